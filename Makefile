@@ -1,0 +1,50 @@
+# mustalah — see README.md.  The two set-up commands are `make run` and `make test`.
+PYTHON ?= python3
+VENV   ?= .venv
+PY     := $(VENV)/bin/python
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: install run test check lint-code typecheck docs eval bench clean
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml scripts/apt-packages.txt
+	bash scripts/install-system-deps.sh
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e '.[dev,dask,spell]'
+	touch $(STAMP)
+
+## The main job: lint every release and file in corpora/ against the shipped termbase.
+run: install
+	@mkdir -p reports
+	$(BIN)/mustalah lint corpora --format text --fail-on never --output reports/lint.txt || true
+	$(BIN)/mustalah lint corpora --format json --fail-on never --output reports/lint.json
+	$(BIN)/mustalah lint corpora --format html --fail-on never --output reports/lint.html
+	@cat reports/lint.txt | tail -n 25
+	@echo "reports written: reports/lint.txt reports/lint.json reports/lint.html"
+
+## The tests (CI runs exactly this).
+test: install
+	$(BIN)/pytest -q
+
+check: lint-code typecheck
+
+lint-code: install
+	$(BIN)/ruff check src tests
+
+typecheck: install
+	$(BIN)/mypy
+
+docs: install
+	$(BIN)/mustalah rules --format markdown --output docs/rules.md
+
+eval: install
+	$(BIN)/mustalah eval tests/gold
+
+bench: install
+	$(PY) bench/run.py
+
+clean:
+	rm -rf $(VENV) reports bench/data bench/out .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,139 @@
+"""Values that cross pipeline stages.
+
+Data flows one way: ``read(path) -> Segment... -> normalized views -> term matches
+-> rule.check(ctx) -> Finding... -> suppression -> renderer``.  Every value here is a
+frozen dataclass, so no stage can change what an earlier stage produced.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+Severity = Literal["error", "warning", "info"]
+Side = Literal["source", "target"]
+
+SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
+SEVERITY_RANK: dict[str, int] = {"info": 1, "warning": 2, "error": 3}
+
+#: The fixed category vocabulary of the lint JSON contract (version 1).
+CATEGORIES: tuple[str, ...] = (
+    "term-missing",
+    "term-deprecated",
+    "term-variant",
+    "term-wrong-entity",
+    "acronym",
+    "gender",
+    "number",
+    "punctuation",
+    "invisible",
+    "spelling",
+    "inconsistency",
+    "untranslated",
+    "markup",
+    "style",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class InlineCode:
+    """An inline code (TMX bpt/ept/ph/it/hi, XLIFF g/x/bx/ex/ph/pc/sc/ec/mrk...).
+
+    ``offset`` is the position in the unit's plain text where the code stands;
+    the code's own content is never part of that text.
+    """
+
+    kind: str
+    id: str | None
+    offset: int
+    content: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """One translation unit as read from a file.
+
+    ``source`` is always present.  ``target`` is ``None`` for monolingual input
+    (a plain Arabic text file is read as source text in language ``ar``).
+    ``unit`` is the id the lint JSON contract reports: the TMX ``tuid`` (else the
+    1-based index of the ``tu``), the XLIFF unit id, the 1-based PO entry index, or
+    the 1-based line number of a plain-text file.
+    """
+
+    file: str
+    unit: str
+    index: int
+    source: str
+    target: str | None
+    source_lang: str
+    target_lang: str | None = None
+    notes: tuple[str, ...] = ()
+    line: int | None = None
+    target_line: int | None = None
+    source_codes: tuple[InlineCode, ...] = ()
+    target_codes: tuple[InlineCode, ...] = ()
+    state: str | None = None
+    context: str | None = None
+    props: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One lint finding: the unit of the JSON contract (version 1)."""
+
+    code: str
+    name: str
+    category: str
+    severity: Severity
+    file: str
+    unit: str
+    lang: str
+    side: Side
+    start: int
+    end: int
+    text: str
+    message: str
+    concept: str | None = None
+    suggestion: str | None = None
+    line: int | None = None
+    column: int | None = None
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "code": self.code,
+            "name": self.name,
+            "category": self.category,
+            "severity": self.severity,
+            "file": self.file,
+            "unit": self.unit,
+            "lang": self.lang,
+            "side": self.side,
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "message": self.message,
+            "concept": self.concept,
+            "suggestion": self.suggestion,
+            "line": self.line,
+            "column": self.column,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class LintSummary:
+    files: int
+    units: int
+    findings: int
+    by_severity: dict[str, int] = field(default_factory=dict)
+    by_category: dict[str, int] = field(default_factory=dict)
+    by_code: dict[str, int] = field(default_factory=dict)
+    suppressed: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class LintResult:
+    """What renderers receive.  Renderers never re-run checks."""
+
+    findings: tuple[Finding, ...]
+    summary: LintSummary
+    segments: tuple[Segment, ...] = ()
