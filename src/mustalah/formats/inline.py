@@ -1,0 +1,126 @@
+"""Flatten a segment element (TMX ``seg``, XLIFF ``source``/``target``) into plain text + codes.
+
+The plain text never contains a code's content, so term matching and every
+offset-based check see only translatable text.  Codes become
+:class:`~mustalah.model.InlineCode` values at their offset in that text:
+
+* **native codes** (TMX ``bpt ept ph it ut``; XLIFF 1.2 ``bpt ept ph it x bx ex``;
+  XLIFF 2 ``ph sc ec sm em``): one code, ``content`` = the escaped native code (for
+  ``<sub>`` inside a code, its text stays inside ``content``).  ``it`` records its
+  position in ``kind`` (``it:begin`` / ``it:end``) so it can be written back.
+* **wrappers** whose content *is* text (TMX ``hi``; XLIFF 1.2 ``g mrk``; XLIFF 2
+  ``pc mrk``): an opening code ``kind=<name>`` and a closing code ``kind=/<name>``
+  with the same id; ``mrk`` keeps its ``mtype``/``type`` in ``content``.
+* XLIFF 2 ``cp`` is a character, not a code: it is decoded into the text.
+
+``id`` is the pairing id: ``i`` for bpt/ept, ``x`` (TMX) or ``id`` (XLIFF) otherwise,
+``rid`` for XLIFF 1.2 bx/ex, ``startRef`` for XLIFF 2 ``ec``/``em``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from lxml import etree
+
+from ..model import InlineCode
+
+
+@dataclass(frozen=True, slots=True)
+class InlineRules:
+    """Which local element names are native codes, which wrap text, and where ids live."""
+
+    codes: frozenset[str]
+    wrappers: frozenset[str]
+    id_attrs: tuple[str, ...]
+
+
+TMX_RULES = InlineRules(
+    codes=frozenset({"bpt", "ept", "ph", "it", "ut"}), wrappers=frozenset({"hi"}), id_attrs=("i", "x")
+)
+XLIFF12_RULES = InlineRules(
+    codes=frozenset({"bpt", "ept", "ph", "it", "x", "bx", "ex"}),
+    wrappers=frozenset({"g", "mrk"}),
+    id_attrs=("id", "i", "rid", "mid", "x"),
+)
+XLIFF2_RULES = InlineRules(
+    codes=frozenset({"ph", "sc", "ec", "sm", "em"}),
+    wrappers=frozenset({"pc", "mrk"}),
+    id_attrs=("id", "startRef"),
+)
+
+
+def _local(element: etree._Element) -> str:
+    return etree.QName(element).localname
+
+
+def _code_id(element: etree._Element, kind: str, rules: InlineRules) -> str | None:
+    if kind in ("bpt", "ept") and element.get("i") is not None:
+        return element.get("i")
+    if kind in ("ec", "em") and element.get("startRef") is not None:
+        return element.get("startRef")
+    if kind in ("bx", "ex") and element.get("rid") is not None:
+        return element.get("rid")
+    for attr in rules.id_attrs:
+        value = element.get(attr)
+        if value is not None:
+            return value
+    return None
+
+
+def flatten(
+    element: etree._Element,
+    rules: InlineRules,
+    data: Mapping[str, str] | None = None,
+) -> tuple[str, tuple[InlineCode, ...]]:
+    """Plain text and inline codes of ``element``'s content (``data``: XLIFF 2 originalData)."""
+    parts: list[str] = [element.text or ""]
+    codes: list[InlineCode] = []
+    length = len(parts[0])
+
+    def add(text: str | None) -> None:
+        nonlocal length
+        if text:
+            parts.append(text)
+            length += len(text)
+
+    def walk(parent: etree._Element) -> None:
+        for child in parent:
+            if not isinstance(child.tag, str):  # comment or processing instruction
+                add(child.tail)
+                continue
+            kind = _local(child)
+            if kind == "cp" and rules is XLIFF2_RULES:
+                hex_value = child.get("hex", "")
+                try:
+                    add(chr(int(hex_value, 16)))
+                except ValueError:
+                    add("\ufffd")
+            elif kind in rules.wrappers:
+                code_id = _code_id(child, kind, rules)
+                marker = (child.get("mtype") or child.get("type") or "") if kind == "mrk" else ""
+                codes.append(InlineCode(kind, code_id, length, marker))
+                add(child.text)
+                walk(child)
+                codes.append(InlineCode("/" + kind, code_id, length, ""))
+            else:
+                codes.append(_native_code(child, kind, rules, length, data))
+            add(child.tail)
+
+    walk(element)
+    return "".join(parts), tuple(codes)
+
+
+def _native_code(
+    child: etree._Element, kind: str, rules: InlineRules, offset: int, data: Mapping[str, str] | None
+) -> InlineCode:
+    content = "".join(child.itertext())
+    if data is not None and not content:
+        ref = child.get("dataRef") or child.get("dataRefStart") or child.get("dataRefEnd")
+        content = data.get(ref, "") if ref else ""
+    if kind == "it":
+        kind = "it:" + (child.get("pos") or "begin")
+    elif kind not in rules.codes:
+        kind = "x-" + kind  # unknown element inside a segment: kept as an opaque code
+    return InlineCode(kind, _code_id(child, _local(child), rules), offset, content)

@@ -1,0 +1,184 @@
+"""Streaming TMX 1.1–1.4b reader.
+
+Constant memory: ``iterparse`` on ``header``/``tu`` end events, each ``tu`` cleared
+and dropped once read.  Decoding is libxml2's (BOM, declaration: UTF-8 with or
+without BOM, UTF-16 LE/BE with BOM, us-ascii + character references, Windows-1256
+when declared).
+
+Choices (documented because TMX leaves them open):
+
+* **Source language**: the caller's ``source_lang``, else the ``tu``'s own
+  ``srclang``, else the header's (unless ``*all*``), else the first ``tuv``.
+  Tags compare case-insensitively with a primary-subtag fallback (``eN-uS`` ~
+  ``en-us``, ``ar`` ~ ``ar-SA``).  A ``tu`` without a source ``tuv`` is skipped
+  and counted in a warning on the ``mustalah.formats`` logger.
+* **Target**: the first ``tuv`` of ``target_lang`` (when given), else the first
+  ``tuv`` in another language.  ``target`` is ``None`` when there is none.
+* **Several tuv per language / extra languages**: the first one wins; every other
+  ``tuv`` is kept as a prop ``("x-mustalah-tuv:<lang>", text)`` so a TMX written
+  back from the segments (:mod:`.tmx_writer`) still holds every language.
+* ``props``: ``tu`` then ``tuv`` ``<prop type>`` values in document order;
+  ``notes``: ``tu`` then ``tuv`` ``<note>`` texts.
+* ``unit`` = ``tuid``, else the 1-based index of the ``tu``; ``line`` = the ``tu``'s
+  line, ``target_line`` = the target ``tuv``'s line; ``index`` = 0-based position
+  among the segments yielded.
+* Semantic check the DTD cannot make: ``bpt``/``ept`` must pair up by ``i`` inside
+  each ``seg`` (an ``ept`` before its ``bpt``, a duplicate open ``i`` or an unclosed
+  ``bpt`` is refused with the file, line and unit).  Isolated codes use ``it``.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from lxml import etree
+
+from ..errors import InputError
+from ..model import InlineCode, Segment
+from . import lang as langtags
+from .inline import TMX_RULES, flatten
+from .xmlsafe import iterparse_safe, sniff_root
+
+log = logging.getLogger("mustalah.formats")
+
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+ALT_TUV_PROP = "x-mustalah-tuv:"
+
+
+@dataclass(frozen=True, slots=True)
+class _Tuv:
+    lang: str
+    text: str
+    codes: tuple[InlineCode, ...]
+    line: int | None
+
+
+def read_tmx(
+    path: str | os.PathLike[str],
+    source_lang: str | None = None,
+    target_lang: str | None = None,
+) -> Iterator[Segment]:
+    """Yield one :class:`Segment` per ``tu`` (see the module docstring for the rules)."""
+    name = os.fspath(path)
+    _namespace, root = sniff_root(path)
+    if root != "tmx":
+        raise InputError(
+            f"not a TMX file: the root element is <{root}>, not <tmx>",
+            file=name,
+            hint="give a TMX file, or let the format be detected from the content",
+        )
+    header_src: str | None = None
+    position = 0
+    yielded = 0
+    skipped = 0
+    for _event, element in iterparse_safe(path, tag=("header", "tu")):
+        if element.tag == "header":
+            value = element.get("srclang")
+            header_src = None if value in (None, "", "*all*") else value
+            element.clear(keep_tail=True)
+            continue
+        position += 1
+        segment = _segment(element, name, position, yielded, source_lang or element.get("srclang")
+                           or header_src, target_lang)
+        element.clear(keep_tail=True)
+        parent = element.getparent()
+        while element.getprevious() is not None and parent is not None:
+            del parent[0]
+        if segment is None:
+            skipped += 1
+            continue
+        yielded += 1
+        yield segment
+    if skipped:
+        log.warning("%s: %d translation unit(s) without a source-language tuv were skipped", name, skipped)
+
+
+def _segment(
+    tu: etree._Element,
+    name: str,
+    position: int,
+    index: int,
+    source_lang: str | None,
+    target_lang: str | None,
+) -> Segment | None:
+    unit = tu.get("tuid") or str(position)
+    notes: list[str] = [n.text or "" for n in tu.iterchildren("note")]
+    props: list[tuple[str, str]] = [(p.get("type", ""), p.text or "") for p in tu.iterchildren("prop")]
+    tuvs: list[_Tuv] = []
+    for tuv in tu.iterchildren("tuv"):
+        tag = tuv.get(XML_LANG) or tuv.get("lang")
+        if not tag:
+            raise InputError(
+                "<tuv> without xml:lang", file=name, line=tuv.sourceline, unit=unit,
+                hint='add xml:lang="en" (or the right language) to every <tuv>',
+            )
+        seg = tuv.find("seg")
+        text, codes = ("", ()) if seg is None else flatten(seg, TMX_RULES)
+        if seg is not None:
+            _check_pairs(codes, name, seg.sourceline, unit)
+        notes.extend(n.text or "" for n in tuv.iterchildren("note"))
+        props.extend((p.get("type", ""), p.text or "") for p in tuv.iterchildren("prop"))
+        tuvs.append(_Tuv(tag, text, codes, tuv.sourceline))
+    if not tuvs:
+        return None
+    tags = [t.lang for t in tuvs]
+    src_i = langtags.pick(source_lang, tags) if source_lang else 0
+    if src_i is None:
+        return None
+    src = tuvs[src_i]
+    others = [i for i in range(len(tuvs)) if i != src_i]
+    if target_lang:
+        pick = langtags.pick(target_lang, [tags[i] for i in others])
+    else:
+        pick = next((k for k, i in enumerate(others) if not langtags.same(tags[i], src.lang)), None)
+    tgt = tuvs[others[pick]] if pick is not None else None
+    for i, tuv_value in enumerate(tuvs):
+        if i != src_i and tuv_value is not tgt:
+            props.append((ALT_TUV_PROP + tuv_value.lang, tuv_value.text))
+    return Segment(
+        file=name,
+        unit=unit,
+        index=index,
+        source=src.text,
+        target=tgt.text if tgt else None,
+        source_lang=src.lang,
+        target_lang=tgt.lang if tgt else target_lang,
+        notes=tuple(notes),
+        line=tu.sourceline,
+        target_line=tgt.line if tgt else None,
+        source_codes=src.codes,
+        target_codes=tgt.codes if tgt else (),
+        props=tuple(props),
+    )
+
+
+def _check_pairs(codes: tuple[InlineCode, ...], name: str, line: int | None, unit: str) -> None:
+    """bpt/ept must pair up by ``i`` inside one seg (the DTD cannot check this)."""
+    open_ids: set[str] = set()
+    for code in codes:
+        if code.kind not in ("bpt", "ept"):
+            continue
+        if code.id is None:
+            problem = f"<{code.kind}> without the required i attribute"
+        elif code.kind == "bpt" and code.id in open_ids:
+            problem = f'duplicate <bpt i="{code.id}"> while an earlier one is still open'
+        elif code.kind == "ept" and code.id not in open_ids:
+            problem = f'<ept i="{code.id}"> without a preceding <bpt i="{code.id}">'
+        else:
+            (open_ids.add if code.kind == "bpt" else open_ids.discard)(code.id)
+            continue
+        raise InputError(
+            f"invalid inline codes: {problem}", file=name, line=line, unit=unit,
+            hint='pair every <bpt i="N"> with an <ept i="N"> in the same <seg>; '
+            'use <it pos="begin|end"> for a code whose partner is outside the segment',
+        )
+    if open_ids:
+        first = sorted(open_ids)[0]
+        raise InputError(
+            f'invalid inline codes: <bpt i="{first}"> is never closed by an <ept>',
+            file=name, line=line, unit=unit,
+            hint='add the matching <ept>, or use <it pos="begin"> for an isolated code',
+        )

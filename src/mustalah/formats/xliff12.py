@@ -1,0 +1,135 @@
+"""Streaming XLIFF 1.2 reader (also the 1.1 and 1.0 namespaces translate-toolkit writes).
+
+One :class:`Segment` per ``trans-unit``, or — when the unit carries a
+``seg-source`` with ``<mrk mtype="seg">`` (SDL Trados SDLXLIFF, memoQ) — one per
+``mrk``, paired with the target ``mrk`` of the same ``mid``; ``unit`` is then
+``<trans-unit id>/<mid>`` if the unit holds more than one segment, else the unit id.
+
+* languages: ``xml:lang`` on ``source``/``target``, else ``file@source-language`` /
+  ``file@target-language``, else the caller's ``source_lang``/``target_lang``;
+* ``state``: ``target@state`` (SDLXLIFF: ``sdl:seg@conf``); ``approved="yes"`` is
+  kept in ``props`` as ``("approved", "yes")``;
+* ``translate="no"`` units are **marked**, not dropped: ``props`` holds
+  ``("translate", "no")`` so a linter can skip them and a round trip keeps them;
+* ``notes``: the unit's ``<note>`` texts; ``context``: ``resname`` if present;
+* ``alt-trans`` (TM/MT proposals) is ignored — it is not the translation.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+
+from lxml import etree
+
+from ..errors import InputError
+from ..model import Segment
+from .inline import XLIFF12_RULES, flatten
+from .xmlsafe import iterparse_safe, sniff_root
+
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+NAMESPACES = (
+    "urn:oasis:names:tc:xliff:document:1.2",
+    "urn:oasis:names:tc:xliff:document:1.1",
+    "urn:oasis:names:tc:xliff:document:1.0",
+    None,
+)
+
+
+def _local(element: etree._Element) -> str:
+    return etree.QName(element).localname if isinstance(element.tag, str) else ""
+
+
+def _child(element: etree._Element, name: str) -> etree._Element | None:
+    for child in element:
+        if _local(child) == name:
+            return child
+    return None
+
+
+def read_xliff12(
+    path: str | os.PathLike[str],
+    source_lang: str | None = None,
+    target_lang: str | None = None,
+) -> Iterator[Segment]:
+    name = os.fspath(path)
+    namespace, root = sniff_root(path)
+    if root != "xliff" or namespace not in NAMESPACES:
+        raise InputError(
+            f"not an XLIFF 1.x file (root <{root}> in namespace {namespace!r})",
+            file=name,
+            hint="XLIFF 2 files are read by the XLIFF 2 reader; let the format be detected",
+        )
+    file_src, file_tgt = source_lang, target_lang
+    index = 0
+    for event, element in iterparse_safe(path, events=("start", "end"), tag=("{*}file", "{*}trans-unit")):
+        kind = _local(element)
+        if kind == "file":
+            if event == "start":
+                file_src = element.get("source-language") or source_lang
+                file_tgt = element.get("target-language") or target_lang
+            else:
+                element.clear(keep_tail=True)
+            continue
+        if event != "end":
+            continue
+        for segment in _unit_segments(element, name, index, file_src or "und", file_tgt):
+            index += 1
+            yield segment
+        element.clear(keep_tail=True)
+
+
+def _unit_segments(
+    unit: etree._Element, name: str, index: int, file_src: str, file_tgt: str | None
+) -> list[Segment]:
+    unit_id = unit.get("id") or str(index + 1)
+    source = _child(unit, "source")
+    if source is None:
+        raise InputError("<trans-unit> without <source>", file=name, line=unit.sourceline, unit=unit_id,
+                         hint="every trans-unit needs a <source> element")
+    target = _child(unit, "target")
+    notes = tuple((n.text or "") for n in unit if _local(n) == "note")
+    props: list[tuple[str, str]] = []
+    if unit.get("translate") == "no":
+        props.append(("translate", "no"))
+    if unit.get("approved"):
+        props.append(("approved", unit.get("approved", "")))
+    src_lang = source.get(XML_LANG) or file_src
+    tgt_lang = (target.get(XML_LANG) if target is not None else None) or file_tgt
+    state = target.get("state") if target is not None else None
+    common = {"file": name, "source_lang": src_lang, "target_lang": tgt_lang, "notes": notes,
+              "context": unit.get("resname"), "props": tuple(props)}
+    seg_source = _child(unit, "seg-source")
+    marks = _seg_marks(seg_source) if seg_source is not None else []
+    if not marks:
+        text, codes = flatten(source, XLIFF12_RULES)
+        ttext, tcodes = flatten(target, XLIFF12_RULES) if target is not None else (None, ())
+        return [Segment(unit=unit_id, index=index, source=text, target=ttext, line=unit.sourceline,
+                        target_line=target.sourceline if target is not None else None,
+                        source_codes=codes, target_codes=tcodes, state=state, **common)]  # type: ignore[arg-type]
+    target_marks = {m.get("mid"): m for m in _seg_marks(target)} if target is not None else {}
+    conf = _sdl_conf(unit)
+    out: list[Segment] = []
+    for k, mark in enumerate(marks):
+        mid = mark.get("mid") or str(k + 1)
+        text, codes = flatten(mark, XLIFF12_RULES)
+        tmark = target_marks.get(mid)
+        ttext, tcodes = flatten(tmark, XLIFF12_RULES) if tmark is not None else (None, ())
+        out.append(Segment(
+            unit=f"{unit_id}/{mid}" if len(marks) > 1 else unit_id, index=index + k, source=text,
+            target=ttext, line=mark.sourceline,
+            target_line=tmark.sourceline if tmark is not None else None,
+            source_codes=codes, target_codes=tcodes, state=conf.get(mid, state), **common,  # type: ignore[arg-type]
+        ))
+    return out
+
+
+def _seg_marks(container: etree._Element) -> list[etree._Element]:
+    return [m for m in container.iter() if _local(m) == "mrk" and m.get("mtype") == "seg"]
+
+
+def _sdl_conf(unit: etree._Element) -> dict[str | None, str]:
+    defs = _child(unit, "seg-defs")
+    if defs is None:
+        return {}
+    return {s.get("id"): s.get("conf", "") for s in defs if _local(s) == "seg" and s.get("conf")}

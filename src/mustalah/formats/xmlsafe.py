@@ -1,0 +1,223 @@
+"""The one hardened XML parser configuration every reader uses (TMX, XLIFF, TBX).
+
+Policy (why: input files come from anywhere — CAT tools, e-mail, the web):
+
+* libxml2 never resolves entities, never touches the network, never loads a DTD and
+  refuses huge trees (``resolve_entities=False, no_network=True, load_dtd=False,
+  huge_tree=False``);
+* a DOCTYPE that **declares any entity** (general or parameter, internal or
+  external — billion laughs, quadratic blow-up, XXE to ``file:`` or ``http:``) is
+  refused before a single element is read;
+* a DOCTYPE whose external DTD points at an absolute path, a parent folder or a URL
+  (other than the official DTD names, ``…/tmx14.dtd`` and the TBX/XLIFF ones) is
+  refused too — a plain ``<!DOCTYPE tmx SYSTEM "tmx14.dtd">`` reads fine (it is
+  never opened);
+* well-formedness and encoding errors become :class:`~mustalah.errors.InputError`
+  with file, line, column and — for encoding faults — the byte offset.
+
+Sources are a path (``str`` / ``os.PathLike``), ``bytes`` content, or a binary file
+object.  Never a decoded ``str``: libxml2 must see the bytes to honour the BOM and
+the declared encoding.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import IO, Any, Union
+
+from lxml import etree
+
+from ..errors import InputError
+from .encoding import first_invalid_offset, read_chunks, sniff_xml_encoding
+
+XmlSource = Union[str, "os.PathLike[str]", bytes, IO[bytes]]
+
+#: lxml options shared by every parse in the project.
+PARSER_OPTIONS: dict[str, Any] = {
+    "resolve_entities": False,
+    "no_network": True,
+    "load_dtd": False,
+    "huge_tree": False,
+    "dtd_validation": False,
+}
+
+_PROLOG_LIMIT = 4 << 20
+_OFFICIAL_DTD = re.compile(r"(?i)^(tmx1[1-4]\.dtd|tbx\w*\.dtd|xliff[\w.-]*\.dtd)$")
+
+
+def make_parser(**extra: Any) -> etree.XMLParser:
+    """A new parser with the hardened options (``extra`` may add e.g. ``remove_blank_text``)."""
+    return etree.XMLParser(**{**PARSER_OPTIONS, **extra})
+
+
+def source_name(source: XmlSource, name: str | None = None) -> str:
+    if name is not None:
+        return name
+    if isinstance(source, (str, os.PathLike)):
+        return os.fspath(source)
+    return getattr(source, "name", "<bytes>") if not isinstance(source, bytes) else "<bytes>"
+
+
+def _open(source: XmlSource) -> IO[bytes]:
+    if isinstance(source, bytes):
+        return io.BytesIO(source)
+    if isinstance(source, (str, os.PathLike)):
+        try:
+            return open(source, "rb")  # noqa: SIM115 - closed by the caller
+        except OSError as exc:
+            raise InputError(f"cannot read: {exc.strerror}", file=os.fspath(source)) from None
+    return source
+
+
+def _line_of(head: bytes, needle: str) -> int | None:
+    text = head.decode(sniff_xml_encoding(head), errors="replace")
+    pos = text.find(needle)
+    return text.count("\n", 0, pos) + 1 if pos >= 0 else None
+
+
+def check_prolog(handle: IO[bytes], name: str) -> tuple[str | None, str]:
+    """Read up to the root element, refuse a hostile DOCTYPE, return the root's (namespace, name).
+
+    Rewinds ``handle`` so the real parse starts from the first byte.
+    """
+    start = handle.tell()
+    parser = etree.XMLPullParser(events=("start",), **PARSER_OPTIONS)
+    head = b""
+    root = None
+    try:
+        while root is None and len(head) < _PROLOG_LIMIT:
+            chunk = handle.read(1 << 14)
+            if not chunk:
+                break
+            head += chunk
+            parser.feed(chunk)
+            for _event, element in parser.read_events():
+                root = element
+                break
+    except etree.XMLSyntaxError as exc:
+        handle.seek(start)
+        raise syntax_error(exc, name, handle) from None
+    handle.seek(start)
+    if root is None:
+        raise InputError(
+            "no XML root element found" + (" in the first 4 MB" if len(head) >= _PROLOG_LIMIT else ""),
+            file=name,
+            hint="is this an XML file? check that it is not empty or truncated",
+        )
+    docinfo = root.getroottree().docinfo
+    dtd = docinfo.internalDTD
+    entities = list(dtd.iterentities()) if dtd is not None else []
+    if entities:
+        names = ", ".join(sorted({e.name or "?" for e in entities}))
+        raise InputError(
+            f"refusing a DOCTYPE that declares entities ({names}): entity expansion "
+            "(billion laughs) and external entities (file/URL access) are not allowed",
+            file=name,
+            line=_line_of(head, "<!ENTITY") or root.sourceline,
+            hint="remove the internal DTD subset ([ … ]) from the DOCTYPE; "
+            "TMX/XLIFF/TBX need no entity declarations",
+        )
+    system = docinfo.system_url
+    if system and not _harmless_system_id(system):
+        raise InputError(
+            f"refusing a DOCTYPE that points at an external DTD {system!r}",
+            file=name,
+            line=_line_of(head, "<!DOCTYPE") or root.sourceline,
+            hint='use a bare DTD name such as <!DOCTYPE tmx SYSTEM "tmx14.dtd"> or drop the DOCTYPE',
+        )
+    qname = etree.QName(root)
+    return qname.namespace, qname.localname
+
+
+def _harmless_system_id(system: str) -> bool:
+    if "://" in system or system.lower().startswith("file:"):
+        tail = system.rsplit("/", 1)[-1]
+        return system.lower().startswith(("http://", "https://")) and bool(_OFFICIAL_DTD.match(tail))
+    if system.startswith(("/", "\\")) or re.match(r"^[A-Za-z]:", system):
+        return False
+    return ".." not in Path(system).parts
+
+
+def syntax_error(exc: etree.XMLSyntaxError, name: str, handle: IO[bytes] | None = None) -> InputError:
+    """Turn a libxml2 error into a located :class:`InputError` (with the byte offset for encoding faults)."""
+    msg = str(exc.msg or exc).strip()
+    line = exc.lineno if exc.lineno and exc.lineno > 0 else None
+    column = exc.position[1] if exc.position and exc.position[1] > 0 else None
+    lowered = msg.lower()
+    if handle is not None and any(k in lowered for k in ("encoding", "bytes", "utf-8", "char 0x0")):
+        try:
+            handle.seek(0)
+            head = handle.read(1024)
+            handle.seek(0)
+            encoding = sniff_xml_encoding(head)
+            offset = first_invalid_offset(read_chunks(handle), encoding)
+        except (OSError, ValueError):
+            offset = None
+        if offset is not None:
+            return InputError(
+                f"invalid bytes for the encoding {encoding!r} at byte offset {offset}: {msg}",
+                file=name,
+                line=line,
+                column=column,
+                hint="the XML declaration (or BOM) names the wrong encoding, or the file is damaged; "
+                'fix the declaration (e.g. encoding="windows-1256") or re-save the file as UTF-8',
+            )
+    return InputError(
+        f"not well-formed XML: {msg}",
+        file=name,
+        line=line,
+        column=column,
+        hint="repair the XML (an XML editor or `xmllint --noout FILE` shows the spot)",
+    )
+
+
+def iterparse_safe(
+    source: XmlSource,
+    *,
+    events: Sequence[str] = ("end",),
+    tag: str | Sequence[str] | None = None,
+    name: str | None = None,
+) -> Iterator[tuple[str, etree._Element]]:
+    """``lxml.etree.iterparse`` with the hardened options; errors become located InputErrors.
+
+    The caller is responsible for ``element.clear()`` to keep memory flat.
+    """
+    label = source_name(source, name)
+    handle = _open(source)
+    owned = handle is not source
+    try:
+        check_prolog(handle, label)
+        iterator = etree.iterparse(handle, events=tuple(events), tag=tag, **PARSER_OPTIONS)
+        try:
+            yield from iterator
+        except etree.XMLSyntaxError as exc:
+            raise syntax_error(exc, label, handle) from None
+    finally:
+        if owned:
+            handle.close()
+
+
+def parse_safe(source: XmlSource, *, name: str | None = None) -> etree._ElementTree:
+    """Parse a whole (small) document with the hardened options."""
+    label = source_name(source, name)
+    handle = _open(source)
+    owned = handle is not source
+    try:
+        check_prolog(handle, label)
+        try:
+            return etree.parse(handle, make_parser())
+        except etree.XMLSyntaxError as exc:
+            raise syntax_error(exc, label, handle) from None
+    finally:
+        if owned:
+            handle.close()
+
+
+def sniff_root(source: str | os.PathLike[str]) -> tuple[str | None, str]:
+    """(namespace, local name) of the root element, read with the hardened parser; for detection."""
+    with _open(source) as handle:
+        return check_prolog(handle, os.fspath(source))

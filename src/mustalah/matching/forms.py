@@ -1,0 +1,110 @@
+"""Surface forms of a term: Arabic proclitic prefixes, English spelling variants and plurals.
+
+Clitics attach to the first token only and are never stripped from the *text* (that
+would turn the surname ``والي`` into ``لي``).  Instead, the index stores each term's
+key once and checks what precedes a hit against the prefixes the term's first token
+may take (research/arabic.md §2.1–2.2).
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import product
+
+from ..text.normalize import fold_key, is_arabic_letter
+
+_CONJ = ("", "و", "ف")
+_PREP_NO_L = ("", "ب", "ك")
+
+#: An indefinite (construct-head or proper-noun) first token: conjunction + preposition.
+INDEFINITE_PREFIXES: frozenset[str] = frozenset(c + p for c, p in product(_CONJ, (*_PREP_NO_L, "ل")))
+#: A definite first token ``ال+X``: conj + (ب|ك) + ال, or conj + لل (ل + ال contracted).
+DEFINITE_PREFIXES: frozenset[str] = frozenset(
+    {c + p + "ال" for c, p in product(_CONJ, _PREP_NO_L)} | {c + "لل" for c in _CONJ}
+)
+#: ``ال+لX``: ل + ال + ل… is written with two lams (``للجنة``), i.e. prefix ``ل``.
+DEFINITE_L_PREFIXES: frozenset[str] = frozenset(
+    {c + p + "ال" for c, p in product(_CONJ, _PREP_NO_L)} | {c + "ل" for c in _CONJ}
+)
+#: A construct head that took the article: ungrammatical (``المكتب الأمم المتحدة…``).
+CONSTRUCT_ERROR_PREFIXES: frozenset[str] = DEFINITE_PREFIXES
+CONSTRUCT_ERROR_L_PREFIXES: frozenset[str] = frozenset(c + p + "ال" for c, p in product(_CONJ, _PREP_NO_L))
+
+MAX_PREFIX = max(len(p) for p in DEFINITE_PREFIXES | INDEFINITE_PREFIXES)
+
+
+def arabic_first_token(text: str) -> bool:
+    return bool(text) and is_arabic_letter(text[0])
+
+
+# --- English -----------------------------------------------------------------------
+
+#: British (UN) ↔ US spelling pairs, by lower-case word.  UN English is British with -ize.
+_US_GB: dict[str, str] = {}
+for _gb, _us in (
+    ("centre", "center"), ("centres", "centers"), ("programme", "program"), ("programmes", "programs"),
+    ("defence", "defense"), ("labour", "labor"), ("behaviour", "behavior"), ("honour", "honor"),
+    ("favour", "favor"), ("neighbour", "neighbor"), ("neighbouring", "neighboring"),
+    ("organisation", "organization"), ("organisations", "organizations"),
+    ("judgement", "judgment"), ("counselling", "counseling"), ("travelling", "traveling"),
+    ("licence", "license"), ("catalogue", "catalog"), ("analyse", "analyze"),
+):
+    _US_GB[_gb] = _us
+    _US_GB[_us] = _gb
+
+
+def spelling_variants(text: str, limit: int = 4) -> list[str]:
+    """Other-spelling variants of an English term (``Center`` for ``Centre`` and back)."""
+    words = text.split(" ")
+    options: list[list[str]] = []
+    for w in words:
+        alt = _US_GB.get(w.lower())
+        if alt is None:
+            options.append([w])
+            continue
+        alt_cased = alt.capitalize() if w[:1].isupper() else alt
+        options.append([w, alt_cased])
+    out: list[str] = []
+    for combo in product(*options):
+        candidate = " ".join(combo)
+        if candidate != text:
+            out.append(candidate)
+        if len(out) >= limit:
+            break
+    return out
+
+
+_HYPHENATED = re.compile(r"\b(\w+)-(\w+)\b")
+
+
+def hyphen_joined(text: str) -> str | None:
+    """``Counter-Terrorism`` → ``Counterterrorism`` (a variant spelling), or None."""
+    if "-" not in text:
+        return None
+    return _HYPHENATED.sub(lambda m: m.group(1) + m.group(2).lower(), text)
+
+
+def english_plural(text: str) -> str | None:
+    """A regular plural of the last word (``Permanent Representative`` → ``…Representatives``)."""
+    if not text or not text[-1].isalpha():
+        return None
+    head, _, last = text.rpartition(" ")
+    lower = last.lower()
+    if lower.endswith(("s", "x", "z", "ch", "sh")):
+        plural = last + "es"
+    elif lower.endswith("y") and len(lower) > 1 and lower[-2] not in "aeiou":
+        plural = last[:-1] + "ies"
+    else:
+        plural = last + "s"
+    return f"{head} {plural}" if head else plural
+
+
+def compound_joined(text: str) -> str | None:
+    """``عبد الله`` → ``عبدالله`` (a joined spelling of a compound name), or None."""
+    if "عبد ال" not in text:
+        return None
+    return text.replace("عبد ال", "عبدال")
+
+
+def key_of(text: str) -> str:
+    return fold_key(text)

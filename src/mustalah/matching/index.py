@@ -1,0 +1,313 @@
+"""The term index: build once from a termbase, then find located term matches in text.
+
+How it works (research/arabic.md §2.2, adapted for speed):
+
+1. Every surface of a term (canonical, listed forms, generated English variants) is
+   folded into a key; an Arabic definite first token drops its article from the key.
+   Each key goes once into an Aho–Corasick automaton per language, so the scan runs
+   in C and its cost does not grow with the size of the termbase.
+2. The text is folded once (:func:`mustalah.text.normalize.fold`) and scanned.  A hit
+   must end at a word boundary; what precedes it inside the same word must be a
+   proclitic prefix the term's first token may take (``ول`` + ``مكتب``; ``لل`` + ``مركز``
+   for ``المركز``).  A construct head that took the article (``المكتب الأمم المتحدة…``)
+   is kept as an error form.
+3. Each hit is verified against the original characters: every difference a fold hid
+   becomes an :class:`OrthoDiff`; exact-spelling terms and case-sensitive acronyms
+   reject hits that needed a fold.
+4. Leftmost-longest, non-overlapping selection: a name nested in a longer one is part
+   of the longer match.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import ahocorasick
+
+from ..termbase.model import Status, Term, Termbase
+from ..text.normalize import Folded, classify_deleted, classify_difference, fold, fold_level0
+from .forms import (
+    CONSTRUCT_ERROR_L_PREFIXES,
+    CONSTRUCT_ERROR_PREFIXES,
+    DEFINITE_L_PREFIXES,
+    DEFINITE_PREFIXES,
+    INDEFINITE_PREFIXES,
+    MAX_PREFIX,
+    arabic_first_token,
+    compound_joined,
+    english_plural,
+    hyphen_joined,
+    key_of,
+    spelling_variants,
+)
+from .nearmiss import NearMissIndex
+from .types import NearMiss, OrthoDiff, TermMatch
+
+_STATUS_RANK = {Status.PREFERRED: 0, Status.ADMITTED: 1, Status.DEPRECATED: 2, Status.SUPERSEDED: 3}
+_EXACT_REJECT = frozenset({"alef-hamza", "alef-maqsura", "taa-marbuta", "persian", "digits", "other"})
+#: Domains whose multi-word Arabic names are construct phrases (``مكتب …``): the article
+#: on the head is an error form worth reporting.  People and States are proper names.
+_CONSTRUCT_DOMAINS = frozenset({"entities", "concepts", "posts"})
+#: Domains whose English terms take a generated regular plural.
+_PLURAL_DOMAINS = frozenset({"posts", "concepts"})
+
+
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    term_no: int
+    concept_id: str
+    key: str
+    expected: str
+    first: str  # none | indefinite | definite | definite-l
+    allow_error: bool
+    case_sensitive: bool
+    exact: bool
+    form: str
+    tokens: int
+    status_rank: int
+
+
+class TermIndex:
+    """Located, orthography- and clitic-aware term matching for one termbase."""
+
+    def __init__(self, terms: list[Term], entries: list[_Entry], automata: dict[str, ahocorasick.Automaton],
+                 termbase_hash: str) -> None:
+        self._terms = terms
+        self._entries = entries
+        self._automata = automata
+        self.termbase_hash = termbase_hash
+        self._near: dict[str, NearMissIndex] = {}
+        self._termbase: Termbase | None = None
+
+    # --- building -------------------------------------------------------------------
+
+    @classmethod
+    def build(cls, termbase: Termbase, languages: Iterable[str] | None = None) -> TermIndex:
+        wanted = set(languages) if languages is not None else None
+        terms: list[Term] = []
+        entries: list[_Entry] = []
+        keyed: dict[str, dict[str, list[int]]] = {}
+        seen: set[tuple[str, str, int]] = set()
+
+        def add(lang: str, term_no: int, concept_id: str, domain: str, surface: str, form: str) -> None:
+            term = terms[term_no]
+            key = key_of(surface)
+            expected = fold_level0(surface)
+            if not key.strip() or len(key) != len(expected):
+                return
+            first = "none"
+            allow_error = False
+            if lang == "ar" and arabic_first_token(surface):
+                if key.startswith("ال") and len(key) > 3:
+                    key, expected = key[2:], expected[2:]
+                    first = "definite-l" if key.startswith("ل") else "definite"
+                else:
+                    first = "indefinite"
+                    allow_error = " " in key and domain in _CONSTRUCT_DOMAINS
+            ident = (lang, key, term_no)
+            if ident in seen:
+                return
+            seen.add(ident)
+            entries.append(
+                _Entry(term_no, concept_id, key, expected, first, allow_error,
+                       case_sensitive=term.is_acronym, exact=term.exact, form=form,
+                       tokens=key.count(" ") + 1, status_rank=_STATUS_RANK[term.status])
+            )
+            keyed.setdefault(lang, {}).setdefault(key, []).append(len(entries) - 1)
+
+        for concept in termbase:
+            ar_texts = {t.text for t in concept.terms if t.lang == "ar"}
+            for term in concept.terms:
+                if wanted is not None and term.lang not in wanted and not (term.is_acronym and "ar" in wanted):
+                    continue
+                terms.append(term)
+                no = len(terms) - 1
+                for surface, form in _surfaces(term, concept.domain):
+                    if wanted is None or term.lang in wanted:
+                        add(term.lang, no, concept.id, concept.domain, surface, form)
+                # An English acronym inside Arabic text (UN Arabic keeps Latin acronyms).
+                if term.lang != "ar" and term.is_acronym and term.text not in ar_texts and term.text.isascii():
+                    if wanted is None or "ar" in wanted:
+                        add("ar", no, concept.id, concept.domain, term.text, "acronym-in-arabic")
+
+        automata: dict[str, ahocorasick.Automaton] = {}
+        for lang, keys in keyed.items():
+            automaton = ahocorasick.Automaton()
+            for key, ids in keys.items():
+                automaton.add_word(key, tuple(ids))
+            automaton.make_automaton()
+            automata[lang] = automaton
+        index = cls(terms, entries, automata, termbase.content_hash())
+        index._termbase = termbase
+        return index
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        return tuple(self._automata)
+
+    @property
+    def size(self) -> int:
+        return len(self._entries)
+
+    # --- matching -------------------------------------------------------------------
+
+    def match(self, text: str, lang: str, folded: Folded | None = None) -> tuple[TermMatch, ...]:
+        """Leftmost-longest, non-overlapping term matches in ``text`` (language ``lang``)."""
+        automaton = self._automata.get(lang)
+        if automaton is None or not text:
+            return ()
+        if folded is None:
+            folded = fold(text)
+        key = folded.key
+        n = len(key)
+        found: list[tuple[tuple[int, int, int, int, int], TermMatch]] = []
+        entries = self._entries
+        for last, ids in automaton.iter(key):
+            e = last + 1
+            if e < n and key[e].isalnum():
+                continue
+            for entry_id in ids:
+                entry = entries[entry_id]
+                s = e - len(entry.key)
+                ws = s
+                while ws > 0 and key[ws - 1].isalnum():
+                    ws -= 1
+                    if s - ws > MAX_PREFIX:
+                        break
+                prefix = key[ws:s]
+                error = _prefix_verdict(entry, prefix)
+                if error is False:
+                    continue
+                error_form = error if isinstance(error, str) else None
+                body = ws + _clitic_length(entry, prefix, error_form)
+                m = self._verify(folded, entry, ws, body, s, e, error_form, lang)
+                if m is None:
+                    continue
+                rank = (m.start, -(m.end - m.start), 1 if m.error_form else 0,
+                        len(m.spelling_differences), entry.status_rank)
+                found.append((rank, m))
+        if not found:
+            return ()
+        found.sort(key=lambda item: item[0])
+        chosen: list[TermMatch] = []
+        last_end = -1
+        for _, m in found:
+            if m.start >= last_end:
+                chosen.append(m)
+                last_end = m.end
+        return tuple(chosen)
+
+    def near_misses(self, text: str, lang: str, matches: tuple[TermMatch, ...] | None = None,
+                    folded: Folded | None = None, confusions: bool = True) -> tuple[NearMiss, ...]:
+        """Near misses in ``text``: name frames with a wrong head, one-edit variants, curated confusions.
+
+        ``matches`` are this text's exact matches (computed if not given): windows they
+        already cover are not reported again.
+        """
+        if folded is None:
+            folded = fold(text)
+        if matches is None:
+            matches = self.match(text, lang, folded)
+        out: list[NearMiss] = []
+        near = self._near.get(lang)
+        if near is None and self._termbase is not None:
+            near = self._near[lang] = NearMissIndex(self._termbase, lang)
+        if near is not None:
+            out.extend(near.find(folded, matches))
+        if confusions:
+            from .confusions import default_confusions
+
+            taken = [(m.start, m.end) for m in out]
+            for c in default_confusions().find(text, lang):
+                if not any(s < c.end and c.start < e for s, e in taken):
+                    out.append(c)
+        out.sort(key=lambda m: (m.start, m.end))
+        return tuple(out)
+
+    def _verify(self, folded: Folded, entry: _Entry, ws: int, body: int, s: int, e: int,
+                error: str | None, lang: str) -> TermMatch | None:
+        text = folded.text
+        start, end = folded.span(ws, e)
+        body_start = folded.original(body) if body > ws else start
+        diffs: list[OrthoDiff] = []
+        expected = entry.expected
+        if not (folded.identity and text[body_start:end] == expected):
+            for k in range(s, e):
+                o = folded.original(k)
+                ch = text[o]
+                x = expected[k - s]
+                if ch != x:
+                    diffs.append(OrthoDiff(classify_difference(ch, x), o, o + 1, ch, x))
+            for d in folded.deleted_in(folded.original(s) if s > ws else start, end):
+                diffs.append(OrthoDiff(classify_deleted(text[d]), d, d + 1, text[d], ""))
+        if entry.case_sensitive and any(d.kind == "case" for d in diffs):
+            return None
+        if entry.exact and any(d.kind in _EXACT_REJECT for d in diffs):
+            return None
+        term = self._terms[entry.term_no]
+        if entry.form == "spelling-us-gb":
+            diffs.append(OrthoDiff("spelling-us-gb", body_start, end, text[body_start:end], term.text))
+        elif entry.form == "hyphen-joined":
+            diffs.append(OrthoDiff("hyphen", body_start, end, text[body_start:end], term.text))
+        diffs.sort(key=lambda d: d.start)
+        return TermMatch(
+            concept_id=entry.concept_id, term=term, lang=lang, start=start, end=end,
+            surface=text[start:end], clitics=text[start:body_start], differences=tuple(diffs),
+            error_form=error, form=entry.form, tokens=entry.tokens,
+        )
+
+
+def _clitic_length(entry: _Entry, prefix: str, error_form: str | None) -> int:
+    """How much of the prefix is proclitics (the rest is the term's own article)."""
+    if entry.first == "indefinite" and error_form is None:
+        return len(prefix)
+    if prefix.endswith("ال"):
+        return len(prefix) - 2
+    if entry.first == "definite-l" or (error_form and entry.key.startswith("ل")):
+        return len(prefix)  # ل + ال + ل…: the article vanished, only the preposition is left
+    if prefix.endswith("لل"):
+        return len(prefix) - 1  # ل + ال contracted: the second lam is the article's
+    return len(prefix)
+
+
+def _prefix_verdict(entry: _Entry, prefix: str) -> bool | str:
+    """True: a correct prefix; False: not this term; a string: an error form's name."""
+    first = entry.first
+    if first == "none":
+        return not prefix
+    if first == "indefinite":
+        if prefix in INDEFINITE_PREFIXES:
+            return True
+        if entry.allow_error:
+            errors = CONSTRUCT_ERROR_L_PREFIXES if entry.key.startswith("ل") else CONSTRUCT_ERROR_PREFIXES
+            if prefix in errors:
+                return "definite-construct-head"
+        return False
+    if first == "definite":
+        return prefix in DEFINITE_PREFIXES
+    return prefix in DEFINITE_L_PREFIXES
+
+
+def _surfaces(term: Term, domain: str) -> list[tuple[str, str]]:
+    """Every surface under which a term is indexed, with the name of the form."""
+    out: list[tuple[str, str]] = [(term.text, "canonical")]
+    out.extend((f, "inflection") for f in term.forms)
+    if term.lang == "ar":
+        for text, _ in list(out):
+            joined = compound_joined(text)
+            if joined:
+                out.append((joined, "compound-name"))
+        return out
+    if term.is_acronym:
+        return out
+    if domain in _PLURAL_DOMAINS and not term.forms:
+        plural = english_plural(term.text)
+        if plural:
+            out.append((plural, "plural"))
+    for text, _ in list(out):
+        out.extend((v, "spelling-us-gb") for v in spelling_variants(text))
+        joined = hyphen_joined(text)
+        if joined:
+            out.append((joined, "hyphen-joined"))
+    return out

@@ -1,0 +1,89 @@
+"""What the matcher returns: located term matches and near misses."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..termbase.model import Term
+from ..text.normalize import SPELLING_KINDS, TOLERATED_KINDS
+
+#: Bump when matching behaviour changes: part of the on-disk index cache key and of score signatures.
+MATCHER_VERSION = "1.0"
+
+
+@dataclass(frozen=True, slots=True)
+class OrthoDiff:
+    """One difference a fold hid, located in the original text.
+
+    ``kind`` is one of: diacritics, tatweel, invisible, space, case, punctuation, digits,
+    persian, presentation-form, alef-hamza, alef-maqsura, taa-marbuta, hyphen,
+    spelling-us-gb, other.
+    """
+
+    kind: str
+    start: int
+    end: int
+    found: str
+    expected: str
+
+
+@dataclass(frozen=True, slots=True)
+class TermMatch:
+    """A termbase term found in a text.
+
+    ``start``/``end`` are Python string offsets into the original text and include the
+    attached proclitics (``لمكتب``: the span starts at ``ل``); ``clitics`` is what was
+    attached (``ل``, ``وال`` …).  ``form`` says which surface of the term matched:
+    ``canonical``, ``inflection`` (a listed grammatical form), ``plural`` (generated
+    English plural), ``spelling-us-gb``, ``hyphen-joined``, ``compound-name`` or
+    ``acronym-in-arabic`` (an English acronym inside Arabic text).
+    """
+
+    concept_id: str
+    term: Term
+    lang: str
+    start: int
+    end: int
+    surface: str
+    clitics: str = ""
+    differences: tuple[OrthoDiff, ...] = ()
+    error_form: str | None = None
+    form: str = "canonical"
+    tokens: int = 1
+
+    @property
+    def tolerated(self) -> bool:
+        """True when only invisible/typographic differences were needed (scoring counts it)."""
+        return self.error_form is None and all(d.kind in TOLERATED_KINDS for d in self.differences)
+
+    @property
+    def spelling_differences(self) -> tuple[OrthoDiff, ...]:
+        return tuple(d for d in self.differences if d.kind in SPELLING_KINDS)
+
+    @property
+    def body_start(self) -> int:
+        """Offset where the term itself starts, after the proclitics."""
+        return self.start + len(self.clitics)
+
+
+@dataclass(frozen=True, slots=True)
+class NearMiss:
+    """Something close to a term that exact matching cannot see.
+
+    ``kind``: ``frame`` (a known name frame with a different head: a body that does not
+    exist), ``edit`` (one edit away from a term word), ``confusion`` (a curated real-word
+    confusion such as ``حفلة النقاش`` for ``حلقة النقاش``).
+    ``concepts`` are the concept(s) it is close to (may be empty for a confusion that
+    belongs to no concept); ``expected`` the form that was probably meant;
+    ``differing`` the (found, expected) token pairs.
+    """
+
+    kind: str
+    lang: str
+    start: int
+    end: int
+    surface: str
+    expected: str
+    concepts: tuple[str, ...] = ()
+    differing: tuple[tuple[str, str], ...] = ()
+    note: str | None = None

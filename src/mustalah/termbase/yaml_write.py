@@ -1,0 +1,148 @@
+"""Write the model back as termbase YAML, in the hand-written style of docs/termbase-format.md.
+
+The emitter is hand-rolled (scalars are quoted with PyYAML's own resolver rules) because the
+format mixes plain-string terms, one-line flow mappings and block mappings, which a generic
+``yaml.dump`` cannot produce.  Output is deterministic: load → write → load gives an equal
+model and write → load → write gives identical bytes.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+import yaml
+
+from ..errors import UsageError
+from ..fileio import atomic_text
+from .model import Concept, Status, Term, Termbase, TermType
+
+_RESOLVER = yaml.resolver.Resolver()
+_INDICATORS = set("-?:,[]{}#&*!|>'\"%@`")
+_FLOW_LIMIT = 100
+_SAFE_FILE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,60}\Z")
+
+
+def scalar(value: str) -> str:
+    """``value`` as a YAML scalar: plain when that reads back as the same string, else double-quoted."""
+    plain = (
+        value
+        and value == value.strip()
+        and value[0] not in _INDICATORS
+        and not any(ch in value for ch in ",[]{}#\n\r\t\\\"'")
+        and ": " not in value
+        and not value.endswith(":")
+        and value.isprintable()
+        and _RESOLVER.resolve(yaml.ScalarNode, value, (True, False)) == "tag:yaml.org,2002:str"
+    )
+    # JSON strings are valid YAML double-quoted scalars.
+    return value if plain else json.dumps(value, ensure_ascii=False)
+
+
+def _flow_list(values: Iterable[str]) -> str:
+    return "[" + ", ".join(scalar(v) for v in values) + "]"
+
+
+def _term_fields(term: Term) -> list[tuple[str, str]]:
+    fields: list[tuple[str, str]] = [("text", scalar(term.text))]
+    if term.status is not Status.PREFERRED:
+        fields.append(("status", term.status.value))
+    if term.type is not TermType.FULL_FORM:
+        fields.append(("type", term.type.value))
+    if term.gender is not None:
+        fields.append(("gender", term.gender.value))
+    if term.pos is not None:
+        fields.append(("pos", scalar(term.pos)))
+    if term.exact:
+        fields.append(("exact", "true"))
+    if term.forms:
+        fields.append(("forms", _flow_list(term.forms)))
+    if term.usage is not None:
+        fields.append(("usage", scalar(term.usage)))
+    if term.note is not None:
+        fields.append(("note", scalar(term.note)))
+    return fields
+
+
+def _term_lines(term: Term, indent: str) -> Iterator[str]:
+    fields = _term_fields(term)
+    if len(fields) == 1:
+        yield f"{indent}- {fields[0][1]}"
+        return
+    flow = f"{indent}- {{" + ", ".join(f"{k}: {v}" for k, v in fields) + "}"
+    if len(flow) <= _FLOW_LIMIT and term.note is None and term.usage is None:
+        yield flow
+        return
+    first = True
+    for key, value in fields:
+        yield f"{indent}{'- ' if first else '  '}{key}: {value}"
+        first = False
+
+
+def concept_lines(concept: Concept, *, with_domain: bool = False) -> Iterator[str]:
+    yield f"  - id: {scalar(concept.id)}"
+    if with_domain:
+        yield f"    domain: {scalar(concept.domain)}"
+    for key in ("subject", "definition", "note", "source"):
+        value = getattr(concept, key)
+        if value is not None:
+            yield f"    {key}: {scalar(value)}"
+    if concept.related:
+        yield f"    related: {_flow_list(concept.related)}"
+    if concept.confusable:
+        yield f"    confusable: {_flow_list(concept.confusable)}"
+    if not concept.terms:
+        yield "    terms: {}"
+        return
+    yield "    terms:"
+    for lang in concept.languages:
+        yield f"      {scalar(lang)}:"
+        for term in concept.terms_in(lang):
+            yield from _term_lines(term, "        ")
+
+
+def dump_concepts(concepts: Iterable[Concept], domain: str) -> str:
+    """One YAML document; concepts whose domain differs from ``domain`` carry their own."""
+    lines = [f"domain: {scalar(domain)}", "concepts:"]
+    items = list(concepts)
+    for i, concept in enumerate(items):
+        if i:
+            lines.append("")
+        lines.extend(concept_lines(concept, with_domain=concept.domain != domain))
+    if not items:
+        lines[-1] = "concepts: []"
+    return "\n".join(lines) + "\n"
+
+
+def dump_termbase(termbase: Termbase) -> str:
+    """The whole termbase as one YAML file (the most common domain at the top)."""
+    counts = Counter(c.domain for c in termbase.concepts)
+    domain = counts.most_common(1)[0][0] if counts else "concepts"
+    return dump_concepts(termbase.concepts, domain)
+
+
+def write_yaml(termbase: Termbase, output: str | Path) -> list[Path]:
+    """Write to ``output``: a ``.yaml`` file, or a folder (one ``<domain>.yaml`` per domain)."""
+    target = Path(output)
+    if target.suffix in (".yaml", ".yml"):
+        with atomic_text(target) as handle:
+            handle.write(dump_termbase(termbase))
+        return [target]
+    if target.exists() and not target.is_dir():
+        raise UsageError(f"{target} is not a folder", hint="give a folder or a .yaml file name for -o")
+    target.mkdir(parents=True, exist_ok=True)
+    by_file: dict[str, list[Concept]] = {}
+    for concept in termbase.concepts:
+        name = concept.domain if _SAFE_FILE_NAME.match(concept.domain) else "other"
+        by_file.setdefault(name, []).append(concept)
+    written: list[Path] = []
+    for name, concepts in by_file.items():
+        path = target / f"{name}.yaml"
+        domain = Counter(c.domain for c in concepts).most_common(1)[0][0]
+        with atomic_text(path) as handle:
+            handle.write(dump_concepts(concepts, domain))
+        written.append(path)
+    return written
