@@ -97,6 +97,8 @@ class Finding:
     suggestion: str | None = None
     line: int | None = None
     column: int | None = None
+    #: Hash of rule + source text + target text: the baseline key (a finding lapses when the text changes).
+    fingerprint: str | None = None
 
     def to_json(self) -> dict[str, object]:
         return {
@@ -116,6 +118,7 @@ class Finding:
             "suggestion": self.suggestion,
             "line": self.line,
             "column": self.column,
+            "fingerprint": self.fingerprint,
         }
 
 

@@ -1,14 +1,117 @@
-"""`mustalah lint` (placeholder until implemented)."""
+"""``mustalah lint``: find term inconsistencies and reviser's errors."""
 
 from __future__ import annotations
 
 import argparse
+import sys
+from pathlib import Path
+
+from ..errors import UsageError
+from ..fileio import atomic_text, check_not_input
+from ..lint.config import ProjectConfig, load_config
+from ..lint.engine import LintSettings
+from ..lint.run import run_lint
+from ..lint.suppress import read_baseline, write_baseline
+from ..model import SEVERITY_RANK, LintResult
+from ..parallel import make_executor
+from ..reports.registry import RENDERERS
+
+FAIL_ON = ("error", "warning", "info", "never")
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    p = sub.add_parser("lint", help="(not implemented yet)")
-    p.set_defaults(func=_run)
+    p = sub.add_parser(
+        "lint",
+        help="lint TMX, XLIFF, PO, release folders or Arabic text against the termbase",
+        description=(
+            "Lint bilingual files (TMX, XLIFF 1.2/2.x, PO, release folders of aligned en.txt/ar.txt, "
+            "TSV, Moses pairs) and monolingual text against the UN termbase. "
+            "Exit 0: nothing at or above --fail-on; 1: findings; 2: usage, I/O or parse error."
+        ),
+    )
+    p.add_argument("paths", nargs="+", metavar="PATH", help="files or folders (folders are walked)")
+    p.add_argument("--termbase", metavar="PATH", help="a TBX, CSV/TSV or YAML folder (default: the shipped one)")
+    p.add_argument("--source-lang", metavar="LANG", help="source language where the file does not say (en)")
+    p.add_argument("--target-lang", metavar="LANG", help="target language where the file does not say (ar)")
+    p.add_argument("--lang", metavar="LANG", help="language of monolingual text (default: from the script)")
+    p.add_argument("--select", action="append", metavar="CODES",
+                   help="only these rules: codes, prefixes (TM), names or categories; comma-separated")
+    p.add_argument("--ignore", action="append", metavar="CODES", help="skip these rules (same syntax)")
+    p.add_argument("--format", choices=sorted(RENDERERS), default=None, help="output format (default text)")
+    p.add_argument("--output", "-o", metavar="FILE", help="write the report here (atomically) instead of stdout")
+    p.add_argument("--fail-on", choices=FAIL_ON, default=None,
+                   help="exit 1 when a finding at or above this severity remains (default error)")
+    p.add_argument("--baseline", metavar="FILE", help="accept the findings fingerprinted in FILE")
+    p.add_argument("--write-baseline", metavar="FILE", help="write the current findings' fingerprints to FILE")
+    p.add_argument("--config", metavar="FILE", help="read [tool.mustalah] from this pyproject.toml")
+    p.add_argument("--no-config", action="store_true", help="ignore pyproject.toml")
+    p.add_argument("--jobs", "-j", type=int, metavar="N", help="worker processes (default: 1)")
+    p.add_argument("--scheduler", metavar="ADDR", help="Dask scheduler address or scheduler file")
+    p.add_argument("--no-near-misses", action="store_true", help="skip near-miss detection (faster)")
+    p.add_argument("--no-progress", action="store_true", help="no progress bar on stderr")
+    p.set_defaults(func=run)
 
 
-def _run(args: argparse.Namespace) -> int:
-    raise SystemExit("mustalah lint: not implemented yet")
+def _codes(values: list[str] | None, fallback: object) -> tuple[str, ...]:
+    if values:
+        return tuple(c.strip() for v in values for c in v.split(",") if c.strip())
+    if isinstance(fallback, list):
+        return tuple(str(c) for c in fallback)
+    return ()
+
+
+def settings_from(args: argparse.Namespace, config: ProjectConfig) -> LintSettings:
+    termbase = args.termbase or (config.relative(config.get("termbase")) if config.get("termbase") else None)
+    baseline = args.baseline or (config.relative(config.get("baseline")) if config.get("baseline") else None)
+    options = config.get("rules", {}) or {}
+    return LintSettings(
+        termbase=termbase,
+        source_lang=args.source_lang or config.get("source-lang"),
+        target_lang=args.target_lang or config.get("target-lang"),
+        lang=args.lang or config.get("lang"),
+        select=_codes(args.select, config.get("select")),
+        ignore=_codes(args.ignore, config.get("ignore")),
+        rule_options=tuple((str(k), tuple(sorted(dict(v).items()))) for k, v in options.items()),
+        near_misses=not args.no_near_misses,
+        baseline=read_baseline(baseline) if baseline and not args.write_baseline else frozenset(),
+    )
+
+
+def exit_code(result: LintResult, fail_on: str) -> int:
+    if fail_on == "never":
+        return 0
+    threshold = SEVERITY_RANK[fail_on]
+    return 1 if any(SEVERITY_RANK[f.severity] >= threshold for f in result.findings) else 0
+
+
+def run(args: argparse.Namespace) -> int:
+    config = ProjectConfig() if args.no_config else load_config(args.config, Path(args.paths[0]).parent)
+    settings = settings_from(args, config)
+    fmt = args.format or config.get("format") or "text"
+    if fmt not in RENDERERS:
+        raise UsageError(f"unknown format {fmt!r}", hint="choose one of: " + ", ".join(sorted(RENDERERS)))
+    fail_on = args.fail_on or config.get("fail-on") or "error"
+    if fail_on not in FAIL_ON:
+        raise UsageError(f"fail-on must be one of {', '.join(FAIL_ON)}")
+    if args.output:
+        check_not_input(args.output, args.paths)
+    executor = make_executor(args.jobs, args.scheduler)
+    try:
+        result = run_lint(
+            args.paths, settings, executor=executor,
+            per_file_ignores=config.get("per-file-ignores") or {},
+            keep_segments=fmt in ("html",),
+        )
+    finally:
+        executor.shutdown(wait=True)
+    if args.write_baseline:
+        n = write_baseline(args.write_baseline, result.findings)
+        print(f"mustalah: wrote {n} fingerprint(s) to {args.write_baseline}", file=sys.stderr)
+        return 0
+    renderer = RENDERERS[fmt]
+    if args.output:
+        with atomic_text(args.output) as out:
+            renderer(result, out)
+    else:
+        renderer(result, sys.stdout)
+    return exit_code(result, fail_on)

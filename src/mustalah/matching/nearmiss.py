@@ -92,6 +92,8 @@ class NearMissIndex:
         self.single0: dict[str, list[_Cand]] = {}
         self.single1: dict[str, list[_Cand]] = {}
         self.heads: set[str] = set(_BUILTIN_HEADS.get(lang, set()))
+        #: Every word of every term: a near miss must not be another term's own word.
+        self.vocabulary: set[str] = set()
         seen: set[tuple[str, tuple[str, ...]]] = set()
         for concept in termbase:
             for term in concept.terms_in(lang):
@@ -102,6 +104,7 @@ class NearMissIndex:
                     if len(toks) < 2 or (concept.id, toks) in seen:
                         continue
                     seen.add((concept.id, toks))
+                    self.vocabulary.update(toks)
                     cand = _Cand(concept.id, toks, surface)
                     if concept.domain == "entities" and len(toks) >= _MIN_FRAME_TOKENS:
                         self.heads.add(toks[0] if lang == "ar" else toks[-1])
@@ -160,11 +163,17 @@ class NearMissIndex:
                     if cand.concept_id not in prev.concepts:
                         found[(start, end)] = NearMiss(
                             prev.kind, prev.lang, start, end, prev.surface, prev.expected,
-                            (*prev.concepts, cand.concept_id), prev.differing, prev.note)
+                            (*prev.concepts, cand.concept_id), prev.differing, prev.note, prev.clitics)
                     continue
+                clitics = ""
+                if p == 0:
+                    for st in st0:
+                        if found_tok.endswith(st) and (st in self.heads or st == cand.tokens[0]):
+                            clitics = found_tok[: len(found_tok) - len(st)]
+                            break
                 found[(start, end)] = NearMiss(
                     kind, self.lang, start, end, folded.text[start:end], expected,
-                    (cand.concept_id,), ((found_tok, cand.tokens[p]),))
+                    (cand.concept_id,), ((found_tok, cand.tokens[p]),), clitics=clitics)
         return sorted(found.values(), key=lambda m: (m.start, m.end))
 
     def _check(self, cand: _Cand, words: list[str], i: int, st0: tuple[str, ...]) -> tuple[int, str] | None:
@@ -187,6 +196,8 @@ class NearMissIndex:
         if len(toks) >= _MIN_FRAME_TOKENS and mismatch == head_pos and expected in self.heads:
             if any(o in self.heads and o != expected for o in options):
                 return mismatch, "frame"
+        if any(o in self.vocabulary for o in options):
+            return None
         if len(expected) >= _MIN_EDIT_LEN and any(
             len(o) >= _MIN_EDIT_LEN and within_one_edit(o, expected) for o in options
         ):

@@ -87,3 +87,5 @@ class NearMiss:
     concepts: tuple[str, ...] = ()
     differing: tuple[tuple[str, str], ...] = ()
     note: str | None = None
+    #: Proclitics on the first word (``ل`` in ``للجنة``), so a suggestion can keep them.
+    clitics: str = ""

@@ -8,12 +8,12 @@ one, a :class:`~mustalah.termbase.model.Location`, so it prints like a lint find
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 
 from .model import Location
 
 
-class Severity(str, Enum):
+class Severity(StrEnum):
     ERROR = "error"
     WARNING = "warning"
 
@@ -43,6 +43,7 @@ CODES: dict[str, tuple[Severity, str]] = {
     "TB103": (Severity.WARNING, "bad-picklist-value"),
     "TB104": (Severity.WARNING, "structure"),
     "TB105": (Severity.WARNING, "conflicting-concept-fields"),
+    "TB106": (Severity.WARNING, "data-category-not-kept"),
 }
 
 

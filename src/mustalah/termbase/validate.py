@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from .model import Concept, Location, Term, Termbase
+from .model import Concept, Location, Term, Termbase, TermType
 from .problems import Problem, sort_key
 
 REQUIRED_LANGUAGES = ("en", "ar")
@@ -98,7 +98,7 @@ def _shared_forms(termbase: Termbase) -> Iterator[Problem]:
             where = f" ({first.location})" if first.location else ""
             yield Problem(
                 "TB006",
-                f"{form.text!r} ({lang}) is a form of {form.concept.id} and also of {first.concept.id}{where}",
+                f"{form.text!r} ({lang}) is a form of {form.concept.id} and of {first.concept.id}{where}",
                 form.location,
                 form.concept.id,
             )
@@ -126,9 +126,9 @@ def _concept_problems(
         terms = concept.terms_in(lang)
         if not any(t.status.value == "preferred" for t in terms):
             yield Problem("TB007", f"concept {cid} has no preferred term in {lang!r}", terms[0].location, cid)
-        if not all(t.is_acronym for t in terms):
+        if any(t.type is TermType.FULL_FORM for t in terms):
             continue
-        for term in terms:
+        for term in (t for t in terms if t.is_acronym):
             yield Problem(
                 "TB009",
                 f"acronym {term.text!r} ({lang}) of concept {cid} has no full form in {lang!r}",

@@ -80,6 +80,14 @@ def read_yaml(path: str | Path) -> LoadResult:
     return LoadResult(Termbase(tuple(concepts), name=name, origin=str(source)), tuple(problems))
 
 
+def display_path(path: Path) -> str:
+    """``path`` relative to the working directory when it is inside it (shorter, clickable)."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
 def _line(node: yaml.Node) -> int:
     return int(node.start_mark.line) + 1
 
@@ -99,7 +107,7 @@ class _FileReader:
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self.file = str(path)
+        self.file = display_path(path)
         self.problems: list[Problem] = []
         self.concept_id: str | None = None
 

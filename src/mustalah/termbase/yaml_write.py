@@ -23,6 +23,9 @@ from .model import Concept, Status, Term, Termbase, TermType
 _RESOLVER = yaml.resolver.Resolver()
 _INDICATORS = set("-?:,[]{}#&*!|>'\"%@`")
 _FLOW_LIMIT = 100
+_WRAP = 100
+#: Prose that survives folding unchanged: single spaces only, printable, no edge whitespace.
+_FOLDABLE = re.compile(r"(?=[^ ])(?!.*  )(?!.* $)[^\n\r\t\x00-\x1f\x7f]+\Z")
 _SAFE_FILE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,60}\Z")
 
 
@@ -36,10 +39,26 @@ def scalar(value: str) -> str:
         and ": " not in value
         and not value.endswith(":")
         and value.isprintable()
-        and _RESOLVER.resolve(yaml.ScalarNode, value, (True, False)) == "tag:yaml.org,2002:str"
+        and _RESOLVER.resolve(yaml.ScalarNode, value, (True, False)) == "tag:yaml.org,2002:str"  # type: ignore[no-untyped-call]
     )
     # JSON strings are valid YAML double-quoted scalars.
     return value if plain else json.dumps(value, ensure_ascii=False)
+
+
+def folded(key: str, value: str, indent: str) -> list[str]:
+    """``key: value`` — long prose as a folded block (``>-``) wrapped for review, else one line."""
+    line = f"{indent}{key}: {scalar(value)}"
+    if len(line) <= _WRAP or not _FOLDABLE.match(value):
+        return [line]
+    lines, current = [f"{indent}{key}: >-"], ""
+    for word in value.split(" "):
+        if current and len(indent) + 2 + len(current) + 1 + len(word) > _WRAP:
+            lines.append(f"{indent}  {current}")
+            current = word
+        else:
+            current = f"{current} {word}" if current else word
+    lines.append(f"{indent}  {current}")
+    return lines
 
 
 def _flow_list(values: Iterable[str]) -> str:
@@ -48,10 +67,10 @@ def _flow_list(values: Iterable[str]) -> str:
 
 def _term_fields(term: Term) -> list[tuple[str, str]]:
     fields: list[tuple[str, str]] = [("text", scalar(term.text))]
-    if term.status is not Status.PREFERRED:
-        fields.append(("status", term.status.value))
     if term.type is not TermType.FULL_FORM:
         fields.append(("type", term.type.value))
+    if term.status is not Status.PREFERRED:
+        fields.append(("status", term.status.value))
     if term.gender is not None:
         fields.append(("gender", term.gender.value))
     if term.pos is not None:
@@ -69,6 +88,7 @@ def _term_fields(term: Term) -> list[tuple[str, str]]:
 
 def _term_lines(term: Term, indent: str) -> Iterator[str]:
     fields = _term_fields(term)
+    prose = {"usage": term.usage, "note": term.note}
     if len(fields) == 1:
         yield f"{indent}- {fields[0][1]}"
         return
@@ -78,7 +98,11 @@ def _term_lines(term: Term, indent: str) -> Iterator[str]:
         return
     first = True
     for key, value in fields:
-        yield f"{indent}{'- ' if first else '  '}{key}: {value}"
+        text = prose.get(key)
+        if text is not None and not first:
+            yield from folded(key, text, indent + "  ")
+        else:
+            yield f"{indent}{'- ' if first else '  '}{key}: {value}"
         first = False
 
 
@@ -89,7 +113,7 @@ def concept_lines(concept: Concept, *, with_domain: bool = False) -> Iterator[st
     for key in ("subject", "definition", "note", "source"):
         value = getattr(concept, key)
         if value is not None:
-            yield f"    {key}: {scalar(value)}"
+            yield from folded(key, value, "    ")
     if concept.related:
         yield f"    related: {_flow_list(concept.related)}"
     if concept.confusable:

@@ -1,0 +1,139 @@
+"""Acronym rules: wrong acronym after a name, missing in the target, unknown."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from ..matching.mentions import mentions
+from ..model import Finding
+from .base import Rule, UnitContext
+
+_PAREN_ACRONYM = re.compile(r"\(\s*([A-Z][A-Za-z0-9&'.\-]*[A-Z0-9](?:\s*/\s*[A-Z][A-Za-z0-9&.\-]*)*)\s*\)")
+
+
+class AcronymMismatch(Rule):
+    """A name followed by the acronym of another concept.
+
+    What it catches:
+        ``Name (ACRONYM)`` where the acronym in parentheses belongs to a different
+        termbase concept than the name before it.
+    Why it matters:
+        The acronym is how readers (and search) identify the body afterwards; a
+        wrong one silently swaps two bodies.
+    Example:
+        en: the United Nations Counter-Terrorism Centre (UNCCT)
+        ar: مركز الأمم المتحدة لمكافحة الإرهاب (UNOCT)
+    Use instead:
+        ar: مركز الأمم المتحدة لمكافحة الإرهاب (UNCCT)
+    Suppress:
+        `mustalah: ignore AC001` in the unit's note.
+    """
+
+    code = "AC001"
+    name = "acronym-mismatch"
+    category = "acronym"
+    severity = "error"
+
+    def check(self, ctx: UnitContext) -> Iterable[Finding]:
+        for view in ctx.sides:
+            for mention in mentions(view.text, view.matches):
+                if not mention.paired_other:
+                    continue
+                assert mention.name is not None and mention.acronym is not None
+                concept = ctx.termbase.get(mention.name.concept_id)
+                right = concept.acronyms(view.lang) or concept.acronyms() if concept else ()
+                acr = mention.acronym
+                yield self.finding(
+                    ctx, view, acr.start, acr.end,
+                    f"'{acr.term.text}' is the acronym of {acr.concept_id}, but the name before it is "
+                    f"{mention.name.concept_id}",
+                    concept=mention.name.concept_id, suggestion=right[0].text if right else None,
+                )
+
+
+class AcronymMissing(Rule):
+    """An acronym in the source that the target drops or changes.
+
+    What it catches:
+        The source gives a termbase concept's acronym (``… (UNCCT)`` or bare
+        ``UNCCT``) and the target has no acronym of that concept.
+    Why it matters:
+        UN Arabic keeps the Latin acronym in parentheses after the first mention;
+        dropping it breaks the link readers use later in the text.
+    Example:
+        en: the Counter-Terrorism Committee Executive Directorate (CTED)
+        ar: المديرية التنفيذية للجنة مكافحة الإرهاب
+    Use instead:
+        ar: المديرية التنفيذية للجنة مكافحة الإرهاب (CTED)
+    Suppress:
+        `mustalah: ignore AC002` in the unit's note.
+    """
+
+    code = "AC002"
+    name = "acronym-missing"
+    category = "acronym"
+    severity = "warning"
+    scope = "bilingual"
+
+    def check(self, ctx: UnitContext) -> Iterable[Finding]:
+        if ctx.target is None:
+            return
+        target_acronyms = {m.concept_id for m in ctx.target.matches if m.term.is_acronym}
+        reported: set[str] = set()
+        for m in ctx.source.matches:
+            if not m.term.is_acronym or m.concept_id in target_acronyms or m.concept_id in reported:
+                continue
+            concept = ctx.termbase.get(m.concept_id)
+            if concept is None:
+                continue
+            reported.add(m.concept_id)
+            tgt_acr = concept.acronyms(ctx.target.lang) or concept.acronyms()
+            yield self.finding(
+                ctx, ctx.source, m.start, m.end,
+                f"the acronym '{m.term.text}' ({m.concept_id}) is not in the target",
+                concept=m.concept_id, suggestion=f"({tgt_acr[0].text})" if tgt_acr else None,
+            )
+
+
+class AcronymUnknown(Rule):
+    """An acronym in parentheses that the termbase does not know.
+
+    What it catches:
+        A Latin upper-case acronym in parentheses that is no term of the termbase
+        (``(UNCTT)``), in either language.
+    Why it matters:
+        Either a typo in an official acronym or a body missing from the termbase —
+        both worth a look by the terminologist.
+    Example:
+        en: the Centre (UNCTT)
+        ar: المركز (UNCTT)
+    Use instead:
+        en: the Centre (UNCCT) — or add the body to the termbase.
+    Suppress:
+        `ignore = ["AC004"]` in `[tool.mustalah]`.
+    """
+
+    code = "AC004"
+    name = "acronym-unknown"
+    category = "acronym"
+    severity = "info"
+
+    def check(self, ctx: UnitContext) -> Iterable[Finding]:
+        for view in ctx.sides:
+            covered = [(m.start, m.end) for m in view.matches if m.term.is_acronym]
+            for hit in _PAREN_ACRONYM.finditer(view.text):
+                start, end = hit.span(1)
+                token = hit.group(1)
+                if sum(ch.isupper() for ch in token) < 2:
+                    continue
+                if any(s <= start and end <= e for s, e in covered):
+                    continue
+                parts = [p.strip() for p in token.split("/")]
+                if len(parts) > 1 and all(
+                    any(s <= view.text.find(p, start) < e for s, e in covered) for p in parts
+                ):
+                    continue
+                yield self.finding(
+                    ctx, view, start, end, f"'{token}' is not an acronym in the termbase",
+                )

@@ -1,0 +1,149 @@
+"""The rule interface and the per-unit context rules read.
+
+A rule is a small class: ``code`` (``TM002``), ``name`` (``term-deprecated``), a
+``category`` from the JSON contract's vocabulary, a default ``severity``, and a
+docstring in fixed sections (What it catches / Why it matters / Example / Use instead /
+Suppress) from which ``mustalah rules`` and ``docs/rules.md`` are generated.
+
+Rules read an immutable :class:`UnitContext` — the segment, and for each side its
+folded text, term matches and near misses, computed once — and yield findings.
+Corpus rules (consistency across a file or a corpus) reduce each unit to small
+facts and conclude once at the end, so sharded runs can merge their facts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any, ClassVar
+
+from ..matching.types import NearMiss, TermMatch
+from ..model import Finding, Segment, Severity, Side
+from ..termbase.model import Termbase
+from ..text.normalize import Folded
+
+DOC_SECTIONS = ("What it catches", "Why it matters", "Example", "Use instead", "Suppress")
+
+
+@dataclass(frozen=True, slots=True)
+class SideView:
+    """One side of a unit, normalized and matched once."""
+
+    side: Side
+    lang: str
+    text: str
+    folded: Folded
+    matches: tuple[TermMatch, ...]
+    near_misses: tuple[NearMiss, ...]
+    file: str
+    line: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class UnitContext:
+    segment: Segment
+    source: SideView
+    target: SideView | None
+    termbase: Termbase
+    options: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+
+    @property
+    def sides(self) -> tuple[SideView, ...]:
+        return (self.source,) if self.target is None else (self.source, self.target)
+
+    @property
+    def bilingual(self) -> bool:
+        return self.target is not None
+
+    def in_lang(self, lang: str) -> tuple[SideView, ...]:
+        return tuple(s for s in self.sides if s.lang.split("-")[0].lower() == lang)
+
+
+def locate(view: SideView, start: int) -> tuple[int | None, int]:
+    """1-based (line, column) of ``start`` in a side's text, from the unit's first line."""
+    text = view.text
+    newlines = text.count("\n", 0, start)
+    column = start - (text.rfind("\n", 0, start) + 1) + 1
+    line = view.line + newlines if view.line is not None else None
+    return line, column
+
+
+class Rule:
+    """Base class of every unit rule.  Subclasses set the class attributes and ``check``."""
+
+    code: ClassVar[str]
+    name: ClassVar[str]
+    category: ClassVar[str]
+    severity: ClassVar[Severity]
+    #: ``unit``: needs one side; ``bilingual``: needs source and target.
+    scope: ClassVar[str] = "unit"
+    aliases: ClassVar[tuple[str, ...]] = ()
+    #: Options settable in ``[tool.mustalah.rules.CODE]`` with their defaults.
+    defaults: ClassVar[Mapping[str, Any]] = {}
+
+    def check(self, ctx: UnitContext) -> Iterable[Finding]:
+        raise NotImplementedError
+
+    def option(self, ctx: UnitContext, name: str) -> Any:
+        return ctx.options.get(self.code, {}).get(name, self.defaults.get(name))
+
+    def finding(
+        self,
+        ctx: UnitContext,
+        view: SideView,
+        start: int,
+        end: int,
+        message: str,
+        *,
+        concept: str | None = None,
+        suggestion: str | None = None,
+        severity: Severity | None = None,
+    ) -> Finding:
+        line, column = locate(view, start)
+        return Finding(
+            code=self.code, name=self.name, category=self.category, severity=severity or self.severity,
+            file=view.file, unit=ctx.segment.unit, lang=view.lang, side=view.side, start=start, end=end,
+            text=view.text[start:end], message=message, concept=concept, suggestion=suggestion,
+            line=line, column=column,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    """A small record a corpus rule keeps from one unit (mergeable across shards)."""
+
+    file: str
+    index: int
+    key: tuple[str, ...]
+    finding: Finding
+
+
+class CorpusRule(Rule):
+    """A rule that looks across units: ``collect`` facts per unit, ``conclude`` once."""
+
+    scope = "corpus"
+
+    def check(self, ctx: UnitContext) -> Iterable[Finding]:
+        return ()
+
+    def collect(self, ctx: UnitContext) -> Iterable[Fact]:
+        raise NotImplementedError
+
+    def conclude(self, facts: list[Fact]) -> Iterable[Finding]:
+        raise NotImplementedError
+
+
+def rule_doc_sections(rule: type[Rule]) -> dict[str, str]:
+    """Split a rule's docstring into its fixed sections."""
+    doc = (rule.__doc__ or "").strip("\n")
+    lines = [ln[4:] if ln.startswith("    ") else ln.strip() for ln in doc.splitlines()]
+    sections: dict[str, list[str]] = {"summary": []}
+    current = "summary"
+    for ln in lines:
+        head = ln.rstrip(":").strip()
+        if head in DOC_SECTIONS and ln.strip().endswith(":"):
+            current = head
+            sections[current] = []
+            continue
+        sections.setdefault(current, []).append(ln)
+    return {k: "\n".join(v).strip() for k, v in sections.items()}

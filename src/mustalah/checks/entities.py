@@ -1,0 +1,112 @@
+"""Wrong-entity rules: the target names another body, or a body that does not exist."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from ..model import Finding
+from ..text.arabic import attach_clitics
+from .base import Rule, UnitContext
+from .terms import concept_counts
+
+
+class TermWrongEntity(Rule):
+    """The target names a concept the source does not mention.
+
+    What it catches:
+        The reverse check: a termbase concept found in the target whose concept
+        the source never mentions.  When a confusable concept (Centre/Committee,
+        UNCCT/UNOCT, CTC/CTED) is in the source, it is an error; otherwise a warning.
+    Why it matters:
+        Confusing sibling bodies changes who did what; revisers catch it only by
+        reading both sides.
+    Example:
+        en: the United Nations Counter-Terrorism Centre
+        ar: مكتب الأمم المتحدة لمكافحة الإرهاب
+    Use instead:
+        ar: مركز الأمم المتحدة لمكافحة الإرهاب
+    Suppress:
+        `mustalah: ignore TM007` in the unit's note.
+    """
+
+    code = "TM007"
+    name = "term-wrong-entity"
+    category = "term-wrong-entity"
+    severity = "error"
+    scope = "bilingual"
+
+    def check(self, ctx: UnitContext) -> Iterable[Finding]:
+        if ctx.target is None:
+            return
+        src, tgt = ctx.source, ctx.target
+        in_source = concept_counts(src)
+        for m in tgt.matches:
+            if m.concept_id in in_source:
+                continue
+            concept = ctx.termbase.get(m.concept_id)
+            if concept is None:
+                continue
+            confused = [c for c in concept.confusable if c in in_source]
+            confused += [c for c in in_source if m.concept_id in getattr(ctx.termbase.get(c), "confusable", ())]
+            if confused:
+                other = ctx.termbase.get(confused[0])
+                right = other.preferred(tgt.lang, m.term.gender) if other else None
+                yield self.finding(
+                    ctx, tgt, m.start, m.end,
+                    f"the target names {m.concept_id} but the source has {confused[0]} (often confused)",
+                    concept=m.concept_id,
+                    suggestion=attach_clitics(m.clitics, right.text) if right else None,
+                )
+            else:
+                yield self.finding(
+                    ctx, tgt, m.start, m.end,
+                    f"the target names {m.concept_id} ('{m.term.text}'), which the source does not mention",
+                    concept=m.concept_id, severity="warning",
+                )
+
+
+class NoSuchEntity(Rule):
+    """A name built on a known name frame with another head: no such body exists.
+
+    What it catches:
+        A phrase that is an official name with its head word replaced by another
+        entity head — ``للجنة الأمم المتحدة لمكافحة الإرهاب`` has the frame of the
+        Centre (مركز) and the Office (مكتب) with "Committee" (لجنة) as its head.
+    Why it matters:
+        There is no "United Nations Counter-Terrorism Committee"; the reader cannot
+        tell which body was meant.  Works on Arabic-only text too.
+    Example:
+        en: the United Nations Counter-Terrorism Centre's virtual discussion
+        ar: حلقة النقاش الافتراضية للجنة الأمم المتحدة لمكافحة الإرهاب
+    Use instead:
+        ar: حلقة النقاش الافتراضية لمركز الأمم المتحدة لمكافحة الإرهاب
+    Suppress:
+        `mustalah: ignore TM008` in the unit's note.
+    """
+
+    code = "TM008"
+    name = "no-such-entity"
+    category = "term-wrong-entity"
+    severity = "error"
+
+    def check(self, ctx: UnitContext) -> Iterable[Finding]:
+        for view in ctx.sides:
+            other = ctx.source if view is ctx.target else ctx.target
+            mentioned = concept_counts(other) if other is not None else {}
+            for nm in view.near_misses:
+                if nm.kind != "frame":
+                    continue
+                likely = [c for c in nm.concepts if c in mentioned] or list(nm.concepts)
+                suggestion = None
+                if len(likely) == 1:
+                    concept = ctx.termbase.get(likely[0])
+                    term = concept.preferred(view.lang) if concept else None
+                    if term is not None:
+                        suggestion = attach_clitics(nm.clitics, term.text)
+                found, expected = nm.differing[0]
+                yield self.finding(
+                    ctx, view, nm.start, nm.end,
+                    f"no such body: the name frame of {' / '.join(nm.concepts)} with the head '{found}'"
+                    + (f"; the source names {likely[0]}" if likely and likely[0] in mentioned else ""),
+                    concept=likely[0] if len(likely) == 1 else None, suggestion=suggestion,
+                )

@@ -1,0 +1,136 @@
+"""Gender rules: honorific vs title and person, and honorific gender across languages."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from ..model import Finding
+from ..termbase.model import Gender
+from ..text.arabic import HONORIFICS_EN, gendered, split_honorific_ar
+from .base import Rule, SideView, UnitContext
+
+_WORD = re.compile(r"[\w.]+")
+_STOP = re.compile(r"[؛;]|\s(?:و?السيدة?|Mr\.?|Ms\.?|Mrs\.?)\s")
+_MAX_WINDOW = 90  # characters after the honorific within which its name and title stand
+
+
+@dataclass(frozen=True, slots=True)
+class Honorific:
+    start: int
+    end: int
+    word: str
+    clitics: str
+    gender: Gender | None
+
+
+def honorifics(view: SideView) -> Iterator[Honorific]:
+    text = view.text
+    for m in _WORD.finditer(text):
+        token = m.group()
+        if view.lang == "ar":
+            split = split_honorific_ar(token)
+            if split is not None and split[2] is not None:
+                yield Honorific(m.start(), m.end(), split[1], split[0], split[2])
+        elif token in HONORIFICS_EN and HONORIFICS_EN[token] is not None:
+            yield Honorific(m.start(), m.end(), token, "", HONORIFICS_EN[token])
+
+
+class HonorificTitleGender(Rule):
+    """An honorific whose gender disagrees with the person's title or name.
+
+    What it catches:
+        ``السيد`` / ``Mr.`` before a person whose title after the name is feminine
+        (``نائبة المدير التنفيذي``) or whom the termbase knows as a woman, and the
+        reverse.  Title genders come from the termbase's gender forms; honorifics
+        are language data (السيد/السيدة, السفير/السفيرة, الدكتور/الدكتورة …).
+    Why it matters:
+        Addressing a woman as السيد is an error every reader notices; it also
+        breaks the agreement UN Arabic requires between honorific and title.
+    Example:
+        en: Ms. Violanda Botet, Deputy Executive Director
+        ar: والسيد فيوليندا بوتيت، نائبة المدير التنفيذي
+    Use instead:
+        ar: والسيدة فيوليندا بوتيت، نائبة المدير التنفيذي
+    Suppress:
+        `mustalah: ignore GN001` in the unit's note.
+    """
+
+    code = "GN001"
+    name = "honorific-gender"
+    category = "gender"
+    severity = "error"
+
+    def check(self, ctx: UnitContext) -> Iterable[Finding]:
+        for view in ctx.sides:
+            hons = list(honorifics(view))
+            for i, h in enumerate(hons):
+                limit = hons[i + 1].start if i + 1 < len(hons) else len(view.text)
+                stop = _STOP.search(view.text, h.end)
+                if stop is not None:
+                    limit = min(limit, stop.start())
+                limit = min(limit, h.end + _MAX_WINDOW)
+                for m in view.matches:
+                    if m.start < h.end or m.start >= limit or m.term.gender is None:
+                        continue
+                    if m.term.gender not in (Gender.MASCULINE, Gender.FEMININE):
+                        continue
+                    if m.term.gender is not h.gender:
+                        yield self._mismatch(ctx, view, h, m.term.text, m.term.gender, m.concept_id)
+                    break
+
+    def _mismatch(self, ctx: UnitContext, view: SideView, h: Honorific, what: str, gender: Gender,
+                  concept: str) -> Finding:
+        if view.lang == "ar":
+            suggestion = h.clitics + gendered(h.word, gender)
+        else:
+            suggestion = "Ms." if gender is Gender.FEMININE else "Mr."
+        # A woman with a masculine title is sometimes kept in older UN Arabic: a warning, not an error.
+        severity = "warning" if gender is Gender.MASCULINE and view.lang == "ar" else None
+        return self.finding(
+            ctx, view, h.start, h.end,
+            f"'{view.text[h.start:h.end]}' is {h.gender.value if h.gender else '?'} but '{what}' "
+            f"({concept}) is {gender.value}",
+            concept=concept, suggestion=suggestion, severity=severity,
+        )
+
+
+class HonorificSourceGender(Rule):
+    """The target's honorific has another gender than the source's.
+
+    What it catches:
+        Honorifics taken in order: ``Ms.`` in the source rendered ``السيد`` in the
+        target, or ``Mr.`` rendered ``السيدة``.
+    Why it matters:
+        The source says who the person is; the translation must not change it.
+    Example:
+        en: Ms. Ghada Fathi Waly
+        ar: السيد غادة فتحي والي
+    Use instead:
+        ar: السيدة غادة فتحي والي
+    Suppress:
+        `mustalah: ignore GN002` in the unit's note.
+    """
+
+    code = "GN002"
+    name = "honorific-source-gender"
+    category = "gender"
+    severity = "error"
+    scope = "bilingual"
+
+    def check(self, ctx: UnitContext) -> Iterable[Finding]:
+        if ctx.target is None:
+            return
+        src = [h for h in honorifics(ctx.source)]
+        tgt = [h for h in honorifics(ctx.target)]
+        if not src or len(src) != len(tgt):
+            return
+        for s, t in zip(src, tgt, strict=True):
+            if s.gender is not None and t.gender is not None and s.gender is not t.gender:
+                yield self.finding(
+                    ctx, ctx.target, t.start, t.end,
+                    f"the source has '{s.word}' ({s.gender.value}); the target has "
+                    f"'{ctx.target.text[t.start:t.end]}' ({t.gender.value})",
+                    suggestion=t.clitics + gendered(t.word, s.gender) if ctx.target.lang == "ar" else None,
+                )

@@ -1,0 +1,327 @@
+"""Terminology rules: missing, deprecated, variant, admitted forms."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+
+from ..matching.mentions import mentions
+from ..matching.types import TermMatch
+from ..model import Finding
+from ..termbase.model import Concept, Status, Term
+from ..text.arabic import attach_clitics
+from .base import Rule, SideView, UnitContext
+
+
+def preferred_for(concept: Concept, term: Term, lang: str) -> Term | None:
+    """The preferred form in ``lang`` of the same gender and kind as ``term``."""
+    same_kind = [t for t in concept.terms_in(lang) if t.status is Status.PREFERRED and t.is_acronym == term.is_acronym]
+    if term.gender is not None:
+        gendered = [t for t in same_kind if t.gender is term.gender]
+        same_kind = gendered or same_kind
+    return same_kind[0] if same_kind else concept.preferred(lang, term.gender)
+
+
+def suggest(match: TermMatch, replacement: Term) -> str:
+    return attach_clitics(match.clitics, replacement.text) if match.lang == "ar" else replacement.text
+
+
+def concept_counts(view: SideView) -> Counter[str]:
+    """Mentions per concept: a name with its acronym in parentheses counts once."""
+    return Counter(m.concept_id for m in mentions(view.text, view.matches))
+
+
+class TermMissing(Rule):
+    """A source term whose concept is not rendered in the target.
+
+    What it catches:
+        A termbase concept mentioned in the source more often than in the target.
+        Mentions are counted: two mentions in the source need two in the target. A
+        name with its acronym in parentheses counts as one mention. A target mention
+        in a deprecated or variant form counts as present (TM002/TM003 report it).
+    Why it matters:
+        Official names, posts and concepts must be rendered, and rendered with the UN
+        form; a dropped or paraphrased name is the commonest terminology error.
+    Example:
+        en: The United Nations Counter-Terrorism Centre (UNCCT) launched…
+        ar: أطلق المركز الدولي لمكافحة الإرهاب…
+    Use instead:
+        ar: أطلق مركز الأمم المتحدة لمكافحة الإرهاب (UNCCT)…
+    Suppress:
+        `mustalah: ignore TM001` in the unit's note, or `ignore = ["TM001"]` in
+        `[tool.mustalah]`.
+    """
+
+    code = "TM001"
+    name = "term-missing"
+    category = "term-missing"
+    severity = "error"
+    scope = "bilingual"
+
+    def check(self, ctx: UnitContext) -> Iterable[Finding]:
+        if ctx.target is None:
+            return
+        src, tgt = ctx.source, ctx.target
+        wanted = concept_counts(src)
+        have = concept_counts(tgt)
+        for concept_id, count in wanted.items():
+            missing = count - have.get(concept_id, 0)
+            if missing <= 0:
+                continue
+            concept = ctx.termbase.get(concept_id)
+            if concept is None:
+                continue
+            target_term = concept.preferred(tgt.lang)
+            if target_term is None:
+                continue
+            occurrences = [m for m in src.matches if m.concept_id == concept_id and not m.term.is_acronym]
+            occurrences = occurrences or [m for m in src.matches if m.concept_id == concept_id]
+            for m in occurrences[-missing:]:
+                times = f" ({count} in the source, {have.get(concept_id, 0)} in the target)" if count > 1 else ""
+                yield self.finding(
+                    ctx, src, m.start, m.end,
+                    f"'{m.term.text}' ({concept_id}) is not rendered in the target{times}; "
+                    f"expected '{target_term.text}'",
+                    concept=concept_id, suggestion=target_term.text,
+                )
+
+
+class TermDeprecated(Rule):
+    """A deprecated or superseded form of a termbase concept.
+
+    What it catches:
+        A term whose status in the termbase is deprecated or superseded, in either
+        language, in bilingual and Arabic-only text.
+    Why it matters:
+        Deprecated renderings (press usage, older forms, calques) contradict the UN's
+        prescribed terminology and make documents inconsistent.
+    Example:
+        en: preventing and countering violent extremism (PCVE)
+        ar: ومنع ومحاربة التطرف العنيف (PCVE)
+    Use instead:
+        ar: ومنع التطرف العنيف ومكافحته (PCVE)
+    Suppress:
+        `mustalah: ignore TM002` in the unit's note; or change the term's status in
+        the termbase if the form is in fact admitted.
+    """
+
+    code = "TM002"
+    name = "term-deprecated"
+    category = "term-deprecated"
+    severity = "error"
+
+    def check(self, ctx: UnitContext) -> Iterable[Finding]:
+        for view in ctx.sides:
+            for m in view.matches:
+                if m.term.status not in (Status.DEPRECATED, Status.SUPERSEDED):
+                    continue
+                concept = ctx.termbase.get(m.concept_id)
+                better = preferred_for(concept, m.term, m.term.lang) if concept else None
+                why = f": {m.term.note}" if m.term.note else ""
+                yield self.finding(
+                    ctx, view, m.start, m.end,
+                    f"'{m.term.text}' is a {m.term.status.value} form of {m.concept_id}{why}",
+                    concept=m.concept_id, suggestion=suggest(m, better) if better else None,
+                )
+
+
+_FOLD_MESSAGES = {
+    "alef-maqsura": "ى written for ي (or ي for ى)",
+    "taa-marbuta": "ه written for ة (or ة for ه)",
+    "alef-hamza": "hamza/madda on alef differs",
+    "persian": "Persian/Urdu letter form instead of the Arabic letter",
+    "presentation-form": "Arabic presentation-form characters (copied from a PDF?)",
+    "digits": "digits in another script",
+    "other": "spelling differs",
+}
+
+
+class TermVariant(Rule):
+    """An official name written with an orthographic variant.
+
+    What it catches:
+        A term found only after folding a spelling difference inside it: ى for ي,
+        ه for ة, a hamza or madda on alef, Persian letter forms, presentation forms.
+    Why it matters:
+        These letters change meaning (المعنى "the meaning" / المعني "concerned") and
+        break search, spell-checking and consistency of official names.
+    Example:
+        en: United Nations Office on Drugs and Crime (UNODC)
+        ar: لمكتب الأمم المتحدة المعنى بالمخدرات والجريمة (UNODC)
+    Use instead:
+        ar: لمكتب الأمم المتحدة المعني بالمخدرات والجريمة (UNODC)
+    Suppress:
+        `mustalah: ignore TM003` in the unit's note.
+    """
+
+    code = "TM003"
+    name = "term-variant"
+    category = "term-variant"
+    severity = "error"
+
+    def check(self, ctx: UnitContext) -> Iterable[Finding]:
+        for view in ctx.sides:
+            for m in view.matches:
+                diffs = [d for d in m.differences if d.kind in _FOLD_MESSAGES]
+                if not diffs:
+                    continue
+                kinds = sorted({d.kind for d in diffs})
+                what = "; ".join(_FOLD_MESSAGES[k] for k in kinds)
+                found = ", ".join(f"{d.found}→{d.expected}" for d in diffs[:4])
+                severity = "warning" if kinds == ["alef-hamza"] else None
+                yield self.finding(
+                    ctx, view, m.start, m.end,
+                    f"{m.concept_id} written with a variant spelling ({what}: {found})",
+                    concept=m.concept_id, suggestion=suggest(m, m.term), severity=severity,
+                )
+
+
+class TermSpellingVariant(Rule):
+    """An English name in US spelling or with its hyphen dropped or joined.
+
+    What it catches:
+        An English term matched through a British/US spelling pair (Centre/Center,
+        Organization/Organisation, programme/program) or a hyphen/space/joined
+        variant (Counter-Terrorism / Counter Terrorism / Counterterrorism) — except
+        where the entry itself has that spelling (the Global Center on Cooperative
+        Security).
+    Why it matters:
+        UN English follows British spelling with -ize; official names are written
+        exactly as the UN writes them.
+    Example:
+        en: the United Nations Counter-Terrorism Center
+        ar: مركز الأمم المتحدة لمكافحة الإرهاب
+    Use instead:
+        en: the United Nations Counter-Terrorism Centre
+    Suppress:
+        `mustalah: ignore TM004` in the unit's note.
+    """
+
+    code = "TM004"
+    name = "term-spelling-variant"
+    category = "term-variant"
+    severity = "warning"
+
+    def check(self, ctx: UnitContext) -> Iterable[Finding]:
+        for view in ctx.sides:
+            for m in view.matches:
+                kinds = {d.kind for d in m.differences}
+                if not kinds & {"spelling-us-gb", "hyphen"}:
+                    continue
+                what = "US/British spelling" if "spelling-us-gb" in kinds else "hyphenation"
+                yield self.finding(
+                    ctx, view, m.start, m.end,
+                    f"{m.concept_id}: {what} differs from the official form '{m.term.text}'",
+                    concept=m.concept_id, suggestion=m.term.text,
+                )
+
+
+class ConstructArticle(Rule):
+    """The head of a construct-state name took the definite article.
+
+    What it catches:
+        ``المكتب الأمم المتحدة…``: the first word of a name in construct state
+        (إضافة) cannot take ال; ``مكتب الأمم المتحدة…`` is the name.
+    Why it matters:
+        It is ungrammatical and is a typical slip when a short form (المكتب) is
+        expanded into the full name.
+    Example:
+        en: the United Nations Office of Counter-Terrorism
+        ar: والمكتب الأمم المتحدة لمكافحة الإرهاب
+    Use instead:
+        ar: ومكتب الأمم المتحدة لمكافحة الإرهاب
+    Suppress:
+        `mustalah: ignore TM005` in the unit's note.
+    """
+
+    code = "TM005"
+    name = "construct-article"
+    category = "term-variant"
+    severity = "error"
+
+    def check(self, ctx: UnitContext) -> Iterable[Finding]:
+        for view in ctx.sides:
+            for m in view.matches:
+                if m.error_form != "definite-construct-head":
+                    continue
+                yield self.finding(
+                    ctx, view, m.start, m.end,
+                    f"the head of '{m.term.text}' ({m.concept_id}) takes no article in a construct name",
+                    concept=m.concept_id, suggestion=suggest(m, m.term),
+                )
+
+
+class TermNearMiss(Rule):
+    """A word of a multi-word term one edit away from the official form.
+
+    What it catches:
+        All words of a termbase name but one are exact, and that one is a single
+        edit (substitution, insertion, deletion, transposition) from the official
+        word — often a real word that spell-checkers pass.
+    Why it matters:
+        ``العنفي`` for ``العنيف`` reads as a different word; revisers catch these
+        by eye, a dictionary cannot.
+    Example:
+        en: countering violent extremism
+        ar: مكافحة التطرف العنفي
+    Use instead:
+        ar: مكافحة التطرف العنيف
+    Suppress:
+        `mustalah: ignore TM006` in the unit's note.
+    """
+
+    code = "TM006"
+    name = "term-near-miss"
+    category = "term-variant"
+    severity = "warning"
+
+    def check(self, ctx: UnitContext) -> Iterable[Finding]:
+        for view in ctx.sides:
+            for nm in view.near_misses:
+                if nm.kind != "edit":
+                    continue
+                found, expected = nm.differing[0]
+                yield self.finding(
+                    ctx, view, nm.start, nm.end,
+                    f"close to {', '.join(nm.concepts)} '{nm.expected}': '{found}' differs by one letter "
+                    f"from '{expected}'",
+                    concept=nm.concepts[0] if nm.concepts else None, suggestion=nm.expected,
+                )
+
+
+class TermAdmitted(Rule):
+    """An admitted form where the termbase prefers another.
+
+    What it catches:
+        A term with status admitted: acceptable, but not the preferred form.
+    Why it matters:
+        Consistency: a release that uses the preferred form throughout is easier to
+        search and to reuse.  This is a suggestion, not an error.
+    Example:
+        en: the Office of Counter-Terrorism
+        ar: مكتب مكافحة الإرهاب
+    Use instead:
+        ar: مكتب الأمم المتحدة لمكافحة الإرهاب (first mention)
+    Suppress:
+        `ignore = ["TM009"]` in `[tool.mustalah]` to stop these suggestions.
+    """
+
+    code = "TM009"
+    name = "term-admitted"
+    category = "term-variant"
+    severity = "info"
+
+    def check(self, ctx: UnitContext) -> Iterable[Finding]:
+        for view in ctx.sides:
+            for m in view.matches:
+                if m.term.status is not Status.ADMITTED:
+                    continue
+                concept = ctx.termbase.get(m.concept_id)
+                better = preferred_for(concept, m.term, m.term.lang) if concept else None
+                if better is None or better.text == m.term.text:
+                    continue
+                yield self.finding(
+                    ctx, view, m.start, m.end,
+                    f"'{m.term.text}' is admitted for {m.concept_id}; the preferred form is '{better.text}'",
+                    concept=m.concept_id, suggestion=suggest(m, better),
+                )

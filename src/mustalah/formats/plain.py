@@ -1,0 +1,176 @@
+"""Plain and line-aligned text: release folders, Moses pairs, TSV, single text files.
+
+Every text input must be UTF-8 (see :func:`.encoding.iter_lines`).
+
+* **Release folder** (``corpora/releases/<slug>/`` with ``en.txt`` and ``ar.txt``):
+  the k-th non-empty line of ``en.txt`` pairs with the k-th non-empty line of
+  ``ar.txt``; ``unit`` = k (1-based), ``line``/``target_line`` = the line numbers in
+  each file, ``file`` = the folder.  Different non-empty line counts are refused,
+  naming both files and both counts.
+* **Moses pair** (``corpus.en`` + ``corpus.ar``, either may be ``.gz``): line k of one
+  file is line k of the other, empty lines included; ``unit`` = the line number.
+  Give either file; the other is found by swapping the language suffix.
+* **TSV** (``.tsv``): ``source<TAB>target`` per line, blank lines skipped, ``unit`` =
+  the line number.
+* **Single text file** (``.txt``): monolingual, one segment per non-empty line,
+  ``unit`` = the line number, ``target`` = ``None``; the language is ``source_lang``
+  when given, else ``ar`` when Arabic letters are the majority of the letters in the
+  file's first 200 lines, else ``en`` (one language per file, never per line).
+"""
+
+from __future__ import annotations
+
+import gzip
+import os
+import re
+from collections.abc import Iterator
+from itertools import zip_longest
+from pathlib import Path
+from typing import IO
+
+from ..errors import InputError
+from ..model import Segment
+from .encoding import iter_lines
+
+_ARABIC = re.compile(r"[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]")
+_LETTER = re.compile(r"[^\W\d_]")
+_MOSES_SUFFIX = re.compile(r"^(?P<stem>.+)\.(?P<lang>[a-z]{2,3}(?:[-_][A-Za-z]{2,4})?)(?P<gz>\.gz)?$")
+
+
+def _open(path: Path) -> IO[bytes]:
+    try:
+        return gzip.open(path, "rb") if path.suffix == ".gz" else open(path, "rb")  # noqa: SIM115
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror}", file=str(path)) from None
+
+
+def _lines(path: Path) -> Iterator[tuple[int, str]]:
+    with _open(path) as handle:
+        try:
+            yield from iter_lines(handle, file=str(path))
+        except (OSError, EOFError) as exc:  # damaged gzip stream
+            raise InputError(f"cannot read: {exc}", file=str(path), hint="is the .gz file complete?") from None
+
+
+def detect_language(text: str) -> str:
+    """``ar`` when Arabic letters are the majority of the letters, else ``en``."""
+    letters = len(_LETTER.findall(text))
+    arabic = len(_ARABIC.findall(text))
+    return "ar" if letters and arabic * 2 > letters else "en"
+
+
+def _file_language(path: Path, sample_lines: int = 200) -> str:
+    """The language of a whole file, from its first lines (one language per file, never per line)."""
+    sample: list[str] = []
+    for number, text in _lines(path):
+        sample.append(text)
+        if number >= sample_lines:
+            break
+    return detect_language("\n".join(sample))
+
+
+def is_release_folder(path: Path) -> bool:
+    return path.is_dir() and (path / "en.txt").is_file() and (path / "ar.txt").is_file()
+
+
+def read_release(
+    path: str | os.PathLike[str], source_lang: str | None = None, target_lang: str | None = None
+) -> Iterator[Segment]:
+    folder = Path(path)
+    src, tgt = source_lang or "en", target_lang or "ar"
+    src_file, tgt_file = folder / f"{src}.txt", folder / f"{tgt}.txt"
+    counts = (_count_nonempty(src_file), _count_nonempty(tgt_file))
+    if counts[0] != counts[1]:
+        raise InputError(
+            f"misaligned release: {src_file} has {counts[0]} non-empty lines, {tgt_file} has {counts[1]}",
+            file=str(folder),
+            hint="each paragraph must be one line in both files, in the same order",
+        )
+    pairs = zip(
+        ((n, t) for n, t in _lines(src_file) if t.strip()),
+        ((n, t) for n, t in _lines(tgt_file) if t.strip()),
+        strict=True,
+    )
+    for k, ((sline, stext), (tline, ttext)) in enumerate(pairs):
+        yield Segment(file=str(folder), unit=str(k + 1), index=k, source=stext, target=ttext,
+                      source_lang=src, target_lang=tgt, line=sline, target_line=tline)
+
+
+def _count_nonempty(path: Path) -> int:
+    if not path.is_file():
+        raise InputError(f"missing {path.name}", file=str(path.parent),
+                         hint="a release folder holds en.txt and ar.txt")
+    return sum(1 for _n, text in _lines(path) if text.strip())
+
+
+def moses_partner(path: Path, source_lang: str | None, target_lang: str | None) -> tuple[Path, Path] | None:
+    """(source file, target file) of a Moses pair containing ``path``, or None if no partner exists."""
+    match = _MOSES_SUFFIX.match(path.name)
+    if not match:
+        return None
+    stem, lang, gz = match.group("stem"), match.group("lang"), match.group("gz") or ""
+    src = source_lang or "en"
+    tgt = target_lang or ("ar" if lang == src else lang)
+    other = tgt if lang == src else src
+    candidates = [path.with_name(f"{stem}.{other}{gz}"), path.with_name(f"{stem}.{other}{'' if gz else '.gz'}")]
+    partner = next((c for c in candidates if c.is_file()), None)
+    if partner is None or lang not in (src, tgt):
+        return None
+    return (path, partner) if lang == src else (partner, path)
+
+
+def read_moses(
+    path: str | os.PathLike[str], source_lang: str | None = None, target_lang: str | None = None
+) -> Iterator[Segment]:
+    pair = moses_partner(Path(path), source_lang, target_lang)
+    if pair is None:
+        raise InputError("no partner file for this Moses-style corpus", file=os.fspath(path),
+                         hint="give corpus.en beside corpus.ar (or .gz), named alike except the language")
+    src_file, tgt_file = pair
+    src = _MOSES_SUFFIX.match(src_file.name).group("lang")  # type: ignore[union-attr]
+    tgt = _MOSES_SUFFIX.match(tgt_file.name).group("lang")  # type: ignore[union-attr]
+    count = 0
+    for left, right in zip_longest(_lines(src_file), _lines(tgt_file)):
+        if left is None or right is None:
+            longer = src_file if right is None else tgt_file
+            raise InputError(
+                f"misaligned corpus: {src_file} and {tgt_file} differ in length "
+                f"({longer.name} has more than {count} lines)",
+                file=str(longer), line=count + 1, hint="line k of one file must translate line k of the other",
+            )
+        count += 1
+        yield Segment(file=str(src_file), unit=str(left[0]), index=count - 1, source=left[1],
+                      target=right[1], source_lang=src, target_lang=tgt, line=left[0], target_line=right[0])
+
+
+def read_tsv(
+    path: str | os.PathLike[str], source_lang: str | None = None, target_lang: str | None = None
+) -> Iterator[Segment]:
+    name = os.fspath(path)
+    index = 0
+    for number, text in _lines(Path(path)):
+        if not text.strip():
+            continue
+        fields = text.split("\t")
+        if len(fields) < 2:
+            raise InputError("line has no TAB between source and target", file=name, line=number,
+                             hint="TSV lines are: source<TAB>target")
+        yield Segment(file=name, unit=str(number), index=index, source=fields[0], target=fields[1],
+                      source_lang=source_lang or "en", target_lang=target_lang or "ar", line=number,
+                      target_line=number)
+        index += 1
+
+
+def read_text(
+    path: str | os.PathLike[str], source_lang: str | None = None, target_lang: str | None = None
+) -> Iterator[Segment]:
+    """A monolingual text file: one segment per non-empty line (``target_lang`` is ignored)."""
+    name = os.fspath(path)
+    lang = source_lang or _file_language(Path(path))
+    index = 0
+    for number, text in _lines(Path(path)):
+        if not text.strip():
+            continue
+        yield Segment(file=name, unit=str(number), index=index, source=text, target=None,
+                      source_lang=lang, line=number)
+        index += 1

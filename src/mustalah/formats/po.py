@@ -1,0 +1,100 @@
+"""Gettext PO/POT reader (polib).
+
+* ``unit`` = the 1-based index of the entry among the non-obsolete entries; the
+  header entry (``msgid ""``) is not an entry and is not counted; obsolete
+  (``#~``) entries are skipped.
+* plurals: ``msgid`` is paired with ``msgstr[0]`` as unit ``N``, and
+  ``msgid_plural`` with each ``msgstr[k]`` (k ≥ 1) as unit ``N[k]`` — Arabic has
+  six forms, and every one must be checked against the English plural, never
+  silently dropped.
+* ``notes`` = translator comments (``# ``) then extracted comments (``#.``), one
+  per line; ``context`` = ``msgctxt``; ``state`` = ``"fuzzy"`` for fuzzy entries,
+  ``"translated"`` for translated ones, else ``None``; ``props`` holds the flags and
+  the ``#:`` references.
+* languages: ``source_lang`` (default ``en``) and the header's ``Language`` (else
+  ``target_lang``).  An untranslated entry has ``target == ""`` (the file is
+  bilingual; ``None`` is kept for monolingual input).
+* polib's syntax and decoding errors become :class:`InputError` with the line (or
+  byte offset).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterator
+from typing import Any
+
+import polib
+
+from ..errors import InputError
+from ..model import Segment
+from .encoding import first_invalid_offset
+
+_LINE = re.compile(r"\(line (\d+)\)")
+
+
+def _load(name: str) -> Any:
+    try:
+        return polib.pofile(name, wrapwidth=0)
+    except UnicodeDecodeError as exc:
+        charset = polib.detect_encoding(name)
+        with open(name, "rb") as handle:
+            data = handle.read()
+        offset = first_invalid_offset([data], charset)
+        raise InputError(
+            f"invalid {charset} bytes at byte offset {offset if offset is not None else exc.start}",
+            file=name, line=data.count(b"\n", 0, offset or 0) + 1,
+            hint="fix the charset in the PO header (Content-Type: text/plain; charset=UTF-8) "
+            "or convert the file with iconv",
+        ) from None
+    except OSError as exc:
+        match = _LINE.search(str(exc))
+        raise InputError(
+            f"cannot read PO file: {exc}", file=name, line=int(match.group(1)) if match else None,
+            hint="check the PO syntax with `msgfmt --check-format -o /dev/null FILE`",
+        ) from None
+    except ValueError as exc:
+        raise InputError(f"cannot read PO file: {exc}", file=name,
+                         hint="check the PO syntax with `msgfmt -c -o /dev/null FILE`") from None
+
+
+def read_po(
+    path: str | os.PathLike[str],
+    source_lang: str | None = None,
+    target_lang: str | None = None,
+) -> Iterator[Segment]:
+    name = os.fspath(path)
+    catalogue = _load(name)
+    src = source_lang or "en"
+    tgt = catalogue.metadata.get("Language") or target_lang
+    index = 0
+    number = 0
+    for entry in catalogue:
+        if entry.obsolete:
+            continue
+        number += 1
+        notes = tuple(
+            line for block in (entry.tcomment, entry.comment) if block for line in block.splitlines()
+        )
+        props: list[tuple[str, str]] = []
+        if entry.flags:
+            props.append(("flags", ",".join(entry.flags)))
+        if entry.occurrences:
+            props.append(("references", " ".join(f"{f}:{n}" if n else f for f, n in entry.occurrences)))
+        state = "fuzzy" if entry.fuzzy else ("translated" if entry.translated() else None)
+        line = entry.linenum or 1
+        pairs: list[tuple[str, str, str]]
+        if entry.msgid_plural:
+            forms = entry.msgstr_plural
+            pairs = [(str(number), entry.msgid, forms.get(0, ""))]
+            pairs += [(f"{number}[{k}]", entry.msgid_plural, forms[k]) for k in sorted(forms) if k >= 1]
+        else:
+            pairs = [(str(number), entry.msgid, entry.msgstr)]
+        for unit, source, target in pairs:
+            yield Segment(
+                file=name, unit=unit, index=index, source=source, target=target, source_lang=src,
+                target_lang=tgt, notes=notes, line=line, state=state, context=entry.msgctxt,
+                props=tuple(props),
+            )
+            index += 1

@@ -1,0 +1,137 @@
+"""The format registry: one entry per reader, detection by content first, then extension.
+
+Detection order (no guessing between "path" and "content": the argument is a path):
+
+1. a folder holding ``en.txt`` and ``ar.txt`` → ``release``;
+2. XML content (BOM / ``<`` at the start) → the root element decides: ``<tmx>`` →
+   ``tmx``, ``<xliff>`` in a 1.x namespace → ``xliff12``, in a 2.x namespace →
+   ``xliff2``; a TBX root is refused with a pointer to ``mustalah termbase``;
+3. ``.po`` / ``.pot`` → ``po``; ``.tsv`` → ``tsv``;
+4. ``NAME.<lang>[.gz]`` with a partner ``NAME.<other lang>[.gz]`` → ``moses``;
+5. ``.txt`` (or any other UTF-8 text) → ``text`` (monolingual).
+
+``index`` on every Segment is its 0-based position among the segments the reader
+yields for that input.
+"""
+
+from __future__ import annotations
+
+import gzip
+import os
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol
+
+from ..errors import InputError, UsageError
+from ..model import Segment
+from . import plain
+from .po import read_po
+from .tmx import read_tmx
+from .xliff2 import NAMESPACES as XLIFF2_NAMESPACES
+from .xliff2 import read_xliff2
+from .xliff12 import read_xliff12
+from .xmlsafe import sniff_root
+
+
+class Reader(Protocol):
+    def __call__(
+        self, path: str | os.PathLike[str], source_lang: str | None = None, target_lang: str | None = None
+    ) -> Iterator[Segment]: ...
+
+
+@dataclass(frozen=True, slots=True)
+class FormatSpec:
+    name: str
+    reader: Reader
+    extensions: tuple[str, ...]
+    description: str
+
+
+FORMATS: dict[str, FormatSpec] = {
+    spec.name: spec
+    for spec in (
+        FormatSpec("tmx", read_tmx, (".tmx",), "TMX 1.1–1.4b translation memory"),
+        FormatSpec("xliff12", read_xliff12, (".xlf", ".xliff", ".sdlxliff", ".mqxliff"), "XLIFF 1.0–1.2"),
+        FormatSpec("xliff2", read_xliff2, (".xlf", ".xliff"), "XLIFF 2.0–2.2"),
+        FormatSpec("po", read_po, (".po", ".pot"), "gettext PO/POT catalogue"),
+        FormatSpec("release", plain.read_release, (), "release folder with en.txt + ar.txt"),
+        FormatSpec("moses", plain.read_moses, (".en", ".ar", ".gz"), "line-aligned pair corpus.en + corpus.ar"),
+        FormatSpec("tsv", plain.read_tsv, (".tsv",), "source<TAB>target lines"),
+        FormatSpec("text", plain.read_text, (".txt",), "monolingual text, one segment per line"),
+    )
+}
+
+_TBX_ROOTS = ("martif", "tbx")
+
+
+def _looks_like_xml(head: bytes) -> bool:
+    stripped = head.lstrip(b"\xef\xbb\xbf\xff\xfe\x00 \t\r\n")
+    return stripped.startswith(b"<") or head.startswith((b"\xff\xfe<", b"\xfe\xff\x00<"))
+
+
+def detect_format(
+    path: str | os.PathLike[str], source_lang: str | None = None, target_lang: str | None = None
+) -> str:
+    """The registry name of the reader for ``path`` (see the module docstring)."""
+    p = Path(path)
+    if p.is_dir():
+        if plain.is_release_folder(p) or (
+            (p / f"{source_lang or 'en'}.txt").is_file() and (p / f"{target_lang or 'ar'}.txt").is_file()
+        ):
+            return "release"
+        raise InputError("folder is not a release (no en.txt + ar.txt)", file=str(p),
+                         hint="give a file, or a folder holding en.txt and ar.txt")
+    if not p.is_file():
+        raise InputError("no such file", file=str(p), hint="check the path")
+    with open(p, "rb") as handle:
+        head = handle.read(512)
+    if p.suffix == ".gz":
+        try:
+            with gzip.open(p, "rb") as handle:
+                head = handle.read(512)
+        except (OSError, EOFError):
+            raise InputError("damaged gzip file", file=str(p), hint="is the download complete?") from None
+    if p.suffix != ".gz" and _looks_like_xml(head):
+        namespace, root = sniff_root(p)
+        if root == "tmx":
+            return "tmx"
+        if root == "xliff":
+            return "xliff2" if namespace in XLIFF2_NAMESPACES else "xliff12"
+        if root in _TBX_ROOTS:
+            raise InputError(
+                f"<{root}> is a TBX termbase, not a bilingual file",
+                file=str(p), hint="import it with `mustalah termbase import`",
+            )
+        raise InputError(f"unknown XML format (root element <{root}>)", file=str(p),
+                         hint="supported: TMX, XLIFF 1.2, XLIFF 2.x")
+    suffix = p.suffix.lower()
+    if suffix in (".po", ".pot"):
+        return "po"
+    if suffix == ".tsv":
+        return "tsv"
+    if plain.moses_partner(p, source_lang, target_lang) is not None:
+        return "moses"
+    if suffix in (".tmx", ".xlf", ".xliff", ".sdlxliff"):
+        raise InputError("file does not start with XML", file=str(p), hint="is the file empty or damaged?")
+    return "text"
+
+
+def get_reader(name: str) -> Reader:
+    try:
+        return FORMATS[name].reader
+    except KeyError:
+        raise UsageError(f"unknown format {name!r}", hint="choose one of: " + ", ".join(FORMATS)) from None
+
+
+def read_segments(
+    path: str | os.PathLike[str],
+    source_lang: str | None = None,
+    target_lang: str | None = None,
+    *,
+    format: str | None = None,
+) -> Iterator[Segment]:
+    """Stream the segments of ``path`` with the detected (or named) reader."""
+    name = format or detect_format(path, source_lang, target_lang)
+    reader: Callable[..., Iterator[Segment]] = get_reader(name)
+    return reader(path, source_lang, target_lang)

@@ -1,0 +1,193 @@
+"""The lint pipeline: read → segments → normalized views → matches → rules → findings.
+
+Each input (a file, or a release folder) is linted by :func:`lint_input`, a pure,
+picklable function of the input and the settings, so the same code runs serially, in
+a process pool or on a Dask cluster (``mustalah.parallel``).  Matches are computed
+once per side; rules only read them.  Corpus rules return facts that are concluded
+once all inputs are done.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..checks.base import CorpusRule, Fact, Rule, SideView, UnitContext
+from ..checks.meta import UnusedSuppression
+from ..checks.registry import select_rules
+from ..errors import UsageError
+from ..formats.registry import read_segments
+from ..matching import TermIndex
+from ..model import Finding, Segment, Side
+from ..termbase.loader import load_termbase
+from ..termbase.model import Termbase
+from ..text.normalize import detect_script_language, fold
+from .suppress import apply_unit_suppressions, with_fingerprint
+
+#: Extensions linted when a folder is walked (release folders are taken whole).
+LINTABLE = (".tmx", ".xlf", ".xliff", ".sdlxliff", ".mqxliff", ".po", ".pot", ".tsv", ".txt")
+_NEAR_MISS_LANGS = ("ar", "en")
+
+
+@dataclass(frozen=True, slots=True)
+class LintSettings:
+    termbase: str | None = None
+    source_lang: str | None = None
+    target_lang: str | None = None
+    lang: str | None = None
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    rule_options: tuple[tuple[str, tuple[tuple[str, Any], ...]], ...] = ()
+    near_misses: bool = True
+    baseline: frozenset[str] = frozenset()
+
+    def options(self) -> dict[str, dict[str, Any]]:
+        return {code: dict(values) for code, values in self.rule_options}
+
+
+@dataclass(frozen=True, slots=True)
+class InputResult:
+    """What linting one input produced (mergeable)."""
+
+    path: str
+    units: int
+    findings: tuple[Finding, ...]
+    suppressed: int = 0
+    facts: tuple[tuple[str, tuple[Fact, ...]], ...] = ()
+    segments: tuple[Segment, ...] = field(default=(), compare=False)
+
+
+@functools.lru_cache(maxsize=4)
+def _termbase_and_index(path: str | None) -> tuple[Termbase, TermIndex]:
+    termbase = load_termbase(path)
+    return termbase, TermIndex.build(termbase)
+
+
+def index_for(path: str | None) -> tuple[Termbase, TermIndex]:
+    """The termbase and its index, built once per process (per worker, on a cluster)."""
+    return _termbase_and_index(path)
+
+
+def expand_inputs(paths: Iterable[str]) -> list[str]:
+    """Files and release folders to lint, in a stable order."""
+    from ..formats.plain import is_release_folder
+
+    out: list[str] = []
+    for raw in paths:
+        p = Path(raw)
+        if not p.exists():
+            raise UsageError(f"{raw}: no such file or folder", hint="check the path")
+        if p.is_file() or is_release_folder(p):
+            out.append(str(p))
+            continue
+        for child in sorted(p.rglob("*")):
+            if child.is_dir() and is_release_folder(child):
+                out.append(str(child))
+            elif child.is_file() and child.suffix.lower() in LINTABLE and not is_release_folder(child.parent):
+                if child.name.lower() in ("readme.txt",) or child.name.startswith("."):
+                    continue
+                out.append(str(child))
+    return out
+
+
+def _side_file(path: str, is_folder: bool, lang: str) -> str:
+    return str(Path(path) / f"{lang}.txt") if is_folder else path
+
+
+def build_view(index: TermIndex, segment: Segment, side: Side, text: str, lang: str, file: str,
+               line: int | None, near_misses: bool) -> SideView:
+    folded = fold(text)
+    base = lang.split("-")[0].lower()
+    matches = index.match(text, base, folded)
+    nms = index.near_misses(text, base, matches, folded) if near_misses and base in _NEAR_MISS_LANGS else ()
+    return SideView(side, base, text, folded, matches, nms, file, line)
+
+
+def unit_context(segment: Segment, termbase: Termbase, index: TermIndex, settings: LintSettings,
+                 is_folder: bool, options: dict[str, dict[str, Any]]) -> UnitContext:
+    src_lang = segment.source_lang or settings.lang or detect_script_language(segment.source)
+    if segment.target is None and settings.lang:
+        src_lang = settings.lang
+    source = build_view(index, segment, "source", segment.source, src_lang,
+                        _side_file(segment.file, is_folder, src_lang), segment.line, settings.near_misses)
+    target = None
+    if segment.target is not None:
+        tgt_lang = segment.target_lang or settings.target_lang or detect_script_language(segment.target)
+        target = build_view(index, segment, "target", segment.target, tgt_lang,
+                            _side_file(segment.file, is_folder, tgt_lang),
+                            segment.target_line if segment.target_line is not None else segment.line,
+                            settings.near_misses)
+    return UnitContext(segment, source, target, termbase, options)
+
+
+def active_rules(settings: LintSettings) -> list[Rule]:
+    return [cls() for cls in select_rules(list(settings.select), list(settings.ignore))]
+
+
+def lint_segments(segments: Iterable[Segment], settings: LintSettings, path: str, is_folder: bool = False,
+                  keep_segments: bool = False) -> InputResult:
+    termbase, index = index_for(settings.termbase)
+    rules = active_rules(settings)
+    unit_rules = [r for r in rules if not isinstance(r, CorpusRule)]
+    corpus_rules = [r for r in rules if isinstance(r, CorpusRule)]
+    options = settings.options()
+    findings: list[Finding] = []
+    facts: dict[str, list[Fact]] = {r.code: [] for r in corpus_rules}
+    kept: list[Segment] = []
+    units = 0
+    suppressed = 0
+    report_unused = any(r.code == UnusedSuppression.code for r in rules)
+    for segment in segments:
+        units += 1
+        if keep_segments:
+            kept.append(segment)
+        ctx = unit_context(segment, termbase, index, settings, is_folder, options)
+        unit: list[Finding] = []
+        for rule in unit_rules:
+            if rule.scope == "bilingual" and ctx.target is None:
+                continue
+            unit.extend(with_fingerprint(f, segment) for f in rule.check(ctx))
+        for crule in corpus_rules:
+            facts[crule.code].extend(crule.collect(ctx))
+        before = len(unit)
+        unit, unused = apply_unit_suppressions(segment, unit)
+        if settings.baseline:
+            unit = [f for f in unit if f.fingerprint not in settings.baseline]
+        suppressed += before - len(unit)
+        if report_unused:
+            unit.extend(_unused(ctx, directive) for directive in unused)
+        unit.sort(key=lambda f: (f.side != "source", f.start, f.end, f.code))
+        findings.extend(unit)
+    return InputResult(path, units, tuple(findings), suppressed,
+                       tuple((k, tuple(v)) for k, v in facts.items()), tuple(kept))
+
+
+def _unused(ctx: UnitContext, directive: str) -> Finding:
+    rule = UnusedSuppression()
+    view = ctx.source
+    return rule.finding(ctx, view, 0, 0, f"unused suppression: {directive}")
+
+
+def lint_input(path: str, settings: LintSettings, keep_segments: bool = False) -> InputResult:
+    """Lint one file or release folder (top-level and picklable: runs on any executor)."""
+    from ..formats.plain import is_release_folder
+
+    is_folder = is_release_folder(Path(path))
+    lang = settings.lang
+    source_lang = settings.source_lang if not lang else lang
+    segments = read_segments(path, source_lang, settings.target_lang)
+    return lint_segments(segments, settings, path, is_folder, keep_segments)
+
+
+def conclude(settings: LintSettings, results: Iterable[InputResult]) -> Iterator[Finding]:
+    """Run the corpus rules' conclusions over the facts of every input."""
+    rules = {r.code: r for r in active_rules(settings) if isinstance(r, CorpusRule)}
+    merged: dict[str, list[Fact]] = {code: [] for code in rules}
+    for result in results:
+        for code, facts in result.facts:
+            merged.setdefault(code, []).extend(facts)
+    for code, rule in rules.items():
+        yield from rule.conclude(merged.get(code, []))

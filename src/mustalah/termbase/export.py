@@ -1,0 +1,59 @@
+"""The termbase exporters, keyed by ``--to`` name: the one extension point for new targets.
+
+An exporter takes the termbase and an output path, writes atomically and returns a one-line
+summary for the CLI.  The reports package adds ``html`` with :func:`register_exporter`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from .csv_io import write_csv
+from .model import Termbase
+from .tbx_write import ExportSummary, write_tbx2008, write_tbx2019
+from .yaml_write import write_yaml
+
+Exporter = Callable[[Termbase, Path], str]
+
+
+def _tbx_summary(summary: ExportSummary) -> str:
+    text = f"{summary.concepts} concepts, {summary.terms} terms"
+    if summary.skipped:
+        text += f"; skipped {len(summary.skipped)} concept(s) without terms: {', '.join(summary.skipped)}"
+    return text
+
+
+def _tbx2019(termbase: Termbase, output: Path) -> str:
+    return _tbx_summary(write_tbx2019(termbase, output))
+
+
+def _tbx2008(termbase: Termbase, output: Path) -> str:
+    return _tbx_summary(write_tbx2008(termbase, output))
+
+
+def _csv(termbase: Termbase, output: Path) -> str:
+    return f"{write_csv(termbase, output, ',')} terms"
+
+
+def _tsv(termbase: Termbase, output: Path) -> str:
+    return f"{write_csv(termbase, output, chr(9))} terms"
+
+
+def _yaml(termbase: Termbase, output: Path) -> str:
+    files = write_yaml(termbase, output)
+    return f"{len(termbase)} concepts in {len(files)} file(s)"
+
+
+EXPORTERS: dict[str, Exporter] = {
+    "tbx2019": _tbx2019,
+    "tbx2008": _tbx2008,
+    "csv": _csv,
+    "tsv": _tsv,
+    "yaml": _yaml,
+}
+
+
+def register_exporter(name: str, exporter: Exporter) -> None:
+    """Add an export target (``mustalah termbase export --to NAME``)."""
+    EXPORTERS[name] = exporter

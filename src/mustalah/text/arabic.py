@@ -1,0 +1,54 @@
+"""Arabic language data the rules need: honorifics and re-attaching proclitics."""
+
+from __future__ import annotations
+
+from ..termbase.model import Gender
+
+M, F = Gender.MASCULINE, Gender.FEMININE
+
+#: Honorifics and courtesy titles with their grammatical gender (None: either).
+HONORIFICS_AR: dict[str, Gender | None] = {
+    "السيد": M, "السيدة": F, "السفير": M, "السفيرة": F, "الدكتور": M, "الدكتورة": F,
+    "الأستاذ": M, "الأستاذة": F, "المستشار": M, "المستشارة": F, "الشيخ": M, "الشيخة": F,
+    "الآنسة": F, "السيدات": F, "د.": None, "معالي": None, "سعادة": None, "فخامة": None,
+}
+HONORIFICS_EN: dict[str, Gender | None] = {
+    "Mr.": M, "Mr": M, "Ms.": F, "Ms": F, "Mrs.": F, "Mrs": F, "Miss": F, "Dr.": None, "Dr": None,
+    "H.E.": None, "Ambassador": None, "Professor": None, "Prof.": None,
+}
+#: Proclitics an honorific may carry (والسيد، وللسيدة…).
+HONORIFIC_CLITICS = ("", "و", "ف", "ل", "ول", "فل", "ب", "وب")
+
+
+def split_honorific_ar(token: str) -> tuple[str, str, Gender | None] | None:
+    """``والسيد`` → (``و``, ``السيد``, masculine); None when the token is no honorific."""
+    for clitic in sorted(HONORIFIC_CLITICS, key=len, reverse=True):
+        if not token.startswith(clitic):
+            continue
+        rest = token[len(clitic):]
+        if rest in HONORIFICS_AR:
+            return clitic, rest, HONORIFICS_AR[rest]
+        if clitic.endswith("ل") and "ال" + rest[1:] in HONORIFICS_AR and rest.startswith("ل"):
+            full = "ال" + rest[1:]
+            return clitic, full, HONORIFICS_AR[full]
+    return None
+
+
+def attach_clitics(clitics: str, text: str) -> str:
+    """Write proclitics before a form: ``ل`` + ``المركز`` → ``للمركز``; ``ل`` + ``اللجنة`` → ``للجنة``."""
+    if not clitics:
+        return text
+    if clitics.endswith("ل") and text.startswith("ال"):
+        rest = text[2:]
+        return clitics + rest if rest.startswith("ل") else clitics + "ل" + rest
+    return clitics + text
+
+
+def gendered(word: str, gender: Gender | None) -> str:
+    """The other-gender honorific: السيد ↔ السيدة."""
+    if gender is Gender.FEMININE:
+        for m, g in HONORIFICS_AR.items():
+            if g is Gender.FEMININE and m == word + "ة":
+                return m
+        return word + "ة" if not word.endswith("ة") else word
+    return word[:-1] if word.endswith("ة") else word
