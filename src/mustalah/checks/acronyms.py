@@ -7,7 +7,8 @@ from collections.abc import Iterable
 
 from ..matching.mentions import mentions
 from ..model import Finding
-from .base import Rule, UnitContext
+from ..matching.nearmiss import within_one_edit
+from .base import Rule, SideView, UnitContext
 
 _PAREN_ACRONYM = re.compile(r"\(\s*([A-Z][A-Za-z0-9&'.\-]*[A-Z0-9](?:\s*/\s*[A-Z][A-Za-z0-9&.\-]*)*)\s*\)")
 
@@ -42,6 +43,11 @@ class AcronymMismatch(Rule):
                     continue
                 assert mention.name is not None and mention.acronym is not None
                 concept = ctx.termbase.get(mention.name.concept_id)
+                other = ctx.termbase.get(mention.acronym.concept_id)
+                if concept is not None and other is not None and (
+                    other.id in concept.related or concept.id in other.related
+                ) and other.id not in concept.confusable:
+                    continue  # e.g. the GCC Secretariat's name followed by (GCC)
                 right = concept.acronyms(view.lang) or concept.acronyms() if concept else ()
                 acr = mention.acronym
                 yield self.finding(
@@ -56,8 +62,10 @@ class AcronymMissing(Rule):
     """An acronym in the source that the target drops or changes.
 
     What it catches:
-        The source gives a termbase concept's acronym (``… (UNCCT)`` or bare
-        ``UNCCT``) and the target has no acronym of that concept.
+        The source introduces a name with its acronym in parentheses
+        (``… (UNCCT)``), the target renders the name but gives no acronym of that
+        concept anywhere in the unit.  Bare acronyms used as short references are
+        not required in Arabic, which often repeats the name instead.
     Why it matters:
         UN Arabic keeps the Latin acronym in parentheses after the first mention;
         dropping it breaks the link readers use later in the text.
@@ -79,10 +87,19 @@ class AcronymMissing(Rule):
     def check(self, ctx: UnitContext) -> Iterable[Finding]:
         if ctx.target is None:
             return
-        target_acronyms = {m.concept_id for m in ctx.target.matches if m.term.is_acronym}
+        tgt = ctx.target
+        target_acronyms = {m.concept_id for m in tgt.matches if m.term.is_acronym}
+        # A name followed by any parenthesis counts as "acronym given" (AC001/AC004 judge its content).
+        target_acronyms |= {m.concept_id for m in tgt.matches
+                            if not m.term.is_acronym
+                            and ("(" in m.surface or tgt.text[m.end:m.end + 3].lstrip().startswith("("))}
+        target_names = {m.concept_id for m in tgt.matches if not m.term.is_acronym}
         reported: set[str] = set()
-        for m in ctx.source.matches:
-            if not m.term.is_acronym or m.concept_id in target_acronyms or m.concept_id in reported:
+        for mention in mentions(ctx.source.text, ctx.source.matches):
+            m = mention.acronym
+            if m is None or mention.name is None or mention.paired_other:
+                continue
+            if m.concept_id in target_acronyms or m.concept_id in reported or m.concept_id not in target_names:
                 continue
             concept = ctx.termbase.get(m.concept_id)
             if concept is None:
@@ -104,7 +121,9 @@ class AcronymUnknown(Rule):
         (``(UNCTT)``), in either language.
     Why it matters:
         Either a typo in an official acronym or a body missing from the termbase —
-        both worth a look by the terminologist.
+        both worth a look by the terminologist.  When the acronym follows a name
+        and is one edit from that name's acronym (``UNDOC`` for ``UNODC``), it is an
+        error.
     Example:
         en: the Centre (UNCTT)
         ar: المركز (UNCTT)
@@ -134,6 +153,29 @@ class AcronymUnknown(Rule):
                     any(s <= view.text.find(p, start) < e for s, e in covered) for p in parts
                 ):
                     continue
+                close = self._close_acronym(ctx, view, hit.start(), token)
+                if close is not None:
+                    concept_id, right = close
+                    yield self.finding(
+                        ctx, view, start, end,
+                        f"'{token}' after the name of {concept_id} differs from its acronym '{right}'",
+                        concept=concept_id, suggestion=right, severity="error",
+                    )
+                    continue
                 yield self.finding(
                     ctx, view, start, end, f"'{token}' is not an acronym in the termbase",
                 )
+
+    @staticmethod
+    def _close_acronym(ctx: UnitContext, view: SideView, paren: int, token: str) -> tuple[str, str] | None:
+        """The acronym of the name just before ``(`` when ``token`` is one edit from it (UNDOC/UNODC)."""
+        before = [m for m in view.matches if m.end <= paren and not view.text[m.end:paren].strip()]
+        if not before:
+            return None
+        concept = ctx.termbase.get(before[-1].concept_id)
+        if concept is None:
+            return None
+        for acr in concept.acronyms():
+            if within_one_edit(token, acr.text):
+                return concept.id, acr.text
+        return None

@@ -119,8 +119,8 @@ def _native_code(
     if data is not None and not content:
         ref = child.get("dataRef") or child.get("dataRefStart") or child.get("dataRefEnd")
         content = data.get(ref, "") if ref else ""
-    if kind == "it":
-        kind = "it:" + (child.get("pos") or "begin")
+    if kind == "it":  # TMX says begin/end, XLIFF 1.2 open/close
+        kind = "it:" + {"open": "begin", "close": "end"}.get(child.get("pos") or "begin", child.get("pos") or "begin")
     elif kind not in rules.codes:
         kind = "x-" + kind  # unknown element inside a segment: kept as an opaque code
     return InlineCode(kind, _code_id(child, _local(child), rules), offset, content)

@@ -78,7 +78,7 @@ def read_release(
 ) -> Iterator[Segment]:
     folder = Path(path)
     src, tgt = source_lang or "en", target_lang or "ar"
-    src_file, tgt_file = folder / f"{src}.txt", folder / f"{tgt}.txt"
+    src_file, tgt_file = side_file(folder, src), side_file(folder, tgt)
     counts = (_count_nonempty(src_file), _count_nonempty(tgt_file))
     if counts[0] != counts[1]:
         raise InputError(
@@ -94,6 +94,12 @@ def read_release(
     for k, ((sline, stext), (tline, ttext)) in enumerate(pairs):
         yield Segment(file=str(folder), unit=str(k + 1), index=k, source=stext, target=ttext,
                       source_lang=src, target_lang=tgt, line=sline, target_line=tline)
+
+
+def side_file(folder: Path, lang: str) -> Path:
+    """``ar-SA.txt`` if present, else ``ar.txt`` (the file is named by the language, the tag may be regional)."""
+    exact = folder / f"{lang}.txt"
+    return exact if exact.is_file() else folder / f"{lang.split('-', 1)[0].lower()}.txt"
 
 
 def _count_nonempty(path: Path) -> int:

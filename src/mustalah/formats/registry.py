@@ -77,7 +77,7 @@ def detect_format(
     p = Path(path)
     if p.is_dir():
         if plain.is_release_folder(p) or (
-            (p / f"{source_lang or 'en'}.txt").is_file() and (p / f"{target_lang or 'ar'}.txt").is_file()
+            plain.side_file(p, source_lang or "en").is_file() and plain.side_file(p, target_lang or "ar").is_file()
         ):
             return "release"
         raise InputError("folder is not a release (no en.txt + ar.txt)", file=str(p),

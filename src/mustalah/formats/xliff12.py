@@ -7,7 +7,9 @@ One :class:`Segment` per ``trans-unit``, or — when the unit carries a
 
 * languages: ``xml:lang`` on ``source``/``target``, else ``file@source-language`` /
   ``file@target-language``, else the caller's ``source_lang``/``target_lang``;
-* ``state``: ``target@state`` (SDLXLIFF: ``sdl:seg@conf``); ``approved="yes"`` is
+* ``state``: ``target@state``; SDLXLIFF ``sdl:seg@conf`` is mapped to a 1.2 state
+  (``Translated`` → ``translated``, ``ApprovedSignOff`` → ``signed-off`` …) and kept
+  raw in ``props`` as ``("sdl:conf", …)``; ``approved="yes"`` is
   kept in ``props`` as ``("approved", "yes")``;
 * ``translate="no"`` units are **marked**, not dropped: ``props`` holds
   ``("translate", "no")`` so a linter can skip them and a round trip keeps them;
@@ -119,9 +121,17 @@ def _unit_segments(
             unit=f"{unit_id}/{mid}" if len(marks) > 1 else unit_id, index=index + k, source=text,
             target=ttext, line=mark.sourceline,
             target_line=tmark.sourceline if tmark is not None else None,
-            source_codes=codes, target_codes=tcodes, state=conf.get(mid, state), **common,  # type: ignore[arg-type]
+            source_codes=codes, target_codes=tcodes, state=_SDL_STATES.get(conf.get(mid, ""), state),
+            **{**common, "props": common["props"] + ((("sdl:conf", conf[mid]),) if mid in conf else ())},  # type: ignore[arg-type,operator]
         ))
     return out
+
+
+#: Trados Studio confirmation levels (``sdl:seg@conf``) as XLIFF 1.2 states; the raw value stays in props.
+_SDL_STATES = {
+    "Draft": "needs-translation", "Translated": "translated", "RejectedTranslation": "needs-review-translation",
+    "ApprovedTranslation": "final", "RejectedSignOff": "needs-review-translation", "ApprovedSignOff": "signed-off",
+}
 
 
 def _seg_marks(container: etree._Element) -> list[etree._Element]:

@@ -171,13 +171,13 @@ class _Codes2:
     """Code → XLIFF 2 element mapping for one unit (ids unique in the unit, shared by source and target)."""
 
     def __init__(self) -> None:
-        self.ids: dict[tuple[int, str, str], str] = {}
+        self.ids: dict[tuple[str, str], str] = {}
         self.used: set[str] = set()
         self.data: dict[str, str] = {}
         self.counter = itertools.count(1)
 
-    def ident(self, seg: int, family: str, code: InlineCode) -> str:
-        key = (seg, family, code.id if code.id is not None else f"#{next(self.counter)}")
+    def ident(self, family: str, code: InlineCode) -> str:
+        key = (family, code.id if code.id is not None else f"#{next(self.counter)}")
         if key not in self.ids:
             wanted = _nmtoken(code.id) if code.id else f"c{next(self.counter)}"
             while wanted in self.used:
@@ -193,7 +193,8 @@ class _Codes2:
         self.data[ref] = content
         return {"dataRef": ref}
 
-    def mapping(self, seg: int, codes: Sequence[InlineCode]) -> Callable[[InlineCode], Instruction]:
+    def mapping(self, codes: Sequence[InlineCode]) -> Callable[[InlineCode], Instruction]:
+        """``codes``: every code on this side of the unit (sc/ec may pair across segments)."""
         q = f"{{{XLIFF2_NS}}}"
         starts = {c.id for c in codes if c.kind in ("bpt", "bx", "sc")}
         ends = {c.id for c in codes if c.kind in ("ept", "ex", "ec")}
@@ -202,26 +203,26 @@ class _Codes2:
         def mapping(code: InlineCode) -> Instruction:
             kind = code.kind
             if kind in ("g", "pc", "hi"):
-                return Open(q + "pc", {"id": self.ident(seg, "pair", code)})
+                return Open(q + "pc", {"id": self.ident("pair", code)})
             if kind in ("/g", "/pc", "/hi"):
                 return Close(q + "pc")
             if kind == "mrk":
                 mtype = code.content if code.content in ("generic", "comment", "term") else "generic"
-                return Open(q + "mrk", {"id": self.ident(seg, "mrk", code), "type": mtype})
+                return Open(q + "mrk", {"id": self.ident("mrk", code), "type": mtype})
             if kind == "/mrk":
                 return Close(q + "mrk")
             if kind in ("bpt", "bx", "sc", "it:begin"):
-                attrs = {"id": self.ident(seg, "pair", code), **self.data_ref(code.content)}
+                attrs = {"id": self.ident("pair", code), **self.data_ref(code.content)}
                 return Leaf(q + "sc", attrs if code.id in paired and kind != "it:begin"
                             else {**attrs, "isolated": "yes"})
             if kind in ("ept", "ex", "ec", "it:end"):
-                ident = self.ident(seg, "pair", code)
+                ident = self.ident("pair", code)
                 if code.id in paired and kind != "it:end":
                     return Leaf(q + "ec", {"startRef": ident, **self.data_ref(code.content)})
                 return Leaf(q + "ec", {"id": ident, "isolated": "yes", **self.data_ref(code.content)})
             if kind in ("sm", "em"):
                 return None
-            return Leaf(q + "ph", {"id": self.ident(seg, "ph", code), **self.data_ref(code.content)})
+            return Leaf(q + "ph", {"id": self.ident("ph", code), **self.data_ref(code.content)})
 
         return mapping
 
@@ -289,7 +290,9 @@ def _unit(members: list[Segment], unit_id: str, hints: HintFunc) -> etree._Eleme
     original = etree.SubElement(unit, q + "originalData")
     codes = _Codes2()
     seg_ids: set[str] = set()
-    for k, segment in enumerate(members):
+    source_side = codes.mapping([c for s in members for c in s.source_codes])
+    target_side = codes.mapping([c for s in members for c in s.target_codes])
+    for segment in members:
         part = _split_unit(segment.unit)[1] if len(members) > 1 else None
         seg_attrs: dict[str, str] = {}
         if part:
@@ -297,11 +300,9 @@ def _unit(members: list[Segment], unit_id: str, hints: HintFunc) -> etree._Eleme
         if segment.target is not None:
             seg_attrs["state"] = STATES_2.get(segment.state or "", "translated" if segment.target else "initial")
         seg = etree.SubElement(unit, q + "segment", seg_attrs)
-        fill(etree.SubElement(seg, q + "source"), segment.source, segment.source_codes,
-             codes.mapping(k, segment.source_codes))
+        fill(etree.SubElement(seg, q + "source"), segment.source, segment.source_codes, source_side)
         if segment.target is not None:
-            fill(etree.SubElement(seg, q + "target"), segment.target, segment.target_codes,
-                 codes.mapping(k, segment.target_codes))
+            fill(etree.SubElement(seg, q + "target"), segment.target, segment.target_codes, target_side)
     if codes.data:
         for ref, content in codes.data.items():
             etree.SubElement(original, q + "data", {"id": ref}).text = content

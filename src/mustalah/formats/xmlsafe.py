@@ -100,6 +100,9 @@ def check_prolog(handle: IO[bytes], name: str) -> tuple[str | None, str]:
                 break
     except etree.XMLSyntaxError as exc:
         handle.seek(start)
+        entity_line = _line_of(head, "<!ENTITY")
+        if entity_line is not None:  # libxml2's own amplification guard fired first
+            raise _entity_error(name, entity_line, "") from None
         raise syntax_error(exc, name, handle) from None
     handle.seek(start)
     if root is None:
@@ -113,14 +116,7 @@ def check_prolog(handle: IO[bytes], name: str) -> tuple[str | None, str]:
     entities = list(dtd.iterentities()) if dtd is not None else []
     if entities:
         names = ", ".join(sorted({e.name or "?" for e in entities}))
-        raise InputError(
-            f"refusing a DOCTYPE that declares entities ({names}): entity expansion "
-            "(billion laughs) and external entities (file/URL access) are not allowed",
-            file=name,
-            line=_line_of(head, "<!ENTITY") or root.sourceline,
-            hint="remove the internal DTD subset ([ … ]) from the DOCTYPE; "
-            "TMX/XLIFF/TBX need no entity declarations",
-        )
+        raise _entity_error(name, _line_of(head, "<!ENTITY") or root.sourceline, f" ({names})")
     system = docinfo.system_url
     if system and not _harmless_system_id(system):
         raise InputError(
@@ -131,6 +127,17 @@ def check_prolog(handle: IO[bytes], name: str) -> tuple[str | None, str]:
         )
     qname = etree.QName(root)
     return qname.namespace, qname.localname
+
+
+def _entity_error(name: str, line: int | None, names: str) -> InputError:
+    return InputError(
+        f"refusing a DOCTYPE that declares entities{names}: entity expansion "
+        "(billion laughs) and external entities (file/URL access) are not allowed",
+        file=name,
+        line=line,
+        hint="remove the internal DTD subset ([ … ]) from the DOCTYPE; "
+        "TMX/XLIFF/TBX need no entity declarations",
+    )
 
 
 def _harmless_system_id(system: str) -> bool:

@@ -45,13 +45,20 @@ TBX2008 = Dialect(
 )
 
 STATUS_TO_TBX = {s: f"{s.value}Term-admn-sts" for s in Status}
-TBX_TO_STATUS = {v.casefold(): k for k, v in STATUS_TO_TBX.items()} | {s.value: s for s in Status}
+TBX_TO_STATUS = (
+    {v.casefold(): k for k, v in STATUS_TO_TBX.items()}
+    | {s.value: s for s in Status}
+    # the other ISO 12620 administrativeStatus values are all "approved for use"
+    | {f"{v}term-admn-sts": Status.PREFERRED for v in ("standardized", "legal", "regulated")}
+)
 #: TBX 2019 usageStatus (TBX-Min) mapped onto our statuses.
 USAGE_STATUS = {
     "preferred": Status.PREFERRED,
     "admitted": Status.ADMITTED,
     "notrecommended": Status.DEPRECATED,
     "obsolete": Status.SUPERSEDED,
+    "deprecated": Status.DEPRECATED,
+    "superseded": Status.SUPERSEDED,
 }
 TERM_TYPES = {t.value.casefold(): t for t in TermType}
 GENDERS = {g.value.casefold(): g for g in Gender} | {"other": Gender.OTHER}
@@ -74,6 +81,16 @@ KNOWN_DROPPED = {
     "xref": {"externalCrossReference", "xGraphic", "xSource"},
     "ref": {"relatedConcept", "see"},
     "transacGrp": {""},
+}
+#: Every element name of TBX 2008 and TBX 2019 core (anything else is an unknown element).
+TBX_ELEMENTS = {
+    "tbx", "martif", "tbxHeader", "martifHeader", "fileDesc", "titleStmt", "title", "publicationStmt",
+    "sourceDesc", "encodingDesc", "revisionDesc", "change", "p", "text", "body", "back", "conceptEntry",
+    "termEntry", "langSec", "langSet", "termSec", "tig", "ntig", "termGrp", "term", "termNote",
+    "termNoteGrp", "descrip", "descripGrp", "descripNote", "admin", "adminGrp", "adminNote", "note",
+    "ref", "xref", "transacGrp", "transac", "transacNote", "date", "termCompList", "termComp",
+    "termCompGrp", "hi", "foreign", "sc", "ec", "ph", "bpt", "ept", "refObjectSec", "refObjectList",
+    "refObject", "itemSet", "itemGrp", "item",
 }
 #: Elements whose *structure* we understand but whose content we do not keep.
 STRUCTURAL = {

@@ -25,6 +25,7 @@ from .tbx_codec import (
     STRUCTURAL,
     TBX2008,
     TBX2019,
+    TBX_ELEMENTS,
     TBX_TO_STATUS,
     TERM_TYPES,
     USAGE_STATUS,
@@ -40,11 +41,26 @@ _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _HEADER_ELEMENTS = {
     "tbx", "martif", "tbxHeader", "martifHeader", "fileDesc", "titleStmt", "title", "publicationStmt",
     "sourceDesc", "encodingDesc", "revisionDesc", "change", "p", "note", "text", "body", "back",
-    "refObjectList", "refObject", "itemSet", "itemGrp", "item", "hi", "foreign", "sc", "ec", "ph",
+    "refObjectList", "refObjectSec", "refObject", "itemSet", "itemGrp", "item", "hi", "foreign", "sc",
+    "ec", "ph", "bpt", "ept", "adminGrp", "admin", "transacGrp", "transac", "transacNote", "date", "xref",
+    "ref",
 }
 #: Extra term types from the full TBX termType picklist, mapped onto ours.
-_TERM_TYPE_ALIASES = {"initialism": TermType.ACRONYM, "clippedterm": TermType.SHORT_FORM,
-                      "orthographicalvariant": TermType.VARIANT, "transliteratedform": TermType.VARIANT}
+_TERM_TYPE_ALIASES = {
+    "initialism": TermType.ACRONYM, "clippedterm": TermType.SHORT_FORM,
+    "orthographicalvariant": TermType.VARIANT, "transliteratedform": TermType.VARIANT,
+    "entryterm": TermType.FULL_FORM, "synonym": TermType.FULL_FORM, "phrase": TermType.FULL_FORM,
+}
+#: Where TBX-Basic allows the categories we read (others: anywhere).
+_LEVELS = {
+    "subjectField": ("entry",),
+    "definition": ("entry", "language"),
+    "administrativeStatus": ("term",),
+    "termType": ("term",),
+    "grammaticalGender": ("term",),
+    "partOfSpeech": ("term",),
+    "usageStatus": ("term",),
+}
 _CATEGORY_ELEMENT = {t: el for el, types in {**KNOWN_DROPPED, **READ_CATEGORIES}.items() for t in types if t}
 
 
@@ -146,15 +162,31 @@ class _TbxReader:
         return clean_text("".join(element.itertext()))
 
     def unexpected(self, kind: str, dtype: str, element: etree._Element, level: str) -> None:
-        if (kind in KNOWN_DROPPED and dtype in KNOWN_DROPPED[kind]) or kind in ("transacGrp", "xref"):
+        """Report something not kept: summarised when standard, located when unknown."""
+        known = dtype in KNOWN_DROPPED.get(kind, ()) or dtype in READ_CATEGORIES.get(kind, ())
+        if dtype in READ_CATEGORIES.get(kind, ()) and level not in _LEVELS.get(dtype, (level,)):
+            self.warn("TB104", f"<{kind} type={dtype!r}> is not allowed at {level} level; ignored", element)
+        elif known or kind in ("transacGrp", "xref"):
+            # a standard data category the model has no place for (or not at this level)
             self.drop(f"<{kind}{f' type={dtype!r}' if dtype else ''}>", element)
         elif kind in READ_CATEGORIES or kind in KNOWN_DROPPED:
             what = f"<{kind} type={dtype!r}>" if dtype else f"<{kind}> without a type"
-            self.warn("TB102", f"unknown data category {what} at {level} level ignored", element)
+            self.warn("TB102", f"data category {what} is not in TBX-Basic; ignored ({level} level)", element)
         elif kind in STRUCTURAL:
             self.drop(f"<{kind}>", element)
         else:
             self.warn("TB101", f"unknown element <{kind}> at {level} level ignored", element)
+            return
+        self.unknown_inside(element)
+
+    def unknown_inside(self, element: etree._Element) -> None:
+        """Flag unknown elements inside a group we skip (``<transaction>`` in a ``transacGrp``)."""
+        for inner in element.iterdescendants():
+            if not isinstance(inner.tag, str):
+                continue
+            qname = etree.QName(inner)
+            if qname.namespace == self.dialect.namespace and qname.localname not in TBX_ELEMENTS:
+                self.warn("TB101", f"unknown element <{qname.localname}> ignored", inner)
 
     # -- entries -------------------------------------------------------------------------------
 
@@ -188,7 +220,9 @@ class _TbxReader:
         if kind in ("descripGrp", "adminGrp") and len(child):
             first = child[0]
             self.concept_item(first, *self.category(first), draft, level)
-            self.drop(f"<{kind}> extras", child) if len(child) > 1 else None
+            if len(child) > 1:
+                self.drop(f"<{kind}> extras", child)
+                self.unknown_inside(child)
         elif kind == "descrip" and dtype == "subjectField":
             draft.subject = draft.subject or value or None
         elif kind == "descrip" and dtype == "definition":
@@ -200,7 +234,7 @@ class _TbxReader:
         elif kind == "note" and value:
             draft.notes.append(value)
         elif kind == "ref" and dtype == "crossReference" and (child.get("target") or value):
-            confusable = value.casefold().startswith(CONFUSABLE_LABEL)
+            confusable = value.startswith(f"{CONFUSABLE_LABEL} ")  # ids never contain spaces
             # Without a target (a reference outside the file) the id is the text after the label.
             target = concept_id(child.get("target") or value[len(CONFUSABLE_LABEL) * confusable:].strip())
             (draft.confusable if confusable else draft.related).append(target)

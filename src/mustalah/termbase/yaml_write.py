@@ -8,7 +8,6 @@ model and write → load → write gives identical bytes.
 
 from __future__ import annotations
 
-import json
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -41,8 +40,36 @@ def scalar(value: str) -> str:
         and value.isprintable()
         and _RESOLVER.resolve(yaml.ScalarNode, value, (True, False)) == "tag:yaml.org,2002:str"  # type: ignore[no-untyped-call]
     )
-    # JSON strings are valid YAML double-quoted scalars.
-    return value if plain else json.dumps(value, ensure_ascii=False)
+    return value if plain else _double_quoted(value)
+
+
+_ESCAPES = {'"': '\\"', "\\": "\\\\", "\n": "\\n", "\t": "\\t", "\r": "\\r"}
+
+
+def _yaml_printable(ch: str) -> bool:
+    code = ord(ch)
+    return (
+        0x20 <= code <= 0x7E
+        or (0xA0 <= code <= 0xD7FF and code not in (0x2028, 0x2029))  # YAML line breaks are escaped
+        or (0xE000 <= code <= 0xFFFD and code != 0xFEFF)
+        or code >= 0x10000
+    )
+
+
+def _double_quoted(value: str) -> str:
+    """A YAML double-quoted scalar; characters YAML may not hold literally are escaped."""
+    out = []
+    for ch in value:
+        if ch in _ESCAPES:
+            out.append(_ESCAPES[ch])
+        elif _yaml_printable(ch):
+            out.append(ch)
+        elif ord(ch) <= 0xFFFF:
+            out.append(f"\\u{ord(ch):04x}")
+        else:
+            out.append(f"\\U{ord(ch):08x}")
+    return '"' + "".join(out) + '"'
+
 
 
 def folded(key: str, value: str, indent: str) -> list[str]:

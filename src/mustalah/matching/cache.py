@@ -1,0 +1,160 @@
+"""A compiled termbase index cached on disk, so big termbases load in well under a second.
+
+Parsing a 100k-term termbase and building its Aho–Corasick automata costs seconds; a
+lint run on a cluster pays that once per worker process.  This module pickles the
+parsed :class:`Termbase` together with its :class:`TermIndex` (pyahocorasick automata
+pickle natively) into one file.
+
+Two keys, because the termbase's content hash is only known after parsing:
+
+* a *source signature* — the resolved path plus every source file's name, mtime and
+  size — names the cache file, so a warm run never parses the termbase;
+* inside the file, the termbase's :meth:`Termbase.content_hash` and ``MATCHER_VERSION``
+  are stored and checked, so a matcher change invalidates every entry.
+
+Location: ``$MUSTALAH_CACHE_DIR``, else ``$XDG_CACHE_HOME/mustalah``, else
+``~/.cache/mustalah``.  Writes are atomic (temp file + rename); any failure to read
+(a truncated, corrupt or foreign file) is treated as a miss and the entry is rebuilt.
+A read-only or missing cache folder never stops a run: the index is simply not saved.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import sys
+import tempfile
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..termbase.loader import default_termbase_path, load_termbase
+from ..termbase.model import Termbase
+from ..termbase.yaml_io import yaml_files
+from .index import TermIndex
+from .types import MATCHER_VERSION
+
+#: Bump when the layout of a cache file changes.
+_FORMAT = 1
+_MAGIC = b"MUSTALAH-INDEX\n"
+
+_memo: dict[str, tuple[Termbase, TermIndex]] = {}
+_lock = threading.Lock()
+
+
+@dataclass(frozen=True, slots=True)
+class CacheStats:
+    """What the last :func:`cached_index` call in this process did (for tests and benchmarks)."""
+
+    hit: bool
+    path: Path | None
+
+
+_last: list[CacheStats] = []
+
+
+def cache_dir() -> Path:
+    """Where compiled indexes live (see the module docstring)."""
+    explicit = os.environ.get("MUSTALAH_CACHE_DIR")
+    if explicit:
+        return Path(explicit)
+    xdg = os.environ.get("XDG_CACHE_HOME")
+    base = Path(xdg) if xdg else Path.home() / ".cache"
+    return base / "mustalah"
+
+
+def source_signature(path: str | Path | None) -> str:
+    """A hash of the termbase source's location, file names, mtimes and sizes."""
+    source = Path(path) if path is not None else default_termbase_path()
+    source = source.resolve()
+    files = yaml_files(source) if source.is_dir() else [source]
+    h = hashlib.sha256()
+    h.update(str(source).encode())
+    for f in files:
+        st = f.stat()
+        h.update(f"\0{f.name}\0{st.st_mtime_ns}\0{st.st_size}".encode())
+    h.update(f"\0{MATCHER_VERSION}\0{_FORMAT}\0{sys.version_info[:2]}".encode())
+    return h.hexdigest()[:24]
+
+
+def cache_file(path: str | Path | None) -> Path:
+    return cache_dir() / f"index-{source_signature(path)}.pickle"
+
+
+def _load(file: Path) -> tuple[Termbase, TermIndex] | None:
+    """The cached pair, or None when the file is missing, stale or unreadable."""
+    try:
+        with open(file, "rb") as handle:
+            if handle.read(len(_MAGIC)) != _MAGIC:
+                return None
+            payload = pickle.load(handle)  # noqa: S301 - our own cache folder
+    except FileNotFoundError:
+        return None
+    except Exception:  # corrupt, truncated, or from an incompatible version: rebuild
+        return None
+    if not (isinstance(payload, dict) and payload.get("format") == _FORMAT
+            and payload.get("matcher") == MATCHER_VERSION):
+        return None
+    termbase, index = payload.get("termbase"), payload.get("index")
+    if not isinstance(termbase, Termbase) or not isinstance(index, TermIndex):
+        return None
+    if payload.get("content_hash") != index.termbase_hash:
+        return None
+    return termbase, index
+
+
+def _save(file: Path, termbase: Termbase, index: TermIndex) -> None:
+    """Write atomically; a cache that cannot be written is silently skipped."""
+    payload = {"format": _FORMAT, "matcher": MATCHER_VERSION, "content_hash": termbase.content_hash(),
+               "termbase": termbase, "index": index}
+    try:
+        file.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".index-", suffix=".tmp", dir=file.parent)
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(_MAGIC)
+                pickle.dump(payload, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, file)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+    except (OSError, pickle.PicklingError):
+        return
+
+
+def cached_index(termbase_path: str | Path | None) -> tuple[Termbase, TermIndex]:
+    """The termbase and its compiled index, from the disk cache when it is fresh.
+
+    ``None`` means the shipped termbase.  Memoized per process too, so a worker that
+    lints many shards loads the file once.
+    """
+    file = cache_file(termbase_path)
+    key = str(file)
+    with _lock:
+        memo = _memo.get(key)
+    if memo is not None:
+        _last[:] = [CacheStats(True, file)]
+        return memo
+    loaded = _load(file)
+    hit = loaded is not None
+    if loaded is None:
+        termbase = load_termbase(termbase_path)
+        index = TermIndex.build(termbase)
+        _save(file, termbase, index)
+        loaded = (termbase, index)
+    with _lock:
+        _memo[key] = loaded
+    _last[:] = [CacheStats(hit, file)]
+    return loaded
+
+
+def last_stats() -> CacheStats | None:
+    """Whether the last :func:`cached_index` call hit the cache (None before any call)."""
+    return _last[0] if _last else None
+
+
+def clear_memo() -> None:
+    """Forget the in-process copies (the disk cache stays)."""
+    with _lock:
+        _memo.clear()

@@ -1,0 +1,205 @@
+"""Sharded scoring: per-segment sufficient statistics computed per shard, summed in corpus order.
+
+sacreBLEU scores a corpus by extracting per-segment statistics for every segment (with the
+whole corpus and every reference n-gram held in memory) and then summing them.  Here the
+corpus is read in shards; a shard is scored by a top-level, picklable task function
+(:func:`run_shard`) on any :class:`concurrent.futures.Executor`, and the main process adds
+the shard's statistics to running totals *in corpus order*.  The totals are exactly the
+numbers sacreBLEU's ``sum_of_lists`` would produce (same additions in the same order, which
+matters for TER's float statistics), so every corpus score is identical to a single
+sacreBLEU call.  Scores are never averaged.
+
+At most ``max_pending`` shards are in flight, so memory is bounded by the shard size, not by
+the corpus (per-segment statistics are kept only when a paired test needs them).
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import deque
+from collections.abc import Callable, Iterable
+from concurrent.futures import Executor, Future
+from dataclasses import dataclass, field
+from typing import Any
+
+from sacrebleu.metrics.base import Score
+
+from ..matching import TermIndex
+from ..parallel import SerialExecutor
+from ..termbase.model import Termbase
+from .arnorm import normalize_arabic
+from .inputs import ShardInput
+from .metrics import STRING_METRICS, TERMS, MetricOptions, build_metric
+from .tally import TermTally
+from .terms import SegmentTerms, analyse_segment, source_occurrences, term_score
+
+Stats = list[Any]
+
+
+@dataclass(frozen=True, slots=True)
+class TermSetup:
+    """What a shard needs to score terms (picklable: the termbase travels, the index is rebuilt)."""
+
+    termbase: Termbase
+    source_lang: str
+    target_lang: str
+    term_source: str = "termbase"  # or "wmt21" (annotations)
+
+
+@dataclass(frozen=True, slots=True)
+class ShardConfig:
+    metrics: tuple[str, ...]
+    options: MetricOptions
+    terms: TermSetup | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ShardTask:
+    config: ShardConfig
+    data: ShardInput
+
+
+@dataclass(frozen=True, slots=True)
+class ShardResult:
+    first: int
+    count: int
+    #: per system: metric key -> per-segment statistics
+    stats: tuple[dict[str, list[Stats]], ...]
+    #: per system: the shard's term tally (None when terms are not scored)
+    tallies: tuple[TermTally | None, ...]
+
+
+_index_lock = threading.Lock()
+_indexes: dict[tuple[str, str, str], TermIndex] = {}
+
+
+def term_index(setup: TermSetup) -> TermIndex:
+    """The matcher's index for a termbase, built once per process."""
+    key = (setup.termbase.content_hash(), setup.source_lang, setup.target_lang)
+    with _index_lock:
+        index = _indexes.get(key)
+    if index is None:
+        index = TermIndex.build(setup.termbase, languages=(setup.source_lang, setup.target_lang))
+        with _index_lock:
+            _indexes[key] = index
+    return index
+
+
+def score_terms(data: ShardInput, setup: TermSetup) -> tuple[list[list[Stats]], list[TermTally]]:
+    """Term statistics and tallies of every system on one shard."""
+    index = term_index(setup)
+    if data.occurrences is not None:
+        occurrences = list(data.occurrences)
+    else:
+        occurrences = [source_occurrences(index.match(s, setup.source_lang)) for s in data.sources]
+    all_stats: list[list[Stats]] = []
+    tallies: list[TermTally] = []
+    for hyps in data.hypotheses:
+        tally = TermTally()
+        stats: list[Stats] = []
+        for i, (occ, hyp) in enumerate(zip(occurrences, hyps)):
+            seg: SegmentTerms = analyse_segment(
+                data.first + i + 1, occ, index.match(hyp, setup.target_lang), setup.termbase, setup.target_lang
+            )
+            tally.add(seg)
+            stats.append(seg.stats)
+        all_stats.append(stats)
+        tallies.append(tally)
+    return all_stats, tallies
+
+
+def run_shard(task: ShardTask) -> ShardResult:
+    """Score one shard for every system (top-level and picklable: runs on any Executor)."""
+    config, data = task.config, task.data
+    per_system: list[dict[str, list[Stats]]] = [{} for _ in data.hypotheses]
+    refs, hyps = data.references, data.hypotheses
+    if config.options.normalize_ar:
+        refs = tuple(tuple(normalize_arabic(x) for x in stream) for stream in refs)
+        hyps = tuple(tuple(normalize_arabic(x) for x in system) for system in hyps)
+    for key in config.metrics:
+        if key not in STRING_METRICS:
+            continue
+        # A fresh metric per shard: no state is shared between threads or shards.
+        metric = build_metric(key, config.options)
+        metric._ref_cache = metric._cache_references(refs)
+        for s, system in enumerate(hyps):
+            per_system[s][key] = metric._extract_corpus_statistics(system, None)
+    tallies: list[TermTally | None] = [None] * len(hyps)
+    if TERMS in config.metrics and config.terms is not None:
+        term_stats, term_tallies = score_terms(data, config.terms)
+        for s, stats in enumerate(term_stats):
+            per_system[s][TERMS] = stats
+        tallies = list(term_tallies)
+    return ShardResult(data.first, len(data.references[0]), tuple(per_system), tuple(tallies))
+
+
+# --- accumulation ------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class SystemTotals:
+    """Running sums for one system; per-segment statistics only if asked for."""
+
+    name: str
+    totals: dict[str, list[Any]] = field(default_factory=dict)
+    segments: dict[str, list[Stats]] | None = None
+    tally: TermTally | None = None
+    count: int = 0
+
+    def add(self, stats: dict[str, list[Stats]], tally: TermTally | None) -> None:
+        for key, rows in stats.items():
+            total = self.totals.get(key)
+            for row in rows:
+                if total is None:
+                    # sacreBLEU's sum_of_lists: start from the first value's type.
+                    total = [type(row[0])(0.0)] * len(row)
+                    self.totals[key] = total
+                for i, value in enumerate(row):
+                    total[i] += value
+            if self.segments is not None:
+                self.segments.setdefault(key, []).extend(rows)
+        if tally is not None:
+            if self.tally is None:
+                self.tally = TermTally()
+            self.tally.merge(tally)
+
+    def score(self, key: str, options: MetricOptions) -> Score:
+        total = self.totals.get(key)
+        if key == TERMS:
+            return term_score(*(total or [0, 0]))
+        metric = build_metric(key, options)
+        if total is None:
+            raise ValueError("no segments were scored")
+        result: Score = metric._compute_score_from_stats(total)
+        return result
+
+
+def run(
+    shards: Iterable[ShardInput],
+    config: ShardConfig,
+    names: list[str],
+    executor: Executor | None = None,
+    keep_segments: bool = False,
+    on_shard: Callable[[ShardResult], None] | None = None,
+    max_pending: int = 4,
+) -> list[SystemTotals]:
+    """Score every shard and fold the results in corpus order."""
+    pool = executor if executor is not None else SerialExecutor()
+    systems = [SystemTotals(name, segments={} if keep_segments else None) for name in names]
+    pending: deque[Future[ShardResult]] = deque()
+
+    def drain_one() -> None:
+        result = pending.popleft().result()
+        for system, stats, tally in zip(systems, result.stats, result.tallies):
+            system.add(stats, tally)
+            system.count += result.count
+        if on_shard is not None:
+            on_shard(result)
+
+    for data in shards:
+        pending.append(pool.submit(run_shard, ShardTask(config, data)))
+        while len(pending) >= max(1, max_pending):
+            drain_one()
+    while pending:
+        drain_one()
+    return systems

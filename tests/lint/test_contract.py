@@ -1,0 +1,122 @@
+"""The lint JSON contract (version 1), exit codes and options: other tools depend on these."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from mustalah.cli.main import main
+from mustalah.model import CATEGORIES
+
+REPO = Path(__file__).resolve().parents[2]
+RELEASE = REPO / "corpora" / "releases" / "2020-12-08-uncct-virtual-discussion"
+KEYS = {"code", "name", "category", "severity", "file", "unit", "lang", "side", "start", "end", "text",
+        "message", "concept", "suggestion"}
+
+
+def run(*argv: str) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = main(list(argv))
+    return code, out.getvalue(), err.getvalue()
+
+
+def test_json_contract_on_a_bilingual_release() -> None:
+    code, out, _ = run("lint", str(RELEASE), "--no-config", "--format", "json")
+    doc = json.loads(out)
+    assert code == 1
+    assert doc["version"] == 1 and set(doc) >= {"version", "findings", "summary"}
+    s = doc["summary"]
+    assert set(s) >= {"files", "units", "findings", "by_severity", "by_category"}
+    assert s["files"] == 1 and s["findings"] == len(doc["findings"]) > 0
+    en = (RELEASE / "en.txt").read_text(encoding="utf-8").split("\n")
+    ar = (RELEASE / "ar.txt").read_text(encoding="utf-8").split("\n")
+    for f in doc["findings"]:
+        assert KEYS <= set(f)
+        assert f["category"] in CATEGORIES
+        assert f["severity"] in ("error", "warning", "info")
+        assert f["side"] in ("source", "target")
+        lines = en if f["side"] == "source" else ar
+        assert Path(f["file"]).name == ("en.txt" if f["side"] == "source" else "ar.txt")
+        assert lines[f["line"] - 1][f["start"]:f["end"]] == f["text"]
+        assert isinstance(f["unit"], str)
+    assert sum(s["by_severity"].values()) == s["findings"] == sum(s["by_category"].values())
+
+
+def test_fail_on_and_exit_codes(tmp_path: Path) -> None:
+    clean = tmp_path / "clean.txt"
+    clean.write_text("أطلق مركز الأمم المتحدة لمكافحة الإرهاب (UNCCT) اليوم برنامجاً جديداً.\n", encoding="utf-8")
+    assert run("lint", str(clean), "--no-config")[0] == 0
+    bad = tmp_path / "bad.txt"
+    bad.write_text("أطلق مكتب الأمم المتحدة المعنى بالمخدرات والجريمة اليوم.\n", encoding="utf-8")
+    assert run("lint", str(bad), "--no-config")[0] == 1
+    assert run("lint", str(bad), "--no-config", "--fail-on", "never")[0] == 0
+    assert run("lint", str(tmp_path / "missing.txt"), "--no-config")[0] == 2
+
+
+def test_select_and_ignore() -> None:
+    _, out, _ = run("lint", str(RELEASE), "--no-config", "--format", "json", "--select", "GN")
+    assert {f["code"] for f in json.loads(out)["findings"]} <= {"GN001", "GN002"}
+    _, out, _ = run("lint", str(RELEASE), "--no-config", "--format", "json", "--ignore", "gender,TM001")
+    codes = {f["code"] for f in json.loads(out)["findings"]}
+    assert not codes & {"GN001", "GN002", "TM001"}
+
+
+def test_output_file_is_written_atomically_and_never_over_an_input(tmp_path: Path) -> None:
+    report = tmp_path / "report.json"
+    code, out, _ = run("lint", str(RELEASE), "--no-config", "--format", "json", "-o", str(report))
+    assert out == "" and json.loads(report.read_text(encoding="utf-8"))["version"] == 1
+    assert not list(tmp_path.glob("*.part"))
+    src = tmp_path / "x.txt"
+    src.write_text("نص\n", encoding="utf-8")
+    code, _, err = run("lint", str(src), "--no-config", "-o", str(src))
+    assert code == 2 and "also an input" in err and src.read_text(encoding="utf-8") == "نص\n"
+
+
+def test_baseline_accepts_known_findings_and_lapses_on_change(tmp_path: Path) -> None:
+    text = tmp_path / "a.txt"
+    text.write_text("لمكتب الأمم المتحدة المعنى بالمخدرات والجريمة\n", encoding="utf-8")
+    base = tmp_path / "baseline.json"
+    assert run("lint", str(text), "--no-config", "--write-baseline", str(base))[0] == 0
+    assert run("lint", str(text), "--no-config", "--baseline", str(base))[0] == 0
+    text.write_text("إن مكتب الأمم المتحدة المعنى بالمخدرات والجريمة\n", encoding="utf-8")
+    assert run("lint", str(text), "--no-config", "--baseline", str(base))[0] == 1
+
+
+def test_unit_note_suppression_and_unused_suppression(tmp_path: Path) -> None:
+    po = tmp_path / "a.po"
+    po.write_text(
+        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n"Language: ar\\n"\n\n'
+        "# mustalah: ignore TM003\n"
+        'msgid "United Nations Office on Drugs and Crime"\nmsgstr "مكتب الأمم المتحدة المعنى بالمخدرات والجريمة"\n\n'
+        "# mustalah: ignore TM002\n"
+        'msgid "United Nations Office on Drugs and Crime"\nmsgstr "مكتب الأمم المتحدة المعني بالمخدرات والجريمة"\n',
+        encoding="utf-8",
+    )
+    _, out, _ = run("lint", str(po), "--no-config", "--format", "json")
+    doc = json.loads(out)
+    codes = [(f["unit"], f["code"]) for f in doc["findings"]]
+    assert ("1", "TM003") not in codes
+    assert ("2", "MU001") in codes
+    assert doc["summary"]["suppressed"] >= 1
+
+
+def test_pyproject_configuration(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text('[tool.mustalah]\nignore = ["TM003"]\n', encoding="utf-8")
+    text = tmp_path / "a.txt"
+    text.write_text("لمكتب الأمم المتحدة المعنى بالمخدرات والجريمة\n", encoding="utf-8")
+    _, out, _ = run("lint", str(text), "--format", "json")
+    assert "TM003" not in {f["code"] for f in json.loads(out)["findings"]}
+    (tmp_path / "pyproject.toml").write_text('[tool.mustalah]\nbogus = 1\n', encoding="utf-8")
+    code, _, err = run("lint", str(text))
+    assert code == 2 and "bogus" in err
+
+
+@pytest.mark.parametrize("fmt", ["text", "jsonl"])
+def test_other_formats_render(fmt: str) -> None:
+    code, out, _ = run("lint", str(RELEASE), "--no-config", "--format", fmt)
+    assert code == 1 and out.strip()
