@@ -75,16 +75,32 @@ def test_omegat_pretranslates_every_paragraph_from_our_tmx(tmp_path: Path) -> No
         segments = list(read_segments(release))
         # one paragraph per block: OmegaT's text filter never splits it, sentence segmentation is off
         (project / "source" / f"{release.name}.txt").write_text(
-            "\n\n".join(s.source for s in segments) + "\n", encoding="utf-8")
+            "\n\n".join(s.source for s in segments) + "\n", encoding="utf-8"
+        )
         expected[release.name] = [s.target or "" for s in segments]
-    assert main(["export", "tmx", *map(str, releases), "-o", str(project / "tm" / "auto" / "releases.tmx")]) == 0
-    assert main(["export", "glossary", "--to", "omegat", "-o", str(project / "glossary" / "un-terms.txt")]) == 0
+    assert (
+        main(["export", "tmx", *map(str, releases), "-o", str(project / "tm" / "auto" / "releases.tmx")]) == 0
+    )
+    assert (
+        main(["export", "glossary", "--to", "omegat", "-o", str(project / "glossary" / "un-terms.txt")]) == 0
+    )
 
     command = [
-        java, "-Djava.awt.headless=true", "-Dfile.encoding=UTF-8", "-Duser.language=en",
-        "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", str(OMEGAT_JAR), str(project),
-        "--mode=console-translate", f"--config-dir={tmp_path / 'config'}", "--disable-project-locking",
-        "--disable-location-save", "--no-team", "--quiet",
+        java,
+        "-Djava.awt.headless=true",
+        "-Dfile.encoding=UTF-8",
+        "-Duser.language=en",
+        "-XX:+UseSerialGC",
+        "-XX:TieredStopAtLevel=1",
+        "-jar",
+        str(OMEGAT_JAR),
+        str(project),
+        "--mode=console-translate",
+        f"--config-dir={tmp_path / 'config'}",
+        "--disable-project-locking",
+        "--disable-location-save",
+        "--no-team",
+        "--quiet",
     ]
     env = {**os.environ, "HOME": str(tmp_path)}
     try:

@@ -60,9 +60,11 @@ def _xliff21(base: Path) -> etree.XMLSchema:
         "urn:oasis:names:tc:xliff:document:2.0": "xliff_core_2.0.xsd",
         "urn:oasis:names:tc:xliff:glossary:2.0": "glossary.xsd",
     }
-    wrapper = '<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema">' + "".join(
-        f'<xs:import namespace="{ns}" schemaLocation="{loc}"/>' for ns, loc in modules.items()
-    ) + "</xs:schema>"
+    wrapper = (
+        '<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema">'
+        + "".join(f'<xs:import namespace="{ns}" schemaLocation="{loc}"/>' for ns, loc in modules.items())
+        + "</xs:schema>"
+    )
     parser = _parser(base / "informativeCopiesOf3rdPartySchemas" / "w3c" / "xml.xsd")
     return etree.XMLSchema(etree.fromstring(wrapper, parser, base_url=str(base / "wrapper.xsd")))
 

@@ -69,7 +69,9 @@ def test_reads_with_expected_units_and_languages(name: str) -> None:
     assert detect_format(path) == fmt
     segments = list(read_segments(path))
     assert len(segments) == count
-    assert {(s.source_lang.lower(), s.target_lang.lower() if s.target_lang else None) for s in segments} == langs
+    assert {
+        (s.source_lang.lower(), s.target_lang.lower() if s.target_lang else None) for s in segments
+    } == langs
     assert [s.index for s in segments] == list(range(count))
     assert all(s.line for s in segments)
 
@@ -112,7 +114,11 @@ def test_tmx_details(shared: Path) -> None:
     seg = next(iter(read_segments(base / "ImportTest2A.tmx")))
     assert seg.source == "The big black cat sleeps."
     assert [(c.kind, c.id, c.offset, c.content) for c in seg.source_codes] == [
-        ("bpt", "1", 8, "<b>"), ("ept", "1", 13, "</b>"), ("bpt", "2", 14, "<u>"), ("ept", "2", 17, "</u>")]
+        ("bpt", "1", 8, "<b>"),
+        ("ept", "1", 13, "</b>"),
+        ("bpt", "2", 14, "<u>"),
+        ("ept", "2", 17, "</u>"),
+    ]
     assert seg.unit == "1" and seg.line == 7
     multi = list(read_segments(base / "test-multiple-tuv14.tmx", "en-us", "es-ar"))
     assert multi[0].target_lang == "ES-AR"

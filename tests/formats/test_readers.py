@@ -28,7 +28,10 @@ def test_xliff2_units_segments_codes(tmp_path: Path) -> None:
     assert (first.unit, second.unit, third.unit) == ("u1/s1", "u1/s2", "u2")
     assert first.source == "The Office." and first.target == "المكتب."
     assert [(c.kind, c.id, c.offset, c.content) for c in first.source_codes] == [
-        ("pc", "1", 4, ""), ("/pc", "1", 10, ""), ("ph", "2", 10, "<br/>")]
+        ("pc", "1", 4, ""),
+        ("/pc", "1", 10, ""),
+        ("ph", "2", 10, "<br/>"),
+    ]
     assert first.notes == ("check the title",) and first.state == "translated"
     assert second.source == "Second\x07" and second.target is None
     assert ("translate", "no") in third.props and third.target_lang == "ar"
@@ -38,13 +41,19 @@ def test_sdlxliff_segments_and_states() -> None:
     path = shared_path("conformance", "xliff12", "TS09-12-Test01.xlf")
     segments = {s.unit: s for s in read_segments(path)}
     started = segments["22bfcddb-0d5f-4493-b630-1a7bae84fd29"]
-    assert (started.source, started.target, started.state) == ("Getting Started", "Erste Schritte", "translated")
+    assert (started.source, started.target, started.state) == (
+        "Getting Started",
+        "Erste Schritte",
+        "translated",
+    )
     assert ("sdl:conf", "Translated") in started.props
     assert ("translate", "no") in segments["ef0bb684-d2e9-49b7-b7c8-cd1799316337"].props
 
 
 def test_xliff12_alt_trans_ignored_and_states() -> None:
-    segments = {s.unit: s for s in read_segments(shared_path("conformance", "xliff12", "Manual-12-AltTrans.xlf"))}
+    segments = {
+        s.unit: s for s in read_segments(shared_path("conformance", "xliff12", "Manual-12-AltTrans.xlf"))
+    }
     assert ("translate", "no") in segments["0"].props
     assert all("alt" not in (s.target or "").lower() for s in segments.values())
     states = [s.state for s in read_segments(shared_path("conformance", "xliff12", "states.xlf"))]
@@ -55,7 +64,7 @@ def test_po_plurals_notes_and_errors(tmp_path: Path) -> None:
     po = tmp_path / "a.po"
     po.write_text(
         'msgid ""\nmsgstr ""\n"Language: ar\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
-        "# translator says\n#. extracted says\n#, fuzzy\nmsgid \"%d file\"\nmsgid_plural \"%d files\"\n"
+        '# translator says\n#. extracted says\n#, fuzzy\nmsgid "%d file"\nmsgid_plural "%d files"\n'
         + "".join(f'msgstr[{k}] "f{k}"\n' for k in range(6))
         + '\n#~ msgid "old"\n#~ msgstr "قديم"\n\nmsgid "Office"\nmsgstr "مكتب"\n',
         encoding="utf-8",
@@ -86,7 +95,10 @@ def test_release_folder_aligns_non_empty_lines(tmp_path: Path) -> None:
     assert detect_format(folder) == "release"
     segments = list(read_segments(folder))
     assert [(s.unit, s.source, s.target, s.line, s.target_line) for s in segments] == [
-        ("1", "Title", "العنوان", 1, 1), ("2", "First.", "الأول.", 3, 2), ("3", "Second.", "الثاني.", 4, 5)]
+        ("1", "Title", "العنوان", 1, 1),
+        ("2", "First.", "الأول.", 3, 2),
+        ("3", "Second.", "الثاني.", 4, 5),
+    ]
 
 
 def test_misaligned_release_names_both_files(tmp_path: Path) -> None:
@@ -101,8 +113,11 @@ def test_moses_pair_with_gzip(tmp_path: Path) -> None:
     with gzip.open(tmp_path / "corpus.ar.gz", "wt", encoding="utf-8") as handle:
         handle.write("واحد\n\nثلاثة\n")
     segments = list(read_segments(tmp_path / "corpus.en"))
-    assert [(s.unit, s.source, s.target) for s in segments] == [("1", "One", "واحد"), ("2", "", ""),
-                                                                ("3", "Three", "ثلاثة")]
+    assert [(s.unit, s.source, s.target) for s in segments] == [
+        ("1", "One", "واحد"),
+        ("2", "", ""),
+        ("3", "Three", "ثلاثة"),
+    ]
     (tmp_path / "short.en").write_text("One\nTwo\n", encoding="utf-8")
     (tmp_path / "short.ar").write_text("واحد\n", encoding="utf-8")
     with pytest.raises(InputError, match="misaligned"):
@@ -125,7 +140,7 @@ def test_tsv_and_monolingual_text(tmp_path: Path) -> None:
 
 def test_non_utf8_text_is_refused_with_offset_and_iconv_hint(tmp_path: Path) -> None:
     path = tmp_path / "cp1256.txt"
-    data = "Office\n".encode() + "مكتب\n".encode("cp1256")
+    data = b"Office\n" + "مكتب\n".encode("cp1256")
     path.write_bytes(data)
     with pytest.raises(InputError) as caught:
         list(read_segments(path))

@@ -13,13 +13,17 @@ from tests.formats.schemas import assert_valid, tmx_dtd, xliff21
 
 def _big_tmx(path: Path, units: int) -> None:
     with open(path, "w", encoding="utf-8") as handle:
-        handle.write('<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4"><header srclang="en" '
-                     'segtype="sentence" o-tmf="x" adminlang="en" datatype="plaintext" creationtool="t" '
-                     'creationtoolversion="1"/><body>\n')
+        handle.write(
+            '<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4"><header srclang="en" '
+            'segtype="sentence" o-tmf="x" adminlang="en" datatype="plaintext" creationtool="t" '
+            'creationtoolversion="1"/><body>\n'
+        )
         for n in range(units):
-            handle.write(f'<tu tuid="{n}"><prop type="x-n">{n}</prop><tuv xml:lang="en"><seg>The Office '
-                         f'<ph x="1">&lt;br/&gt;</ph>number {n} supports Member States.</seg></tuv>'
-                         f'<tuv xml:lang="ar"><seg>يدعم المكتب رقم {n} الدول الأعضاء.</seg></tuv></tu>\n')
+            handle.write(
+                f'<tu tuid="{n}"><prop type="x-n">{n}</prop><tuv xml:lang="en"><seg>The Office '
+                f'<ph x="1">&lt;br/&gt;</ph>number {n} supports Member States.</seg></tuv>'
+                f'<tuv xml:lang="ar"><seg>يدعم المكتب رقم {n} الدول الأعضاء.</seg></tuv></tu>\n'
+            )
         handle.write("</body></tmx>\n")
 
 
@@ -49,12 +53,16 @@ def test_export_tmx_from_release_folder_and_refuse_overwrite(tmp_path: Path, cap
     (folder / "en.txt").write_text("Title\n\nThe Office met.\n", encoding="utf-8")
     (folder / "ar.txt").write_text("العنوان\n\nاجتمع المكتب.\n", encoding="utf-8")
     out = tmp_path / "out.tmx"
-    assert main(["export", "tmx", str(folder), "-o", str(out), "--source-lang", "en",
-                 "--target-lang", "ar-SA"]) == 0
+    assert (
+        main(["export", "tmx", str(folder), "-o", str(out), "--source-lang", "en", "--target-lang", "ar-SA"])
+        == 0
+    )
     assert_valid(tmx_dtd(), out)
     segments = list(read_segments(out))
     assert [(s.unit, s.source, s.target, s.target_lang) for s in segments] == [
-        ("1", "Title", "العنوان", "ar-SA"), ("2", "The Office met.", "اجتمع المكتب.", "ar-SA")]
+        ("1", "Title", "العنوان", "ar-SA"),
+        ("2", "The Office met.", "اجتمع المكتب.", "ar-SA"),
+    ]
     po = shared_path("conformance", "po", "ar.po")
     assert main(["export", "tmx", str(po), str(folder), "-o", str(out)]) == 0
     assert len({s.unit for s in read_segments(out)}) == 276 + 2  # file#unit tuids stay unique
@@ -64,8 +72,25 @@ def test_export_tmx_from_release_folder_and_refuse_overwrite(tmp_path: Path, cap
 def test_export_xliff_and_glossary_commands(tmp_path: Path) -> None:
     tmx = shared_path("conformance", "tmx", "ImportTest2A.tmx")
     out = tmp_path / "out.xlf"
-    assert main(["export", "xliff", "--version", "2.1", "--no-hints", str(tmx), "-o", str(out),
-                 "--source-lang", "en-us", "--target-lang", "fr-ca"]) == 0
+    assert (
+        main(
+            [
+                "export",
+                "xliff",
+                "--version",
+                "2.1",
+                "--no-hints",
+                str(tmx),
+                "-o",
+                str(out),
+                "--source-lang",
+                "en-us",
+                "--target-lang",
+                "fr-ca",
+            ]
+        )
+        == 0
+    )
     assert_valid(xliff21(), out)
     assert len(list(read_segments(out))) == 7
     bad = tmp_path / "bad.tmx"

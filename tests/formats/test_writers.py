@@ -19,9 +19,16 @@ from tests.conftest import shared_path
 from tests.formats.schemas import assert_valid, tmx_dtd, xliff12, xliff21
 
 SOURCES = [
-    "tmx/ImportTest2A.tmx", "tmx/ImportTest1K.tmx", "tmx/test-multiple-tuv14.tmx", "tmx/sample14b.tmx",
-    "xliff12/TS09-12-Test01.xlf", "xliff12/Manual-12-AltTrans.xlf", "xliff12/MQ-12-Test01.xlf",
-    "xliff12/SF-12-Test02.xlf", "xliff2/ex.14.5.xlf", "po/ar.po",
+    "tmx/ImportTest2A.tmx",
+    "tmx/ImportTest1K.tmx",
+    "tmx/test-multiple-tuv14.tmx",
+    "tmx/sample14b.tmx",
+    "xliff12/TS09-12-Test01.xlf",
+    "xliff12/Manual-12-AltTrans.xlf",
+    "xliff12/MQ-12-Test01.xlf",
+    "xliff12/SF-12-Test02.xlf",
+    "xliff2/ex.14.5.xlf",
+    "po/ar.po",
 ]
 
 
@@ -32,8 +39,14 @@ def _segments(name: str) -> list[Segment]:
 def _hints(segment: Segment) -> Sequence[GlossHint]:
     if "the" not in segment.source.lower():
         return ()
-    return (GlossHint("c-the", "the", (GlossTranslation("ال", "preferred"), GlossTranslation("الـ", "admitted")),
-                      definition="the definite article"),)
+    return (
+        GlossHint(
+            "c-the",
+            "the",
+            (GlossTranslation("ال", "preferred"), GlossTranslation("الـ", "admitted")),
+            definition="the definite article",
+        ),
+    )
 
 
 def _norm(text: str | None) -> str:
@@ -68,8 +81,9 @@ def test_tmx_export_validates_and_reads_back(tmp_path: Path, name: str) -> None:
     again = list(read_segments(out, "en", "ar-SA"))
     assert [_key(s) for s in again] == [_key(s) for s in segments]
     if name.startswith("tmx"):
-        assert [(s.source_codes, s.target_codes) for s in again] == [(s.source_codes, s.target_codes)
-                                                                     for s in segments]
+        assert [(s.source_codes, s.target_codes) for s in again] == [
+            (s.source_codes, s.target_codes) for s in segments
+        ]
     assert {s.target_lang for s in again if s.target is not None} <= {"ar-SA"}
 
 
@@ -80,7 +94,13 @@ def test_tmx_round_trip_keeps_languages_codes_props(tmp_path: Path) -> None:
         write_tmx(original, out, TmxHeader(original[0].source_lang, original[0].target_lang or "ar"))
         back = list(read_segments(out))
         for a, b in zip(original, back, strict=True):
-            assert (a.unit, a.source, a.target, a.notes, a.props) == (b.unit, b.source, b.target, b.notes, b.props)
+            assert (a.unit, a.source, a.target, a.notes, a.props) == (
+                b.unit,
+                b.source,
+                b.target,
+                b.notes,
+                b.props,
+            )
             assert (a.source_codes, a.target_codes) == (b.source_codes, b.target_codes)
             assert a.source_lang.lower() == b.source_lang.lower()
 
@@ -95,7 +115,8 @@ def test_xliff12_export_is_strict_valid_and_reads_back(tmp_path: Path, name: str
     assert_oracle_agrees(factory.getobject(str(out)), segments)
     back = list(read_segments(out))
     assert [(b.source, b.target, _places(b.source_codes)) for b in back] == [
-        (s.source, s.target, _places(s.source_codes)) for s in segments]
+        (s.source, s.target, _places(s.source_codes)) for s in segments
+    ]
     hinted = [b for b in back if "the" in b.source.lower()]
     assert all(any("c-the" in n for n in b.notes) for b in hinted)
 
@@ -117,36 +138,67 @@ def test_xliff_round_trips_keep_units_codes_notes(tmp_path: Path) -> None:
     for name in ("xliff12/TS09-12-Test01.xlf", "xliff12/Manual-12-AltTrans.xlf", "xliff12/RB-12-Test02.xlf"):
         original = _segments(name)
         out = tmp_path / "rt12.xlf"
-        write_xliff12(original, out, source_lang=original[0].source_lang,
-                      target_lang=original[0].target_lang or "ar")
+        write_xliff12(
+            original, out, source_lang=original[0].source_lang, target_lang=original[0].target_lang or "ar"
+        )
         back = list(read_segments(out))
-        assert [(s.unit, s.source, s.target, s.notes, s.source_codes, s.target_codes, s.state,
-                 dict(s.props).get("translate")) for s in back] == [
-            (s.unit, s.source, s.target, s.notes, s.source_codes, s.target_codes, s.state,
-             dict(s.props).get("translate")) for s in original]
+        assert [
+            (
+                s.unit,
+                s.source,
+                s.target,
+                s.notes,
+                s.source_codes,
+                s.target_codes,
+                s.state,
+                dict(s.props).get("translate"),
+            )
+            for s in back
+        ] == [
+            (
+                s.unit,
+                s.source,
+                s.target,
+                s.notes,
+                s.source_codes,
+                s.target_codes,
+                s.state,
+                dict(s.props).get("translate"),
+            )
+            for s in original
+        ]
     base = shared_path("standards", "xliff2", "test-suite-2.1", "core", "valid")
     for name in ("everything-core.xlf", "toJoin.xlf", "withNotes.xlf", "withGlossary.xlf", "sample1.xlf"):
         original = list(read_segments(base / name))
         out = tmp_path / "rt2.xlf"
-        write_xliff21(original, out, source_lang=original[0].source_lang,
-                      target_lang=original[0].target_lang or "ar")
+        write_xliff21(
+            original, out, source_lang=original[0].source_lang, target_lang=original[0].target_lang or "ar"
+        )
         assert_valid(xliff21(), out)
         back = list(read_segments(out))
         assert [(s.unit, s.source, s.target, s.notes, s.source_codes, s.target_codes) for s in back] == [
-            (s.unit, s.source, s.target, s.notes, s.source_codes, s.target_codes) for s in original], name
+            (s.unit, s.source, s.target, s.notes, s.source_codes, s.target_codes) for s in original
+        ], name
 
 
 def _termbase() -> Termbase:
-    return Termbase((
-        Concept("UNOCT", "un-bodies", (
-            Term("United Nations Office of Counter-Terrorism", "en"),
-            Term("UNOCT", "en", type=TermType.ACRONYM),
-            Term("Counter-Terrorism Office", "en", status=Status.DEPRECATED),
-            Term("مكتب الأمم المتحدة لمكافحة الإرهاب", "ar"),
-            Term("المكتب الأمم المتحدة لمكافحة الإرهاب", "ar", status=Status.DEPRECATED),
-        )),
-        Concept("no-arabic", "misc", (Term("Lonely", "en"),)),
-    ), name="test")
+    return Termbase(
+        (
+            Concept(
+                "UNOCT",
+                "un-bodies",
+                (
+                    Term("United Nations Office of Counter-Terrorism", "en"),
+                    Term("UNOCT", "en", type=TermType.ACRONYM),
+                    Term("Counter-Terrorism Office", "en", status=Status.DEPRECATED),
+                    Term("مكتب الأمم المتحدة لمكافحة الإرهاب", "ar"),
+                    Term("المكتب الأمم المتحدة لمكافحة الإرهاب", "ar", status=Status.DEPRECATED),
+                ),
+            ),
+            Concept("no-arabic", "misc", (Term("Lonely", "en"),)),
+        ),
+        name="test",
+    )
 
 
 def test_glossary_exports(tmp_path: Path) -> None:
@@ -157,14 +209,17 @@ def test_glossary_exports(tmp_path: Path) -> None:
     assert lines[1:] == [
         "United Nations Office of Counter-Terrorism\tمكتب الأمم المتحدة لمكافحة الإرهاب\tUNOCT; preferred; "
         "avoid: المكتب الأمم المتحدة لمكافحة الإرهاب",
-        "UNOCT\tمكتب الأمم المتحدة لمكافحة الإرهاب\tUNOCT; preferred; avoid: المكتب الأمم المتحدة لمكافحة الإرهاب",
+        "UNOCT\tمكتب الأمم المتحدة لمكافحة الإرهاب\tUNOCT; preferred; "
+        "avoid: المكتب الأمم المتحدة لمكافحة الإرهاب",
     ]
     tmx = tmp_path / "terms.tmx"
     assert write_term_tmx(_termbase(), tmx) == 1
     assert_valid(tmx_dtd(), tmx)
     (unit,) = factory.getobject(str(tmx)).units
-    assert (unit.source, unit.target) == ("United Nations Office of Counter-Terrorism",
-                                          "مكتب الأمم المتحدة لمكافحة الإرهاب")
+    assert (unit.source, unit.target) == (
+        "United Nations Office of Counter-Terrorism",
+        "مكتب الأمم المتحدة لمكافحة الإرهاب",
+    )
 
 
 def test_termbase_hints_from_the_matcher(tmp_path: Path) -> None:

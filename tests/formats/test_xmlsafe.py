@@ -11,14 +11,20 @@ from mustalah.formats import read_segments
 from mustalah.formats.xmlsafe import iterparse_safe, parse_safe
 
 BODIES = {
-    "tmx": ('<tmx version="1.4"><header srclang="en" segtype="sentence" o-tmf="x" adminlang="en" '
-            'datatype="plaintext" creationtool="t" creationtoolversion="1"/><body><tu><tuv xml:lang="en">'
-            '<seg>{ref}</seg></tuv><tuv xml:lang="ar"><seg>نص</seg></tuv></tu></body></tmx>'),
-    "xliff": ('<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"><file original="x" '
-              'source-language="en" target-language="ar" datatype="plaintext"><body><trans-unit id="1">'
-              "<source>{ref}</source></trans-unit></body></file></xliff>"),
-    "tbx": ('<martif type="TBX"><text><body><termEntry id="c1"><langSet xml:lang="en"><tig><term>{ref}'
-            "</term></tig></langSet></termEntry></body></text></martif>"),
+    "tmx": (
+        '<tmx version="1.4"><header srclang="en" segtype="sentence" o-tmf="x" adminlang="en" '
+        'datatype="plaintext" creationtool="t" creationtoolversion="1"/><body><tu><tuv xml:lang="en">'
+        '<seg>{ref}</seg></tuv><tuv xml:lang="ar"><seg>نص</seg></tuv></tu></body></tmx>'
+    ),
+    "xliff": (
+        '<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"><file original="x" '
+        'source-language="en" target-language="ar" datatype="plaintext"><body><trans-unit id="1">'
+        "<source>{ref}</source></trans-unit></body></file></xliff>"
+    ),
+    "tbx": (
+        '<martif type="TBX"><text><body><termEntry id="c1"><langSet xml:lang="en"><tig><term>{ref}'
+        "</term></tig></langSet></termEntry></body></text></martif>"
+    ),
 }
 ATTACKS = {
     "billion_laughs": (

@@ -65,11 +65,13 @@ _ID = st.from_regex(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,8}", fullmatch=True)
 @st.composite
 def _terms(draw: st.DrawFn) -> tuple[Term, ...]:
     out = []
-    for lang in draw(st.lists(st.sampled_from(["en", "ar", "fr", "ar-SA"]), min_size=1, max_size=3, unique=True)):
+    langs = st.lists(st.sampled_from(["en", "ar", "fr", "ar-SA"]), min_size=1, max_size=3, unique=True)
+    for lang in draw(langs):
         for _ in range(draw(st.integers(1, 3))):
             out.append(Term(
                 text=draw(_TEXT), lang=lang, status=draw(st.sampled_from(list(Status))),
-                type=draw(st.sampled_from(list(TermType))), gender=draw(st.none() | st.sampled_from(list(Gender))),
+                type=draw(st.sampled_from(list(TermType))),
+                gender=draw(st.none() | st.sampled_from(list(Gender))),
                 pos=draw(st.none() | st.sampled_from(["noun", "properNoun", "verb"])),
                 usage=draw(st.none() | _TEXT), note=draw(st.none() | _TEXT), exact=draw(st.booleans()),
                 forms=tuple(draw(st.lists(_TEXT, max_size=3))),

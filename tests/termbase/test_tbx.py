@@ -62,7 +62,8 @@ def test_export_carries_tbx_basic_categories(tmp_path: Path) -> None:
     assert "preferredTerm-admn-sts" in notes and "admittedTerm-admn-sts" in notes and "acronym" in notes
     assert entry.findtext("t:descrip[@type='subjectField']", namespaces=TBX_NS) == "counter-terrorism"
     refs = entry.findall("t:ref[@type='crossReference']", TBX_NS)
-    assert [(r.get("target"), r.text) for r in refs] == [("UNCCT", "UNCCT"), ("UNCCT", "confusable with UNCCT")]
+    expected = [("UNCCT", "UNCCT"), ("UNCCT", "confusable with UNCCT")]
+    assert [(r.get("target"), r.text) for r in refs] == expected
 
 
 def test_ids_starting_with_a_digit_and_dangling_refs_stay_valid(tmp_path: Path) -> None:

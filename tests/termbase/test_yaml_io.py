@@ -26,7 +26,8 @@ def test_loads_every_field_with_locations() -> None:
     result = read_yaml(GOOD)
     assert result.problems == ()
     tb = result.termbase
-    assert [c.id for c in tb] == ["FTF", "post-permanent-representative", "person-ali-example", "UNOCT", "UNCCT"]
+    ids = ["FTF", "post-permanent-representative", "person-ali-example", "UNOCT", "UNCCT"]
+    assert [c.id for c in tb] == ids
     unoct = tb["UNOCT"]
     assert unoct.domain == "entities" and unoct.subject == "counter-terrorism"
     assert unoct.related == ("UNCCT",) and unoct.confusable == ("UNCCT",)

@@ -1,14 +1,32 @@
-"""`mustalah eval` (placeholder until implemented)."""
+"""``mustalah eval``: precision and recall of the matcher on annotated gold spans."""
 
 from __future__ import annotations
 
 import argparse
+import sys
+from pathlib import Path
+
+from ..matching import TermIndex
+from ..matching.evaluate import evaluate, report
+from ..termbase.loader import load_termbase
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    p = sub.add_parser("eval", help="(not implemented yet)")
-    p.set_defaults(func=_run)
+    p = sub.add_parser("eval", help="matcher precision/recall per category on gold spans (tests/gold)",
+                       description="Evaluate the term matcher on annotated gold spans.")
+    p.add_argument("gold", nargs="?", default="tests/gold", help="folder of gold YAML files")
+    p.add_argument("--termbase", metavar="PATH", help="termbase (default: the shipped one)")
+    p.add_argument("--repo", default=".", help="folder the gold files' paths are relative to")
+    p.add_argument("--errors", action="store_true", help="list every miss and unexpected match")
+    p.set_defaults(func=run)
 
 
-def _run(args: argparse.Namespace) -> int:
-    raise SystemExit("mustalah eval: not implemented yet")
+def run(args: argparse.Namespace) -> int:
+    termbase = load_termbase(args.termbase)
+    ev = evaluate(Path(args.gold), termbase, TermIndex.build(termbase), Path(args.repo))
+    sys.stdout.write(report(ev))
+    if args.errors or ev.errors:
+        for e in ev.errors[: None if args.errors else 40]:
+            sys.stdout.write(f"  {e}\n")
+    total = ev.total()
+    return 0 if total.fp == 0 and total.fn == 0 else 1

@@ -27,23 +27,38 @@ from ..model import Segment
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    parser = sub.add_parser("export", help="write TMX, XLIFF or a CAT glossary",
-                            description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = sub.add_parser(
+        "export",
+        help="write TMX, XLIFF or a CAT glossary",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     kinds = parser.add_subparsers(dest="export_kind", metavar="KIND")
 
     def common(p: argparse.ArgumentParser) -> None:
         p.add_argument("-o", "--output", required=True, help="output file (written atomically)")
         p.add_argument("--source-lang", default="en", help="source language tag (default: en)")
-        p.add_argument("--target-lang", default="ar",
-                       help="target language tag written to the file (default: ar; ar-SA for Trados)")
+        p.add_argument(
+            "--target-lang",
+            default="ar",
+            help="target language tag written to the file (default: ar; ar-SA for Trados)",
+        )
 
     tmx = kinds.add_parser("tmx", help="TMX 1.4b from release folders, aligned text, PO, TMX or XLIFF")
     tmx.add_argument("inputs", nargs="+", metavar="INPUT")
     common(tmx)
-    tmx.add_argument("--segtype", default="paragraph", choices=("block", "paragraph", "sentence", "phrase"),
-                     help="TMX segtype (default: paragraph; OmegaT re-segments paragraph TUs)")
-    tmx.add_argument("--tuid", default="auto", choices=("auto", "unit", "file-unit", "hash"),
-                     help="tuid rule: unit id (one input), file#unit (several inputs), or a content hash")
+    tmx.add_argument(
+        "--segtype",
+        default="paragraph",
+        choices=("block", "paragraph", "sentence", "phrase"),
+        help="TMX segtype (default: paragraph; OmegaT re-segments paragraph TUs)",
+    )
+    tmx.add_argument(
+        "--tuid",
+        default="auto",
+        choices=("auto", "unit", "file-unit", "hash"),
+        help="tuid rule: unit id (one input), file#unit (several inputs), or a content hash",
+    )
     tmx.set_defaults(func=_run_tmx)
 
     xliff = kinds.add_parser("xliff", help="bilingual XLIFF 1.2 or 2.1 with term hints per unit")
@@ -86,8 +101,9 @@ def _run_tmx(args: argparse.Namespace) -> int:
     rule = args.tuid if args.tuid != "auto" else ("unit" if len(args.inputs) == 1 else "file-unit")
     tuid = {"unit": unit_tuid, "file-unit": prefixed_tuid, "hash": content_tuid}[rule]
     header = TmxHeader(source_lang=args.source_lang, target_lang=args.target_lang, segtype=args.segtype)
-    count = write_tmx(_counted(_segments(args.inputs, args.source_lang, args.target_lang)), args.output,
-                      header, tuid)
+    count = write_tmx(
+        _counted(_segments(args.inputs, args.source_lang, args.target_lang)), args.output, header, tuid
+    )
     print(f"wrote {count} translation units to {args.output}", file=sys.stderr)
     return 0
 
@@ -104,8 +120,13 @@ def _run_xliff(args: argparse.Namespace) -> int:
     if not args.no_hints:
         hints = termbase_hints(_load_termbase(args.termbase), args.target_lang)  # type: ignore[arg-type]
     writer = write_xliff12 if args.xliff_version == "1.2" else write_xliff21
-    count = writer(_counted(_segments(args.inputs, args.source_lang, args.target_lang)), args.output,
-                   source_lang=args.source_lang, target_lang=args.target_lang, hints=hints)
+    count = writer(
+        _counted(_segments(args.inputs, args.source_lang, args.target_lang)),
+        args.output,
+        source_lang=args.source_lang,
+        target_lang=args.target_lang,
+        hints=hints,
+    )
     print(f"wrote {count} segments to {args.output} (XLIFF {args.xliff_version})", file=sys.stderr)
     return 0
 

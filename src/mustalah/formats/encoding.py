@@ -105,7 +105,9 @@ def iter_lines(handle: IO[bytes], *, file: str) -> Iterator[tuple[int, str]]:
             if bom is not None and bom != "utf-8":
                 raise InputError(
                     f"the file is {bom.upper()} (byte-order mark at offset 0): text files must be UTF-8",
-                    file=file, line=1, hint="convert it: `iconv -f utf-16 -t utf-8 IN > OUT`",
+                    file=file,
+                    line=1,
+                    hint="convert it: `iconv -f utf-16 -t utf-8 IN > OUT`",
                 )
             body = raw[skip:]
             offset += skip
@@ -113,7 +115,9 @@ def iter_lines(handle: IO[bytes], *, file: str) -> Iterator[tuple[int, str]]:
         if nul >= 0:
             raise InputError(
                 f"NUL byte at byte offset {offset + nul}: this is not a UTF-8 text file",
-                file=file, line=number, hint="give a UTF-8 text file (UTF-16? convert it with iconv)",
+                file=file,
+                line=number,
+                hint="give a UTF-8 text file (UTF-16? convert it with iconv)",
             )
         try:
             text = body.decode("utf-8")
@@ -121,7 +125,9 @@ def iter_lines(handle: IO[bytes], *, file: str) -> Iterator[tuple[int, str]]:
             raise InputError(
                 f"invalid UTF-8 byte 0x{body[exc.start]:02X} at byte offset {offset + exc.start}: "
                 "text files must be UTF-8",
-                file=file, line=number, hint=ICONV_HINT,
+                file=file,
+                line=number,
+                hint=ICONV_HINT,
             ) from None
         offset += len(body)
         yield number, text.rstrip("\r\n") if text.endswith("\n") else text

@@ -74,9 +74,17 @@ def term_segments(termbase: Termbase, source_lang: str = "en", target_lang: str 
         if source is None or target is None:
             continue
         notes = tuple(n for n in (concept.definition, concept.note) if n)
-        yield Segment(file=termbase.name, unit=concept.id, index=index, source=source.text,
-                      target=target.text, source_lang=source_lang, target_lang=target_lang, notes=notes,
-                      props=(("x-domain", concept.domain),))
+        yield Segment(
+            file=termbase.name,
+            unit=concept.id,
+            index=index,
+            source=source.text,
+            target=target.text,
+            source_lang=source_lang,
+            target_lang=target_lang,
+            notes=notes,
+            props=(("x-domain", concept.domain),),
+        )
 
 
 def write_term_tmx(

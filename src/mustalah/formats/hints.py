@@ -66,8 +66,11 @@ def termbase_hints(termbase: Termbase, target_lang: str = "ar") -> HintFunc:
             if not approved:
                 continue
             seen.add(match.concept_id)
-            out.append(GlossHint(match.concept_id, match.term.text, approved, match.start, match.end,
-                                 concept.definition))
+            out.append(
+                GlossHint(
+                    match.concept_id, match.term.text, approved, match.start, match.end, concept.definition
+                )
+            )
         return out
 
     return hints

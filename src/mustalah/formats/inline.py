@@ -52,20 +52,15 @@ XLIFF2_RULES = InlineRules(
 
 
 def _local(element: etree._Element) -> str:
-    return etree.QName(element).localname
+    return str(etree.QName(element).localname)
 
 
 def _code_id(element: etree._Element, kind: str, rules: InlineRules) -> str | None:
-    if kind in ("bpt", "ept") and element.get("i") is not None:
-        return element.get("i")
-    if kind in ("ec", "em") and element.get("startRef") is not None:
-        return element.get("startRef")
-    if kind in ("bx", "ex") and element.get("rid") is not None:
-        return element.get("rid")
-    for attr in rules.id_attrs:
-        value = element.get(attr)
+    preferred = {"bpt": "i", "ept": "i", "ec": "startRef", "em": "startRef", "bx": "rid", "ex": "rid"}
+    for attr in (preferred.get(kind, ""), *rules.id_attrs):
+        value = element.get(attr) if attr else None
         if value is not None:
-            return value
+            return str(value)
     return None
 
 
@@ -120,7 +115,9 @@ def _native_code(
         ref = child.get("dataRef") or child.get("dataRefStart") or child.get("dataRefEnd")
         content = data.get(ref, "") if ref else ""
     if kind == "it":  # TMX says begin/end, XLIFF 1.2 open/close
-        kind = "it:" + {"open": "begin", "close": "end"}.get(child.get("pos") or "begin", child.get("pos") or "begin")
+        kind = "it:" + {"open": "begin", "close": "end"}.get(
+            child.get("pos") or "begin", child.get("pos") or "begin"
+        )
     elif kind not in rules.codes:
         kind = "x-" + kind  # unknown element inside a segment: kept as an opaque code
     return InlineCode(kind, _code_id(child, _local(child), rules), offset, content)

@@ -23,7 +23,7 @@ def same(a: str, b: str) -> bool:
 
 
 def pick(wanted: str, tags: Sequence[str]) -> int | None:
-    """Index of the first tag equal to ``wanted`` (case-insensitively), else of the first same-language tag."""
+    """Index of the first tag equal to ``wanted`` (any case), else of the first same-language tag."""
     for i, tag in enumerate(tags):
         if same(tag, wanted):
             return i

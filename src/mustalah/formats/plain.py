@@ -39,7 +39,9 @@ _MOSES_SUFFIX = re.compile(r"^(?P<stem>.+)\.(?P<lang>[a-z]{2,3}(?:[-_][A-Za-z]{2
 
 def _open(path: Path) -> IO[bytes]:
     try:
-        return gzip.open(path, "rb") if path.suffix == ".gz" else open(path, "rb")  # noqa: SIM115
+        if path.suffix == ".gz":
+            return gzip.open(path, "rb")  # type: ignore[return-value]
+        return open(path, "rb")
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror}", file=str(path)) from None
 
@@ -49,7 +51,9 @@ def _lines(path: Path) -> Iterator[tuple[int, str]]:
         try:
             yield from iter_lines(handle, file=str(path))
         except (OSError, EOFError) as exc:  # damaged gzip stream
-            raise InputError(f"cannot read: {exc}", file=str(path), hint="is the .gz file complete?") from None
+            raise InputError(
+                f"cannot read: {exc}", file=str(path), hint="is the .gz file complete?"
+            ) from None
 
 
 def detect_language(text: str) -> str:
@@ -92,20 +96,30 @@ def read_release(
         strict=True,
     )
     for k, ((sline, stext), (tline, ttext)) in enumerate(pairs):
-        yield Segment(file=str(folder), unit=str(k + 1), index=k, source=stext, target=ttext,
-                      source_lang=src, target_lang=tgt, line=sline, target_line=tline)
+        yield Segment(
+            file=str(folder),
+            unit=str(k + 1),
+            index=k,
+            source=stext,
+            target=ttext,
+            source_lang=src,
+            target_lang=tgt,
+            line=sline,
+            target_line=tline,
+        )
 
 
 def side_file(folder: Path, lang: str) -> Path:
-    """``ar-SA.txt`` if present, else ``ar.txt`` (the file is named by the language, the tag may be regional)."""
+    """``ar-SA.txt`` if present, else ``ar.txt``: files are named by language, tags may be regional."""
     exact = folder / f"{lang}.txt"
     return exact if exact.is_file() else folder / f"{lang.split('-', 1)[0].lower()}.txt"
 
 
 def _count_nonempty(path: Path) -> int:
     if not path.is_file():
-        raise InputError(f"missing {path.name}", file=str(path.parent),
-                         hint="a release folder holds en.txt and ar.txt")
+        raise InputError(
+            f"missing {path.name}", file=str(path.parent), hint="a release folder holds en.txt and ar.txt"
+        )
     return sum(1 for _n, text in _lines(path) if text.strip())
 
 
@@ -118,7 +132,10 @@ def moses_partner(path: Path, source_lang: str | None, target_lang: str | None) 
     src = source_lang or "en"
     tgt = target_lang or ("ar" if lang == src else lang)
     other = tgt if lang == src else src
-    candidates = [path.with_name(f"{stem}.{other}{gz}"), path.with_name(f"{stem}.{other}{'' if gz else '.gz'}")]
+    candidates = [
+        path.with_name(f"{stem}.{other}{gz}"),
+        path.with_name(f"{stem}.{other}{'' if gz else '.gz'}"),
+    ]
     partner = next((c for c in candidates if c.is_file()), None)
     if partner is None or lang not in (src, tgt):
         return None
@@ -130,23 +147,35 @@ def read_moses(
 ) -> Iterator[Segment]:
     pair = moses_partner(Path(path), source_lang, target_lang)
     if pair is None:
-        raise InputError("no partner file for this Moses-style corpus", file=os.fspath(path),
-                         hint="give corpus.en beside corpus.ar (or .gz), named alike except the language")
+        raise InputError(
+            "no partner file for this Moses-style corpus",
+            file=os.fspath(path),
+            hint="give corpus.en beside corpus.ar (or .gz), named alike except the language",
+        )
     src_file, tgt_file = pair
     src = _MOSES_SUFFIX.match(src_file.name).group("lang")  # type: ignore[union-attr]
     tgt = _MOSES_SUFFIX.match(tgt_file.name).group("lang")  # type: ignore[union-attr]
-    count = 0
-    for left, right in zip_longest(_lines(src_file), _lines(tgt_file)):
+    for count, (left, right) in enumerate(zip_longest(_lines(src_file), _lines(tgt_file))):
         if left is None or right is None:
             longer = src_file if right is None else tgt_file
             raise InputError(
                 f"misaligned corpus: {src_file} and {tgt_file} differ in length "
                 f"({longer.name} has more than {count} lines)",
-                file=str(longer), line=count + 1, hint="line k of one file must translate line k of the other",
+                file=str(longer),
+                line=count + 1,
+                hint="line k of one file must translate line k of the other",
             )
-        count += 1
-        yield Segment(file=str(src_file), unit=str(left[0]), index=count - 1, source=left[1],
-                      target=right[1], source_lang=src, target_lang=tgt, line=left[0], target_line=right[0])
+        yield Segment(
+            file=str(src_file),
+            unit=str(left[0]),
+            index=count,
+            source=left[1],
+            target=right[1],
+            source_lang=src,
+            target_lang=tgt,
+            line=left[0],
+            target_line=right[0],
+        )
 
 
 def read_tsv(
@@ -159,11 +188,23 @@ def read_tsv(
             continue
         fields = text.split("\t")
         if len(fields) < 2:
-            raise InputError("line has no TAB between source and target", file=name, line=number,
-                             hint="TSV lines are: source<TAB>target")
-        yield Segment(file=name, unit=str(number), index=index, source=fields[0], target=fields[1],
-                      source_lang=source_lang or "en", target_lang=target_lang or "ar", line=number,
-                      target_line=number)
+            raise InputError(
+                "line has no TAB between source and target",
+                file=name,
+                line=number,
+                hint="TSV lines are: source<TAB>target",
+            )
+        yield Segment(
+            file=name,
+            unit=str(number),
+            index=index,
+            source=fields[0],
+            target=fields[1],
+            source_lang=source_lang or "en",
+            target_lang=target_lang or "ar",
+            line=number,
+            target_line=number,
+        )
         index += 1
 
 
@@ -177,6 +218,7 @@ def read_text(
     for number, text in _lines(Path(path)):
         if not text.strip():
             continue
-        yield Segment(file=name, unit=str(number), index=index, source=text, target=None,
-                      source_lang=lang, line=number)
+        yield Segment(
+            file=name, unit=str(number), index=index, source=text, target=None, source_lang=lang, line=number
+        )
         index += 1

@@ -44,19 +44,25 @@ def _load(name: str) -> Any:
         offset = first_invalid_offset([data], charset)
         raise InputError(
             f"invalid {charset} bytes at byte offset {offset if offset is not None else exc.start}",
-            file=name, line=data.count(b"\n", 0, offset or 0) + 1,
+            file=name,
+            line=data.count(b"\n", 0, offset or 0) + 1,
             hint="fix the charset in the PO header (Content-Type: text/plain; charset=UTF-8) "
             "or convert the file with iconv",
         ) from None
     except OSError as exc:
         match = _LINE.search(str(exc))
         raise InputError(
-            f"cannot read PO file: {exc}", file=name, line=int(match.group(1)) if match else None,
+            f"cannot read PO file: {exc}",
+            file=name,
+            line=int(match.group(1)) if match else None,
             hint="check the PO syntax with `msgfmt --check-format -o /dev/null FILE`",
         ) from None
     except ValueError as exc:
-        raise InputError(f"cannot read PO file: {exc}", file=name,
-                         hint="check the PO syntax with `msgfmt -c -o /dev/null FILE`") from None
+        raise InputError(
+            f"cannot read PO file: {exc}",
+            file=name,
+            hint="check the PO syntax with `msgfmt -c -o /dev/null FILE`",
+        ) from None
 
 
 def read_po(
@@ -93,8 +99,17 @@ def read_po(
             pairs = [(str(number), entry.msgid, entry.msgstr)]
         for unit, source, target in pairs:
             yield Segment(
-                file=name, unit=unit, index=index, source=source, target=target, source_lang=src,
-                target_lang=tgt, notes=notes, line=line, state=state, context=entry.msgctxt,
+                file=name,
+                unit=unit,
+                index=index,
+                source=source,
+                target=target,
+                source_lang=src,
+                target_lang=tgt,
+                notes=notes,
+                line=line,
+                state=state,
+                context=entry.msgctxt,
                 props=tuple(props),
             )
             index += 1

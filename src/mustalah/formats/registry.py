@@ -56,7 +56,9 @@ FORMATS: dict[str, FormatSpec] = {
         FormatSpec("xliff2", read_xliff2, (".xlf", ".xliff"), "XLIFF 2.0–2.2"),
         FormatSpec("po", read_po, (".po", ".pot"), "gettext PO/POT catalogue"),
         FormatSpec("release", plain.read_release, (), "release folder with en.txt + ar.txt"),
-        FormatSpec("moses", plain.read_moses, (".en", ".ar", ".gz"), "line-aligned pair corpus.en + corpus.ar"),
+        FormatSpec(
+            "moses", plain.read_moses, (".en", ".ar", ".gz"), "line-aligned pair corpus.en + corpus.ar"
+        ),
         FormatSpec("tsv", plain.read_tsv, (".tsv",), "source<TAB>target lines"),
         FormatSpec("text", plain.read_text, (".txt",), "monolingual text, one segment per line"),
     )
@@ -77,11 +79,15 @@ def detect_format(
     p = Path(path)
     if p.is_dir():
         if plain.is_release_folder(p) or (
-            plain.side_file(p, source_lang or "en").is_file() and plain.side_file(p, target_lang or "ar").is_file()
+            plain.side_file(p, source_lang or "en").is_file()
+            and plain.side_file(p, target_lang or "ar").is_file()
         ):
             return "release"
-        raise InputError("folder is not a release (no en.txt + ar.txt)", file=str(p),
-                         hint="give a file, or a folder holding en.txt and ar.txt")
+        raise InputError(
+            "folder is not a release (no en.txt + ar.txt)",
+            file=str(p),
+            hint="give a file, or a folder holding en.txt and ar.txt",
+        )
     if not p.is_file():
         raise InputError("no such file", file=str(p), hint="check the path")
     with open(p, "rb") as handle:
@@ -101,10 +107,14 @@ def detect_format(
         if root in _TBX_ROOTS:
             raise InputError(
                 f"<{root}> is a TBX termbase, not a bilingual file",
-                file=str(p), hint="import it with `mustalah termbase import`",
+                file=str(p),
+                hint="import it with `mustalah termbase import`",
             )
-        raise InputError(f"unknown XML format (root element <{root}>)", file=str(p),
-                         hint="supported: TMX, XLIFF 1.2, XLIFF 2.x")
+        raise InputError(
+            f"unknown XML format (root element <{root}>)",
+            file=str(p),
+            hint="supported: TMX, XLIFF 1.2, XLIFF 2.x",
+        )
     suffix = p.suffix.lower()
     if suffix in (".po", ".pot"):
         return "po"

@@ -81,8 +81,9 @@ def read_tmx(
             element.clear(keep_tail=True)
             continue
         position += 1
-        segment = _segment(element, name, position, yielded, source_lang or element.get("srclang")
-                           or header_src, target_lang)
+        segment = _segment(
+            element, name, position, yielded, source_lang or element.get("srclang") or header_src, target_lang
+        )
         element.clear(keep_tail=True)
         parent = element.getparent()
         while element.getprevious() is not None and parent is not None:
@@ -112,7 +113,10 @@ def _segment(
         tag = tuv.get(XML_LANG) or tuv.get("lang")
         if not tag:
             raise InputError(
-                "<tuv> without xml:lang", file=name, line=tuv.sourceline, unit=unit,
+                "<tuv> without xml:lang",
+                file=name,
+                line=tuv.sourceline,
+                unit=unit,
                 hint='add xml:lang="en" (or the right language) to every <tuv>',
             )
         seg = tuv.find("seg")
@@ -171,7 +175,10 @@ def _check_pairs(codes: tuple[InlineCode, ...], name: str, line: int | None, uni
             (open_ids.add if code.kind == "bpt" else open_ids.discard)(code.id)
             continue
         raise InputError(
-            f"invalid inline codes: {problem}", file=name, line=line, unit=unit,
+            f"invalid inline codes: {problem}",
+            file=name,
+            line=line,
+            unit=unit,
             hint='pair every <bpt i="N"> with an <ept i="N"> in the same <seg>; '
             'use <it pos="begin|end"> for a code whose partner is outside the segment',
         )
@@ -179,6 +186,8 @@ def _check_pairs(codes: tuple[InlineCode, ...], name: str, line: int | None, uni
         first = sorted(open_ids)[0]
         raise InputError(
             f'invalid inline codes: <bpt i="{first}"> is never closed by an <ept>',
-            file=name, line=line, unit=unit,
+            file=name,
+            line=line,
+            unit=unit,
             hint='add the matching <ept>, or use <it pos="begin"> for an isolated code',
         )

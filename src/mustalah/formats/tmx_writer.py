@@ -112,7 +112,7 @@ def tu_element(segment: Segment, header: TmxHeader, tuid: str) -> etree._Element
         tu.append(_tuv(header.target_lang, segment.target, segment.target_codes))
     for key, value in segment.props:
         if key.startswith(ALT_TUV_PROP):
-            tu.append(_tuv(key[len(ALT_TUV_PROP):], value, ()))
+            tu.append(_tuv(key[len(ALT_TUV_PROP) :], value, ()))
     return tu
 
 
@@ -129,11 +129,20 @@ def write_tmx(
         xf.write_declaration()
         with xf.element("tmx", {"version": "1.4"}):
             xf.write("\n")
-            xf.write(etree.Element("header", {
-                "creationtool": "mustalah", "creationtoolversion": __version__,
-                "segtype": head.segtype, "o-tmf": head.o_tmf, "adminlang": head.adminlang,
-                "srclang": head.source_lang, "datatype": head.datatype,
-            }))
+            xf.write(
+                etree.Element(
+                    "header",
+                    {
+                        "creationtool": "mustalah",
+                        "creationtoolversion": __version__,
+                        "segtype": head.segtype,
+                        "o-tmf": head.o_tmf,
+                        "adminlang": head.adminlang,
+                        "srclang": head.source_lang,
+                        "datatype": head.datatype,
+                    },
+                )
+            )
             xf.write("\n")
             with xf.element("body"):
                 xf.write("\n")

@@ -87,8 +87,13 @@ def _unit_segments(
     unit_id = unit.get("id") or str(index + 1)
     source = _child(unit, "source")
     if source is None:
-        raise InputError("<trans-unit> without <source>", file=name, line=unit.sourceline, unit=unit_id,
-                         hint="every trans-unit needs a <source> element")
+        raise InputError(
+            "<trans-unit> without <source>",
+            file=name,
+            line=unit.sourceline,
+            unit=unit_id,
+            hint="every trans-unit needs a <source> element",
+        )
     target = _child(unit, "target")
     notes = tuple((n.text or "") for n in unit if _local(n) == "note")
     props: list[tuple[str, str]] = []
@@ -99,16 +104,33 @@ def _unit_segments(
     src_lang = source.get(XML_LANG) or file_src
     tgt_lang = (target.get(XML_LANG) if target is not None else None) or file_tgt
     state = target.get("state") if target is not None else None
-    common = {"file": name, "source_lang": src_lang, "target_lang": tgt_lang, "notes": notes,
-              "context": unit.get("resname"), "props": tuple(props)}
+    common = {
+        "file": name,
+        "source_lang": src_lang,
+        "target_lang": tgt_lang,
+        "notes": notes,
+        "context": unit.get("resname"),
+        "props": tuple(props),
+    }
     seg_source = _child(unit, "seg-source")
     marks = _seg_marks(seg_source) if seg_source is not None else []
     if not marks:
         text, codes = flatten(source, XLIFF12_RULES)
         ttext, tcodes = flatten(target, XLIFF12_RULES) if target is not None else (None, ())
-        return [Segment(unit=unit_id, index=index, source=text, target=ttext, line=unit.sourceline,
-                        target_line=target.sourceline if target is not None else None,
-                        source_codes=codes, target_codes=tcodes, state=state, **common)]  # type: ignore[arg-type]
+        return [
+            Segment(
+                unit=unit_id,
+                index=index,
+                source=text,
+                target=ttext,
+                line=unit.sourceline,
+                target_line=target.sourceline if target is not None else None,
+                source_codes=codes,
+                target_codes=tcodes,
+                state=state,
+                **common,
+            )
+        ]
     target_marks = {m.get("mid"): m for m in _seg_marks(target)} if target is not None else {}
     conf = _sdl_conf(unit)
     out: list[Segment] = []
@@ -117,20 +139,31 @@ def _unit_segments(
         text, codes = flatten(mark, XLIFF12_RULES)
         tmark = target_marks.get(mid)
         ttext, tcodes = flatten(tmark, XLIFF12_RULES) if tmark is not None else (None, ())
-        out.append(Segment(
-            unit=f"{unit_id}/{mid}" if len(marks) > 1 else unit_id, index=index + k, source=text,
-            target=ttext, line=mark.sourceline,
-            target_line=tmark.sourceline if tmark is not None else None,
-            source_codes=codes, target_codes=tcodes, state=_SDL_STATES.get(conf.get(mid, ""), state),
-            **{**common, "props": common["props"] + ((("sdl:conf", conf[mid]),) if mid in conf else ())},  # type: ignore[arg-type,operator]
-        ))
+        out.append(
+            Segment(
+                unit=f"{unit_id}/{mid}" if len(marks) > 1 else unit_id,
+                index=index + k,
+                source=text,
+                target=ttext,
+                line=mark.sourceline,
+                target_line=tmark.sourceline if tmark is not None else None,
+                source_codes=codes,
+                target_codes=tcodes,
+                state=_SDL_STATES.get(conf.get(mid, ""), state),
+                **{**common, "props": common["props"] + ((("sdl:conf", conf[mid]),) if mid in conf else ())},
+            )
+        )
     return out
 
 
 #: Trados Studio confirmation levels (``sdl:seg@conf``) as XLIFF 1.2 states; the raw value stays in props.
 _SDL_STATES = {
-    "Draft": "needs-translation", "Translated": "translated", "RejectedTranslation": "needs-review-translation",
-    "ApprovedTranslation": "final", "RejectedSignOff": "needs-review-translation", "ApprovedSignOff": "signed-off",
+    "Draft": "needs-translation",
+    "Translated": "translated",
+    "RejectedTranslation": "needs-review-translation",
+    "ApprovedTranslation": "final",
+    "RejectedSignOff": "needs-review-translation",
+    "ApprovedSignOff": "signed-off",
 }
 
 

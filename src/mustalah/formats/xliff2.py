@@ -71,8 +71,12 @@ def read_xliff2(
 def _unit_segments(unit: etree._Element, name: str, index: int, src: str, tgt: str | None) -> list[Segment]:
     unit_id = unit.get("id")
     if not unit_id:
-        raise InputError("<unit> without the required id", file=name, line=unit.sourceline,
-                         hint='give every <unit> an id="…" unique in its <file>')
+        raise InputError(
+            "<unit> without the required id",
+            file=name,
+            line=unit.sourceline,
+            hint='give every <unit> an id="…" unique in its <file>',
+        )
     data: dict[str, str] = {}
     for original in _children(unit, "originalData"):
         for item in _children(original, "data"):
@@ -86,8 +90,13 @@ def _unit_segments(unit: etree._Element, name: str, index: int, src: str, tgt: s
     for k, seg in enumerate(segments):
         source = next(iter(_children(seg, "source")), None)
         if source is None:
-            raise InputError("<segment> without <source>", file=name, line=seg.sourceline, unit=unit_id,
-                             hint="every segment needs a <source>")
+            raise InputError(
+                "<segment> without <source>",
+                file=name,
+                line=seg.sourceline,
+                unit=unit_id,
+                hint="every segment needs a <source>",
+            )
         target = next(iter(_children(seg, "target")), None)
         text, codes = flatten(source, XLIFF2_RULES, data)
         ttext, tcodes = flatten(target, XLIFF2_RULES, data) if target is not None else (None, ())
@@ -95,13 +104,22 @@ def _unit_segments(unit: etree._Element, name: str, index: int, src: str, tgt: s
         if seg.get("subState"):
             props.append(("subState", seg.get("subState", "")))
         unit_name = unit_id if len(segments) == 1 else f"{unit_id}/{seg.get('id') or f's{k + 1}'}"
-        out.append(Segment(
-            file=name, unit=unit_name, index=index + k, source=text, target=ttext,
-            source_lang=source.get(XML_LANG) or src,
-            target_lang=(target.get(XML_LANG) if target is not None else None) or tgt,
-            notes=notes, line=seg.sourceline, target_line=target.sourceline if target is not None else None,
-            source_codes=codes, target_codes=tcodes,
-            state=(seg.get("state") or "initial") if target is not None else seg.get("state"),
-            props=tuple(props),
-        ))
+        out.append(
+            Segment(
+                file=name,
+                unit=unit_name,
+                index=index + k,
+                source=text,
+                target=ttext,
+                source_lang=source.get(XML_LANG) or src,
+                target_lang=(target.get(XML_LANG) if target is not None else None) or tgt,
+                notes=notes,
+                line=seg.sourceline,
+                target_line=target.sourceline if target is not None else None,
+                source_codes=codes,
+                target_codes=tcodes,
+                state=(seg.get("state") or "initial") if target is not None else seg.get("state"),
+                props=tuple(props),
+            )
+        )
     return out

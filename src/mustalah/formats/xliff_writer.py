@@ -35,13 +35,30 @@ XLIFF2_NS = "urn:oasis:names:tc:xliff:document:2.0"
 GLS_NS = "urn:oasis:names:tc:xliff:glossary:2.0"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
-STATES_12 = frozenset({
-    "new", "needs-translation", "needs-l10n", "needs-adaptation", "translated", "needs-review-translation",
-    "needs-review-l10n", "needs-review-adaptation", "final", "signed-off",
-})
-STATES_2 = {"initial": "initial", "translated": "translated", "reviewed": "reviewed", "final": "final",
-            "signed-off": "final", "needs-review-translation": "translated",
-            "needs-review-l10n": "translated", "needs-review-adaptation": "translated"}
+STATES_12 = frozenset(
+    {
+        "new",
+        "needs-translation",
+        "needs-l10n",
+        "needs-adaptation",
+        "translated",
+        "needs-review-translation",
+        "needs-review-l10n",
+        "needs-review-adaptation",
+        "final",
+        "signed-off",
+    }
+)
+STATES_2 = {
+    "initial": "initial",
+    "translated": "translated",
+    "reviewed": "reviewed",
+    "final": "final",
+    "signed-off": "final",
+    "needs-review-translation": "translated",
+    "needs-review-l10n": "translated",
+    "needs-review-adaptation": "translated",
+}
 _NOT_NMTOKEN = re.compile(r"[^\w.:-]")
 
 
@@ -64,6 +81,7 @@ def _by_file(segments: Iterable[Segment]) -> Iterator[tuple[str, Iterator[Segmen
 
 # ---------------------------------------------------------------- XLIFF 1.2
 
+
 def _mapping12() -> Callable[[InlineCode], Instruction]:
     counter = itertools.count(1)
 
@@ -78,14 +96,17 @@ def _mapping12() -> Callable[[InlineCode], Instruction]:
         if kind in ("/g", "/pc", "/hi"):
             return Close(q + "g")
         if kind == "mrk":
-            return Open(q + "mrk", {"mtype": code.content or "x-mrk", **({"mid": code.id} if code.id else {})})
+            return Open(
+                q + "mrk", {"mtype": code.content or "x-mrk", **({"mid": code.id} if code.id else {})}
+            )
         if kind == "/mrk":
             return Close(q + "mrk")
         if kind in ("bpt", "ept", "ph"):
             return Leaf(q + kind, {"id": ident(code)}, code.content)
         if kind.startswith("it:"):
-            return Leaf(q + "it", {"id": ident(code), "pos": "open" if kind == "it:begin" else "close"},
-                        code.content)
+            return Leaf(
+                q + "it", {"id": ident(code), "pos": "open" if kind == "it:begin" else "close"}, code.content
+            )
         if kind in ("x", "bx", "ex") and not code.content:
             return Leaf(q + kind, {"id": ident(code)})
         if kind in ("sc", "ec"):
@@ -119,8 +140,12 @@ def write_xliff12(
         xf.write_declaration()
         with xf.element(q + "xliff", {"version": "1.2"}, nsmap={None: XLIFF12_NS}):
             for name, group in _by_file(segments):
-                attrs = {"original": Path(name).name or name, "source-language": source_lang,
-                         "target-language": target_lang, "datatype": "plaintext"}
+                attrs = {
+                    "original": Path(name).name or name,
+                    "source-language": source_lang,
+                    "target-language": target_lang,
+                    "datatype": "plaintext",
+                }
                 with xf.element(q + "file", attrs), xf.element(q + "body"):
                     used: set[str] = set()
                     for segment in group:
@@ -166,6 +191,7 @@ def _trans_unit(segment: Segment, unit_id: str, hints: Sequence[GlossHint]) -> e
 
 
 # ---------------------------------------------------------------- XLIFF 2.1
+
 
 class _Codes2:
     """Code → XLIFF 2 element mapping for one unit (ids unique in the unit, shared by source and target)."""
@@ -213,8 +239,10 @@ class _Codes2:
                 return Close(q + "mrk")
             if kind in ("bpt", "bx", "sc", "it:begin"):
                 attrs = {"id": self.ident("pair", code), **self.data_ref(code.content)}
-                return Leaf(q + "sc", attrs if code.id in paired and kind != "it:begin"
-                            else {**attrs, "isolated": "yes"})
+                return Leaf(
+                    q + "sc",
+                    attrs if code.id in paired and kind != "it:begin" else {**attrs, "isolated": "yes"},
+                )
             if kind in ("ept", "ex", "ec", "it:end"):
                 ident = self.ident("pair", code)
                 if code.id in paired and kind != "it:end":
@@ -234,8 +262,9 @@ def _split_unit(unit: str) -> tuple[str, str | None]:
 
 def _units(segments: Iterable[Segment]) -> Iterator[list[Segment]]:
     """Group consecutive ``u/s1``, ``u/s2`` segments of one unit back together."""
-    for _key, group in itertools.groupby(segments, key=lambda s: (s.file, _split_unit(s.unit)[0]
-                                                                  if _split_unit(s.unit)[1] else s.unit)):
+    for _key, group in itertools.groupby(
+        segments, key=lambda s: (s.file, _split_unit(s.unit)[0] if _split_unit(s.unit)[1] else s.unit)
+    ):
         yield list(group)
 
 
@@ -258,8 +287,11 @@ def write_xliff21(
                 with xf.element(q + "file", {"id": f"f{number}", "original": Path(name).name or name}):
                     used: set[str] = set()
                     for members in _units(group):
-                        unit_id = _unique(_split_unit(members[0].unit)[0] if len(members) > 1 else
-                                          members[0].unit, used, _nmtoken)
+                        unit_id = _unique(
+                            _split_unit(members[0].unit)[0] if len(members) > 1 else members[0].unit,
+                            used,
+                            _nmtoken,
+                        )
                         xf.write(_unit(members, unit_id, hints))
                         xf.write("\n")
                         count += len(members)
@@ -280,7 +312,9 @@ def _unit(members: list[Segment], unit_id: str, hints: HintFunc) -> etree._Eleme
             entry = etree.SubElement(glossary, g + "glossEntry", {"id": f"g{n}"})
             etree.SubElement(entry, g + "term", {"source": hint.concept_id}).text = hint.term
             for k, tr in enumerate(hint.translations, start=1):
-                etree.SubElement(entry, g + "translation", {"id": f"g{n}t{k}", "source": tr.status}).text = tr.text
+                etree.SubElement(
+                    entry, g + "translation", {"id": f"g{n}t{k}", "source": tr.status}
+                ).text = tr.text
             if hint.definition:
                 etree.SubElement(entry, g + "definition").text = hint.definition
     if first.notes:
@@ -298,7 +332,9 @@ def _unit(members: list[Segment], unit_id: str, hints: HintFunc) -> etree._Eleme
         if part:
             seg_attrs["id"] = _unique(part, seg_ids, _nmtoken)
         if segment.target is not None:
-            seg_attrs["state"] = STATES_2.get(segment.state or "", "translated" if segment.target else "initial")
+            seg_attrs["state"] = STATES_2.get(
+                segment.state or "", "translated" if segment.target else "initial"
+            )
         seg = etree.SubElement(unit, q + "segment", seg_attrs)
         fill(etree.SubElement(seg, q + "source"), segment.source, segment.source_codes, source_side)
         if segment.target is not None:

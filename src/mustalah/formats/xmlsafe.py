@@ -67,7 +67,7 @@ def _open(source: XmlSource) -> IO[bytes]:
         return io.BytesIO(source)
     if isinstance(source, (str, os.PathLike)):
         try:
-            return open(source, "rb")  # noqa: SIM115 - closed by the caller
+            return open(source, "rb")
         except OSError as exc:
             raise InputError(f"cannot read: {exc.strerror}", file=os.fspath(source)) from None
     return source

@@ -6,7 +6,10 @@ from collections.abc import Callable
 from typing import IO
 
 from ..model import LintResult
+from .github_report import render_github
+from .html_report import render_html
 from .json_report import render_json, render_jsonl
+from .sarif_report import render_sarif
 from .text_report import render_text
 
 Renderer = Callable[[LintResult, IO[str]], None]
@@ -15,4 +18,10 @@ RENDERERS: dict[str, Renderer] = {
     "text": render_text,
     "json": render_json,
     "jsonl": render_jsonl,
+    "sarif": render_sarif,
+    "github": render_github,
+    "html": render_html,
 }
+
+#: Formats whose renderer shows the units' text (the lint keeps the segments for them).
+NEEDS_SEGMENTS = frozenset({"html", "text"})

@@ -31,7 +31,7 @@ from .arnorm import normalize_arabic
 from .inputs import ShardInput
 from .metrics import STRING_METRICS, TERMS, MetricOptions, build_metric
 from .tally import TermTally
-from .terms import SegmentTerms, analyse_segment, source_occurrences, term_score
+from .terms import SegmentTerms, analyse_segment, shared_forms, source_occurrences, term_score
 
 Stats = list[Any]
 
@@ -70,24 +70,25 @@ class ShardResult:
 
 
 _index_lock = threading.Lock()
-_indexes: dict[tuple[str, str, str], TermIndex] = {}
+_indexes: dict[tuple[str, str, str], tuple[TermIndex, dict[str, frozenset[str]]]] = {}
 
 
-def term_index(setup: TermSetup) -> TermIndex:
-    """The matcher's index for a termbase, built once per process."""
+def term_index(setup: TermSetup) -> tuple[TermIndex, dict[str, frozenset[str]]]:
+    """The matcher's index for a termbase (and its shared target forms), built once per process."""
     key = (setup.termbase.content_hash(), setup.source_lang, setup.target_lang)
     with _index_lock:
-        index = _indexes.get(key)
-    if index is None:
+        built = _indexes.get(key)
+    if built is None:
         index = TermIndex.build(setup.termbase, languages=(setup.source_lang, setup.target_lang))
+        built = (index, shared_forms(setup.termbase, setup.target_lang))
         with _index_lock:
-            _indexes[key] = index
-    return index
+            _indexes[key] = built
+    return built
 
 
 def score_terms(data: ShardInput, setup: TermSetup) -> tuple[list[list[Stats]], list[TermTally]]:
     """Term statistics and tallies of every system on one shard."""
-    index = term_index(setup)
+    index, shared = term_index(setup)
     if data.occurrences is not None:
         occurrences = list(data.occurrences)
     else:
@@ -99,7 +100,8 @@ def score_terms(data: ShardInput, setup: TermSetup) -> tuple[list[list[Stats]], 
         stats: list[Stats] = []
         for i, (occ, hyp) in enumerate(zip(occurrences, hyps)):
             seg: SegmentTerms = analyse_segment(
-                data.first + i + 1, occ, index.match(hyp, setup.target_lang), setup.termbase, setup.target_lang
+                data.first + i + 1, occ, index.match(hyp, setup.target_lang), setup.termbase, setup.target_lang,
+                shared,
             )
             tally.add(seg)
             stats.append(seg.stats)

@@ -20,7 +20,7 @@ from typing import Any, overload
 
 import numpy as np
 from sacrebleu.metrics.base import Metric, Score, Signature
-from sacrebleu.significance import PairedTest
+from sacrebleu.significance import PairedTest, Result
 
 TEST_TYPES = {"bootstrap": "bs", "bs": "bs", "ar": "ar", "approximate-randomization": "ar"}
 
@@ -46,11 +46,11 @@ class _SystemStats(Sequence[str]):
         raise TypeError("statistics only: the hypotheses were scored in shards")
 
 
-class _StatsMetric(Metric):  # type: ignore[misc]
+class _StatsMetric(Metric):
     """A metric whose corpus statistics come precomputed with the system."""
 
     def __init__(self, key: str, inner: Metric, signature: Signature) -> None:
-        super().__init__()
+        super().__init__()  # type: ignore[no-untyped-call]
         self.key = key
         self.inner = inner
         self._signature = signature
@@ -59,10 +59,12 @@ class _StatsMetric(Metric):  # type: ignore[misc]
         return hypotheses.stats[self.key]
 
     def _aggregate_and_compute(self, stats: Any) -> Score:
-        return self.inner._aggregate_and_compute(stats)
+        score: Score = self.inner._aggregate_and_compute(stats)
+        return score
 
     def _compute_score_from_stats(self, stats: Any) -> Score:
-        return self.inner._compute_score_from_stats(stats)
+        score: Score = self.inner._compute_score_from_stats(stats)
+        return score
 
     def _preprocess_segment(self, sent: str) -> str:  # pragma: no cover - never called
         return sent
@@ -112,20 +114,21 @@ def paired_test(
     arrays = [
         (name, {k: np.asarray(v, dtype=np.float64) for k, v in stats.items()}) for name, stats in systems
     ]
-    named = [(name, _SystemStats(stats, n)) for name, stats in arrays]
+    named: list[tuple[str, Sequence[str]]] = [(name, _SystemStats(stats, n)) for name, stats in arrays]
     wrapped = {key: _StatsMetric(key, metric, sig) for key, (metric, sig) in metrics.items()}
     tester = PairedTest(named, wrapped, references=None, test_type=test_type, n_samples=samples)
     sigs, results = tester()
-    score_names = {key: metric._aggregate_and_compute(arrays[0][1][key]).name for key, (metric, _) in metrics.items()}
+    score_names = {key: _StatsMetric(key, metric, sig)._aggregate_and_compute(arrays[0][1][key]).name
+                   for key, (metric, sig) in metrics.items()}
     comparisons: list[Comparison] = []
     base_name, base_stats = arrays[0]
     for key in metrics:
-        rows = results[score_names[key]]
+        rows = [r for r in results[score_names[key]] if isinstance(r, Result)]
         base_score = float(rows[0].score)
         for i, (name, stats) in enumerate(arrays[1:], start=1):
             res = rows[i]
             delta = float(res.score) - base_score
-            p = float(res.p_value)
+            p = float(res.p_value) if res.p_value is not None else 1.0
             if delta == 0.0 or np.array_equal(stats[key], base_stats[key]):
                 p = 1.0
             comparisons.append(Comparison(

@@ -23,7 +23,7 @@ bootstrap / approximate randomization code runs it (:class:`TermAccuracy`).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -77,14 +77,30 @@ def is_hit(match: TermMatch, target_lang: str) -> bool:
     return match.term.lang == target_lang and match.term.approved and match.tolerated
 
 
+def shared_forms(termbase: Termbase, target_lang: str) -> dict[str, frozenset[str]]:
+    """Approved target texts that belong to more than one concept -> those concepts.
+
+    The matcher reports one concept per span; when two concepts share a target form
+    (``symptômes`` for "symptom" and "symptoms"), a match of that form counts for either.
+    """
+    owners: dict[str, set[str]] = {}
+    for concept, term in termbase.terms(target_lang):
+        if term.approved:
+            for text in (term.text, *term.forms):
+                owners.setdefault(text, set()).add(concept.id)
+    return {text: frozenset(ids) for text, ids in owners.items() if len(ids) > 1}
+
+
 def analyse_segment(
     segment: int,
     occurrences: Sequence[SourceOccurrence],
     hypothesis: Sequence[TermMatch],
     termbase: Termbase,
     target_lang: str,
+    shared: Mapping[str, frozenset[str]] | None = None,
 ) -> SegmentTerms:
     """Count hits per concept and explain every miss (see the module docstring)."""
+    shared = shared or {}
     order: list[str] = []
     by_concept: dict[str, list[str]] = {}
     for concept_id, term_text in occurrences:
@@ -93,6 +109,7 @@ def analyse_segment(
             by_concept[concept_id] = []
         by_concept[concept_id].append(term_text)
     mentioned = set(by_concept)
+    owners = [_owners(m, shared) for m in hypothesis]
     used: set[int] = set()
     hits_total = 0
     rows: list[tuple[str, str, int, int]] = []
@@ -100,7 +117,12 @@ def analyse_segment(
     pending: list[tuple[str, str, int]] = []  # (concept, source term, missing count)
     for concept_id in order:
         terms = by_concept[concept_id]
-        good = [i for i, m in enumerate(hypothesis) if m.concept_id == concept_id and is_hit(m, target_lang)]
+        own = [i for i, m in enumerate(hypothesis)
+               if i not in used and m.concept_id == concept_id and is_hit(m, target_lang)]
+        other = [i for i, m in enumerate(hypothesis)
+                 if i not in used and m.concept_id != concept_id and concept_id in owners[i]
+                 and is_hit(m, target_lang)]
+        good = own + other
         hits = min(len(terms), len(good))
         used.update(good[:hits])
         hits_total += hits
@@ -120,7 +142,7 @@ def analyse_segment(
         expected = preferred.text if preferred is not None else ""
         related = set(concept.confusable) | set(concept.related) if concept is not None else set()
         for _ in range(missing):
-            found = _explain(hypothesis, used, concept_id, mentioned, related, target_lang)
+            found = _explain(hypothesis, owners, used, concept_id, mentioned, related, target_lang)
             if found is None:
                 misses.append(TermMiss(segment, concept_id, text, expected, "absent"))
                 continue
@@ -135,12 +157,17 @@ def analyse_segment(
     return SegmentTerms(hits_total, total, tuple(rows), tuple(misses))
 
 
+def _owners(match: TermMatch, shared: Mapping[str, frozenset[str]]) -> frozenset[str]:
+    """Every concept a hypothesis match can stand for."""
+    return shared.get(match.term.text, frozenset()) | {match.concept_id}
+
+
 def _explain(
-    hypothesis: Sequence[TermMatch], used: set[int], concept_id: str, mentioned: set[str],
-    related: set[str], target_lang: str,
+    hypothesis: Sequence[TermMatch], owners: Sequence[frozenset[str]], used: set[int], concept_id: str,
+    mentioned: set[str], related: set[str], target_lang: str,
 ) -> tuple[int, str, str | None] | None:
     for i, m in enumerate(hypothesis):
-        if i in used or m.concept_id != concept_id:
+        if i in used or concept_id not in owners[i]:
             continue
         if not m.term.approved:
             return i, "deprecated", m.term.status.value
@@ -148,10 +175,10 @@ def _explain(
             return i, "variant", _variant_detail(m)
     wrong = [
         i for i, m in enumerate(hypothesis)
-        if i not in used and m.concept_id not in mentioned and m.term.lang == target_lang
+        if i not in used and not (owners[i] & mentioned) and m.term.lang == target_lang
     ]
     if wrong:
-        preferred = [i for i in wrong if hypothesis[i].concept_id in related]
+        preferred = [i for i in wrong if owners[i] & related]
         i = (preferred or wrong)[0]
         return i, "wrong-entity", None
     return None
@@ -197,7 +224,7 @@ def term_score(hits: float, total: float) -> Score:
     return score
 
 
-class TermAccuracy(Metric):  # type: ignore[misc]
+class TermAccuracy(Metric):
     """Term accuracy as a sacreBLEU :class:`Metric`.
 
     The "reference" stream is the *source* text: its term occurrences are what the
@@ -209,7 +236,7 @@ class TermAccuracy(Metric):  # type: ignore[misc]
 
     def __init__(self, index: TermIndex, termbase: Termbase, source_lang: str, target_lang: str,
                  sources: Sequence[str] | None = None, term_source: str = "termbase") -> None:
-        super().__init__()
+        super().__init__()  # type: ignore[no-untyped-call]
         self.index = index
         self.termbase = termbase
         self.termbase_hash = termbase.content_hash()
@@ -217,6 +244,7 @@ class TermAccuracy(Metric):  # type: ignore[misc]
         self.target_lang = target_lang
         self.term_source = term_source
         self.num_refs = 1
+        self.shared = shared_forms(termbase, target_lang)
         if sources is not None:
             self._ref_cache = self._cache_references([sources])
 
@@ -229,7 +257,8 @@ class TermAccuracy(Metric):  # type: ignore[misc]
 
     def _compute_segment_statistics(self, hypothesis: str, ref_kwargs: dict[str, Any]) -> list[int]:
         found = self.index.match(hypothesis, self.target_lang)
-        return analyse_segment(0, ref_kwargs["occurrences"], found, self.termbase, self.target_lang).stats
+        return analyse_segment(0, ref_kwargs["occurrences"], found, self.termbase, self.target_lang,
+                               self.shared).stats
 
     def _compute_score_from_stats(self, stats: Sequence[Any]) -> Score:
         return term_score(stats[0], stats[1])

@@ -204,7 +204,9 @@ def _count_segment(hyp: str, ref_terms: Sequence[Annotation]) -> tuple[int, int]
     return correct, wrong
 
 
-def compat_segment_stats(source: str | Path, reference: str | Path, hypothesis: str | Path) -> list[list[int]]:
+def compat_segment_stats(
+    source: str | Path, reference: str | Path, hypothesis: str | Path
+) -> list[list[int]]:
     """Per hypothesis segment (file order): ``[correct, terms]`` as the official script counts them.
 
     A hypothesis segment whose id is not in the reference counts ``[0, 0]``, as the official

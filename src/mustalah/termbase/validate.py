@@ -181,8 +181,9 @@ class CheckReport:
 def check_path(path: str | Path | None) -> CheckReport:
     """Load (collecting source problems, never raising for them) and check a termbase."""
     from .loader import default_termbase_path, read_termbase
+    from .yaml_io import display_path
 
     source = Path(path) if path is not None else default_termbase_path()
     result = read_termbase(source)
     problems = list(result.problems) + check_termbase(result.termbase)
-    return CheckReport(str(source), result.termbase, tuple(sorted(problems, key=sort_key)))
+    return CheckReport(display_path(source), result.termbase, tuple(sorted(problems, key=sort_key)))

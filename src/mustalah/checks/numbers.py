@@ -1,0 +1,228 @@
+"""Number rules: numbers, ranges, dates and document symbols agree across languages.
+
+Numbers are compared after folding Arabic-Indic (٠–٩) and Extended (۰–۹) digits, the
+Arabic decimal separator ``٫`` and the thousands separators ``٬`` and ``,``, so
+``٤٫٥`` = ``4.5`` and ``1,500`` = ``١٬٥٠٠``.  Small numbers written as words
+(``two``/``اثنين``) stand for their digits.  Dates are compared as day/year numbers
+plus month names, so ``15 March 2021`` = ``15 آذار/مارس 2021`` = ``15 مارس 2021``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from ..model import Finding
+from ..text.dates import UN_PAIRS, months
+from .base import Rule, SideView, UnitContext
+
+_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+#: A number: digit groups joined by decimal or thousands separators (never a trailing dot).
+NUMBER = re.compile(r"[0-9٠-٩۰-۹]+(?:[.,٫٬][0-9٠-٩۰-۹]+)*")
+
+EN_WORDS: dict[str, int] = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "hundred": 100, "thousand": 1000, "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5,
+    "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "single": 1, "dozen": 12, "twice": 2,
+}
+AR_WORDS: dict[str, int] = {
+    "واحد": 1, "واحدة": 1, "اثنان": 2, "اثنين": 2, "اثنتان": 2, "اثنتين": 2, "ثلاث": 3, "ثلاثة": 3,
+    "أربع": 4, "أربعة": 4, "خمس": 5, "خمسة": 5, "ست": 6, "ستة": 6, "سبع": 7, "سبعة": 7, "ثماني": 8,
+    "ثمانية": 8, "ثمان": 8, "تسع": 9, "تسعة": 9, "عشر": 10, "عشرة": 10, "عشرين": 20, "عشرون": 20,
+    "ثلاثين": 30, "ثلاثون": 30, "أربعين": 40, "أربعون": 40, "خمسين": 50, "خمسون": 50, "مائة": 100,
+    "مئة": 100, "ألف": 1000, "الأول": 1, "الأولى": 1, "الثاني": 2, "الثانية": 2, "الثالث": 3,
+    "الثالثة": 3, "الرابع": 4, "الرابعة": 4, "الخامس": 5, "الخامسة": 5, "السادس": 6, "السادسة": 6,
+    "السابع": 7, "السابعة": 7, "الثامن": 8, "الثامنة": 8, "التاسع": 9, "التاسعة": 9, "العاشر": 10,
+    "العاشرة": 10, "مرتين": 2, "مرتان": 2,
+}
+_AR_CLITICS = ("و", "ف", "ب", "ل", "وب", "ول", "ال", "وال", "بال", "لل")
+_WORD = re.compile(r"[A-Za-z]+|[\u0621-\u064A]+")
+
+
+@dataclass(frozen=True, slots=True)
+class NumberToken:
+    value: str
+    start: int
+    end: int
+
+
+def canonical_number(raw: str, lang: str) -> str:
+    """``٤٫٥`` → ``4.5``; ``1,500`` / ``١٬٥٠٠`` → ``1500``; ``4,5`` in Arabic text → ``4.5``."""
+    s = raw.translate(_DIGITS).replace("٬", "").replace("٫", ".")
+    groups = re.split(r"[.,]", s)
+    seps = re.findall(r"[.,]", s)
+    if not seps:
+        return s
+    # thousands separators: every group after the first has exactly 3 digits and the separator repeats
+    if all(len(g) == 3 for g in groups[1:]) and (len(set(seps)) == 1 and (seps[0] == "," or len(seps) > 1)):
+        return "".join(groups)
+    if seps[-1] == "," and lang == "en" and len(groups[-1]) == 3:
+        return "".join(groups)
+    if seps[-1] == "," and lang == "ar":  # comma as decimal point (rare, but ٫ is often typed as ,)
+        return "".join(groups[:-1]) + "." + groups[-1]
+    head = "".join(groups[:-1]).replace(",", "")
+    return f"{head}.{groups[-1]}"
+
+
+def numbers_in(text: str, lang: str) -> list[NumberToken]:
+    return [NumberToken(canonical_number(m.group(), lang), m.start(), m.end()) for m in NUMBER.finditer(text)]
+
+
+def word_numbers(text: str, lang: str) -> Counter[str]:
+    """Numbers written as words (small numbers and ordinals)."""
+    out: Counter[str] = Counter()
+    for m in _WORD.finditer(text):
+        w = m.group()
+        if lang == "en":
+            v = EN_WORDS.get(w.lower())
+        else:
+            v = AR_WORDS.get(w)
+            if v is None:
+                for c in _AR_CLITICS:
+                    if w.startswith(c) and w[len(c):] in AR_WORDS:
+                        v = AR_WORDS[w[len(c):]]
+                        break
+        if v is not None:
+            out[str(v)] += 1
+    return out
+
+
+class NumberMismatch(Rule):
+    """A number in one language that the other does not have.
+
+    What it catches:
+        Numbers, ranges, years, days of dates and the numbers in document symbols
+        (``S/RES/2178 (2014)``) that appear in the source but not in the target, or
+        the other way round.  Arabic-Indic and Extended digits, the Arabic decimal
+        separator ``٫`` and the thousands separators ``٬`` / ``,`` are folded first
+        (``٤٫٥`` = ``4.5``), and a small number written as a word (``two``,
+        ``اثنين``) counts for its digits.
+    Why it matters:
+        A wrong figure, day or resolution number is a factual error that no reader
+        can detect without the source; it is the commonest error revisers catch.
+    Example:
+        en: from 8 to 10 December 2020
+        ar: من 8 إلى 11 كانون الأول/ديسمبر 2020
+    Use instead:
+        ar: من 8 إلى 10 كانون الأول/ديسمبر 2020
+    Suppress:
+        `mustalah: ignore NU001` in the unit's note.
+    """
+
+    code = "NU001"
+    name = "number-mismatch"
+    category = "number"
+    severity = "error"
+    scope = "bilingual"
+
+    def check(self, ctx: UnitContext) -> Iterable[Finding]:
+        if ctx.target is None:
+            return
+        src, tgt = ctx.source, ctx.target
+        yield from self._one_way(ctx, src, tgt, "the target")
+        yield from self._one_way(ctx, tgt, src, "the source")
+
+    def _one_way(self, ctx: UnitContext, here: SideView, there: SideView, where: str) -> Iterable[Finding]:
+        mine = numbers_in(here.text, here.lang)
+        theirs = Counter(n.value for n in numbers_in(there.text, there.lang))
+        theirs.update(word_numbers(there.text, there.lang))
+        seen: Counter[str] = Counter()
+        counts = Counter(n.value for n in mine)
+        for n in mine:
+            seen[n.value] += 1
+            if seen[n.value] <= theirs.get(n.value, 0):
+                continue
+            if where == "the source" and counts[n.value] > 1 and theirs.get(n.value, 0) > 0:
+                continue  # repetition in the target (a restated year) is not a new number
+            yield self.finding(
+                ctx, here, n.start, n.end,
+                f"number {n.value} is not in {where}"
+                + (f" ({counts[n.value]} here, {theirs.get(n.value, 0)} there)" if counts[n.value] > 1 else ""),
+            )
+
+
+class MonthMismatch(Rule):
+    """A month in a date that the other language gives as another month or omits.
+
+    What it catches:
+        English month names and Arabic month names — the UN pair
+        (``كانون الأول/ديسمبر``, ``حزيران/يونيه``, ``تموز/يوليه``), the single
+        Gregorian name (``ديسمبر``, ``يونيو``/``يونيه``) or the Levantine name —
+        compared by month number.  A month next to a number (a date) must appear
+        on the other side.
+    Why it matters:
+        ``8 December`` rendered as ``8 تشرين الثاني/نوفمبر`` is a wrong date; the
+        month pairs make such slips easy (كانون الأول is December, كانون الثاني
+        January).
+    Example:
+        en: New York, 15 March 2021
+        ar: نيويورك، 15 نيسان/أبريل 2021
+    Use instead:
+        ar: نيويورك، 15 آذار/مارس 2021
+    Suppress:
+        `mustalah: ignore NU002` in the unit's note.
+    """
+
+    code = "NU002"
+    name = "month-mismatch"
+    category = "number"
+    severity = "error"
+    scope = "bilingual"
+
+    def check(self, ctx: UnitContext) -> Iterable[Finding]:
+        if ctx.target is None:
+            return
+        for here, there, where in ((ctx.source, ctx.target, "the target"), (ctx.target, ctx.source, "the source")):
+            theirs = Counter(m.month for m in months(there.text, there.lang))
+            seen: Counter[int] = Counter()
+            for m in months(here.text, here.lang):
+                if not m.dated:
+                    continue
+                seen[m.month] += 1
+                if seen[m.month] <= theirs.get(m.month, 0):
+                    continue
+                yield self.finding(
+                    ctx, here, m.start, m.end,
+                    f"month {here.text[m.start:m.end]} ({m.month}) is not in {where}",
+                    suggestion=UN_PAIRS[m.month] if here.lang == "ar" else None,
+                )
+
+
+class MonthPairWrong(Rule):
+    """A UN month pair whose two halves name different months.
+
+    What it catches:
+        ``كانون الثاني/ديسمبر``: the Levantine name (January) does not belong with
+        the Gregorian one (December).  The UN pairs are كانون الثاني/يناير،
+        شباط/فبراير، آذار/مارس، نيسان/أبريل، أيار/مايو، حزيران/يونيه، تموز/يوليه،
+        آب/أغسطس، أيلول/سبتمبر، تشرين الأول/أكتوبر، تشرين الثاني/نوفمبر،
+        كانون الأول/ديسمبر.
+    Why it matters:
+        The two halves are read by different audiences; a mismatched pair gives two
+        dates at once.
+    Example:
+        en: 8 December 2020
+        ar: 8 كانون الثاني/ديسمبر 2020
+    Use instead:
+        ar: 8 كانون الأول/ديسمبر 2020
+    Suppress:
+        `mustalah: ignore NU003` in the unit's note.
+    """
+
+    code = "NU003"
+    name = "month-pair-wrong"
+    category = "number"
+    severity = "error"
+
+    def check(self, ctx: UnitContext) -> Iterable[Finding]:
+        for view in ctx.in_lang("ar"):
+            for m in months(view.text, "ar"):
+                if m.form == "pair" and not m.pair_ok:
+                    yield self.finding(
+                        ctx, view, m.start, m.end,
+                        f"'{m.levantine}' does not pair with the Gregorian month {m.month}",
+                        suggestion=UN_PAIRS[m.month],
+                    )
