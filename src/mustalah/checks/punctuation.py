@@ -1,0 +1,249 @@
+"""Punctuation rules for Arabic text and for both languages (brackets and quotes).
+
+UN Arabic uses ، ؛ ؟ (never Latin , ; ? next to Arabic words), puts no space before
+، ؛ . : ؟ !, and writes quotations as ”…“ (straight "…" also occurs; «…» is media
+usage).  A full stop or comma typed *before* a Latin parenthetical so that it "looks
+right" on screen is a logical-order error (research/arabic.md §4.1).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from ..model import Finding
+from .base import Rule, SideView, UnitContext
+
+AR_LETTER = "\u0621-\u064A\u066E-\u06D3\u06FA-\u06FF"
+_LATIN_PUNCT = re.compile(r"[,;?]")
+_SPACE_BEFORE = re.compile(r"[ \t\u00a0]+([،؛.:؟!])")
+#: Punctuation typed before a Latin parenthetical at the end of a line or paragraph.
+_BIDI_ORDER = re.compile(r"[ \t]*([.،؛:])[ \t]*(\([^()\n]*[A-Za-z][^()\n]*\))(?=[ \t\u200e\u200f]*(?:\n|$))")
+_LATIN = re.compile(r"[A-Za-z0-9]")
+_OPENERS = {"(": ")", "[": "]", "{": "}", "«": "»"}
+_QUOTE_STYLES = {'"': "straight", "\u201d": "curly", "\u201c": "curly", "«": "guillemets", "»": "guillemets"}
+
+
+def _neighbour(text: str, i: int, step: int) -> str:
+    j = i + step
+    while 0 <= j < len(text) and text[j] in " \t\u00a0":
+        j += step
+    return text[j] if 0 <= j < len(text) else ""
+
+
+class LatinPunctuationInArabic(Rule):
+    """A Latin comma, semicolon or question mark in Arabic text.
+
+    What it catches:
+        ``,`` ``;`` ``?`` next to Arabic words.  Not between digits (``1,500``) and
+        not inside a Latin run such as ``(OAS/CICTE, CTED)``.
+    Why it matters:
+        Arabic has its own marks (، ؛ ؟); the Latin ones are the wrong characters,
+        mirror wrongly in right-to-left text and break search.
+    Example:
+        en: the Centre, which…
+        ar: المركز, الذي…
+    Use instead:
+        ar: المركز، الذي…
+    Suppress:
+        `mustalah: ignore PU001` in the unit's note.
+    """
+
+    code = "PU001"
+    name = "latin-punctuation"
+    category = "punctuation"
+    severity = "error"
+
+    def check(self, ctx: UnitContext) -> Iterable[Finding]:
+        for view in ctx.in_lang("ar"):
+            text = view.text
+            for m in _LATIN_PUNCT.finditer(text):
+                before, after = _neighbour(text, m.start(), -1), _neighbour(text, m.start(), 1)
+                if _LATIN.match(before or " ") and (not after or _LATIN.match(after) or after in "()/"):
+                    continue  # inside a Latin run or a number
+                if m.group() == "," and before.isdigit() and after.isdigit():
+                    continue
+                if not re.match(f"[{AR_LETTER}]", before or " ") and not re.match(f"[{AR_LETTER}]", after or " "):
+                    if not (before == ")" and re.match(f"[{AR_LETTER}]", after or " ")):
+                        continue
+                fix = {",": "،", ";": "؛", "?": "؟"}[m.group()]
+                yield self.finding(ctx, view, m.start(), m.end(),
+                                   f"Latin '{m.group()}' in Arabic text; use '{fix}'", suggestion=fix)
+
+
+class SpaceBeforePunctuation(Rule):
+    """A space before ، ؛ . : ؟ ! in Arabic text.
+
+    What it catches:
+        White space (including NBSP) directly before an Arabic or Latin punctuation
+        mark in Arabic text — often left by a "display fix" after a Latin
+        parenthetical (``(PCVE) ،``).
+    Why it matters:
+        The mark is separated from its word: the line can break before it and it
+        can drift to the wrong side of a Latin run in right-to-left display.
+    Example:
+        en: United Nations, 8 December 2020
+        ar: الأمم المتحدة ، 8 كانون الأول/ديسمبر 2020
+    Use instead:
+        ar: الأمم المتحدة، 8 كانون الأول/ديسمبر 2020
+    Suppress:
+        `mustalah: ignore PU002` in the unit's note.
+    """
+
+    code = "PU002"
+    name = "space-before-punctuation"
+    category = "punctuation"
+    severity = "error"
+
+    def check(self, ctx: UnitContext) -> Iterable[Finding]:
+        for view in ctx.in_lang("ar"):
+            text = view.text
+            covered = {m.start(1) for m in _BIDI_ORDER.finditer(text)}
+            for m in _SPACE_BEFORE.finditer(text):
+                mark = m.group(1)
+                if m.start(1) in covered:
+                    continue
+                nxt = text[m.end():m.end() + 1]
+                if mark == "." and (nxt.isdigit() or nxt == "." or text[m.end() - 2:m.end()] == ".."):
+                    continue  # .5, an ellipsis
+                if mark == ":" and nxt.isdigit():
+                    continue
+                why = " (a display fix after a Latin parenthetical?)" if text[:m.start()].endswith(")") else ""
+                yield self.finding(ctx, view, m.start(), m.end(),
+                                   f"space before '{mark}'{why}", suggestion=mark)
+
+
+class PunctuationBeforeParenthetical(Rule):
+    """Punctuation typed before a Latin parenthetical to fix the display.
+
+    What it catches:
+        ``الأمريكية .(OAS/CICTE)`` at the end of a line: the full stop (or comma)
+        was moved before the parenthesis because the correct order
+        ``الأمريكية (OAS/CICTE).`` *displays* with the stop at the far left.
+    Why it matters:
+        The logical order is wrong: screen readers, search, copy-paste, alignment
+        with English and any left-to-right rendering all see the stop before the
+        acronym.  Fix the display with paragraph direction (or an RLM after the
+        parenthesis), never by reordering.
+    Example:
+        en: …of the Organization of American States (OAS/CICTE).
+        ar: …للجنة البلدان الأمريكية .(OAS/CICTE)
+    Use instead:
+        ar: …للجنة البلدان الأمريكية (OAS/CICTE).
+    Suppress:
+        `mustalah: ignore PU003` in the unit's note.
+    """
+
+    code = "PU003"
+    name = "punctuation-logical-order"
+    category = "punctuation"
+    severity = "error"
+
+    def check(self, ctx: UnitContext) -> Iterable[Finding]:
+        for view in ctx.in_lang("ar"):
+            for m in _BIDI_ORDER.finditer(view.text):
+                fix = f" {m.group(2)}{m.group(1)}"
+                yield self.finding(
+                    ctx, view, m.start(), m.end(),
+                    f"'{m.group(1)}' typed before '{m.group(2)}' (visual-order fix); put it after the parenthesis",
+                    suggestion=fix,
+                )
+
+
+def _quote_balance(text: str) -> list[tuple[int, str]]:
+    """Positions of quotes that do not pair (straight quotes by parity, curly by count)."""
+    problems: list[tuple[int, str]] = []
+    straight = [i for i, c in enumerate(text) if c == '"']
+    if len(straight) % 2:
+        problems.append((straight[-1], "an odd number of straight quotes"))
+    opens = [i for i, c in enumerate(text) if c == "\u201c"]
+    closes = [i for i, c in enumerate(text) if c == "\u201d"]
+    if len(opens) != len(closes):
+        pos = (opens + closes)[-1]
+        problems.append((pos, f"{len(closes)} ” and {len(opens)} “ do not pair"))
+    return problems
+
+
+class UnbalancedBrackets(Rule):
+    """Brackets or quotation marks that do not pair.
+
+    What it catches:
+        A ``(`` ``[`` ``{`` ``«`` without its closing mark (or a closing mark with
+        no opening one), an odd number of straight quotes, or unequal numbers of
+        ” and “ — in either language.
+    Why it matters:
+        A lost bracket or quote changes what is quoted or parenthetical, and in
+        Arabic an unpaired bracket mirrors the wrong way.
+    Example:
+        en: the Centre (UNCCT) said
+        ar: قال المركز (UNCCT إن
+    Use instead:
+        ar: قال المركز (UNCCT) إن
+    Suppress:
+        `mustalah: ignore PU004` in the unit's note.
+    """
+
+    code = "PU004"
+    name = "unbalanced-brackets"
+    category = "punctuation"
+    severity = "warning"
+
+    def check(self, ctx: UnitContext) -> Iterable[Finding]:
+        for view in ctx.sides:
+            yield from self._brackets(ctx, view)
+            for pos, what in _quote_balance(view.text):
+                yield self.finding(ctx, view, pos, pos + 1, f"unbalanced quotation marks: {what}")
+
+    def _brackets(self, ctx: UnitContext, view: SideView) -> Iterable[Finding]:
+        stack: list[tuple[str, int]] = []
+        closers = {v: k for k, v in _OPENERS.items()}
+        text = view.text
+        for i, c in enumerate(text):
+            if c in _OPENERS:
+                stack.append((c, i))
+            elif c in closers:
+                if stack and stack[-1][0] == closers[c]:
+                    stack.pop()
+                elif re.match(r"[0-9A-Za-z\u0621-\u064A]\)", text[max(0, i - 1):i + 1]) and i <= 3:
+                    continue  # a list label "a)" at the start of a unit
+                else:
+                    yield self.finding(ctx, view, i, i + 1, f"'{c}' has no opening '{closers[c]}'")
+        for c, i in stack:
+            yield self.finding(ctx, view, i, i + 1, f"'{c}' is not closed", suggestion=_OPENERS[c])
+
+
+class MixedQuoteStyles(Rule):
+    """Two quotation styles in one unit.
+
+    What it catches:
+        Straight ``"…"``, curly ``”…“`` and guillemets ``«…»`` mixed in the same
+        text.  UN Arabic uses ”…“ (straight quotes also occur); «…» is media usage.
+    Why it matters:
+        Mixed styles look careless and usually mean text was pasted from several
+        sources without revision.
+    Example:
+        en: "Jordan has shown commitment," she said, calling it a "model".
+        ar: قالت: ”أظهر الأردن التزاماً“، ووصفته بأنه «نموذج».
+    Use instead:
+        ar: قالت: ”أظهر الأردن التزاماً“، ووصفته بأنه ”نموذج“.
+    Suppress:
+        `mustalah: ignore PU005` in the unit's note.
+    """
+
+    code = "PU005"
+    name = "mixed-quotes"
+    category = "punctuation"
+    severity = "warning"
+
+    def check(self, ctx: UnitContext) -> Iterable[Finding]:
+        for view in ctx.sides:
+            first: dict[str, int] = {}
+            for i, c in enumerate(view.text):
+                style = _QUOTE_STYLES.get(c)
+                if style and style not in first:
+                    first[style] = i
+            if len(first) > 1:
+                styles = sorted(first, key=first.__getitem__)
+                pos = first[styles[1]]
+                yield self.finding(ctx, view, pos, pos + 1,
+                                   f"quotation styles mixed: {', '.join(styles)}")
