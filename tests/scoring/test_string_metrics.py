@@ -40,15 +40,14 @@ def test_arabic_files_equal_sacrebleu_for_any_shard_size(mt_dir: Path, shard_siz
             assert system.scores[key] == expected[key], (name, key)
 
 
-def test_two_references_and_uneven_shards_equal_sacrebleu(wmt_dir: Path) -> None:
-    # Real MT output (WMT21 en-fr), two reference streams: TER's averaged reference
-    # lengths are fractional, so this also checks the order of float additions.
-    ref = [s.text.strip() for s in read_segments(wmt_dir / "dev.en-fr.fr.sgm")][:300]
-    hyp = [s.text.strip() for s in read_segments(wmt_dir / "en-fr.dev.txt.truecased.sgm")][:300]
-    src = [s.text.strip() for s in read_segments(wmt_dir / "dev.en-fr.en.sgm")][:300]
-    refs = [ref, src]  # a second (poor) reference stream is still a valid stream
+def test_three_references_and_uneven_shards_equal_sacrebleu(wmt_dir: Path) -> None:
+    # Real MT output (WMT21 en-fr) and three reference streams: TER's averaged reference
+    # lengths are then fractional (thirds), so this also checks the order of float additions.
+    ref = [s.text.strip() for s in read_segments(wmt_dir / "dev.en-fr.fr.sgm")][:200]
+    hyp = [s.text.strip() for s in read_segments(wmt_dir / "en-fr.dev.txt.truecased.sgm")][:200]
+    refs = [ref, [" ".join(r.split()[:-1]) for r in ref], [" ".join(r.split()[1:]) for r in ref]]
     expected = sacrebleu_scores(hyp, refs, tokenize=None)
-    for shard_size in (13, 64, 299):
+    for shard_size in (13, 64, 199):
         report = score_corpus([hyp], refs, ScoreOptions(metrics=STRINGS, target_lang="fr", shard_size=shard_size))
         for key in STRINGS:
             assert report.systems[0].scores[key] == expected[key], (shard_size, key)

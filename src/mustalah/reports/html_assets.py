@@ -36,9 +36,10 @@ td.num { text-align: end; font-variant-numeric: tabular-nums; }
 .filters select, .filters input { font: inherit; padding: 2px 4px; }
 .file h2 { border-bottom: 2px solid #0b3d66; padding-bottom: 2px; }
 table.units td.uid { width: 64px; color: var(--mute); font-size: 12px; white-space: nowrap; }
-table.units td.text { width: 48%; white-space: pre-wrap; }
+table.units { table-layout: fixed; } table.units th:first-child { width: 72px; }
+table.units td.text { white-space: pre-wrap; overflow-wrap: anywhere; }
 tr.unit.clean td.text { color: #555; }
-tr.findings td { padding-top: 0; border-bottom: 2px solid var(--line); }
+tr.findings td { padding: 0 8px 6px 80px; border-bottom: 2px solid var(--line); }
 ul.flist { list-style: none; margin: 0; padding: 0; }
 li.finding { padding: 3px 6px; margin: 2px 0; border-inline-start: 4px solid var(--line); background: #fafafa; }
 li.finding.error { border-color: var(--err); } li.finding.warning { border-color: var(--warn); } li.finding.info { border-color: var(--info); }

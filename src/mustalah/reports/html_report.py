@@ -50,8 +50,8 @@ def _segment_key(f: Finding, known: set[tuple[str, str]]) -> tuple[str, str] | N
 
 
 def _finding_item(fid: str, f: Finding) -> str:
-    quote = f' «<bdi class="quote" lang="{_e(f.lang)}">{_e(f.text)}</bdi>»' if f.text else ""
-    sugg = f' → «<bdi class="sugg" lang="{_e(f.lang)}">{_e(f.suggestion)}</bdi>»' if f.suggestion else ""
+    quote = f' <bdi class="quote" lang="{_e(f.lang)}">{_e(f.text)}</bdi>' if f.text else ""
+    sugg = f' → <bdi class="sugg" lang="{_e(f.lang)}" title="suggestion">{_e(f.suggestion)}</bdi>' if f.suggestion else ""
     loc = f"line {f.line}:{f.column}" if f.line is not None else f"offset {f.start}–{f.end}"
     concept = f" · concept <code>{_e(f.concept)}</code>" if f.concept else ""
     return (
@@ -59,7 +59,7 @@ def _finding_item(fid: str, f: Finding) -> str:
         f'data-cat="{_e(f.category)}" data-code="{_e(f.code)}">'
         f'<span class="sev {_e(f.severity)}">{_e(f.severity)}</span> '
         f'<a class="rule" href="#{_e(rule_anchor(f.code))}">{_e(f.code)} {_e(f.name)}</a> '
-        f'<span dir="auto">{_e(f.message)}</span>{quote}{sugg} '
+        f'<span class="msg">{side_html(f.message, [], False, {})}</span>{quote}{sugg} '
         f'<span class="meta">{_e(f.side)} [{_e(f.lang)}] · {_e(loc)}{concept}</span></li>'
     )
 
@@ -105,11 +105,12 @@ def _file_section(
         rows.append(f'<tr class="unit{clean}" data-unit="{_e(seg.unit)}">{"".join(cells)}</tr>')
         if items:
             lis = "".join(_finding_item(fid, f) for fid, f in items)
-            rows.append(f'<tr class="findings"><td></td><td colspan="{len(cells) - 1}"><ul class="flist">{lis}</ul></td></tr>')
+            rows.append(f'<tr class="findings"><td colspan="{len(cells)}"><ul class="flist">{lis}</ul></td></tr>')
     table = ""
     if rows:
         th = "".join(f"<th>{_e(h)}</th>" for h in heads)
-        table = f'<table class="units"><thead><tr>{th}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
+        mono = "" if bilingual else " mono"
+        table = f'<table class="units{mono}"><thead><tr>{th}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
     extra = ""
     if loose:
         lis = "".join(_finding_item(fid, f) for fid, f in loose)

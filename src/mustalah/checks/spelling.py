@@ -1,0 +1,181 @@
+"""Spelling: curated real-word confusions (always) and Hunspell (when installed).
+
+Most typos in UN Arabic are real words (``حفلة`` for ``حلقة``, ``سنتسمم`` for
+``ستسهم``) that a dictionary passes; the matcher finds them through a curated
+confusion list (``data/confusions.yaml``) and hands them over as
+``NearMiss(kind="confusion")``.  Hunspell (libhunspell through pyhunspell, the
+``spell`` extra, with Debian's ``hunspell-ar`` and ``hunspell-en-gb``) catches the
+non-words, with a project word list built from every token of every termbase term
+so official names and acronyms are not flagged.  When the binding or a dictionary
+is missing the Hunspell rule is skipped with one line on stderr — never a crash.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import sys
+from collections.abc import Iterable
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from ..model import Finding
+from ..termbase.model import Termbase
+from .base import Rule, SideView, UnitContext
+
+DICT_DIRS = (Path("/usr/share/hunspell"), Path("/usr/share/myspell/dicts"), Path("/usr/local/share/hunspell"))
+DICTIONARIES = {"ar": "ar", "en": "en_GB"}
+_AR_TOKEN = re.compile(r"[\u0621-\u064A\u0670\u0671]+")
+_EN_TOKEN = re.compile(r"(?<![\w@/.])[a-z][a-z]+(?:['’-][a-z]+)*(?![\w@/])")
+_AR_PREFIXES = ("وال", "بال", "فال", "كال", "ولل", "لل", "ال", "و", "ف", "ب", "ل", "ك")
+_warned: set[str] = set()
+
+
+class ConfusedWord(Rule):
+    """A real word confused with a UN word or idiom (curated list).
+
+    What it catches:
+        Known real-word errors a spell-checker passes: ``حفلة النقاش`` /
+        ``حقلة النقاش`` for ``حلقة النقاش``, ``سنتسمم`` for ``ستسهم``,
+        ``بالإثابة`` for ``بالإنابة``, ``أمل أن`` for ``آمل أن`` at the start of a
+        sentence, ``على أهل الاستعداد`` for ``على أهبة الاستعداد``.  The list is
+        ``src/mustalah/data/confusions.yaml``.
+    Why it matters:
+        Each wrong form is a word ("party", "we will be poisoned"), so nothing
+        but a reviser's eye — or this list — catches it, and it changes the
+        meaning of the sentence.
+    Example:
+        en: The virtual discussion seeks to strengthen cooperation
+        ar: تسعى حفلة النقاش الافتراضية إلى تعزيز التعاون
+    Use instead:
+        ar: تسعى حلقة النقاش الافتراضية إلى تعزيز التعاون
+    Suppress:
+        `mustalah: ignore SP001` in the unit's note.
+    """
+
+    code = "SP001"
+    name = "confused-word"
+    category = "spelling"
+    severity = "warning"
+
+    def check(self, ctx: UnitContext) -> Iterable[Finding]:
+        for view in ctx.sides:
+            for nm in view.near_misses:
+                if nm.kind != "confusion":
+                    continue
+                note = f": {nm.note}" if nm.note else ""
+                yield self.finding(ctx, view, nm.start, nm.end,
+                                   f"'{nm.surface}' is probably '{nm.expected}'{note}",
+                                   concept=nm.concepts[0] if nm.concepts else None,
+                                   suggestion=nm.clitics + nm.expected if nm.clitics
+                                   and not nm.expected.startswith(nm.clitics) else nm.expected)
+
+
+def _find_dictionary(name: str) -> tuple[str, str] | None:
+    for d in DICT_DIRS:
+        dic, aff = d / f"{name}.dic", d / f"{name}.aff"
+        if dic.is_file() and aff.is_file():
+            return str(dic), str(aff)
+    return None
+
+
+def _skip(reason: str) -> None:
+    if reason not in _warned:
+        _warned.add(reason)
+        print(f"mustalah: SP002 spelling skipped: {reason}", file=sys.stderr)
+
+
+@functools.lru_cache(maxsize=4)
+def _speller(lang: str) -> Any:
+    """A Hunspell object for ``lang`` (one per process), or None with one stderr line."""
+    try:
+        import hunspell
+    except ImportError:
+        _skip("the Hunspell binding is not installed (pip install 'mustalah[spell]', needs libhunspell-dev)")
+        return None
+    paths = _find_dictionary(DICTIONARIES[lang])
+    if paths is None:
+        _skip(f"no {DICTIONARIES[lang]} Hunspell dictionary (apt-get install hunspell-ar hunspell-en-gb)")
+        return None
+    return hunspell.HunSpell(*paths)
+
+
+def spelling_available(lang: str) -> bool:
+    return lang in DICTIONARIES and _speller(lang) is not None
+
+
+_WORDLISTS: dict[int, tuple[Termbase, frozenset[str]]] = {}
+
+
+def project_words(termbase: Termbase) -> frozenset[str]:
+    """Every token of every term (names, acronyms) plus the shipped extra word list."""
+    cached = _WORDLISTS.get(id(termbase))
+    if cached is not None and cached[0] is termbase:
+        return cached[1]
+    words: set[str] = set()
+    for concept in termbase.concepts:
+        for term in concept.terms:
+            for text in (term.text, *term.forms):
+                words.update(re.findall(r"[\w'’-]+", text))
+    extra = resources.files("mustalah.data").joinpath("spelling-words.txt").read_text(encoding="utf-8")
+    words.update(ln.strip() for ln in extra.splitlines() if ln.strip() and not ln.startswith("#"))
+    frozen = frozenset(words)
+    _WORDLISTS[id(termbase)] = (termbase, frozen)
+    return frozen
+
+
+def _known(word: str, lang: str, words: frozenset[str]) -> bool:
+    if word in words or word.lower() in words or word.capitalize() in words:
+        return True
+    if lang == "ar":
+        return any(word.startswith(p) and (word[len(p):] in words or "ال" + word[len(p):] in words)
+                   for p in _AR_PREFIXES)
+    return False
+
+
+class Misspelling(Rule):
+    """A word Hunspell does not know (hunspell-ar, en_GB) and the termbase does not list.
+
+    What it catches:
+        Non-words in Arabic and lower-case English words, checked with libhunspell
+        and Debian's ``hunspell-ar`` / ``hunspell-en-gb`` dictionaries.  Every token
+        of every termbase term (names, acronyms) and ``data/spelling-words.txt``
+        are accepted; capitalized English words (names) and all-caps acronyms are
+        not checked.  Skipped, with one line on stderr, when the ``spell`` extra or
+        the dictionaries are not installed.
+    Why it matters:
+        Non-word typos (``المثلثى``) are cheap to catch.  Most UN Arabic typos are
+        real words, though — see SP001 — so this is a suggestion (info).
+    Example:
+        en: share best practices
+        ar: تبادل الممارسات المثلثى
+    Use instead:
+        ar: تبادل الممارسات المثلى
+    Suppress:
+        `mustalah: ignore SP002` in the unit's note; add the word to the termbase
+        (names) or `data/spelling-words.txt`.
+    """
+
+    code = "SP002"
+    name = "misspelling"
+    category = "spelling"
+    severity = "info"
+
+    def check(self, ctx: UnitContext) -> Iterable[Finding]:
+        for view in ctx.sides:
+            if view.lang not in DICTIONARIES:
+                continue
+            speller = _speller(view.lang)
+            if speller is None:
+                continue
+            yield from self._check_view(ctx, view, speller)
+
+    def _check_view(self, ctx: UnitContext, view: SideView, speller: Any) -> Iterable[Finding]:
+        words = project_words(ctx.termbase)
+        pattern = _AR_TOKEN if view.lang == "ar" else _EN_TOKEN
+        for m in pattern.finditer(view.text):
+            word = m.group()
+            if len(word) < 2 or _known(word, view.lang, words) or speller.spell(word):
+                continue
+            yield self.finding(ctx, view, m.start(), m.end(), f"'{word}' is not in the {view.lang} dictionary")

@@ -1,0 +1,150 @@
+"""Untranslated text: empty targets, targets copied from the source, Latin left in Arabic."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from ..model import Finding
+from ..termbase.model import Termbase
+from ..text.english import DOCUMENT_SYMBOL
+from .base import Rule, SideView, UnitContext
+
+_URL_OR_EMAIL = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z'’\-.]*")
+_HAS_LETTER = re.compile(r"[^\W\d_]")
+_ACRONYM = re.compile(r"^[A-Z][A-Z0-9&/.\-]*[A-Z0-9]?s?$")
+_TERMBASE_LATIN: dict[int, tuple[Termbase, frozenset[str]]] = {}
+
+
+def _termbase_latin(termbase: Termbase) -> frozenset[str]:
+    """Latin tokens the termbase allows in Arabic text (acronyms listed as terms)."""
+    cached = _TERMBASE_LATIN.get(id(termbase))
+    if cached is not None and cached[0] is termbase:
+        return cached[1]
+    tokens: set[str] = set()
+    for concept in termbase.concepts:
+        for term in concept.terms:
+            if term.is_acronym or term.lang == "ar":
+                tokens.update(_LATIN_WORD.findall(term.text))
+    frozen = frozenset(tokens)
+    _TERMBASE_LATIN[id(termbase)] = (termbase, frozen)
+    return frozen
+
+
+class EmptyTarget(Rule):
+    """A unit with a source text and an empty target.
+
+    What it catches:
+        A target that is empty or white space only while the source has text.
+    Why it matters:
+        An untranslated paragraph is lost from the published text.
+    Example:
+        en: The discussion takes place from 8 to 10 December 2020.
+        ar:
+    Use instead:
+        ar: تقام الحلقة في الفترة من 8 إلى 10 كانون الأول/ديسمبر 2020.
+    Suppress:
+        `mustalah: ignore UT001` in the unit's note.
+    """
+
+    code = "UT001"
+    name = "empty-target"
+    category = "untranslated"
+    severity = "error"
+    scope = "bilingual"
+
+    def check(self, ctx: UnitContext) -> Iterable[Finding]:
+        if ctx.target is None or ctx.target.text.strip() or not ctx.source.text.strip():
+            return
+        yield self.finding(ctx, ctx.target, 0, len(ctx.target.text), "the target is empty")
+
+
+class TargetSameAsSource(Rule):
+    """A target identical to its source.
+
+    What it catches:
+        Source and target the same text (ignoring surrounding white space), when
+        the text has letters and is not just an acronym, a URL or a symbol.
+    Why it matters:
+        Usually a unit copied over and never translated.
+    Example:
+        en: The Centre will continue its work.
+        ar: The Centre will continue its work.
+    Use instead:
+        ar: وسيواصل المركز عمله.
+    Suppress:
+        `mustalah: ignore UT002` in the unit's note.
+    """
+
+    code = "UT002"
+    name = "target-same-as-source"
+    category = "untranslated"
+    severity = "warning"
+    scope = "bilingual"
+
+    def check(self, ctx: UnitContext) -> Iterable[Finding]:
+        if ctx.target is None:
+            return
+        src, tgt = ctx.source.text.strip(), ctx.target.text.strip()
+        if not src or src != tgt or not _HAS_LETTER.search(src):
+            return
+        words = src.split()
+        if len(words) == 1 and (_ACRONYM.match(src) or _URL_OR_EMAIL.fullmatch(src) or DOCUMENT_SYMBOL.fullmatch(src)):
+            return
+        if ctx.source.lang == ctx.target.lang:
+            return
+        start = ctx.target.text.index(tgt)
+        yield self.finding(ctx, ctx.target, start, start + len(tgt), "the target is the same as the source")
+
+
+class LatinInArabic(Rule):
+    """Latin words left in Arabic text.
+
+    What it catches:
+        Latin words with lower-case letters in an Arabic text, outside
+        parentheses.  Acronyms (all capitals), acronyms and names the termbase
+        lists, anything in parentheses (``(UNCCT)``, an original-language name),
+        URLs, e-mail addresses and UN document symbols are allowed.
+    Why it matters:
+        A phrase left in English is an untranslated fragment, usually missed when
+        a sentence was edited in the TM.
+    Example:
+        en: a virtual discussion on border security and management
+        ar: حلقة نقاش افتراضية بشأن border security and management
+    Use instead:
+        ar: حلقة نقاش افتراضية بشأن أمن الحدود وإدارتها
+    Suppress:
+        `mustalah: ignore UT003` in the unit's note.
+    """
+
+    code = "UT003"
+    name = "latin-in-arabic"
+    category = "untranslated"
+    severity = "warning"
+
+    def check(self, ctx: UnitContext) -> Iterable[Finding]:
+        allowed = _termbase_latin(ctx.termbase)
+        for view in ctx.in_lang("ar"):
+            text = view.text
+            skip = [m.span() for m in _URL_OR_EMAIL.finditer(text)]
+            skip += [m.span() for m in DOCUMENT_SYMBOL.finditer(text)]
+            skip += [m.span() for m in re.finditer(r"\([^()]*\)", text)]
+            run_start = run_end = -1
+            for m in _LATIN_WORD.finditer(text):
+                word = m.group().rstrip(".-")
+                if any(a <= m.start() < b for a, b in skip) or word in allowed or _ACRONYM.match(word):
+                    continue
+                if not any(c.islower() for c in word) or len(word) < 2:
+                    continue
+                if run_end >= 0 and not text[run_end:m.start()].strip(" ,;:-"):
+                    run_end = m.start() + len(word)
+                    continue
+                if run_start >= 0:
+                    yield self._report(ctx, view, run_start, run_end)
+                run_start, run_end = m.start(), m.start() + len(word)
+            if run_start >= 0:
+                yield self._report(ctx, view, run_start, run_end)
+
+    def _report(self, ctx: UnitContext, view: SideView, start: int, end: int) -> Finding:
+        return self.finding(ctx, view, start, end, f"Latin text left in Arabic: '{view.text[start:end]}'")

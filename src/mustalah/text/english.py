@@ -1,0 +1,51 @@
+"""English-side helpers: the UN -ize spelling rule and document symbols.
+
+UN English follows the Concise Oxford: -ize (organization, recognize), but -yse
+(analyse) and a closed list of words that are always -ise.
+"""
+
+from __future__ import annotations
+
+import re
+
+#: Words always written -ise in UN English (and words where -ise is not a suffix).
+ALWAYS_ISE: frozenset[str] = frozenset("""
+advertise advise apprise arise chastise circumcise comprise compromise concise cruise demise despise devise
+disguise enterprise excise exercise expertise franchise improvise incise merchandise noise otherwise paradise
+poise praise precise premise promise raise reprise revise rise supervise surmise surprise televise treatise
+wise likewise clockwise anise chemise mortise bruise guise cerise reprise
+""".split())
+
+_ISE = re.compile(r"\b([A-Za-z]{4,}?)is(e|es|ed|ing|ation|ations|ational|er|ers)\b")
+_IZE_ENDINGS = {"e": "e", "es": "es", "ed": "ed", "ing": "ing", "ation": "ation", "ations": "ations",
+                "ational": "ational", "er": "er", "ers": "ers"}
+
+
+def ise_words(text: str) -> list[tuple[int, int, str, str]]:
+    """(start, end, found, suggestion) for every -ise/-isation spelling UN English writes -ize."""
+    out: list[tuple[int, int, str, str]] = []
+    for m in _ISE.finditer(text):
+        stem, ending = m.group(1), m.group(2)
+        base = (stem + "ise").lower()
+        if base in ALWAYS_ISE or base.endswith("wise"):
+            continue
+        if stem.lower().endswith(("cl", "rom", "prem", "dem", "exerc", "compr")):
+            continue
+        out.append((m.start(), m.end(), m.group(), stem + "iz" + _IZE_ENDINGS[ending]))
+    return out
+
+
+#: UN document symbols: S/RES/2178 (2014), A/RES/60/288, A/75/L.1, S/2021/655, E/CN.4/2005/L.10.
+DOCUMENT_SYMBOL = re.compile(
+    r"(?<![\w/])(?:A|S|E|ST|TD|DP|UNEP|CTC|HRC|CEDAW|CRC|CCPR|CAT|ICCD|FCCC|UNW|ECE|ESCWA|ECA|ECLAC|ESCAP)"
+    r"(?:/[A-Z0-9][A-Za-z0-9.\-]*)*/[A-Za-z0-9.\-]*[0-9][A-Za-z0-9.\-]*(?:/[A-Za-z0-9.\-]+)*"
+    r"(?:\s\(\d{4}\))?"
+)
+
+
+def document_symbols(text: str) -> list[tuple[int, int, str]]:
+    out = []
+    for m in DOCUMENT_SYMBOL.finditer(text):
+        sym = m.group().rstrip(".-")
+        out.append((m.start(), m.start() + len(sym), sym))
+    return out
