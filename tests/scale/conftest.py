@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -42,10 +43,12 @@ def corpus_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     tsv = [f"{e}\t{a}" if e else "" for e, a in zip(en_lines, ar_lines)]
     (out / "pairs.tsv").write_text("\n".join(tsv) + "\n", encoding="utf-8")
     (out / "arabic.txt").write_text("\n".join(ar_lines) + "\n", encoding="utf-8")
+    # A snapshot of the releases: every run in a test must see the same bytes.
+    shutil.copytree(RELEASES, out / "releases")
     return out
 
 
 @pytest.fixture(scope="session")
 def lint_inputs(corpus_dir: Path) -> list[str]:
-    return [str(RELEASES), str(corpus_dir / "corpus.en"), str(corpus_dir / "pairs.tsv"),
+    return [str(corpus_dir / "releases"), str(corpus_dir / "corpus.en"), str(corpus_dir / "pairs.tsv"),
             str(corpus_dir / "arabic.txt")]

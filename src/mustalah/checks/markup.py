@@ -1,0 +1,126 @@
+"""Markup: XLIFF/TMX inline codes and printf/brace placeholders must survive translation."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+
+from ..model import Finding, InlineCode
+from .base import Rule, UnitContext
+
+#: printf (%s, %d, %1$s, %(name)s, %.2f) and brace ({0}, {name}, {{0}} excluded) placeholders.
+PLACEHOLDER = re.compile(
+    r"%(?:\d+\$)?(?:\([A-Za-z_]\w*\))?[-+ #0]*\d*(?:\.\d+)?[sdifuxXeEgGcrp%]|(?<!\{)\{[A-Za-z_0-9.]*\}(?!\})"
+)
+#: Code kinds that pair up (the closing part of a pair is matched by id, like its opening).
+_KIND_FAMILY = {"bpt": "pair-open", "bx": "pair-open", "sc": "pair-open", "ept": "pair-close", "ex": "pair-close",
+                "ec": "pair-close", "g": "pair", "pc": "pair", "ph": "ph", "x": "ph", "it": "it", "hi": "hi",
+                "mrk": "mrk", "sub": "sub"}
+
+
+def _key(code: InlineCode) -> tuple[str, str]:
+    return _KIND_FAMILY.get(code.kind, code.kind), code.id or ""
+
+
+def _placeholders(text: str) -> list[re.Match[str]]:
+    return [m for m in PLACEHOLDER.finditer(text) if m.group() != "%%"]
+
+
+class InlineCodeMismatch(Rule):
+    """Inline codes (tags) that differ between source and target.
+
+    What it catches:
+        XLIFF/TMX inline codes (``bpt/ept/ph/it/hi``, ``g/x/bx/ex``, ``pc/sc/ec``)
+        present in the source but not in the target, extra in the target, or with
+        another id.
+    Why it matters:
+        A lost code loses formatting, a link or a footnote in the published
+        document, and CAT tools may refuse to save the file back.
+    Example:
+        en: See <ph id="1"/>resolution 2178 (2014)<ph id="2"/>.
+        ar: انظر القرار 2178 (2014).
+    Use instead:
+        ar: انظر <ph id="1"/>القرار 2178 (2014)<ph id="2"/>.
+    Suppress:
+        `mustalah: ignore MK001` in the unit's note.
+    """
+
+    code = "MK001"
+    name = "inline-code-mismatch"
+    category = "markup"
+    severity = "error"
+    scope = "bilingual"
+
+    def check(self, ctx: UnitContext) -> Iterable[Finding]:
+        seg, tgt = ctx.segment, ctx.target
+        if tgt is None or (not seg.source_codes and not seg.target_codes):
+            return
+        src_keys = Counter(_key(c) for c in seg.source_codes)
+        tgt_keys = Counter(_key(c) for c in seg.target_codes)
+        for code in seg.source_codes:
+            key = _key(code)
+            if tgt_keys[key] > 0:
+                tgt_keys[key] -= 1
+                src_keys[key] -= 1
+                continue
+            same_kind = [c for c in seg.target_codes if _key(c)[0] == key[0] and src_keys[_key(c)] < 1
+                         and c.id != code.id]
+            what = (f"has id {same_kind[0].id!r} in the target" if same_kind else "is missing in the target")
+            pos = min(code.offset, len(tgt.text))
+            yield self.finding(ctx, tgt, pos, pos, f"inline code <{code.kind} id={code.id!r}> {what}")
+        remaining = Counter(_key(c) for c in seg.source_codes)
+        for code in seg.target_codes:
+            key = _key(code)
+            if remaining[key] > 0:
+                remaining[key] -= 1
+                continue
+            if any(_key(c)[0] == key[0] for c in seg.source_codes):
+                continue  # reported above as an id mismatch
+            pos = min(code.offset, len(tgt.text))
+            yield self.finding(ctx, tgt, pos, pos, f"extra inline code <{code.kind} id={code.id!r}> in the target")
+
+
+class PlaceholderMismatch(Rule):
+    """printf or brace placeholders that differ between source and target.
+
+    What it catches:
+        ``%s``, ``%d``, ``%1$s``, ``%(name)s``, ``{0}``, ``{name}`` in the source but
+        not in the target, or extra in the target (PO files, software strings).
+    Why it matters:
+        A lost or renamed placeholder crashes the program or shows the wrong
+        value.
+    Example:
+        en: %(count)d participants from %(orgs)d organizations
+        ar: %(count)d مشاركاً من منظمات
+    Use instead:
+        ar: %(count)d مشاركاً من %(orgs)d منظمة
+    Suppress:
+        `mustalah: ignore MK002` in the unit's note.
+    """
+
+    code = "MK002"
+    name = "placeholder-mismatch"
+    category = "markup"
+    severity = "error"
+    scope = "bilingual"
+
+    def check(self, ctx: UnitContext) -> Iterable[Finding]:
+        if ctx.target is None:
+            return
+        src = _placeholders(ctx.source.text)
+        tgt = _placeholders(ctx.target.text)
+        if not src and not tgt:
+            return
+        have = Counter(m.group() for m in tgt)
+        for m in src:
+            if have[m.group()] > 0:
+                have[m.group()] -= 1
+                continue
+            yield self.finding(ctx, ctx.source, m.start(), m.end(), f"placeholder '{m.group()}' is not in the target")
+        want = Counter(m.group() for m in src)
+        for m in tgt:
+            if want[m.group()] > 0:
+                want[m.group()] -= 1
+                continue
+            yield self.finding(ctx, ctx.target, m.start(), m.end(), f"placeholder '{m.group()}' is not in the source")

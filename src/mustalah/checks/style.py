@@ -1,0 +1,232 @@
+"""Style rules: honorifics, UN month pairs, digit systems, -ize spelling, document symbols."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from ..model import Finding
+from ..text.arabic import split_honorific_ar
+from ..text.dates import UN_PAIRS, months
+from ..text.english import document_symbols, ise_words
+from .base import Rule, UnitContext
+
+#: Personal honorifics that cannot be stacked (protocol ones — معالي، سعادة، فخامة — may precede السيد).
+_PERSONAL_AR = {"السيد", "السيدة", "الدكتور", "الدكتورة", "د.", "الأستاذ", "الأستاذة", "الآنسة"}
+_PERSONAL_EN = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+(?:Mr|Mrs|Ms|Miss|Dr|Prof)\b\.?")
+_TOKEN = re.compile(r"\S+")
+ARABIC_INDIC = re.compile(r"[٠-٩]+")
+EXTENDED = re.compile(r"[۰-۹]+")
+WESTERN = re.compile(r"[0-9]+")
+
+
+class StackedHonorifics(Rule):
+    """Two personal honorifics before one name (``د. السيد``, ``Dr. Mr.``).
+
+    What it catches:
+        Two of السيد/السيدة، الدكتور/الدكتورة، د.، الأستاذ… in a row, or Mr./Ms./Dr.
+        stacked in English.  A protocol honorific before السيد (``فخامة السيد``)
+        is formal usage and is not reported.
+    Why it matters:
+        UN texts use one honorific (السيد/السيدة, or the title); stacking them is
+        a calque of the English "Dr. Mr." and reads as an error.
+    Example:
+        en: Mr. Chua Teong Ban, Director-General
+        ar: د. السيد شواه تيونغ بان، المدير العام
+    Use instead:
+        ar: السيد شواه تيونغ بان، المدير العام
+    Suppress:
+        `mustalah: ignore ST001` in the unit's note.
+    """
+
+    code = "ST001"
+    name = "stacked-honorifics"
+    category = "style"
+    severity = "warning"
+
+    def check(self, ctx: UnitContext) -> Iterable[Finding]:
+        for view in ctx.sides:
+            if view.lang == "ar":
+                tokens = list(_TOKEN.finditer(view.text))
+                for a, b in zip(tokens, tokens[1:]):
+                    ha, hb = split_honorific_ar(a.group()), split_honorific_ar(b.group())
+                    if ha and hb and ha[1] in _PERSONAL_AR and hb[1] in _PERSONAL_AR:
+                        yield self.finding(ctx, view, a.start(), b.end(),
+                                           f"stacked honorifics '{a.group()} {b.group()}'; use one",
+                                           suggestion=ha[0] + hb[1] if ha[0] else hb[1])
+            elif view.lang == "en":
+                for m in _PERSONAL_EN.finditer(view.text):
+                    yield self.finding(ctx, view, m.start(), m.end(), f"stacked honorifics '{m.group()}'")
+
+
+class MonthWithoutPair(Rule):
+    """A date in Arabic with a single month name instead of the UN pair.
+
+    What it catches:
+        ``8 ديسمبر 2020``: a Gregorian month name next to a number, not written
+        as the UN pair ``كانون الأول/ديسمبر``.
+    Why it matters:
+        UN Arabic documents and pages write the Levantine/Gregorian pair; press
+        texts often do not, so this is a suggestion.
+    Example:
+        en: from 8 to 10 December 2020
+        ar: من 8 إلى 10 ديسمبر 2020
+    Use instead:
+        ar: من 8 إلى 10 كانون الأول/ديسمبر 2020
+    Suppress:
+        `ignore = ["ST002"]` in `[tool.mustalah]` for press texts that use single names.
+    """
+
+    code = "ST002"
+    name = "month-without-pair"
+    category = "style"
+    severity = "info"
+
+    def check(self, ctx: UnitContext) -> Iterable[Finding]:
+        for view in ctx.in_lang("ar"):
+            for m in months(view.text, "ar"):
+                if m.form in ("single", "levantine") and m.dated:
+                    yield self.finding(ctx, view, m.start, m.end,
+                                       f"UN Arabic writes the month pair '{UN_PAIRS[m.month]}'",
+                                       suggestion=UN_PAIRS[m.month])
+
+
+class NonWesternDigits(Rule):
+    """Arabic-Indic or Extended digits in Arabic body text.
+
+    What it catches:
+        ``٢٠٢٠`` or ``۲۰۲۰`` in Arabic text.
+    Why it matters:
+        UN Arabic documents and web pages use Western digits (0–9); the other
+        systems break search and number checks in TMs.
+    Example:
+        en: 8 December 2020
+        ar: ٨ كانون الأول/ديسمبر ٢٠٢٠
+    Use instead:
+        ar: 8 كانون الأول/ديسمبر 2020
+    Suppress:
+        `ignore = ["ST003"]` in `[tool.mustalah]` for texts that follow another convention.
+    """
+
+    code = "ST003"
+    name = "non-western-digits"
+    category = "style"
+    severity = "warning"
+
+    def check(self, ctx: UnitContext) -> Iterable[Finding]:
+        table = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+        for view in ctx.in_lang("ar"):
+            if WESTERN.search(view.text) and (ARABIC_INDIC.search(view.text) or EXTENDED.search(view.text)):
+                continue  # ST004 reports the mix
+            for m in re.finditer(r"[٠-٩۰-۹]+(?:[٫٬.,][٠-٩۰-۹]+)*", view.text):
+                yield self.finding(ctx, view, m.start(), m.end(),
+                                   "UN Arabic uses Western digits", suggestion=m.group().translate(table)
+                                   .replace("٫", ".").replace("٬", ","))
+
+
+class MixedDigitSystems(Rule):
+    """Two digit systems in one text.
+
+    What it catches:
+        Western digits together with Arabic-Indic or Extended (Persian) digits in
+        the same unit side, or Arabic-Indic with Extended.
+    Why it matters:
+        Mixed digits are a sure sign of pasted text; Extended digits ۴ ۵ ۶ look
+        unlike the Arabic ones, and numbers compare wrongly in TMs.
+    Example:
+        en: from 8 to 10 December 2020
+        ar: من ٨ إلى 10 كانون الأول/ديسمبر 2020
+    Use instead:
+        ar: من 8 إلى 10 كانون الأول/ديسمبر 2020
+    Suppress:
+        `mustalah: ignore ST004` in the unit's note.
+    """
+
+    code = "ST004"
+    name = "mixed-digits"
+    category = "style"
+    severity = "error"
+
+    def check(self, ctx: UnitContext) -> Iterable[Finding]:
+        for view in ctx.sides:
+            systems = {name: list(p.finditer(view.text)) for name, p in
+                       (("Western", WESTERN), ("Arabic-Indic", ARABIC_INDIC), ("Extended", EXTENDED))}
+            used = [n for n, ms in systems.items() if ms]
+            if len(used) < 2:
+                continue
+            minority = min(used, key=lambda n: len(systems[n]))
+            for m in systems[minority]:
+                yield self.finding(ctx, view, m.start(), m.end(),
+                                   f"{minority} digits mixed with {', '.join(u for u in used if u != minority)} digits")
+
+
+class IseSpelling(Rule):
+    """An -ise/-isation spelling in English where UN English writes -ize.
+
+    What it catches:
+        organisation, prioritise, realised… — UN English follows the Oxford
+        spelling (-ize, -ization) but keeps -yse (analyse) and the words that are
+        always -ise: advertise, advise, comprise, compromise, devise, exercise,
+        revise, supervise, surprise, televise, otherwise, enterprise, franchise,
+        merchandise, improvise, expertise, premise.
+    Why it matters:
+        Consistency with UN editorial style and with official names (World Health
+        Organization); en_GB dictionaries accept both spellings, so a spell-checker
+        cannot catch it.
+    Example:
+        en: the organisation will prioritise prevention
+        ar: ستعطي المنظمة الأولوية للوقاية
+    Use instead:
+        en: the organization will prioritize prevention
+    Suppress:
+        `mustalah: ignore ST005` in the unit's note.
+    """
+
+    code = "ST005"
+    name = "ise-spelling"
+    category = "style"
+    severity = "warning"
+
+    def check(self, ctx: UnitContext) -> Iterable[Finding]:
+        for view in ctx.in_lang("en"):
+            for start, end, found, fix in ise_words(view.text):
+                yield self.finding(ctx, view, start, end, f"UN English writes '{fix}' (-ize)", suggestion=fix)
+
+
+class DocumentSymbolChanged(Rule):
+    """A UN document symbol not copied verbatim into the other language.
+
+    What it catches:
+        ``S/RES/2178 (2014)``, ``A/RES/60/288``, ``A/75/L.1``: a document symbol in
+        the source that does not appear, character for character, in the target
+        (and the other way round).
+    Why it matters:
+        Symbols are identifiers, identical in all six languages; a changed digit,
+        slash or letter points to another document.
+    Example:
+        en: resolution A/RES/60/288
+        ar: القرار A/RES/60/228
+    Use instead:
+        ar: القرار A/RES/60/288
+    Suppress:
+        `mustalah: ignore ST006` in the unit's note.
+    """
+
+    code = "ST006"
+    name = "document-symbol"
+    category = "style"
+    severity = "warning"
+    scope = "bilingual"
+
+    def check(self, ctx: UnitContext) -> Iterable[Finding]:
+        if ctx.target is None:
+            return
+        for here, there in ((ctx.source, ctx.target), (ctx.target, ctx.source)):
+            other = {s for _, _, s in document_symbols(there.text)}
+            other_bare = {re.sub(r"\s\(\d{4}\)$", "", s) for s in other}
+            for start, end, sym in document_symbols(here.text):
+                bare = re.sub(r"\s\(\d{4}\)$", "", sym)
+                if sym in other or bare in other_bare:
+                    continue
+                where = "target" if here is ctx.source else "source"
+                yield self.finding(ctx, here, start, end, f"document symbol '{sym}' is not in the {where} verbatim")

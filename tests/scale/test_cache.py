@@ -1,0 +1,87 @@
+"""The on-disk compiled index: built once, then loaded; a damaged file is rebuilt, never fatal."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from mustalah.matching import cache
+from mustalah.matching.index import TermIndex
+from mustalah.termbase.loader import load_termbase
+
+ARABIC = "وأعلن مكتب الأمم المتحدة لمكافحة الإرهاب عن برنامج جديد."
+
+
+@pytest.fixture
+def cache_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("MUSTALAH_CACHE_DIR", str(folder))
+    cache.clear_memo()
+    yield folder
+    cache.clear_memo()
+
+
+def test_location_follows_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("MUSTALAH_CACHE_DIR", raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    assert cache.cache_dir() == tmp_path / "xdg" / "mustalah"
+    monkeypatch.setenv("MUSTALAH_CACHE_DIR", str(tmp_path / "own"))
+    assert cache.cache_dir() == tmp_path / "own"
+
+
+def test_second_load_hits_and_matches_like_a_fresh_build(cache_home: Path) -> None:
+    termbase, index = cache.cached_index(None)
+    first = cache.last_stats()
+    assert first is not None and not first.hit
+    assert first.path is not None and first.path.is_file() and first.path.parent == cache_home
+    cache.clear_memo()  # a new process: only the disk copy is left
+    termbase2, index2 = cache.cached_index(None)
+    second = cache.last_stats()
+    assert second is not None and second.hit
+    assert termbase2 == termbase
+    assert termbase2.content_hash() == termbase.content_hash() == index2.termbase_hash
+    fresh = TermIndex.build(load_termbase(None))
+    expected = fresh.match(ARABIC, "ar")
+    assert expected, "the shipped termbase must know this name"
+    assert index2.match(ARABIC, "ar") == expected
+    assert index2.near_misses(ARABIC, "ar") == fresh.near_misses(ARABIC, "ar")
+
+
+@pytest.mark.parametrize("damage", [b"", b"garbage", b"MUSTALAH-INDEX\n\x80\x05truncated"])
+def test_corrupt_cache_is_rebuilt(cache_home: Path, damage: bytes) -> None:
+    _, index = cache.cached_index(None)
+    file = cache.cache_file(None)
+    file.write_bytes(damage)
+    cache.clear_memo()
+    _, rebuilt = cache.cached_index(None)
+    stats = cache.last_stats()
+    assert stats is not None and not stats.hit
+    assert rebuilt.match(ARABIC, "ar") == index.match(ARABIC, "ar")
+    cache.clear_memo()
+    cache.cached_index(None)
+    again = cache.last_stats()
+    assert again is not None and again.hit, "the rebuilt entry was written back"
+
+
+def test_changed_source_gets_a_new_entry(cache_home: Path, tmp_path: Path) -> None:
+    tsv = tmp_path / "tb.tsv"
+    tsv.write_text("concept_id\tlang\tterm\nc1\ten\tSecurity Council\nc1\tar\tمجلس الأمن\n", encoding="utf-8")
+    _, index = cache.cached_index(tsv)
+    assert [m.concept_id for m in index.match("the Security Council met", "en")] == ["c1"]
+    tsv.write_text("concept_id\tlang\tterm\nc2\ten\tGeneral Assembly\nc2\tar\tالجمعية العامة\n"
+                   "c2\ten\tGA\n", encoding="utf-8")
+    cache.clear_memo()
+    _, index2 = cache.cached_index(tsv)
+    assert index2.match("the Security Council met", "en") == ()
+    assert [m.concept_id for m in index2.match("the General Assembly met", "en")] == ["c2"]
+
+
+def test_unwritable_cache_folder_still_works(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    monkeypatch.setenv("MUSTALAH_CACHE_DIR", str(blocker / "sub"))
+    cache.clear_memo()
+    _, index = cache.cached_index(None)
+    assert index.match(ARABIC, "ar")
+    cache.clear_memo()
