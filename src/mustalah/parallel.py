@@ -40,10 +40,11 @@ def make_executor(jobs: int | None = None, scheduler: str | None = None) -> Exec
         except ImportError:
             raise UsageError("--scheduler needs the dask extra", hint="pip install 'mustalah[dask]'") from None
         if scheduler.startswith(("tcp://", "tls://", "inproc://", "ws://", "wss://")):
-            client = Client(scheduler)
+            client = Client(scheduler)  # type: ignore[no-untyped-call]
         else:
-            client = Client(scheduler_file=scheduler)
-        return client.get_executor()  # type: ignore[no-any-return]
+            client = Client(scheduler_file=scheduler)  # type: ignore[no-untyped-call]
+        executor: Executor = client.get_executor()  # type: ignore[no-untyped-call]
+        return executor
     if jobs is None or jobs <= 1:
         return SerialExecutor()
     return ProcessPoolExecutor(max_workers=jobs)

@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (JavaScript snippets)
 """The HTML report in a real browser: spans, right-to-left layout, filters, screenshots."""
 
 from __future__ import annotations

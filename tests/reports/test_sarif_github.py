@@ -6,7 +6,7 @@ import io
 import json
 from typing import Any
 
-import jsonschema
+import jsonschema  # type: ignore[import-untyped]
 
 from mustalah.checks.base import rule_doc_sections
 from mustalah.checks.registry import ALL_RULES
@@ -29,7 +29,8 @@ def sarif_of(result: LintResult) -> dict[str, Any]:
 
 
 def test_sarif_validates_against_official_schema() -> None:
-    schema = json.loads(shared_path("standards", "sarif", "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
+    schema_file = shared_path("standards", "sarif", "sarif-schema-2.1.0.json")
+    schema = json.loads(schema_file.read_text(encoding="utf-8"))
     result = lint(RELEASE, shared_path("seeds", "seed-release.ar.txt"))
     doc = sarif_of(result)
     jsonschema.Draft4Validator(schema).validate(doc)  # raises with the failing path
@@ -77,7 +78,8 @@ def _finding(**kw: Any) -> Finding:
 
 def test_github_annotation_escapes_per_runner_rules() -> None:
     line = annotation(_finding())
-    assert line.startswith("::error file=dir%2Cx/a%3Ab.tmx,line=3,col=5,endColumn=8,title=TM002 term-deprecated::")
+    head = "::error file=dir%2Cx/a%3Ab.tmx,line=3,col=5,endColumn=8,title=TM002 term-deprecated::"
+    assert line.startswith(head)
     message = line.split("::", 2)[2]
     assert message.startswith("50%25 done%0Anext, line: here")
     assert "\n" not in line

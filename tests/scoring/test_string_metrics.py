@@ -30,8 +30,11 @@ def sacrebleu_scores(hyps: list[str], refs: list[list[str]], tokenize: str | Non
 @pytest.mark.parametrize("shard_size", [1, 3, 7, 25, 10_000])
 def test_arabic_files_equal_sacrebleu_for_any_shard_size(mt_dir: Path, shard_size: int) -> None:
     ref = lines(mt_dir / "reference.ar")
-    files = CorpusFiles(references=(mt_dir / "reference.ar",),
-                        hypotheses=(mt_dir / "system-a.ar", mt_dir / "system-b.ar"), source=mt_dir / "source.en")
+    files = CorpusFiles(
+        references=(mt_dir / "reference.ar",),
+        hypotheses=(mt_dir / "system-a.ar", mt_dir / "system-b.ar"),
+        source=mt_dir / "source.en",
+    )
     report = score_files(files, ScoreOptions(metrics=STRINGS, shard_size=shard_size))
     for system, name in zip(report.systems, ("system-a.ar", "system-b.ar"), strict=True):
         expected = sacrebleu_scores(lines(mt_dir / name), [ref], tokenize="intl")
@@ -84,8 +87,11 @@ def test_thread_and_process_executors_give_identical_results(mt_dir: Path) -> No
 
 
 def test_arabic_bleu_uses_intl_and_signatures_name_it(mt_dir: Path) -> None:
-    files = CorpusFiles(references=(mt_dir / "reference.ar",), hypotheses=(mt_dir / "system-b.ar",),
-                        source=mt_dir / "source.en")
+    files = CorpusFiles(
+        references=(mt_dir / "reference.ar",),
+        hypotheses=(mt_dir / "system-b.ar",),
+        source=mt_dir / "source.en",
+    )
     system = score_files(files, ScoreOptions(metrics=STRINGS)).systems[0]
     assert "tok:intl" in system.signatures["bleu"]
     assert "nw:2" in system.signatures["chrfpp"]
@@ -97,7 +103,9 @@ def test_arabic_normalization_applies_to_both_sides_and_is_signed(mt_dir: Path) 
     ref = lines(mt_dir / "reference.ar")
     hyp = lines(mt_dir / "system-b.ar")
     report = score_corpus([hyp], [ref], ScoreOptions(metrics=STRINGS, normalize_ar=True))
-    expected = sacrebleu_scores([normalize_arabic(h) for h in hyp], [[normalize_arabic(r) for r in ref]], "intl")
+    expected = sacrebleu_scores(
+        [normalize_arabic(h) for h in hyp], [[normalize_arabic(r) for r in ref]], "intl"
+    )
     plain = score_corpus([hyp], [ref], ScoreOptions(metrics=STRINGS)).systems[0]
     system = report.systems[0]
     for key in STRINGS:

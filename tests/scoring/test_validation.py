@@ -49,8 +49,16 @@ def test_cli_line_count_mismatch_exits_2_naming_files_and_counts(
 ) -> None:
     short = tmp_path / "short.ar"
     short.write_text("\n".join(lines(mt_dir / "system-a.ar")[:20]) + "\n", encoding="utf-8")
-    code, out, err = _run(capsys, "--source", str(mt_dir / "source.en"), "--reference",
-                          str(mt_dir / "reference.ar"), str(short), "--metrics", "bleu")
+    code, out, err = _run(
+        capsys,
+        "--source",
+        str(mt_dir / "source.en"),
+        "--reference",
+        str(mt_dir / "reference.ar"),
+        str(short),
+        "--metrics",
+        "bleu",
+    )
     assert code == 2
     assert out == ""
     assert f"{short}: hypothesis has 20 segments, but {mt_dir / 'source.en'} has 25" in err
@@ -62,20 +70,54 @@ def test_cli_reference_mismatch_and_missing_file(
 ) -> None:
     ref = tmp_path / "ref.ar"
     ref.write_text("واحد\nاثنان\n", encoding="utf-8")
-    code, _, err = _run(capsys, "--source", str(mt_dir / "source.en"), "--reference", str(ref),
-                        str(mt_dir / "system-a.ar"), "-m", "chrf++")
+    code, _, err = _run(
+        capsys,
+        "--source",
+        str(mt_dir / "source.en"),
+        "--reference",
+        str(ref),
+        str(mt_dir / "system-a.ar"),
+        "-m",
+        "chrf++",
+    )
     assert code == 2 and f"{ref}: reference has 2 segments, but" in err
-    code, _, err = _run(capsys, "--source", str(mt_dir / "source.en"), "--reference", str(tmp_path / "nope.ar"),
-                        str(mt_dir / "system-a.ar"), "-m", "bleu")
+    code, _, err = _run(
+        capsys,
+        "--source",
+        str(mt_dir / "source.en"),
+        "--reference",
+        str(tmp_path / "nope.ar"),
+        str(mt_dir / "system-a.ar"),
+        "-m",
+        "bleu",
+    )
     assert code == 2 and "nope.ar: no such file" in err
 
 
-def test_cli_bad_metric_and_bad_encoding(tmp_path: Path, mt_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code, _, err = _run(capsys, "--source", str(mt_dir / "source.en"), "--reference", str(mt_dir / "reference.ar"),
-                        str(mt_dir / "system-a.ar"), "-m", "bleu,meteor")
+def test_cli_bad_metric_and_bad_encoding(
+    tmp_path: Path, mt_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, _, err = _run(
+        capsys,
+        "--source",
+        str(mt_dir / "source.en"),
+        "--reference",
+        str(mt_dir / "reference.ar"),
+        str(mt_dir / "system-a.ar"),
+        "-m",
+        "bleu,meteor",
+    )
     assert code == 2 and "unknown metric 'meteor'" in err
     latin = tmp_path / "latin1.ar"
     latin.write_bytes(b"caf\xe9\n" * 25)
-    code, _, err = _run(capsys, "--source", str(mt_dir / "source.en"), "--reference", str(mt_dir / "reference.ar"),
-                        str(latin), "-m", "bleu")
+    code, _, err = _run(
+        capsys,
+        "--source",
+        str(mt_dir / "source.en"),
+        "--reference",
+        str(mt_dir / "reference.ar"),
+        str(latin),
+        "-m",
+        "bleu",
+    )
     assert code == 2 and f"{latin}:1: not UTF-8" in err

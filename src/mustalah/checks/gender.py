@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from ..model import Finding
+from ..model import Finding, Severity
 from ..termbase.model import Gender
 from ..text.arabic import HONORIFICS_EN, gendered, split_honorific_ar
 from .base import Rule, SideView, UnitContext
@@ -87,7 +87,7 @@ class HonorificTitleGender(Rule):
         else:
             suggestion = "Ms." if gender is Gender.FEMININE else "Mr."
         # A woman with a masculine title is sometimes kept in older UN Arabic: a warning, not an error.
-        severity = "warning" if gender is Gender.MASCULINE and view.lang == "ar" else None
+        severity: Severity | None = "warning" if gender is Gender.MASCULINE and view.lang == "ar" else None
         return self.finding(
             ctx, view, h.start, h.end,
             f"'{view.text[h.start:h.end]}' is {h.gender.value if h.gender else '?'} but '{what}' "

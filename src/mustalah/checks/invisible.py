@@ -14,10 +14,23 @@ from ..model import Finding
 from .base import Rule, UnitContext
 
 OVERRIDES = {"\u202d": "LRO", "\u202e": "RLO"}
-EMBEDDINGS = {"\u202a": "LRE", "\u202b": "RLE", "\u202c": "PDF", "\u2066": "LRI", "\u2067": "RLI",
-              "\u2068": "FSI", "\u2069": "PDI"}
-ZERO_WIDTH = {"\u200b": "ZERO WIDTH SPACE", "\u200c": "ZERO WIDTH NON-JOINER", "\u200d": "ZERO WIDTH JOINER",
-              "\u2060": "WORD JOINER", "\ufeff": "ZERO WIDTH NO-BREAK SPACE (BOM)", "\u00ad": "SOFT HYPHEN"}
+EMBEDDINGS = {
+    "\u202a": "LRE",
+    "\u202b": "RLE",
+    "\u202c": "PDF",
+    "\u2066": "LRI",
+    "\u2067": "RLI",
+    "\u2068": "FSI",
+    "\u2069": "PDI",
+}
+ZERO_WIDTH = {
+    "\u200b": "ZERO WIDTH SPACE",
+    "\u200c": "ZERO WIDTH NON-JOINER",
+    "\u200d": "ZERO WIDTH JOINER",
+    "\u2060": "WORD JOINER",
+    "\ufeff": "ZERO WIDTH NO-BREAK SPACE (BOM)",
+    "\u00ad": "SOFT HYPHEN",
+}
 TATWEEL = "\u0640"
 NBSPS = {"\u00a0": "NO-BREAK SPACE", "\u202f": "NARROW NO-BREAK SPACE"}
 
@@ -49,9 +62,14 @@ class BidiOverride(Rule):
         for view in ctx.sides:
             for i, c in enumerate(view.text):
                 if c in OVERRIDES:
-                    yield self.finding(ctx, view, i, i + 1,
-                                       f"bidi override U+{ord(c):04X} ({OVERRIDES[c]}) reorders the display",
-                                       suggestion="")
+                    yield self.finding(
+                        ctx,
+                        view,
+                        i,
+                        i + 1,
+                        f"bidi override U+{ord(c):04X} ({OVERRIDES[c]}) reorders the display",
+                        suggestion="",
+                    )
 
 
 class BidiEmbedding(Rule):
@@ -103,12 +121,24 @@ class BidiEmbedding(Rule):
             for i in positions:
                 c = view.text[i]
                 if i in unbalanced:
-                    yield self.finding(ctx, view, i, i + 1,
-                                       f"unbalanced bidi control U+{ord(c):04X} ({EMBEDDINGS[c]})",
-                                       severity="error", suggestion="")
+                    yield self.finding(
+                        ctx,
+                        view,
+                        i,
+                        i + 1,
+                        f"unbalanced bidi control U+{ord(c):04X} ({EMBEDDINGS[c]})",
+                        severity="error",
+                        suggestion="",
+                    )
                 else:
-                    yield self.finding(ctx, view, i, i + 1,
-                                       f"bidi control U+{ord(c):04X} ({EMBEDDINGS[c]}) in the text", suggestion="")
+                    yield self.finding(
+                        ctx,
+                        view,
+                        i,
+                        i + 1,
+                        f"bidi control U+{ord(c):04X} ({EMBEDDINGS[c]}) in the text",
+                        suggestion="",
+                    )
 
 
 class ZeroWidthInWord(Rule):
@@ -144,8 +174,9 @@ class ZeroWidthInWord(Rule):
                 while j < len(text) and text[j] in ZERO_WIDTH:
                     j += 1
                 if i > 0 and text[i - 1].isalpha() and j < len(text) and text[j].isalpha():
-                    yield self.finding(ctx, view, i, i + 1,
-                                       f"{ZERO_WIDTH[c]} (U+{ord(c):04X}) inside a word", suggestion="")
+                    yield self.finding(
+                        ctx, view, i, i + 1, f"{ZERO_WIDTH[c]} (U+{ord(c):04X}) inside a word", suggestion=""
+                    )
 
 
 class Tatweel(Rule):

@@ -11,12 +11,25 @@ from .base import Rule, UnitContext
 
 #: printf (%s, %d, %1$s, %(name)s, %.2f) and brace ({0}, {name}, {{0}} excluded) placeholders.
 PLACEHOLDER = re.compile(
-    r"%(?:\d+\$)?(?:\([A-Za-z_]\w*\))?[-+ #0]*\d*(?:\.\d+)?[sdifuxXeEgGcrp%]|(?<!\{)\{[A-Za-z_0-9.]*\}(?!\})"
+    r"%(?:\d+\$)?(?:\([A-Za-z_]\w*\))?[-+#0]*\d*(?:\.\d+)?[sdifuxXeEgGcrp%]|(?<!\{)\{[A-Za-z_0-9.]*\}(?!\})"
 )
 #: Code kinds that pair up (the closing part of a pair is matched by id, like its opening).
-_KIND_FAMILY = {"bpt": "pair-open", "bx": "pair-open", "sc": "pair-open", "ept": "pair-close", "ex": "pair-close",
-                "ec": "pair-close", "g": "pair", "pc": "pair", "ph": "ph", "x": "ph", "it": "it", "hi": "hi",
-                "mrk": "mrk", "sub": "sub"}
+_KIND_FAMILY = {
+    "bpt": "pair-open",
+    "bx": "pair-open",
+    "sc": "pair-open",
+    "ept": "pair-close",
+    "ex": "pair-close",
+    "ec": "pair-close",
+    "g": "pair",
+    "pc": "pair",
+    "ph": "ph",
+    "x": "ph",
+    "it": "it",
+    "hi": "hi",
+    "mrk": "mrk",
+    "sub": "sub",
+}
 
 
 def _key(code: InlineCode) -> tuple[str, str]:
@@ -64,9 +77,12 @@ class InlineCodeMismatch(Rule):
                 tgt_keys[key] -= 1
                 src_keys[key] -= 1
                 continue
-            same_kind = [c for c in seg.target_codes if _key(c)[0] == key[0] and src_keys[_key(c)] < 1
-                         and c.id != code.id]
-            what = (f"has id {same_kind[0].id!r} in the target" if same_kind else "is missing in the target")
+            same_kind = [
+                c
+                for c in seg.target_codes
+                if _key(c)[0] == key[0] and src_keys[_key(c)] < 1 and c.id != code.id
+            ]
+            what = f"has id {same_kind[0].id!r} in the target" if same_kind else "is missing in the target"
             pos = min(code.offset, len(tgt.text))
             yield self.finding(ctx, tgt, pos, pos, f"inline code <{code.kind} id={code.id!r}> {what}")
         remaining = Counter(_key(c) for c in seg.source_codes)
@@ -78,7 +94,9 @@ class InlineCodeMismatch(Rule):
             if any(_key(c)[0] == key[0] for c in seg.source_codes):
                 continue  # reported above as an id mismatch
             pos = min(code.offset, len(tgt.text))
-            yield self.finding(ctx, tgt, pos, pos, f"extra inline code <{code.kind} id={code.id!r}> in the target")
+            yield self.finding(
+                ctx, tgt, pos, pos, f"extra inline code <{code.kind} id={code.id!r}> in the target"
+            )
 
 
 class PlaceholderMismatch(Rule):
@@ -117,10 +135,14 @@ class PlaceholderMismatch(Rule):
             if have[m.group()] > 0:
                 have[m.group()] -= 1
                 continue
-            yield self.finding(ctx, ctx.source, m.start(), m.end(), f"placeholder '{m.group()}' is not in the target")
+            yield self.finding(
+                ctx, ctx.source, m.start(), m.end(), f"placeholder '{m.group()}' is not in the target"
+            )
         want = Counter(m.group() for m in src)
         for m in tgt:
             if want[m.group()] > 0:
                 want[m.group()] -= 1
                 continue
-            yield self.finding(ctx, ctx.target, m.start(), m.end(), f"placeholder '{m.group()}' is not in the source")
+            yield self.finding(
+                ctx, ctx.target, m.start(), m.end(), f"placeholder '{m.group()}' is not in the source"
+            )

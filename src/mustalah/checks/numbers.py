@@ -23,20 +23,95 @@ _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890
 NUMBER = re.compile(r"[0-9٠-٩۰-۹]+(?:[.,٫٬][0-9٠-٩۰-۹]+)*")
 
 EN_WORDS: dict[str, int] = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-    "ten": 10, "eleven": 11, "twelve": 12, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
-    "hundred": 100, "thousand": 1000, "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5,
-    "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "single": 1, "dozen": 12, "twice": 2,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "hundred": 100,
+    "thousand": 1000,
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+    "single": 1,
+    "dozen": 12,
+    "twice": 2,
 }
 AR_WORDS: dict[str, int] = {
-    "واحد": 1, "واحدة": 1, "اثنان": 2, "اثنين": 2, "اثنتان": 2, "اثنتين": 2, "ثلاث": 3, "ثلاثة": 3,
-    "أربع": 4, "أربعة": 4, "خمس": 5, "خمسة": 5, "ست": 6, "ستة": 6, "سبع": 7, "سبعة": 7, "ثماني": 8,
-    "ثمانية": 8, "ثمان": 8, "تسع": 9, "تسعة": 9, "عشر": 10, "عشرة": 10, "عشرين": 20, "عشرون": 20,
-    "ثلاثين": 30, "ثلاثون": 30, "أربعين": 40, "أربعون": 40, "خمسين": 50, "خمسون": 50, "مائة": 100,
-    "مئة": 100, "ألف": 1000, "الأول": 1, "الأولى": 1, "الثاني": 2, "الثانية": 2, "الثالث": 3,
-    "الثالثة": 3, "الرابع": 4, "الرابعة": 4, "الخامس": 5, "الخامسة": 5, "السادس": 6, "السادسة": 6,
-    "السابع": 7, "السابعة": 7, "الثامن": 8, "الثامنة": 8, "التاسع": 9, "التاسعة": 9, "العاشر": 10,
-    "العاشرة": 10, "مرتين": 2, "مرتان": 2,
+    "واحد": 1,
+    "واحدة": 1,
+    "اثنان": 2,
+    "اثنين": 2,
+    "اثنتان": 2,
+    "اثنتين": 2,
+    "ثلاث": 3,
+    "ثلاثة": 3,
+    "أربع": 4,
+    "أربعة": 4,
+    "خمس": 5,
+    "خمسة": 5,
+    "ست": 6,
+    "ستة": 6,
+    "سبع": 7,
+    "سبعة": 7,
+    "ثماني": 8,
+    "ثمانية": 8,
+    "ثمان": 8,
+    "تسع": 9,
+    "تسعة": 9,
+    "عشر": 10,
+    "عشرة": 10,
+    "عشرين": 20,
+    "عشرون": 20,
+    "ثلاثين": 30,
+    "ثلاثون": 30,
+    "أربعين": 40,
+    "أربعون": 40,
+    "خمسين": 50,
+    "خمسون": 50,
+    "مائة": 100,
+    "مئة": 100,
+    "ألف": 1000,
+    "الأول": 1,
+    "الأولى": 1,
+    "الثاني": 2,
+    "الثانية": 2,
+    "الثالث": 3,
+    "الثالثة": 3,
+    "الرابع": 4,
+    "الرابعة": 4,
+    "الخامس": 5,
+    "الخامسة": 5,
+    "السادس": 6,
+    "السادسة": 6,
+    "السابع": 7,
+    "السابعة": 7,
+    "الثامن": 8,
+    "الثامنة": 8,
+    "التاسع": 9,
+    "التاسعة": 9,
+    "العاشر": 10,
+    "العاشرة": 10,
+    "مرتين": 2,
+    "مرتان": 2,
 }
 _AR_CLITICS = ("و", "ف", "ب", "ل", "وب", "ول", "ال", "وال", "بال", "لل")
 _WORD = re.compile(r"[A-Za-z]+|[\u0621-\u064A]+")
@@ -82,8 +157,8 @@ def word_numbers(text: str, lang: str) -> Counter[str]:
             v = AR_WORDS.get(w)
             if v is None:
                 for c in _AR_CLITICS:
-                    if w.startswith(c) and w[len(c):] in AR_WORDS:
-                        v = AR_WORDS[w[len(c):]]
+                    if w.startswith(c) and w[len(c) :] in AR_WORDS:
+                        v = AR_WORDS[w[len(c) :]]
                         break
         if v is not None:
             out[str(v)] += 1
@@ -138,9 +213,16 @@ class NumberMismatch(Rule):
             if where == "the source" and counts[n.value] > 1 and theirs.get(n.value, 0) > 0:
                 continue  # repetition in the target (a restated year) is not a new number
             yield self.finding(
-                ctx, here, n.start, n.end,
+                ctx,
+                here,
+                n.start,
+                n.end,
                 f"number {n.value} is not in {where}"
-                + (f" ({counts[n.value]} here, {theirs.get(n.value, 0)} there)" if counts[n.value] > 1 else ""),
+                + (
+                    f" ({counts[n.value]} here, {theirs.get(n.value, 0)} there)"
+                    if counts[n.value] > 1
+                    else ""
+                ),
             )
 
 
@@ -175,7 +257,10 @@ class MonthMismatch(Rule):
     def check(self, ctx: UnitContext) -> Iterable[Finding]:
         if ctx.target is None:
             return
-        for here, there, where in ((ctx.source, ctx.target, "the target"), (ctx.target, ctx.source, "the source")):
+        for here, there, where in (
+            (ctx.source, ctx.target, "the target"),
+            (ctx.target, ctx.source, "the source"),
+        ):
             theirs = Counter(m.month for m in months(there.text, there.lang))
             seen: Counter[int] = Counter()
             for m in months(here.text, here.lang):
@@ -185,8 +270,11 @@ class MonthMismatch(Rule):
                 if seen[m.month] <= theirs.get(m.month, 0):
                     continue
                 yield self.finding(
-                    ctx, here, m.start, m.end,
-                    f"month {here.text[m.start:m.end]} ({m.month}) is not in {where}",
+                    ctx,
+                    here,
+                    m.start,
+                    m.end,
+                    f"month {here.text[m.start : m.end]} ({m.month}) is not in {where}",
                     suggestion=UN_PAIRS[m.month] if here.lang == "ar" else None,
                 )
 
@@ -222,7 +310,10 @@ class MonthPairWrong(Rule):
             for m in months(view.text, "ar"):
                 if m.form == "pair" and not m.pair_ok:
                     yield self.finding(
-                        ctx, view, m.start, m.end,
+                        ctx,
+                        view,
+                        m.start,
+                        m.end,
                         f"'{m.levantine}' does not pair with the Gregorian month {m.month}",
                         suggestion=UN_PAIRS[m.month],
                     )

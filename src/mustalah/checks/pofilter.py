@@ -41,8 +41,17 @@ from ..model import Finding
 from .base import Rule, UnitContext
 
 KEPT: tuple[str, ...] = (
-    "doublewords", "doublespacing", "startwhitespace", "endwhitespace", "newlines", "tabs", "urls", "emails",
-    "xmltags", "escapes", "purepunc",
+    "doublewords",
+    "doublespacing",
+    "startwhitespace",
+    "endwhitespace",
+    "newlines",
+    "tabs",
+    "urls",
+    "emails",
+    "xmltags",
+    "escapes",
+    "purepunc",
 )
 
 

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from ..model import Finding
 from .base import Rule, SideView, UnitContext
 
-AR_LETTER = "\u0621-\u064A\u066E-\u06D3\u06FA-\u06FF"
+AR_LETTER = "\u0621-\u064a\u066e-\u06d3\u06fa-\u06ff"
 _LATIN_PUNCT = re.compile(r"[,;?]")
 _SPACE_BEFORE = re.compile(r"[ \t\u00a0]+([،؛.:؟!])")
 #: Punctuation typed before a Latin parenthetical at the end of a line or paragraph.
@@ -63,12 +63,21 @@ class LatinPunctuationInArabic(Rule):
                     continue  # inside a Latin run or a number
                 if m.group() == "," and before.isdigit() and after.isdigit():
                     continue
-                if not re.match(f"[{AR_LETTER}]", before or " ") and not re.match(f"[{AR_LETTER}]", after or " "):
-                    if not (before == ")" and re.match(f"[{AR_LETTER}]", after or " ")):
-                        continue
+                if (
+                    not re.match(f"[{AR_LETTER}]", before or " ")
+                    and not re.match(f"[{AR_LETTER}]", after or " ")
+                    and not (before == ")" and re.match(f"[{AR_LETTER}]", after or " "))
+                ):
+                    continue
                 fix = {",": "،", ";": "؛", "?": "؟"}[m.group()]
-                yield self.finding(ctx, view, m.start(), m.end(),
-                                   f"Latin '{m.group()}' in Arabic text; use '{fix}'", suggestion=fix)
+                yield self.finding(
+                    ctx,
+                    view,
+                    m.start(),
+                    m.end(),
+                    f"Latin '{m.group()}' in Arabic text; use '{fix}'",
+                    suggestion=fix,
+                )
 
 
 class SpaceBeforePunctuation(Rule):
@@ -103,14 +112,17 @@ class SpaceBeforePunctuation(Rule):
                 mark = m.group(1)
                 if m.start(1) in covered:
                     continue
-                nxt = text[m.end():m.end() + 1]
-                if mark == "." and (nxt.isdigit() or nxt == "." or text[m.end() - 2:m.end()] == ".."):
+                nxt = text[m.end() : m.end() + 1]
+                if mark == "." and (nxt.isdigit() or nxt == "." or text[m.end() - 2 : m.end()] == ".."):
                     continue  # .5, an ellipsis
                 if mark == ":" and nxt.isdigit():
                     continue
-                why = " (a display fix after a Latin parenthetical?)" if text[:m.start()].endswith(")") else ""
-                yield self.finding(ctx, view, m.start(), m.end(),
-                                   f"space before '{mark}'{why}", suggestion=mark)
+                why = (
+                    " (a display fix after a Latin parenthetical?)" if text[: m.start()].endswith(")") else ""
+                )
+                yield self.finding(
+                    ctx, view, m.start(), m.end(), f"space before '{mark}'{why}", suggestion=mark
+                )
 
 
 class PunctuationBeforeParenthetical(Rule):
@@ -144,8 +156,11 @@ class PunctuationBeforeParenthetical(Rule):
             for m in _BIDI_ORDER.finditer(view.text):
                 fix = f" {m.group(2)}{m.group(1)}"
                 yield self.finding(
-                    ctx, view, m.start(), m.end(),
-                    f"'{m.group(1)}' typed before '{m.group(2)}' (visual-order fix); put it after the parenthesis",
+                    ctx,
+                    view,
+                    m.start(),
+                    m.end(),
+                    f"'{m.group(1)}' typed before '{m.group(2)}' (visual-order fix); move it after the ')'",
                     suggestion=fix,
                 )
 
@@ -204,7 +219,7 @@ class UnbalancedBrackets(Rule):
             elif c in closers:
                 if stack and stack[-1][0] == closers[c]:
                     stack.pop()
-                elif re.match(r"[0-9A-Za-z\u0621-\u064A]\)", text[max(0, i - 1):i + 1]) and i <= 3:
+                elif re.match(r"[0-9A-Za-z\u0621-\u064A]\)", text[max(0, i - 1) : i + 1]) and i <= 3:
                     continue  # a list label "a)" at the start of a unit
                 else:
                     yield self.finding(ctx, view, i, i + 1, f"'{c}' has no opening '{closers[c]}'")
@@ -245,5 +260,4 @@ class MixedQuoteStyles(Rule):
             if len(first) > 1:
                 styles = sorted(first, key=first.__getitem__)
                 pos = first[styles[1]]
-                yield self.finding(ctx, view, pos, pos + 1,
-                                   f"quotation styles mixed: {', '.join(styles)}")
+                yield self.finding(ctx, view, pos, pos + 1, f"quotation styles mixed: {', '.join(styles)}")

@@ -4,9 +4,30 @@ from __future__ import annotations
 
 from .acronyms import AcronymMismatch, AcronymMissing, AcronymUnknown
 from .base import Rule
+from .consistency import ConceptRenderedTwoWays, InconsistentSource, InconsistentTranslation
 from .entities import NoSuchEntity, TermWrongEntity
-from .meta import UnusedSuppression
 from .gender import HonorificSourceGender, HonorificTitleGender
+from .invisible import BidiEmbedding, BidiOverride, StrayNoBreakSpace, Tatweel, ZeroWidthInWord
+from .markup import InlineCodeMismatch, PlaceholderMismatch
+from .meta import UnusedSuppression
+from .numbers import MonthMismatch, MonthPairWrong, NumberMismatch
+from .pofilter import PofilterCheck
+from .punctuation import (
+    LatinPunctuationInArabic,
+    MixedQuoteStyles,
+    PunctuationBeforeParenthetical,
+    SpaceBeforePunctuation,
+    UnbalancedBrackets,
+)
+from .spelling import ConfusedWord, Misspelling
+from .style import (
+    DocumentSymbolChanged,
+    IseSpelling,
+    MixedDigitSystems,
+    MonthWithoutPair,
+    NonWesternDigits,
+    StackedHonorifics,
+)
 from .terms import (
     ConstructArticle,
     TermAdmitted,
@@ -16,6 +37,7 @@ from .terms import (
     TermSpellingVariant,
     TermVariant,
 )
+from .untranslated import EmptyTarget, LatinInArabic, TargetSameAsSource
 
 ALL_RULES: tuple[type[Rule], ...] = (
     TermMissing,
@@ -33,6 +55,36 @@ ALL_RULES: tuple[type[Rule], ...] = (
     HonorificTitleGender,
     HonorificSourceGender,
     UnusedSuppression,
+    NumberMismatch,
+    MonthMismatch,
+    MonthPairWrong,
+    LatinPunctuationInArabic,
+    SpaceBeforePunctuation,
+    PunctuationBeforeParenthetical,
+    UnbalancedBrackets,
+    MixedQuoteStyles,
+    BidiOverride,
+    BidiEmbedding,
+    ZeroWidthInWord,
+    Tatweel,
+    StrayNoBreakSpace,
+    ConfusedWord,
+    Misspelling,
+    InconsistentTranslation,
+    InconsistentSource,
+    ConceptRenderedTwoWays,
+    EmptyTarget,
+    TargetSameAsSource,
+    LatinInArabic,
+    InlineCodeMismatch,
+    PlaceholderMismatch,
+    StackedHonorifics,
+    MonthWithoutPair,
+    NonWesternDigits,
+    MixedDigitSystems,
+    IseSpelling,
+    DocumentSymbolChanged,
+    PofilterCheck,
 )
 
 

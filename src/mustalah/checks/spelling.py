@@ -27,7 +27,7 @@ from .base import Rule, SideView, UnitContext
 DICT_DIRS = (Path("/usr/share/hunspell"), Path("/usr/share/myspell/dicts"), Path("/usr/local/share/hunspell"))
 DICTIONARIES = {"ar": "ar", "en": "en_GB"}
 _AR_TOKEN = re.compile(r"[\u0621-\u064A\u0670\u0671]+")
-_EN_TOKEN = re.compile(r"(?<![\w@/.])[a-z][a-z]+(?:['’-][a-z]+)*(?![\w@/])")
+_EN_TOKEN = re.compile(r"(?<![\w@/.'’])[a-z][a-z]+(?:['’-][a-z]+)*(?![\w@/])")
 _AR_PREFIXES = ("وال", "بال", "فال", "كال", "ولل", "لل", "ال", "و", "ف", "ب", "ل", "ك")
 _warned: set[str] = set()
 
@@ -65,11 +65,17 @@ class ConfusedWord(Rule):
                 if nm.kind != "confusion":
                     continue
                 note = f": {nm.note}" if nm.note else ""
-                yield self.finding(ctx, view, nm.start, nm.end,
-                                   f"'{nm.surface}' is probably '{nm.expected}'{note}",
-                                   concept=nm.concepts[0] if nm.concepts else None,
-                                   suggestion=nm.clitics + nm.expected if nm.clitics
-                                   and not nm.expected.startswith(nm.clitics) else nm.expected)
+                yield self.finding(
+                    ctx,
+                    view,
+                    nm.start,
+                    nm.end,
+                    f"'{nm.surface}' is probably '{nm.expected}'{note}",
+                    concept=nm.concepts[0] if nm.concepts else None,
+                    suggestion=nm.clitics + nm.expected
+                    if nm.clitics and not nm.expected.startswith(nm.clitics)
+                    else nm.expected,
+                )
 
 
 def _find_dictionary(name: str) -> tuple[str, str] | None:
@@ -81,7 +87,8 @@ def _find_dictionary(name: str) -> tuple[str, str] | None:
 
 
 def _skip(reason: str) -> None:
-    if reason not in _warned:
+    """One stderr line per process, whatever is missing."""
+    if not _warned:
         _warned.add(reason)
         print(f"mustalah: SP002 spelling skipped: {reason}", file=sys.stderr)
 
@@ -129,8 +136,10 @@ def _known(word: str, lang: str, words: frozenset[str]) -> bool:
     if word in words or word.lower() in words or word.capitalize() in words:
         return True
     if lang == "ar":
-        return any(word.startswith(p) and (word[len(p):] in words or "ال" + word[len(p):] in words)
-                   for p in _AR_PREFIXES)
+        return any(
+            word.startswith(p) and (word[len(p) :] in words or "ال" + word[len(p) :] in words)
+            for p in _AR_PREFIXES
+        )
     return False
 
 
@@ -178,4 +187,6 @@ class Misspelling(Rule):
             word = m.group()
             if len(word) < 2 or _known(word, view.lang, words) or speller.spell(word):
                 continue
-            yield self.finding(ctx, view, m.start(), m.end(), f"'{word}' is not in the {view.lang} dictionary")
+            yield self.finding(
+                ctx, view, m.start(), m.end(), f"'{word}' is not in the {view.lang} dictionary"
+            )

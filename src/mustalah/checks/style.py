@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable
 
@@ -48,12 +49,17 @@ class StackedHonorifics(Rule):
         for view in ctx.sides:
             if view.lang == "ar":
                 tokens = list(_TOKEN.finditer(view.text))
-                for a, b in zip(tokens, tokens[1:]):
+                for a, b in itertools.pairwise(tokens):
                     ha, hb = split_honorific_ar(a.group()), split_honorific_ar(b.group())
                     if ha and hb and ha[1] in _PERSONAL_AR and hb[1] in _PERSONAL_AR:
-                        yield self.finding(ctx, view, a.start(), b.end(),
-                                           f"stacked honorifics '{a.group()} {b.group()}'; use one",
-                                           suggestion=ha[0] + hb[1] if ha[0] else hb[1])
+                        yield self.finding(
+                            ctx,
+                            view,
+                            a.start(),
+                            b.end(),
+                            f"stacked honorifics '{a.group()} {b.group()}'; use one",
+                            suggestion=ha[0] + hb[1] if ha[0] else hb[1],
+                        )
             elif view.lang == "en":
                 for m in _PERSONAL_EN.finditer(view.text):
                     yield self.finding(ctx, view, m.start(), m.end(), f"stacked honorifics '{m.group()}'")
@@ -86,9 +92,14 @@ class MonthWithoutPair(Rule):
         for view in ctx.in_lang("ar"):
             for m in months(view.text, "ar"):
                 if m.form in ("single", "levantine") and m.dated:
-                    yield self.finding(ctx, view, m.start, m.end,
-                                       f"UN Arabic writes the month pair '{UN_PAIRS[m.month]}'",
-                                       suggestion=UN_PAIRS[m.month])
+                    yield self.finding(
+                        ctx,
+                        view,
+                        m.start,
+                        m.end,
+                        f"UN Arabic writes the month pair '{UN_PAIRS[m.month]}'",
+                        suggestion=UN_PAIRS[m.month],
+                    )
 
 
 class NonWesternDigits(Rule):
@@ -119,9 +130,14 @@ class NonWesternDigits(Rule):
             if WESTERN.search(view.text) and (ARABIC_INDIC.search(view.text) or EXTENDED.search(view.text)):
                 continue  # ST004 reports the mix
             for m in re.finditer(r"[٠-٩۰-۹]+(?:[٫٬.,][٠-٩۰-۹]+)*", view.text):
-                yield self.finding(ctx, view, m.start(), m.end(),
-                                   "UN Arabic uses Western digits", suggestion=m.group().translate(table)
-                                   .replace("٫", ".").replace("٬", ","))
+                yield self.finding(
+                    ctx,
+                    view,
+                    m.start(),
+                    m.end(),
+                    "UN Arabic uses Western digits",
+                    suggestion=m.group().translate(table).replace("٫", ".").replace("٬", ","),
+                )
 
 
 class MixedDigitSystems(Rule):
@@ -149,15 +165,22 @@ class MixedDigitSystems(Rule):
 
     def check(self, ctx: UnitContext) -> Iterable[Finding]:
         for view in ctx.sides:
-            systems = {name: list(p.finditer(view.text)) for name, p in
-                       (("Western", WESTERN), ("Arabic-Indic", ARABIC_INDIC), ("Extended", EXTENDED))}
+            systems = {
+                name: list(p.finditer(view.text))
+                for name, p in (("Western", WESTERN), ("Arabic-Indic", ARABIC_INDIC), ("Extended", EXTENDED))
+            }
             used = [n for n, ms in systems.items() if ms]
             if len(used) < 2:
                 continue
             minority = min(used, key=lambda n: len(systems[n]))
             for m in systems[minority]:
-                yield self.finding(ctx, view, m.start(), m.end(),
-                                   f"{minority} digits mixed with {', '.join(u for u in used if u != minority)} digits")
+                yield self.finding(
+                    ctx,
+                    view,
+                    m.start(),
+                    m.end(),
+                    f"{minority} digits mixed with {', '.join(u for u in used if u != minority)} digits",
+                )
 
 
 class IseSpelling(Rule):
@@ -168,7 +191,8 @@ class IseSpelling(Rule):
         spelling (-ize, -ization) but keeps -yse (analyse) and the words that are
         always -ise: advertise, advise, comprise, compromise, devise, exercise,
         revise, supervise, surprise, televise, otherwise, enterprise, franchise,
-        merchandise, improvise, expertise, premise.
+        merchandise, improvise, expertise, premise.  Official names the termbase
+        spells with -ise (Organisation of Islamic Cooperation) are not reported.
     Why it matters:
         Consistency with UN editorial style and with official names (World Health
         Organization); en_GB dictionaries accept both spellings, so a spell-checker
@@ -189,7 +213,10 @@ class IseSpelling(Rule):
 
     def check(self, ctx: UnitContext) -> Iterable[Finding]:
         for view in ctx.in_lang("en"):
-            for start, end, found, fix in ise_words(view.text):
+            official = [(m.start, m.end) for m in view.matches if not m.differences]
+            for start, end, _found, fix in ise_words(view.text):
+                if any(a <= start and end <= b for a, b in official):
+                    continue  # an official name spelled -ise (Organisation of Islamic Cooperation)
                 yield self.finding(ctx, view, start, end, f"UN English writes '{fix}' (-ize)", suggestion=fix)
 
 
@@ -229,4 +256,6 @@ class DocumentSymbolChanged(Rule):
                 if sym in other or bare in other_bare:
                     continue
                 where = "target" if here is ctx.source else "source"
-                yield self.finding(ctx, here, start, end, f"document symbol '{sym}' is not in the {where} verbatim")
+                yield self.finding(
+                    ctx, here, start, end, f"document symbol '{sym}' is not in the {where} verbatim"
+                )

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 
 from ..matching.mentions import mentions
 from ..matching.types import TermMatch
-from ..model import Finding
+from ..model import Finding, Severity
 from ..termbase.model import Concept, Status, Term
 from ..text.arabic import attach_clitics
 from .base import Rule, SideView, UnitContext
@@ -168,7 +168,7 @@ class TermVariant(Rule):
                 kinds = sorted({d.kind for d in diffs})
                 what = "; ".join(_FOLD_MESSAGES[k] for k in kinds)
                 found = ", ".join(f"{d.found}→{d.expected}" for d in diffs[:4])
-                severity = "warning" if kinds == ["alef-hamza"] else None
+                severity: Severity | None = "warning" if kinds == ["alef-hamza"] else None
                 yield self.finding(
                     ctx, view, m.start, m.end,
                     f"{m.concept_id} written with a variant spelling ({what}: {found})",

@@ -90,7 +90,9 @@ class TargetSameAsSource(Rule):
         if not src or src != tgt or not _HAS_LETTER.search(src):
             return
         words = src.split()
-        if len(words) == 1 and (_ACRONYM.match(src) or _URL_OR_EMAIL.fullmatch(src) or DOCUMENT_SYMBOL.fullmatch(src)):
+        if len(words) == 1 and (
+            _ACRONYM.match(src) or _URL_OR_EMAIL.fullmatch(src) or DOCUMENT_SYMBOL.fullmatch(src)
+        ):
             return
         if ctx.source.lang == ctx.target.lang:
             return
@@ -137,7 +139,7 @@ class LatinInArabic(Rule):
                     continue
                 if not any(c.islower() for c in word) or len(word) < 2:
                     continue
-                if run_end >= 0 and not text[run_end:m.start()].strip(" ,;:-"):
+                if run_end >= 0 and not text[run_end : m.start()].strip(" ,;:-"):
                     run_end = m.start() + len(word)
                     continue
                 if run_start >= 0:

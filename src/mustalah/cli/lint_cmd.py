@@ -9,12 +9,13 @@ from pathlib import Path
 from ..errors import UsageError
 from ..fileio import atomic_text, check_not_input
 from ..lint.config import ProjectConfig, load_config
-from ..lint.engine import LintSettings
+from ..lint.engine import LintSettings, expand_inputs
 from ..lint.run import run_lint
 from ..lint.suppress import read_baseline, write_baseline
 from ..model import SEVERITY_RANK, LintResult
 from ..parallel import make_executor
-from ..reports.registry import RENDERERS
+from ..reports.progress import Progress
+from ..reports.registry import NEEDS_SEGMENTS, RENDERERS
 
 FAIL_ON = ("error", "warning", "info", "never")
 
@@ -30,7 +31,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         ),
     )
     p.add_argument("paths", nargs="+", metavar="PATH", help="files or folders (folders are walked)")
-    p.add_argument("--termbase", metavar="PATH", help="a TBX, CSV/TSV or YAML folder (default: the shipped one)")
+    p.add_argument("--termbase", metavar="PATH",
+                   help="a TBX, CSV/TSV or YAML folder (default: the shipped one)")
     p.add_argument("--source-lang", metavar="LANG", help="source language where the file does not say (en)")
     p.add_argument("--target-lang", metavar="LANG", help="target language where the file does not say (ar)")
     p.add_argument("--lang", metavar="LANG", help="language of monolingual text (default: from the script)")
@@ -38,11 +40,13 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
                    help="only these rules: codes, prefixes (TM), names or categories; comma-separated")
     p.add_argument("--ignore", action="append", metavar="CODES", help="skip these rules (same syntax)")
     p.add_argument("--format", choices=sorted(RENDERERS), default=None, help="output format (default text)")
-    p.add_argument("--output", "-o", metavar="FILE", help="write the report here (atomically) instead of stdout")
+    p.add_argument("--output", "-o", metavar="FILE",
+                   help="write the report here (atomically) instead of stdout")
     p.add_argument("--fail-on", choices=FAIL_ON, default=None,
                    help="exit 1 when a finding at or above this severity remains (default error)")
     p.add_argument("--baseline", metavar="FILE", help="accept the findings fingerprinted in FILE")
-    p.add_argument("--write-baseline", metavar="FILE", help="write the current findings' fingerprints to FILE")
+    p.add_argument("--write-baseline", metavar="FILE",
+                   help="write the current findings' fingerprints to FILE")
     p.add_argument("--config", metavar="FILE", help="read [tool.mustalah] from this pyproject.toml")
     p.add_argument("--no-config", action="store_true", help="ignore pyproject.toml")
     p.add_argument("--jobs", "-j", type=int, metavar="N", help="worker processes (default: 1)")
@@ -84,6 +88,13 @@ def exit_code(result: LintResult, fail_on: str) -> int:
     return 1 if any(SEVERITY_RANK[f.severity] >= threshold for f in result.findings) else 0
 
 
+def _progress(args: argparse.Namespace) -> Progress | None:
+    """A progress bar on stderr, only on a terminal and without ``--no-progress``."""
+    if args.no_progress or not sys.stderr.isatty():
+        return None
+    return Progress(len(expand_inputs(args.paths)), sys.stderr, enabled=True)
+
+
 def run(args: argparse.Namespace) -> int:
     config = ProjectConfig() if args.no_config else load_config(args.config, Path(args.paths[0]).parent)
     settings = settings_from(args, config)
@@ -95,14 +106,18 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError(f"fail-on must be one of {', '.join(FAIL_ON)}")
     if args.output:
         check_not_input(args.output, args.paths)
+    progress = _progress(args)
     executor = make_executor(args.jobs, args.scheduler)
     try:
         result = run_lint(
             args.paths, settings, executor=executor,
             per_file_ignores=config.get("per-file-ignores") or {},
-            keep_segments=fmt in ("html",),
+            keep_segments=fmt in NEEDS_SEGMENTS,
+            on_result=progress.update if progress else None,
         )
     finally:
+        if progress:
+            progress.close()
         executor.shutdown(wait=True)
     if args.write_baseline:
         n = write_baseline(args.write_baseline, result.findings)

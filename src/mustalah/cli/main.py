@@ -40,7 +40,9 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="Run 'mustalah COMMAND --help' for the options of one command.",
     )
     parser.add_argument("--version", action="version", version=f"mustalah {__version__}")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    sub: argparse._SubParsersAction[argparse.ArgumentParser] = parser.add_subparsers(
+        dest="command", metavar="COMMAND", parser_class=_Parser
+    )
     for register in SUBCOMMANDS:
         register(sub)
     return parser
@@ -70,7 +72,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def entry() -> None:  # pragma: no cover - console script wrapper
-    signal.signal(signal.SIGPIPE, signal.SIG_DFL) if hasattr(signal, "SIGPIPE") else None
+    if hasattr(signal, "SIGPIPE"):  # `mustalah … | head` ends quietly
+        signal.signal(signal.SIGPIPE, signal.SIG_DFL)
     sys.exit(main())
 
 

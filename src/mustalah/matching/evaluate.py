@@ -72,7 +72,8 @@ def evaluate(gold_dir: Path, termbase: Termbase, index: TermIndex, repo: Path) -
                 predicted[(n, m.start, m.end)] = m.concept_id
         for key, span in gold.items():
             category = str(span.get("category", "?"))
-            flags = [str(f) for f in (span.get("flags") or [])]
+            raw_flags = span.get("flags") or []
+            flags = [str(f) for f in raw_flags] if isinstance(raw_flags, list) else []
             hit = predicted.get(key) == span["concept"]
             for bucket in [ev.by_category.setdefault(category, Score())] + [
                 ev.by_flag.setdefault(f, Score()) for f in flags

@@ -175,10 +175,10 @@ class NearMissIndex:
                     kind, self.lang, start, end, folded.text[start:end], expected,
                     (cand.concept_id,), ((found_tok, cand.tokens[p]),), clitics=clitics)
         kept: list[NearMiss] = []
-        for miss in sorted(found.values(), key=lambda m: (m.start, -(m.end - m.start))):
-            if kept and miss.start < kept[-1].end:
+        for near in sorted(found.values(), key=lambda m: (m.start, -(m.end - m.start))):
+            if kept and near.start < kept[-1].end:
                 continue  # leftmost-longest, as for exact matches
-            kept.append(miss)
+            kept.append(near)
         return kept
 
     def _check(self, cand: _Cand, words: list[str], i: int, st0: tuple[str, ...]) -> tuple[int, str] | None:

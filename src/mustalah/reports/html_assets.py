@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (CSS and JavaScript read better one rule per line)
 """Inline CSS and JavaScript of the HTML lint report (no network, no framework).
 
 Kept apart from the page builder so the Python stays readable; both are plain strings

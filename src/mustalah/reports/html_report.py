@@ -51,7 +51,8 @@ def _segment_key(f: Finding, known: set[tuple[str, str]]) -> tuple[str, str] | N
 
 def _finding_item(fid: str, f: Finding) -> str:
     quote = f' <bdi class="quote" lang="{_e(f.lang)}">{_e(f.text)}</bdi>' if f.text else ""
-    sugg = f' → <bdi class="sugg" lang="{_e(f.lang)}" title="suggestion">{_e(f.suggestion)}</bdi>' if f.suggestion else ""
+    sugg = (f' → <bdi class="sugg" lang="{_e(f.lang)}" title="suggestion">{_e(f.suggestion)}</bdi>'
+            if f.suggestion else "")
     loc = f"line {f.line}:{f.column}" if f.line is not None else f"offset {f.start}–{f.end}"
     concept = f" · concept <code>{_e(f.concept)}</code>" if f.concept else ""
     return (
@@ -64,7 +65,9 @@ def _finding_item(fid: str, f: Finding) -> str:
     )
 
 
-def _side_cell(text: str | None, lang: str | None, spans: list[tuple[str, int, int]], titles: dict[str, str]) -> str:
+def _side_cell(
+    text: str | None, lang: str | None, spans: list[tuple[str, int, int]], titles: dict[str, str]
+) -> str:
     if text is None:
         return '<td class="text empty">—</td>'
     d = direction(lang)
@@ -105,12 +108,15 @@ def _file_section(
         rows.append(f'<tr class="unit{clean}" data-unit="{_e(seg.unit)}">{"".join(cells)}</tr>')
         if items:
             lis = "".join(_finding_item(fid, f) for fid, f in items)
-            rows.append(f'<tr class="findings"><td colspan="{len(cells)}"><ul class="flist">{lis}</ul></td></tr>')
+            rows.append(
+                f'<tr class="findings"><td colspan="{len(cells)}"><ul class="flist">{lis}</ul></td></tr>'
+            )
     table = ""
     if rows:
         th = "".join(f"<th>{_e(h)}</th>" for h in heads)
         mono = "" if bilingual else " mono"
-        table = f'<table class="units{mono}"><thead><tr>{th}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
+        table = (f'<table class="units{mono}"><thead><tr>{th}</tr></thead>'
+                 f'<tbody>{"".join(rows)}</tbody></table>')
     extra = ""
     if loose:
         lis = "".join(_finding_item(fid, f) for fid, f in loose)
@@ -163,7 +169,8 @@ def _filters(findings: tuple[Finding, ...]) -> str:
         f'<button type="button" data-sev="{x}" aria-pressed="false">{x} ({sev.get(x, 0)})</button>'
         for x in SEVERITIES
     )
-    cats = "".join(f'<option value="{_e(c)}">{_e(c)}</option>' for c in sorted({f.category for f in findings}))
+    categories = sorted({f.category for f in findings})
+    cats = "".join(f'<option value="{_e(c)}">{_e(c)}</option>' for c in categories)
     codes = "".join(
         f'<option value="{_e(c)}">{_e(c)} {_e(n)}</option>'
         for c, n in sorted({(f.code, f.name) for f in findings})
@@ -185,13 +192,18 @@ def _rules_section() -> str:
         for name in DOC_SECTIONS:
             body = doc.get(name, "")
             if name == "Example":
-                lines = "".join(f'<div class="ex" dir="auto">{_e(ln.strip())}</div>' for ln in body.splitlines() if ln.strip())
+                lines = "".join(
+                    f'<div class="ex" dir="auto">{_e(ln.strip())}</div>'
+                    for ln in body.splitlines() if ln.strip()
+                )
                 dl.append(f"<dt>{name}</dt><dd>{lines}</dd>")
             else:
-                dl.append(f'<dt>{name}</dt><dd dir="auto">{_e(" ".join(x.strip() for x in body.splitlines()))}</dd>')
+                flat = " ".join(x.strip() for x in body.splitlines())
+                dl.append(f'<dt>{name}</dt><dd dir="auto">{_e(flat)}</dd>')
         parts.append(
             f'<section id="{_e(rule_anchor(rule.code))}"><h3>{_e(rule.code)} {_e(rule.name)}</h3>'
-            f'<p class="meta"><code>{_e(rule.category)}</code> · {_e(rule.severity)} · scope {_e(rule.scope)}</p>'
+            f'<p class="meta"><code>{_e(rule.category)}</code> · {_e(rule.severity)} · '
+            f"scope {_e(rule.scope)}</p>"
             f'<p dir="auto">{_e(doc.get("summary", ""))}</p><dl>{"".join(dl)}</dl></section>'
         )
     parts.append("</div>")
@@ -215,8 +227,8 @@ def render_html(result: LintResult, out: IO[str]) -> None:
     for seg in result.segments:
         files.setdefault(seg.file, []).append(seg)
     show_clean = len(result.segments) <= MAX_CLEAN_UNITS
-    sections = [_file_section(file, segs, by_segment, [], titles, show_clean) for file, segs in files.items()]
-    sections += [_file_section(file, [], by_segment, items, titles, show_clean) for file, items in loose.items()]
+    sections = [_file_section(name, segs, by_segment, [], titles, show_clean) for name, segs in files.items()]
+    sections += [_file_section(name, [], by_segment, fs, titles, show_clean) for name, fs in loose.items()]
     body = "".join(sections) or '<p class="empty">No findings.</p>'
     out.write(
         '<!DOCTYPE html>\n<html lang="en" dir="ltr"><head><meta charset="utf-8">'
@@ -224,7 +236,8 @@ def render_html(result: LintResult, out: IO[str]) -> None:
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         f"<title>mustalah lint report</title><style>{CSS}</style></head><body>"
         f"<header><h1>mustalah lint report</h1><p>mustalah {_e(__version__)} · "
-        f"{result.summary.findings} finding(s) · <a style=\"color:#fff\" href=\"#rules\">rules</a></p></header>"
+        f"{result.summary.findings} finding(s) · "
+        '<a style="color:#fff" href="#rules">rules</a></p></header>'
         f'<main><div class="overview">{_summary(result)}{_charts(result.findings)}</div>'
         f"{_filters(result.findings)}{body}{_rules_section()}</main>"
         f"<script>{JS}</script></body></html>\n"

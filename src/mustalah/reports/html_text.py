@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from html import escape
+from itertools import pairwise
 
 #: Scripts written right to left (language subtags).
 RTL_LANGS = frozenset({"ar", "fa", "he", "ur", "ps", "yi", "dv", "ckb", "sd", "ug"})
@@ -22,7 +23,8 @@ RTL_LANGS = frozenset({"ar", "fa", "he", "ur", "ps", "yi", "dv", "ckb", "sd", "u
 _ARABIC = "\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff"
 #: A Latin run inside RTL text: starts and ends with a Latin letter or digit, may hold
 #: spaces and joiners (``OAS/CICTE``, ``COVID-19``, ``Counter-Terrorism Centre``).
-_LATIN_RUN = re.compile(r"[A-Za-z\u00c0-\u024f][A-Za-z0-9\u00c0-\u024f]*(?:[ \-./&'’:_]+[A-Za-z0-9\u00c0-\u024f]+)*")
+_LATIN = "A-Za-z\u00c0-\u024f"
+_LATIN_RUN = re.compile(rf"[{_LATIN}][{_LATIN}0-9]*(?:[ \-./&'’:_]+[{_LATIN}0-9]+)*")
 #: An Arabic run inside LTR text (words separated by spaces).
 _ARABIC_RUN = re.compile(rf"[{_ARABIC}]+(?:[ \u00a0]+[{_ARABIC}]+)*")
 
@@ -95,7 +97,7 @@ def side_html(text: str, spans: Sequence[tuple[str, int, int]], rtl: bool, title
             out.append(f'<bdi dir="{run_dir}">')
         bounds = sorted(c for c in cuts if run_start < c < run_end)
         edges = [run_start, *bounds, run_end]
-        for a, b in zip(edges, edges[1:], strict=False):
+        for a, b in pairwise(edges):
             point(a)
             covering = [fid for fid, s, e in ranges if s <= a and e >= b]
             piece = text[a:b]

@@ -20,7 +20,14 @@ from ..errors import InputError, UsageError
 from ..termbase.model import Termbase
 from . import wmt21
 from .engine import ShardConfig, ShardResult, SystemTotals, TermSetup, run, term_index
-from .inputs import CorpusFiles, ShardInput, check_counts, check_reference_shape, iter_file_shards, iter_memory_shards
+from .inputs import (
+    CorpusFiles,
+    ShardInput,
+    check_counts,
+    check_reference_shape,
+    iter_file_shards,
+    iter_memory_shards,
+)
 from .metrics import SCORE_FIELDS, STRING_METRICS, TERMS, MetricOptions, build_metric, signature
 from .significance import Comparison, paired_test
 from .tally import TermTally
@@ -47,7 +54,7 @@ class ScoreReport:
     target_lang: str
     systems: tuple[SystemReport, ...]
     comparisons: tuple[Comparison, ...] = ()
-    paired: str | None = None
+    paired: str | None = None  # the test that ran: bs | ar
     paired_samples: int = 0
     term_source: str | None = None  # termbase | wmt21 | wmt21-compat
     segments: int = 0
@@ -67,7 +74,9 @@ class ScoreOptions:
 
     @property
     def metric_options(self) -> MetricOptions:
-        return MetricOptions(target_lang=self.target_lang, tokenize=self.tokenize, normalize_ar=self.normalize_ar)
+        return MetricOptions(
+            target_lang=self.target_lang, tokenize=self.tokenize, normalize_ar=self.normalize_ar
+        )
 
 
 class SegmentWriter:
@@ -78,26 +87,33 @@ class SegmentWriter:
         self.names = list(names)
         self.metrics: dict[str, Metric] = {
             key: build_metric(key, options.metric_options, sentence_level=True)
-            for key in options.metrics if key in STRING_METRICS
+            for key in options.metrics
+            if key in STRING_METRICS
         }
 
     def __call__(self, result: ShardResult) -> None:
         for i in range(result.count):
-            for name, stats in zip(self.names, result.stats):
+            for name, stats in zip(self.names, result.stats, strict=True):
                 row: dict[str, Any] = {"segment": result.first + i + 1, "system": name}
                 for key, metric in self.metrics.items():
                     if key in stats:
-                        row[SCORE_FIELDS[key]] = round(float(metric._compute_score_from_stats(stats[key][i]).score), 4)
+                        row[SCORE_FIELDS[key]] = round(
+                            float(metric._compute_score_from_stats(stats[key][i]).score), 4
+                        )
                 if TERMS in stats:
                     hits, total = stats[TERMS][i]
                     row["term_hits"], row["term_total"] = int(hits), int(total)
                 self.handle.write(json.dumps(row, ensure_ascii=False) + "\n")
 
 
-def _term_signature(setup: TermSetup | None, compat: bool, target_lang: str, source_lang: str,
-                    termbase_hash: str) -> Signature:
+def _term_signature(
+    setup: TermSetup | None, compat: bool, target_lang: str, source_lang: str, termbase_hash: str
+) -> Signature:
     args: dict[str, Any] = {
-        "num_refs": 1, "termbase_hash": termbase_hash, "source_lang": source_lang, "target_lang": target_lang,
+        "num_refs": 1,
+        "termbase_hash": termbase_hash,
+        "source_lang": source_lang,
+        "target_lang": target_lang,
         "term_source": "wmt21-compat" if compat else (setup.term_source if setup else "termbase"),
     }
     sig = TermSignature(args)
@@ -108,8 +124,12 @@ def _term_signature(setup: TermSetup | None, compat: bool, target_lang: str, sou
 
 
 def _finish(
-    systems: list[SystemTotals], options: ScoreOptions, num_refs: int, setup: TermSetup | None,
-    compat_stats: list[list[list[int]]] | None = None, termbase_hash: str = "none",
+    systems: list[SystemTotals],
+    options: ScoreOptions,
+    num_refs: int,
+    setup: TermSetup | None,
+    compat_stats: list[list[list[int]]] | None = None,
+    termbase_hash: str = "none",
 ) -> ScoreReport:
     mopts = options.metric_options
     signatures: dict[str, Signature] = {}
@@ -121,10 +141,12 @@ def _finish(
             score_metrics[key] = metric
     compat = compat_stats is not None
     if TERMS in options.metrics:
-        signatures[TERMS] = _term_signature(setup, compat, options.target_lang, options.source_lang, termbase_hash)
+        signatures[TERMS] = _term_signature(
+            setup, compat, options.target_lang, options.source_lang, termbase_hash
+        )
         score_metrics[TERMS] = _TermScorer()
     if compat_stats is not None:
-        for system, stats in zip(systems, compat_stats):
+        for system, stats in zip(systems, compat_stats, strict=True):
             system.totals[TERMS] = [sum(s[0] for s in stats), sum(s[1] for s in stats)]
             if system.segments is not None:
                 system.segments[TERMS] = [list(s) for s in stats]
@@ -144,33 +166,48 @@ def _finish(
                     scores[field_name] = None
         tally = system.tally or TermTally()
         termbase = setup.termbase if setup else None
-        reports.append(SystemReport(
-            name=system.name, scores=scores,
-            signatures={SCORE_FIELDS[k]: s.format() for k, s in signatures.items()},
-            verbose=verbose, term_hits=hits, term_total=total,
-            terms=tally.concept_rows(termbase, options.target_lang), misses=list(tally.misses),
-        ))
+        reports.append(
+            SystemReport(
+                name=system.name,
+                scores=scores,
+                signatures={SCORE_FIELDS[k]: s.format() for k, s in signatures.items()},
+                verbose=verbose,
+                term_hits=hits,
+                term_total=total,
+                terms=tally.concept_rows(termbase, options.target_lang),
+                misses=list(tally.misses),
+            )
+        )
     comparisons: tuple[Comparison, ...] = ()
     samples = 0
+    paired: str | None = None
     if options.paired and len(systems) > 1:
         result = paired_test(
             [(s.name, s.segments or {}) for s in systems],
             {k: (score_metrics[k], signatures[k]) for k in options.metrics},
-            test=options.paired, samples=options.paired_samples,
+            test=options.paired,
+            samples=options.paired_samples,
         )
-        comparisons, samples = result.comparisons, result.samples
+        comparisons, samples, paired = result.comparisons, result.samples, result.test
         for rep in reports:
             rep.signatures.update({SCORE_FIELDS[k]: v for k, v in result.signatures.items()})
     source = "wmt21-compat" if compat else (setup.term_source if setup else None)
-    return ScoreReport(options.source_lang, options.target_lang, tuple(reports), comparisons,
-                       options.paired, samples, source if TERMS in options.metrics else None,
-                       systems[0].count if systems else 0)
+    return ScoreReport(
+        options.source_lang,
+        options.target_lang,
+        tuple(reports),
+        comparisons,
+        paired,
+        samples,
+        source if TERMS in options.metrics else None,
+        systems[0].count if systems else 0,
+    )
 
 
 class _TermScorer(TermAccuracy):
     """Computes term scores from statistics (for the paired test); never matches text itself."""
 
-    def __init__(self) -> None:  # noqa: D107 - deliberately skips TermAccuracy.__init__
+    def __init__(self) -> None:
         Metric.__init__(self)  # type: ignore[no-untyped-call]
 
     def _aggregate_and_compute(self, stats: Any) -> Any:
@@ -192,7 +229,9 @@ def score_files(
         raise UsageError("no hypothesis given", hint="pass one or more hypothesis files")
     want_terms = TERMS in options.metrics
     if want_terms and files.source is None:
-        raise UsageError("term accuracy needs the source text", hint="pass --source SRC, or drop 'terms' from --metrics")
+        raise UsageError(
+            "term accuracy needs the source text", hint="pass --source SRC, or drop 'terms' from --metrics"
+        )
     check_counts(files)
     names = list(names) if names is not None else [p.name for p in files.hypotheses]
     annotated = want_terms and files.source_is_sgml
@@ -200,19 +239,29 @@ def score_files(
     compat_stats: list[list[list[int]]] | None = None
     tb_hash = "none"
     if options.compat is not None and options.compat != "wmt21":
-        raise UsageError(f"unknown compatibility mode {options.compat!r}", hint="the only one is --compat wmt21")
+        raise UsageError(
+            f"unknown compatibility mode {options.compat!r}", hint="the only one is --compat wmt21"
+        )
     if options.compat == "wmt21" and want_terms:
         if files.source is None or not files.source_is_sgml or not wmt21.is_sgml(files.references[0]):
-            raise InputError("--compat wmt21 needs WMT21 SGML source and reference files",
-                             file=str(files.source), hint="see the README section 'WMT21'")
-        compat_stats = [wmt21.compat_segment_stats(files.source, files.references[0], h) for h in files.hypotheses]
+            raise InputError(
+                "--compat wmt21 needs WMT21 SGML source and reference files",
+                file=str(files.source),
+                hint="see the README section 'WMT21'",
+            )
+        compat_stats = [
+            wmt21.compat_segment_stats(files.source, files.references[0], h) for h in files.hypotheses
+        ]
         annotated = False
     elif annotated:
         assert files.source is not None
         ref0 = files.references[0]
         if not wmt21.is_sgml(ref0):
-            raise InputError("the source is WMT21 SGML but the first reference is not", file=str(ref0),
-                             hint="pass the annotated reference (…fr.sgm) as the first --reference")
+            raise InputError(
+                "the source is WMT21 SGML but the first reference is not",
+                file=str(ref0),
+                hint="pass the annotated reference (…fr.sgm) as the first --reference",
+            )
         src_segs = wmt21.read_segments(files.source)
         ref_segs = wmt21.read_segments(ref0)
         tb = wmt21.annotation_termbase(src_segs, ref_segs, options.source_lang, options.target_lang)
@@ -223,14 +272,21 @@ def score_files(
             raise UsageError("term accuracy needs a termbase", hint="pass --termbase PATH")
         setup = TermSetup(termbase, options.source_lang, options.target_lang)
         tb_hash = termbase.content_hash()
-    config = ShardConfig(tuple(m for m in options.metrics if m != TERMS or setup is not None),
-                         options.metric_options, setup)
+    config = ShardConfig(
+        tuple(m for m in options.metrics if m != TERMS or setup is not None), options.metric_options, setup
+    )
     if setup is not None:
         term_index(setup)  # build once here: serial runs and forked workers reuse it
     writer = SegmentWriter(segments, names, options) if segments is not None else None
     shards = iter_file_shards(files, options.shard_size, annotated=annotated)
-    systems = run(shards, config, names, executor=executor,
-                  keep_segments=bool(options.paired) and len(names) > 1, on_shard=writer)
+    systems = run(
+        shards,
+        config,
+        names,
+        executor=executor,
+        keep_segments=bool(options.paired) and len(names) > 1,
+        on_shard=writer,
+    )
     return _finish(systems, options, len(files.references), setup, compat_stats, tb_hash)
 
 
@@ -251,7 +307,9 @@ def score_corpus(
         if isinstance(system, str):
             raise InputError(f"system {s} is a string, not a list of segments")
     if sources is not None and len(sources) != len(hypotheses[0]):
-        raise InputError(f"{len(sources)} source segments for {len(hypotheses[0])} hypotheses", unit="sources")
+        raise InputError(
+            f"{len(sources)} source segments for {len(hypotheses[0])} hypotheses", unit="sources"
+        )
     setup: TermSetup | None = None
     if TERMS in options.metrics:
         if sources is None or termbase is None:
@@ -259,8 +317,16 @@ def score_corpus(
         setup = TermSetup(termbase, options.source_lang, options.target_lang)
     names = list(names) if names is not None else [f"system-{i + 1}" for i in range(len(hypotheses))]
     config = ShardConfig(options.metrics, options.metric_options, setup)
-    shards: Sequence[ShardInput] | Any = iter_memory_shards(sources, references, hypotheses, options.shard_size)
-    systems = run(shards, config, names, executor=executor, keep_segments=bool(options.paired) and len(names) > 1)
-    return _finish(systems, options, len(references), setup,
-                   termbase_hash=termbase.content_hash() if termbase is not None else "none")
-
+    shards: Sequence[ShardInput] | Any = iter_memory_shards(
+        sources, references, hypotheses, options.shard_size
+    )
+    systems = run(
+        shards, config, names, executor=executor, keep_segments=bool(options.paired) and len(names) > 1
+    )
+    return _finish(
+        systems,
+        options,
+        len(references),
+        setup,
+        termbase_hash=termbase.content_hash() if termbase is not None else "none",
+    )

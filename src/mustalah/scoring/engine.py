@@ -98,9 +98,13 @@ def score_terms(data: ShardInput, setup: TermSetup) -> tuple[list[list[Stats]], 
     for hyps in data.hypotheses:
         tally = TermTally()
         stats: list[Stats] = []
-        for i, (occ, hyp) in enumerate(zip(occurrences, hyps)):
+        for i, (occ, hyp) in enumerate(zip(occurrences, hyps, strict=True)):
             seg: SegmentTerms = analyse_segment(
-                data.first + i + 1, occ, index.match(hyp, setup.target_lang), setup.termbase, setup.target_lang,
+                data.first + i + 1,
+                occ,
+                index.match(hyp, setup.target_lang),
+                setup.termbase,
+                setup.target_lang,
                 shared,
             )
             tally.add(seg)
@@ -192,7 +196,7 @@ def run(
 
     def drain_one() -> None:
         result = pending.popleft().result()
-        for system, stats, tally in zip(systems, result.stats, result.tallies):
+        for system, stats, tally in zip(systems, result.stats, result.tallies, strict=True):
             system.add(stats, tally)
             system.count += result.count
         if on_shard is not None:

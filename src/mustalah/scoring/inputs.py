@@ -56,8 +56,9 @@ def _text_lines(path: Path) -> Iterator[str]:
                 for no, line in enumerate(handle, start=1):  # noqa: B007 - no is used in the error
                     yield line[:-1] if line.endswith("\n") else line
             except UnicodeDecodeError as exc:
-                raise InputError(f"not UTF-8 ({exc.reason})", file=name, line=no + 1,
-                                 hint="convert the file to UTF-8") from None
+                raise InputError(
+                    f"not UTF-8 ({exc.reason})", file=name, line=no + 1, hint="convert the file to UTF-8"
+                ) from None
     except FileNotFoundError:
         raise InputError("no such file", file=name, hint="check the path") from None
     except IsADirectoryError:
@@ -103,8 +104,9 @@ def iter_file_shards(files: CorpusFiles, shard_size: int, annotated: bool = Fals
     if files.source is None:
         src_iter = repeat(("", None))  # no source: blanks, never consulted
     elif annotated:
-        src_iter = ((seg.text.strip(), wmt21.annotation_occurrences(seg))
-                    for seg in wmt21.iter_segments(files.source))
+        src_iter = (
+            (seg.text.strip(), wmt21.annotation_occurrences(seg)) for seg in wmt21.iter_segments(files.source)
+        )
     else:
         src_iter = ((text, None) for text in iter_texts(files.source))
     ref_iters = [iter_texts(p) for p in files.references]
@@ -130,35 +132,54 @@ def iter_file_shards(files: CorpusFiles, shard_size: int, annotated: bool = Fals
 # --- in-memory streams -------------------------------------------------------------------
 
 
-def check_reference_shape(hypotheses: Sequence[str], references: Sequence[Sequence[str]],
-                          name: str = "references") -> None:
+def check_reference_shape(
+    hypotheses: Sequence[str], references: Sequence[Sequence[str]], name: str = "references"
+) -> None:
     """References must be K streams of N strings (N = number of hypotheses)."""
     n = len(hypotheses)
     if isinstance(references, str) or not isinstance(references, Sequence) or len(references) == 0:
-        raise InputError(f"{name} must be a list of reference streams",
-                         hint="pass [refs] for one reference, [refs1, refs2] for two")
+        raise InputError(
+            f"{name} must be a list of reference streams",
+            hint="pass [refs] for one reference, [refs1, refs2] for two",
+        )
     if all(isinstance(r, str) for r in references):
-        raise InputError(f"{name} is one flat list of strings, not a list of streams",
-                         hint="wrap it: pass [refs] (K streams of N strings)")
+        raise InputError(
+            f"{name} is one flat list of strings, not a list of streams",
+            hint="wrap it: pass [refs] (K streams of N strings)",
+        )
     for k, stream in enumerate(references, start=1):
         if isinstance(stream, str) or not isinstance(stream, Sequence):
-            raise InputError(f"reference stream {k} is not a list of strings", unit=f"{name}[{k - 1}]",
-                             hint="each stream holds one reference string per hypothesis")
+            raise InputError(
+                f"reference stream {k} is not a list of strings",
+                unit=f"{name}[{k - 1}]",
+                hint="each stream holds one reference string per hypothesis",
+            )
         if len(stream) != n:
             hint = "each stream holds one reference string per hypothesis"
             if len(stream) == 1 and len(references) == n:
-                hint = ("this looks like one list per segment ([[r1], [r2], …]); "
-                        "pass [[r1, r2, …]] instead (K streams of N strings)")
-            raise InputError(f"reference stream {k} has {len(stream)} strings for {n} hypotheses",
-                             unit=f"{name}[{k - 1}]", hint=hint)
+                hint = (
+                    "this looks like one list per segment ([[r1], [r2], …]); "
+                    "pass [[r1, r2, …]] instead (K streams of N strings)"
+                )
+            raise InputError(
+                f"reference stream {k} has {len(stream)} strings for {n} hypotheses",
+                unit=f"{name}[{k - 1}]",
+                hint=hint,
+            )
         for i, item in enumerate(stream):
             if not isinstance(item, str):
-                raise InputError(f"reference stream {k}, segment {i + 1} is {type(item).__name__}, not str",
-                                 unit=f"{name}[{k - 1}][{i}]")
+                raise InputError(
+                    f"reference stream {k}, segment {i + 1} is {type(item).__name__}, not str",
+                    unit=f"{name}[{k - 1}][{i}]",
+                )
 
 
-def iter_memory_shards(sources: Sequence[str] | None, references: Sequence[Sequence[str]],
-                       hypotheses: Sequence[Sequence[str]], shard_size: int) -> Iterator[ShardInput]:
+def iter_memory_shards(
+    sources: Sequence[str] | None,
+    references: Sequence[Sequence[str]],
+    hypotheses: Sequence[Sequence[str]],
+    shard_size: int,
+) -> Iterator[ShardInput]:
     n = len(references[0])
     for first in range(0, n, shard_size):
         end = min(first + shard_size, n)

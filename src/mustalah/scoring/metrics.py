@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from sacrebleu.metrics.base import Metric, Signature
 from sacrebleu.metrics.bleu import BLEU
 from sacrebleu.metrics.chrf import CHRF
 from sacrebleu.metrics.ter import TER
-from sacrebleu.metrics.base import Metric, Signature
 
 from ..errors import UsageError
 from .arnorm import ARNORM_TAG
@@ -22,8 +22,16 @@ TERMS = "terms"
 ALL_METRICS = (*STRING_METRICS, TERMS)
 
 #: Command-line spellings -> metric keys.
-ALIASES = {"bleu": "bleu", "chrf": "chrf", "chrf++": "chrfpp", "chrfpp": "chrfpp", "ter": "ter",
-           "terms": TERMS, "term": TERMS, "term_accuracy": TERMS}
+ALIASES = {
+    "bleu": "bleu",
+    "chrf": "chrf",
+    "chrf++": "chrfpp",
+    "chrfpp": "chrfpp",
+    "ter": "ter",
+    "terms": TERMS,
+    "term": TERMS,
+    "term_accuracy": TERMS,
+}
 
 #: Metric key -> the JSON field of its score.
 SCORE_FIELDS = {"bleu": "bleu", "chrf": "chrf", "chrfpp": "chrfpp", "ter": "ter", TERMS: "term_accuracy"}
@@ -64,8 +72,11 @@ def parse_metric_list(text: str) -> tuple[str, ...]:
 def build_metric(key: str, options: MetricOptions, sentence_level: bool = False) -> Metric:
     """A fresh sacreBLEU metric for ``key``.  ``sentence_level`` turns on BLEU's effective order."""
     if key == "bleu":
-        return BLEU(tokenize=options.bleu_tokenizer, trg_lang=options.target_lang.split("-")[0],
-                    effective_order=sentence_level)
+        return BLEU(
+            tokenize=options.bleu_tokenizer,
+            trg_lang=options.target_lang.split("-")[0],
+            effective_order=sentence_level,
+        )
     if key == "chrf":
         return CHRF()
     if key == "chrfpp":

@@ -42,8 +42,13 @@ def to_json_data(report: ScoreReport) -> dict[str, Any]:
         "paired": {"test": report.paired, "samples": report.paired_samples} if report.paired else None,
         "systems": [_system_json(s) for s in report.systems],
         "comparisons": [
-            {"baseline": c.baseline, "system": c.system, "metric": SCORE_FIELDS[c.metric],
-             "delta": c.delta, "p_value": c.p_value}
+            {
+                "baseline": c.baseline,
+                "system": c.system,
+                "metric": SCORE_FIELDS[c.metric],
+                "delta": c.delta,
+                "p_value": c.p_value,
+            }
             for c in report.comparisons
         ],
     }
@@ -72,13 +77,19 @@ def to_text(report: ScoreReport, width: int = 2, max_misses: int = 20, max_conce
             lines.append(f"  {label:<8}= {shown}{extra}")
             lines.append(f"            {label}|{system.signatures.get(field_name, '')}")
         if system.terms:
-            lines.append(f"  Terms by concept (top {min(max_concepts, len(system.terms))} of {len(system.terms)}):")
+            lines.append(
+                f"  Terms by concept (top {min(max_concepts, len(system.terms))} of {len(system.terms)}):"
+            )
             for row in system.terms[:max_concepts]:
                 missed = ", ".join(f"{kind} {n}" for kind, n in row["misses"].items() if n)
-                lines.append(f"    {row['concept']:<40} {row['hits']:>5}/{row['occurrences']:<5}"
-                             + (f"  misses: {missed}" if missed else ""))
+                lines.append(
+                    f"    {row['concept']:<40} {row['hits']:>5}/{row['occurrences']:<5}"
+                    + (f"  misses: {missed}" if missed else "")
+                )
         if system.misses:
-            lines.append(f"  Term misses (first {min(max_misses, len(system.misses))} of {len(system.misses)}):")
+            lines.append(
+                f"  Term misses (first {min(max_misses, len(system.misses))} of {len(system.misses)}):"
+            )
             for miss in system.misses[:max_misses]:
                 found = miss.found
                 if miss.found_text:
@@ -87,8 +98,10 @@ def to_text(report: ScoreReport, width: int = 2, max_misses: int = 20, max_conce
                     found += f" ({miss.found_concept})"
                 if miss.detail:
                     found += f" [{miss.detail}]"
-                lines.append(f"    segment {miss.segment}: {miss.source_term!r} -> expected {miss.expected!r}, "
-                             f"found {found}")
+                lines.append(
+                    f"    segment {miss.segment}: {miss.source_term!r} -> expected {miss.expected!r}, "
+                    f"found {found}"
+                )
         lines.append("")
     if report.comparisons:
         base = report.comparisons[0].baseline

@@ -72,7 +72,9 @@ class _StatsMetric(Metric):
     def _extract_reference_info(self, refs: Sequence[str]) -> dict[str, Any]:  # pragma: no cover
         return {}
 
-    def _compute_segment_statistics(self, hypothesis: str, ref_kwargs: dict[str, Any]) -> Any:  # pragma: no cover
+    def _compute_segment_statistics(
+        self, hypothesis: str, ref_kwargs: dict[str, Any]
+    ) -> Any:  # pragma: no cover
         raise NotImplementedError
 
     def get_signature(self) -> Signature:
@@ -118,8 +120,10 @@ def paired_test(
     wrapped = {key: _StatsMetric(key, metric, sig) for key, (metric, sig) in metrics.items()}
     tester = PairedTest(named, wrapped, references=None, test_type=test_type, n_samples=samples)
     sigs, results = tester()
-    score_names = {key: _StatsMetric(key, metric, sig)._aggregate_and_compute(arrays[0][1][key]).name
-                   for key, (metric, sig) in metrics.items()}
+    score_names = {
+        key: _StatsMetric(key, metric, sig)._aggregate_and_compute(arrays[0][1][key]).name
+        for key, (metric, sig) in metrics.items()
+    }
     comparisons: list[Comparison] = []
     base_name, base_stats = arrays[0]
     for key in metrics:
@@ -131,10 +135,16 @@ def paired_test(
             p = float(res.p_value) if res.p_value is not None else 1.0
             if delta == 0.0 or np.array_equal(stats[key], base_stats[key]):
                 p = 1.0
-            comparisons.append(Comparison(
-                base_name, name, key, delta, p,
-                float(res.mean) if res.mean is not None else None,
-                float(res.ci) if res.ci is not None else None,
-            ))
+            comparisons.append(
+                Comparison(
+                    base_name,
+                    name,
+                    key,
+                    delta,
+                    p,
+                    float(res.mean) if res.mean is not None else None,
+                    float(res.ci) if res.ci is not None else None,
+                )
+            )
     signatures = {key: sigs[score_names[key]].format() for key in metrics}
     return PairedResult(tuple(comparisons), signatures, test_type, tester.n_samples)

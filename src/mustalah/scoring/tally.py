@@ -70,18 +70,20 @@ class TermTally:
         for concept_id, c in sorted(self.concepts.items(), key=lambda kv: (-kv[1].occurrences, kv[0])):
             concept = termbase.get(concept_id) if termbase is not None else None
             preferred = concept.preferred(target_lang) if concept is not None else None
-            rows.append({
-                "concept": concept_id,
-                "expected": preferred.text if preferred is not None else None,
-                "occurrences": c.occurrences,
-                "hits": c.hits,
-                "accuracy": round(100.0 * c.hits / c.occurrences, 4) if c.occurrences else None,
-                "misses": dict(c.misses),
-                "source_terms": [
-                    {"term": text, "occurrences": occ, "hits": hit}
-                    for text, (occ, hit) in sorted(c.by_term.items(), key=lambda kv: (-kv[1][0], kv[0]))
-                ],
-            })
+            rows.append(
+                {
+                    "concept": concept_id,
+                    "expected": preferred.text if preferred is not None else None,
+                    "occurrences": c.occurrences,
+                    "hits": c.hits,
+                    "accuracy": round(100.0 * c.hits / c.occurrences, 4) if c.occurrences else None,
+                    "misses": dict(c.misses),
+                    "source_terms": [
+                        {"term": text, "occurrences": occ, "hits": hit}
+                        for text, (occ, hit) in sorted(c.by_term.items(), key=lambda kv: (-kv[1][0], kv[0]))
+                    ],
+                }
+            )
         return rows
 
 

@@ -117,11 +117,19 @@ def analyse_segment(
     pending: list[tuple[str, str, int]] = []  # (concept, source term, missing count)
     for concept_id in order:
         terms = by_concept[concept_id]
-        own = [i for i, m in enumerate(hypothesis)
-               if i not in used and m.concept_id == concept_id and is_hit(m, target_lang)]
-        other = [i for i, m in enumerate(hypothesis)
-                 if i not in used and m.concept_id != concept_id and concept_id in owners[i]
-                 and is_hit(m, target_lang)]
+        own = [
+            i
+            for i, m in enumerate(hypothesis)
+            if i not in used and m.concept_id == concept_id and is_hit(m, target_lang)
+        ]
+        other = [
+            i
+            for i, m in enumerate(hypothesis)
+            if i not in used
+            and m.concept_id != concept_id
+            and concept_id in owners[i]
+            and is_hit(m, target_lang)
+        ]
         good = own + other
         hits = min(len(terms), len(good))
         used.update(good[:hits])
@@ -141,8 +149,17 @@ def analyse_segment(
         preferred = concept.preferred(target_lang) if concept is not None else None
         expected = preferred.text if preferred is not None else ""
         related = set(concept.confusable) | set(concept.related) if concept is not None else set()
+        domain = concept.domain if concept is not None else None
+        comparable = related | {
+            cid
+            for cids in owners
+            for cid in cids
+            if (candidate := termbase.get(cid)) is not None and candidate.domain == domain
+        }
         for _ in range(missing):
-            found = _explain(hypothesis, owners, used, concept_id, mentioned, related, target_lang)
+            found = _explain(
+                hypothesis, owners, used, concept_id, mentioned, comparable, related, target_lang
+            )
             if found is None:
                 misses.append(TermMiss(segment, concept_id, text, expected, "absent"))
                 continue
@@ -150,8 +167,16 @@ def analyse_segment(
             used.add(index)
             m = hypothesis[index]
             misses.append(
-                TermMiss(segment, concept_id, text, expected, kind, m.surface,
-                         m.concept_id if kind == "wrong-entity" else None, detail)
+                TermMiss(
+                    segment,
+                    concept_id,
+                    text,
+                    expected,
+                    kind,
+                    m.surface,
+                    m.concept_id if kind == "wrong-entity" else None,
+                    detail,
+                )
             )
     total = sum(len(v) for v in by_concept.values())
     return SegmentTerms(hits_total, total, tuple(rows), tuple(misses))
@@ -163,9 +188,20 @@ def _owners(match: TermMatch, shared: Mapping[str, frozenset[str]]) -> frozenset
 
 
 def _explain(
-    hypothesis: Sequence[TermMatch], owners: Sequence[frozenset[str]], used: set[int], concept_id: str,
-    mentioned: set[str], related: set[str], target_lang: str,
+    hypothesis: Sequence[TermMatch],
+    owners: Sequence[frozenset[str]],
+    used: set[int],
+    concept_id: str,
+    mentioned: set[str],
+    comparable: set[str],
+    related: set[str],
+    target_lang: str,
 ) -> tuple[int, str, str | None] | None:
+    """What the hypothesis has instead of a missed concept, or None (absent).
+
+    A wrong entity must be comparable: a concept of the same domain (an entity for an
+    entity, a post for a post) or one listed as related/confusable, which is preferred.
+    """
     for i, m in enumerate(hypothesis):
         if i in used or concept_id not in owners[i]:
             continue
@@ -174,8 +210,12 @@ def _explain(
         if not is_hit(m, target_lang):
             return i, "variant", _variant_detail(m)
     wrong = [
-        i for i, m in enumerate(hypothesis)
-        if i not in used and not (owners[i] & mentioned) and m.term.lang == target_lang
+        i
+        for i, m in enumerate(hypothesis)
+        if i not in used
+        and not (owners[i] & mentioned)
+        and m.term.lang == target_lang
+        and owners[i] & comparable
     ]
     if wrong:
         preferred = [i for i in wrong if owners[i] & related]
@@ -205,15 +245,17 @@ class TermSignature(Signature):
         super().__init__(args)
         self._abbr.update({"tb": "tb", "matcher": "m", "src": "s", "tgt": "t", "hit": "h", "terms": "tm"})
         self.info.pop("nrefs", None)
-        self.info.update({
-            "terms": args.get("term_source", "termbase"),
-            "tb": args["termbase_hash"],
-            "matcher": MATCHER_VERSION,
-            "src": args["source_lang"],
-            "tgt": args["target_lang"],
-            "hit": "approved+tolerated",
-            "version": f"mustalah-{__version__}",
-        })
+        self.info.update(
+            {
+                "terms": args.get("term_source", "termbase"),
+                "tb": args["termbase_hash"],
+                "matcher": MATCHER_VERSION,
+                "src": args["source_lang"],
+                "tgt": args["target_lang"],
+                "hit": "approved+tolerated",
+                "version": f"mustalah-{__version__}",
+            }
+        )
 
 
 def term_score(hits: float, total: float) -> Score:
@@ -234,8 +276,15 @@ class TermAccuracy(Metric):
 
     _SIGNATURE_TYPE = TermSignature
 
-    def __init__(self, index: TermIndex, termbase: Termbase, source_lang: str, target_lang: str,
-                 sources: Sequence[str] | None = None, term_source: str = "termbase") -> None:
+    def __init__(
+        self,
+        index: TermIndex,
+        termbase: Termbase,
+        source_lang: str,
+        target_lang: str,
+        sources: Sequence[str] | None = None,
+        term_source: str = "termbase",
+    ) -> None:
         super().__init__()  # type: ignore[no-untyped-call]
         self.index = index
         self.termbase = termbase
@@ -257,8 +306,9 @@ class TermAccuracy(Metric):
 
     def _compute_segment_statistics(self, hypothesis: str, ref_kwargs: dict[str, Any]) -> list[int]:
         found = self.index.match(hypothesis, self.target_lang)
-        return analyse_segment(0, ref_kwargs["occurrences"], found, self.termbase, self.target_lang,
-                               self.shared).stats
+        return analyse_segment(
+            0, ref_kwargs["occurrences"], found, self.termbase, self.target_lang, self.shared
+        ).stats
 
     def _compute_score_from_stats(self, stats: Sequence[Any]) -> Score:
         return term_score(stats[0], stats[1])

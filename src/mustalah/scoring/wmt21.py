@@ -75,8 +75,10 @@ def is_sgml(path: str | Path) -> bool:
 
 
 def _attrs(text: str) -> dict[str, str]:
-    return {m.group(1).lower(): html.unescape(m.group(2) if m.group(2) is not None else m.group(3))
-            for m in _ATTR.finditer(text)}
+    return {
+        m.group(1).lower(): html.unescape(m.group(2) if m.group(2) is not None else m.group(3))
+        for m in _ATTR.finditer(text)
+    }
 
 
 def parse_line(line: str, line_no: int, path: str) -> SgmSegment | None:
@@ -85,17 +87,28 @@ def parse_line(line: str, line_no: int, path: str) -> SgmSegment | None:
         return None
     m = _SEG.search(line)
     if m is None:
-        raise InputError("a </seg> without a matching <seg …> on the same line", file=path, line=line_no,
-                         hint="WMT SGML files have one <seg id=\"…\">…</seg> per line")
+        raise InputError(
+            "a </seg> without a matching <seg …> on the same line",
+            file=path,
+            line=line_no,
+            hint='WMT SGML files have one <seg id="…">…</seg> per line',
+        )
     attrs = _attrs(m.group(1))
     body = m.group(2)
     terms = tuple(
-        Annotation(id=a.get("id", ""), type=a.get("type", ""), src=a.get("src", ""), tgt=a.get("tgt", ""),
-                   surface=html.unescape(_TAG.sub("", t.group(2))))
+        Annotation(
+            id=a.get("id", ""),
+            type=a.get("type", ""),
+            src=a.get("src", ""),
+            tgt=a.get("tgt", ""),
+            surface=html.unescape(_TAG.sub("", t.group(2))),
+        )
         for t in _TERM.finditer(body)
         for a in (_attrs(t.group(1)),)
     )
-    return SgmSegment(id=attrs.get("id", ""), text=html.unescape(_TAG.sub("", body)), terms=terms, line=line_no)
+    return SgmSegment(
+        id=attrs.get("id", ""), text=html.unescape(_TAG.sub("", body)), terms=terms, line=line_no
+    )
 
 
 def iter_segments(path: str | Path) -> Iterator[SgmSegment]:
@@ -123,12 +136,13 @@ def concept_id(annotation_id: str) -> str:
     return f"wmt21-{annotation_id}"
 
 
-def annotation_termbase(source: Sequence[SgmSegment], reference: Sequence[SgmSegment],
-                        source_lang: str, target_lang: str) -> Termbase:
-    """One concept per annotation id: ``src`` as source term, ``tgt`` forms + reference surfaces as targets."""
+def annotation_termbase(
+    source: Sequence[SgmSegment], reference: Sequence[SgmSegment], source_lang: str, target_lang: str
+) -> Termbase:
+    """One concept per annotation id: source term ``src``; targets ``tgt`` and the reference surfaces."""
     src_forms: dict[str, dict[str, None]] = {}
     tgt_forms: dict[str, dict[str, None]] = {}
-    for s_seg, r_seg in zip(source, reference):
+    for s_seg, r_seg in zip(source, reference, strict=True):
         for ann in s_seg.terms:
             src_forms.setdefault(ann.id, {}).setdefault(" ".join((ann.src or ann.surface).split()), None)
         for ann in r_seg.terms:
@@ -142,8 +156,9 @@ def annotation_termbase(source: Sequence[SgmSegment], reference: Sequence[SgmSeg
     for ann_id in sorted(set(src_forms) | set(tgt_forms)):
         terms: list[Term] = [Term(text=t, lang=source_lang) for t in src_forms.get(ann_id, {})]
         for k, form in enumerate(tgt_forms.get(ann_id, {})):
-            terms.append(Term(text=form, lang=target_lang,
-                              status=Status.PREFERRED if k == 0 else Status.ADMITTED))
+            terms.append(
+                Term(text=form, lang=target_lang, status=Status.PREFERRED if k == 0 else Status.ADMITTED)
+            )
         concepts.append(Concept(id=concept_id(ann_id), domain="wmt21", terms=tuple(terms)))
     return Termbase(concepts=tuple(concepts), name="wmt21-annotations")
 
@@ -215,10 +230,13 @@ def compat_segment_stats(
     src = read_segments(source)
     ref = read_segments(reference)
     if len(src) != len(ref):
-        raise InputError(f"{len(ref)} segments, but the source {source} has {len(src)}", file=str(reference),
-                         hint="source and reference SGML files must be line-aligned")
+        raise InputError(
+            f"{len(ref)} segments, but the source {source} has {len(src)}",
+            file=str(reference),
+            hint="source and reference SGML files must be line-aligned",
+        )
     refs: dict[str, tuple[Annotation, ...]] = {}
-    for s_seg, r_seg in zip(src, ref):
+    for s_seg, r_seg in zip(src, ref, strict=True):
         refs[s_seg.id] = r_seg.terms  # last one wins, as in the official dict
     stats: list[list[int]] = []
     for seg in iter_segments(hypothesis):

@@ -14,26 +14,72 @@ from dataclasses import dataclass
 EN_MONTHS: dict[str, int] = {
     name: i + 1
     for i, name in enumerate(
-        ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-         "November", "December")
+        (
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+        )
     )
 }
 EN_MONTHS.update({"Jan.": 1, "Feb.": 2, "Aug.": 8, "Sept.": 9, "Oct.": 10, "Nov.": 11, "Dec.": 12})
 
 #: The UN pair for each month (research/arabic.md §4).
 UN_PAIRS: dict[int, str] = {
-    1: "كانون الثاني/يناير", 2: "شباط/فبراير", 3: "آذار/مارس", 4: "نيسان/أبريل", 5: "أيار/مايو",
-    6: "حزيران/يونيه", 7: "تموز/يوليه", 8: "آب/أغسطس", 9: "أيلول/سبتمبر", 10: "تشرين الأول/أكتوبر",
-    11: "تشرين الثاني/نوفمبر", 12: "كانون الأول/ديسمبر",
+    1: "كانون الثاني/يناير",
+    2: "شباط/فبراير",
+    3: "آذار/مارس",
+    4: "نيسان/أبريل",
+    5: "أيار/مايو",
+    6: "حزيران/يونيه",
+    7: "تموز/يوليه",
+    8: "آب/أغسطس",
+    9: "أيلول/سبتمبر",
+    10: "تشرين الأول/أكتوبر",
+    11: "تشرين الثاني/نوفمبر",
+    12: "كانون الأول/ديسمبر",
 }
 GREGORIAN_AR: dict[str, int] = {
-    "يناير": 1, "فبراير": 2, "مارس": 3, "أبريل": 4, "ابريل": 4, "إبريل": 4, "مايو": 5, "يونيو": 6, "يونيه": 6,
-    "يوليو": 7, "يوليه": 7, "أغسطس": 8, "اغسطس": 8, "سبتمبر": 9, "أكتوبر": 10, "اكتوبر": 10, "نوفمبر": 11,
+    "يناير": 1,
+    "فبراير": 2,
+    "مارس": 3,
+    "أبريل": 4,
+    "ابريل": 4,
+    "إبريل": 4,
+    "مايو": 5,
+    "يونيو": 6,
+    "يونيه": 6,
+    "يوليو": 7,
+    "يوليه": 7,
+    "أغسطس": 8,
+    "اغسطس": 8,
+    "سبتمبر": 9,
+    "أكتوبر": 10,
+    "اكتوبر": 10,
+    "نوفمبر": 11,
     "ديسمبر": 12,
 }
 LEVANTINE_AR: dict[str, int] = {
-    "كانون الثاني": 1, "شباط": 2, "آذار": 3, "نيسان": 4, "أيار": 5, "حزيران": 6, "تموز": 7, "آب": 8,
-    "أيلول": 9, "تشرين الأول": 10, "تشرين الثاني": 11, "كانون الأول": 12,
+    "كانون الثاني": 1,
+    "شباط": 2,
+    "آذار": 3,
+    "نيسان": 4,
+    "أيار": 5,
+    "حزيران": 6,
+    "تموز": 7,
+    "آب": 8,
+    "أيلول": 9,
+    "تشرين الأول": 10,
+    "تشرين الثاني": 11,
+    "كانون الأول": 12,
 }
 
 _DIGIT = r"[0-9٠-٩۰-۹]"
@@ -44,7 +90,9 @@ _AR_MONTH = re.compile(
     rf"(?<![{_AR_LETTER}])(?:[وفبل]{{1,2}})?(?:(?P<lev>{_LEV})\s*/\s*)?(?P<greg>{_GREG})(?![{_AR_LETTER}])"
     rf"|(?<![{_AR_LETTER}])(?:[وفبل]{{1,2}})?(?P<levonly>{_LEV})(?![{_AR_LETTER}/])"
 )
-_EN_MONTH = re.compile(r"\b(" + "|".join(re.escape(m) for m in sorted(EN_MONTHS, key=len, reverse=True)) + r")(?!\w)")
+_EN_MONTH = re.compile(
+    r"\b(" + "|".join(re.escape(m) for m in sorted(EN_MONTHS, key=len, reverse=True)) + r")(?!\w)"
+)
 _NEAR_NUMBER = re.compile(rf"{_DIGIT}\s*$")
 _NUMBER_AFTER = re.compile(rf"^\s*,?\s*{_DIGIT}")
 
@@ -66,7 +114,9 @@ class MonthMention:
 
 
 def _dated(text: str, start: int, end: int) -> bool:
-    return bool(_NEAR_NUMBER.search(text[max(0, start - 12):start]) or _NUMBER_AFTER.match(text[end:end + 8]))
+    return bool(
+        _NEAR_NUMBER.search(text[max(0, start - 12) : start]) or _NUMBER_AFTER.match(text[end : end + 8])
+    )
 
 
 def arabic_months(text: str) -> list[MonthMention]:
@@ -80,7 +130,9 @@ def arabic_months(text: str) -> list[MonthMention]:
         month = GREGORIAN_AR[m.group("greg")]
         lev = m.group("lev")
         if lev:
-            out.append(MonthMention(month, m.start("lev"), m.end(), "pair", True, LEVANTINE_AR[lev] == month, lev))
+            out.append(
+                MonthMention(month, m.start("lev"), m.end(), "pair", True, LEVANTINE_AR[lev] == month, lev)
+            )
         else:
             start = m.start("greg")
             out.append(MonthMention(month, start, m.end(), "single", _dated(text, start, m.end())))

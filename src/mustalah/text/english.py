@@ -9,16 +9,72 @@ from __future__ import annotations
 import re
 
 #: Words always written -ise in UN English (and words where -ise is not a suffix).
-ALWAYS_ISE: frozenset[str] = frozenset("""
-advertise advise apprise arise chastise circumcise comprise compromise concise cruise demise despise devise
-disguise enterprise excise exercise expertise franchise improvise incise merchandise noise otherwise paradise
-poise praise precise premise promise raise reprise revise rise supervise surmise surprise televise treatise
-wise likewise clockwise anise chemise mortise bruise guise cerise reprise
-""".split())
+ALWAYS_ISE: frozenset[str] = frozenset(
+    [
+        "advertise",
+        "advise",
+        "apprise",
+        "arise",
+        "chastise",
+        "circumcise",
+        "comprise",
+        "compromise",
+        "concise",
+        "cruise",
+        "demise",
+        "despise",
+        "devise",
+        "disguise",
+        "enterprise",
+        "excise",
+        "exercise",
+        "expertise",
+        "franchise",
+        "improvise",
+        "incise",
+        "merchandise",
+        "noise",
+        "otherwise",
+        "paradise",
+        "poise",
+        "praise",
+        "precise",
+        "premise",
+        "promise",
+        "raise",
+        "reprise",
+        "revise",
+        "rise",
+        "supervise",
+        "surmise",
+        "surprise",
+        "televise",
+        "treatise",
+        "wise",
+        "likewise",
+        "clockwise",
+        "anise",
+        "chemise",
+        "mortise",
+        "bruise",
+        "guise",
+        "cerise",
+        "reprise",
+    ]
+)
 
 _ISE = re.compile(r"\b([A-Za-z]{4,}?)is(e|es|ed|ing|ation|ations|ational|er|ers)\b")
-_IZE_ENDINGS = {"e": "e", "es": "es", "ed": "ed", "ing": "ing", "ation": "ation", "ations": "ations",
-                "ational": "ational", "er": "er", "ers": "ers"}
+_IZE_ENDINGS = {
+    "e": "e",
+    "es": "es",
+    "ed": "ed",
+    "ing": "ing",
+    "ation": "ation",
+    "ations": "ations",
+    "ational": "ational",
+    "er": "er",
+    "ers": "ers",
+}
 
 
 def ise_words(text: str) -> list[tuple[int, int, str, str]]:

@@ -1,0 +1,157 @@
+"""One benchmark task per process (so CPU time and peak RSS are the task's own).
+
+``python bench/tasks.py NAME ARGS…`` prints one JSON line: ``{"n": segments, "cpu": seconds}``
+where ``cpu`` is the measured loop's CPU time (setup such as loading the index excluded).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+
+def _lines(path: str, n: int) -> list[str]:
+    with open(path, encoding="utf-8") as handle:
+        return [next(handle).rstrip("\n") for _ in range(n)]
+
+
+def matcher(ar: str, n: str, termbase: str) -> dict[str, float]:
+    from mustalah.matching.cache import cached_index
+    from mustalah.text.normalize import fold
+
+    _, index = cached_index(termbase)
+    lines = _lines(ar, int(n))
+    t = time.process_time()
+    hits = 0
+    for text in lines:
+        hits += len(index.match(text, "ar", fold(text)))
+    return {"n": len(lines), "cpu": time.process_time() - t, "hits": hits}
+
+
+def bare_ac(ar: str, n: str, termbase: str) -> dict[str, float]:
+    """Floor: pyahocorasick over pre-folded text, word-boundary checks only."""
+    import ahocorasick
+
+    from mustalah.matching.cache import cached_index
+    from mustalah.text.normalize import fold
+
+    _, index = cached_index(termbase)
+    automaton = index._automata["ar"]
+    keys = [fold(text).key for text in _lines(ar, int(n))]
+    t = time.process_time()
+    hits = 0
+    for key in keys:
+        size = len(key)
+        for last, value in automaton.iter(key):
+            e = last + 1
+            if e < size and key[e].isalnum():
+                continue
+            hits += 1
+    assert isinstance(automaton, ahocorasick.Automaton)
+    return {"n": len(keys), "cpu": time.process_time() - t, "hits": hits}
+
+
+def fold_floor(ar: str, n: str) -> dict[str, float]:
+    """Floor: read the file and fold every line."""
+    from mustalah.text.normalize import fold
+
+    t = time.process_time()
+    count = 0
+    with open(ar, encoding="utf-8") as handle:
+        for count, line in enumerate(handle, start=1):
+            fold(line.rstrip("\n"))
+            if count >= int(n):
+                break
+    return {"n": count, "cpu": time.process_time() - t}
+
+
+def build(termbase: str) -> dict[str, float]:
+    from mustalah.matching.index import TermIndex
+    from mustalah.termbase.loader import load_termbase
+
+    t = time.process_time()
+    tb = load_termbase(termbase)
+    parsed = time.process_time()
+    TermIndex.build(tb)
+    return {"n": len(tb), "cpu": time.process_time() - t, "parse": parsed - t}
+
+
+def cache_load(termbase: str) -> dict[str, float]:
+    from mustalah.matching import cache
+
+    t = time.perf_counter()
+    cache.cached_index(termbase)
+    stats = cache.last_stats()
+    return {"n": 1, "cpu": time.perf_counter() - t, "hit": float(bool(stats and stats.hit))}
+
+
+def lint(path: str, jobs: str, lines: str = "2500") -> dict[str, float]:
+    """Lint one input with all default rules; jobs>1 shards it over a process pool."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    from mustalah.lint.engine import LintSettings
+    from mustalah.lint.shards import merge, plan_tasks, run_task
+    from mustalah.parallel import SerialExecutor, ordered_map
+
+    settings = LintSettings()
+    t = time.perf_counter()
+    tasks = plan_tasks([path], settings, int(lines))
+    pool = ProcessPoolExecutor(int(jobs)) if int(jobs) > 1 else SerialExecutor()
+    with pool:
+        results = merge(list(ordered_map(pool, run_task, tasks, settings)))
+    return {"n": sum(r.units for r in results), "cpu": time.perf_counter() - t,
+            "findings": sum(len(r.findings) for r in results)}
+
+
+def tmx_ours(path: str) -> dict[str, float]:
+    from mustalah.formats.tmx import read_tmx
+
+    t = time.process_time()
+    n = sum(1 for _ in read_tmx(path))
+    return {"n": n, "cpu": time.process_time() - t}
+
+
+def tmx_toolkit(path: str) -> dict[str, float]:
+    from translate.storage import factory
+
+    t = time.process_time()
+    store = factory.getobject(path)
+    n = sum(1 for u in store.units if u.source)
+    return {"n": n, "cpu": time.process_time() - t}
+
+
+def tmx_lxml(path: str) -> dict[str, float]:
+    from lxml import etree
+
+    t = time.process_time()
+    n = 0
+    for _, elem in etree.iterparse(path, tag="tu"):
+        texts = [seg.xpath("string()") for seg in elem.iter("seg")]
+        n += bool(texts)
+        elem.clear()
+        while elem.getprevious() is not None:
+            del elem.getparent()[0]
+    return {"n": n, "cpu": time.process_time() - t}
+
+
+def export_ours(po: str, out: str) -> dict[str, float]:
+    from mustalah.formats.po import read_po
+    from mustalah.formats.tmx_writer import write_tmx
+
+    t = time.process_time()
+    n = write_tmx(read_po(po, "en", "ar"), out)
+    return {"n": n, "cpu": time.process_time() - t}
+
+
+TASKS: dict[str, Callable[..., dict[str, float]]] = {
+    f.__name__: f for f in (matcher, bare_ac, fold_floor, build, cache_load, lint, tmx_ours, tmx_toolkit,
+                            tmx_lxml, export_ours)
+}
+
+if __name__ == "__main__":
+    print(json.dumps(TASKS[sys.argv[1]](*sys.argv[2:])))

@@ -1,0 +1,173 @@
+"""Consistency across a file or a corpus (corpus rules: facts per unit, conclusions once).
+
+Keys are folded (fold_key) so typographic differences (tatweel, NBSP, digits) do
+not split groups; the findings quote the original text.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+
+from ..model import Finding
+from ..termbase.model import Status, TermType
+from ..text.normalize import fold_key
+from .base import CorpusRule, Fact, UnitContext
+
+
+def _norm(text: str) -> str:
+    return " ".join(fold_key(text).split())
+
+
+def _conclude_pairs(facts: list[Fact], label: str) -> Iterable[Finding]:
+    """Group by key[0]; report units whose key[1] differs from the first (commonest) rendering."""
+    groups: dict[str, list[Fact]] = defaultdict(list)
+    for fact in facts:
+        groups[fact.key[0]].append(fact)
+    for group in groups.values():
+        renderings: dict[str, list[Fact]] = defaultdict(list)
+        for fact in group:
+            renderings[fact.key[1]].append(fact)
+        if len(renderings) < 2:
+            continue
+        ordered = sorted(renderings.values(), key=lambda fs: (-len(fs), fs[0].file, fs[0].index))
+        main = ordered[0][0]
+        for others in ordered[1:]:
+            for fact in others:
+                f = fact.finding
+                yield Finding(
+                    code=f.code,
+                    name=f.name,
+                    category=f.category,
+                    severity=f.severity,
+                    file=f.file,
+                    unit=f.unit,
+                    lang=f.lang,
+                    side=f.side,
+                    start=f.start,
+                    end=f.end,
+                    text=f.text,
+                    message=f"{label} (unit {main.finding.unit} of {main.file}: '{main.key[2]}')",
+                    line=f.line,
+                    column=f.column,
+                    fingerprint=f.fingerprint,
+                )
+
+
+class InconsistentTranslation(CorpusRule):
+    """The same source text translated differently.
+
+    What it catches:
+        Two or more units with the same source (after folding) and different
+        targets, across a file or every file of a run.  Reported on the units that
+        differ from the commonest rendering.
+    Why it matters:
+        Repeated sentences (boilerplate, titles, datelines) must read the same
+        everywhere; a second rendering is either an error or an improvement that
+        was not propagated.
+    Example:
+        en: The Centre will continue its work. (twice)
+        ar: وسيواصل المركز عمله. / وسيستمر المركز في عمله.
+    Use instead:
+        ar: وسيواصل المركز عمله. (both)
+    Suppress:
+        `mustalah: ignore CO001` in the unit's note.
+    """
+
+    code = "CO001"
+    name = "inconsistent-translation"
+    category = "inconsistency"
+    severity = "warning"
+    scope = "corpus"
+
+    def collect(self, ctx: UnitContext) -> Iterable[Fact]:
+        if ctx.target is None or not ctx.source.text.strip() or not ctx.target.text.strip():
+            return
+        tgt = ctx.target
+        finding = self.finding(ctx, tgt, 0, len(tgt.text), "")
+        yield Fact(tgt.file, ctx.segment.index, (_norm(ctx.source.text), _norm(tgt.text), tgt.text), finding)
+
+    def conclude(self, facts: list[Fact]) -> Iterable[Finding]:
+        return _conclude_pairs(facts, "the same source is translated differently elsewhere")
+
+
+class InconsistentSource(CorpusRule):
+    """The same target text used for different sources.
+
+    What it catches:
+        Two or more units with the same target (after folding) and different
+        sources.
+    Why it matters:
+        Two different English sentences rarely mean the same; one of the targets
+        was probably copied from a neighbouring unit or a fuzzy TM match.
+    Example:
+        en: The Centre launched a workshop. / The Centre launched a discussion.
+        ar: أطلق المركز حلقة عمل. (both)
+    Use instead:
+        ar: أطلق المركز حلقة عمل. / أطلق المركز حلقة نقاش.
+    Suppress:
+        `mustalah: ignore CO002` in the unit's note.
+    """
+
+    code = "CO002"
+    name = "inconsistent-source"
+    category = "inconsistency"
+    severity = "warning"
+    scope = "corpus"
+
+    def collect(self, ctx: UnitContext) -> Iterable[Fact]:
+        if ctx.target is None or not ctx.source.text.strip() or not ctx.target.text.strip():
+            return
+        tgt = ctx.target
+        finding = self.finding(ctx, tgt, 0, len(tgt.text), "")
+        yield Fact(
+            tgt.file, ctx.segment.index, (_norm(tgt.text), _norm(ctx.source.text), ctx.source.text), finding
+        )
+
+    def conclude(self, facts: list[Fact]) -> Iterable[Finding]:
+        return _conclude_pairs(facts, "the same target translates another source elsewhere")
+
+
+class ConceptRenderedTwoWays(CorpusRule):
+    """One concept written in two different approved forms in one file.
+
+    What it catches:
+        Two different preferred/admitted full forms of the same termbase concept
+        (same language, same gender) in one file: e.g. both ``بالإنابة`` and
+        ``بالنيابة`` for "acting".  Deprecated forms are TM002's; short forms,
+        acronyms and forms whose termbase entry has a usage note (a formal name,
+        "after first mention") are meant to coexist and are not reported.
+    Why it matters:
+        Readers take two names for two things; a release should pick one form.
+    Example:
+        en: Acting Director … Acting Director
+        ar: المدير بالإنابة … المدير بالنيابة
+    Use instead:
+        ar: المدير بالإنابة … المدير بالإنابة
+    Suppress:
+        `mustalah: ignore CO003` in the unit's note.
+    """
+
+    code = "CO003"
+    name = "concept-two-forms"
+    category = "inconsistency"
+    severity = "warning"
+    scope = "corpus"
+
+    def collect(self, ctx: UnitContext) -> Iterable[Fact]:
+        for view in ctx.sides:
+            for m in view.matches:
+                term = m.term
+                if term.is_acronym or term.status not in (Status.PREFERRED, Status.ADMITTED):
+                    continue
+                if term.type is not TermType.FULL_FORM or term.usage:
+                    continue  # short forms and forms with a usage note are meant to coexist
+                gender = term.gender.value if term.gender else ""
+                finding = self.finding(ctx, view, m.start, m.end, "", concept=m.concept_id)
+                key = f"{view.file}|{view.lang}|{m.concept_id}|{gender}|{term.type.value}"
+                yield Fact(view.file, ctx.segment.index, (key, term.text, term.text), finding)
+
+    def conclude(self, facts: list[Fact]) -> Iterable[Finding]:
+        return _conclude_pairs(
+            facts, "this concept is written in another approved form elsewhere in the file"
+        )

@@ -1,0 +1,111 @@
+"""Corpus (consistency) rules, inline-code markup, and the optional Hunspell rule."""
+
+from __future__ import annotations
+
+import pytest
+
+from mustalah.checks import pofilter, spelling
+from mustalah.lint.engine import LintSettings, conclude, lint_segments
+from mustalah.model import InlineCode, Segment
+
+
+def _seg(i: int, en: str, ar: str, **kw: object) -> Segment:
+    return Segment("f.tmx", str(i), i, en, ar, "en", "ar", **kw)  # type: ignore[arg-type]
+
+
+def _run(code: str, segments: list[Segment]) -> list[tuple[str, str]]:
+    settings = LintSettings(select=(code,))
+    result = lint_segments(segments, settings, "f.tmx")
+    found = list(result.findings) + list(conclude(settings, [result]))
+    return [(f.unit, f.text) for f in found if f.code == code]
+
+
+def test_same_source_translated_differently() -> None:
+    segs = [
+        _seg(1, "The Centre will continue its work.", "وسيواصل المركز عمله."),
+        _seg(2, "The Centre will continue its work.", "وسيواصل المركز عمله."),
+        _seg(3, "The Centre will continue its work.", "وسيستمر المركز في عمله."),
+        _seg(4, "Another sentence.", "جملة أخرى."),
+    ]
+    assert _run("CO001", segs) == [("3", "وسيستمر المركز في عمله.")]
+    assert _run("CO001", segs[:2] + segs[3:]) == []
+
+
+def test_same_target_for_different_sources() -> None:
+    segs = [
+        _seg(1, "The Centre launched a workshop.", "أطلق المركز حلقة عمل."),
+        _seg(2, "The Centre launched a discussion.", "أطلق المركز حلقة عمل."),
+    ]
+    assert [u for u, _ in _run("CO002", segs)] == ["2"]
+    assert _run("CO002", segs[:1]) == []
+
+
+def test_concept_in_two_approved_forms() -> None:
+    segs = [
+        _seg(
+            1,
+            "The United Nations Counter-Terrorism Centre (UNCCT) met.",
+            "اجتمع مركز الأمم المتحدة لمكافحة الإرهاب (UNCCT).",
+        ),
+        _seg(
+            2,
+            "The United Nations Counter-Terrorism Centre spoke.",
+            "وتحدث مركز الأمم المتحدة لمكافحة الإرهاب.",
+        ),
+    ]
+    assert _run("CO003", segs) == []
+
+
+def test_inline_codes_missing_extra_and_renamed() -> None:
+    ok = _seg(
+        1,
+        "See resolution 2178.",
+        "انظر القرار 2178.",
+        source_codes=(InlineCode("ph", "1", 4), InlineCode("ph", "2", 19)),
+        target_codes=(InlineCode("ph", "1", 5), InlineCode("ph", "2", 17)),
+    )
+    assert _run("MK001", [ok]) == []
+    missing = _seg(
+        2,
+        "See resolution 2178.",
+        "انظر القرار 2178.",
+        source_codes=(InlineCode("bpt", "1", 4), InlineCode("ept", "1", 19)),
+    )
+    assert len(_run("MK001", [missing])) == 2
+    renamed = _seg(
+        3,
+        "See x.",
+        "انظر x.",
+        source_codes=(InlineCode("ph", "1", 4),),
+        target_codes=(InlineCode("ph", "7", 5),),
+    )
+    settings = LintSettings(select=("MK001",))
+    messages = [f.message for f in lint_segments([renamed], settings, "f").findings]
+    assert messages == ["inline code <ph id='1'> has id '7' in the target"]
+    extra = _seg(4, "See x.", "انظر x.", target_codes=(InlineCode("x", "3", 5),))
+    assert [f.message for f in lint_segments([extra], settings, "f").findings] == [
+        "extra inline code <x id='3'> in the target"
+    ]
+
+
+def test_pofilter_checker_is_built_once_per_language() -> None:
+    pofilter.checker_for.cache_clear()
+    for _ in range(3):
+        pofilter.pofilter_failures("a b", "ا ب", "ar")
+    assert pofilter.checker_for.cache_info().misses == 1
+
+
+def test_spelling_rule_is_skipped_without_binding(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    spelling._speller.cache_clear()
+    spelling._warned.clear()
+    monkeypatch.setattr(spelling, "DICT_DIRS", ())
+    try:
+        segs = [_seg(1, "the orgnizations", "الممارسات المثلثى"), _seg(2, "the orgnizations", "المثلثى")]
+        result = lint_segments(segs, LintSettings(select=("SP002",)), "f")
+        assert result.findings == ()
+        err = capsys.readouterr().err
+        assert err.count("SP002 spelling skipped") == 1
+    finally:
+        spelling._speller.cache_clear()

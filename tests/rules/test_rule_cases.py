@@ -1,0 +1,75 @@
+"""Data-driven rule cases: ``tests/rules/<CODE>.yaml`` holds ``pass_*`` and ``fail_*`` cases.
+
+A case has ``en`` and/or ``ar`` text; ``dir: ar-en`` makes Arabic the source (default
+en→ar; a case with only ``ar`` is an Arabic-only text).  A pass case must give no
+finding of the rule; a fail case must give at least one, and every text listed in
+``expect`` must be the exact span of one of them (``severity`` checks their severity).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from mustalah.checks.registry import rules_by_code
+from mustalah.checks.spelling import spelling_available
+from mustalah.lint.engine import LintSettings, lint_segments
+from mustalah.model import Finding, Segment
+
+HERE = Path(__file__).parent
+
+
+def _cases() -> list[Any]:
+    out = []
+    for path in sorted(HERE.glob("*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        code = data["code"]
+        marks = [pytest.mark.spell] if data.get("spell") else []
+        for name, case in data.items():
+            if name.startswith(("pass_", "fail_")):
+                out.append(
+                    pytest.param(code, name, case, bool(data.get("spell")), id=f"{code}-{name}", marks=marks)
+                )
+    return out
+
+
+def run_case(code: str, case: dict[str, Any]) -> list[Finding]:
+    if "en" in case and "ar" in case:
+        src_lang, tgt_lang = ("ar", "en") if case.get("dir") == "ar-en" else ("en", "ar")
+        segment = Segment("case.txt", "1", 1, case[src_lang], case[tgt_lang], src_lang, tgt_lang, line=1)
+    else:
+        lang = "ar" if "ar" in case else "en"
+        segment = Segment("case.txt", "1", 1, case[lang], None, lang, line=1)
+    result = lint_segments([segment], LintSettings(select=(code,)), "case.txt")
+    return [f for f in result.findings if f.code == code]
+
+
+def test_every_new_rule_has_cases() -> None:
+    codes = {p.stem for p in HERE.glob("*.yaml")}
+    families = ("NU", "PU", "IN", "SP", "UT", "MK", "ST", "TT")
+    mine = {c for c in rules_by_code() if c[:2] in families and c[2:].isdigit()}
+    missing = mine - codes - {"MK001"}  # MK001 needs inline codes: tests/checks/test_markup.py
+    assert not missing, f"rules without tests/rules/<CODE>.yaml: {sorted(missing)}"
+
+
+@pytest.mark.parametrize(("code", "name", "case", "spell"), _cases())
+def test_rule_case(code: str, name: str, case: dict[str, Any], spell: bool) -> None:
+    if spell:
+        for lang in ("ar", "en"):
+            if not spelling_available(lang):
+                pytest.skip(
+                    f"needs the Hunspell binding (pip install 'mustalah[spell]') and the {lang} dictionary"
+                )
+    found = run_case(code, case)
+    if name.startswith("pass_"):
+        assert not found, [(f.text, f.message) for f in found]
+        return
+    assert found, f"{code} found nothing in {case}"
+    texts = [f.text for f in found]
+    for expected in case.get("expect", []):
+        assert expected in texts, f"expected a finding on {expected!r}, got {texts}"
+    if "severity" in case:
+        assert {f.severity for f in found} == {case["severity"]}
