@@ -11,7 +11,6 @@ import datetime
 import json
 import os
 import platform
-import re
 import subprocess
 import sys
 import tempfile
@@ -76,6 +75,8 @@ def main() -> int:
     rows.append(f"| index build, 10k terms (parse + build) | {b['cpu']:.2f} s CPU (parse {b['parse']:.2f} s) "
                 f"| goal < 2 s | {'met' if b['cpu'] < 2 else 'missed'} |")
     for n, tb in tbs.items():
+        for stale in (OUT / "cache").glob("index-*.pickle"):
+            stale.unlink()
         cold = task("cache_load", tb)
         warm = task("cache_load", tb)
         rows.append(f"| index load {n} terms: cold (parse+build+save) / warm (disk cache) | "

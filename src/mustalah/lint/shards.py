@@ -53,7 +53,7 @@ class Shard:
 
 
 def _open(path: str) -> IO[bytes]:
-    return gzip.open(path, "rb") if path.endswith(".gz") else open(path, "rb")  # noqa: SIM115
+    return gzip.open(path, "rb") if path.endswith(".gz") else open(path, "rb")  # type: ignore[return-value]
 
 
 def _line_offsets(path: str, step: int) -> tuple[list[int], list[int], int]:
@@ -86,7 +86,7 @@ def plan_shards(path: str, settings: LintSettings, lines_per_shard: int = DEFAUL
     if fmt == "moses":
         pair = plain.moses_partner(p, source_lang, settings.target_lang)
         assert pair is not None  # detect_format found it
-        files = (str(pair[0]), str(pair[1]))
+        files: tuple[str, ...] = (str(pair[0]), str(pair[1]))
         src = plain._MOSES_SUFFIX.match(pair[0].name).group("lang")  # type: ignore[union-attr]
         tgt: str | None = plain._MOSES_SUFFIX.match(pair[1].name).group("lang")  # type: ignore[union-attr]
     else:
@@ -107,7 +107,7 @@ def plan_shards(path: str, settings: LintSettings, lines_per_shard: int = DEFAUL
     total = totals[0]
     shards: list[Shard] = []
     for k, first in enumerate(range(1, total + 1, lines_per_shard)):
-        offsets = tuple(-1 if f.endswith(".gz") else s[0][k] for f, s in zip(files, scans))
+        offsets = tuple(-1 if f.endswith(".gz") else s[0][k] for f, s in zip(files, scans, strict=True))
         index = first - 1 if fmt == "moses" else scans[0][1][k]
         shards.append(Shard(path, fmt, files, first, min(first + lines_per_shard, total + 1), offsets,
                             index, src, tgt))
@@ -115,6 +115,7 @@ def plan_shards(path: str, settings: LintSettings, lines_per_shard: int = DEFAUL
 
 
 def _shard_lines(file: str, offset: int, first: int, stop: int) -> Iterator[tuple[int, str]]:
+    numbered: Iterator[tuple[int, str]]
     with _open(file) as handle:
         if offset >= 0:
             handle.seek(offset)
@@ -130,7 +131,7 @@ def _shard_lines(file: str, offset: int, first: int, stop: int) -> Iterator[tupl
 
 def shard_segments(shard: Shard) -> Iterator[Segment]:
     """The segments of one shard, exactly as the whole-file reader numbers them."""
-    lines = [_shard_lines(f, o, shard.first, shard.stop) for f, o in zip(shard.files, shard.offsets)]
+    lines = [_shard_lines(f, o, shard.first, shard.stop) for f, o in zip(shard.files, shard.offsets, strict=True)]
     index = shard.index
     if shard.format == "moses":
         for (number, left), (tnumber, right) in zip(lines[0], lines[1], strict=True):

@@ -88,7 +88,7 @@ class TermIndex:
         terms: list[Term] = []
         entries: list[_Entry] = []
         keyed: dict[str, dict[str, list[int]]] = {}
-        seen: set[tuple[str, str, int]] = set()
+        seen: set[tuple[str, str, int, str]] = set()
 
         def add(lang: str, term_no: int, concept_id: str, domain: str, surface: str, form: str) -> None:
             term = terms[term_no]
@@ -105,7 +105,7 @@ class TermIndex:
                 else:
                     first = "indefinite"
                     allow_error = " " in key and domain in _CONSTRUCT_DOMAINS
-            ident = (lang, key, term_no)
+            ident = (lang, key, term_no, first)
             if ident in seen:
                 return
             seen.add(ident)
@@ -210,18 +210,18 @@ class TermIndex:
         if matches is None:
             matches = self.match(text, lang, folded)
         out: list[NearMiss] = []
+        if confusions:
+            from .confusions import default_confusions
+
+            out.extend(default_confusions().find(text, lang))
         near = self._near.get(lang)
         if near is None and self._termbase is not None:
             near = self._near[lang] = NearMissIndex(self._termbase, lang)
         if near is not None:
-            out.extend(near.find(folded, matches))
-        if confusions:
-            from .confusions import default_confusions
-
+            # a curated confusion is more specific than a generic near miss over the same words
             taken = [(m.start, m.end) for m in out]
-            for c in default_confusions().find(text, lang):
-                if not any(s < c.end and c.start < e for s, e in taken):
-                    out.append(c)
+            out.extend(n for n in near.find(folded, matches)
+                       if not any(s < n.end and n.start < e for s, e in taken))
         out.sort(key=lambda m: (m.start, m.end))
         return tuple(out)
 

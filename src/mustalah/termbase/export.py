@@ -1,7 +1,7 @@
 """The termbase exporters, keyed by ``--to`` name: the one extension point for new targets.
 
 An exporter takes the termbase and an output path, writes atomically and returns a one-line
-summary for the CLI.  The reports package adds ``html`` with :func:`register_exporter`.
+summary for the CLI.
 """
 
 from __future__ import annotations
@@ -45,12 +45,22 @@ def _yaml(termbase: Termbase, output: Path) -> str:
     return f"{len(termbase)} concepts in {len(files)} file(s)"
 
 
+def _html(termbase: Termbase, output: Path) -> str:
+    from ..fileio import atomic_text
+    from ..reports.termbase_html import render_termbase_html  # reports build on termbase, not back
+
+    with atomic_text(output) as out:
+        render_termbase_html(termbase, out)
+    return f"{len(termbase)} concepts in a browsable page"
+
+
 EXPORTERS: dict[str, Exporter] = {
     "tbx2019": _tbx2019,
     "tbx2008": _tbx2008,
     "csv": _csv,
     "tsv": _tsv,
     "yaml": _yaml,
+    "html": _html,
 }
 
 

@@ -85,8 +85,9 @@ for _c in ODD_SPACES:
 _KEY: dict[int, str | None] = dict(_L0)
 _KEY.update(_MAP)
 
+_SPACELIKE = " " + ODD_SPACES + HYPHENS
 _SLOW_RE = re.compile(
-    "[" + re.escape(DELETED) + "]|(?<=[ " + re.escape(ODD_SPACES) + "])[ " + re.escape(ODD_SPACES) + "]"
+    "[" + re.escape(DELETED) + "]|(?<=[" + re.escape(_SPACELIKE) + "])[" + re.escape(_SPACELIKE) + "]"
 )
 _PRESENTATION_RE = re.compile("[\ufb50-\ufdff\ufe70-\ufeff]")
 _PRESENTATION_MARKS = {chr(c) for c in range(0xFE70, 0xFE80)} | {chr(c) for c in range(0xFC5E, 0xFC64)}
