@@ -22,7 +22,6 @@ from ..errors import UsageError
 from ..formats.registry import read_segments
 from ..matching import TermIndex
 from ..model import Finding, Segment, Side
-from ..termbase.loader import load_termbase
 from ..termbase.model import Termbase
 from ..text.normalize import detect_script_language, fold
 from .suppress import apply_unit_suppressions, with_fingerprint
@@ -62,8 +61,9 @@ class InputResult:
 
 @functools.lru_cache(maxsize=4)
 def _termbase_and_index(path: str | None) -> tuple[Termbase, TermIndex]:
-    termbase = load_termbase(path)
-    return termbase, TermIndex.build(termbase)
+    from ..matching.cache import cached_index  # compiled index cached on disk, keyed by content
+
+    return cached_index(path)
 
 
 def index_for(path: str | None) -> tuple[Termbase, TermIndex]:

@@ -243,7 +243,7 @@ class TermIndex:
                 diffs.append(OrthoDiff(classify_deleted(text[d]), d, d + 1, text[d], ""))
         if entry.case_sensitive and any(d.kind == "case" for d in diffs):
             return None
-        if entry.exact and any(d.kind in _EXACT_REJECT for d in diffs):
+        if entry.exact and any(d.kind in _EXACT_REJECT or d.kind == "case" for d in diffs):
             return None
         term = self._terms[entry.term_no]
         if entry.form == "spelling-us-gb":

@@ -1,0 +1,13 @@
+"""atheris target: the tbx reader on arbitrary bytes (see harness.py for the contract)."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+
+from harness import main  # noqa: E402
+
+if __name__ == "__main__":
+    main("tbx")
