@@ -15,6 +15,7 @@ import logging
 import os
 import sys
 import tempfile
+import traceback
 from collections.abc import Callable
 from pathlib import Path
 
@@ -96,14 +97,40 @@ TARGETS: dict[str, Callable[[bytes], None]] = {
 }
 
 
+def _collector(target: str) -> Callable[[bytes, BaseException], None] | None:
+    """Triage mode (``MUSTALAH_FUZZ_COLLECT=DIR``): record each distinct crash and keep going."""
+    folder = os.environ.get("MUSTALAH_FUZZ_COLLECT")
+    if not folder:
+        return None
+    seen: set[str] = set()
+
+    def record(data: bytes, exc: BaseException) -> None:
+        frames = traceback.extract_tb(exc.__traceback__)
+        where = next((f for f in reversed(frames) if "mustalah" in f.filename), frames[-1])
+        key = f"{type(exc).__name__}:{os.path.basename(where.filename)}:{where.lineno}"
+        if key in seen:
+            return
+        seen.add(key)
+        stem = Path(folder) / f"{target}-{len(seen):03d}"
+        stem.with_suffix(".bin").write_bytes(data)
+        stem.with_suffix(".txt").write_text(key + "\n" + "".join(traceback.format_exception(exc)))
+
+    return record
+
+
 def main(target: str) -> None:
     run = TARGETS[target]
+    record = _collector(target)
 
     def one(data: bytes) -> None:
         try:
             run(data)
         except MustalahError:
             pass  # the contract: a located, user-facing error
+        except Exception as exc:
+            if record is None:
+                raise
+            record(data, exc)
 
     atheris.Setup(sys.argv, one)
     atheris.Fuzz()

@@ -8,10 +8,9 @@ from dataclasses import dataclass
 
 from ..model import Finding, Severity
 from ..termbase.model import Gender
-from ..text.arabic import HONORIFICS_EN, gendered, split_honorific_ar
+from ..text.arabic import HONORIFIC_CLITICS, HONORIFICS_AR, HONORIFICS_EN, gendered, split_honorific_ar
 from .base import Rule, SideView, UnitContext
 
-_WORD = re.compile(r"[\w.]+")
 _STOP = re.compile(r"[؛;]|\s(?:و?السيدة?|Mr\.?|Ms\.?|Mrs\.?)\s")
 _MAX_WINDOW = 90  # characters after the honorific within which its name and title stand
 
@@ -25,16 +24,37 @@ class Honorific:
     gender: Gender | None
 
 
+def _surface_forms() -> dict[str, tuple[str, str, Gender]]:
+    """Every written form of a gendered Arabic honorific with its proclitics (والسيد، للسيدة …)."""
+    forms: dict[str, tuple[str, str, Gender]] = {}
+    for word, gender in HONORIFICS_AR.items():
+        if gender is None:
+            continue
+        for clitic in HONORIFIC_CLITICS:
+            surface = clitic + word
+            if clitic.endswith("ل") and word.startswith("ال"):
+                surface = clitic + word[1:]  # ل + السيد → للسيد
+            if split_honorific_ar(surface) is not None:
+                forms.setdefault(surface, (clitic, word, gender))
+    return forms
+
+
+_AR_FORMS = _surface_forms()
+_AR_HONORIFIC = re.compile(r"(?<!\w)(" + "|".join(sorted(map(re.escape, _AR_FORMS), key=len, reverse=True)) + r")(?!\w)")
+_EN_GENDERED = {k: v for k, v in HONORIFICS_EN.items() if v is not None}
+_EN_HONORIFIC = re.compile(r"(?<!\w)(" + "|".join(sorted(map(re.escape, _EN_GENDERED), key=len, reverse=True))
+                           + r")(?![\w])")
+
+
 def honorifics(view: SideView) -> Iterator[Honorific]:
-    text = view.text
-    for m in _WORD.finditer(text):
-        token = m.group()
-        if view.lang == "ar":
-            split = split_honorific_ar(token)
-            if split is not None and split[2] is not None:
-                yield Honorific(m.start(), m.end(), split[1], split[0], split[2])
-        elif token in HONORIFICS_EN and HONORIFICS_EN[token] is not None:
-            yield Honorific(m.start(), m.end(), token, "", HONORIFICS_EN[token])
+    if view.lang == "ar":
+        for m in _AR_HONORIFIC.finditer(view.text):
+            clitic, word, gender = _AR_FORMS[m.group(1)]
+            yield Honorific(m.start(), m.end(), word, clitic, gender)
+    else:
+        for m in _EN_HONORIFIC.finditer(view.text):
+            token = m.group(1)
+            yield Honorific(m.start(), m.end(), token, "", _EN_GENDERED[token])
 
 
 class HonorificTitleGender(Rule):

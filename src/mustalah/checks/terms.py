@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from ..matching.mentions import mentions
 from ..matching.types import TermMatch
 from ..model import Finding, Severity
-from ..termbase.model import Concept, Status, Term
+from ..termbase.model import Concept, Status, Term, TermType
 from ..text.arabic import attach_clitics
 from .base import Rule, SideView, UnitContext
 
@@ -26,9 +26,20 @@ def suggest(match: TermMatch, replacement: Term) -> str:
     return attach_clitics(match.clitics, replacement.text) if match.lang == "ar" else replacement.text
 
 
-def concept_counts(view: SideView) -> Counter[str]:
-    """Mentions per concept: a name with its acronym in parentheses counts once."""
-    return Counter(m.concept_id for m in mentions(view.text, view.matches))
+def concept_counts(view: SideView, *, short_forms: bool = True) -> Counter[str]:
+    """Mentions per concept: a name with its acronym in parentheses counts once.
+
+    With ``short_forms=False`` a mention made only by a short form (``the Secretariat``) is
+    not counted: short forms are anaphoric and translators legitimately render them freely.
+    """
+    return Counter(
+        m.concept_id for m in mentions(view.text, view.matches)
+        if short_forms or not _short_only(m.name, m.acronym)
+    )
+
+
+def _short_only(name: TermMatch | None, acronym: TermMatch | None) -> bool:
+    return acronym is None and name is not None and name.term.type is TermType.SHORT_FORM
 
 
 class TermMissing(Rule):
@@ -39,6 +50,8 @@ class TermMissing(Rule):
         Mentions are counted: two mentions in the source need two in the target. A
         name with its acronym in parentheses counts as one mention. A target mention
         in a deprecated or variant form counts as present (TM002/TM003 report it).
+        Source mentions made only by a short form (``the Secretariat``) are not
+        required: they are anaphors, rendered freely.
     Why it matters:
         Official names, posts and concepts must be rendered, and rendered with the UN
         form; a dropped or paraphrased name is the commonest terminology error.
@@ -62,7 +75,7 @@ class TermMissing(Rule):
         if ctx.target is None:
             return
         src, tgt = ctx.source, ctx.target
-        wanted = concept_counts(src)
+        wanted = concept_counts(src, short_forms=False)
         have = concept_counts(tgt)
         for concept_id, count in wanted.items():
             missing = count - have.get(concept_id, 0)

@@ -51,12 +51,19 @@ def sniff_xml_encoding(head: bytes) -> str:
     return match.group(1).decode("ascii").lower() if match else "utf-8"
 
 
+def is_text_encoding(name: str) -> bool:
+    """True when Python can decode ``name`` to text (``ltf-8`` and ``base64``/``zlib`` cannot)."""
+    try:
+        return codecs.lookup(name)._is_text_encoding
+    except LookupError:
+        return False
+
+
 def first_invalid_offset(chunks: Iterable[bytes], encoding: str) -> int | None:
     """Byte offset of the first byte that does not decode in ``encoding`` (or of a NUL byte)."""
-    try:
-        decoder = codecs.getincrementaldecoder(encoding)("strict")
-    except LookupError:
-        return 0
+    if not is_text_encoding(encoding):
+        return 0  # an unknown (or non-text) declared encoding: the fault is the declaration itself
+    decoder = codecs.getincrementaldecoder(encoding)("strict")
     base = 0
     wide = encoding.startswith(("utf-16", "utf-32"))
     for chunk in chunks:

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from lxml import etree
 
 from ..model import InlineCode
+from .xmlsafe import qname
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,7 +53,7 @@ XLIFF2_RULES = InlineRules(
 
 
 def _local(element: etree._Element) -> str:
-    return str(etree.QName(element).localname)
+    return qname(element).localname
 
 
 def _code_id(element: etree._Element, kind: str, rules: InlineRules) -> str | None:

@@ -27,7 +27,7 @@ from lxml import etree
 from ..errors import InputError
 from ..model import Segment
 from .inline import XLIFF12_RULES, flatten
-from .xmlsafe import iterparse_safe, sniff_root
+from .xmlsafe import iterparse_safe, qname, sniff_root
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 NAMESPACES = (
@@ -39,7 +39,7 @@ NAMESPACES = (
 
 
 def _local(element: etree._Element) -> str:
-    return etree.QName(element).localname if isinstance(element.tag, str) else ""
+    return qname(element).localname
 
 
 def _child(element: etree._Element, name: str) -> etree._Element | None:

@@ -25,14 +25,14 @@ from lxml import etree
 from ..errors import InputError
 from ..model import Segment
 from .inline import XLIFF2_RULES, flatten
-from .xmlsafe import iterparse_safe, sniff_root
+from .xmlsafe import iterparse_safe, qname, sniff_root
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 NAMESPACES = ("urn:oasis:names:tc:xliff:document:2.0", "urn:oasis:names:tc:xliff:document:2.2")
 
 
 def _local(element: etree._Element) -> str:
-    return etree.QName(element).localname if isinstance(element.tag, str) else ""
+    return qname(element).localname
 
 
 def _children(element: etree._Element, name: str) -> list[etree._Element]:

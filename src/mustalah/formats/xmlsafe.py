@@ -27,12 +27,12 @@ import os
 import re
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import IO, Any, Union
+from typing import IO, Any, NamedTuple, Union
 
 from lxml import etree
 
 from ..errors import InputError
-from .encoding import first_invalid_offset, read_chunks, sniff_xml_encoding
+from .encoding import first_invalid_offset, is_text_encoding, read_chunks, sniff_xml_encoding
 
 XmlSource = Union[str, "os.PathLike[str]", bytes, IO[bytes]]
 
@@ -46,12 +46,39 @@ PARSER_OPTIONS: dict[str, Any] = {
 }
 
 _PROLOG_LIMIT = 4 << 20
+#: libxml2's messages when ``huge_tree=False`` limits fire (text node, depth, name/attribute length).
+_LIMIT_MESSAGES = ("resource limit exceeded", "excessive depth", "huge input lookup", "xml_parse_huge")
 _OFFICIAL_DTD = re.compile(r"(?i)^(tmx1[1-4]\.dtd|tbx\w*\.dtd|xliff[\w.-]*\.dtd)$")
 
 
 def make_parser(**extra: Any) -> etree.XMLParser:
     """A new parser with the hardened options (``extra`` may add e.g. ``remove_blank_text``)."""
     return etree.XMLParser(**{**PARSER_OPTIONS, **extra})
+
+
+class TagName(NamedTuple):
+    """An element's namespace and local name (the fields of ``lxml.etree.QName``)."""
+
+    namespace: str | None
+    localname: str
+
+
+def qname(element: etree._Element) -> TagName:
+    """``etree.QName(element)`` that never raises.
+
+    Why: libxml2 keeps an element whose prefix is undeclared (``<sdl:seg-defs>`` without
+    ``xmlns:sdl``) with the literal tag ``"sdl:seg-defs"``, which ``etree.QName`` rejects with a
+    ``ValueError`` — a crash on a merely sloppy file.  Such a tag is returned whole as the local
+    name (so it matches nothing the readers look for); comments and processing instructions
+    give an empty local name.
+    """
+    tag = element.tag
+    if not isinstance(tag, str):
+        return TagName(None, "")
+    if tag.startswith("{"):
+        namespace, _, local = tag[1:].partition("}")
+        return TagName(namespace, local)
+    return TagName(None, tag)
 
 
 def source_name(source: XmlSource, name: str | None = None) -> str:
@@ -74,7 +101,8 @@ def _open(source: XmlSource) -> IO[bytes]:
 
 
 def _line_of(head: bytes, needle: str) -> int | None:
-    text = head.decode(sniff_xml_encoding(head), errors="replace")
+    encoding = sniff_xml_encoding(head)
+    text = head.decode(encoding if is_text_encoding(encoding) else "utf-8", errors="replace")
     pos = text.find(needle)
     return text.count("\n", 0, pos) + 1 if pos >= 0 else None
 
@@ -125,8 +153,8 @@ def check_prolog(handle: IO[bytes], name: str) -> tuple[str | None, str]:
             line=_line_of(head, "<!DOCTYPE") or root.sourceline,
             hint='use a bare DTD name such as <!DOCTYPE tmx SYSTEM "tmx14.dtd"> or drop the DOCTYPE',
         )
-    qname = etree.QName(root)
-    return qname.namespace, qname.localname
+    name_parts = qname(root)
+    return name_parts.namespace, name_parts.localname
 
 
 def _entity_error(name: str, line: int | None, names: str) -> InputError:
@@ -164,6 +192,15 @@ def syntax_error(exc: etree.XMLSyntaxError, name: str, handle: IO[bytes] | None 
             offset = first_invalid_offset(read_chunks(handle), encoding)
         except (OSError, ValueError):
             offset = None
+        if offset == 0 and not is_text_encoding(encoding):
+            return InputError(
+                f"unknown encoding {encoding!r} in the XML declaration: {msg}",
+                file=name,
+                line=line,
+                column=column,
+                hint='declare a real encoding (encoding="UTF-8", "UTF-16", "windows-1256") '
+                "or drop the declaration and save the file as UTF-8",
+            )
         if offset is not None:
             return InputError(
                 f"invalid bytes for the encoding {encoding!r} at byte offset {offset}: {msg}",
@@ -173,6 +210,15 @@ def syntax_error(exc: etree.XMLSyntaxError, name: str, handle: IO[bytes] | None 
                 hint="the XML declaration (or BOM) names the wrong encoding, or the file is damaged; "
                 'fix the declaration (e.g. encoding="windows-1256") or re-save the file as UTF-8',
             )
+    if any(k in lowered for k in _LIMIT_MESSAGES):
+        return InputError(
+            f"refusing XML beyond the parser's safety limits: {msg}",
+            file=name,
+            line=line,
+            column=column,
+            hint="text nodes are limited to 10 MB and nesting to 256 levels so a hostile or damaged "
+            "file cannot exhaust memory; a real TMX/XLIFF/TBX never comes near them — check the file",
+        )
     return InputError(
         f"not well-formed XML: {msg}",
         file=name,

@@ -34,7 +34,7 @@ from ..termbase.loader import default_termbase_path, load_termbase
 from ..termbase.model import Concept, Gender, Location, Status, Term, Termbase, TermType
 from ..termbase.yaml_io import yaml_files
 from .index import TermIndex, _Entry
-from .types import MATCHER_VERSION
+from .types import MATCHER_BUILD as MATCHER_VERSION
 
 #: Bump when the layout of a cache file changes.
 _FORMAT = 1

@@ -108,3 +108,32 @@ def compound_joined(text: str) -> str | None:
 
 def key_of(text: str) -> str:
     return fold_key(text)
+
+
+#: Attached pronouns a common noun takes (قراره "its resolution", برنامج عمله "its programme of work").
+_PRONOUN_SUFFIXES = ("ه", "ها", "هم", "هما", "هن", "نا", "كم")
+
+
+def possessive_forms(text: str) -> list[str]:
+    """Forms of a common noun with an attached pronoun, on the last word (the article drops).
+
+    Only for single words and construct phrases (first word indefinite): an adjective
+    phrase (``الأمن السيبراني``) takes no pronoun.
+    """
+    tokens = text.split(" ")
+    if len(tokens) > 1 and tokens[0].startswith("ال"):
+        return []
+    last = tokens[-1]
+    stem = last[2:] if last.startswith("ال") and len(last) > 3 else last
+    if stem.endswith("ة"):
+        stem = stem[:-1] + "ت"
+    if len(stem) < 2 or not all(is_arabic_letter(c) for c in stem):
+        return []
+    return [" ".join([*tokens[:-1], stem + suffix]) for suffix in _PRONOUN_SUFFIXES]
+
+
+def un_abbreviated(text: str) -> str | None:
+    """``United Nations Development Programme`` → ``UN Development Programme`` (informal UN usage)."""
+    if text.startswith("United Nations ") and len(text) > len("United Nations "):
+        return "UN " + text[len("United Nations "):]
+    return None

@@ -39,7 +39,9 @@ from .forms import (
     english_plural,
     hyphen_joined,
     key_of,
+    possessive_forms,
     spelling_variants,
+    un_abbreviated,
 )
 from .nearmiss import NearMissIndex
 from .types import NearMiss, OrthoDiff, TermMatch
@@ -90,7 +92,8 @@ class TermIndex:
         keyed: dict[str, dict[str, list[int]]] = {}
         seen: set[tuple[str, str, int, str]] = set()
 
-        def add(lang: str, term_no: int, concept_id: str, domain: str, surface: str, form: str) -> None:
+        def add(lang: str, term_no: int, concept_id: str, domain: str, surface: str, form: str,
+                case_sensitive: bool | None = None) -> None:
             term = terms[term_no]
             key = key_of(surface)
             expected = fold_level0(surface)
@@ -111,7 +114,8 @@ class TermIndex:
             seen.add(ident)
             entries.append(
                 _Entry(term_no, concept_id, key, expected, first, allow_error,
-                       case_sensitive=term.is_acronym, exact=term.exact, form=form,
+                       case_sensitive=term.is_acronym if case_sensitive is None else case_sensitive,
+                       exact=term.exact, form=form,
                        tokens=key.count(" ") + 1, status_rank=_STATUS_RANK[term.status])
             )
             keyed.setdefault(lang, {}).setdefault(key, []).append(len(entries) - 1)
@@ -126,10 +130,11 @@ class TermIndex:
                 for surface, form in _surfaces(term, concept.domain):
                     if wanted is None or term.lang in wanted:
                         add(term.lang, no, concept.id, concept.domain, surface, form)
-                # An English acronym inside Arabic text (UN Arabic keeps Latin acronyms).
-                if term.lang != "ar" and term.is_acronym and term.text not in ar_texts and term.text.isascii():
+                # An English acronym inside Arabic text (UN Arabic keeps Latin acronyms and
+                # acronym-like short names such as UN-Women).
+                if term.lang != "ar" and _latin_acronym_like(term) and term.text not in ar_texts:
                     if wanted is None or "ar" in wanted:
-                        add("ar", no, concept.id, concept.domain, term.text, "acronym-in-arabic")
+                        add("ar", no, concept.id, concept.domain, term.text, "acronym-in-arabic", True)
 
         automata: dict[str, ahocorasick.Automaton] = {}
         for lang, keys in keyed.items():
@@ -289,6 +294,12 @@ def _prefix_verdict(entry: _Entry, prefix: str) -> bool | str:
     return prefix in DEFINITE_L_PREFIXES
 
 
+def _latin_acronym_like(term: Term) -> bool:
+    text = term.text
+    return text.isascii() and " " not in text and any(c.isupper() for c in text) and (
+        term.is_acronym or sum(c.isupper() for c in text) >= 2)
+
+
 def _surfaces(term: Term, domain: str) -> list[tuple[str, str]]:
     """Every surface under which a term is indexed, with the name of the form."""
     out: list[tuple[str, str]] = [(term.text, "canonical")]
@@ -298,6 +309,8 @@ def _surfaces(term: Term, domain: str) -> list[tuple[str, str]]:
             joined = compound_joined(text)
             if joined:
                 out.append((joined, "compound-name"))
+            if domain == "concepts" and term.pos in (None, "noun") and not term.is_acronym:
+                out.extend((f, "possessive") for f in possessive_forms(text))
         return out
     if term.is_acronym:
         return out
@@ -305,6 +318,9 @@ def _surfaces(term: Term, domain: str) -> list[tuple[str, str]]:
         plural = english_plural(term.text)
         if plural:
             out.append((plural, "plural"))
+    short = un_abbreviated(term.text)
+    if short and domain == "entities":
+        out.append((short, "un-abbreviated"))
     for text, _ in list(out):
         out.extend((v, "spelling-us-gb") for v in spelling_variants(text))
         joined = hyphen_joined(text)

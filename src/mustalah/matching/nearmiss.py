@@ -33,6 +33,7 @@ _BUILTIN_HEADS = {
            "programme", "program", "fund", "organization", "commission", "agency", "department"},
 }
 _MIN_EDIT_LEN = 4
+_CLITIC_INITIALS = frozenset(p[0] for p in _PREFIXES if p)
 _MIN_FRAME_TOKENS = 4
 
 
@@ -43,9 +44,25 @@ class _Cand:
     expected: str
 
 
+_STEM_CACHE: dict[str, tuple[str, ...]] = {}
+_STEM_CACHE_MAX = 200_000
+
+
 def stems(token: str) -> tuple[str, ...]:
     """The token and what it could be without Arabic proclitics (article restored after لل)."""
+    cached = _STEM_CACHE.get(token)
+    if cached is not None:
+        return cached
+    if len(_STEM_CACHE) >= _STEM_CACHE_MAX:
+        _STEM_CACHE.clear()
+    result = _STEM_CACHE[token] = _stems(token)
+    return result
+
+
+def _stems(token: str) -> tuple[str, ...]:
     out = [token]
+    if not token or token[0] not in _CLITIC_INITIALS:
+        return (token,)
     for p in _PREFIXES:
         if p and token.startswith(p) and len(token) - len(p) >= 2:
             rest = token[len(p):]
@@ -121,27 +138,32 @@ class NearMissIndex:
         spans = [(m.start, m.end, m.tokens) for m in matches]
         toks = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(key)]
         words = [t[0] for t in toks]
-        stem_cache: dict[str, tuple[str, ...]] = {}
         found: dict[tuple[int, int], NearMiss] = {}
         n = len(words)
+        vocab, heads = self.vocabulary, self.heads
         for i in range(n):
             w0 = words[i]
-            st0 = stem_cache.get(w0)
-            if st0 is None:
-                st0 = stem_cache[w0] = stems(w0)
+            st0 = stems(w0)
             w1 = words[i + 1] if i + 1 < n else None
             w2 = words[i + 2] if i + 2 < n else None
+            # A near miss needs its odd word out of the termbase's vocabulary (an edit) or an
+            # entity head (a frame), so most windows are ruled out before any candidate is read.
+            w1_odd = w1 is not None and w1 not in vocab
+            w0_odd = not any(o in vocab for o in st0) or any(o in heads for o in st0)
             cands: list[_Cand] = []
             for st in st0:
                 if w1 is not None:
                     cands.extend(self.pair01.get((st, w1), ()))
-                if w2 is not None:
-                    cands.extend(self.pair02.get((st, w2), ()))
-                cands.extend(self.single0.get(st, ()))
-            if w1 is not None:
+                    if w1_odd:
+                        cands.extend(self.single0.get(st, ()))
+                        if w2 is not None:
+                            cands.extend(self.pair02.get((st, w2), ()))
+            if w1 is not None and w0_odd:
                 cands.extend(self.single1.get(w1, ()))
                 if w2 is not None:
                     cands.extend(self.pair12.get((w1, w2), ()))
+            if not cands:
+                continue
             for cand in cands:
                 miss = self._check(cand, words, i, st0)
                 if miss is None:

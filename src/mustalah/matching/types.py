@@ -7,8 +7,25 @@ from dataclasses import dataclass
 from ..termbase.model import Term
 from ..text.normalize import SPELLING_KINDS, TOLERATED_KINDS
 
-#: Bump when matching behaviour changes: part of the on-disk index cache key and of score signatures.
-MATCHER_VERSION = "1.0"
+#: Bump when matching behaviour changes: part of score signatures and of the on-disk cache key
+#: (which also hashes the matcher's own source, so an unbumped change never reuses a stale index).
+MATCHER_VERSION = "1.1"
+
+
+def _code_fingerprint() -> str:
+    import hashlib
+    from pathlib import Path
+
+    here = Path(__file__).resolve().parent
+    h = hashlib.sha256()
+    for path in sorted([*here.glob("*.py"), here.parent / "text" / "normalize.py"]):
+        h.update(path.name.encode())
+        h.update(path.read_bytes())
+    return h.hexdigest()[:12]
+
+
+#: The matcher's code identity: MATCHER_VERSION plus a hash of its source files.
+MATCHER_BUILD = f"{MATCHER_VERSION}+{_code_fingerprint()}"
 
 
 @dataclass(frozen=True, slots=True)

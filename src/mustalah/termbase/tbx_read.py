@@ -13,7 +13,7 @@ from pathlib import Path
 from lxml import etree
 
 from ..errors import InputError
-from ..formats.xmlsafe import iterparse_safe, sniff_root
+from ..formats.xmlsafe import iterparse_safe, qname, sniff_root
 from .model import Concept, Gender, Location, Status, Term, Termbase, TermType
 from .problems import Problem
 from .tbx_codec import (
@@ -82,7 +82,7 @@ def read_tbx(path: str | Path) -> LoadResult:
     reader = _TbxReader(str(path), dialect)
     depth_in_entry = 0
     for event, element in iterparse_safe(path, events=("start", "end")):
-        local = etree.QName(element).localname if isinstance(element.tag, str) else ""
+        local = qname(element).localname
         if event == "start":
             if local == dialect.entry:
                 depth_in_entry += 1
@@ -150,13 +150,13 @@ class _TbxReader:
 
     def category(self, element: etree._Element) -> tuple[str, str]:
         """(element kind, data category) — DCT module elements are mapped to their DCA equivalent."""
-        qname = etree.QName(element)
-        if qname.namespace and qname.namespace != self.dialect.namespace:
-            kind = _CATEGORY_ELEMENT.get(qname.localname)
+        tag = qname(element)
+        if tag.namespace and tag.namespace != self.dialect.namespace:
+            kind = _CATEGORY_ELEMENT.get(tag.localname)
             if kind is not None:
-                return kind, qname.localname
-            return "?", qname.localname
-        return qname.localname, element.get("type", "")
+                return kind, tag.localname
+            return "?", tag.localname
+        return tag.localname, element.get("type", "")
 
     def text(self, element: etree._Element) -> str:
         return clean_text("".join(element.itertext()))
@@ -184,9 +184,9 @@ class _TbxReader:
         for inner in element.iterdescendants():
             if not isinstance(inner.tag, str):
                 continue
-            qname = etree.QName(inner)
-            if qname.namespace == self.dialect.namespace and qname.localname not in TBX_ELEMENTS:
-                self.warn("TB101", f"unknown element <{qname.localname}> ignored", inner)
+            tag = qname(inner)
+            if tag.namespace == self.dialect.namespace and tag.localname not in TBX_ELEMENTS:
+                self.warn("TB101", f"unknown element <{tag.localname}> ignored", inner)
 
     # -- entries -------------------------------------------------------------------------------
 
@@ -262,11 +262,11 @@ class _TbxReader:
 
     def term_sec(self, element: etree._Element, lang: str) -> Term | None:
         children = [c for c in element if isinstance(c.tag, str)]
-        if children and etree.QName(children[0]).localname == "termGrp":  # TBX 2008 ntig
+        if children and qname(children[0]).localname == "termGrp":  # TBX 2008 ntig
             children = [c for c in children[0] if isinstance(c.tag, str)] + children[1:]
-        terms = [c for c in children if etree.QName(c).localname == "term"]
+        terms = [c for c in children if qname(c).localname == "term"]
         if not terms:
-            self.warn("TB104", f"<{etree.QName(element).localname}> without <term> ignored", element)
+            self.warn("TB104", f"<{qname(element).localname}> without <term> ignored", element)
             return None
         if len(terms) > 1:
             self.warn("TB104", f"{len(terms)} <term> elements in one term section: only the first is kept",
