@@ -29,7 +29,7 @@ import polib
 
 from ..errors import InputError
 from ..model import Segment
-from .encoding import first_invalid_offset
+from .encoding import first_invalid_offset, is_text_encoding
 
 _LINE = re.compile(r"\(line (\d+)\)")
 
@@ -65,6 +65,38 @@ def _load(name: str) -> Any:
         ) from None
 
 
+_KEYWORD = re.compile(r"^(?:#~\s*)?(?:msgctxt|msgid_plural|msgid|msgstr(?:\[\d+\])?)\s+(.*)$")
+
+
+def _unterminated_string(name: str, encoding: str) -> None:
+    """Refuse a string without its closing quote — polib silently reads ``msgstr "b`` as empty.
+
+    Why: an unterminated ``msgstr`` would lose the translation without a word, and the linter
+    would then report the unit as untranslated instead of pointing at the broken line.
+    """
+    with open(name, encoding=encoding, errors="replace") as handle:
+        for number, raw in enumerate(handle, start=1):
+            line = raw.strip()
+            match = _KEYWORD.match(line)
+            value = match.group(1) if match else (line if line.startswith('"') else None)
+            if value is None:
+                continue
+            body = value[1:] if value.startswith('"') else None
+            if body is None or not body.endswith('"') or _escaped(body[:-1]):
+                raise InputError(
+                    "unterminated string: a PO string must be one quoted line ending with \"",
+                    file=name,
+                    line=number,
+                    hint='close the string with " (write a quote inside it as \\"); '
+                    "check with `msgfmt -c -o /dev/null FILE`",
+                )
+
+
+def _escaped(text: str) -> bool:
+    """True when ``text`` ends with an odd number of backslashes (its last quote is escaped)."""
+    return (len(text) - len(text.rstrip("\\"))) % 2 == 1
+
+
 def read_po(
     path: str | os.PathLike[str],
     source_lang: str | None = None,
@@ -72,6 +104,8 @@ def read_po(
 ) -> Iterator[Segment]:
     name = os.fspath(path)
     catalogue = _load(name)
+    charset = catalogue.encoding or "utf-8"
+    _unterminated_string(name, charset if is_text_encoding(charset) else "utf-8")
     src = source_lang or "en"
     tgt = catalogue.metadata.get("Language") or target_lang
     index = 0

@@ -14,10 +14,10 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import Executor
 from dataclasses import dataclass
 
-from ..errors import MustalahError
+from ..errors import MustalahError, UsageError
 from ..model import Finding, LintResult, LintSummary, Segment
 from ..parallel import SerialExecutor, ordered_map
-from .engine import InputResult, LintSettings, conclude, expand_inputs, lint_input
+from .engine import LINTABLE, InputResult, LintSettings, conclude, expand_inputs, lint_input
 from .suppress import per_file_ignored
 
 
@@ -67,7 +67,13 @@ def run_lint(
 
     ``summary.files`` counts the inputs that were linted (failures are not files read).
     """
+    paths = list(paths)
     inputs = expand_inputs(paths)
+    if not inputs:
+        raise UsageError(
+            f"nothing to lint in {', '.join(paths)}: no lintable file or release folder found",
+            hint=f"give files ({' '.join(LINTABLE)}) or folders holding them or en.txt + ar.txt",
+        )
     executor = executor or SerialExecutor()
     results: list[InputResult] = []
     findings: list[Finding] = []
