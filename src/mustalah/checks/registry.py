@@ -10,6 +10,7 @@ from .gender import HonorificSourceGender, HonorificTitleGender
 from .invisible import BidiEmbedding, BidiOverride, StrayNoBreakSpace, Tatweel, ZeroWidthInWord
 from .markup import InlineCodeMismatch, PlaceholderMismatch
 from .meta import UnusedSuppression
+from .states import StateShortName
 from .numbers import MonthMismatch, MonthPairWrong, NumberMismatch
 from .pofilter import PofilterCheck
 from .punctuation import (
@@ -85,6 +86,7 @@ ALL_RULES: tuple[type[Rule], ...] = (
     IseSpelling,
     DocumentSymbolChanged,
     PofilterCheck,
+    StateShortName,
 )
 
 

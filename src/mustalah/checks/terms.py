@@ -115,7 +115,8 @@ class TermDeprecated(Rule):
         ar: ومنع التطرف العنيف ومكافحته (PCVE)
     Suppress:
         `mustalah: ignore TM002` in the unit's note; or change the term's status in
-        the termbase if the form is in fact admitted.
+        the termbase if the form is in fact admitted.  Member States are left to
+        ST007 (state-short-name).
     """
 
     code = "TM002"
@@ -129,6 +130,8 @@ class TermDeprecated(Rule):
                 if m.term.status not in (Status.DEPRECATED, Status.SUPERSEDED):
                     continue
                 concept = ctx.termbase.get(m.concept_id)
+                if concept is not None and concept.domain == "member-states":
+                    continue  # ST007 names the UN short name
                 better = preferred_for(concept, m.term, m.term.lang) if concept else None
                 why = f": {m.term.note}" if m.term.note else ""
                 yield self.finding(
@@ -330,6 +333,8 @@ class TermAdmitted(Rule):
                 if m.term.status is not Status.ADMITTED:
                     continue
                 concept = ctx.termbase.get(m.concept_id)
+                if concept is not None and concept.domain == "member-states":
+                    continue  # ST007 names the UN short name
                 better = preferred_for(concept, m.term, m.term.lang) if concept else None
                 if better is None or better.text == m.term.text:
                     continue
