@@ -16,37 +16,60 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 DATA, OUT = HERE / "data", HERE / "out"
 GEN = Path(os.environ.get("MUSTALAH_SHARED", REPO.parent / "shared")) / "bench" / "gen_corpus.py"
 PY = sys.executable
+BIN = Path(PY).parent
 FULL = os.environ.get("BENCH_FULL") == "1"
 sys.path.insert(0, str(HERE))
 
 from termbases import convert  # noqa: E402
 
 
-def timed(cmd: list[str], cwd: Path | None = None) -> dict[str, float]:
-    """Run ``cmd`` under /usr/bin/time: its JSON line (if any) plus cpu/wall/rss of the process."""
+def run_timed(cmd: list[str], cwd: Path | None = None) -> tuple[dict[str, Any], str]:
+    """Run ``cmd`` under /usr/bin/time: cpu (user+sys, waited-for children included), wall, peak RSS, stdout.
+
+    Peak RSS is GNU time's ``%M``: the largest single process of the tree (workers are not summed).
+    """
     with tempfile.NamedTemporaryFile("r", suffix=".time") as tf:
         t = time.perf_counter()
-        proc = subprocess.run(["/usr/bin/time", "-f", "%U %S %M", "-o", tf.name, *cmd], cwd=cwd,
-                              capture_output=True, text=True, env={**os.environ, "MUSTALAH_CACHE_DIR": str(OUT / "cache")})
+        proc = subprocess.run(
+            ["/usr/bin/time", "-f", "%U %S %M", "-o", tf.name, *cmd],
+            cwd=cwd,
+            capture_output=True,
+            text=True,
+            env={**os.environ, "MUSTALAH_CACHE_DIR": str(OUT / "cache")},
+        )
         wall = time.perf_counter() - t
         user, sys_, rss = tf.read().split()[-3:]
-    out: dict[str, float] = {"wall": wall, "proc_cpu": float(user) + float(sys_), "rss_mb": int(rss) / 1024}
-    last = proc.stdout.strip().splitlines()[-1:] if proc.stdout.strip() else []
-    if last and last[0].startswith("{"):
-        out.update(json.loads(last[0]))
-    if proc.returncode not in (0, 1) and "n" not in out:
+    out: dict[str, Any] = {
+        "wall": wall,
+        "proc_cpu": float(user) + float(sys_),
+        "rss_mb": int(rss) / 1024,
+        "rc": proc.returncode,
+    }
+    if proc.returncode not in (0, 1):
         out["error"] = 1.0
         print(" ".join(cmd), proc.stderr[-500:], file=sys.stderr)
+    return out, proc.stdout
+
+
+def timed(cmd: list[str], cwd: Path | None = None) -> dict[str, Any]:
+    """Run ``cmd`` under /usr/bin/time: its JSON line (if any) plus cpu/wall/rss of the process."""
+    out, stdout = run_timed(cmd, cwd)
+    last = stdout.strip().splitlines()[-1:] if stdout.strip() else []
+    if last and last[0].startswith("{"):
+        out.update(json.loads(last[0]))
+        if "n" in out:
+            out.pop("error", None)
     return out
 
 
-def task(*args: str) -> dict[str, float]:
+def task(*args: str) -> dict[str, Any]:
     return timed([PY, str(HERE / "tasks.py"), *args])
 
 
@@ -59,8 +82,141 @@ def generate() -> None:
         subprocess.run([sys.executable, str(GEN), "--terms-only", "--out", str(DATA)], check=True)
 
 
-def rate(r: dict[str, float], key: str = "cpu") -> float:
+def busy() -> str:
+    """Say whether other heavy jobs (fuzzers) shared the machine during the run."""
+    ps = subprocess.run(["ps", "-eo", "args"], capture_output=True, text=True).stdout.splitlines()
+    fuzzers = sum(1 for line in ps if "atheris" in line or "/fuzz/fuzz_" in line)
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else 0.0
+    return (
+        f"Load at the end of the run: {load:.2f} (1 min); {fuzzers} fuzzer process(es) running"
+        f"{' — wall-clock figures are pessimistic' if fuzzers else ''}."
+    )
+
+
+def rate(r: dict[str, Any], key: str = "cpu") -> float:
     return r.get("n", 0) / r[key] if r.get(key) else 0.0
+
+
+_METRICS = ("bleu", "chrf", "chrfpp", "ter")
+
+
+def sacrebleu_scores(stdout: str) -> dict[str, tuple[float, str]]:
+    """sacreBLEU CLI's JSON (one object or a list) → {metric: (score, signature)}."""
+    data = json.loads(stdout)
+    names = {"BLEU": "bleu", "chrF2": "chrf", "chrF2++": "chrfpp", "TER": "ter"}
+    return {
+        names[d["name"]]: (float(d["score"]), d["signature"])
+        for d in (data if isinstance(data, list) else [data])
+    }
+
+
+def score_rows(size: str, termbase: str) -> list[str]:
+    """`mustalah score --jobs 2` vs the sacreBLEU CLI on the generator's MT output; term accuracy alone."""
+    d = DATA / size
+    ref, hyp, src = (str(d / name) for name in ("ar.txt", "mt.ar.txt", "en.txt"))
+    with open(src, encoding="utf-8") as handle:
+        n = sum(1 for _ in handle)
+    ours, out = run_timed(
+        [
+            str(BIN / "mustalah"),
+            "score",
+            "--source",
+            src,
+            "--reference",
+            ref,
+            "--metrics",
+            "bleu,chrf,chrf++,ter",
+            "--jobs",
+            "2",
+            "--format",
+            "json",
+            hyp,
+        ]
+    )
+    system = json.loads(out)["systems"][0] if out.strip() else {}
+    mine = {m: (system.get(m), system.get("signatures", {}).get(m)) for m in _METRICS}
+    sb = [str(BIN / "sacrebleu"), ref, "-i", hyp, "-f", "json", "-w", "16"]
+    sb1, out1 = run_timed([*sb, "-m", "bleu", "chrf", "ter", "-tok", "intl"])
+    sb2, out2 = run_timed([*sb, "-m", "chrf", "--chrf-word-order", "2"])
+    theirs = {**sacrebleu_scores(out1), **sacrebleu_scores(out2)} if out1.strip() and out2.strip() else {}
+    same = [m for m in _METRICS if m in theirs and mine[m] == theirs[m]]
+    diff = "; ".join(
+        f"{m}: ours {mine[m][0]} vs {theirs.get(m, (None,))[0]}" for m in _METRICS if m not in same
+    )
+    sb_wall, sb_cpu = sb1["wall"] + sb2["wall"], sb1["proc_cpu"] + sb2["proc_cpu"]
+    sb_rss = max(sb1["rss_mb"], sb2["rss_mb"])
+    speed = sb_wall / ours["wall"]
+    rows = [
+        f"| score BLEU+chrF+chrF++ +TER, {n:,} segs: `mustalah score --jobs 2` vs `sacrebleu` CLI "
+        f"(`-m bleu chrf ter -tok intl` + `-m chrf --chrf-word-order 2`) | ours {ours['wall']:.1f} s wall, "
+        f"{ours['proc_cpu']:.1f} s CPU, {ours['rss_mb']:.0f} MB; "
+        f"sacreBLEU {sb_wall:.1f} s wall, {sb_cpu:.1f} s CPU, "
+        f"{sb_rss:.0f} MB | same numbers, ≥ 3× faster on 2 cores, < 1 GB | "
+        f"{len(same)}/4 identical (score and signature){': ' + diff if diff else ''}; ×{speed:.2f} wall "
+        f"({'met' if speed >= 3 else 'missed'}), ×{sb_cpu / ours['proc_cpu']:.2f} CPU; "
+        f"{ours['rss_mb']:.0f} MB ({'met' if ours['rss_mb'] < 1024 else 'missed'}) |",
+    ]
+    terms, tout = run_timed(
+        [
+            str(BIN / "mustalah"),
+            "score",
+            "--source",
+            src,
+            "--reference",
+            ref,
+            "--termbase",
+            termbase,
+            "--metrics",
+            "terms",
+            "--jobs",
+            "2",
+            "--format",
+            "json",
+            hyp,
+        ]
+    )
+    tsys = json.loads(tout)["systems"][0] if tout.strip() else {}
+    rows.append(
+        f"| term accuracy alone, {n:,} segs, 10k-term termbase, `--jobs 2` | {terms['wall']:.1f} s wall, "
+        f"{terms['proc_cpu']:.1f} s CPU ({n / terms['proc_cpu']:,.0f} segs/s), {terms['rss_mb']:.0f} MB; "
+        f"accuracy {tsys.get('term_accuracy') or 0:.2f} ({tsys.get('term_hits')}/{tsys.get('term_total')}) "
+        f"| — | — |"
+    )
+    return rows
+
+
+def recall_rows(termbase: str) -> list[str]:
+    """Recall of the generator's injected term errors (errors.tsv) by lint on the 10k PO, per error kind."""
+    small = DATA / "10k"
+    r = task("recall", str(small / "corpus.po"), termbase, str(small / "errors.tsv"))
+    rows = [
+        "| error kind (side) | injected | found: TM/AC/GN finding on that side overlapping the wrong form "
+        "| found in unit: any TM/AC/GN finding in the unit | codes that found it |",
+        "|---|---|---|---|---|",
+    ]
+    total: dict[str, int] = {"n": 0, "found": 0, "found_in_unit": 0}
+    for kind, k in sorted(r.get("kinds", {}).items(), key=lambda kv: -kv[1]["n"]):
+        codes = ", ".join(f"{c[3:]} {v}" for c, v in sorted(k.items()) if c.startswith("by:"))
+        rows.append(
+            f"| {kind} | {k['n']} | {k.get('found', 0)} ({100 * k.get('found', 0) / k['n']:.0f} %) | "
+            f"{k.get('found_in_unit', 0)} ({100 * k.get('found_in_unit', 0) / k['n']:.0f} %) | "
+            f"{codes or '—'} |"
+        )
+        for key in total:
+            total[key] += k.get(key, 0)
+    if total["n"]:
+        rows.append(
+            f"| **all** | {total['n']} | {total['found']} ({100 * total['found'] / total['n']:.0f} %) | "
+            f"{total['found_in_unit']} ({100 * total['found_in_unit'] / total['n']:.0f} %) | |"
+        )
+    clean = ", ".join(f"{c} {v}" for c, v in r.get("clean_findings", {}).items())
+    rows += [
+        "",
+        f"False-alarm proxy: {r.get('clean_units_flagged', 0):,} of {r.get('clean_units', 0):,} units "
+        f"without an injected error have a TM/AC/GN finding ({clean or 'none'}).  "
+        f"Lint with the 10k-term termbase: {r.get('n', 0):,} units in {r.get('cpu', 0):.1f} s CPU.",
+    ]
+    return rows
 
 
 def main() -> int:
@@ -72,25 +228,31 @@ def main() -> int:
 
     # (1) matcher
     b = task("build", tbs[10000])
-    rows.append(f"| index build, 10k terms (parse + build) | {b['cpu']:.2f} s CPU (parse {b['parse']:.2f} s) "
-                f"| goal < 2 s | {'met' if b['cpu'] < 2 else 'missed'} |")
+    rows.append(
+        f"| index build, 10k terms (parse + build) | {b['cpu']:.2f} s CPU (parse {b['parse']:.2f} s) "
+        f"| goal < 2 s | {'met' if b['cpu'] < 2 else 'missed'} |"
+    )
     for n, tb in tbs.items():
         for stale in (OUT / "cache").glob("index-*.pickle"):
             stale.unlink()
         cold = task("cache_load", tb)
         warm = task("cache_load", tb)
-        rows.append(f"| index load {n} terms: cold (parse+build+save) / warm (disk cache) | "
-                    f"{cold['cpu']:.2f} s / {warm['cpu']:.2f} s (hit={int(warm['hit'])}) | — | — |")
+        rows.append(
+            f"| index load {n} terms: cold (parse+build+save) / warm (disk cache) | "
+            f"{cold['cpu']:.2f} s / {warm['cpu']:.2f} s (hit={int(warm['hit'])}) | — | — |"
+        )
     for n_pairs in pairs:
         ar = str(corpus / "ar.txt")
         floor = task("fold_floor", ar, str(n_pairs))
         for n_terms, tb in tbs.items():
             ours, bare = task("matcher", ar, str(n_pairs), tb), task("bare_ac", ar, str(n_pairs), tb)
             both = 1 / (1 / rate(bare) + 1 / rate(floor))
-            rows.append(f"| matcher (fold+match) ar, {n_pairs:,} segs, {n_terms:,} terms | {rate(ours):,.0f} segs/s; "
-                        f"bare AC {rate(bare):,.0f}; fold+bare AC {both:,.0f}; fold floor {rate(floor):,.0f} | "
-                        f"≥ 50 % of bare AC | ours/(fold+AC) = {rate(ours) / both:.2f}; ours/bare AC = "
-                        f"{rate(ours) / rate(bare):.2f} |")
+            rows.append(
+                f"| matcher (fold+match) ar, {n_pairs:,} segs, {n_terms:,} terms | {rate(ours):,.0f} segs/s; "
+                f"bare AC {rate(bare):,.0f}; fold+bare AC {both:,.0f}; fold floor {rate(floor):,.0f} | "
+                f"≥ 50 % of bare AC | ours/(fold+AC) = {rate(ours) / both:.2f}; ours/bare AC = "
+                f"{rate(ours) / rate(bare):.2f} |"
+            )
 
     # (2) lint vs pofilter at 10k
     small = DATA / "10k"
@@ -104,46 +266,99 @@ def main() -> int:
     lint2 = task("lint", str(moses / "corpus.en"), "2")
     floor10 = task("fold_floor", str(small / "ar.txt"), "10000")
     bare10 = task("bare_ac", str(small / "ar.txt"), "10000", tbs[100])
-    pf = timed([str(Path(PY).parent / "pofilter"), "--language=ar", str(small / "corpus.po"), str(OUT / "pofilter.po")])
-    pf4 = timed([str(Path(PY).parent / "pofilter"), "-t", "numbers", "-t", "brackets", "-t", "acronyms", "-t", "endpunc",
-                 str(small / "corpus.po"), str(OUT / "pofilter4.po")])
+    pf = timed(
+        [
+            str(Path(PY).parent / "pofilter"),
+            "--language=ar",
+            str(small / "corpus.po"),
+            str(OUT / "pofilter.po"),
+        ]
+    )
+    pf4 = timed(
+        [
+            str(Path(PY).parent / "pofilter"),
+            "-t",
+            "numbers",
+            "-t",
+            "brackets",
+            "-t",
+            "acronyms",
+            "-t",
+            "endpunc",
+            str(small / "corpus.po"),
+            str(OUT / "pofilter4.po"),
+        ]
+    )
     n10 = lint1["n"]
     l1 = n10 / lint1["proc_cpu"]
     l1w, l2w = n10 / lint1["wall"], n10 / lint2["wall"]
     pfr, pf4r = 10_000 / pf["proc_cpu"], 10_000 / pf4["proc_cpu"]
     rafloor = 1 / (1 / rate(floor10) + 1 / rate(bare10))
-    rows.append(f"| lint, all default rules, 10k pairs (Moses), 1 process | {l1:,.0f} segs/s CPU, "
-                f"{lint1['rss_mb']:.0f} MB, {int(lint1.get('findings', 0))} findings | ≥ 20× pofilter default; "
-                f"≤ 5× read+fold+AC | ×{l1 / pfr:.1f} pofilter default; ×{l1 / pf4r:.2f} pofilter 4 checks; "
-                f"read+fold+AC is {rafloor / l1:.1f}× faster |")
-    rows.append(f"| lint, 2 processes (sharded) vs 1, wall clock | {l2w:,.0f} vs {l1w:,.0f} segs/s, "
-                f"{lint2['rss_mb']:.0f} MB | ≥ 1.7× | {l2w / l1w:.2f}× |")
-    rows.append(f"| pofilter default / 4 checks (`--language=ar`), 10k units | {pfr:,.0f} / {pf4r:,.0f} segs/s CPU, "
-                f"{pf['rss_mb']:.0f} / {pf4['rss_mb']:.0f} MB | peer | — |")
+    rows.append(
+        f"| lint, all default rules, 10k pairs (Moses), 1 process | {l1:,.0f} segs/s CPU, "
+        f"{lint1['rss_mb']:.0f} MB, {int(lint1.get('findings', 0))} findings | ≥ 20× pofilter default; "
+        f"≤ 5× read+fold+AC | ×{l1 / pfr:.1f} pofilter default; ×{l1 / pf4r:.2f} pofilter 4 checks; "
+        f"read+fold+AC is {rafloor / l1:.1f}× faster |"
+    )
+    rows.append(
+        f"| lint, 2 processes (sharded) vs 1, wall clock | {l2w:,.0f} vs {l1w:,.0f} segs/s, "
+        f"{lint2['rss_mb']:.0f} MB | ≥ 1.7× | {l2w / l1w:.2f}× |"
+    )
+    rows.append(
+        f"| pofilter default / 4 checks (`--language=ar`), 10k units | {pfr:,.0f} / {pf4r:,.0f} segs/s CPU, "
+        f"{pf['rss_mb']:.0f} / {pf4['rss_mb']:.0f} MB | peer | — |"
+    )
 
     # (3) TMX read + export
     tmx = str(corpus / "corpus.tmx")
     ours, tt, lx = task("tmx_ours", tmx), task("tmx_toolkit", tmx), task("tmx_lxml", tmx)
-    rows.append(f"| TMX read, {int(ours['n']):,} TUs | ours {rate(ours):,.0f} segs/s, {ours['rss_mb']:.0f} MB; "
-                f"translate-toolkit {rate(tt):,.0f}, {tt['rss_mb']:.0f} MB; lxml iterparse {rate(lx):,.0f}, "
-                f"{lx['rss_mb']:.0f} MB | within 1.5× of bare loop | ours/floor {rate(ours) / rate(lx):.2f}; "
-                f"ours/toolkit {rate(ours) / rate(tt):.2f} |")
+    rows.append(
+        f"| TMX read, {int(ours['n']):,} TUs | ours {rate(ours):,.0f} segs/s, {ours['rss_mb']:.0f} MB; "
+        f"translate-toolkit {rate(tt):,.0f}, {tt['rss_mb']:.0f} MB; lxml iterparse {rate(lx):,.0f}, "
+        f"{lx['rss_mb']:.0f} MB | within 1.5× of bare loop | ours/floor {rate(ours) / rate(lx):.2f}; "
+        f"ours/toolkit {rate(ours) / rate(tt):.2f} |"
+    )
     po = str(small / "corpus.po")
     ex = task("export_ours", po, str(OUT / "ours.tmx"))
     p2t = timed([str(Path(PY).parent / "po2tmx"), "-l", "ar", po, str(OUT / "po2tmx.tmx")])
     p2r = 10_000 / p2t["proc_cpu"]
-    rows.append(f"| TMX export from PO, 10k units | ours {rate(ex):,.0f} segs/s, {ex['rss_mb']:.0f} MB; "
-                f"po2tmx {p2r:,.0f}, {p2t['rss_mb']:.0f} MB | ≥ 5× po2tmx | ×{rate(ex) / p2r:.1f} |")
+    rows.append(
+        f"| TMX export from PO, 10k units | ours {rate(ex):,.0f} segs/s, {ex['rss_mb']:.0f} MB; "
+        f"po2tmx {p2r:,.0f}, {p2t['rss_mb']:.0f} MB | ≥ 5× po2tmx | ×{rate(ex) / p2r:.1f} |"
+    )
 
-    machine = (f"{datetime.date.today().isoformat()}, nproc={os.cpu_count()}, Python {platform.python_version()}, "
-               f"{platform.machine()}{', BENCH_FULL' if FULL else ''}")
-    text = "\n".join([
-        "# Benchmarks", "",
-        "Generated by `make bench` (bench/run.py); do not edit by hand.  Machine: " + machine + ".",
-        "Corpus: /work/shared/bench/gen_corpus.py (seeded).  CPU time per task process unless marked wall clock;",
-        "RSS is the task process's peak.  The machine is shared: compare ratios within one run.", "",
-        "| what | measured | goal | ratio |", "|---|---|---|---|", *rows, "",
-    ])
+    # (4) scoring vs the sacreBLEU CLI, term accuracy; lint recall of injected errors
+    for size in ["100k"] + (["1M"] if FULL else []):
+        rows += score_rows(size, tbs[10000])
+    recall = recall_rows(tbs[10000])
+
+    machine = (
+        f"{datetime.date.today().isoformat()}, nproc={os.cpu_count()}, Python {platform.python_version()}, "
+        f"{platform.machine()}{', BENCH_FULL' if FULL else ''}"
+    )
+    text = "\n".join(
+        [
+            "# Benchmarks",
+            "",
+            "Generated by `make bench` (bench/run.py); do not edit by hand.  Machine: " + machine + ".",
+            "Corpus: /work/shared/bench/gen_corpus.py (seeded).  CPU time per task process unless marked",
+            "wall clock; RSS is the peak of the largest single process (GNU time `%M`; pool workers are",
+            "not summed).  The machine is shared: compare ratios within one run.",
+            "",
+            busy(),
+            "",
+            "| what | measured | goal | ratio |",
+            "|---|---|---|---|",
+            *rows,
+            "",
+            "## Lint recall of injected term errors (10k PO, 10k-term termbase)",
+            "",
+            "Ground truth: the generator's errors.tsv (seg, term id, error kind, side, wrong form).",
+            "",
+            *recall,
+            "",
+        ]
+    )
     (HERE / "results.md").write_text(text, encoding="utf-8")
     print(text)
     return 0

@@ -11,6 +11,7 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -47,7 +48,7 @@ def bare_ac(ar: str, n: str, termbase: str) -> dict[str, float]:
     hits = 0
     for key in keys:
         size = len(key)
-        for last, value in automaton.iter(key):
+        for last, _value in automaton.iter(key):
             e = last + 1
             if e < size and key[e].isalnum():
                 continue
@@ -104,8 +105,11 @@ def lint(path: str, jobs: str, lines: str = "2500") -> dict[str, float]:
     pool = ProcessPoolExecutor(int(jobs)) if int(jobs) > 1 else SerialExecutor()
     with pool:
         results = merge(list(ordered_map(pool, run_task, tasks, settings)))
-    return {"n": sum(r.units for r in results), "cpu": time.perf_counter() - t,
-            "findings": sum(len(r.findings) for r in results)}
+    return {
+        "n": sum(r.units for r in results),
+        "cpu": time.perf_counter() - t,
+        "findings": sum(len(r.findings) for r in results),
+    }
 
 
 def tmx_ours(path: str) -> dict[str, float]:
@@ -148,9 +152,86 @@ def export_ours(po: str, out: str) -> dict[str, float]:
     return {"n": n, "cpu": time.process_time() - t}
 
 
-TASKS: dict[str, Callable[..., dict[str, float]]] = {
-    f.__name__: f for f in (matcher, bare_ac, fold_floor, build, cache_load, lint, tmx_ours, tmx_toolkit,
-                            tmx_lxml, export_ours)
+_RECALL_CODES = ("TM", "AC", "GN")
+
+
+def recall(po: str, termbase: str, errors: str) -> dict[str, Any]:
+    """Lint ``po`` with ``termbase``; recall of the injected errors listed in ``errors`` (errors.tsv).
+
+    An injected error (seg, term_id, error, side, wrong_form) is *found* when a TM/AC/GN finding
+    of that unit, on that side, overlaps an occurrence of ``wrong_form``; *found in unit* when any
+    TM/AC/GN finding of that unit exists (either side).  Findings on units without an injected
+    error are the false-alarm proxy, counted per code.
+    """
+    import csv
+    from collections import Counter, defaultdict
+
+    from mustalah.lint.engine import LintSettings, lint_input
+
+    t = time.process_time()
+    result = lint_input(po, LintSettings(termbase=termbase), keep_segments=True)
+    cpu = time.process_time() - t
+    texts = {s.unit: {"en": s.source, "ar": s.target or ""} for s in result.segments}
+    ours = [f for f in result.findings if f.code.startswith(_RECALL_CODES)]
+    by_unit: dict[str, list[Any]] = defaultdict(list)
+    for f in ours:
+        by_unit[f.unit].append(f)
+    kinds: dict[str, Counter[str]] = defaultdict(Counter)
+    injected: set[str] = set()
+    with open(errors, encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE):
+            unit, side, form = row["seg"], row["side"], row["wrong_form"]
+            injected.add(unit)
+            text = texts.get(unit, {}).get(side, "")
+            spans = [(i, i + len(form)) for i in _occurrences(text, form)]
+            want = "source" if side == "en" else "target"
+            hits = by_unit.get(unit, [])
+            span_hit = any(f.side == want and f.start < e and s < f.end for f in hits for s, e in spans)
+            k = kinds[row["error"]]
+            k["n"] += 1
+            k["located"] += bool(spans)
+            k["found"] += span_hit
+            k["found_in_unit"] += bool(hits)
+            for code in sorted(
+                {f.code for f in hits if f.side == want and any(f.start < e and s < f.end for s, e in spans)}
+            ):
+                k["by:" + code] += 1
+    clean = Counter(f.code for f in ours if f.unit not in injected)
+    flagged = len({f.unit for f in ours if f.unit not in injected})
+    return {
+        "n": result.units,
+        "cpu": cpu,
+        "findings": len(ours),
+        "kinds": {k: dict(v) for k, v in kinds.items()},
+        "clean_units": result.units - len(injected),
+        "clean_units_flagged": flagged,
+        "clean_findings": dict(clean.most_common()),
+    }
+
+
+def _occurrences(text: str, form: str) -> list[int]:
+    out, i = [], text.find(form)
+    while form and i >= 0:
+        out.append(i)
+        i = text.find(form, i + 1)
+    return out
+
+
+TASKS: dict[str, Callable[..., dict[str, Any]]] = {
+    f.__name__: f
+    for f in (
+        matcher,
+        bare_ac,
+        fold_floor,
+        build,
+        cache_load,
+        lint,
+        tmx_ours,
+        tmx_toolkit,
+        tmx_lxml,
+        export_ours,
+        recall,
+    )
 }
 
 if __name__ == "__main__":

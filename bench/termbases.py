@@ -20,7 +20,10 @@ def convert(generated: Path, out_dir: Path) -> Path:
     if target.exists() and target.stat().st_mtime >= generated.stat().st_mtime:
         return target
     tmp = target.with_suffix(".tmp")
-    with open(generated, encoding="utf-8", newline="") as src, open(tmp, "w", encoding="utf-8", newline="") as dst:
+    with (
+        open(generated, encoding="utf-8", newline="") as src,
+        open(tmp, "w", encoding="utf-8", newline="") as dst,
+    ):
         reader = csv.DictReader(src, delimiter="\t", quoting=csv.QUOTE_NONE)
         writer = csv.writer(dst, delimiter="\t", quoting=csv.QUOTE_NONE, escapechar="\\", lineterminator="\n")
         writer.writerow(["concept_id", "lang", "term", "domain", "type"])

@@ -11,6 +11,7 @@ Inputs are written to a file in a RAM-backed temporary folder because every read
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import sys
@@ -19,7 +20,7 @@ import traceback
 from collections.abc import Callable
 from pathlib import Path
 
-import atheris
+import atheris  # type: ignore[import-untyped]
 
 with atheris.instrument_imports(include=["mustalah", "polib", "yaml"]):
     from mustalah.errors import MustalahError
@@ -65,18 +66,14 @@ def _plain(data: bytes) -> None:
     first = fdp.ConsumeBytes(fdp.ConsumeIntInRange(0, len(data)))
     second = fdp.ConsumeBytes(fdp.remaining_bytes())
     for reader, name in ((plain.read_text, "in.txt"), (plain.read_tsv, "in.tsv")):
-        try:
+        with contextlib.suppress(MustalahError):
             list(reader(_file(name, first)))
-        except MustalahError:
-            pass
     folder = _ROOT / "release"
     folder.mkdir(exist_ok=True)
     (folder / "en.txt").write_bytes(first)
     (folder / "ar.txt").write_bytes(second)
-    try:
+    with contextlib.suppress(MustalahError):
         list(plain.read_release(folder))
-    except MustalahError:
-        pass
     _file("corpus.en", first)
     list(plain.read_moses(_file("corpus.ar", second)))
 
@@ -92,8 +89,13 @@ def _yaml(data: bytes) -> None:
 
 
 TARGETS: dict[str, Callable[[bytes], None]] = {
-    "tmx": _tmx, "xliff12": _xliff12, "xliff2": _xliff2, "po": _po, "plain": _plain,
-    "tbx": _tbx, "yaml": _yaml,
+    "tmx": _tmx,
+    "xliff12": _xliff12,
+    "xliff2": _xliff2,
+    "po": _po,
+    "plain": _plain,
+    "tbx": _tbx,
+    "yaml": _yaml,
 }
 
 

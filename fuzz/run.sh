@@ -14,7 +14,7 @@ targets=("$@")
 [ ${#targets[@]} -eq 0 ] && targets=(tmx xliff12 xliff2 po plain tbx yaml)
 out="$here/out"
 mkdir -p "$out/corpus" "$out/crashes"
-shared=/work/shared/conformance
+shared="${MUSTALAH_SHARED:-$repo/../shared}/conformance"
 
 extra_dirs() {
   case "$1" in

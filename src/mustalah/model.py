@@ -131,6 +131,8 @@ class LintSummary:
     by_category: dict[str, int] = field(default_factory=dict)
     by_code: dict[str, int] = field(default_factory=dict)
     suppressed: int = 0
+    #: Inputs that could not be read under ``--keep-going``: (file, located message).
+    errors: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -46,7 +46,11 @@ def run_measured(*argv: str, cwd: Path, timeout: float = 120) -> tuple[Outcome, 
     """``mustalah ARGV`` in a child process (bounded by ``timeout``), with its time and peak RSS."""
     env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
     done = subprocess.run(
-        [sys.executable, "-c", _CHILD, *argv], cwd=cwd, capture_output=True, text=True, timeout=timeout,
+        [sys.executable, "-c", _CHILD, *argv],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
         env=env,
     )
     measure: dict[str, float] = {}

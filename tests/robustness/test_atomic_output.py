@@ -25,9 +25,16 @@ def _leftovers(folder: Path) -> list[str]:
 
 def _start(folder: Path, *argv: str) -> subprocess.Popen[str]:
     return subprocess.Popen(
-        [sys.executable, "-c", "import sys; from mustalah.cli.main import main; sys.exit(main(sys.argv[1:]))",
-         *argv],
-        cwd=folder, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        [
+            sys.executable,
+            "-c",
+            "import sys; from mustalah.cli.main import main; sys.exit(main(sys.argv[1:]))",
+            *argv,
+        ],
+        cwd=folder,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
     )
 
 
@@ -44,7 +51,9 @@ def _interrupt(process: subprocess.Popen[str], ready: Callable[[], bool]) -> tup
 def test_sigint_during_lint_leaves_no_output(tmp_path: Path) -> None:
     big = tmp_path / "big-input.txt"
     big.write_text((LINE_AR + "\n") * 40_000, encoding="utf-8")
-    process = _start(tmp_path, "lint", "--no-config", "--no-progress", str(big), "--format", "json", "-o", "out.json")
+    process = _start(
+        tmp_path, "lint", "--no-config", "--no-progress", str(big), "--format", "json", "-o", "out.json"
+    )
     started = time.monotonic()
     code, err = _interrupt(process, lambda: time.monotonic() - started > 2.5)
     assert code == 130, err

@@ -17,7 +17,10 @@ TMX_HEAD = (
     '<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4"><header srclang="en" segtype="sentence" '
     'o-tmf="x" adminlang="en" datatype="plaintext" creationtool="t" creationtoolversion="1"/><body>\n'
 )
-GOOD_TU = '<tu tuid="t1"><tuv xml:lang="en"><seg>United Nations</seg></tuv><tuv xml:lang="ar"><seg>الأمم المتحدة</seg></tuv></tu>\n'
+GOOD_TU = (
+    '<tu tuid="t1"><tuv xml:lang="en"><seg>United Nations</seg></tuv>'
+    '<tuv xml:lang="ar"><seg>الأمم المتحدة</seg></tuv></tu>\n'
+)
 XLIFF12 = (
     '<?xml version="1.0"?>\n<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">\n'
     '<file original="x" source-language="en" target-language="ar" datatype="plaintext"><body>\n'
@@ -32,18 +35,27 @@ XLIFF2 = (
 
 CASES: dict[str, tuple[str, bytes, tuple[str, ...]]] = {
     # name → (file name, content, what the message must contain)
-    "truncated-tmx": ("t.tmx", (TMX_HEAD + GOOD_TU + GOOD_TU).encode()[:-60], ("t.tmx:4:", "not well-formed")),
+    "truncated-tmx": (
+        "t.tmx",
+        (TMX_HEAD + GOOD_TU + GOOD_TU).encode()[:-60],
+        ("t.tmx:4:", "not well-formed"),
+    ),
     "truncated-xliff12": ("t.xlf", XLIFF12.encode()[:-30], ("t.xlf:", "not well-formed")),
     "truncated-xliff2": ("t2.xlf", XLIFF2.encode()[:-25], ("t2.xlf:", "not well-formed")),
     "ept-before-bpt": (
         "codes.tmx",
-        (TMX_HEAD + GOOD_TU + '<tu tuid="bad"><tuv xml:lang="en"><seg>a<ept i="1">&lt;/b&gt;</ept>b'
-         '<bpt i="1">&lt;b&gt;</bpt></seg></tuv></tu>\n</body></tmx>').encode(),
+        (
+            TMX_HEAD + GOOD_TU + '<tu tuid="bad"><tuv xml:lang="en"><seg>a<ept i="1">&lt;/b&gt;</ept>b'
+            '<bpt i="1">&lt;b&gt;</bpt></seg></tuv></tu>\n</body></tmx>'
+        ).encode(),
         ("codes.tmx:4", "unit bad", '<ept i="1"> without a preceding <bpt i="1">'),
     ),
     "unclosed-bpt": (
         "open.tmx",
-        (TMX_HEAD + '<tu><tuv xml:lang="en"><seg><bpt i="7">&lt;b&gt;</bpt>x</seg></tuv></tu>\n</body></tmx>').encode(),
+        (
+            TMX_HEAD
+            + '<tu><tuv xml:lang="en"><seg><bpt i="7">&lt;b&gt;</bpt>x</seg></tuv></tu>\n</body></tmx>'
+        ).encode(),
         ("open.tmx:3", "unit 1", '<bpt i="7"> is never closed'),
     ),
     "tuv-without-lang": (
@@ -52,10 +64,15 @@ CASES: dict[str, tuple[str, bytes, tuple[str, ...]]] = {
         ("nolang.tmx:4", "unit t2", "<tuv> without xml:lang"),
     ),
     "xliff-unit-without-source": (
-        "nosrc.xlf", XLIFF12.replace("<source>United Nations</source>", "").encode(),
+        "nosrc.xlf",
+        XLIFF12.replace("<source>United Nations</source>", "").encode(),
         ("nosrc.xlf:4", "unit u1", "without <source>"),
     ),
-    "po-syntax": ("bad.po", b'msgid "a"\nmsgstr "b"\n\nmsgid "c"\nmsgstr "d" junk\n', ("bad.po:5", "Syntax error")),
+    "po-syntax": (
+        "bad.po",
+        b'msgid "a"\nmsgstr "b"\n\nmsgid "c"\nmsgstr "d" junk\n',
+        ("bad.po:5", "Syntax error"),
+    ),
     "po-garbage-line": ("garbage.po", b'msgid "a"\nmsgstr "b"\nfoo bar\n', ("garbage.po:3", "Syntax error")),
     "po-unterminated": ("open.po", b'msgid "a"\nmsgstr "b\n', ("open.po:2", "unterminated string")),
     "tsv-without-tab": ("pairs.tsv", "a\tب\nno tab here\n".encode(), ("pairs.tsv:2", "no TAB")),
@@ -63,7 +80,8 @@ CASES: dict[str, tuple[str, bytes, tuple[str, ...]]] = {
     "empty-xliff": ("empty.xlf", b"", ("empty.xlf", "does not start with XML")),
     "whitespace-only-xml": ("blank.tmx", b"   \n", ("blank.tmx", "does not start with XML")),
     "tbx-given-to-lint": (
-        "glossary.tmx", b'<?xml version="1.0"?><martif type="TBX"><text><body/></text></martif>',
+        "glossary.tmx",
+        b'<?xml version="1.0"?><martif type="TBX"><text><body/></text></martif>',
         ("glossary.tmx", "TBX termbase", "termbase import"),
     ),
     "unknown-xml": ("page.xlf", b"<html><body/></html>", ("page.xlf", "unknown XML format")),
@@ -87,7 +105,9 @@ def _release(folder: Path, en: str, ar: str) -> Path:
     return folder
 
 
-def test_misaligned_release_names_both_files_and_counts(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_misaligned_release_names_both_files_and_counts(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     folder = _release(tmp_path / "rel", "One.\n\nTwo.\nThree.\n", "واحد.\n\nاثنان.\n")
     outcome = run_cli(capsys, "lint", "--no-config", str(folder))
     assert_user_error(outcome, "misaligned release", "en.txt has 3 non-empty lines", "ar.txt has 2")
@@ -105,12 +125,16 @@ def test_directory_where_a_file_is_expected(tmp_path: Path, capsys: pytest.Captu
     source.write_text("United Nations\n", encoding="utf-8")
     folder = tmp_path / "report.json"
     folder.mkdir()
-    assert_user_error(run_cli(capsys, "lint", "--no-config", str(source), "-o", str(folder)), "is a directory")
+    assert_user_error(
+        run_cli(capsys, "lint", "--no-config", str(source), "-o", str(folder)), "is a directory"
+    )
     empty = tmp_path / "memory.tmx"  # a folder named like a file, holding nothing lintable
     empty.mkdir()
     assert_user_error(run_cli(capsys, "lint", "--no-config", str(empty)), "nothing to lint", "memory.tmx")
     assert_user_error(run_cli(capsys, "termbase", "check", "--termbase", str(empty)), "no .yaml files")
-    assert_user_error(run_cli(capsys, "export", "tmx", str(empty), "-o", str(tmp_path / "o.tmx")), "memory.tmx")
+    assert_user_error(
+        run_cli(capsys, "export", "tmx", str(empty), "-o", str(tmp_path / "o.tmx")), "memory.tmx"
+    )
     assert not (tmp_path / "o.tmx").exists()
 
 

@@ -57,9 +57,14 @@ def test_encoding_reads_correctly(tmp_path: Path, capsys: pytest.CaptureFixture[
     assert _segs(out) == [("en", ENGLISH), ("ar", ARABIC)]
 
 
-@pytest.mark.parametrize(("kit", "encoding"), [
-    ("ImportTest1A.tmx", "utf-16"), ("ImportTest1G.tmx", "utf-16"), ("ImportTest1D.tmx", "utf-8-sig"),
-])
+@pytest.mark.parametrize(
+    ("kit", "encoding"),
+    [
+        ("ImportTest1A.tmx", "utf-16"),
+        ("ImportTest1G.tmx", "utf-16"),
+        ("ImportTest1D.tmx", "utf-8-sig"),
+    ],
+)
 def test_compliance_kit_bom_files_read(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], kit: str, encoding: str
 ) -> None:
@@ -68,8 +73,11 @@ def test_compliance_kit_bom_files_read(
     out = tmp_path / "out.tmx"
     outcome = run_cli(capsys, "export", "tmx", str(source), "-o", str(out), "--source-lang", "en-US")
     assert outcome.code == 0, outcome.err
-    expected = ET.fromstring(source.read_bytes().decode(encoding).split("?>", 1)[-1] if encoding != "utf-16"
-                             else source.read_bytes().decode(encoding))
+    expected = ET.fromstring(
+        source.read_bytes().decode(encoding).split("?>", 1)[-1]
+        if encoding != "utf-16"
+        else source.read_bytes().decode(encoding)
+    )
     source_count = sum(1 for tu in expected.iter("tu") if tu.find("tuv") is not None)
     assert len(ET.parse(out).getroot().findall(".//tu")) == source_count > 0
 
@@ -91,7 +99,9 @@ def test_declared_utf8_that_is_really_windows_1256_is_refused_at_the_byte(
     assert_user_error(outcome, "lying.tmx:", f"byte offset {first_arabic}", "utf-8", "windows-1256")
 
 
-def test_declared_ascii_with_utf8_bytes_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_declared_ascii_with_utf8_bytes_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     data = _tmx("US-ASCII").encode("utf-8")
     path = tmp_path / "ascii.tmx"
     path.write_bytes(data)
@@ -131,7 +141,12 @@ NUL = TEXT_LINES.encode("utf-8").replace(b"Office", b"Off\x00ice")
     ],
 )
 def test_text_file_encoding_errors_give_the_offset(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str, data: bytes, needle: str, offset: int | None
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    name: str,
+    data: bytes,
+    needle: str,
+    offset: int | None,
 ) -> None:
     path = tmp_path / name
     path.write_bytes(data)
@@ -155,7 +170,9 @@ def test_utf8_text_with_bom_reads(tmp_path: Path, capsys: pytest.CaptureFixture[
 def test_po_with_invalid_bytes_gives_the_offset(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     data = (
         'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
-        f'msgid "{ENGLISH}"\nmsgstr "'.encode() + ARABIC.encode("cp1256") + b'"\n'
+        f'msgid "{ENGLISH}"\nmsgstr "'.encode()
+        + ARABIC.encode("cp1256")
+        + b'"\n'
     )
     path = tmp_path / "bad.po"
     path.write_bytes(data)

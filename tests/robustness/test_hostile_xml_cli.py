@@ -72,10 +72,18 @@ def attacks(secret: Path, port: int) -> dict[str, tuple[str, str, str]]:
             "&e;",
             entities,
         ),
-        "quadratic_blowup": ('<!DOCTYPE {root} [<!ENTITY big "' + "x" * 100_000 + '">]>', "&big;" * 500, entities),
+        "quadratic_blowup": (
+            '<!DOCTYPE {root} [<!ENTITY big "' + "x" * 100_000 + '">]>',
+            "&big;" * 500,
+            entities,
+        ),
         "xxe_file": (f'<!DOCTYPE {{root}} [<!ENTITY xxe SYSTEM "file://{secret}">]>', "&xxe;", entities),
         "xxe_url": (f'<!DOCTYPE {{root}} [<!ENTITY xxe SYSTEM "{url}/x">]>', "&xxe;", entities),
-        "parameter_entity_url": (f'<!DOCTYPE {{root}} [<!ENTITY % p SYSTEM "{url}/e.dtd"> %p;]>', "x", entities),
+        "parameter_entity_url": (
+            f'<!DOCTYPE {{root}} [<!ENTITY % p SYSTEM "{url}/e.dtd"> %p;]>',
+            "x",
+            entities,
+        ),
         "external_dtd_file": (f'<!DOCTYPE {{root}} SYSTEM "file://{secret}">', "x", "external DTD"),
         "external_dtd_url": (f'<!DOCTYPE {{root}} SYSTEM "{url}/evil.dtd">', "x", "external DTD"),
         "external_dtd_abs_path": (f'<!DOCTYPE {{root}} SYSTEM "{secret}">', "x", "external DTD"),
@@ -130,7 +138,9 @@ def _write(folder: Path, fmt: str, attack: str, secret: Path, port: int) -> tupl
     root, suffix, body = BODIES[fmt]
     doctype, ref, expected = attacks(secret, port)[attack]
     path = folder / f"attack-{attack}{suffix}"
-    path.write_text(PROLOG + doctype.replace("{root}", root) + "\n" + body.replace("{ref}", ref), encoding="utf-8")
+    path.write_text(
+        PROLOG + doctype.replace("{root}", root) + "\n" + body.replace("{ref}", ref), encoding="utf-8"
+    )
     return path, expected
 
 
@@ -142,7 +152,12 @@ def _no_leak(outcome_text: str, listener: _Listener) -> None:
 @pytest.mark.parametrize("fmt", LINTED)
 @pytest.mark.parametrize("attack", ATTACK_NAMES)
 def test_lint_refuses_attack(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], listener: _Listener, secret: Path, fmt: str, attack: str
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    listener: _Listener,
+    secret: Path,
+    fmt: str,
+    attack: str,
 ) -> None:
     path, expected = _write(tmp_path, fmt, attack, secret, listener.port)
     outcome = run_cli(capsys, "lint", "--no-config", str(path), "--format", "json")
@@ -154,7 +169,12 @@ def test_lint_refuses_attack(
 @pytest.mark.parametrize("fmt", TERMBASES)
 @pytest.mark.parametrize("attack", ATTACK_NAMES)
 def test_termbase_check_and_import_refuse_attack(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], listener: _Listener, secret: Path, fmt: str, attack: str
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    listener: _Listener,
+    secret: Path,
+    fmt: str,
+    attack: str,
 ) -> None:
     path, expected = _write(tmp_path, fmt, attack, secret, listener.port)
     check = run_cli(capsys, "termbase", "check", "--termbase", str(path))
@@ -167,7 +187,7 @@ def test_termbase_check_and_import_refuse_attack(
 
 
 def _big_text_node(path: Path, megabytes: int) -> None:
-    root, _suffix, body = BODIES["tmx"]
+    _root, _suffix, body = BODIES["tmx"]
     head, tail = body.split("{ref}")
     with path.open("w", encoding="utf-8") as out:
         out.write(PROLOG + head)
@@ -180,7 +200,9 @@ def _big_text_node(path: Path, megabytes: int) -> None:
 def _deep(path: Path, fmt: str, levels: int) -> None:
     _root, _suffix, body = BODIES[fmt]
     inner = {"tmx": "hi", "xliff12": "g", "xliff2": "pc", "tbx2019": "hi", "tbx2008": "hi"}[fmt]
-    path.write_text(PROLOG + body.replace("{ref}", f"<{inner}>" * levels + "x" + f"</{inner}>" * levels), "utf-8")
+    path.write_text(
+        PROLOG + body.replace("{ref}", f"<{inner}>" * levels + "x" + f"</{inner}>" * levels), "utf-8"
+    )
 
 
 def test_huge_text_node_is_refused_with_bounded_memory(tmp_path: Path) -> None:

@@ -9,14 +9,16 @@ plus month names, so ``15 March 2021`` = ``15 آذار/مارس 2021`` = ``15 م
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..model import Finding
-from ..text.dates import UN_PAIRS, months
+from ..text.dates import UN_PAIRS
 from .base import Rule, SideView, UnitContext
+from .textcache import month_mentions
 
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 #: A number: digit groups joined by decimal or thousands separators (never a trailing dot).
@@ -124,6 +126,7 @@ class NumberToken:
     end: int
 
 
+@functools.lru_cache(maxsize=65536)
 def canonical_number(raw: str, lang: str) -> str:
     """``٤٫٥`` → ``4.5``; ``1,500`` / ``١٬٥٠٠`` → ``1500``; ``4,5`` in Arabic text → ``4.5``."""
     s = raw.translate(_DIGITS).replace("٬", "").replace("٫", ".")
@@ -146,20 +149,56 @@ def numbers_in(text: str, lang: str) -> list[NumberToken]:
     return [NumberToken(canonical_number(m.group(), lang), m.start(), m.end()) for m in NUMBER.finditer(text)]
 
 
+def _word_value(w: str, lang: str) -> int | None:
+    """The number a word token stands for (the reference definition the regexes below compile)."""
+    if lang == "en":
+        return EN_WORDS.get(w.lower())
+    v = AR_WORDS.get(w)
+    if v is None:
+        for c in _AR_CLITICS:
+            if w.startswith(c) and w[len(c) :] in AR_WORDS:
+                return AR_WORDS[w[len(c) :]]
+    return v
+
+
+def _forms(lang: str) -> dict[str, int]:
+    """Every token ``_word_value`` gives a number for (lower case for English)."""
+    if lang == "en":
+        return dict(EN_WORDS)
+    candidates = set(AR_WORDS) | {c + w for c in _AR_CLITICS for w in AR_WORDS}
+    out = {w: _word_value(w, "ar") for w in candidates}
+    return {w: v for w, v in out.items() if v is not None}
+
+
+def _word_pattern(forms: Iterable[str], letters: str, flags: int = 0) -> re.Pattern[str]:
+    """A whole ``_WORD`` token (a maximal run of ``letters``) that is one of ``forms``."""
+    alternation = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+    return re.compile(rf"(?<![{letters}])(?:{alternation})(?![{letters}])", flags)
+
+
+_EN_FORMS, _AR_FORMS = _forms("en"), _forms("ar")
+#: ASCII-only case folding, as ``str.lower`` does on the ``[A-Za-z]+`` tokens.
+_EN_WORD_NUMBER = _word_pattern(_EN_FORMS, "A-Za-z", re.IGNORECASE | re.ASCII)
+_AR_WORD_NUMBER = _word_pattern(_AR_FORMS, "\u0621-\u064A")
+
+
 def word_numbers(text: str, lang: str) -> Counter[str]:
     """Numbers written as words (small numbers and ordinals)."""
     out: Counter[str] = Counter()
+    if lang == "en":
+        for w in _EN_WORD_NUMBER.findall(text):
+            out[str(_EN_FORMS[w.lower()])] += 1
+        return out
+    for w in _AR_WORD_NUMBER.findall(text):
+        out[str(_AR_FORMS[w])] += 1
+    return out
+
+
+def _word_numbers_by_token(text: str, lang: str) -> Counter[str]:
+    """The reference implementation of :func:`word_numbers` (kept for the equivalence test)."""
+    out: Counter[str] = Counter()
     for m in _WORD.finditer(text):
-        w = m.group()
-        if lang == "en":
-            v = EN_WORDS.get(w.lower())
-        else:
-            v = AR_WORDS.get(w)
-            if v is None:
-                for c in _AR_CLITICS:
-                    if w.startswith(c) and w[len(c) :] in AR_WORDS:
-                        v = AR_WORDS[w[len(c) :]]
-                        break
+        v = _word_value(m.group(), lang)
         if v is not None:
             out[str(v)] += 1
     return out
@@ -197,12 +236,22 @@ class NumberMismatch(Rule):
         if ctx.target is None:
             return
         src, tgt = ctx.source, ctx.target
-        yield from self._one_way(ctx, src, tgt, "the target")
-        yield from self._one_way(ctx, tgt, src, "the source")
+        src_numbers, tgt_numbers = numbers_in(src.text, src.lang), numbers_in(tgt.text, tgt.lang)
+        yield from self._one_way(ctx, src, tgt, "the target", src_numbers, tgt_numbers)
+        yield from self._one_way(ctx, tgt, src, "the source", tgt_numbers, src_numbers)
 
-    def _one_way(self, ctx: UnitContext, here: SideView, there: SideView, where: str) -> Iterable[Finding]:
-        mine = numbers_in(here.text, here.lang)
-        theirs = Counter(n.value for n in numbers_in(there.text, there.lang))
+    def _one_way(
+        self,
+        ctx: UnitContext,
+        here: SideView,
+        there: SideView,
+        where: str,
+        mine: list[NumberToken],
+        their_numbers: list[NumberToken],
+    ) -> Iterable[Finding]:
+        if not mine:
+            return  # every finding is about one of this side's numbers
+        theirs = Counter(n.value for n in their_numbers)
         theirs.update(word_numbers(there.text, there.lang))
         seen: Counter[str] = Counter()
         counts = Counter(n.value for n in mine)
@@ -261,9 +310,9 @@ class MonthMismatch(Rule):
             (ctx.source, ctx.target, "the target"),
             (ctx.target, ctx.source, "the source"),
         ):
-            theirs = Counter(m.month for m in months(there.text, there.lang))
+            theirs = Counter(m.month for m in month_mentions(there.text, there.lang))
             seen: Counter[int] = Counter()
-            for m in months(here.text, here.lang):
+            for m in month_mentions(here.text, here.lang):
                 if not m.dated:
                     continue
                 seen[m.month] += 1
@@ -307,7 +356,7 @@ class MonthPairWrong(Rule):
 
     def check(self, ctx: UnitContext) -> Iterable[Finding]:
         for view in ctx.in_lang("ar"):
-            for m in months(view.text, "ar"):
+            for m in month_mentions(view.text, "ar"):
                 if m.form == "pair" and not m.pair_ok:
                     yield self.finding(
                         ctx,

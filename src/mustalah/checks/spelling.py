@@ -112,14 +112,16 @@ def spelling_available(lang: str) -> bool:
     return lang in DICTIONARIES and _speller(lang) is not None
 
 
-_WORDLISTS: dict[int, tuple[Termbase, frozenset[str]]] = {}
+_WORDLISTS: dict[int, tuple[Termbase, frozenset[str], dict[tuple[str, str], bool]]] = {}
+#: Verdicts kept per word list before the memo is reset (bounds memory on huge corpora).
+_VERDICTS_MAX = 500_000
 
 
-def project_words(termbase: Termbase) -> frozenset[str]:
-    """Every token of every term (names, acronyms) plus the shipped extra word list."""
+def _wordlist(termbase: Termbase) -> tuple[frozenset[str], dict[tuple[str, str], bool]]:
+    """The project word list and its memo of verdicts ``(lang, word) → misspelled``."""
     cached = _WORDLISTS.get(id(termbase))
     if cached is not None and cached[0] is termbase:
-        return cached[1]
+        return cached[1], cached[2]
     words: set[str] = set()
     for concept in termbase.concepts:
         for term in concept.terms:
@@ -128,8 +130,14 @@ def project_words(termbase: Termbase) -> frozenset[str]:
     extra = resources.files("mustalah.data").joinpath("spelling-words.txt").read_text(encoding="utf-8")
     words.update(ln.strip() for ln in extra.splitlines() if ln.strip() and not ln.startswith("#"))
     frozen = frozenset(words)
-    _WORDLISTS[id(termbase)] = (termbase, frozen)
-    return frozen
+    verdicts: dict[tuple[str, str], bool] = {}
+    _WORDLISTS[id(termbase)] = (termbase, frozen, verdicts)
+    return frozen, verdicts
+
+
+def project_words(termbase: Termbase) -> frozenset[str]:
+    """Every token of every term (names, acronyms) plus the shipped extra word list."""
+    return _wordlist(termbase)[0]
 
 
 def _known(word: str, lang: str, words: frozenset[str]) -> bool:
@@ -181,12 +189,19 @@ class Misspelling(Rule):
             yield from self._check_view(ctx, view, speller)
 
     def _check_view(self, ctx: UnitContext, view: SideView, speller: Any) -> Iterable[Finding]:
-        words = project_words(ctx.termbase)
-        pattern = _AR_TOKEN if view.lang == "ar" else _EN_TOKEN
+        words, verdicts = _wordlist(ctx.termbase)
+        lang = view.lang
+        pattern = _AR_TOKEN if lang == "ar" else _EN_TOKEN
         for m in pattern.finditer(view.text):
             word = m.group()
-            if len(word) < 2 or _known(word, view.lang, words) or speller.spell(word):
+            if len(word) < 2:
                 continue
-            yield self.finding(
-                ctx, view, m.start(), m.end(), f"'{word}' is not in the {view.lang} dictionary"
-            )
+            key = (lang, word)
+            bad = verdicts.get(key)
+            if bad is None:  # one word-list look-up and one Hunspell call per distinct word
+                bad = not (_known(word, lang, words) or speller.spell(word))
+                if len(verdicts) >= _VERDICTS_MAX:
+                    verdicts.clear()
+                verdicts[key] = bad
+            if bad:
+                yield self.finding(ctx, view, m.start(), m.end(), f"'{word}' is not in the {lang} dictionary")

@@ -7,15 +7,18 @@ import re
 from collections.abc import Iterable
 
 from ..model import Finding
-from ..text.arabic import split_honorific_ar
-from ..text.dates import UN_PAIRS, months
+from ..text.dates import UN_PAIRS
 from ..text.english import document_symbols, ise_words
 from .base import Rule, UnitContext
+from .textcache import month_mentions, split_honorific
 
 #: Personal honorifics that cannot be stacked (protocol ones — معالي، سعادة، فخامة — may precede السيد).
 _PERSONAL_AR = {"السيد", "السيدة", "الدكتور", "الدكتورة", "د.", "الأستاذ", "الأستاذة", "الآنسة"}
 _PERSONAL_EN = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+(?:Mr|Mrs|Ms|Miss|Dr|Prof)\b\.?")
 _TOKEN = re.compile(r"\S+")
+#: Every personal honorific (also after a proclitic, ``للسيد``) contains one of these; a text with
+#: fewer than two cannot stack two.
+_PERSONAL_AR_CORE = re.compile(r"سيد|دكتور|د\.|أستاذ|آنسة")
 ARABIC_INDIC = re.compile(r"[٠-٩]+")
 EXTENDED = re.compile(r"[۰-۹]+")
 WESTERN = re.compile(r"[0-9]+")
@@ -48,9 +51,11 @@ class StackedHonorifics(Rule):
     def check(self, ctx: UnitContext) -> Iterable[Finding]:
         for view in ctx.sides:
             if view.lang == "ar":
+                if len(_PERSONAL_AR_CORE.findall(view.text)) < 2:
+                    continue
                 tokens = list(_TOKEN.finditer(view.text))
                 for a, b in itertools.pairwise(tokens):
-                    ha, hb = split_honorific_ar(a.group()), split_honorific_ar(b.group())
+                    ha, hb = split_honorific(a.group()), split_honorific(b.group())
                     if ha and hb and ha[1] in _PERSONAL_AR and hb[1] in _PERSONAL_AR:
                         yield self.finding(
                             ctx,
@@ -90,7 +95,7 @@ class MonthWithoutPair(Rule):
 
     def check(self, ctx: UnitContext) -> Iterable[Finding]:
         for view in ctx.in_lang("ar"):
-            for m in months(view.text, "ar"):
+            for m in month_mentions(view.text, "ar"):
                 if m.form in ("single", "levantine") and m.dated:
                     yield self.finding(
                         ctx,

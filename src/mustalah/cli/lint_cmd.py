@@ -10,7 +10,7 @@ from ..errors import UsageError
 from ..fileio import atomic_text, check_not_input
 from ..lint.config import ProjectConfig, load_config
 from ..lint.engine import LintSettings, expand_inputs
-from ..lint.run import run_lint
+from ..lint.run import InputFailure, run_lint
 from ..lint.suppress import read_baseline, write_baseline
 from ..model import SEVERITY_RANK, LintResult
 from ..parallel import make_executor
@@ -53,6 +53,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--scheduler", metavar="ADDR", help="Dask scheduler address or scheduler file")
     p.add_argument("--no-near-misses", action="store_true", help="skip near-miss detection (faster)")
     p.add_argument("--no-progress", action="store_true", help="no progress bar on stderr")
+    p.add_argument("--keep-going", action="store_true",
+                   help="lint every readable input and report the unreadable ones on stderr "
+                   "(exit 2 if any could not be read)")
     p.set_defaults(func=run)
 
 
@@ -108,11 +111,13 @@ def run(args: argparse.Namespace) -> int:
         check_not_input(args.output, args.paths)
     progress = _progress(args)
     executor = make_executor(args.jobs, args.scheduler)
+    failures: list[InputFailure] = []
     try:
         result = run_lint(
             args.paths, settings, executor=executor,
             per_file_ignores=config.get("per-file-ignores") or {},
             keep_segments=fmt in NEEDS_SEGMENTS,
+            keep_going=args.keep_going, on_error=failures.append,
             on_result=progress.update if progress else None,
         )
     finally:
@@ -129,4 +134,10 @@ def run(args: argparse.Namespace) -> int:
             renderer(result, out)
     else:
         renderer(result, sys.stdout)
+    if failures:
+        for failure in failures:
+            print(f"mustalah: error: {failure.message}", file=sys.stderr)
+        print(f"mustalah: {len(failures)} input(s) could not be read (listed above); "
+              f"the report covers the other {result.summary.files}", file=sys.stderr)
+        return 2
     return exit_code(result, fail_on)

@@ -10,7 +10,7 @@ still linted, and the caller reports the failures (``on_error`` sees each one, i
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Executor
 from dataclasses import dataclass
 
@@ -18,6 +18,7 @@ from ..errors import MustalahError, UsageError
 from ..model import Finding, LintResult, LintSummary, Segment
 from ..parallel import SerialExecutor, ordered_map
 from .engine import LINTABLE, InputResult, LintSettings, conclude, expand_inputs, lint_input
+from .shards import Task, merge, plan_tasks, run_task
 from .suppress import per_file_ignored
 
 
@@ -42,14 +43,38 @@ def lint_or_failure(
         return InputFailure(path, str(exc))
 
 
-def summarize(files: int, units: int, findings: Sequence[Finding], suppressed: int = 0) -> LintSummary:
+def task_or_failure(task: Task, settings: LintSettings, keep_segments: bool = False) -> InputResult | InputFailure:
+    """:func:`run_task` (a whole input or one shard of a large one), a user error as a value."""
+    try:
+        return run_task(task, settings, keep_segments)
+    except MustalahError as exc:
+        return InputFailure(task.path, str(exc))
+
+
+def summarize(files: int, units: int, findings: Sequence[Finding], suppressed: int = 0,
+              errors: Sequence[InputFailure] = ()) -> LintSummary:
     return LintSummary(
         files=files, units=units, findings=len(findings),
         by_severity=dict(Counter(f.severity for f in findings)),
         by_category=dict(Counter(f.category for f in findings)),
         by_code=dict(Counter(f.code for f in findings)),
         suppressed=suppressed,
+        errors=tuple((e.path, e.message) for e in errors),
     )
+
+
+def _plan(inputs: Sequence[str], settings: LintSettings) -> Iterator[Task]:
+    """Tasks in input order: large line-oriented files are split into shards (lint.shards).
+
+    An input that cannot even be planned becomes a whole-input task: running it raises the
+    same located error, in input order (so the first unreadable input is the one reported).
+    """
+    for path in inputs:
+        try:
+            planned = plan_tasks([path], settings)
+        except MustalahError:
+            planned = [Task(path)]
+        yield from planned
 
 
 def run_lint(
@@ -78,17 +103,41 @@ def run_lint(
     results: list[InputResult] = []
     findings: list[Finding] = []
     segments: list[Segment] = []
-    task = lint_or_failure if keep_going else lint_input
-    for outcome in ordered_map(executor, task, inputs, settings, keep_segments):
-        if isinstance(outcome, InputFailure):
-            if on_error is not None:
-                on_error(outcome)
-            continue
-        results.append(outcome)
-        findings.extend(outcome.findings)
-        segments.extend(outcome.segments)
+    failures: list[InputFailure] = []
+    tasks = _plan(inputs, settings)
+    failed: set[str] = set()
+    pending: InputResult | None = None
+
+    def finish(result: InputResult) -> None:
+        results.append(result)
+        findings.extend(result.findings)
+        segments.extend(result.segments)
         if on_result is not None:
-            on_result(outcome)
+            on_result(result)
+
+    for outcome in ordered_map(executor, task_or_failure if keep_going else run_task, tasks, settings,
+                               keep_segments):
+        if isinstance(outcome, InputFailure):
+            if outcome.path not in failed:
+                failed.add(outcome.path)
+                failures.append(outcome)
+            if pending is not None and pending.path == outcome.path:
+                pending = None
+            continue
+        if outcome.path in failed:
+            continue
+        if pending is not None and pending.path == outcome.path:
+            pending = merge([pending, outcome])[0]  # shards of one input come back in order
+            continue
+        if pending is not None:
+            finish(pending)
+        pending = outcome
+    if pending is not None:
+        finish(pending)
+    if on_error is not None:
+        order = {p: i for i, p in enumerate(inputs)}
+        for failure in sorted(failures, key=lambda f: order.get(f.path, 0)):
+            on_error(failure)
     findings.extend(conclude(settings, results))
     suppressed = sum(r.suppressed for r in results)
     if per_file_ignores:
@@ -96,4 +145,5 @@ def run_lint(
         findings = [f for f in findings if not per_file_ignored(f, per_file_ignores)]
         suppressed += before - len(findings)
     units = sum(r.units for r in results)
-    return LintResult(tuple(findings), summarize(len(results), units, findings, suppressed), tuple(segments))
+    return LintResult(tuple(findings), summarize(len(results), units, findings, suppressed, failures),
+                      tuple(segments))

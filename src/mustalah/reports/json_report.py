@@ -11,7 +11,7 @@ JSON_VERSION = 1
 
 
 def summary_json(summary: LintSummary) -> dict[str, object]:
-    return {
+    out: dict[str, object] = {
         "files": summary.files,
         "units": summary.units,
         "findings": summary.findings,
@@ -20,6 +20,9 @@ def summary_json(summary: LintSummary) -> dict[str, object]:
         "by_code": summary.by_code,
         "suppressed": summary.suppressed,
     }
+    if summary.errors:  # only under --keep-going, and only when an input could not be read
+        out["errors"] = [{"file": f, "message": m} for f, m in summary.errors]
+    return out
 
 
 def render_json(result: LintResult, out: IO[str]) -> None:

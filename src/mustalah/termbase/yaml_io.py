@@ -124,6 +124,14 @@ class _FileReader:
             line = int(mark.line) + 1 if mark is not None else 1
             self.problem("TB001", f"malformed YAML: {exc.problem or exc.context}", line)
             return []
+        except yaml.reader.ReaderError as exc:  # bad bytes: locate them (the exception has no mark)
+            self.problem(
+                "TB001",
+                f"not readable as UTF-8 text: {exc.reason} at byte offset {exc.position} "
+                "(save the file as UTF-8 without control characters, e.g. `iconv -f cp1256 -t utf-8`)",
+                self._line_at(exc.position),
+            )
+            return []
         except yaml.YAMLError as exc:
             self.problem("TB001", f"malformed YAML: {exc}", 1)
             return []
@@ -149,6 +157,13 @@ class _FileReader:
             if concept is not None:
                 out.append(concept)
         return out
+
+    def _line_at(self, offset: int) -> int:
+        try:
+            with self.path.open("rb") as handle:
+                return handle.read(max(0, offset)).count(b"\n") + 1
+        except OSError:
+            return 1
 
     # -- generic node helpers ------------------------------------------------------------------
 
