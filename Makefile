@@ -25,14 +25,16 @@ run: install
 	@cat reports/lint.txt | tail -n 25
 	@echo "reports written: reports/lint.txt reports/lint.json reports/lint.html"
 
-## The tests (CI runs exactly this).
+## The tests (CI runs exactly this): style and types first, then the suite.
 test: install
+	$(BIN)/ruff check src tests bench fuzz
+	$(BIN)/mypy
 	$(BIN)/pytest -q
 
 check: lint-code typecheck
 
 lint-code: install
-	$(BIN)/ruff check src tests
+	$(BIN)/ruff check src tests bench fuzz
 
 typecheck: install
 	$(BIN)/mypy

@@ -38,7 +38,9 @@ def make_executor(jobs: int | None = None, scheduler: str | None = None) -> Exec
         try:
             from distributed import Client
         except ImportError:
-            raise UsageError("--scheduler needs the dask extra", hint="pip install 'mustalah[dask]'") from None
+            raise UsageError(
+                "--scheduler needs the dask extra", hint="pip install 'mustalah[dask]'"
+            ) from None
         if scheduler.startswith(("tcp://", "tls://", "inproc://", "ws://", "wss://")):
             client = Client(scheduler)  # type: ignore[no-untyped-call]
         else:
@@ -50,8 +52,9 @@ def make_executor(jobs: int | None = None, scheduler: str | None = None) -> Exec
     return ProcessPoolExecutor(max_workers=jobs)
 
 
-def ordered_map(executor: Executor, fn: Callable[..., T], items: Iterable[Any], *extra: Any,
-                window: int = 64) -> Iterator[T]:
+def ordered_map(
+    executor: Executor, fn: Callable[..., T], items: Iterable[Any], *extra: Any, window: int = 64
+) -> Iterator[T]:
     """Submit ``fn(item, *extra)`` for each item, yielding results in input order.
 
     At most ``window`` tasks are in flight, so memory stays flat for long inputs.

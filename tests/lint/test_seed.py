@@ -27,7 +27,7 @@ def seed_findings() -> list[dict[str, object]]:
     text = seed.read_text(encoding="utf-8").split("\n")
     for f in findings:  # every span maps back to the original line
         line = text[int(f["line"]) - 1]  # type: ignore[call-overload]
-        assert line[int(f["start"]):int(f["end"])] == f["text"]  # type: ignore[call-overload]
+        assert line[int(f["start"]) : int(f["end"])] == f["text"]  # type: ignore[call-overload]
         assert f["lang"] == "ar" and f["side"] == "source"
     return findings
 
@@ -59,9 +59,17 @@ def test_gender_error(seed_findings: list[dict[str, object]]) -> None:
 
 def test_no_false_alarm_on_correct_names(seed_findings: list[dict[str, object]]) -> None:
     seed = Path(shared_path("seeds", "seed-release.ar.txt")).read_text(encoding="utf-8")
-    for correct in ("لمكتب الأمم المتحدة لمكافحة الإرهاب", "المديرة التنفيذية", "مركز الأمم المتحدة لمكافحة الإرهاب",
-                    "للمديرية التنفيذية للجنة مكافحة الإرهاب", "الأمينة العامة المساعدة"):
+    for correct in (
+        "لمكتب الأمم المتحدة لمكافحة الإرهاب",
+        "المديرة التنفيذية",
+        "مركز الأمم المتحدة لمكافحة الإرهاب",
+        "للمديرية التنفيذية للجنة مكافحة الإرهاب",
+        "الأمينة العامة المساعدة",
+    ):
         assert correct in seed
-        bad = [f for f in seed_findings if f["category"] != "punctuation" and f["severity"] != "info"
-               and str(f["text"]) == correct]
+        bad = [
+            f
+            for f in seed_findings
+            if f["category"] != "punctuation" and f["severity"] != "info" and str(f["text"]) == correct
+        ]
         assert bad == [], (correct, bad)

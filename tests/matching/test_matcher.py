@@ -16,9 +16,19 @@ def found(index: TermIndex, text: str, lang: str = "ar") -> list[tuple[str, str]
 @pytest.mark.parametrize(
     ("text", "concept", "surface", "clitics"),
     [
-        ("التابع لمكتب الأمم المتحدة لمكافحة الإرهاب اليوم", "UNOCT", "لمكتب الأمم المتحدة لمكافحة الإرهاب", "ل"),
+        (
+            "التابع لمكتب الأمم المتحدة لمكافحة الإرهاب اليوم",
+            "UNOCT",
+            "لمكتب الأمم المتحدة لمكافحة الإرهاب",
+            "ل",
+        ),
         ("بمكتب الأمم المتحدة لمكافحة الإرهاب", "UNOCT", "بمكتب الأمم المتحدة لمكافحة الإرهاب", "ب"),
-        ("وللمديرية التنفيذية للجنة مكافحة الإرهاب", "CTED", "وللمديرية التنفيذية للجنة مكافحة الإرهاب", "ول"),
+        (
+            "وللمديرية التنفيذية للجنة مكافحة الإرهاب",
+            "CTED",
+            "وللمديرية التنفيذية للجنة مكافحة الإرهاب",
+            "ول",
+        ),
         ("دعم للجنة مكافحة الإرهاب", "CTC", "للجنة مكافحة الإرهاب", "ل"),
         ("وللجنة مكافحة الإرهاب", "CTC", "وللجنة مكافحة الإرهاب", "ول"),
         ("للمركز العالمي للأمن التعاوني", "GCCS", "للمركز العالمي للأمن التعاوني", "ل"),
@@ -27,20 +37,23 @@ def found(index: TermIndex, text: str, lang: str = "ar") -> list[tuple[str, str]
         ("وشارك المقاتلين الإرهابيين الأجانب", "FTF", "المقاتلين الإرهابيين الأجانب", ""),
     ],
 )
-def test_clitic_forms_are_found_with_their_span(index: TermIndex, text: str, concept: str, surface: str,
-                                               clitics: str) -> None:
+def test_clitic_forms_are_found_with_their_span(
+    index: TermIndex, text: str, concept: str, surface: str, clitics: str
+) -> None:
     (m,) = [m for m in index.match(text, "ar") if m.concept_id == concept]
-    assert m.surface == surface == text[m.start:m.end]
+    assert m.surface == surface == text[m.start : m.end]
     assert m.clitics == clitics
     assert m.differences == ()
 
 
 def test_nested_name_is_part_of_the_longer_match(index: TermIndex) -> None:
     assert found(index, "المديرية التنفيذية للجنة مكافحة الإرهاب") == [
-        ("CTED", "المديرية التنفيذية للجنة مكافحة الإرهاب")]
+        ("CTED", "المديرية التنفيذية للجنة مكافحة الإرهاب")
+    ]
     assert found(index, "نائبة المدير التنفيذي للمركز") == [("post-ded", "نائبة المدير التنفيذي")]
     assert found(index, "the Counter-Terrorism Committee Executive Directorate", "en") == [
-        ("CTED", "Counter-Terrorism Committee Executive Directorate")]
+        ("CTED", "Counter-Terrorism Committee Executive Directorate")
+    ]
 
 
 def test_feminine_title_matches_its_own_term(index: TermIndex) -> None:
@@ -54,7 +67,7 @@ def test_orthographic_differences_are_located(index: TermIndex) -> None:
     assert m.concept_id == "UNODC"
     (d,) = m.differences
     assert (d.kind, d.found, d.expected) == ("alef-maqsura", "ى", "ي")
-    assert text[d.start:d.end] == "ى"
+    assert text[d.start : d.end] == "ى"
     assert not m.tolerated
 
 

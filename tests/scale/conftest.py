@@ -40,7 +40,7 @@ def corpus_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
         ar_lines[k] = ""
     (out / "corpus.en").write_text("\n".join(en_lines) + "\n", encoding="utf-8")
     (out / "corpus.ar").write_text("\n".join(ar_lines) + "\n", encoding="utf-8")
-    tsv = [f"{e}\t{a}" if e else "" for e, a in zip(en_lines, ar_lines)]
+    tsv = [f"{e}\t{a}" if e else "" for e, a in zip(en_lines, ar_lines, strict=False)]
     (out / "pairs.tsv").write_text("\n".join(tsv) + "\n", encoding="utf-8")
     (out / "arabic.txt").write_text("\n".join(ar_lines) + "\n", encoding="utf-8")
     # A snapshot of the releases: every run in a test must see the same bytes.
@@ -50,5 +50,9 @@ def corpus_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="session")
 def lint_inputs(corpus_dir: Path) -> list[str]:
-    return [str(corpus_dir / "releases"), str(corpus_dir / "corpus.en"), str(corpus_dir / "pairs.tsv"),
-            str(corpus_dir / "arabic.txt")]
+    return [
+        str(corpus_dir / "releases"),
+        str(corpus_dir / "corpus.en"),
+        str(corpus_dir / "pairs.tsv"),
+        str(corpus_dir / "arabic.txt"),
+    ]

@@ -31,7 +31,7 @@ def test_location_follows_environment(tmp_path: Path, monkeypatch: pytest.Monkey
 
 
 def test_second_load_hits_and_matches_like_a_fresh_build(cache_home: Path) -> None:
-    termbase, index = cache.cached_index(None)
+    termbase, _index = cache.cached_index(None)
     first = cache.last_stats()
     assert first is not None and not first.hit
     assert first.path is not None and first.path.is_file() and first.path.parent == cache_home
@@ -69,8 +69,10 @@ def test_changed_source_gets_a_new_entry(cache_home: Path, tmp_path: Path) -> No
     tsv.write_text("concept_id\tlang\tterm\nc1\ten\tSecurity Council\nc1\tar\tمجلس الأمن\n", encoding="utf-8")
     _, index = cache.cached_index(tsv)
     assert [m.concept_id for m in index.match("the Security Council met", "en")] == ["c1"]
-    tsv.write_text("concept_id\tlang\tterm\nc2\ten\tGeneral Assembly\nc2\tar\tالجمعية العامة\n"
-                   "c2\ten\tGA\n", encoding="utf-8")
+    tsv.write_text(
+        "concept_id\tlang\tterm\nc2\ten\tGeneral Assembly\nc2\tar\tالجمعية العامة\nc2\ten\tGA\n",
+        encoding="utf-8",
+    )
     cache.clear_memo()
     _, index2 = cache.cached_index(tsv)
     assert index2.match("the Security Council met", "en") == ()

@@ -36,8 +36,9 @@ def test_process_pool_equals_serial(lint_inputs: list[str], serial: LintResult) 
 @pytest.mark.dask
 def test_dask_equals_serial(lint_inputs: list[str], serial: LintResult) -> None:
     distributed = pytest.importorskip("distributed")
-    cluster = distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
-                                       dashboard_address=None, host="127.0.0.1")
+    cluster = distributed.LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None, host="127.0.0.1"
+    )
     try:
         client = distributed.Client(cluster, timeout=60)
         try:

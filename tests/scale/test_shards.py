@@ -45,7 +45,10 @@ def test_sharded_lint_equals_unsharded(corpus_dir: Path, name: str) -> None:
 
 def test_gzip_moses_pair(corpus_dir: Path, tmp_path: Path) -> None:
     for lang in ("en", "ar"):
-        with open(corpus_dir / f"corpus.{lang}", "rb") as src, gzip.open(tmp_path / f"c.{lang}.gz", "wb") as dst:
+        with (
+            open(corpus_dir / f"corpus.{lang}", "rb") as src,
+            gzip.open(tmp_path / f"c.{lang}.gz", "wb") as dst,
+        ):
             shutil.copyfileobj(src, dst)
     path = str(tmp_path / "c.en.gz")
     assert all(o == -1 for s in plan_shards(path, SETTINGS, 40) for o in s.offsets)

@@ -6,8 +6,8 @@ import re
 from collections.abc import Iterable
 
 from ..matching.mentions import mentions
-from ..model import Finding
 from ..matching.nearmiss import within_one_edit
+from ..model import Finding
 from .base import Rule, SideView, UnitContext
 
 _PAREN_ACRONYM = re.compile(r"\(\s*([A-Z][A-Za-z0-9&'.\-]*[A-Z0-9](?:\s*/\s*[A-Z][A-Za-z0-9&.\-]*)*)\s*\)")
@@ -44,17 +44,24 @@ class AcronymMismatch(Rule):
                 assert mention.name is not None and mention.acronym is not None
                 concept = ctx.termbase.get(mention.name.concept_id)
                 other = ctx.termbase.get(mention.acronym.concept_id)
-                if concept is not None and other is not None and (
-                    other.id in concept.related or concept.id in other.related
-                ) and other.id not in concept.confusable:
+                if (
+                    concept is not None
+                    and other is not None
+                    and (other.id in concept.related or concept.id in other.related)
+                    and other.id not in concept.confusable
+                ):
                     continue  # e.g. the GCC Secretariat's name followed by (GCC)
                 right = concept.acronyms(view.lang) or concept.acronyms() if concept else ()
                 acr = mention.acronym
                 yield self.finding(
-                    ctx, view, acr.start, acr.end,
+                    ctx,
+                    view,
+                    acr.start,
+                    acr.end,
                     f"'{acr.term.text}' is the acronym of {acr.concept_id}, but the name before it is "
                     f"{mention.name.concept_id}",
-                    concept=mention.name.concept_id, suggestion=right[0].text if right else None,
+                    concept=mention.name.concept_id,
+                    suggestion=right[0].text if right else None,
                 )
 
 
@@ -90,16 +97,23 @@ class AcronymMissing(Rule):
         tgt = ctx.target
         target_acronyms = {m.concept_id for m in tgt.matches if m.term.is_acronym}
         # A name followed by any parenthesis counts as "acronym given" (AC001/AC004 judge its content).
-        target_acronyms |= {m.concept_id for m in tgt.matches
-                            if not m.term.is_acronym
-                            and ("(" in m.surface or tgt.text[m.end:m.end + 3].lstrip().startswith("("))}
+        target_acronyms |= {
+            m.concept_id
+            for m in tgt.matches
+            if not m.term.is_acronym
+            and ("(" in m.surface or tgt.text[m.end : m.end + 3].lstrip().startswith("("))
+        }
         target_names = {m.concept_id for m in tgt.matches if not m.term.is_acronym}
         reported: set[str] = set()
         for mention in mentions(ctx.source.text, ctx.source.matches):
             m = mention.acronym
             if m is None or mention.name is None or mention.paired_other:
                 continue
-            if m.concept_id in target_acronyms or m.concept_id in reported or m.concept_id not in target_names:
+            if (
+                m.concept_id in target_acronyms
+                or m.concept_id in reported
+                or m.concept_id not in target_names
+            ):
                 continue
             concept = ctx.termbase.get(m.concept_id)
             if concept is None:
@@ -107,9 +121,13 @@ class AcronymMissing(Rule):
             reported.add(m.concept_id)
             tgt_acr = concept.acronyms(ctx.target.lang) or concept.acronyms()
             yield self.finding(
-                ctx, ctx.source, m.start, m.end,
+                ctx,
+                ctx.source,
+                m.start,
+                m.end,
                 f"the acronym '{m.term.text}' ({m.concept_id}) is not in the target",
-                concept=m.concept_id, suggestion=f"({tgt_acr[0].text})" if tgt_acr else None,
+                concept=m.concept_id,
+                suggestion=f"({tgt_acr[0].text})" if tgt_acr else None,
             )
 
 
@@ -157,19 +175,28 @@ class AcronymUnknown(Rule):
                 if close is not None:
                     concept_id, right = close
                     yield self.finding(
-                        ctx, view, start, end,
+                        ctx,
+                        view,
+                        start,
+                        end,
                         f"'{token}' after the name of {concept_id} differs from its acronym '{right}'",
-                        concept=concept_id, suggestion=right, severity="error",
+                        concept=concept_id,
+                        suggestion=right,
+                        severity="error",
                     )
                     continue
                 yield self.finding(
-                    ctx, view, start, end, f"'{token}' is not an acronym in the termbase",
+                    ctx,
+                    view,
+                    start,
+                    end,
+                    f"'{token}' is not an acronym in the termbase",
                 )
 
     @staticmethod
     def _close_acronym(ctx: UnitContext, view: SideView, paren: int, token: str) -> tuple[str, str] | None:
         """The acronym of the name just before ``(`` when ``token`` is one edit from it (UNDOC/UNODC)."""
-        before = [m for m in view.matches if m.end <= paren and not view.text[m.end:paren].strip()]
+        before = [m for m in view.matches if m.end <= paren and not view.text[m.end : paren].strip()]
         if not before:
             return None
         concept = ctx.termbase.get(before[-1].concept_id)

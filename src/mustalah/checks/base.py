@@ -101,10 +101,22 @@ class Rule:
     ) -> Finding:
         line, column = locate(view, start)
         return Finding(
-            code=self.code, name=self.name, category=self.category, severity=severity or self.severity,
-            file=view.file, unit=ctx.segment.unit, lang=view.lang, side=view.side, start=start, end=end,
-            text=view.text[start:end], message=message, concept=concept, suggestion=suggestion,
-            line=line, column=column,
+            code=self.code,
+            name=self.name,
+            category=self.category,
+            severity=severity or self.severity,
+            file=view.file,
+            unit=ctx.segment.unit,
+            lang=view.lang,
+            side=view.side,
+            start=start,
+            end=end,
+            text=view.text[start:end],
+            message=message,
+            concept=concept,
+            suggestion=suggestion,
+            line=line,
+            column=column,
         )
 
 

@@ -11,12 +11,12 @@ from collections.abc import Iterable
 
 from ..model import Finding
 from ..termbase.model import Status, TermType
-from ..text.normalize import fold_key
-from .base import CorpusRule, Fact, UnitContext
+from .base import CorpusRule, Fact, SideView, UnitContext
 
 
-def _norm(text: str) -> str:
-    return " ".join(fold_key(text).split())
+def _norm(view: SideView) -> str:
+    """The side's text folded (``fold_key``, already computed on the view) with white space collapsed."""
+    return " ".join(view.folded.key.split())
 
 
 def _conclude_pairs(facts: list[Fact], label: str) -> Iterable[Finding]:
@@ -85,7 +85,7 @@ class InconsistentTranslation(CorpusRule):
             return
         tgt = ctx.target
         finding = self.finding(ctx, tgt, 0, len(tgt.text), "")
-        yield Fact(tgt.file, ctx.segment.index, (_norm(ctx.source.text), _norm(tgt.text), tgt.text), finding)
+        yield Fact(tgt.file, ctx.segment.index, (_norm(ctx.source), _norm(tgt), tgt.text), finding)
 
     def conclude(self, facts: list[Fact]) -> Iterable[Finding]:
         return _conclude_pairs(facts, "the same source is translated differently elsewhere")
@@ -121,7 +121,7 @@ class InconsistentSource(CorpusRule):
         tgt = ctx.target
         finding = self.finding(ctx, tgt, 0, len(tgt.text), "")
         yield Fact(
-            tgt.file, ctx.segment.index, (_norm(tgt.text), _norm(ctx.source.text), ctx.source.text), finding
+            tgt.file, ctx.segment.index, (_norm(tgt), _norm(ctx.source), ctx.source.text), finding
         )
 
     def conclude(self, facts: list[Fact]) -> Iterable[Finding]:

@@ -48,21 +48,30 @@ class TermWrongEntity(Rule):
             if concept is None:
                 continue
             confused = [c for c in concept.confusable if c in in_source]
-            confused += [c for c in in_source if m.concept_id in getattr(ctx.termbase.get(c), "confusable", ())]
+            confused += [
+                c for c in in_source if m.concept_id in getattr(ctx.termbase.get(c), "confusable", ())
+            ]
             if confused:
                 other = ctx.termbase.get(confused[0])
                 right = other.preferred(tgt.lang, m.term.gender) if other else None
                 yield self.finding(
-                    ctx, tgt, m.start, m.end,
+                    ctx,
+                    tgt,
+                    m.start,
+                    m.end,
                     f"the target names {m.concept_id} but the source has {confused[0]} (often confused)",
                     concept=m.concept_id,
                     suggestion=attach_clitics(m.clitics, right.text) if right else None,
                 )
             else:
                 yield self.finding(
-                    ctx, tgt, m.start, m.end,
+                    ctx,
+                    tgt,
+                    m.start,
+                    m.end,
                     f"the target names {m.concept_id} ('{m.term.text}'), which the source does not mention",
-                    concept=m.concept_id, severity="info",
+                    concept=m.concept_id,
+                    severity="info",
                 )
 
 
@@ -104,10 +113,14 @@ class NoSuchEntity(Rule):
                     term = concept.preferred(view.lang) if concept else None
                     if term is not None:
                         suggestion = attach_clitics(nm.clitics, term.text)
-                found, expected = nm.differing[0]
+                found = nm.differing[0][0]
                 yield self.finding(
-                    ctx, view, nm.start, nm.end,
+                    ctx,
+                    view,
+                    nm.start,
+                    nm.end,
                     f"no such body: the name frame of {' / '.join(nm.concepts)} with the head '{found}'"
                     + (f"; the source names {likely[0]}" if likely and likely[0] in mentioned else ""),
-                    concept=likely[0] if len(likely) == 1 else None, suggestion=suggestion,
+                    concept=likely[0] if len(likely) == 1 else None,
+                    suggestion=suggestion,
                 )

@@ -40,10 +40,13 @@ def _surface_forms() -> dict[str, tuple[str, str, Gender]]:
 
 
 _AR_FORMS = _surface_forms()
-_AR_HONORIFIC = re.compile(r"(?<!\w)(" + "|".join(sorted(map(re.escape, _AR_FORMS), key=len, reverse=True)) + r")(?!\w)")
+_AR_HONORIFIC = re.compile(
+    r"(?<!\w)(" + "|".join(sorted(map(re.escape, _AR_FORMS), key=len, reverse=True)) + r")(?!\w)"
+)
 _EN_GENDERED = {k: v for k, v in HONORIFICS_EN.items() if v is not None}
-_EN_HONORIFIC = re.compile(r"(?<!\w)(" + "|".join(sorted(map(re.escape, _EN_GENDERED), key=len, reverse=True))
-                           + r")(?![\w])")
+_EN_HONORIFIC = re.compile(
+    r"(?<!\w)(" + "|".join(sorted(map(re.escape, _EN_GENDERED), key=len, reverse=True)) + r")(?![\w])"
+)
 
 
 def honorifics(view: SideView) -> Iterator[Honorific]:
@@ -100,8 +103,9 @@ class HonorificTitleGender(Rule):
                         yield self._mismatch(ctx, view, h, m.term.text, m.term.gender, m.concept_id)
                     break
 
-    def _mismatch(self, ctx: UnitContext, view: SideView, h: Honorific, what: str, gender: Gender,
-                  concept: str) -> Finding:
+    def _mismatch(
+        self, ctx: UnitContext, view: SideView, h: Honorific, what: str, gender: Gender, concept: str
+    ) -> Finding:
         if view.lang == "ar":
             suggestion = h.clitics + gendered(h.word, gender)
         else:
@@ -109,10 +113,15 @@ class HonorificTitleGender(Rule):
         # A woman with a masculine title is sometimes kept in older UN Arabic: a warning, not an error.
         severity: Severity | None = "warning" if gender is Gender.MASCULINE and view.lang == "ar" else None
         return self.finding(
-            ctx, view, h.start, h.end,
-            f"'{view.text[h.start:h.end]}' is {h.gender.value if h.gender else '?'} but '{what}' "
+            ctx,
+            view,
+            h.start,
+            h.end,
+            f"'{view.text[h.start : h.end]}' is {h.gender.value if h.gender else '?'} but '{what}' "
             f"({concept}) is {gender.value}",
-            concept=concept, suggestion=suggestion, severity=severity,
+            concept=concept,
+            suggestion=suggestion,
+            severity=severity,
         )
 
 
@@ -149,8 +158,11 @@ class HonorificSourceGender(Rule):
         for s, t in zip(src, tgt, strict=True):
             if s.gender is not None and t.gender is not None and s.gender is not t.gender:
                 yield self.finding(
-                    ctx, ctx.target, t.start, t.end,
+                    ctx,
+                    ctx.target,
+                    t.start,
+                    t.end,
                     f"the source has '{s.word}' ({s.gender.value}); the target has "
-                    f"'{ctx.target.text[t.start:t.end]}' ({t.gender.value})",
+                    f"'{ctx.target.text[t.start : t.end]}' ({t.gender.value})",
                     suggestion=t.clitics + gendered(t.word, s.gender) if ctx.target.lang == "ar" else None,
                 )

@@ -8,6 +8,7 @@ not reported.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from ..model import Finding
@@ -35,6 +36,18 @@ TATWEEL = "\u0640"
 NBSPS = {"\u00a0": "NO-BREAK SPACE", "\u202f": "NARROW NO-BREAK SPACE"}
 
 
+def _char_class(chars: Iterable[str]) -> re.Pattern[str]:
+    """One character of ``chars``: the rules visit only these positions, not every character."""
+    return re.compile("[" + "".join(re.escape(c) for c in sorted(chars)) + "]")
+
+
+_OVERRIDE_RE = _char_class(OVERRIDES)
+_BIDI_RE = _char_class({**EMBEDDINGS, **OVERRIDES})
+_ZERO_WIDTH_RE = _char_class(ZERO_WIDTH)
+_TATWEEL_RUN = re.compile(TATWEEL + "+")
+_NBSP_RE = _char_class(NBSPS)
+
+
 class BidiOverride(Rule):
     """A bidi override character (LRO U+202D, RLO U+202E).
 
@@ -60,7 +73,8 @@ class BidiOverride(Rule):
 
     def check(self, ctx: UnitContext) -> Iterable[Finding]:
         for view in ctx.sides:
-            for i, c in enumerate(view.text):
+            for m in _OVERRIDE_RE.finditer(view.text):
+                i, c = m.start(), m.group()
                 if c in OVERRIDES:
                     yield self.finding(
                         ctx,
@@ -103,7 +117,8 @@ class BidiEmbedding(Rule):
             stack: list[tuple[str, int]] = []
             unbalanced: set[int] = set()
             positions: list[int] = []
-            for i, c in enumerate(view.text):
+            for m in _BIDI_RE.finditer(view.text):
+                i, c = m.start(), m.group()
                 if c in EMBEDDINGS or c in OVERRIDES:
                     if c in EMBEDDINGS:
                         positions.append(i)
@@ -167,7 +182,8 @@ class ZeroWidthInWord(Rule):
     def check(self, ctx: UnitContext) -> Iterable[Finding]:
         for view in ctx.sides:
             text = view.text
-            for i, c in enumerate(text):
+            for m in _ZERO_WIDTH_RE.finditer(text):
+                i, c = m.start(), m.group()
                 if c not in ZERO_WIDTH or (i == 0 and c == "\ufeff"):
                     continue
                 j = i
@@ -203,17 +219,8 @@ class Tatweel(Rule):
 
     def check(self, ctx: UnitContext) -> Iterable[Finding]:
         for view in ctx.sides:
-            text = view.text
-            i = 0
-            while i < len(text):
-                if text[i] != TATWEEL:
-                    i += 1
-                    continue
-                j = i
-                while j < len(text) and text[j] == TATWEEL:
-                    j += 1
-                yield self.finding(ctx, view, i, j, "tatweel (kashida) in the text", suggestion="")
-                i = j
+            for m in _TATWEEL_RUN.finditer(view.text):
+                yield self.finding(ctx, view, m.start(), m.end(), "tatweel (kashida) in the text", suggestion="")
 
 
 class StrayNoBreakSpace(Rule):
@@ -244,7 +251,8 @@ class StrayNoBreakSpace(Rule):
     def check(self, ctx: UnitContext) -> Iterable[Finding]:
         for view in ctx.sides:
             text = view.text
-            for i, c in enumerate(text):
+            for m in _NBSP_RE.finditer(text):
+                i, c = m.start(), m.group()
                 if c not in NBSPS:
                     continue
                 before = text[i - 1] if i > 0 else ""

@@ -37,6 +37,8 @@ def _key(code: InlineCode) -> tuple[str, str]:
 
 
 def _placeholders(text: str) -> list[re.Match[str]]:
+    if "%" not in text and "{" not in text:
+        return []  # every PLACEHOLDER match starts with one of them
     return [m for m in PLACEHOLDER.finditer(text) if m.group() != "%%"]
 
 

@@ -22,6 +22,10 @@ _BIDI_ORDER = re.compile(r"[ \t]*([.،؛:])[ \t]*(\([^()\n]*[A-Za-z][^()\n]*\))(
 _LATIN = re.compile(r"[A-Za-z0-9]")
 _OPENERS = {"(": ")", "[": "]", "{": "}", "«": "»"}
 _QUOTE_STYLES = {'"': "straight", "\u201d": "curly", "\u201c": "curly", "«": "guillemets", "»": "guillemets"}
+_CLOSERS = {v: k for k, v in _OPENERS.items()}
+#: The characters PU004/PU005 look at; the rules visit only these positions.
+_BRACKET_RE = re.compile("[" + re.escape("".join(_OPENERS) + "".join(_CLOSERS)) + "]")
+_QUOTE_RE = re.compile("[" + re.escape("".join(_QUOTE_STYLES)) + "]")
 
 
 def _neighbour(text: str, i: int, step: int) -> str:
@@ -168,14 +172,12 @@ class PunctuationBeforeParenthetical(Rule):
 def _quote_balance(text: str) -> list[tuple[int, str]]:
     """Positions of quotes that do not pair (straight quotes by parity, curly by count)."""
     problems: list[tuple[int, str]] = []
-    straight = [i for i, c in enumerate(text) if c == '"']
-    if len(straight) % 2:
-        problems.append((straight[-1], "an odd number of straight quotes"))
-    opens = [i for i, c in enumerate(text) if c == "\u201c"]
-    closes = [i for i, c in enumerate(text) if c == "\u201d"]
-    if len(opens) != len(closes):
-        pos = (opens + closes)[-1]
-        problems.append((pos, f"{len(closes)} ” and {len(opens)} “ do not pair"))
+    if text.count('"') % 2:
+        problems.append((text.rfind('"'), "an odd number of straight quotes"))
+    opens, closes = text.count("\u201c"), text.count("\u201d")
+    if opens != closes:
+        pos = text.rfind("\u201d") if closes else text.rfind("\u201c")  # the last of opens + closes
+        problems.append((pos, f"{closes} ” and {opens} “ do not pair"))
     return problems
 
 
@@ -211,9 +213,10 @@ class UnbalancedBrackets(Rule):
 
     def _brackets(self, ctx: UnitContext, view: SideView) -> Iterable[Finding]:
         stack: list[tuple[str, int]] = []
-        closers = {v: k for k, v in _OPENERS.items()}
+        closers = _CLOSERS
         text = view.text
-        for i, c in enumerate(text):
+        for m in _BRACKET_RE.finditer(text):
+            i, c = m.start(), m.group()
             if c in _OPENERS:
                 stack.append((c, i))
             elif c in closers:
@@ -253,7 +256,8 @@ class MixedQuoteStyles(Rule):
     def check(self, ctx: UnitContext) -> Iterable[Finding]:
         for view in ctx.sides:
             first: dict[str, int] = {}
-            for i, c in enumerate(view.text):
+            for m in _QUOTE_RE.finditer(view.text):
+                i, c = m.start(), m.group()
                 style = _QUOTE_STYLES.get(c)
                 if style and style not in first:
                     first[style] = i

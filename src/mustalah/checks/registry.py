@@ -10,7 +10,6 @@ from .gender import HonorificSourceGender, HonorificTitleGender
 from .invisible import BidiEmbedding, BidiOverride, StrayNoBreakSpace, Tatweel, ZeroWidthInWord
 from .markup import InlineCodeMismatch, PlaceholderMismatch
 from .meta import UnusedSuppression
-from .states import StateShortName
 from .numbers import MonthMismatch, MonthPairWrong, NumberMismatch
 from .pofilter import PofilterCheck
 from .punctuation import (
@@ -21,6 +20,7 @@ from .punctuation import (
     UnbalancedBrackets,
 )
 from .spelling import ConfusedWord, Misspelling
+from .states import StateShortName
 from .style import (
     DocumentSymbolChanged,
     IseSpelling,

@@ -52,8 +52,12 @@ class StateShortName(Rule):
                 admitted = m.term.status is Status.ADMITTED
                 why = f" ({m.term.note})" if m.term.note else ""
                 yield self.finding(
-                    ctx, view, m.start, m.end,
+                    ctx,
+                    view,
+                    m.start,
+                    m.end,
                     f"the UN short name of this Member State is '{better.text}'{why}",
-                    concept=m.concept_id, suggestion=suggest(m, better),
+                    concept=m.concept_id,
+                    suggestion=suggest(m, better),
                     severity="info" if admitted else None,
                 )

@@ -15,7 +15,9 @@ from .base import Rule, SideView, UnitContext
 
 def preferred_for(concept: Concept, term: Term, lang: str) -> Term | None:
     """The preferred form in ``lang`` of the same gender and kind as ``term``."""
-    same_kind = [t for t in concept.terms_in(lang) if t.status is Status.PREFERRED and t.is_acronym == term.is_acronym]
+    same_kind = [
+        t for t in concept.terms_in(lang) if t.status is Status.PREFERRED and t.is_acronym == term.is_acronym
+    ]
     if term.gender is not None:
         gendered = [t for t in same_kind if t.gender is term.gender]
         same_kind = gendered or same_kind
@@ -33,7 +35,8 @@ def concept_counts(view: SideView, *, short_forms: bool = True) -> Counter[str]:
     not counted: short forms are anaphoric and translators legitimately render them freely.
     """
     return Counter(
-        m.concept_id for m in mentions(view.text, view.matches)
+        m.concept_id
+        for m in mentions(view.text, view.matches)
         if short_forms or not _short_only(m.name, m.acronym)
     )
 
@@ -90,12 +93,18 @@ class TermMissing(Rule):
             occurrences = [m for m in src.matches if m.concept_id == concept_id and not m.term.is_acronym]
             occurrences = occurrences or [m for m in src.matches if m.concept_id == concept_id]
             for m in occurrences[-missing:]:
-                times = f" ({count} in the source, {have.get(concept_id, 0)} in the target)" if count > 1 else ""
+                times = (
+                    f" ({count} in the source, {have.get(concept_id, 0)} in the target)" if count > 1 else ""
+                )
                 yield self.finding(
-                    ctx, src, m.start, m.end,
+                    ctx,
+                    src,
+                    m.start,
+                    m.end,
                     f"'{m.term.text}' ({concept_id}) is not rendered in the target{times}; "
                     f"expected '{target_term.text}'",
-                    concept=concept_id, suggestion=target_term.text,
+                    concept=concept_id,
+                    suggestion=target_term.text,
                 )
 
 
@@ -135,9 +144,13 @@ class TermDeprecated(Rule):
                 better = preferred_for(concept, m.term, m.term.lang) if concept else None
                 why = f": {m.term.note}" if m.term.note else ""
                 yield self.finding(
-                    ctx, view, m.start, m.end,
+                    ctx,
+                    view,
+                    m.start,
+                    m.end,
                     f"'{m.term.text}' is a {m.term.status.value} form of {m.concept_id}{why}",
-                    concept=m.concept_id, suggestion=suggest(m, better) if better else None,
+                    concept=m.concept_id,
+                    suggestion=suggest(m, better) if better else None,
                 )
 
 
@@ -186,9 +199,14 @@ class TermVariant(Rule):
                 found = ", ".join(f"{d.found}→{d.expected}" for d in diffs[:4])
                 severity: Severity | None = "warning" if kinds == ["alef-hamza"] else None
                 yield self.finding(
-                    ctx, view, m.start, m.end,
+                    ctx,
+                    view,
+                    m.start,
+                    m.end,
                     f"{m.concept_id} written with a variant spelling ({what}: {found})",
-                    concept=m.concept_id, suggestion=suggest(m, m.term), severity=severity,
+                    concept=m.concept_id,
+                    suggestion=suggest(m, m.term),
+                    severity=severity,
                 )
 
 
@@ -226,9 +244,13 @@ class TermSpellingVariant(Rule):
                     continue
                 what = "US/British spelling" if "spelling-us-gb" in kinds else "hyphenation"
                 yield self.finding(
-                    ctx, view, m.start, m.end,
+                    ctx,
+                    view,
+                    m.start,
+                    m.end,
                     f"{m.concept_id}: {what} differs from the official form '{m.term.text}'",
-                    concept=m.concept_id, suggestion=m.term.text,
+                    concept=m.concept_id,
+                    suggestion=m.term.text,
                 )
 
 
@@ -261,9 +283,13 @@ class ConstructArticle(Rule):
                 if m.error_form != "definite-construct-head":
                     continue
                 yield self.finding(
-                    ctx, view, m.start, m.end,
+                    ctx,
+                    view,
+                    m.start,
+                    m.end,
                     f"the head of '{m.term.text}' ({m.concept_id}) takes no article in a construct name",
-                    concept=m.concept_id, suggestion=suggest(m, m.term),
+                    concept=m.concept_id,
+                    suggestion=suggest(m, m.term),
                 )
 
 
@@ -298,10 +324,14 @@ class TermNearMiss(Rule):
                     continue
                 found, expected = nm.differing[0]
                 yield self.finding(
-                    ctx, view, nm.start, nm.end,
+                    ctx,
+                    view,
+                    nm.start,
+                    nm.end,
                     f"close to {', '.join(nm.concepts)} '{nm.expected}': '{found}' differs by one letter "
                     f"from '{expected}'",
-                    concept=nm.concepts[0] if nm.concepts else None, suggestion=nm.expected,
+                    concept=nm.concepts[0] if nm.concepts else None,
+                    suggestion=nm.expected,
                 )
 
 
@@ -339,7 +369,11 @@ class TermAdmitted(Rule):
                 if better is None or better.text == m.term.text:
                     continue
                 yield self.finding(
-                    ctx, view, m.start, m.end,
+                    ctx,
+                    view,
+                    m.start,
+                    m.end,
                     f"'{m.term.text}' is admitted for {m.concept_id}; the preferred form is '{better.text}'",
-                    concept=m.concept_id, suggestion=suggest(m, better),
+                    concept=m.concept_id,
+                    suggestion=suggest(m, better),
                 )

@@ -12,6 +12,7 @@ from .base import Rule, SideView, UnitContext
 
 _URL_OR_EMAIL = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z'’\-.]*")
+_LATIN_LETTER = re.compile(r"[A-Za-z]")
 _HAS_LETTER = re.compile(r"[^\W\d_]")
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&/.\-]*[A-Z0-9]?s?$")
 _TERMBASE_LATIN: dict[int, tuple[Termbase, frozenset[str]]] = {}
@@ -129,6 +130,8 @@ class LatinInArabic(Rule):
         allowed = _termbase_latin(ctx.termbase)
         for view in ctx.in_lang("ar"):
             text = view.text
+            if not _LATIN_LETTER.search(text):
+                continue  # every report is a run of _LATIN_WORD matches
             skip = [m.span() for m in _URL_OR_EMAIL.finditer(text)]
             skip += [m.span() for m in DOCUMENT_SYMBOL.finditer(text)]
             skip += [m.span() for m in re.finditer(r"\([^()]*\)", text)]

@@ -12,8 +12,11 @@ from ..termbase.loader import load_termbase
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    p = sub.add_parser("eval", help="matcher precision/recall per category on gold spans (tests/gold)",
-                       description="Evaluate the term matcher on annotated gold spans.")
+    p = sub.add_parser(
+        "eval",
+        help="matcher precision/recall per category on gold spans (tests/gold)",
+        description="Evaluate the term matcher on annotated gold spans.",
+    )
     p.add_argument("gold", nargs="?", default="tests/gold", help="folder of gold YAML files")
     p.add_argument("--termbase", metavar="PATH", help="termbase (default: the shipped one)")
     p.add_argument("--repo", default=".", help="folder the gold files' paths are relative to")

@@ -28,8 +28,20 @@ from typing import Any
 
 from ..errors import UsageError
 
-_KNOWN = {"termbase", "source-lang", "target-lang", "lang", "select", "ignore", "fail-on", "baseline",
-          "per-file-ignores", "rules", "format", "jobs"}
+_KNOWN = {
+    "termbase",
+    "source-lang",
+    "target-lang",
+    "lang",
+    "select",
+    "ignore",
+    "fail-on",
+    "baseline",
+    "per-file-ignores",
+    "rules",
+    "format",
+    "jobs",
+}
 
 
 @dataclass(frozen=True, slots=True)

@@ -97,8 +97,16 @@ def _side_file(path: str, is_folder: bool, lang: str) -> str:
     return str(Path(path) / f"{lang}.txt") if is_folder else path
 
 
-def build_view(index: TermIndex, segment: Segment, side: Side, text: str, lang: str, file: str,
-               line: int | None, near_misses: bool) -> SideView:
+def build_view(
+    index: TermIndex,
+    segment: Segment,
+    side: Side,
+    text: str,
+    lang: str,
+    file: str,
+    line: int | None,
+    near_misses: bool,
+) -> SideView:
     folded = fold(text)
     base = lang.split("-")[0].lower()
     matches = index.match(text, base, folded)
@@ -106,20 +114,40 @@ def build_view(index: TermIndex, segment: Segment, side: Side, text: str, lang: 
     return SideView(side, base, text, folded, matches, nms, file, line)
 
 
-def unit_context(segment: Segment, termbase: Termbase, index: TermIndex, settings: LintSettings,
-                 is_folder: bool, options: dict[str, dict[str, Any]]) -> UnitContext:
+def unit_context(
+    segment: Segment,
+    termbase: Termbase,
+    index: TermIndex,
+    settings: LintSettings,
+    is_folder: bool,
+    options: dict[str, dict[str, Any]],
+) -> UnitContext:
     src_lang = segment.source_lang or settings.lang or detect_script_language(segment.source)
     if segment.target is None and settings.lang:
         src_lang = settings.lang
-    source = build_view(index, segment, "source", segment.source, src_lang,
-                        _side_file(segment.file, is_folder, src_lang), segment.line, settings.near_misses)
+    source = build_view(
+        index,
+        segment,
+        "source",
+        segment.source,
+        src_lang,
+        _side_file(segment.file, is_folder, src_lang),
+        segment.line,
+        settings.near_misses,
+    )
     target = None
     if segment.target is not None:
         tgt_lang = segment.target_lang or settings.target_lang or detect_script_language(segment.target)
-        target = build_view(index, segment, "target", segment.target, tgt_lang,
-                            _side_file(segment.file, is_folder, tgt_lang),
-                            segment.target_line if segment.target_line is not None else segment.line,
-                            settings.near_misses)
+        target = build_view(
+            index,
+            segment,
+            "target",
+            segment.target,
+            tgt_lang,
+            _side_file(segment.file, is_folder, tgt_lang),
+            segment.target_line if segment.target_line is not None else segment.line,
+            settings.near_misses,
+        )
     return UnitContext(segment, source, target, termbase, options)
 
 
@@ -127,8 +155,13 @@ def active_rules(settings: LintSettings) -> list[Rule]:
     return [cls() for cls in select_rules(list(settings.select), list(settings.ignore))]
 
 
-def lint_segments(segments: Iterable[Segment], settings: LintSettings, path: str, is_folder: bool = False,
-                  keep_segments: bool = False) -> InputResult:
+def lint_segments(
+    segments: Iterable[Segment],
+    settings: LintSettings,
+    path: str,
+    is_folder: bool = False,
+    keep_segments: bool = False,
+) -> InputResult:
     termbase, index = index_for(settings.termbase)
     rules = active_rules(settings)
     unit_rules = [r for r in rules if not isinstance(r, CorpusRule)]
@@ -161,8 +194,9 @@ def lint_segments(segments: Iterable[Segment], settings: LintSettings, path: str
             unit.extend(_unused(ctx, directive) for directive in unused)
         unit.sort(key=lambda f: (f.side != "source", f.start, f.end, f.code))
         findings.extend(unit)
-    return InputResult(path, units, tuple(findings), suppressed,
-                       tuple((k, tuple(v)) for k, v in facts.items()), tuple(kept))
+    return InputResult(
+        path, units, tuple(findings), suppressed, tuple((k, tuple(v)) for k, v in facts.items()), tuple(kept)
+    )
 
 
 def _unused(ctx: UnitContext, directive: str) -> Finding:
@@ -177,7 +211,7 @@ def lint_input(path: str, settings: LintSettings, keep_segments: bool = False) -
 
     is_folder = is_release_folder(Path(path))
     lang = settings.lang
-    source_lang = settings.source_lang if not lang else lang
+    source_lang = lang or settings.source_lang
     segments = read_segments(path, source_lang, settings.target_lang)
     return lint_segments(segments, settings, path, is_folder, keep_segments)
 

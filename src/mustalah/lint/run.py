@@ -43,7 +43,9 @@ def lint_or_failure(
         return InputFailure(path, str(exc))
 
 
-def task_or_failure(task: Task, settings: LintSettings, keep_segments: bool = False) -> InputResult | InputFailure:
+def task_or_failure(
+    task: Task, settings: LintSettings, keep_segments: bool = False
+) -> InputResult | InputFailure:
     """:func:`run_task` (a whole input or one shard of a large one), a user error as a value."""
     try:
         return run_task(task, settings, keep_segments)
@@ -51,10 +53,17 @@ def task_or_failure(task: Task, settings: LintSettings, keep_segments: bool = Fa
         return InputFailure(task.path, str(exc))
 
 
-def summarize(files: int, units: int, findings: Sequence[Finding], suppressed: int = 0,
-              errors: Sequence[InputFailure] = ()) -> LintSummary:
+def summarize(
+    files: int,
+    units: int,
+    findings: Sequence[Finding],
+    suppressed: int = 0,
+    errors: Sequence[InputFailure] = (),
+) -> LintSummary:
     return LintSummary(
-        files=files, units=units, findings=len(findings),
+        files=files,
+        units=units,
+        findings=len(findings),
         by_severity=dict(Counter(f.severity for f in findings)),
         by_category=dict(Counter(f.category for f in findings)),
         by_code=dict(Counter(f.code for f in findings)),
@@ -115,8 +124,9 @@ def run_lint(
         if on_result is not None:
             on_result(result)
 
-    for outcome in ordered_map(executor, task_or_failure if keep_going else run_task, tasks, settings,
-                               keep_segments):
+    for outcome in ordered_map(
+        executor, task_or_failure if keep_going else run_task, tasks, settings, keep_segments
+    ):
         if isinstance(outcome, InputFailure):
             if outcome.path not in failed:
                 failed.add(outcome.path)
@@ -145,5 +155,6 @@ def run_lint(
         findings = [f for f in findings if not per_file_ignored(f, per_file_ignores)]
         suppressed += before - len(findings)
     units = sum(r.units for r in results)
-    return LintResult(tuple(findings), summarize(len(results), units, findings, suppressed, failures),
-                      tuple(segments))
+    return LintResult(
+        tuple(findings), summarize(len(results), units, findings, suppressed, failures), tuple(segments)
+    )

@@ -102,15 +102,18 @@ def plan_shards(path: str, settings: LintSettings, lines_per_shard: int = DEFAUL
         raise InputError(
             f"misaligned corpus: {files[0]} and {files[1]} differ in length "
             f"({Path(longer).name} has more than {min(totals)} lines)",
-            file=longer, line=min(totals) + 1, hint="line k of one file must translate line k of the other",
+            file=longer,
+            line=min(totals) + 1,
+            hint="line k of one file must translate line k of the other",
         )
     total = totals[0]
     shards: list[Shard] = []
     for k, first in enumerate(range(1, total + 1, lines_per_shard)):
         offsets = tuple(-1 if f.endswith(".gz") else s[0][k] for f, s in zip(files, scans, strict=True))
         index = first - 1 if fmt == "moses" else scans[0][1][k]
-        shards.append(Shard(path, fmt, files, first, min(first + lines_per_shard, total + 1), offsets,
-                            index, src, tgt))
+        shards.append(
+            Shard(path, fmt, files, first, min(first + lines_per_shard, total + 1), offsets, index, src, tgt)
+        )
     return shards
 
 
@@ -131,13 +134,23 @@ def _shard_lines(file: str, offset: int, first: int, stop: int) -> Iterator[tupl
 
 def shard_segments(shard: Shard) -> Iterator[Segment]:
     """The segments of one shard, exactly as the whole-file reader numbers them."""
-    lines = [_shard_lines(f, o, shard.first, shard.stop) for f, o in zip(shard.files, shard.offsets, strict=True)]
+    lines = [
+        _shard_lines(f, o, shard.first, shard.stop) for f, o in zip(shard.files, shard.offsets, strict=True)
+    ]
     index = shard.index
     if shard.format == "moses":
         for (number, left), (tnumber, right) in zip(lines[0], lines[1], strict=True):
-            yield Segment(file=shard.files[0], unit=str(number), index=index, source=left, target=right,
-                          source_lang=shard.source_lang, target_lang=shard.target_lang, line=number,
-                          target_line=tnumber)
+            yield Segment(
+                file=shard.files[0],
+                unit=str(number),
+                index=index,
+                source=left,
+                target=right,
+                source_lang=shard.source_lang,
+                target_lang=shard.target_lang,
+                line=number,
+                target_line=tnumber,
+            )
             index += 1
         return
     for number, text in lines[0]:
@@ -146,14 +159,33 @@ def shard_segments(shard: Shard) -> Iterator[Segment]:
         if shard.format == "tsv":
             fields = text.split("\t")
             if len(fields) < 2:
-                raise InputError("line has no TAB between source and target", file=shard.path, line=number,
-                                 hint="TSV lines are: source<TAB>target")
-            yield Segment(file=shard.path, unit=str(number), index=index, source=fields[0], target=fields[1],
-                          source_lang=shard.source_lang, target_lang=shard.target_lang, line=number,
-                          target_line=number)
+                raise InputError(
+                    "line has no TAB between source and target",
+                    file=shard.path,
+                    line=number,
+                    hint="TSV lines are: source<TAB>target",
+                )
+            yield Segment(
+                file=shard.path,
+                unit=str(number),
+                index=index,
+                source=fields[0],
+                target=fields[1],
+                source_lang=shard.source_lang,
+                target_lang=shard.target_lang,
+                line=number,
+                target_line=number,
+            )
         else:
-            yield Segment(file=shard.path, unit=str(number), index=index, source=text, target=None,
-                          source_lang=shard.source_lang, line=number)
+            yield Segment(
+                file=shard.path,
+                unit=str(number),
+                index=index,
+                source=text,
+                target=None,
+                source_lang=shard.source_lang,
+                line=number,
+            )
         index += 1
 
 
@@ -170,8 +202,9 @@ class Task:
     shard: Shard | None = None
 
 
-def plan_tasks(inputs: Sequence[str], settings: LintSettings,
-               lines_per_shard: int = DEFAULT_SHARD_LINES) -> list[Task]:
+def plan_tasks(
+    inputs: Sequence[str], settings: LintSettings, lines_per_shard: int = DEFAULT_SHARD_LINES
+) -> list[Task]:
     """Inputs → tasks in input order: large line-oriented files split, everything else whole."""
     tasks: list[Task] = []
     for path in inputs:
@@ -199,9 +232,14 @@ def merge(results: Sequence[InputResult]) -> list[InputResult]:
             facts = dict((code, list(f)) for code, f in last.facts)
             for code, f in r.facts:
                 facts.setdefault(code, []).extend(f)
-            merged[-1] = InputResult(r.path, last.units + r.units, last.findings + r.findings,
-                                     last.suppressed + r.suppressed,
-                                     tuple((k, tuple(v)) for k, v in facts.items()), last.segments + r.segments)
+            merged[-1] = InputResult(
+                r.path,
+                last.units + r.units,
+                last.findings + r.findings,
+                last.suppressed + r.suppressed,
+                tuple((k, tuple(v)) for k, v in facts.items()),
+                last.segments + r.segments,
+            )
         else:
             merged.append(r)
     return merged

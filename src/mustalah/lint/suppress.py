@@ -63,16 +63,15 @@ def apply_unit_suppressions(segment: Segment, findings: Sequence[Finding]) -> tu
             used.add(hit)
             continue
         kept.append(f)
-    unused = [raw + ("" if code is None else "") for raw, code in found if code not in used]
-    unused_codes = [code or "all" for _, code in found if code not in used]
-    return kept, [f"{u} ({c})" for u, c in zip(unused, unused_codes, strict=True)]
+    return kept, [f"{raw} ({code or 'all'})" for raw, code in found if code not in used]
 
 
 def per_file_ignored(finding: Finding, per_file: Mapping[str, Sequence[str]]) -> bool:
+    name = Path(finding.file).name
     for pattern, codes in per_file.items():
-        if fnmatch.fnmatch(finding.file, pattern) or fnmatch.fnmatch(Path(finding.file).name, pattern):
-            if any(c in (finding.code, finding.name, finding.category, "ALL") for c in codes):
-                return True
+        matches = fnmatch.fnmatch(finding.file, pattern) or fnmatch.fnmatch(name, pattern)
+        if matches and any(c in (finding.code, finding.name, finding.category, "ALL") for c in codes):
+            return True
     return False
 
 
@@ -84,13 +83,23 @@ def read_baseline(path: str) -> frozenset[str]:
     try:
         data = json.loads(Path(path).read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise InputError("baseline file not found", file=path,
-                         hint="create it with 'mustalah lint … --write-baseline FILE'") from None
+        raise InputError(
+            "baseline file not found",
+            file=path,
+            hint="create it with 'mustalah lint … --write-baseline FILE'",
+        ) from None
     except json.JSONDecodeError as exc:
-        raise InputError(f"baseline is not JSON: {exc.msg}", file=path, line=exc.lineno, column=exc.colno,
-                         hint="regenerate it with --write-baseline") from None
+        raise InputError(
+            f"baseline is not JSON: {exc.msg}",
+            file=path,
+            line=exc.lineno,
+            column=exc.colno,
+            hint="regenerate it with --write-baseline",
+        ) from None
     if not isinstance(data, dict) or not isinstance(data.get("fingerprints"), list):
-        raise InputError("baseline has no 'fingerprints' list", file=path, hint="regenerate it with --write-baseline")
+        raise InputError(
+            "baseline has no 'fingerprints' list", file=path, hint="regenerate it with --write-baseline"
+        )
     return frozenset(str(x) for x in data["fingerprints"])
 
 

@@ -100,17 +100,50 @@ def _flatten(termbase: Termbase, index: TermIndex) -> dict[str, object]:
             term_ids[id(t)] = len(terms)
             ids.append(len(terms))
             loc = t.location
-            terms.append((t.text, t.lang, t.status.value, t.type.value, t.gender.value if t.gender else None,
-                          t.pos, t.usage, t.note, t.exact, t.forms,
-                          loc.file if loc else None, loc.line if loc else 0))
+            terms.append(
+                (
+                    t.text,
+                    t.lang,
+                    t.status.value,
+                    t.type.value,
+                    t.gender.value if t.gender else None,
+                    t.pos,
+                    t.usage,
+                    t.note,
+                    t.exact,
+                    t.forms,
+                    loc.file if loc else None,
+                    loc.line if loc else 0,
+                )
+            )
         loc = c.location
-        concepts.append((c.id, c.domain, tuple(ids), c.subject, c.definition, c.note, c.source, c.related,
-                         c.confusable, loc.file if loc else None, loc.line if loc else 0))
+        concepts.append(
+            (
+                c.id,
+                c.domain,
+                tuple(ids),
+                c.subject,
+                c.definition,
+                c.note,
+                c.source,
+                c.related,
+                c.confusable,
+                loc.file if loc else None,
+                loc.line if loc else 0,
+            )
+        )
     index_terms = [term_ids[id(t)] for t in index._terms]
     entries = [tuple(getattr(e, f) for f in _Entry.__slots__) for e in index._entries]
-    return {"name": termbase.name, "origin": termbase.origin, "terms": terms, "concepts": concepts,
-            "index_terms": index_terms, "entries": entries, "automata": index._automata,
-            "hash": index.termbase_hash}
+    return {
+        "name": termbase.name,
+        "origin": termbase.origin,
+        "terms": terms,
+        "concepts": concepts,
+        "index_terms": index_terms,
+        "entries": entries,
+        "automata": index._automata,
+        "hash": index.termbase_hash,
+    }
 
 
 def _unflatten(data: dict[str, object]) -> tuple[Termbase, TermIndex]:
@@ -129,22 +162,45 @@ def _unflatten(data: dict[str, object]) -> tuple[Termbase, TermIndex]:
         return loc
 
     terms = [
-        Term(text, lang, statuses[status], types[typ], genders[gender] if gender else None, pos, usage, note,
-             exact, forms, location(file, line))
-        for (text, lang, status, typ, gender, pos, usage, note, exact, forms, file, line)
-        in data["terms"]  # type: ignore[attr-defined]
+        Term(
+            text,
+            lang,
+            statuses[status],
+            types[typ],
+            genders[gender] if gender else None,
+            pos,
+            usage,
+            note,
+            exact,
+            forms,
+            location(file, line),
+        )
+        for (text, lang, status, typ, gender, pos, usage, note, exact, forms, file, line) in data["terms"]  # type: ignore[attr-defined]
     ]
     concepts = tuple(
-        Concept(cid, domain, tuple(terms[i] for i in ids), subject, definition, note, source, related,
-                confusable,
-                location(file, line))
-        for (cid, domain, ids, subject, definition, note, source, related, confusable, file, line)
-        in data["concepts"]  # type: ignore[attr-defined]
+        Concept(
+            cid,
+            domain,
+            tuple(terms[i] for i in ids),
+            subject,
+            definition,
+            note,
+            source,
+            related,
+            confusable,
+            location(file, line),
+        )
+        for (cid, domain, ids, subject, definition, note, source, related, confusable, file, line) in data[
+            "concepts"
+        ]  # type: ignore[attr-defined]
     )
     termbase = Termbase(concepts, data["name"], data["origin"])  # type: ignore[arg-type]
-    index = TermIndex([terms[i] for i in data["index_terms"]],  # type: ignore[attr-defined]
-                      [_Entry(*row) for row in data["entries"]],  # type: ignore[attr-defined]
-                      data["automata"], str(data["hash"]))  # type: ignore[arg-type]
+    index = TermIndex(
+        [terms[i] for i in data["index_terms"]],  # type: ignore[attr-defined]
+        [_Entry(*row) for row in data["entries"]],  # type: ignore[attr-defined]
+        data["automata"],  # type: ignore[arg-type]
+        str(data["hash"]),
+    )
     index._termbase = termbase
     return termbase, index
 
@@ -174,8 +230,11 @@ def _load_unguarded(file: Path) -> tuple[Termbase, TermIndex] | None:
         return None
     except Exception:  # corrupt, truncated, or from an incompatible version: rebuild
         return None
-    if not (isinstance(payload, dict) and payload.get("format") == _FORMAT
-            and payload.get("matcher") == MATCHER_VERSION):
+    if not (
+        isinstance(payload, dict)
+        and payload.get("format") == _FORMAT
+        and payload.get("matcher") == MATCHER_VERSION
+    ):
         return None
     try:
         termbase, index = _unflatten(payload["data"])
@@ -188,8 +247,12 @@ def _load_unguarded(file: Path) -> tuple[Termbase, TermIndex] | None:
 
 def _save(file: Path, termbase: Termbase, index: TermIndex) -> None:
     """Write atomically; a cache that cannot be written is silently skipped."""
-    payload = {"format": _FORMAT, "matcher": MATCHER_VERSION, "content_hash": index.termbase_hash,
-               "data": _flatten(termbase, index)}
+    payload = {
+        "format": _FORMAT,
+        "matcher": MATCHER_VERSION,
+        "content_hash": index.termbase_hash,
+        "data": _flatten(termbase, index),
+    }
     try:
         file.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=".index-", suffix=".tmp", dir=file.parent)

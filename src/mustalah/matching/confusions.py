@@ -38,8 +38,13 @@ def load_confusions() -> tuple[Confusion, ...]:
     items = yaml.safe_load(raw) or []
     return tuple(
         Confusion(
-            id=f"confusion-{i}", wrong=str(item["wrong"]), right=str(item["right"]), lang=str(item["lang"]),
-            note=item.get("note"), concept=item.get("concept"), context=item.get("context"),
+            id=f"confusion-{i}",
+            wrong=str(item["wrong"]),
+            right=str(item["right"]),
+            lang=str(item["lang"]),
+            note=item.get("note"),
+            concept=item.get("concept"),
+            context=item.get("context"),
         )
         for i, item in enumerate(items, 1)
     )
@@ -61,8 +66,17 @@ class ConfusionMatcher:
                 continue
             expected = m.clitics + c.right
             out.append(
-                NearMiss("confusion", lang, m.start, m.end, m.surface, expected,
-                         (c.concept,) if c.concept else (), ((m.surface, expected),), c.note)
+                NearMiss(
+                    "confusion",
+                    lang,
+                    m.start,
+                    m.end,
+                    m.surface,
+                    expected,
+                    (c.concept,) if c.concept else (),
+                    ((m.surface, expected),),
+                    c.note,
+                )
             )
         return out
 

@@ -7,7 +7,6 @@ person, state, concept, acronym) and per flag (clitic, nested, feminine, variant
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -17,8 +16,13 @@ from ..errors import InputError
 from ..termbase.model import Termbase
 from .index import TermIndex
 
-DOMAIN_CATEGORY = {"entities": "entity", "posts": "post", "people": "person", "member-states": "state",
-                   "concepts": "concept"}
+DOMAIN_CATEGORY = {
+    "entities": "entity",
+    "posts": "post",
+    "people": "person",
+    "member-states": "state",
+    "concepts": "concept",
+}
 
 
 @dataclass
@@ -84,19 +88,23 @@ def evaluate(gold_dir: Path, termbase: Termbase, index: TermIndex, repo: Path) -
                     bucket.fn += 1
             if not hit:
                 got = predicted.get(key)
-                ev.errors.append(f"{gold_file.name}: line {key[0]} [{key[1]}:{key[2]}] missed "
-                                 f"{span['concept']} «{span.get('text')}»" + (f" (got {got})" if got else ""))
+                ev.errors.append(
+                    f"{gold_file.name}: line {key[0]} [{key[1]}:{key[2]}] missed "
+                    f"{span['concept']} «{span.get('text')}»" + (f" (got {got})" if got else "")
+                )
         for key, concept_id in predicted.items():
             span = gold.get(key)
             if span is not None and span["concept"] == concept_id:
                 continue
             concept = termbase.get(concept_id)
             category = DOMAIN_CATEGORY.get(concept.domain, "?") if concept else "?"
-            text = lines[key[0] - 1][key[1]:key[2]]
+            text = lines[key[0] - 1][key[1] : key[2]]
             if concept is not None and any(t.is_acronym and t.text == text for t in concept.terms):
                 category = "acronym"
             ev.by_category.setdefault(category, Score()).fp += 1
-            ev.errors.append(f"{gold_file.name}: line {key[0]} [{key[1]}:{key[2]}] unexpected {concept_id} «{text}»")
+            ev.errors.append(
+                f"{gold_file.name}: line {key[0]} [{key[1]}:{key[2]}] unexpected {concept_id} «{text}»"
+            )
     return ev
 
 

@@ -42,12 +42,25 @@ def arabic_first_token(text: str) -> bool:
 #: British (UN) ↔ US spelling pairs, by lower-case word.  UN English is British with -ize.
 _US_GB: dict[str, str] = {}
 for _gb, _us in (
-    ("centre", "center"), ("centres", "centers"), ("programme", "program"), ("programmes", "programs"),
-    ("defence", "defense"), ("labour", "labor"), ("behaviour", "behavior"), ("honour", "honor"),
-    ("favour", "favor"), ("neighbour", "neighbor"), ("neighbouring", "neighboring"),
-    ("organisation", "organization"), ("organisations", "organizations"),
-    ("judgement", "judgment"), ("counselling", "counseling"), ("travelling", "traveling"),
-    ("licence", "license"), ("catalogue", "catalog"), ("analyse", "analyze"),
+    ("centre", "center"),
+    ("centres", "centers"),
+    ("programme", "program"),
+    ("programmes", "programs"),
+    ("defence", "defense"),
+    ("labour", "labor"),
+    ("behaviour", "behavior"),
+    ("honour", "honor"),
+    ("favour", "favor"),
+    ("neighbour", "neighbor"),
+    ("neighbouring", "neighboring"),
+    ("organisation", "organization"),
+    ("organisations", "organizations"),
+    ("judgement", "judgment"),
+    ("counselling", "counseling"),
+    ("travelling", "traveling"),
+    ("licence", "license"),
+    ("catalogue", "catalog"),
+    ("analyse", "analyze"),
 ):
     _US_GB[_gb] = _us
     _US_GB[_us] = _gb
@@ -135,5 +148,5 @@ def possessive_forms(text: str) -> list[str]:
 def un_abbreviated(text: str) -> str | None:
     """``United Nations Development Programme`` → ``UN Development Programme`` (informal UN usage)."""
     if text.startswith("United Nations ") and len(text) > len("United Nations "):
-        return "UN " + text[len("United Nations "):]
+        return "UN " + text[len("United Nations ") :]
     return None

@@ -73,8 +73,13 @@ class _Entry:
 class TermIndex:
     """Located, orthography- and clitic-aware term matching for one termbase."""
 
-    def __init__(self, terms: list[Term], entries: list[_Entry], automata: dict[str, ahocorasick.Automaton],
-                 termbase_hash: str) -> None:
+    def __init__(
+        self,
+        terms: list[Term],
+        entries: list[_Entry],
+        automata: dict[str, ahocorasick.Automaton],
+        termbase_hash: str,
+    ) -> None:
         self._terms = terms
         self._entries = entries
         self._automata = automata
@@ -92,8 +97,15 @@ class TermIndex:
         keyed: dict[str, dict[str, list[int]]] = {}
         seen: set[tuple[str, str, int, str]] = set()
 
-        def add(lang: str, term_no: int, concept_id: str, domain: str, surface: str, form: str,
-                case_sensitive: bool | None = None) -> None:
+        def add(
+            lang: str,
+            term_no: int,
+            concept_id: str,
+            domain: str,
+            surface: str,
+            form: str,
+            case_sensitive: bool | None = None,
+        ) -> None:
             term = terms[term_no]
             key = key_of(surface)
             expected = fold_level0(surface)
@@ -113,17 +125,30 @@ class TermIndex:
                 return
             seen.add(ident)
             entries.append(
-                _Entry(term_no, concept_id, key, expected, first, allow_error,
-                       case_sensitive=term.is_acronym if case_sensitive is None else case_sensitive,
-                       exact=term.exact, form=form,
-                       tokens=key.count(" ") + 1, status_rank=_STATUS_RANK[term.status])
+                _Entry(
+                    term_no,
+                    concept_id,
+                    key,
+                    expected,
+                    first,
+                    allow_error,
+                    case_sensitive=term.is_acronym if case_sensitive is None else case_sensitive,
+                    exact=term.exact,
+                    form=form,
+                    tokens=key.count(" ") + 1,
+                    status_rank=_STATUS_RANK[term.status],
+                )
             )
             keyed.setdefault(lang, {}).setdefault(key, []).append(len(entries) - 1)
 
         for concept in termbase:
             ar_texts = {t.text for t in concept.terms if t.lang == "ar"}
             for term in concept.terms:
-                if wanted is not None and term.lang not in wanted and not (term.is_acronym and "ar" in wanted):
+                if (
+                    wanted is not None
+                    and term.lang not in wanted
+                    and not (term.is_acronym and "ar" in wanted)
+                ):
                     continue
                 terms.append(term)
                 no = len(terms) - 1
@@ -132,9 +157,9 @@ class TermIndex:
                         add(term.lang, no, concept.id, concept.domain, surface, form)
                 # An English acronym inside Arabic text (UN Arabic keeps Latin acronyms and
                 # acronym-like short names such as UN-Women).
-                if term.lang != "ar" and _latin_acronym_like(term) and term.text not in ar_texts:
-                    if wanted is None or "ar" in wanted:
-                        add("ar", no, concept.id, concept.domain, term.text, "acronym-in-arabic", True)
+                in_arabic = term.lang != "ar" and _latin_acronym_like(term) and term.text not in ar_texts
+                if in_arabic and (wanted is None or "ar" in wanted):
+                    add("ar", no, concept.id, concept.domain, term.text, "acronym-in-arabic", True)
 
         automata: dict[str, ahocorasick.Automaton] = {}
         for lang, keys in keyed.items():
@@ -189,8 +214,13 @@ class TermIndex:
                 m = self._verify(folded, entry, ws, body, s, e, error_form, lang)
                 if m is None:
                     continue
-                rank = (m.start, -(m.end - m.start), 1 if m.error_form else 0,
-                        len(m.spelling_differences), entry.status_rank)
+                rank = (
+                    m.start,
+                    -(m.end - m.start),
+                    1 if m.error_form else 0,
+                    len(m.spelling_differences),
+                    entry.status_rank,
+                )
                 found.append((rank, m))
         if not found:
             return ()
@@ -203,8 +233,14 @@ class TermIndex:
                 last_end = m.end
         return tuple(chosen)
 
-    def near_misses(self, text: str, lang: str, matches: tuple[TermMatch, ...] | None = None,
-                    folded: Folded | None = None, confusions: bool = True) -> tuple[NearMiss, ...]:
+    def near_misses(
+        self,
+        text: str,
+        lang: str,
+        matches: tuple[TermMatch, ...] | None = None,
+        folded: Folded | None = None,
+        confusions: bool = True,
+    ) -> tuple[NearMiss, ...]:
         """Near misses in ``text``: name frames with a wrong head, one-edit variants, curated confusions.
 
         ``matches`` are this text's exact matches (computed if not given): windows they
@@ -225,13 +261,15 @@ class TermIndex:
         if near is not None:
             # a curated confusion is more specific than a generic near miss over the same words
             taken = [(m.start, m.end) for m in out]
-            out.extend(n for n in near.find(folded, matches)
-                       if not any(s < n.end and n.start < e for s, e in taken))
+            out.extend(
+                n for n in near.find(folded, matches) if not any(s < n.end and n.start < e for s, e in taken)
+            )
         out.sort(key=lambda m: (m.start, m.end))
         return tuple(out)
 
-    def _verify(self, folded: Folded, entry: _Entry, ws: int, body: int, s: int, e: int,
-                error: str | None, lang: str) -> TermMatch | None:
+    def _verify(
+        self, folded: Folded, entry: _Entry, ws: int, body: int, s: int, e: int, error: str | None, lang: str
+    ) -> TermMatch | None:
         text = folded.text
         start, end = folded.span(ws, e)
         body_start = folded.original(body) if body > ws else start
@@ -257,9 +295,17 @@ class TermIndex:
             diffs.append(OrthoDiff("hyphen", body_start, end, text[body_start:end], term.text))
         diffs.sort(key=lambda d: d.start)
         return TermMatch(
-            concept_id=entry.concept_id, term=term, lang=lang, start=start, end=end,
-            surface=text[start:end], clitics=text[start:body_start], differences=tuple(diffs),
-            error_form=error, form=entry.form, tokens=entry.tokens,
+            concept_id=entry.concept_id,
+            term=term,
+            lang=lang,
+            start=start,
+            end=end,
+            surface=text[start:end],
+            clitics=text[start:body_start],
+            differences=tuple(diffs),
+            error_form=error,
+            form=entry.form,
+            tokens=entry.tokens,
         )
 
 
@@ -296,8 +342,12 @@ def _prefix_verdict(entry: _Entry, prefix: str) -> bool | str:
 
 def _latin_acronym_like(term: Term) -> bool:
     text = term.text
-    return text.isascii() and " " not in text and any(c.isupper() for c in text) and (
-        term.is_acronym or sum(c.isupper() for c in text) >= 2)
+    return (
+        text.isascii()
+        and " " not in text
+        and any(c.isupper() for c in text)
+        and (term.is_acronym or sum(c.isupper() for c in text) >= 2)
+    )
 
 
 def _surfaces(term: Term, domain: str) -> list[tuple[str, str]]:

@@ -31,8 +31,11 @@ class Mention:
     @property
     def paired_other(self) -> bool:
         """A name followed by another concept's acronym."""
-        return (self.name is not None and self.acronym is not None
-                and self.acronym.concept_id != self.name.concept_id)
+        return (
+            self.name is not None
+            and self.acronym is not None
+            and self.acronym.concept_id != self.name.concept_id
+        )
 
 
 def mentions(text: str, matches: tuple[TermMatch, ...]) -> list[Mention]:
@@ -45,8 +48,8 @@ def mentions(text: str, matches: tuple[TermMatch, ...]) -> list[Mention]:
             not m.term.is_acronym
             and nxt is not None
             and nxt.term.is_acronym
-            and _BETWEEN.match(text[m.end:nxt.start])
-            and _AFTER.match(text[nxt.end:])
+            and _BETWEEN.match(text[m.end : nxt.start])
+            and _AFTER.match(text[nxt.end :])
         ):
             out.append(Mention(m.concept_id, m, nxt))
             i += 2

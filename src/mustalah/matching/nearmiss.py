@@ -27,10 +27,45 @@ _TOKEN = re.compile(r"\w+(?:'\w+)?")
 _PREFIXES = sorted(DEFINITE_PREFIXES | INDEFINITE_PREFIXES, key=len, reverse=True)
 #: Entity heads known without a termbase (folded): Arabic first tokens, English last tokens.
 _BUILTIN_HEADS = {
-    "ar": {"مركز", "المركز", "مكتب", "المكتب", "لجنه", "اللجنه", "المديريه", "مديريه", "مجلس", "المجلس",
-           "فريق", "الفريق", "هيئه", "الهيئه", "منظمه", "المنظمه", "برنامج", "البرنامج", "صندوق", "الصندوق"},
-    "en": {"centre", "center", "office", "committee", "directorate", "council", "team", "board",
-           "programme", "program", "fund", "organization", "commission", "agency", "department"},
+    "ar": {
+        "مركز",
+        "المركز",
+        "مكتب",
+        "المكتب",
+        "لجنه",
+        "اللجنه",
+        "المديريه",
+        "مديريه",
+        "مجلس",
+        "المجلس",
+        "فريق",
+        "الفريق",
+        "هيئه",
+        "الهيئه",
+        "منظمه",
+        "المنظمه",
+        "برنامج",
+        "البرنامج",
+        "صندوق",
+        "الصندوق",
+    },
+    "en": {
+        "centre",
+        "center",
+        "office",
+        "committee",
+        "directorate",
+        "council",
+        "team",
+        "board",
+        "programme",
+        "program",
+        "fund",
+        "organization",
+        "commission",
+        "agency",
+        "department",
+    },
 }
 _MIN_EDIT_LEN = 4
 _CLITIC_INITIALS = frozenset(p[0] for p in _PREFIXES if p)
@@ -65,7 +100,7 @@ def _stems(token: str) -> tuple[str, ...]:
         return (token,)
     for p in _PREFIXES:
         if p and token.startswith(p) and len(token) - len(p) >= 2:
-            rest = token[len(p):]
+            rest = token[len(p) :]
             if p.endswith("لل"):
                 out.append("ال" + rest)
             elif p.endswith("ل") and rest.startswith("ل"):
@@ -89,13 +124,18 @@ def within_one_edit(a: str, b: str) -> bool:
         diff = [i for i in range(la) if a[i] != b[i]]
         if len(diff) == 1:
             return True
-        return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
+        return (
+            len(diff) == 2
+            and diff[1] == diff[0] + 1
+            and a[diff[0]] == b[diff[1]]
+            and a[diff[1]] == b[diff[0]]
+        )
     if la > lb:
         a, b = b, a
     i = 0
     while i < len(a) and a[i] == b[i]:
         i += 1
-    return a[i:] == b[i + 1:]
+    return a[i:] == b[i + 1 :]
 
 
 class NearMissIndex:
@@ -184,8 +224,17 @@ class NearMissIndex:
                 if prev is not None:
                     if cand.concept_id not in prev.concepts:
                         found[(start, end)] = NearMiss(
-                            prev.kind, prev.lang, start, end, prev.surface, prev.expected,
-                            (*prev.concepts, cand.concept_id), prev.differing, prev.note, prev.clitics)
+                            prev.kind,
+                            prev.lang,
+                            start,
+                            end,
+                            prev.surface,
+                            prev.expected,
+                            (*prev.concepts, cand.concept_id),
+                            prev.differing,
+                            prev.note,
+                            prev.clitics,
+                        )
                     continue
                 clitics = ""
                 if p == 0:
@@ -194,8 +243,16 @@ class NearMissIndex:
                             clitics = found_tok[: len(found_tok) - len(st)]
                             break
                 found[(start, end)] = NearMiss(
-                    kind, self.lang, start, end, folded.text[start:end], expected,
-                    (cand.concept_id,), ((found_tok, cand.tokens[p]),), clitics=clitics)
+                    kind,
+                    self.lang,
+                    start,
+                    end,
+                    folded.text[start:end],
+                    expected,
+                    (cand.concept_id,),
+                    ((found_tok, cand.tokens[p]),),
+                    clitics=clitics,
+                )
         kept: list[NearMiss] = []
         for near in sorted(found.values(), key=lambda m: (m.start, -(m.end - m.start))):
             if kept and near.start < kept[-1].end:
@@ -220,9 +277,9 @@ class NearMissIndex:
         expected = toks[mismatch]
         options = st0 if mismatch == 0 else (found,)
         head_pos = 0 if self.lang == "ar" else len(toks) - 1
-        if len(toks) >= _MIN_FRAME_TOKENS and mismatch == head_pos and expected in self.heads:
-            if any(o in self.heads and o != expected for o in options):
-                return mismatch, "frame"
+        frame_head = len(toks) >= _MIN_FRAME_TOKENS and mismatch == head_pos and expected in self.heads
+        if frame_head and any(o in self.heads and o != expected for o in options):
+            return mismatch, "frame"
         if any(o in self.vocabulary for o in options):
             return None
         if len(expected) >= _MIN_EDIT_LEN and any(

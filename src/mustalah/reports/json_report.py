@@ -40,5 +40,7 @@ def render_jsonl(result: LintResult, out: IO[str]) -> None:
     for f in result.findings:
         out.write(json.dumps({"version": JSON_VERSION, **f.to_json()}, ensure_ascii=False))
         out.write("\n")
-    out.write(json.dumps({"version": JSON_VERSION, "summary": summary_json(result.summary)}, ensure_ascii=False))
+    out.write(
+        json.dumps({"version": JSON_VERSION, "summary": summary_json(result.summary)}, ensure_ascii=False)
+    )
     out.write("\n")

@@ -14,9 +14,11 @@ HEADER = (
 
 def rule_markdown(rule: type[Rule]) -> str:
     sections = rule_doc_sections(rule)
-    out = [f"## {rule.code} {rule.name}\n",
-           f"*Category:* `{rule.category}` · *Severity:* `{rule.severity}` · *Scope:* {rule.scope}\n",
-           f"{sections.get('summary', '')}\n"]
+    out = [
+        f"## {rule.code} {rule.name}\n",
+        f"*Category:* `{rule.category}` · *Severity:* `{rule.severity}` · *Scope:* {rule.scope}\n",
+        f"{sections.get('summary', '')}\n",
+    ]
     for name in DOC_SECTIONS:
         body = sections.get(name, "")
         if name == "Example":
@@ -30,7 +32,8 @@ def rule_markdown(rule: type[Rule]) -> str:
 
 def rules_markdown() -> str:
     index = "| code | name | category | severity |\n|---|---|---|---|\n" + "".join(
-        f"| [{r.code}](#{r.code.lower()}-{r.name}) | {r.name} | {r.category} | {r.severity} |\n" for r in ALL_RULES
+        f"| [{r.code}](#{r.code.lower()}-{r.name}) | {r.name} | {r.category} | {r.severity} |\n"
+        for r in ALL_RULES
     )
     return HEADER + index + "\n" + "\n".join(rule_markdown(r) for r in ALL_RULES)
 

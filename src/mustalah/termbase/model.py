@@ -11,10 +11,10 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 
 
-class Status(str, Enum):
+class Status(StrEnum):
     PREFERRED = "preferred"
     ADMITTED = "admitted"
     DEPRECATED = "deprecated"
@@ -25,7 +25,7 @@ class Status(str, Enum):
         return self in (Status.PREFERRED, Status.ADMITTED)
 
 
-class TermType(str, Enum):
+class TermType(StrEnum):
     FULL_FORM = "fullForm"
     ACRONYM = "acronym"
     ABBREVIATION = "abbreviation"
@@ -33,7 +33,7 @@ class TermType(str, Enum):
     VARIANT = "variant"
 
 
-class Gender(str, Enum):
+class Gender(StrEnum):
     MASCULINE = "masculine"
     FEMININE = "feminine"
     NEUTER = "neuter"
@@ -161,8 +161,16 @@ class Termbase:
             for t in c.terms:
                 h.update(
                     repr(
-                        (t.text, t.lang, t.status.value, t.type.value,
-                         t.gender.value if t.gender else None, t.pos, t.exact, t.forms)
+                        (
+                            t.text,
+                            t.lang,
+                            t.status.value,
+                            t.type.value,
+                            t.gender.value if t.gender else None,
+                            t.pos,
+                            t.exact,
+                            t.forms,
+                        )
                     ).encode()
                 )
         return h.hexdigest()[:16]

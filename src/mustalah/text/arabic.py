@@ -8,13 +8,39 @@ M, F = Gender.MASCULINE, Gender.FEMININE
 
 #: Honorifics and courtesy titles with their grammatical gender (None: either).
 HONORIFICS_AR: dict[str, Gender | None] = {
-    "السيد": M, "السيدة": F, "السفير": M, "السفيرة": F, "الدكتور": M, "الدكتورة": F,
-    "الأستاذ": M, "الأستاذة": F, "المستشار": M, "المستشارة": F, "الشيخ": M, "الشيخة": F,
-    "الآنسة": F, "السيدات": F, "د.": None, "معالي": None, "سعادة": None, "فخامة": None,
+    "السيد": M,
+    "السيدة": F,
+    "السفير": M,
+    "السفيرة": F,
+    "الدكتور": M,
+    "الدكتورة": F,
+    "الأستاذ": M,
+    "الأستاذة": F,
+    "المستشار": M,
+    "المستشارة": F,
+    "الشيخ": M,
+    "الشيخة": F,
+    "الآنسة": F,
+    "السيدات": F,
+    "د.": None,
+    "معالي": None,
+    "سعادة": None,
+    "فخامة": None,
 }
 HONORIFICS_EN: dict[str, Gender | None] = {
-    "Mr.": M, "Mr": M, "Ms.": F, "Ms": F, "Mrs.": F, "Mrs": F, "Miss": F, "Dr.": None, "Dr": None,
-    "H.E.": None, "Ambassador": None, "Professor": None, "Prof.": None,
+    "Mr.": M,
+    "Mr": M,
+    "Ms.": F,
+    "Ms": F,
+    "Mrs.": F,
+    "Mrs": F,
+    "Miss": F,
+    "Dr.": None,
+    "Dr": None,
+    "H.E.": None,
+    "Ambassador": None,
+    "Professor": None,
+    "Prof.": None,
 }
 #: Proclitics an honorific may carry (والسيد، وللسيدة…).
 HONORIFIC_CLITICS = ("", "و", "ف", "ل", "ول", "فل", "ب", "وب")
@@ -25,7 +51,7 @@ def split_honorific_ar(token: str) -> tuple[str, str, Gender | None] | None:
     for clitic in sorted(HONORIFIC_CLITICS, key=len, reverse=True):
         if not token.startswith(clitic):
             continue
-        rest = token[len(clitic):]
+        rest = token[len(clitic) :]
         if rest in HONORIFICS_AR:
             return clitic, rest, HONORIFICS_AR[rest]
         if clitic.endswith("ل") and "ال" + rest[1:] in HONORIFICS_AR and rest.startswith("ل"):

@@ -37,8 +37,10 @@ OTHER_MARKS = (
     + "".join(chr(c) for c in range(0x06D6, 0x06EE))
     + "\u0670"  # superscript (dagger) alef
 )
-BIDI_MARKS = "\u061c\u200e\u200f" + "".join(chr(c) for c in range(0x202A, 0x202F)) + "".join(
-    chr(c) for c in range(0x2066, 0x206A)
+BIDI_MARKS = (
+    "\u061c\u200e\u200f"
+    + "".join(chr(c) for c in range(0x202A, 0x202F))
+    + "".join(chr(c) for c in range(0x2066, 0x206A))
 )
 ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 ODD_SPACES = "\u00a0\u2007\u202f\u3000\t\n\r\v\f" + "".join(chr(c) for c in range(0x2000, 0x200B))
@@ -84,6 +86,7 @@ for _c in ODD_SPACES:
 #: Key table: level 0 plus the matching folds.
 _KEY: dict[int, str | None] = dict(_L0)
 _KEY.update(_MAP)
+
 
 def _as_list(table: dict[int, str | None]) -> list[str | None]:
     """A 64k-entry sequence table: ``str.translate`` indexes it instead of hashing (≈2× faster);
@@ -181,10 +184,7 @@ def _fold_slow(text: str) -> Folded:
         if ch in _PRESENTATION_MARKS or ch in DELETED:
             deleted.append(i)
             continue
-        if "\ufb50" <= ch <= "\ufdff" or "\ufe70" <= ch <= "\ufeff":
-            expanded = unicodedata.normalize("NFKC", ch)
-        else:
-            expanded = ch
+        expanded = unicodedata.normalize("NFKC", ch) if "ﭐ" <= ch <= "﷿" or "ﹰ" <= ch <= "\ufeff" else ch
         for e in expanded:
             if e in DELETED:
                 continue
@@ -263,8 +263,17 @@ def classify_difference(found: str, expected: str) -> str:
 
 #: Differences that change spelling (a match needing them is a finding; scoring does not count it).
 SPELLING_KINDS = frozenset(
-    {"alef-hamza", "alef-maqsura", "taa-marbuta", "persian", "digits", "presentation-form", "hyphen",
-     "spelling-us-gb", "other"}
+    {
+        "alef-hamza",
+        "alef-maqsura",
+        "taa-marbuta",
+        "persian",
+        "digits",
+        "presentation-form",
+        "hyphen",
+        "spelling-us-gb",
+        "other",
+    }
 )
 #: Differences that are invisible or typographic (tolerated by scoring).
 TOLERATED_KINDS = frozenset({"diacritics", "tatweel", "invisible", "space", "case", "punctuation"})
