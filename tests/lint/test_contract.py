@@ -136,3 +136,23 @@ def test_pyproject_configuration(tmp_path: Path) -> None:
 def test_other_formats_render(fmt: str) -> None:
     code, out, _ = run("lint", str(RELEASE), "--no-config", "--format", fmt)
     assert code == 1 and out.strip()
+
+
+def test_unknown_rule_in_select_is_a_usage_error() -> None:
+    code, _, err = run("lint", str(RELEASE), "--no-config", "--select", "TM999")
+    assert code == 2 and "TM999" in err and "mustalah rules" in err
+
+
+def test_rule_option_from_pyproject(tmp_path: Path) -> None:
+    release = tmp_path / "rel"
+    release.mkdir()
+    (release / "en.txt").write_text(
+        "The United Nations Counter-Terrorism Centre and the United Nations Counter-Terrorism Centre.\n",
+        encoding="utf-8",
+    )
+    (release / "ar.txt").write_text("مركز الأمم المتحدة لمكافحة الإرهاب والمركز.\n", encoding="utf-8")
+    _, out, _ = run("lint", str(release), "--no-config", "--format", "json", "--select", "TM001")
+    assert [f["code"] for f in json.loads(out)["findings"]] == ["TM001"]
+    (tmp_path / "pyproject.toml").write_text("[tool.mustalah.rules.TM001]\ncount = false\n", encoding="utf-8")
+    _, out, _ = run("lint", str(release), "--format", "json", "--select", "TM001")
+    assert json.loads(out)["findings"] == []

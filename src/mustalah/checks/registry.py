@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .acronyms import AcronymMismatch, AcronymMissing, AcronymUnknown
+from ..errors import UsageError
 from .base import Rule
 from .consistency import ConceptRenderedTwoWays, InconsistentSource, InconsistentTranslation
 from .entities import NoSuchEntity, TermWrongEntity
@@ -111,5 +112,12 @@ def select_rules(select: list[str] | None, ignore: list[str] | None) -> list[typ
                 return True
         return False
 
+    for pattern in [*(select or []), *(ignore or [])]:
+        if not any(hit(r, [pattern]) for r in ALL_RULES):
+            raise UsageError(
+                f"no rule matches {pattern!r}",
+                hint="use a code (TM002), a code prefix (TM), a rule name (term-deprecated) or a "
+                "category (gender); 'mustalah rules' lists them",
+            )
     chosen = [r for r in ALL_RULES if not select or hit(r, select)]
     return [r for r in chosen if not ignore or not hit(r, ignore)]

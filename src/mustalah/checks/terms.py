@@ -65,7 +65,8 @@ class TermMissing(Rule):
         ar: أطلق مركز الأمم المتحدة لمكافحة الإرهاب (UNCCT)…
     Suppress:
         `mustalah: ignore TM001` in the unit's note, or `ignore = ["TM001"]` in
-        `[tool.mustalah]`.
+        `[tool.mustalah]`.  `count = false` in `[tool.mustalah.rules.TM001]` asks only
+        that each concept appear once in the target.
     """
 
     code = "TM001"
@@ -73,6 +74,9 @@ class TermMissing(Rule):
     category = "term-missing"
     severity = "error"
     scope = "bilingual"
+    #: ``count = false`` in ``[tool.mustalah.rules.TM001]``: one target mention satisfies any number
+    #: of source mentions (for translations that replace repeated names by anaphors).
+    defaults = {"count": True}
 
     def check(self, ctx: UnitContext) -> Iterable[Finding]:
         if ctx.target is None:
@@ -80,8 +84,9 @@ class TermMissing(Rule):
         src, tgt = ctx.source, ctx.target
         wanted = concept_counts(src, short_forms=False)
         have = concept_counts(tgt)
+        counting = bool(self.option(ctx, "count"))
         for concept_id, count in wanted.items():
-            missing = count - have.get(concept_id, 0)
+            missing = count - have.get(concept_id, 0) if counting else (0 if have.get(concept_id) else 1)
             if missing <= 0:
                 continue
             concept = ctx.termbase.get(concept_id)
