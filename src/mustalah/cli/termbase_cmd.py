@@ -56,10 +56,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     check.set_defaults(func=run_check)
 
     export = actions.add_parser(
-        "export", help="write the termbase as TBX, CSV/TSV or YAML",
+        "export", help="write the termbase as TBX, CSV/TSV, YAML or a browsable HTML page",
         description="Write the termbase in another format. tbx2019 = TBX-Basic (ISO 30042:2019, DCA "
         "style); tbx2008 = martif (TBX 2008, read by OmegaT); csv/tsv = one row per term; yaml = one "
-        "file (-o x.yaml) or one file per domain (-o FOLDER).",
+        "file (-o x.yaml) or one file per domain (-o FOLDER); html = one self-contained page "
+        "translators can search.",
     )
     export.add_argument("--to", required=True, choices=sorted(EXPORTERS), metavar="FORMAT",
                         help=f"target format: {', '.join(sorted(EXPORTERS))}")
