@@ -169,3 +169,16 @@ def test_index_pickles_and_matches_the_same(index: TermIndex) -> None:
     clone = pickle.loads(pickle.dumps(index))
     text = "لمكتب الأمم المتحدة المعنى بالمخدرات والجريمة"
     assert clone.match(text, "ar") == index.match(text, "ar")
+
+
+def test_hamza_alef_lam_is_not_an_article() -> None:
+    from mustalah.termbase.model import Concept, Termbase
+
+    from .conftest import T
+
+    index = TermIndex.build(Termbase((Concept("state-DEU", "member-states", (T("ألمانيا", "ar"),)),
+                                      Concept("MECH", "concepts", (T("آلية", "ar"),)))))
+    for text in ("ألمانيا", "لألمانيا", "وألمانيا", "بألمانيا"):
+        assert [m.concept_id for m in index.match(text, "ar")] == ["state-DEU"], text
+    assert [m.surface for m in index.match("عبر الآلية والآلية", "ar")] == []  # definite: not this term
+    assert [m.surface for m in index.match("عبر آلية جديدة", "ar")] == ["آلية"]

@@ -252,9 +252,11 @@ class NumberMismatch(Rule):
         if not mine:
             return  # every finding is about one of this side's numbers
         theirs = Counter(n.value for n in their_numbers)
+        counts = Counter(n.value for n in mine)
+        if all(theirs[v] >= c for v, c in counts.items()):
+            return  # the other side's digits alone cover every number here (words only add to them)
         theirs.update(word_numbers(there.text, there.lang))
         seen: Counter[str] = Counter()
-        counts = Counter(n.value for n in mine)
         for n in mine:
             seen[n.value] += 1
             if seen[n.value] <= theirs.get(n.value, 0):

@@ -112,13 +112,15 @@ def spelling_available(lang: str) -> bool:
     return lang in DICTIONARIES and _speller(lang) is not None
 
 
-_WORDLISTS: dict[int, tuple[Termbase, frozenset[str], dict[tuple[str, str], bool]]] = {}
-#: Verdicts kept per word list before the memo is reset (bounds memory on huge corpora).
+#: Per language, the words already judged: (known, misspelled).
+_Verdicts = dict[str, tuple[set[str], set[str]]]
+_WORDLISTS: dict[int, tuple[Termbase, frozenset[str], _Verdicts]] = {}
+#: Words judged per language before the memo is reset (bounds memory on huge corpora).
 _VERDICTS_MAX = 500_000
 
 
-def _wordlist(termbase: Termbase) -> tuple[frozenset[str], dict[tuple[str, str], bool]]:
-    """The project word list and its memo of verdicts ``(lang, word) → misspelled``."""
+def _wordlist(termbase: Termbase) -> tuple[frozenset[str], _Verdicts]:
+    """The project word list and its memo of verdicts per language."""
     cached = _WORDLISTS.get(id(termbase))
     if cached is not None and cached[0] is termbase:
         return cached[1], cached[2]
@@ -130,7 +132,7 @@ def _wordlist(termbase: Termbase) -> tuple[frozenset[str], dict[tuple[str, str],
     extra = resources.files("mustalah.data").joinpath("spelling-words.txt").read_text(encoding="utf-8")
     words.update(ln.strip() for ln in extra.splitlines() if ln.strip() and not ln.startswith("#"))
     frozen = frozenset(words)
-    verdicts: dict[tuple[str, str], bool] = {}
+    verdicts: _Verdicts = {}
     _WORDLISTS[id(termbase)] = (termbase, frozen, verdicts)
     return frozen, verdicts
 
@@ -191,17 +193,21 @@ class Misspelling(Rule):
     def _check_view(self, ctx: UnitContext, view: SideView, speller: Any) -> Iterable[Finding]:
         words, verdicts = _wordlist(ctx.termbase)
         lang = view.lang
+        known, misspelled = verdicts.setdefault(lang, (set(), set()))
         pattern = _AR_TOKEN if lang == "ar" else _EN_TOKEN
-        for m in pattern.finditer(view.text):
+        text = view.text
+        new = set(pattern.findall(text)) - known
+        if len(known) + len(misspelled) + len(new) > _VERDICTS_MAX:
+            known.clear()
+            misspelled.clear()
+        for word in new - misspelled:  # one word-list look-up and one Hunspell call per distinct word
+            if len(word) < 2 or _known(word, lang, words) or speller.spell(word):
+                known.add(word)
+            else:
+                misspelled.add(word)
+        if not new & misspelled:
+            return  # the common case: every word is known, no need for positions
+        for m in pattern.finditer(text):
             word = m.group()
-            if len(word) < 2:
-                continue
-            key = (lang, word)
-            bad = verdicts.get(key)
-            if bad is None:  # one word-list look-up and one Hunspell call per distinct word
-                bad = not (_known(word, lang, words) or speller.spell(word))
-                if len(verdicts) >= _VERDICTS_MAX:
-                    verdicts.clear()
-                verdicts[key] = bad
-            if bad:
+            if word in misspelled:
                 yield self.finding(ctx, view, m.start(), m.end(), f"'{word}' is not in the {lang} dictionary")

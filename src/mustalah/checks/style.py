@@ -8,9 +8,9 @@ from collections.abc import Iterable
 
 from ..model import Finding
 from ..text.dates import UN_PAIRS
-from ..text.english import document_symbols, ise_words
+from ..text.english import ise_words
 from .base import Rule, UnitContext
-from .textcache import month_mentions, split_honorific
+from .textcache import month_mentions, split_honorific, symbols
 
 #: Personal honorifics that cannot be stacked (protocol ones — معالي، سعادة، فخامة — may precede السيد).
 _PERSONAL_AR = {"السيد", "السيدة", "الدكتور", "الدكتورة", "د.", "الأستاذ", "الأستاذة", "الآنسة"}
@@ -21,6 +21,7 @@ _TOKEN = re.compile(r"\S+")
 _PERSONAL_AR_CORE = re.compile(r"سيد|دكتور|د\.|أستاذ|آنسة")
 ARABIC_INDIC = re.compile(r"[٠-٩]+")
 EXTENDED = re.compile(r"[۰-۹]+")
+_NON_WESTERN_DIGIT = re.compile(r"[٠-٩۰-۹]")
 WESTERN = re.compile(r"[0-9]+")
 
 
@@ -170,6 +171,8 @@ class MixedDigitSystems(Rule):
 
     def check(self, ctx: UnitContext) -> Iterable[Finding]:
         for view in ctx.sides:
+            if not _NON_WESTERN_DIGIT.search(view.text):
+                continue  # Western digits alone are one system
             systems = {
                 name: list(p.finditer(view.text))
                 for name, p in (("Western", WESTERN), ("Arabic-Indic", ARABIC_INDIC), ("Extended", EXTENDED))
@@ -254,9 +257,12 @@ class DocumentSymbolChanged(Rule):
         if ctx.target is None:
             return
         for here, there in ((ctx.source, ctx.target), (ctx.target, ctx.source)):
-            other = {s for _, _, s in document_symbols(there.text)}
+            mine = symbols(here.text)
+            if not mine:
+                continue
+            other = {s for _, _, s in symbols(there.text)}
             other_bare = {re.sub(r"\s\(\d{4}\)$", "", s) for s in other}
-            for start, end, sym in document_symbols(here.text):
+            for start, end, sym in mine:
                 bare = re.sub(r"\s\(\d{4}\)$", "", sym)
                 if sym in other or bare in other_bare:
                     continue

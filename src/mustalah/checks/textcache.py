@@ -13,14 +13,21 @@ import functools
 from ..termbase.model import Gender
 from ..text.arabic import split_honorific_ar
 from ..text.dates import MonthMention, months
+from ..text.english import document_symbols
 
-__all__ = ["month_mentions", "split_honorific"]
+__all__ = ["month_mentions", "split_honorific", "symbols"]
 
 
 @functools.lru_cache(maxsize=1024)
 def month_mentions(text: str, lang: str) -> tuple[MonthMention, ...]:
     """``text.dates.months`` for ``text``, computed once per unit side however many rules ask."""
     return tuple(months(text, lang))
+
+
+@functools.lru_cache(maxsize=1024)
+def symbols(text: str) -> tuple[tuple[int, int, str], ...]:
+    """``text.english.document_symbols``, once per text (every UN document symbol has a ``/``)."""
+    return tuple(document_symbols(text)) if "/" in text else ()
 
 
 @functools.lru_cache(maxsize=65536)

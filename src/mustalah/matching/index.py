@@ -114,7 +114,8 @@ class TermIndex:
             first = "none"
             allow_error = False
             if lang == "ar" and arabic_first_token(surface):
-                if key.startswith("ال") and len(key) > 3:
+                # the article is a plain alef + lam: أل/آل (ألمانيا، آلية) are the word's own letters
+                if expected.startswith("ال") and len(key) > 3:
                     key, expected = key[2:], expected[2:]
                     first = "definite-l" if key.startswith("ل") else "definite"
                 else:
@@ -147,7 +148,7 @@ class TermIndex:
                 if (
                     wanted is not None
                     and term.lang not in wanted
-                    and not (term.is_acronym and "ar" in wanted)
+                    and not (_latin_acronym_like(term) and "ar" in wanted)
                 ):
                     continue
                 terms.append(term)
