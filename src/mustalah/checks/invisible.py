@@ -220,7 +220,9 @@ class Tatweel(Rule):
     def check(self, ctx: UnitContext) -> Iterable[Finding]:
         for view in ctx.sides:
             for m in _TATWEEL_RUN.finditer(view.text):
-                yield self.finding(ctx, view, m.start(), m.end(), "tatweel (kashida) in the text", suggestion="")
+                yield self.finding(
+                    ctx, view, m.start(), m.end(), "tatweel (kashida) in the text", suggestion=""
+                )
 
 
 class StrayNoBreakSpace(Rule):

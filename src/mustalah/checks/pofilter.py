@@ -66,12 +66,18 @@ def checker_for(target_lang: str) -> Any:
 
 def pofilter_failures(source: str, target: str, target_lang: str) -> dict[str, str]:
     """{test name: message} for the kept tests that fail on this pair."""
+    return dict(_failures(source, target, target_lang))
+
+
+@functools.lru_cache(maxsize=4096)
+def _failures(source: str, target: str, target_lang: str) -> tuple[tuple[str, str], ...]:
+    """The checker is a pure function of the pair: repeated units (common in TMs) run it once."""
     from translate.storage import base
 
     unit = base.TranslationUnit(source)
     unit.target = target
     failures = checker_for(target_lang).run_filters(unit)
-    return {name: str(msg) for name, msg in failures.items() if name in KEPT}
+    return tuple((name, str(msg)) for name, msg in failures.items() if name in KEPT)
 
 
 class PofilterCheck(Rule):

@@ -111,8 +111,11 @@ class SpaceBeforePunctuation(Rule):
     def check(self, ctx: UnitContext) -> Iterable[Finding]:
         for view in ctx.in_lang("ar"):
             text = view.text
-            covered = {m.start(1) for m in _BIDI_ORDER.finditer(text)}
-            for m in _SPACE_BEFORE.finditer(text):
+            spaced = list(_SPACE_BEFORE.finditer(text))
+            if not spaced:
+                continue
+            covered = {m.start(1) for m in _BIDI_ORDER.finditer(text)} if "(" in text else set()
+            for m in spaced:
                 mark = m.group(1)
                 if m.start(1) in covered:
                     continue
@@ -157,6 +160,8 @@ class PunctuationBeforeParenthetical(Rule):
 
     def check(self, ctx: UnitContext) -> Iterable[Finding]:
         for view in ctx.in_lang("ar"):
+            if "(" not in view.text:
+                continue  # _BIDI_ORDER needs a parenthesis
             for m in _BIDI_ORDER.finditer(view.text):
                 fix = f" {m.group(2)}{m.group(1)}"
                 yield self.finding(

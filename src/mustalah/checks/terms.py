@@ -45,6 +45,15 @@ def _short_only(name: TermMatch | None, acronym: TermMatch | None) -> bool:
     return acronym is None and name is not None and name.term.type is TermType.SHORT_FORM
 
 
+def _generic_word(m: TermMatch, concept: Concept) -> bool:
+    """A one-word common noun (decision, resolution, chief): too generic to require."""
+    return (
+        m.tokens == 1
+        and not m.term.is_acronym
+        and (m.term.pos == "noun" or concept.domain in ("concepts", "posts"))
+    )
+
+
 class TermMissing(Rule):
     """A source term whose concept is not rendered in the target.
 
@@ -52,9 +61,12 @@ class TermMissing(Rule):
         A termbase concept mentioned in the source more often than in the target.
         Mentions are counted: two mentions in the source need two in the target. A
         name with its acronym in parentheses counts as one mention. A target mention
-        in a deprecated or variant form counts as present (TM002/TM003 report it).
+        in a deprecated or variant form, or a near miss of it, counts as present
+        (TM002/TM003/TM006/TM008 report those).
         Source mentions made only by a short form (``the Secretariat``) are not
-        required: they are anaphors, rendered freely.
+        required: they are anaphors, rendered freely; nor are one-word common nouns
+        (``decision``, ``chief``).  A Member State not found is an info note: Arabic
+        often renders it by an adjective (``المركز الصيني`` for the China Center).
     Why it matters:
         Official names, posts and concepts must be rendered, and rendered with the UN
         form; a dropped or paraphrased name is the commonest terminology error.
@@ -84,6 +96,10 @@ class TermMissing(Rule):
         src, tgt = ctx.source, ctx.target
         wanted = concept_counts(src, short_forms=False)
         have = concept_counts(tgt)
+        # a near miss of the concept in the target (TM006/TM008 report it) is a rendering, if a wrong one
+        for near in tgt.near_misses:
+            if near.kind in ("edit", "frame"):
+                have.update(near.concepts[:1])
         counting = bool(self.option(ctx, "count"))
         for concept_id, count in wanted.items():
             missing = count - have.get(concept_id, 0) if counting else (0 if have.get(concept_id) else 1)
@@ -97,19 +113,24 @@ class TermMissing(Rule):
                 continue
             occurrences = [m for m in src.matches if m.concept_id == concept_id and not m.term.is_acronym]
             occurrences = occurrences or [m for m in src.matches if m.concept_id == concept_id]
+            if all(_generic_word(m, concept) for m in occurrences):
+                continue
+            state = concept.domain == "member-states"
             for m in occurrences[-missing:]:
                 times = (
                     f" ({count} in the source, {have.get(concept_id, 0)} in the target)" if count > 1 else ""
                 )
+                hint = " (or by an adjective of the State, e.g. الصيني for China)" if state else ""
                 yield self.finding(
                     ctx,
                     src,
                     m.start,
                     m.end,
                     f"'{m.term.text}' ({concept_id}) is not rendered in the target{times}; "
-                    f"expected '{target_term.text}'",
+                    f"expected '{target_term.text}'{hint}",
                     concept=concept_id,
                     suggestion=target_term.text,
+                    severity="info" if state else None,
                 )
 
 

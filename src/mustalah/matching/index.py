@@ -68,6 +68,8 @@ class _Entry:
     form: str
     tokens: int
     status_rank: int
+    #: a lower-case compound (``high-level``): ``high level`` is another phrase, not a variant
+    strict_hyphen: bool = False
 
 
 class TermIndex:
@@ -138,6 +140,9 @@ class TermIndex:
                     form=form,
                     tokens=key.count(" ") + 1,
                     status_rank=_STATUS_RANK[term.status],
+                    strict_hyphen="-" in surface
+                    and surface.isascii()
+                    and not any(c.isupper() for c in surface),
                 )
             )
             keyed.setdefault(lang, {}).setdefault(key, []).append(len(entries) - 1)
@@ -286,6 +291,8 @@ class TermIndex:
             for d in folded.deleted_in(folded.original(s) if s > ws else start, end):
                 diffs.append(OrthoDiff(classify_deleted(text[d]), d, d + 1, text[d], ""))
         if entry.case_sensitive and any(d.kind == "case" for d in diffs):
+            return None
+        if entry.strict_hyphen and any(d.kind == "hyphen" for d in diffs):
             return None
         if entry.exact and any(d.kind in _EXACT_REJECT or d.kind == "case" for d in diffs):
             return None

@@ -77,6 +77,8 @@ class _Cand:
     concept_id: str
     tokens: tuple[str, ...]
     expected: str
+    #: a person's name: a truncated or re-spelled name is worth reporting even at its end
+    name: bool = False
 
 
 _STEM_CACHE: dict[str, tuple[str, ...]] = {}
@@ -138,6 +140,12 @@ def within_one_edit(a: str, b: str) -> bool:
     return a[i:] == b[i + 1 :]
 
 
+def _inflected(a: str, b: str) -> bool:
+    """One word is the other plus a final letter: agreement or a suffix (العنيف/العنيفة,
+    Korea/Korean, Nation/Nations), not a misspelling."""
+    return (len(a) == len(b) + 1 and a.startswith(b)) or (len(b) == len(a) + 1 and b.startswith(a))
+
+
 class NearMissIndex:
     """Token-pair index over the multi-word terms of one language."""
 
@@ -162,7 +170,7 @@ class NearMissIndex:
                         continue
                     seen.add((concept.id, toks))
                     self.vocabulary.update(toks)
-                    cand = _Cand(concept.id, toks, surface)
+                    cand = _Cand(concept.id, toks, surface, concept.domain == "people")
                     if concept.domain == "entities" and len(toks) >= _MIN_FRAME_TOKENS:
                         self.heads.add(toks[0] if lang == "ar" else toks[-1])
                     if len(toks) == 2:
@@ -282,8 +290,15 @@ class NearMissIndex:
             return mismatch, "frame"
         if any(o in self.vocabulary for o in options):
             return None
+        if mismatch == 0 and len(toks) == 2 and not cand.name:
+            # a two-word phrase with another first word is usually another phrase
+            # (وزارة الخارجية is not a misspelt وزيرة الخارجية): not evidence enough
+            return None
         if len(expected) >= _MIN_EDIT_LEN and any(
-            len(o) >= _MIN_EDIT_LEN and within_one_edit(o, expected) for o in options
+            len(o) >= _MIN_EDIT_LEN
+            and within_one_edit(o, expected)
+            and (cand.name or not _inflected(o, expected))
+            for o in options
         ):
             return mismatch, "edit"
         return None
