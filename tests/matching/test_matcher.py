@@ -182,3 +182,22 @@ def test_hamza_alef_lam_is_not_an_article() -> None:
         assert [m.concept_id for m in index.match(text, "ar")] == ["state-DEU"], text
     assert [m.surface for m in index.match("عبر الآلية والآلية", "ar")] == []  # definite: not this term
     assert [m.surface for m in index.match("عبر آلية جديدة", "ar")] == ["آلية"]
+
+
+def test_near_miss_false_alarms_seen_on_real_text(index: TermIndex) -> None:
+    # agreement or a suffix is inflection, not a misspelling
+    assert [n for n in index.near_misses("أشكال التطرف العنيفة", "ar") if n.kind == "edit"] == []
+    # a two-word phrase with another first word is another phrase
+    assert [n for n in index.near_misses("من الطرف العنيف", "ar") if n.kind == "edit"] == []
+    # but the second word one edit away is reported
+    assert [n.surface for n in index.near_misses("مكافحة التطرف العنفي", "ar")] == ["التطرف العنفي"]
+
+
+def test_lower_case_compounds_keep_their_hyphen() -> None:
+    from mustalah.termbase.model import Concept, Termbase
+
+    from .conftest import T
+
+    index = TermIndex.build(Termbase((Concept("HL", "concepts", (T("high-level", "en"),)),)))
+    assert [m.surface for m in index.match("a high-level meeting", "en")] == ["high-level"]
+    assert index.match("a high level of antibodies", "en") == ()
