@@ -26,7 +26,7 @@ from dataclasses import dataclass
 import ahocorasick
 
 from ..termbase.model import Status, Term, Termbase
-from ..text.normalize import Folded, classify_deleted, classify_difference, fold, fold_level0
+from ..text.normalize import Folded, classify_deleted, classify_difference, fold, fold_level0, strip_positions
 from .forms import (
     CONSTRUCT_ERROR_L_PREFIXES,
     CONSTRUCT_ERROR_PREFIXES,
@@ -281,14 +281,28 @@ class TermIndex:
         body_start = folded.original(body) if body > ws else start
         diffs: list[OrthoDiff] = []
         expected = entry.expected
-        if not (folded.identity and text[body_start:end] == expected):
+        o_s = folded.original(s) if s > ws else start
+        if folded.index is None:
+            # deletions only: the raw text less its deleted marks lines up with the key
+            dels = folded.deleted_in(o_s, end)
+            raw = text[o_s:end]
+            if dels:
+                raw = strip_positions(raw, tuple(d - o_s for d in dels))
+            if raw != expected:
+                for k, (ch, x) in enumerate(zip(raw, expected, strict=True)):
+                    if ch != x:
+                        o = folded.original(s + k)
+                        diffs.append(OrthoDiff(classify_difference(ch, x), o, o + 1, ch, x))
+            for d in dels:
+                diffs.append(OrthoDiff(classify_deleted(text[d]), d, d + 1, text[d], ""))
+        else:  # presentation forms expanded: go character by character
             for k in range(s, e):
                 o = folded.original(k)
                 ch = text[o]
                 x = expected[k - s]
                 if ch != x:
                     diffs.append(OrthoDiff(classify_difference(ch, x), o, o + 1, ch, x))
-            for d in folded.deleted_in(folded.original(s) if s > ws else start, end):
+            for d in folded.deleted_in(o_s, end):
                 diffs.append(OrthoDiff(classify_deleted(text[d]), d, d + 1, text[d], ""))
         if entry.case_sensitive and any(d.kind == "case" for d in diffs):
             return None

@@ -158,7 +158,7 @@ def fold(text: str) -> Folded:
             return Folded(text, key)
         return _fold_slow(text)
     deleted = tuple(m.start() for m in _SLOW_RE.finditer(text))
-    stripped = _strip_positions(text, deleted)
+    stripped = strip_positions(text, deleted)
     key = stripped.translate(_KEY_LIST).lower()
     if len(key) != len(stripped):
         return _fold_slow(text)
@@ -166,7 +166,7 @@ def fold(text: str) -> Folded:
     return Folded(text, key, deleted, shifts)
 
 
-def _strip_positions(text: str, positions: tuple[int, ...]) -> str:
+def strip_positions(text: str, positions: tuple[int, ...]) -> str:
     parts: list[str] = []
     prev = 0
     for p in positions:
