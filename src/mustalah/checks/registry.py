@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from .acronyms import AcronymMismatch, AcronymMissing, AcronymUnknown
 from ..errors import UsageError
+from .acronyms import AcronymMismatch, AcronymMissing, AcronymUnknown
 from .base import Rule
 from .consistency import ConceptRenderedTwoWays, InconsistentSource, InconsistentTranslation
 from .entities import NoSuchEntity, TermWrongEntity

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from typing import Any, ClassVar
 
 from ..matching.mentions import mentions
 from ..matching.types import TermMatch
@@ -88,7 +89,7 @@ class TermMissing(Rule):
     scope = "bilingual"
     #: ``count = false`` in ``[tool.mustalah.rules.TM001]``: one target mention satisfies any number
     #: of source mentions (for translations that replace repeated names by anaphors).
-    defaults = {"count": True}
+    defaults: ClassVar[Mapping[str, Any]] = {"count": True}
 
     def check(self, ctx: UnitContext) -> Iterable[Finding]:
         if ctx.target is None:
