@@ -71,6 +71,8 @@ def flatten(
     data: Mapping[str, str] | None = None,
 ) -> tuple[str, tuple[InlineCode, ...]]:
     """Plain text and inline codes of ``element``'s content (``data``: XLIFF 2 originalData)."""
+    if not len(element):  # no child at all (the common case): the text is all there is
+        return element.text or "", ()
     parts: list[str] = [element.text or ""]
     codes: list[InlineCode] = []
     length = len(parts[0])

@@ -8,8 +8,10 @@ prefer an exact (case-folded) match, then a primary-subtag match.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
 
+@lru_cache(maxsize=256)  # a file holds a handful of tags, compared for every unit
 def norm(tag: str) -> str:
     return tag.strip().replace("_", "-").casefold()
 

@@ -20,6 +20,7 @@
 
 from __future__ import annotations
 
+import itertools
 import os
 import re
 from collections.abc import Iterator
@@ -29,6 +30,7 @@ import polib
 
 from ..errors import InputError
 from ..model import Segment
+from . import po_stream
 from .encoding import first_invalid_offset, is_text_encoding
 
 _LINE = re.compile(r"\(line (\d+)\)")
@@ -103,14 +105,30 @@ def read_po(
     target_lang: str | None = None,
 ) -> Iterator[Segment]:
     name = os.fspath(path)
+    src = source_lang or "en"
+    done = 0
+    # Fast path first (see po_stream: same values as polib for canonical UTF-8 PO, streamed);
+    # polib reads whatever it declines, skipping the segments already yielded.
+    try:
+        metadata, entries = po_stream.read_entries(name)
+        for segment in _segments(entries, name, src, metadata.get("Language") or target_lang):
+            yield segment
+            done += 1
+        return
+    except po_stream.NotCanonical:
+        pass
     catalogue = _load(name)
     charset = catalogue.encoding or "utf-8"
     _unterminated_string(name, charset if is_text_encoding(charset) else "utf-8")
-    src = source_lang or "en"
     tgt = catalogue.metadata.get("Language") or target_lang
+    yield from itertools.islice(_segments(iter(catalogue), name, src, tgt), done, None)
+
+
+def _segments(entries: Iterator[Any], name: str, src: str, tgt: str | None) -> Iterator[Segment]:
+    """Segments of polib entries (or po_stream entries, which have the same fields)."""
     index = 0
     number = 0
-    for entry in catalogue:
+    for entry in entries:
         if entry.obsolete:
             continue
         number += 1

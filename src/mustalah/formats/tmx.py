@@ -85,9 +85,13 @@ def read_tmx(
             element, name, position, yielded, source_lang or element.get("srclang") or header_src, target_lang
         )
         element.clear(keep_tail=True)
-        parent = element.getparent()
-        while element.getprevious() is not None and parent is not None:
-            del parent[0]
+        # Drop the cleared siblings already read so memory stays flat (the parent is <body>).
+        previous = element.getprevious()
+        if previous is not None:
+            parent = element.getparent()
+            if parent is not None:
+                while element.getprevious() is not None:
+                    del parent[0]
         if segment is None:
             skipped += 1
             continue
@@ -95,6 +99,43 @@ def read_tmx(
         yield segment
     if skipped:
         log.warning("%s: %d translation unit(s) without a source-language tuv were skipped", name, skipped)
+
+
+def _tuv_value(
+    tuv: etree._Element, name: str, unit: str, notes: list[str], props: list[tuple[str, str]]
+) -> _Tuv:
+    """One ``tuv``: its language, flattened ``seg`` and line; its notes/props are appended.
+
+    One pass over the children (not ``find`` + two ``iterchildren``): this runs for every tuv
+    of a 100k-unit TM, and a seg without inline children (the common case) skips
+    :func:`flatten` entirely.
+    """
+    tag = tuv.get(XML_LANG) or tuv.get("lang")
+    if not tag:
+        raise InputError(
+            "<tuv> without xml:lang",
+            file=name,
+            line=tuv.sourceline,
+            unit=unit,
+            hint='add xml:lang="en" (or the right language) to every <tuv>',
+        )
+    seg: etree._Element | None = None
+    for child in tuv:
+        kind = child.tag
+        if kind == "seg":
+            if seg is None:
+                seg = child
+        elif kind == "note":
+            notes.append(child.text or "")
+        elif kind == "prop":
+            props.append((child.get("type", ""), child.text or ""))
+    if seg is None:
+        return _Tuv(tag, "", (), tuv.sourceline)
+    if not len(seg):
+        return _Tuv(tag, seg.text or "", (), tuv.sourceline)
+    text, codes = flatten(seg, TMX_RULES)
+    _check_pairs(codes, name, seg.sourceline, unit)
+    return _Tuv(tag, text, codes, tuv.sourceline)
 
 
 def _segment(
@@ -106,30 +147,26 @@ def _segment(
     target_lang: str | None,
 ) -> Segment | None:
     unit = tu.get("tuid") or str(position)
-    notes: list[str] = [n.text or "" for n in tu.iterchildren("note")]
-    props: list[tuple[str, str]] = [(p.get("type", ""), p.text or "") for p in tu.iterchildren("prop")]
-    tuvs: list[_Tuv] = []
-    for tuv in tu.iterchildren("tuv"):
-        tag = tuv.get(XML_LANG) or tuv.get("lang")
-        if not tag:
-            raise InputError(
-                "<tuv> without xml:lang",
-                file=name,
-                line=tuv.sourceline,
-                unit=unit,
-                hint='add xml:lang="en" (or the right language) to every <tuv>',
-            )
-        seg = tuv.find("seg")
-        text, codes = ("", ()) if seg is None else flatten(seg, TMX_RULES)
-        if seg is not None:
-            _check_pairs(codes, name, seg.sourceline, unit)
-        notes.extend(n.text or "" for n in tuv.iterchildren("note"))
-        props.extend((p.get("type", ""), p.text or "") for p in tuv.iterchildren("prop"))
-        tuvs.append(_Tuv(tag, text, codes, tuv.sourceline))
+    notes: list[str] = []
+    props: list[tuple[str, str]] = []
+    tuv_elements: list[etree._Element] = []
+    for child in tu:
+        kind = child.tag
+        if kind == "tuv":
+            tuv_elements.append(child)
+        elif kind == "note":
+            notes.append(child.text or "")
+        elif kind == "prop":
+            props.append((child.get("type", ""), child.text or ""))
+    # tu-level notes/props come first, then each tuv's in document order.
+    tuvs = [_tuv_value(tuv, name, unit, notes, props) for tuv in tuv_elements]
     if not tuvs:
         return None
     tags = [t.lang for t in tuvs]
-    src_i = langtags.pick(source_lang, tags) if source_lang else 0
+    if not source_lang or tags[0] == source_lang:
+        src_i: int | None = 0  # exact match of the first tag: what pick() would return
+    else:
+        src_i = langtags.pick(source_lang, tags)
     if src_i is None:
         return None
     src = tuvs[src_i]
@@ -139,23 +176,26 @@ def _segment(
     else:
         pick = next((k for k, i in enumerate(others) if not langtags.same(tags[i], src.lang)), None)
     tgt = tuvs[others[pick]] if pick is not None else None
-    for i, tuv_value in enumerate(tuvs):
-        if i != src_i and tuv_value is not tgt:
-            props.append((ALT_TUV_PROP + tuv_value.lang, tuv_value.text))
-    return Segment(
-        file=name,
-        unit=unit,
-        index=index,
-        source=src.text,
-        target=tgt.text if tgt else None,
-        source_lang=src.lang,
-        target_lang=tgt.lang if tgt else target_lang,
-        notes=tuple(notes),
-        line=tu.sourceline,
-        target_line=tgt.line if tgt else None,
-        source_codes=src.codes,
-        target_codes=tgt.codes if tgt else (),
-        props=tuple(props),
+    if len(tuvs) > 2 or (len(tuvs) == 2 and tgt is None):
+        for i, tuv_value in enumerate(tuvs):
+            if i != src_i and tuv_value is not tgt:
+                props.append((ALT_TUV_PROP + tuv_value.lang, tuv_value.text))
+    return Segment(  # positional (field order of Segment): this runs once per tu
+        name,
+        unit,
+        index,
+        src.text,
+        tgt.text if tgt else None,
+        src.lang,
+        tgt.lang if tgt else target_lang,
+        tuple(notes),
+        tu.sourceline,
+        tgt.line if tgt else None,
+        src.codes,
+        tgt.codes if tgt else (),
+        None,
+        None,
+        tuple(props),
     )
 
 

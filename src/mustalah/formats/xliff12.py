@@ -79,13 +79,30 @@ def read_xliff12(
             index += 1
             yield segment
         element.clear(keep_tail=True)
+        # Drop the cleared units already read (memory stays flat however many units a file holds).
+        parent = element.getparent()
+        if parent is not None:
+            while element.getprevious() is not None:
+                del parent[0]
 
 
 def _unit_segments(
     unit: etree._Element, name: str, index: int, file_src: str, file_tgt: str | None
 ) -> list[Segment]:
     unit_id = unit.get("id") or str(index + 1)
-    source = _child(unit, "source")
+    # One pass over the children: the first source/target/seg-source, every note.
+    source = target = seg_source = None
+    note_elements: list[etree._Element] = []
+    for child in unit:
+        local = _local(child)
+        if local == "source":
+            source = child if source is None else source
+        elif local == "target":
+            target = child if target is None else target
+        elif local == "note":
+            note_elements.append(child)
+        elif local == "seg-source":
+            seg_source = child if seg_source is None else seg_source
     if source is None:
         raise InputError(
             "<trans-unit> without <source>",
@@ -94,8 +111,7 @@ def _unit_segments(
             unit=unit_id,
             hint="every trans-unit needs a <source> element",
         )
-    target = _child(unit, "target")
-    notes = tuple((n.text or "") for n in unit if _local(n) == "note")
+    notes = tuple((n.text or "") for n in note_elements)
     props: list[tuple[str, str]] = []
     if unit.get("translate") == "no":
         props.append(("translate", "no"))
@@ -112,7 +128,6 @@ def _unit_segments(
         "context": unit.get("resname"),
         "props": tuple(props),
     }
-    seg_source = _child(unit, "seg-source")
     marks = _seg_marks(seg_source) if seg_source is not None else []
     if not marks:
         text, codes = flatten(source, XLIFF12_RULES)

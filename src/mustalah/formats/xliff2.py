@@ -66,6 +66,11 @@ def read_xliff2(
             index += 1
             yield segment
         element.clear(keep_tail=True)
+        # Drop the cleared units already read (memory stays flat however many units a file holds).
+        parent = element.getparent()
+        if parent is not None:
+            while element.getprevious() is not None:
+                del parent[0]
 
 
 def _unit_segments(unit: etree._Element, name: str, index: int, src: str, tgt: str | None) -> list[Segment]:

@@ -73,12 +73,26 @@ def qname(element: etree._Element) -> TagName:
     give an empty local name.
     """
     tag = element.tag
+    cached = _TAG_NAMES.get(tag)
+    if cached is not None:
+        return cached
     if not isinstance(tag, str):
         return TagName(None, "")
     if tag.startswith("{"):
         namespace, _, local = tag[1:].partition("}")
-        return TagName(namespace, local)
-    return TagName(None, tag)
+        result = TagName(namespace, local)
+    else:
+        result = TagName(None, tag)
+    if len(_TAG_NAMES) < _TAG_CACHE_LIMIT:
+        _TAG_NAMES[tag] = result
+    return result
+
+
+#: Split tag names by their ``{namespace}local`` string.  Why: readers ask for the local name of
+#: every element of every unit, and a file uses a handful of distinct tags; bounded so a hostile
+#: file with millions of distinct names cannot grow it.
+_TAG_NAMES: dict[str, TagName] = {}
+_TAG_CACHE_LIMIT = 4096
 
 
 def source_name(source: XmlSource, name: str | None = None) -> str:
