@@ -44,7 +44,8 @@ TEXT = st.text(alphabet=st.sampled_from(list('ab ي م"\\\t\n%{}مركز')), max
 
 
 def quoted(text: str) -> str:
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\t", "\\t") + '"'
+    escaped = text.replace("\\", "\\\\").replace('"', '\\"')
+    return '"' + escaped.replace("\n", "\\n").replace("\t", "\\t") + '"'
 
 
 @st.composite
