@@ -13,64 +13,15 @@ import os
 import platform
 import subprocess
 import sys
-import tempfile
-import time
 from pathlib import Path
-from typing import Any
 
-HERE = Path(__file__).resolve().parent
-REPO = HERE.parent
-DATA, OUT = HERE / "data", HERE / "out"
-GEN = Path(os.environ.get("MUSTALAH_SHARED", REPO.parent / "shared")) / "bench" / "gen_corpus.py"
-PY = sys.executable
-BIN = Path(PY).parent
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from measure import BIN, DATA, HERE, OUT, PY, busy, rate, run_timed, task, timed
+from termbases import convert
+
+GEN = Path(os.environ.get("MUSTALAH_SHARED", HERE.parent.parent / "shared")) / "bench" / "gen_corpus.py"
 FULL = os.environ.get("BENCH_FULL") == "1"
-sys.path.insert(0, str(HERE))
-
-from termbases import convert  # noqa: E402
-
-
-def run_timed(cmd: list[str], cwd: Path | None = None) -> tuple[dict[str, Any], str]:
-    """Run ``cmd`` under /usr/bin/time: cpu (user+sys, waited-for children included), wall, peak RSS, stdout.
-
-    Peak RSS is GNU time's ``%M``: the largest single process of the tree (workers are not summed).
-    """
-    with tempfile.NamedTemporaryFile("r", suffix=".time") as tf:
-        t = time.perf_counter()
-        proc = subprocess.run(
-            ["/usr/bin/time", "-f", "%U %S %M", "-o", tf.name, *cmd],
-            cwd=cwd,
-            capture_output=True,
-            text=True,
-            env={**os.environ, "MUSTALAH_CACHE_DIR": str(OUT / "cache")},
-        )
-        wall = time.perf_counter() - t
-        user, sys_, rss = tf.read().split()[-3:]
-    out: dict[str, Any] = {
-        "wall": wall,
-        "proc_cpu": float(user) + float(sys_),
-        "rss_mb": int(rss) / 1024,
-        "rc": proc.returncode,
-    }
-    if proc.returncode not in (0, 1):
-        out["error"] = 1.0
-        print(" ".join(cmd), proc.stderr[-500:], file=sys.stderr)
-    return out, proc.stdout
-
-
-def timed(cmd: list[str], cwd: Path | None = None) -> dict[str, Any]:
-    """Run ``cmd`` under /usr/bin/time: its JSON line (if any) plus cpu/wall/rss of the process."""
-    out, stdout = run_timed(cmd, cwd)
-    last = stdout.strip().splitlines()[-1:] if stdout.strip() else []
-    if last and last[0].startswith("{"):
-        out.update(json.loads(last[0]))
-        if "n" in out:
-            out.pop("error", None)
-    return out
-
-
-def task(*args: str) -> dict[str, Any]:
-    return timed([PY, str(HERE / "tasks.py"), *args])
 
 
 def generate() -> None:
@@ -80,21 +31,6 @@ def generate() -> None:
             subprocess.run([sys.executable, str(GEN), "--n", size, "--out", str(DATA)], check=True)
     if not (DATA / "terms" / "termbase-100000.tsv").exists():
         subprocess.run([sys.executable, str(GEN), "--terms-only", "--out", str(DATA)], check=True)
-
-
-def busy() -> str:
-    """Say whether other heavy jobs (fuzzers) shared the machine during the run."""
-    ps = subprocess.run(["ps", "-eo", "args"], capture_output=True, text=True).stdout.splitlines()
-    fuzzers = sum(1 for line in ps if "atheris" in line or "/fuzz/fuzz_" in line)
-    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else 0.0
-    return (
-        f"Load at the end of the run: {load:.2f} (1 min); {fuzzers} fuzzer process(es) running"
-        f"{' — wall-clock figures are pessimistic' if fuzzers else ''}."
-    )
-
-
-def rate(r: dict[str, Any], key: str = "cpu") -> float:
-    return r.get("n", 0) / r[key] if r.get(key) else 0.0
 
 
 _METRICS = ("bleu", "chrf", "chrfpp", "ter")
@@ -153,17 +89,22 @@ def score_rows(size: str, termbase: str, goals: list[tuple[str, str, bool]]) -> 
             len(same) == 4,
         ),
         (f"score {n:,} segs: ≥ 3× faster than sacreBLEU on 2 cores (wall)", f"×{speed:.2f}", speed >= 3),
-        (f"score {n:,} segs: < 1 GB peak memory", f"{ours['rss_mb']:.0f} MB", ours["rss_mb"] < 1024),
+        (
+            f"score {n:,} segs: < 1 GB peak memory (main + 2 workers)",
+            f"{ours['tree_rss_mb']:.0f} MB",
+            ours["tree_rss_mb"] < 1024,
+        ),
     ]
     rows = [
         f"| score BLEU+chrF+chrF++ +TER, {n:,} segs: `mustalah score --jobs 2` vs `sacrebleu` CLI "
         f"(`-m bleu chrf ter -tok intl` + `-m chrf --chrf-word-order 2`) | ours {ours['wall']:.1f} s wall, "
-        f"{ours['proc_cpu']:.1f} s CPU, {ours['rss_mb']:.0f} MB; "
+        f"{ours['proc_cpu']:.1f} s CPU, {ours['rss_mb']:.0f} MB largest process, "
+        f"{ours['tree_rss_mb']:.0f} MB all processes; "
         f"sacreBLEU {sb_wall:.1f} s wall, {sb_cpu:.1f} s CPU, "
         f"{sb_rss:.0f} MB | same numbers, ≥ 3× faster on 2 cores, < 1 GB | "
         f"{len(same)}/4 identical (score and signature){': ' + diff if diff else ''}; ×{speed:.2f} wall "
         f"({'met' if speed >= 3 else 'missed'}), ×{sb_cpu / ours['proc_cpu']:.2f} CPU; "
-        f"{ours['rss_mb']:.0f} MB ({'met' if ours['rss_mb'] < 1024 else 'missed'}) |",
+        f"{ours['tree_rss_mb']:.0f} MB ({'met' if ours['tree_rss_mb'] < 1024 else 'missed'}) |",
     ]
     terms, tout = run_timed(
         [
@@ -222,7 +163,9 @@ def recall_rows(termbase: str) -> list[str]:
     rows += [
         "",
         f"False-alarm proxy: {r.get('clean_units_flagged', 0):,} of {r.get('clean_units', 0):,} units "
-        f"without an injected error have a TM/AC/GN finding ({clean or 'none'}).  "
+        f"({100 * r.get('clean_units_flagged', 0) / max(1, r.get('clean_units', 0)):.0f} %) "
+        f"without an injected error have a TM/AC/GN finding ({clean or 'none'}) — "
+        f'the base rate for the "found in unit" column.  '
         f"Lint with the 10k-term termbase: {r.get('n', 0):,} units in {r.get('cpu', 0):.1f} s CPU.",
     ]
     return rows
@@ -244,6 +187,7 @@ def main() -> int:
     )
     goals.append(("index build, 10k terms, < 2 s", f"{b['cpu']:.2f} s", b["cpu"] < 2))
     matcher_ratios: list[float] = []
+    matcher_folded: list[float] = []
     for n, tb in tbs.items():
         for stale in (OUT / "cache").glob("index-*.pickle"):
             stale.unlink()
@@ -260,6 +204,7 @@ def main() -> int:
             ours, bare = task("matcher", ar, str(n_pairs), tb), task("bare_ac", ar, str(n_pairs), tb)
             both = 1 / (1 / rate(bare) + 1 / rate(floor))
             matcher_ratios.append(rate(ours) / rate(bare))
+            matcher_folded.append(rate(ours) / both)
             rows.append(
                 f"| matcher (fold+match) ar, {n_pairs:,} segs, {n_terms:,} terms | {rate(ours):,.0f} segs/s; "
                 f"bare AC {rate(bare):,.0f}; fold+bare AC {both:,.0f}; fold floor {rate(floor):,.0f} | "
@@ -267,8 +212,14 @@ def main() -> int:
                 f"{rate(ours) / rate(bare):.2f} |"
             )
 
-    worst = min(matcher_ratios)
-    goals.append(("matcher ≥ 50 % of bare Aho-Corasick (worst size)", f"{100 * worst:.0f} %", worst >= 0.5))
+    worst, worst_folded = min(matcher_ratios), min(matcher_folded)
+    goals.append(
+        (
+            "matcher ≥ 50 % of bare Aho-Corasick on pre-folded text (worst size)",
+            f"{100 * worst:.0f} % ({100 * worst_folded:.0f} % of fold + bare AC)",
+            worst >= 0.5,
+        )
+    )
 
     # (2) lint vs pofilter at 10k
     small = DATA / "10k"
@@ -389,9 +340,10 @@ def main() -> int:
             "# Benchmarks",
             "",
             "Generated by `make bench` (bench/run.py); do not edit by hand.  Machine: " + machine + ".",
-            "Corpus: /work/shared/bench/gen_corpus.py (seeded).  CPU time per task process unless marked",
-            "wall clock; RSS is the peak of the largest single process (GNU time `%M`; pool workers are",
-            "not summed).  The machine is shared: compare ratios within one run.",
+            "Corpus: /work/shared/bench/gen_corpus.py (seeded).  CPU time per task process (pool workers",
+            "included) unless marked wall clock; RSS is the peak of the largest single process (GNU time",
+            '`%M`) unless marked "all processes" (the process tree sampled every 0.2 s).  The machine is',
+            "shared: compare ratios within one run.",
             "",
             busy(),
             "",

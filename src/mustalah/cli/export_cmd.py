@@ -15,15 +15,18 @@ import argparse
 import itertools
 import sys
 from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING
 
 from ..errors import UsageError
 from ..fileio import check_not_input
-from ..formats import read_segments
-from ..formats.glossary import write_omegat_glossary, write_term_tmx
-from ..formats.hints import HintFunc, no_hints, termbase_hints
-from ..formats.tmx_writer import TmxHeader, content_tuid, prefixed_tuid, unit_tuid, write_tmx
-from ..formats.xliff_writer import write_xliff12, write_xliff21
-from ..model import Segment
+
+if TYPE_CHECKING:
+    from ..formats.hints import HintFunc
+    from ..model import Segment
+
+# The readers and writers are imported inside the run functions: each kind needs only its own
+# (``export tmx`` never loads the termbase, YAML or the XLIFF writer), and start-up time counts
+# in a whole-process run.
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -84,6 +87,8 @@ def _missing_kind(parser: argparse.ArgumentParser) -> int:
 
 
 def _segments(inputs: Sequence[str], source_lang: str, target_lang: str) -> Iterator[Segment]:
+    from ..formats import read_segments
+
     for path in inputs:
         yield from read_segments(path, source_lang, target_lang)
 
@@ -97,6 +102,8 @@ def _counted(segments: Iterator[Segment]) -> Iterator[Segment]:
 
 
 def _run_tmx(args: argparse.Namespace) -> int:
+    from ..formats.tmx_writer import TmxHeader, content_tuid, prefixed_tuid, unit_tuid, write_tmx
+
     check_not_input(args.output, args.inputs)
     rule = args.tuid if args.tuid != "auto" else ("unit" if len(args.inputs) == 1 else "file-unit")
     tuid = {"unit": unit_tuid, "file-unit": prefixed_tuid, "hash": content_tuid}[rule]
@@ -115,6 +122,9 @@ def _load_termbase(path: str | None) -> object:
 
 
 def _run_xliff(args: argparse.Namespace) -> int:
+    from ..formats.hints import no_hints, termbase_hints
+    from ..formats.xliff_writer import write_xliff12, write_xliff21
+
     check_not_input(args.output, args.inputs + ([args.termbase] if args.termbase else []))
     hints: HintFunc = no_hints
     if not args.no_hints:
@@ -132,6 +142,8 @@ def _run_xliff(args: argparse.Namespace) -> int:
 
 
 def _run_glossary(args: argparse.Namespace) -> int:
+    from ..formats.glossary import write_omegat_glossary, write_term_tmx
+
     check_not_input(args.output, [args.termbase] if args.termbase else [])
     termbase = _load_termbase(args.termbase)
     writer = write_omegat_glossary if args.glossary_format == "omegat" else write_term_tmx

@@ -3,24 +3,27 @@
 from __future__ import annotations
 
 import argparse
+import importlib
 import os
 import signal
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 from .. import __version__
 from ..errors import MustalahError
-from . import eval_cmd, export_cmd, lint_cmd, rules_cmd, score_cmd, termbase_cmd
 
-#: The subcommand registry: each module adds its parser and sets ``func``.
-SUBCOMMANDS: tuple[Callable[[argparse._SubParsersAction[argparse.ArgumentParser]], None], ...] = (
-    lint_cmd.register,
-    rules_cmd.register,
-    termbase_cmd.register,
-    export_cmd.register,
-    score_cmd.register,
-    eval_cmd.register,
-)
+#: The subcommand registry, in ``--help`` order: command name → the module (in this package) whose
+#: ``register(sub)`` adds its parser and sets ``func``.  Modules are imported on demand (see
+#: :func:`build_parser`): importing all of them loads numpy, sacreBLEU, the rule set and the
+#: termbase code, start-up time that ``mustalah export`` or ``mustalah rules`` would pay for nothing.
+SUBCOMMANDS: dict[str, str] = {
+    "lint": "lint_cmd",
+    "rules": "rules_cmd",
+    "termbase": "termbase_cmd",
+    "export": "export_cmd",
+    "score": "score_cmd",
+    "eval": "eval_cmd",
+}
 
 
 class _Parser(argparse.ArgumentParser):
@@ -29,7 +32,13 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: error: {message}\n")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The ``mustalah`` parser; with ``argv`` naming a command first, only that command's module is loaded.
+
+    Why that is safe: a command's own parser, usage, help and errors do not depend on the other
+    commands; the top-level help and the "invalid choice" error (which list every command) are
+    only reached when ``argv`` does not start with a command name, and then all are registered.
+    """
     parser = _Parser(
         prog="mustalah",
         description=(
@@ -43,13 +52,16 @@ def build_parser() -> argparse.ArgumentParser:
     sub: argparse._SubParsersAction[argparse.ArgumentParser] = parser.add_subparsers(
         dest="command", metavar="COMMAND", parser_class=_Parser
     )
-    for register in SUBCOMMANDS:
-        register(sub)
+    names = [argv[0]] if argv and argv[0] in SUBCOMMANDS else list(SUBCOMMANDS)
+    for name in names:
+        importlib.import_module(f"{__package__}.{SUBCOMMANDS[name]}").register(sub)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
+    if argv is None:
+        argv = sys.argv[1:]
+    parser = build_parser(argv)
     args = parser.parse_args(argv)
     func = getattr(args, "func", None)
     if func is None:
