@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from ..model import Finding
+from ..model import Finding, Severity
 from ..text.arabic import attach_clitics
 from .base import Rule, UnitContext
 from .terms import concept_counts
@@ -84,7 +84,10 @@ class NoSuchEntity(Rule):
         Centre (مركز) and the Office (مكتب) with "Committee" (لجنة) as its head.
     Why it matters:
         There is no "United Nations Counter-Terrorism Committee"; the reader cannot
-        tell which body was meant.  Works on Arabic-only text too.
+        tell which body was meant.  Works on Arabic-only text too (a warning there);
+        an error when the other side names one of the bodies (the head was changed in
+        translation); an info note when neither side does (perhaps a body the
+        termbase lacks).
     Example:
         en: the United Nations Counter-Terrorism Centre's virtual discussion
         ar: حلقة النقاش الافتراضية للجنة الأمم المتحدة لمكافحة الإرهاب
@@ -114,13 +117,23 @@ class NoSuchEntity(Rule):
                     if term is not None:
                         suggestion = attach_clitics(nm.clitics, term.text)
                 found = nm.differing[0][0]
+                named = bool(likely) and likely[0] in mentioned
+                severity: Severity
+                if other is None:
+                    severity = "warning"  # Arabic-only text: no source to say which body was meant
+                elif named:
+                    severity = "error"  # the other side names one of the bodies: the head was changed
+                else:
+                    severity = "info"  # perhaps a body the termbase lacks
                 yield self.finding(
                     ctx,
                     view,
                     nm.start,
                     nm.end,
-                    f"no such body: the name frame of {' / '.join(nm.concepts)} with the head '{found}'"
-                    + (f"; the source names {likely[0]}" if likely and likely[0] in mentioned else ""),
+                    f"no such body in the termbase: the name frame of {' / '.join(nm.concepts)} with the "
+                    f"head '{found}'"
+                    + (f"; the other side names {likely[0]}" if named else ""),
                     concept=likely[0] if len(likely) == 1 else None,
                     suggestion=suggestion,
+                    severity=severity,
                 )

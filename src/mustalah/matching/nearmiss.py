@@ -25,30 +25,25 @@ from .types import NearMiss, TermMatch
 
 _TOKEN = re.compile(r"\w+(?:'\w+)?")
 _PREFIXES = sorted(DEFINITE_PREFIXES | INDEFINITE_PREFIXES, key=len, reverse=True)
+
+
 #: Entity heads known without a termbase (folded): Arabic first tokens, English last tokens.
+def _with_article(words: str) -> set[str]:
+    out: set[str] = set()
+    for w in words.split():
+        out.add(w)
+        out.add("ال" + w)
+    return out
+
+
+#: Entity-type head words (folded): the words a body's name is built on.  Only these count
+#: as the "head" of a name frame — a country or topic word at the end of a synthetic or
+#: real name (… for Iraq) is not a head, whatever the termbase holds.
 _BUILTIN_HEADS = {
-    "ar": {
-        "مركز",
-        "المركز",
-        "مكتب",
-        "المكتب",
-        "لجنه",
-        "اللجنه",
-        "المديريه",
-        "مديريه",
-        "مجلس",
-        "المجلس",
-        "فريق",
-        "الفريق",
-        "هيئه",
-        "الهيئه",
-        "منظمه",
-        "المنظمه",
-        "برنامج",
-        "البرنامج",
-        "صندوق",
-        "الصندوق",
-    },
+    "ar": _with_article(
+        "مركز مكتب لجنه مديريه مجلس فريق هيئه منظمه برنامج صندوق امانه منتدي شبكه منصه وحده معهد "
+        "مرصد بعثه سلطه دائره شعبه قسم مرفق وكاله اداره فرقه جهاز اتحاد"
+    ),
     "en": {
         "centre",
         "center",
@@ -62,9 +57,26 @@ _BUILTIN_HEADS = {
         "program",
         "fund",
         "organization",
+        "organisation",
         "commission",
         "agency",
         "department",
+        "secretariat",
+        "panel",
+        "forum",
+        "network",
+        "platform",
+        "unit",
+        "institute",
+        "observatory",
+        "mission",
+        "authority",
+        "service",
+        "division",
+        "section",
+        "facility",
+        "entity",
+        "group",
     },
 }
 _MIN_EDIT_LEN = 4
@@ -171,8 +183,6 @@ class NearMissIndex:
                     seen.add((concept.id, toks))
                     self.vocabulary.update(toks)
                     cand = _Cand(concept.id, toks, surface, concept.domain == "people")
-                    if concept.domain == "entities" and len(toks) >= _MIN_FRAME_TOKENS:
-                        self.heads.add(toks[0] if lang == "ar" else toks[-1])
                     if len(toks) == 2:
                         self.single0.setdefault(toks[0], []).append(cand)
                         self.single1.setdefault(toks[1], []).append(cand)
