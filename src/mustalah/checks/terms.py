@@ -245,7 +245,8 @@ class TermSpellingVariant(Rule):
         Organization/Organisation, programme/program) or a hyphen/space/joined
         variant (Counter-Terrorism / Counter Terrorism / Counterterrorism) — except
         where the entry itself has that spelling (the Global Center on Cooperative
-        Security).
+        Security) — and the name of a body, person or State in other capitals
+        (``united Nations Office on drugs and Crime``; a headline in capitals aside).
     Why it matters:
         UN English follows British spelling with -ize; official names are written
         exactly as the UN writes them.
@@ -267,9 +268,17 @@ class TermSpellingVariant(Rule):
         for view in ctx.sides:
             for m in view.matches:
                 kinds = {d.kind for d in m.differences}
-                if not kinds & {"spelling-us-gb", "hyphen"}:
+                if "case" in kinds and _proper_name_case(ctx, m):
+                    kinds.add("capitalization")
+                if not kinds & {"spelling-us-gb", "hyphen", "capitalization"}:
                     continue
-                what = "US/British spelling" if "spelling-us-gb" in kinds else "hyphenation"
+                what = (
+                    "US/British spelling"
+                    if "spelling-us-gb" in kinds
+                    else "hyphenation"
+                    if "hyphen" in kinds
+                    else "capitalization"
+                )
                 yield self.finding(
                     ctx,
                     view,
@@ -279,6 +288,18 @@ class TermSpellingVariant(Rule):
                     concept=m.concept_id,
                     suggestion=m.term.text,
                 )
+
+
+_PROPER_DOMAINS = frozenset({"entities", "people", "member-states"})
+
+
+def _proper_name_case(ctx: UnitContext, m: TermMatch) -> bool:
+    """A proper name (body, person, State) written in other capitals; headlines in capitals aside."""
+    concept = ctx.termbase.get(m.concept_id)
+    if concept is None or concept.domain not in _PROPER_DOMAINS or m.lang == "ar":
+        return False
+    body = m.surface[len(m.clitics) :]
+    return not body.isupper() and body != body.title()
 
 
 class ConstructArticle(Rule):

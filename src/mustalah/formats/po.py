@@ -107,11 +107,10 @@ def read_po(
     name = os.fspath(path)
     src = source_lang or "en"
     done = 0
-    # Fast path first (see po_stream: same values as polib for canonical UTF-8 PO, streamed);
-    # polib reads whatever it declines, skipping the segments already yielded.
+    # Fast path first (see po_stream: the segments polib's entries give, for canonical UTF-8 PO,
+    # streamed); polib reads whatever it declines, skipping the segments already yielded.
     try:
-        metadata, entries = po_stream.read_entries(name)
-        for segment in _segments(entries, name, src, metadata.get("Language") or target_lang):
+        for segment in po_stream.read_segments(name, src, target_lang):
             yield segment
             done += 1
         return
@@ -125,7 +124,7 @@ def read_po(
 
 
 def _segments(entries: Iterator[Any], name: str, src: str, tgt: str | None) -> Iterator[Segment]:
-    """Segments of polib entries (or po_stream entries, which have the same fields)."""
+    """Segments of polib entries (po_stream.read_segments makes the same of its matches)."""
     index = 0
     number = 0
     for entry in entries:

@@ -7,14 +7,26 @@ corpus.po``.  This module reads the *canonical* PO that msgmerge/msgcat and most
 write — ``#``/``#.``/``#:``/``#,`` comments, ``msgctxt``, ``msgid``, ``msgid_plural``,
 ``msgstr``/``msgstr[N]`` each followed by one quoted string per line, optional
 continuation strings, blank lines between entries — one entry per regex match, in
-chunks (memory flat), and yields exactly the values polib's parser gives for those
-entries (line numbers, comments, flags, references, escapes: polib's own ``unescape``).
+chunks (memory flat), and turns each match straight into the :class:`Segment` values
+:func:`mustalah.formats.po.read_po` makes of polib's entry (line numbers, comments, flags,
+references, escapes: polib's own ``unescape``).
 
 Anything else — another charset, CR line ends, obsolete ``#~`` or previous ``#|``
 entries, a second ``msgid ""`` entry, a missing header, a malformed or unterminated
 line — raises :class:`NotCanonical`; :func:`mustalah.formats.po.read_po` then reads the
 file with polib, skipping the segments already yielded, so polib stays the authority on
 everything outside this subset (and its errors are the errors the user sees).
+
+One pass, when that is safe: an entry is yielded only once the *next* entry has matched
+and its comments are known to be plain (nothing polib would add to the entry before — a
+``#~ "…"`` line, say — can come later), so the segments yielded before a NotCanonical are
+the segments polib gives for them.  The only thing later in a file that changes earlier
+entries under polib is another ``msgid ""`` entry (polib's header is the *last* one without a
+context, and the first then becomes entry 1); :func:`_single_header` checks the raw bytes for
+that first, and when it cannot rule it out the whole file is matched before anything is
+yielded (two passes, as polib raises before giving any entry).  A file polib rejects may thus
+have had segments yielded before the error: callers keep nothing of a file that fails (the
+lint result of an input is all or nothing, exports are written atomically).
 """
 
 from __future__ import annotations
@@ -22,9 +34,10 @@ from __future__ import annotations
 import codecs
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 import polib
+
+from ..model import Segment
 
 _STRING = r'"[^"\\\n]*(?:\\.[^"\\\n]*)*"\n'
 _STRINGS = f"{_STRING}(?:{_STRING})*"
@@ -44,44 +57,14 @@ _CHARSET = re.compile(rb'"?Content-Type:.+? charset=([\w_\-:\.]+)')
 #: Comment lines polib reads as translator (``#``, ``# …``, ``##…``) or ``#.``/``#:``/``#,`` comments.
 _PLAIN_COMMENTS = re.compile(r"(?:#(?:[:,.]? [^\n]*|#[^\n]*)?\n)+")
 _CHUNK = 1 << 20
+#: Lines on which polib could read an empty ``msgid`` (a superset): ``msgid`` then at most two
+#: printable ASCII characters on the rest of the line (Unicode spaces and letters are not ASCII;
+#: ``msgid ""``, ``msgid "`` and ``#~ msgid ""`` all match; polib's lines end at CR or LF).
+_EMPTY_MSGID = re.compile(rb"msgid[^\x21-\x7e\r\n]*+(?:[\x21-\x7e][^\x21-\x7e\r\n]*+){0,2}+(?:[\r\n]|\Z)")
 
 
 class NotCanonical(Exception):
     """The file (or the rest of it) is outside the subset this module reads."""
-
-
-@dataclass(frozen=True, slots=True)
-class Entry:
-    """The fields of a ``polib.POEntry`` that :func:`~mustalah.formats.po.read_po` uses."""
-
-    linenum: int
-    msgctxt: str | None
-    msgid: str
-    msgid_plural: str
-    msgstr: str
-    msgstr_plural: dict[int, str]
-    tcomment: str
-    comment: str
-    flags: list[str]
-    occurrences: list[tuple[str, str]]
-
-    @property
-    def obsolete(self) -> bool:
-        return False  # obsolete (#~) entries are left to polib
-
-    @property
-    def fuzzy(self) -> bool:
-        return "fuzzy" in self.flags
-
-    def translated(self) -> bool:
-        """``polib.POEntry.translated`` (entries here are never obsolete)."""
-        if self.fuzzy:
-            return False
-        if self.msgstr != "":
-            return True
-        if self.msgstr_plural:
-            return all(value != "" for value in self.msgstr_plural.values())
-        return False
 
 
 def _unescape(text: str) -> str:
@@ -110,15 +93,23 @@ def polib_encoding(path: str) -> str:
     return str(polib.default_encoding)
 
 
-def _comments(block: str, entry: dict[str, object]) -> int:
+#: What :func:`_comments` finds: (lines polib skips, translator comment, extracted comment,
+#: flags, ``#:`` reference tokens).
+Comments = tuple[int, str, str, list[str], list[str]]
+
+
+def _comments(block: str) -> Comments:
     """polib's comment-line handlers; any line it would treat otherwise raises NotCanonical.
 
-    Returns how many leading lines polib skips (``#.``, ``#:``, ``#,`` without text): the
-    entry starts — and polib numbers it — at the first line it processes.
+    The skip count is how many leading lines polib skips (``#.``, ``#:``, ``#,`` without
+    text): the entry starts — and polib numbers it — at the first line it processes.  The
+    reference tokens are polib's ``occurrences`` as ``read_po`` writes them back: each
+    ``path:line`` (or bare) token exactly as in the file.
     """
     skipped = -1
-    flags: list[str] = entry["flags"]  # type: ignore[assignment]
-    occurrences: list[tuple[str, str]] = entry["occurrences"]  # type: ignore[assignment]
+    tcomment = comment = ""
+    flags: list[str] = []
+    references: list[str] = []
     lines = block[:-1].split("\n")
     for position, raw in enumerate(lines):
         line = raw.strip()
@@ -129,47 +120,173 @@ def _comments(block: str, entry: dict[str, object]) -> int:
         if skipped < 0:
             skipped = position
         if first == "#:":
-            for occurrence in line[3:].split():
-                path, colon, number = occurrence.rpartition(":")
-                occurrences.append((path, number) if colon and number.isdigit() else (occurrence, ""))
+            references += line[3:].split()
         elif first == "#,":
             flags += [c.strip() for c in line[3:].split(",")]
         elif first == "#" or first.startswith("##"):
             text = (line + " " if line == "#" else line).lstrip("#")
             text = text[1:] if text.startswith(" ") else text
-            entry["tcomment"] = f"{entry['tcomment']}\n{text}" if entry["tcomment"] != "" else text
+            tcomment = f"{tcomment}\n{text}" if tcomment != "" else text
         elif first == "#.":
             text = line[3:]
-            entry["comment"] = f"{entry['comment']}\n{text}" if entry["comment"] != "" else text
+            comment = f"{comment}\n{text}" if comment != "" else text
         else:  # obsolete (#~), previous (#|) or a line polib refuses
             raise NotCanonical(line)
-    return len(lines) if skipped < 0 else skipped
+    return (len(lines) if skipped < 0 else skipped), tcomment, comment, flags, references
 
 
-def _entry(match: re.Match[str], line: int) -> Entry:
-    fields: dict[str, object] = {"tcomment": "", "comment": "", "flags": [], "occurrences": []}
-    comments = match.group("comments")
+def _metadata(msgstr: str) -> dict[str, str]:
+    """polib's metadata parsing of the header's ``msgstr``, verbatim."""
+    metadata: dict[str, str] = {}
+    key = None
+    for msg in msgstr.splitlines():
+        try:
+            key, val = msg.split(":", 1)
+            metadata[key] = val.strip()
+        except (ValueError, KeyError):
+            if key is not None:
+                metadata[key] += "\n" + msg.strip()
+    return metadata
+
+
+def _single_header(path: str) -> bool:
+    """True when no line but one can be an empty ``msgid`` (see :data:`_EMPTY_MSGID`)."""
+    found = 0
+    tail = b""
+    with open(path, "rb") as handle:
+        while True:
+            raw = handle.read(_CHUNK)
+            data = tail + raw
+            cut = len(data) if not raw else max(data.rfind(b"\n"), data.rfind(b"\r")) + 1
+            found += len(_EMPTY_MSGID.findall(data, 0, cut))
+            if found > 1:
+                return False
+            if not raw:
+                return True
+            tail = data[cut:]
+
+
+def read_segments(path: str, source_lang: str, target_lang: str | None) -> Iterator[Segment]:
+    """The segments ``read_po`` makes of a canonical UTF-8 PO file, streamed (see the module doc).
+
+    Raises NotCanonical — possibly after some segments — where polib must take over; the
+    segments yielded before are those polib's entries give.
+    """
+    if codecs.lookup(polib_encoding(path)).name != "utf-8":
+        raise NotCanonical("charset")
+    matches = _matches(path)
+    if not _single_header(path):
+        _validate(path)  # two passes: nothing is yielded from a file polib must read
+    first = next(matches, None)
+    if first is None:
+        raise NotCanonical("empty")
+    header = first[0]
+    comments, ctx, msgid, plural, _forms, msgstr = header.groups()
+    if ctx is not None or plural is not None:
+        raise NotCanonical("header")
     if comments:
-        line += _comments(comments, fields)
-    ctx = match.group("ctx")
-    plural = match.group("plural")
-    forms: dict[int, str] = {}
-    if plural is not None:
-        for number, block in _FORM.findall(match.group("forms")):
-            forms[int(number)] = _value(block)
-    single = match.group("str")
-    return Entry(
-        linenum=line,
-        msgctxt=_value(ctx) if ctx is not None else None,
-        msgid=_value(match.group("id")),
-        msgid_plural=_value(plural) if plural is not None else "",
-        msgstr=_value(single) if single is not None else "",
-        msgstr_plural=forms,
-        tcomment=fields["tcomment"],  # type: ignore[arg-type]
-        comment=fields["comment"],  # type: ignore[arg-type]
-        flags=fields["flags"],  # type: ignore[arg-type]
-        occurrences=fields["occurrences"],  # type: ignore[arg-type]
-    )
+        _comments(comments)
+    if _value(msgid) != "":
+        raise NotCanonical("no header")
+    target = _metadata(_value(msgstr)).get("Language") or target_lang
+    pending: list[Segment] = []
+    index = 0
+    for number, (match, line) in enumerate(matches, start=1):
+        comments, ctx, msgid, plural, forms, msgstr = match.groups()
+        notes: tuple[str, ...] = ()
+        props: tuple[tuple[str, str], ...] = ()
+        fuzzy = False
+        if comments:
+            if comments.startswith("#: ") and comments.index("\n") == len(comments) - 1:
+                references = comments[3:-1].split()  # the usual single reference line
+                if references:
+                    props = (("references", " ".join(references)),)
+                else:
+                    line += 1  # a bare "#:" line: polib skips it
+            else:
+                skipped, tcomment, comment, flags, references = _comments(comments)
+                line += skipped
+                notes = tuple(text for block in (tcomment, comment) if block for text in block.splitlines())
+                fuzzy = "fuzzy" in flags
+                if flags:
+                    props = (("flags", ",".join(flags)),)
+                if references:
+                    props += (("references", " ".join(references)),)
+        source = _value(msgid)
+        if source == "":
+            raise NotCanonical("second empty msgid")
+        context = _value(ctx) if ctx is not None else None
+        unit = str(number)
+        if plural is None:
+            target_text = _value(msgstr)
+            state = "fuzzy" if fuzzy else ("translated" if target_text != "" else None)
+            segments = [
+                Segment(
+                    file=path,
+                    unit=unit,
+                    index=index,
+                    source=source,
+                    target=target_text,
+                    source_lang=source_lang,
+                    target_lang=target,
+                    notes=notes,
+                    line=line,
+                    state=state,
+                    context=context,
+                    props=props,
+                )
+            ]
+            index += 1
+        else:
+            plural_forms: dict[int, str] = {}
+            for k, block in _FORM.findall(forms):
+                plural_forms[int(k)] = _value(block)
+            translated = all(value != "" for value in plural_forms.values())
+            state = "fuzzy" if fuzzy else ("translated" if translated else None)
+            plural_source = _value(plural)
+            pairs = [(unit, source, plural_forms.get(0, ""))]
+            pairs += [(f"{unit}[{k}]", plural_source, plural_forms[k]) for k in sorted(plural_forms) if k]
+            segments = []
+            for form_unit, form_source, form_target in pairs:
+                segments.append(
+                    Segment(
+                        file=path,
+                        unit=form_unit,
+                        index=index,
+                        source=form_source,
+                        target=form_target,
+                        source_lang=source_lang,
+                        target_lang=target,
+                        notes=notes,
+                        line=line,
+                        state=state,
+                        context=context,
+                        props=props,
+                    )
+                )
+                index += 1
+        yield from pending  # the entry before this one is final now (see the module doc)
+        pending = segments
+    yield from pending
+
+
+def _validate(path: str) -> None:
+    """Match the whole file (header first, plain comments, one empty msgid) or raise NotCanonical."""
+    header = True
+    for match, _line in _matches(path):
+        comments = match.group("comments")
+        if comments and (header or not _PLAIN_COMMENTS.fullmatch(comments)):
+            _comments(comments)
+        if header:
+            if match.group("ctx") is not None or match.group("plural") is not None:
+                raise NotCanonical("header")
+            if _value(match.group("id")) != "":
+                raise NotCanonical("no header")
+            header = False
+        elif match.group("id").startswith('""') and _value(match.group("id")) == "":
+            raise NotCanonical("second empty msgid")
+    if header:
+        raise NotCanonical("empty")
 
 
 def _chunks(path: str) -> Iterator[str]:
@@ -215,50 +332,6 @@ def _safe_cut(text: str) -> int:
             return cut + 2
         cut = text.rfind("\n\n", 0, cut)
     return -1
-
-
-def read_entries(path: str) -> tuple[dict[str, str], Iterator[Entry]]:
-    """(polib's ``metadata``, the entries after the header) of a canonical UTF-8 PO file.
-
-    Two passes: the first only matches (and raises NotCanonical before anything is yielded,
-    so a file polib must read is never half-read here — polib's header choice and its errors
-    depend on the whole file); the second builds the entries, streaming.
-    """
-    if codecs.lookup(polib_encoding(path)).name != "utf-8":
-        raise NotCanonical("charset")
-    header: Entry | None = None
-    for match, line in _matches(path):
-        if header is None:
-            if match.group("ctx") is not None or match.group("plural") is not None:
-                raise NotCanonical("header")
-            header = _entry(match, line)
-            if header.msgid != "":
-                raise NotCanonical("no header")
-        else:
-            comments = match.group("comments")
-            if comments and not _PLAIN_COMMENTS.fullmatch(comments):
-                _comments(comments, {"tcomment": "", "comment": "", "flags": [], "occurrences": []})
-            if match.group("id").startswith('""') and _value(match.group("id")) == "":
-                raise NotCanonical("second empty msgid")
-    if header is None:
-        raise NotCanonical("empty")
-    metadata: dict[str, str] = {}
-    key = None
-    for msg in header.msgstr.splitlines():  # polib's metadata parsing, verbatim
-        try:
-            key, val = msg.split(":", 1)
-            metadata[key] = val.strip()
-        except (ValueError, KeyError):
-            if key is not None:
-                metadata[key] += "\n" + msg.strip()
-    return metadata, _entries(path)
-
-
-def _entries(path: str) -> Iterator[Entry]:
-    matches = _matches(path)
-    next(matches)  # the header
-    for match, line in matches:
-        yield _entry(match, line)
 
 
 def _matches(path: str) -> Iterator[tuple[re.Match[str], int]]:
