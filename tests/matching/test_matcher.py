@@ -201,3 +201,13 @@ def test_lower_case_compounds_keep_their_hyphen() -> None:
     index = TermIndex.build(Termbase((Concept("HL", "concepts", (T("high-level", "en"),)),)))
     assert [m.surface for m in index.match("a high-level meeting", "en")] == ["high-level"]
     assert index.match("a high level of antibodies", "en") == ()
+
+
+def test_one_word_proper_names_in_lower_case_are_common_words() -> None:
+    from mustalah.termbase.model import Concept, Termbase
+
+    from .conftest import T
+
+    index = TermIndex.build(Termbase((Concept("state-TUR", "member-states", (T("Türkiye", "en"), T("Turkey", "en"))),)))
+    assert [m.surface for m in index.match("a delegation from Turkey", "en")] == ["Turkey"]
+    assert index.match("roast turkey and rice", "en") == ()

@@ -217,57 +217,54 @@ def read_segments(path: str, source_lang: str, target_lang: str | None) -> Itera
             raise NotCanonical("second empty msgid")
         context = _value(ctx) if ctx is not None else None
         unit = str(number)
+        pairs: list[tuple[str, str, str]]
         if plural is None:
             target_text = _value(msgstr)
             state = "fuzzy" if fuzzy else ("translated" if target_text != "" else None)
-            segments = [
-                Segment(
-                    file=path,
-                    unit=unit,
-                    index=index,
-                    source=source,
-                    target=target_text,
-                    source_lang=source_lang,
-                    target_lang=target,
-                    notes=notes,
-                    line=line,
-                    state=state,
-                    context=context,
-                    props=props,
-                )
-            ]
-            index += 1
+            pairs = [(unit, source, target_text)]
         else:
-            plural_forms: dict[int, str] = {}
-            for k, block in _FORM.findall(forms):
-                plural_forms[int(k)] = _value(block)
-            translated = all(value != "" for value in plural_forms.values())
-            state = "fuzzy" if fuzzy else ("translated" if translated else None)
-            plural_source = _value(plural)
-            pairs = [(unit, source, plural_forms.get(0, ""))]
-            pairs += [(f"{unit}[{k}]", plural_source, plural_forms[k]) for k in sorted(plural_forms) if k]
-            segments = []
-            for form_unit, form_source, form_target in pairs:
-                segments.append(
-                    Segment(
-                        file=path,
-                        unit=form_unit,
-                        index=index,
-                        source=form_source,
-                        target=form_target,
-                        source_lang=source_lang,
-                        target_lang=target,
-                        notes=notes,
-                        line=line,
-                        state=state,
-                        context=context,
-                        props=props,
-                    )
-                )
-                index += 1
+            state, pairs = _plural(unit, source, _value(plural), forms, fuzzy)
+        segments = [
+            Segment(
+                file=path,
+                unit=form_unit,
+                index=index + offset,
+                source=form_source,
+                target=form_target,
+                source_lang=source_lang,
+                target_lang=target,
+                notes=notes,
+                line=line,
+                state=state,
+                context=context,
+                props=props,
+            )
+            for offset, (form_unit, form_source, form_target) in enumerate(pairs)
+        ]
+        index += len(segments)
         yield from pending  # the entry before this one is final now (see the module doc)
         pending = segments
     yield from pending
+
+
+def _plural(
+    unit: str, source: str, plural: str, forms: str, fuzzy: bool
+) -> tuple[str | None, list[tuple[str, str, str]]]:
+    """(state, (unit, source, target) per form) of a plural entry, as ``read_po`` pairs polib's.
+
+    ``msgid`` goes with ``msgstr[0]``, ``msgid_plural`` with each ``msgstr[k]`` (k ≥ 1); an
+    empty ``msgid_plural`` makes it a singular entry with an empty ``msgstr``, as under polib.
+    """
+    plural_forms: dict[int, str] = {}
+    for k, block in _FORM.findall(forms):
+        plural_forms[int(k)] = _value(block)
+    translated = all(value != "" for value in plural_forms.values())
+    state = "fuzzy" if fuzzy else ("translated" if translated else None)
+    if plural == "":
+        return state, [(unit, source, "")]
+    pairs = [(unit, source, plural_forms.get(0, ""))]
+    pairs += [(f"{unit}[{k}]", plural, plural_forms[k]) for k in sorted(plural_forms) if k]
+    return state, pairs
 
 
 def _validate(path: str) -> None:

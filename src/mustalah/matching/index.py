@@ -51,6 +51,8 @@ _EXACT_REJECT = frozenset({"alef-hamza", "alef-maqsura", "taa-marbuta", "persian
 #: Domains whose multi-word Arabic names are construct phrases (``مكتب …``): the article
 #: on the head is an error form worth reporting.  People and States are proper names.
 _CONSTRUCT_DOMAINS = frozenset({"entities", "concepts", "posts"})
+#: Domains of proper names (bodies, people, States).
+_PROPER_DOMAINS = frozenset({"entities", "people", "member-states"})
 #: Domains whose English terms take a generated regular plural.
 _PLURAL_DOMAINS = frozenset({"posts", "concepts"})
 
@@ -70,6 +72,8 @@ class _Entry:
     status_rank: int
     #: a lower-case compound (``high-level``): ``high level`` is another phrase, not a variant
     strict_hyphen: bool = False
+    #: a one-word proper name (``Turkey``, ``China``): in lower case it is the common word
+    proper_word: bool = False
 
 
 class TermIndex:
@@ -307,6 +311,8 @@ class TermIndex:
         if entry.case_sensitive and any(d.kind == "case" for d in diffs):
             return None
         if entry.strict_hyphen and any(d.kind == "hyphen" for d in diffs):
+            return None
+        if entry.proper_word and text[o_s].islower():
             return None
         if entry.exact and any(d.kind in _EXACT_REJECT or d.kind == "case" for d in diffs):
             return None
