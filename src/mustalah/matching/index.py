@@ -147,6 +147,10 @@ class TermIndex:
                     strict_hyphen="-" in surface
                     and surface.isascii()
                     and not any(c.isupper() for c in surface),
+                    proper_word=lang != "ar"
+                    and " " not in surface
+                    and surface[:1].isupper()
+                    and domain in _PROPER_DOMAINS,
                 )
             )
             keyed.setdefault(lang, {}).setdefault(key, []).append(len(entries) - 1)
