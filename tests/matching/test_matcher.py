@@ -208,6 +208,7 @@ def test_one_word_proper_names_in_lower_case_are_common_words() -> None:
 
     from .conftest import T
 
-    index = TermIndex.build(Termbase((Concept("state-TUR", "member-states", (T("Türkiye", "en"), T("Turkey", "en"))),)))
+    state = Concept("state-TUR", "member-states", (T("Türkiye", "en"), T("Turkey", "en")))
+    index = TermIndex.build(Termbase((state,)))
     assert [m.surface for m in index.match("a delegation from Turkey", "en")] == ["Turkey"]
     assert index.match("roast turkey and rice", "en") == ()
