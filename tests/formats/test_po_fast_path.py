@@ -12,6 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from mustalah.errors import InputError
 from mustalah.formats import po_stream
 from mustalah.formats.po import read_po
 from tests.conftest import SHARED
@@ -82,5 +83,52 @@ def test_generated_po_files(tmp_path_factory: pytest.TempPathFactory, text: str)
 def test_the_fast_path_is_taken_for_canonical_po(tmp_path: Path) -> None:
     path = tmp_path / "c.po"
     path.write_text(HEADER + '#: a.c:1\nmsgid "United Nations"\nmsgstr "الأمم المتحدة"\n', encoding="utf-8")
-    metadata, entries = po_stream.read_entries(str(path))
-    assert metadata["Language"] == "ar" and [e.msgstr for e in entries] == ["الأمم المتحدة"]
+    segments = list(po_stream.read_segments(str(path), "en", None))
+    assert [(s.target_lang, s.target, s.props) for s in segments] == [
+        ("ar", "الأمم المتحدة", (("references", "a.c:1"),))
+    ]
+
+
+#: Tails the fast path declines after it has streamed the entries before them (one pass): polib
+#: reads the file and read_po skips what was yielded — which must be what polib gives for them.
+TAILS = [
+    '#~ msgid "old"\n#~ msgstr "قديم"\n',
+    '#~ "added to the entry before under polib"\nmsgid "y"\nmsgstr "ص"\n',
+    '#| msgid "previous"\nmsgid "y"\nmsgstr "ص"\n',
+    'msgid ""\nmsgstr ""\n"Language: fr\\n"\n',  # a second header: polib takes the last one
+    'msgctxt "c"\nmsgid ""\nmsgstr "x"\n',
+    'msgid "crlf"\r\nmsgstr "x"\r\n',
+    'msgid  "two spaces"\nmsgstr "x"\n',
+    "#, fuzzy\n#. note\n# tc\nmsgid \"z\"\nmsgid_plural \"zs\"\nmsgstr[0] \"a\"\nmsgstr[1] \"\"\n",
+]
+
+
+@given(po_entries(), st.sampled_from(TAILS))
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_files_declined_part_way(tmp_path_factory: pytest.TempPathFactory, text: str, tail: str) -> None:
+    path = tmp_path_factory.mktemp("po") / "x.po"
+    path.write_bytes((text + tail).encode("utf-8"))
+    with pytest.MonkeyPatch.context() as mp:
+        fast, slow = both_ways(path, mp)
+    assert fast == slow
+
+
+@pytest.mark.parametrize(
+    "tail",
+    ['msgid "broken\nmsgstr "x"\n', 'msgstr "no msgid"\n', b'msgid "\xff"\nmsgstr ""\n'],
+    ids=["unterminated", "msgstr-alone", "bad-utf8"],
+)
+def test_a_file_polib_rejects_part_way_raises(tmp_path: Path, tail: str | bytes) -> None:
+    body = HEADER + '#: a.c:1\nmsgid "a"\nmsgstr "أ"\n\nmsgid "b"\nmsgstr "ب"\n\n'
+    path = tmp_path / "x.po"
+    path.write_bytes(body.encode("utf-8") + (tail if isinstance(tail, bytes) else tail.encode("utf-8")))
+    with pytest.raises(InputError):
+        list(read_po(path))
+
+
+def test_one_pass_only_when_no_other_line_can_be_an_empty_msgid(tmp_path: Path) -> None:
+    single = tmp_path / "single.po"
+    single.write_text(HEADER + 'msgid "a"\nmsgstr "أ"\n', encoding="utf-8")
+    wrapped = tmp_path / "wrapped.po"
+    wrapped.write_text(HEADER + 'msgid ""\n"a"\nmsgstr "أ"\n', encoding="utf-8")
+    assert po_stream._single_header(str(single)) and not po_stream._single_header(str(wrapped))
