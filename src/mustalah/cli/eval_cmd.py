@@ -32,4 +32,4 @@ def run(args: argparse.Namespace) -> int:
         for e in ev.errors[: None if args.errors else 40]:
             sys.stdout.write(f"  {e}\n")
     total = ev.total()
-    return 0 if total.fp == 0 and total.fn == 0 else 1
+    return 0 if total.fp == 0 and total.fn == 0 and ev.traps_hit == 0 else 1

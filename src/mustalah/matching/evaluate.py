@@ -39,6 +39,11 @@ class Score:
     def recall(self) -> float:
         return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
 
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
 
 @dataclass
 class Evaluation:
@@ -47,6 +52,8 @@ class Evaluation:
     errors: list[str] = field(default_factory=list)
     spans: int = 0
     traps: int = 0
+    #: predicted spans that overlap a trap (e.g. على taken for the name علي)
+    traps_hit: int = 0
 
     def total(self) -> Score:
         s = Score()
@@ -69,11 +76,20 @@ def evaluate(gold_dir: Path, termbase: Termbase, index: TermIndex, repo: Path) -
         for span in doc.get("spans", []) or []:
             gold[(int(span["line"]), int(span["start"]), int(span["end"]))] = span
         ev.spans += len(gold)
-        ev.traps += len(doc.get("traps", []) or [])
+        traps = doc.get("traps", []) or []
+        ev.traps += len(traps)
         predicted: dict[tuple[int, int, int], str] = {}
         for n, line in enumerate(lines, 1):
             for m in index.match(line, lang):
                 predicted[(n, m.start, m.end)] = m.concept_id
+        for trap in traps:
+            line, start, end = int(trap["line"]), int(trap["start"]), int(trap["end"])
+            hits = [k for k in predicted if k[0] == line and k[1] < end and start < k[2] and k not in gold]
+            if hits:
+                ev.traps_hit += 1
+                ev.errors.append(
+                    f"{gold_file.name}: line {line} [{start}:{end}] fell into a trap «{trap.get('text')}»"
+                )
         for key, span in gold.items():
             category = str(span.get("category", "?"))
             raw_flags = span.get("flags") or []
@@ -109,14 +125,16 @@ def evaluate(gold_dir: Path, termbase: Termbase, index: TermIndex, repo: Path) -
 
 
 def report(ev: Evaluation) -> str:
-    rows = ["category      P        R      tp   fp   fn"]
+    rows = ["category      P        R        F1     tp   fp   fn"]
     for name, s in sorted(ev.by_category.items()):
-        rows.append(f"{name:<12} {s.precision:7.1%} {s.recall:7.1%} {s.tp:5d} {s.fp:4d} {s.fn:4d}")
+        rows.append(
+            f"{name:<12} {s.precision:7.1%} {s.recall:7.1%} {s.f1:7.1%} {s.tp:5d} {s.fp:4d} {s.fn:4d}"
+        )
     t = ev.total()
-    rows.append(f"{'ALL':<12} {t.precision:7.1%} {t.recall:7.1%} {t.tp:5d} {t.fp:4d} {t.fn:4d}")
+    rows.append(f"{'ALL':<12} {t.precision:7.1%} {t.recall:7.1%} {t.f1:7.1%} {t.tp:5d} {t.fp:4d} {t.fn:4d}")
     rows.append("")
     rows.append("flag          recall  tp   fn")
     for name, s in sorted(ev.by_flag.items()):
         rows.append(f"{name:<12} {s.recall:7.1%} {s.tp:4d} {s.fn:4d}")
-    rows.append(f"\n{ev.spans} gold spans, {ev.traps} traps")
+    rows.append(f"\n{ev.spans} gold spans, {ev.traps} traps ({ev.traps_hit} fallen into)")
     return "\n".join(rows) + "\n"
