@@ -13,12 +13,14 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Executor
 from dataclasses import dataclass
+from itertools import chain
 
+from ..checks.base import Fact
 from ..errors import MustalahError, UsageError
 from ..model import Finding, LintResult, LintSummary, Segment
 from ..parallel import SerialExecutor, ordered_map
 from .engine import LINTABLE, InputResult, LintSettings, conclude, expand_inputs, lint_input
-from .shards import Task, merge, plan_tasks, run_task
+from .shards import Task, plan_tasks, run_task
 from .suppress import per_file_ignored
 
 
@@ -72,6 +74,24 @@ def summarize(
     )
 
 
+def join_shards(parts: Sequence[InputResult]) -> InputResult:
+    """One input's shard results, in order, as one result (linear in their size)."""
+    if len(parts) == 1:
+        return parts[0]
+    facts: dict[str, list[Fact]] = {}
+    for part in parts:
+        for code, items in part.facts:
+            facts.setdefault(code, []).extend(items)
+    return InputResult(
+        parts[0].path,
+        sum(p.units for p in parts),
+        tuple(chain.from_iterable(p.findings for p in parts)),
+        sum(p.suppressed for p in parts),
+        tuple((code, tuple(items)) for code, items in facts.items()),
+        tuple(chain.from_iterable(p.segments for p in parts)),
+    )
+
+
 def _plan(inputs: Sequence[str], settings: LintSettings) -> Iterator[Task]:
     """Tasks in input order: large line-oriented files are split into shards (lint.shards).
 
@@ -115,7 +135,7 @@ def run_lint(
     failures: list[InputFailure] = []
     tasks = _plan(inputs, settings)
     failed: set[str] = set()
-    pending: InputResult | None = None
+    pending: list[InputResult] = []  # the shards of the current input, joined once it is complete
 
     def finish(result: InputResult) -> None:
         results.append(result)
@@ -131,19 +151,17 @@ def run_lint(
             if outcome.path not in failed:
                 failed.add(outcome.path)
                 failures.append(outcome)
-            if pending is not None and pending.path == outcome.path:
-                pending = None
+            if pending and pending[0].path == outcome.path:
+                pending = []
             continue
         if outcome.path in failed:
             continue
-        if pending is not None and pending.path == outcome.path:
-            pending = merge([pending, outcome])[0]  # shards of one input come back in order
-            continue
-        if pending is not None:
-            finish(pending)
-        pending = outcome
-    if pending is not None:
-        finish(pending)
+        if pending and pending[0].path != outcome.path:
+            finish(join_shards(pending))
+            pending = []
+        pending.append(outcome)  # shards of one input come back in order
+    if pending:
+        finish(join_shards(pending))
     if on_error is not None:
         order = {p: i for i, p in enumerate(inputs)}
         for failure in sorted(failures, key=lambda f: order.get(f.path, 0)):
