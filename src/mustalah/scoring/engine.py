@@ -122,8 +122,17 @@ def run_shard(task: ShardTask) -> ShardResult:
     if config.options.normalize_ar:
         refs = tuple(tuple(normalize_arabic(x) for x in stream) for stream in refs)
         hyps = tuple(tuple(normalize_arabic(x) for x in system) for system in hyps)
-    for key in config.metrics:
+    # chrF's statistics are the character part of chrF++'s (sacreBLEU lists the character
+    # orders first): with one reference, where no best-reference choice can differ, compute
+    # chrF++ once and take chrF from it.  A test checks the equality against sacreBLEU.
+    share_chrf = "chrf" in config.metrics and "chrfpp" in config.metrics and len(refs) == 1
+    for key in sorted(config.metrics, key=lambda k: k == "chrf"):  # chrF after chrF++
         if key not in STRING_METRICS:
+            continue
+        if key == "chrf" and share_chrf:
+            width = 3 * build_metric("chrf", config.options).char_order
+            for s in range(len(hyps)):
+                per_system[s]["chrf"] = [row[:width] for row in per_system[s]["chrfpp"]]
             continue
         # A fresh metric per shard: no state is shared between threads or shards.
         metric = build_metric(key, config.options)
