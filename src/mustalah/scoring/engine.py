@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sacrebleu.metrics.base import Score
+from sacrebleu.metrics.chrf import CHRF
 
 from ..matching import TermIndex
 from ..parallel import SerialExecutor
@@ -130,7 +131,9 @@ def run_shard(task: ShardTask) -> ShardResult:
         if key not in STRING_METRICS:
             continue
         if key == "chrf" and share_chrf:
-            width = 3 * build_metric("chrf", config.options).char_order
+            chrf = build_metric("chrf", config.options)
+            assert isinstance(chrf, CHRF)
+            width = 3 * chrf.char_order
             for s in range(len(hyps)):
                 per_system[s]["chrf"] = [row[:width] for row in per_system[s]["chrfpp"]]
             continue
