@@ -156,3 +156,10 @@ def test_rule_option_from_pyproject(tmp_path: Path) -> None:
     (tmp_path / "pyproject.toml").write_text("[tool.mustalah.rules.TM001]\ncount = false\n", encoding="utf-8")
     _, out, _ = run("lint", str(release), "--format", "json", "--select", "TM001")
     assert json.loads(out)["findings"] == []
+
+
+def test_missing_termbase_and_directory_output_are_usage_errors(tmp_path: Path) -> None:
+    code, _, err = run("lint", str(RELEASE), "--no-config", "--termbase", str(tmp_path / "nope.tbx"))
+    assert code == 2 and "termbase not found" in err and "Traceback" not in err
+    code, _, err = run("lint", str(RELEASE), "--no-config", "-o", str(tmp_path))
+    assert code == 2 and "is a directory" in err

@@ -109,6 +109,8 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError(f"fail-on must be one of {', '.join(FAIL_ON)}")
     if args.output:
         check_not_input(args.output, args.paths)
+        if Path(args.output).is_dir():
+            raise UsageError(f"{args.output} is a directory", hint="give a file name for the output")
     progress = _progress(args)
     executor = make_executor(args.jobs, args.scheduler)
     failures: list[InputFailure] = []

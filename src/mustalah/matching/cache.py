@@ -30,6 +30,7 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..errors import TermbaseError
 from ..termbase.loader import default_termbase_path, load_termbase
 from ..termbase.model import Concept, Gender, Location, Status, Term, Termbase, TermType
 from ..termbase.yaml_io import yaml_files
@@ -68,6 +69,12 @@ def cache_dir() -> Path:
 def source_signature(path: str | Path | None) -> str:
     """A hash of the termbase source's location, file names, mtimes and sizes."""
     source = Path(path) if path is not None else default_termbase_path()
+    if not source.exists():
+        raise TermbaseError(
+            "termbase not found",
+            file=str(path),
+            hint="give a YAML folder, a .yaml, .tbx, .csv or .tsv file, or leave --termbase out",
+        )
     source = source.resolve()
     files = yaml_files(source) if source.is_dir() else [source]
     h = hashlib.sha256()
