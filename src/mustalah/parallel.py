@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from pathlib import Path
 from typing import Any, TypeVar
 
 from .errors import UsageError
@@ -41,10 +42,23 @@ def make_executor(jobs: int | None = None, scheduler: str | None = None) -> Exec
             raise UsageError(
                 "--scheduler needs the dask extra", hint="pip install 'mustalah[dask]'"
             ) from None
-        if scheduler.startswith(("tcp://", "tls://", "inproc://", "ws://", "wss://")):
-            client = Client(scheduler)  # type: ignore[no-untyped-call]
-        else:
-            client = Client(scheduler_file=scheduler)  # type: ignore[no-untyped-call]
+        remote = scheduler.startswith(("tcp://", "tls://", "inproc://", "ws://", "wss://"))
+        if not remote and not Path(scheduler).is_file():
+            raise UsageError(
+                f"--scheduler {scheduler}: neither a scheduler address nor an existing scheduler file",
+                hint="give tcp://host:port or the JSON file written by `dask scheduler --scheduler-file`",
+            )
+        try:
+            if remote:
+                client = Client(scheduler, timeout="15s")  # type: ignore[no-untyped-call]
+            else:
+                client = Client(scheduler_file=scheduler, timeout="15s")  # type: ignore[no-untyped-call]
+        except (OSError, TimeoutError, ValueError) as exc:
+            raise UsageError(
+                f"cannot reach the Dask scheduler {scheduler}: {exc}",
+                hint="start it (`dask scheduler`) and its workers (`dask worker ADDRESS`), "
+                "or drop --scheduler",
+            ) from None
         executor: Executor = client.get_executor()  # type: ignore[no-untyped-call]
         return executor
     if jobs is None or jobs <= 1:

@@ -163,3 +163,8 @@ def test_missing_termbase_and_directory_output_are_usage_errors(tmp_path: Path) 
     assert code == 2 and "termbase not found" in err and "Traceback" not in err
     code, _, err = run("lint", str(RELEASE), "--no-config", "-o", str(tmp_path))
     assert code == 2 and "is a directory" in err
+
+
+def test_an_unusable_dask_scheduler_is_a_usage_error(tmp_path: Path) -> None:
+    code, _, err = run("lint", str(RELEASE), "--no-config", "--scheduler", str(tmp_path / "nope.json"))
+    assert code == 2 and "scheduler" in err and "Traceback" not in err
