@@ -168,3 +168,27 @@ def test_missing_termbase_and_directory_output_are_usage_errors(tmp_path: Path) 
 def test_an_unusable_dask_scheduler_is_a_usage_error(tmp_path: Path) -> None:
     code, _, err = run("lint", str(RELEASE), "--no-config", "--scheduler", str(tmp_path / "nope.json"))
     assert code == 2 and "scheduler" in err and "Traceback" not in err
+
+
+def test_parallel_by_default_only_where_it_pays(tmp_path: Path) -> None:
+    import argparse
+
+    from mustalah.cli.lint_cmd import AUTO_PARALLEL_BYTES, _jobs
+    from mustalah.lint.config import ProjectConfig
+    from mustalah.parallel import default_jobs
+
+    big_line = "أطلق مركز الأمم المتحدة لمكافحة الإرهاب برنامجاً\n" * 2000
+    text = tmp_path / "corpus.ar"
+    with text.open("w", encoding="utf-8") as out:
+        while out.tell() <= AUTO_PARALLEL_BYTES:
+            out.write(big_line)
+    po = tmp_path / "big.po"
+    po.write_bytes(b"#" * (AUTO_PARALLEL_BYTES + 1) + b"\n")
+
+    def jobs(path: Path, given: int | None = None) -> int:
+        return _jobs(argparse.Namespace(jobs=given, scheduler=None, paths=[str(path)]), ProjectConfig())
+
+    assert jobs(text) == default_jobs()  # line-aligned text is split into shards
+    assert jobs(po) == 1  # one PO is one task: a pool would only add start-up
+    assert jobs(text, 1) == 1 and jobs(po, 3) == 3
+    assert jobs(RELEASE) == 1

@@ -13,7 +13,7 @@ from ..lint.engine import LintSettings, expand_inputs
 from ..lint.run import InputFailure, run_lint
 from ..lint.suppress import read_baseline, write_baseline
 from ..model import SEVERITY_RANK, LintResult
-from ..parallel import make_executor
+from ..parallel import default_jobs, make_executor
 from ..reports.progress import Progress
 from ..reports.registry import NEEDS_SEGMENTS, RENDERERS
 
@@ -49,7 +49,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
                    help="write the current findings' fingerprints to FILE")
     p.add_argument("--config", metavar="FILE", help="read [tool.mustalah] from this pyproject.toml")
     p.add_argument("--no-config", action="store_true", help="ignore pyproject.toml")
-    p.add_argument("--jobs", "-j", type=int, metavar="N", help="worker processes (default: 1)")
+    p.add_argument("--jobs", "-j", type=int, metavar="N",
+                   help="worker processes (default: one per core when the input exceeds 4 MB in "
+                   "several files or in large line-aligned text, else 1)")
     p.add_argument("--scheduler", metavar="ADDR", help="Dask scheduler address or scheduler file")
     p.add_argument("--no-near-misses", action="store_true", help="skip near-miss detection (faster)")
     p.add_argument("--no-progress", action="store_true", help="no progress bar on stderr")
@@ -98,6 +100,34 @@ def _progress(args: argparse.Namespace) -> Progress | None:
     return Progress(len(expand_inputs(args.paths)), sys.stderr, enabled=True)
 
 
+#: Above this much input, lint uses a process pool by default (below it, start-up costs more).
+AUTO_PARALLEL_BYTES = 4 * 1024 * 1024
+#: Formats read as one task (not split into line ranges).
+_WHOLE_FILE_FORMATS = (".tmx", ".xlf", ".xliff", ".sdlxliff", ".mqxliff", ".po", ".pot")
+
+
+def _jobs(args: argparse.Namespace, config: ProjectConfig) -> int:
+    """``--jobs``, else ``jobs`` in the config, else one process per core for large inputs."""
+    if args.jobs is not None:
+        return int(args.jobs)
+    if config.get("jobs") is not None:
+        return int(config.get("jobs"))
+    if args.scheduler:
+        return 1
+    # Parallel only pays when there are several tasks: several inputs, or one large
+    # line-oriented input that lint.shards splits (a single TMX/XLIFF/PO is one task).
+    inputs = expand_inputs(args.paths)
+    size = 0
+    splittable = False
+    for path in inputs:
+        p = Path(path)
+        size += sum(f.stat().st_size for f in p.iterdir() if f.is_file()) if p.is_dir() else p.stat().st_size
+        splittable = splittable or (p.is_file() and p.suffix.lower() not in _WHOLE_FILE_FORMATS)
+    if size > AUTO_PARALLEL_BYTES and (len(inputs) > 1 or splittable):
+        return default_jobs()
+    return 1
+
+
 def run(args: argparse.Namespace) -> int:
     config = ProjectConfig() if args.no_config else load_config(args.config, Path(args.paths[0]).parent)
     settings = settings_from(args, config)
@@ -112,7 +142,7 @@ def run(args: argparse.Namespace) -> int:
         if Path(args.output).is_dir():
             raise UsageError(f"{args.output} is a directory", hint="give a file name for the output")
     progress = _progress(args)
-    executor = make_executor(args.jobs, args.scheduler)
+    executor = make_executor(_jobs(args, config), args.scheduler)
     failures: list[InputFailure] = []
     try:
         result = run_lint(
