@@ -27,7 +27,7 @@ from lxml import etree
 from ..errors import InputError
 from ..model import Segment
 from .inline import XLIFF12_RULES, flatten
-from .xmlsafe import iterparse_safe, qname, sniff_root
+from .xmlsafe import iterparse_safe, qname, require_root
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 NAMESPACES = (
@@ -55,13 +55,8 @@ def read_xliff12(
     target_lang: str | None = None,
 ) -> Iterator[Segment]:
     name = os.fspath(path)
-    namespace, root = sniff_root(path)
-    if root != "xliff" or namespace not in NAMESPACES:
-        raise InputError(
-            f"not an XLIFF 1.x file (root <{root}> in namespace {namespace!r})",
-            file=name,
-            hint="XLIFF 2 files are read by the XLIFF 2 reader; let the format be detected",
-        )
+    hint = "XLIFF 2 files are read by the XLIFF 2 reader; let the format be detected"
+    require_root(path, "xliff", NAMESPACES, "an XLIFF 1.x file", hint)
     file_src, file_tgt = source_lang, target_lang
     index = 0
     for event, element in iterparse_safe(path, events=("start", "end"), tag=("{*}file", "{*}trans-unit")):

@@ -25,7 +25,7 @@ from lxml import etree
 from ..errors import InputError
 from ..model import Segment
 from .inline import XLIFF2_RULES, flatten
-from .xmlsafe import iterparse_safe, qname, sniff_root
+from .xmlsafe import iterparse_safe, qname, require_root
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 NAMESPACES = ("urn:oasis:names:tc:xliff:document:2.0", "urn:oasis:names:tc:xliff:document:2.2")
@@ -45,13 +45,8 @@ def read_xliff2(
     target_lang: str | None = None,
 ) -> Iterator[Segment]:
     name = os.fspath(path)
-    namespace, root = sniff_root(path)
-    if root != "xliff" or namespace not in NAMESPACES:
-        raise InputError(
-            f"not an XLIFF 2 file (root <{root}> in namespace {namespace!r})",
-            file=name,
-            hint="XLIFF 1.2 files are read by the XLIFF 1.2 reader; let the format be detected",
-        )
+    hint = "XLIFF 1.2 files are read by the XLIFF 1.2 reader; let the format be detected"
+    require_root(path, "xliff", NAMESPACES, "an XLIFF 2 file", hint)
     src, tgt = source_lang or "und", target_lang
     index = 0
     for event, element in iterparse_safe(path, events=("start", "end"), tag=("{*}xliff", "{*}unit")):

@@ -25,7 +25,7 @@ from __future__ import annotations
 import io
 import os
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from pathlib import Path
 from typing import IO, Any, NamedTuple, Union
 
@@ -288,3 +288,14 @@ def sniff_root(source: str | os.PathLike[str]) -> tuple[str | None, str]:
     """(namespace, local name) of the root element, read with the hardened parser; for detection."""
     with _open(source) as handle:
         return check_prolog(handle, os.fspath(source))
+
+
+def require_root(
+    source: str | os.PathLike[str], local: str, namespaces: Collection[str | None], what: str, hint: str
+) -> None:
+    """Refuse ``source`` (located, with ``hint``) unless its root is ``local`` in one of ``namespaces``."""
+    namespace, root = sniff_root(source)
+    if root != local or namespace not in namespaces:
+        raise InputError(
+            f"not {what} (root <{root}> in namespace {namespace!r})", file=os.fspath(source), hint=hint
+        )
