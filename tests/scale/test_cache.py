@@ -87,3 +87,45 @@ def test_unwritable_cache_folder_still_works(tmp_path: Path, monkeypatch: pytest
     _, index = cache.cached_index(None)
     assert index.match(ARABIC, "ar")
     cache.clear_memo()
+
+
+def test_warm_load_decodes_nothing_until_asked(cache_home: Path) -> None:
+    """A warm load reads packed rows: concepts and entries become objects only when used."""
+    import mustalah.checks.registry  # noqa: F401  (registers the rules' derived values)
+    from mustalah.termbase.derived import builders
+    from mustalah.termbase.lazy import LazyConcepts
+
+    cache.cached_index(None)
+    cache.clear_memo()
+    termbase, index = cache.cached_index(None)
+    assert cache.last_stats() is not None and cache.last_stats().hit  # type: ignore[union-attr]
+    concepts = termbase.concepts
+    assert isinstance(concepts, LazyConcepts)
+    assert len(concepts.rows._memo) == 0
+    # the values rules derive from the whole termbase came from the file, not from a walk
+    assert set(builders()) >= {"spelling-words", "latin-in-arabic"}
+    for name, build in builders().items():
+        assert termbase.derived(name, build) == build(load_termbase(None))
+    assert len(concepts.rows._memo) == 0
+    matches = index.match(ARABIC, "ar")
+    assert matches and len(concepts.rows._memo) <= 10  # the candidates of one sentence, of 441
+    unoct = termbase.get("UNOCT")
+    assert unoct is not None and matches[0].term in unoct.terms
+    assert termbase.get("no-such-concept") is None and "UNOCT" in termbase._by_id
+
+
+def test_lazy_termbase_equals_the_parsed_one(cache_home: Path) -> None:
+    import pickle
+
+    parsed = load_termbase(None)
+    cache.cached_index(None)
+    cache.clear_memo()
+    termbase, index = cache.cached_index(None)
+    assert tuple(termbase.concepts) == parsed.concepts
+    assert [c.location for c in termbase] == [c.location for c in parsed]
+    assert termbase.content_hash() == parsed.content_hash()
+    for concept in parsed:
+        assert termbase[concept.id] == concept
+    clone_tb, clone_index = pickle.loads(pickle.dumps((termbase, index)))
+    assert tuple(clone_tb.concepts) == parsed.concepts
+    assert clone_index.match(ARABIC, "ar") == index.match(ARABIC, "ar")

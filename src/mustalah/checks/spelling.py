@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from ..model import Finding
+from ..termbase.derived import register
 from ..termbase.model import Termbase
 from .base import Rule, SideView, UnitContext
 
@@ -119,16 +120,23 @@ _WORDLISTS: dict[int, tuple[Termbase, frozenset[str], _Verdicts]] = {}
 _VERDICTS_MAX = 500_000
 
 
-def _wordlist(termbase: Termbase) -> tuple[frozenset[str], _Verdicts]:
-    """The project word list and its memo of verdicts per language."""
-    cached = _WORDLISTS.get(id(termbase))
-    if cached is not None and cached[0] is termbase:
-        return cached[1], cached[2]
+@register("spelling-words")
+def termbase_words(termbase: Termbase) -> frozenset[str]:
+    """Every token of every term and form (stored with the compiled index cache)."""
     words: set[str] = set()
     for concept in termbase.concepts:
         for term in concept.terms:
             for text in (term.text, *term.forms):
                 words.update(re.findall(r"[\w'’-]+", text))
+    return frozenset(words)
+
+
+def _wordlist(termbase: Termbase) -> tuple[frozenset[str], _Verdicts]:
+    """The project word list and its memo of verdicts per language."""
+    cached = _WORDLISTS.get(id(termbase))
+    if cached is not None and cached[0] is termbase:
+        return cached[1], cached[2]
+    words = set(termbase.derived("spelling-words", termbase_words))
     extra = resources.files("mustalah.data").joinpath("spelling-words.txt").read_text(encoding="utf-8")
     words.update(ln.strip() for ln in extra.splitlines() if ln.strip() and not ln.startswith("#"))
     frozen = frozenset(words)

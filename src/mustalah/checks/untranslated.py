@@ -6,31 +6,33 @@ import re
 from collections.abc import Iterable
 
 from ..model import Finding
+from ..termbase.derived import register
 from ..termbase.model import Termbase
 from ..text.english import DOCUMENT_SYMBOL
 from .base import Rule, SideView, UnitContext
 
 _URL_OR_EMAIL = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z'’\-.]*")
-_LATIN_LETTER = re.compile(r"[A-Za-z]")
+#: Every reported word has a lower-case letter (capitals alone are acronyms).
+_LATIN_LOWER = re.compile(r"[a-z]")
 _HAS_LETTER = re.compile(r"[^\W\d_]")
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&/.\-]*[A-Z0-9]?s?$")
-_TERMBASE_LATIN: dict[int, tuple[Termbase, frozenset[str]]] = {}
 
 
 def _termbase_latin(termbase: Termbase) -> frozenset[str]:
     """Latin tokens the termbase allows in Arabic text (acronyms listed as terms)."""
-    cached = _TERMBASE_LATIN.get(id(termbase))
-    if cached is not None and cached[0] is termbase:
-        return cached[1]
+    return termbase.derived("latin-in-arabic", latin_in_arabic)
+
+
+@register("latin-in-arabic")
+def latin_in_arabic(termbase: Termbase) -> frozenset[str]:
+    """Latin words of acronyms and Arabic terms (stored with the compiled index cache)."""
     tokens: set[str] = set()
     for concept in termbase.concepts:
         for term in concept.terms:
             if term.is_acronym or term.lang == "ar":
                 tokens.update(_LATIN_WORD.findall(term.text))
-    frozen = frozenset(tokens)
-    _TERMBASE_LATIN[id(termbase)] = (termbase, frozen)
-    return frozen
+    return frozenset(tokens)
 
 
 class EmptyTarget(Rule):
@@ -130,8 +132,8 @@ class LatinInArabic(Rule):
         allowed = _termbase_latin(ctx.termbase)
         for view in ctx.in_lang("ar"):
             text = view.text
-            if not _LATIN_LETTER.search(text):
-                continue  # every report is a run of _LATIN_WORD matches
+            if not _LATIN_LOWER.search(text):
+                continue  # every report is a run of _LATIN_WORD matches with a lower-case letter
             skip = [m.span() for m in _URL_OR_EMAIL.finditer(text)]
             skip += [m.span() for m in DOCUMENT_SYMBOL.finditer(text)]
             skip += [m.span() for m in re.finditer(r"\([^()]*\)", text)]

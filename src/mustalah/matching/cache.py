@@ -27,18 +27,25 @@ import pickle
 import sys
 import tempfile
 import threading
+from array import array
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, overload
 
 from ..errors import TermbaseError
+from ..packed import PackedRows
+from ..termbase.derived import builders, compute_all
+from ..termbase.lazy import lazy_termbase, make_concept, pack_concepts
 from ..termbase.loader import default_termbase_path, load_termbase
-from ..termbase.model import Concept, Gender, Location, Status, Term, Termbase, TermType
+from ..termbase.model import Concept, Term, Termbase
 from ..termbase.yaml_io import yaml_files
-from .index import TermIndex, _Entry
+from .index import NEAR_MISS_LANGS, TermIndex, _Entry
+from .nearmiss import NearMissIndex
 from .types import MATCHER_BUILD as MATCHER_VERSION
 
 #: Bump when the layout of a cache file changes.
-_FORMAT = 1
+_FORMAT = 2
 _MAGIC = b"MUSTALAH-INDEX\n"
 
 _memo: dict[str, tuple[Termbase, TermIndex]] = {}
@@ -90,125 +97,85 @@ def cache_file(path: str | Path | None) -> Path:
     return cache_dir() / f"index-{source_signature(path)}.pickle"
 
 
-# --- a compact, fast-to-unpickle form ---------------------------------------------------
-# Pickling frozen slotted dataclasses field by field is slow (5 s for 100k concepts); plain
-# tuples load ten times faster, so the cache stores tuples and rebuilds the objects.
-
-_TermRow = tuple[object, ...]
+# --- a compact, fast-to-load form ------------------------------------------------------
+# Unpickling 100k concepts, 230k terms and 280k index entries as objects costs seconds;
+# a lint run reads a few hundred of them.  So concepts and entries are stored as packed
+# rows (mustalah.packed) decoded on first use, the near-miss tables as sorted arrays, and
+# the values rules derive from the whole termbase (termbase.derived) precomputed.
 
 
 def _flatten(termbase: Termbase, index: TermIndex) -> dict[str, object]:
-    term_ids: dict[int, int] = {}
-    terms: list[_TermRow] = []
-    concepts: list[tuple[object, ...]] = []
-    for c in termbase.concepts:
-        ids: list[int] = []
-        for t in c.terms:
-            term_ids[id(t)] = len(terms)
-            ids.append(len(terms))
-            loc = t.location
-            terms.append(
-                (
-                    t.text,
-                    t.lang,
-                    t.status.value,
-                    t.type.value,
-                    t.gender.value if t.gender else None,
-                    t.pos,
-                    t.usage,
-                    t.note,
-                    t.exact,
-                    t.forms,
-                    loc.file if loc else None,
-                    loc.line if loc else 0,
-                )
-            )
-        loc = c.location
-        concepts.append(
-            (
-                c.id,
-                c.domain,
-                tuple(ids),
-                c.subject,
-                c.definition,
-                c.note,
-                c.source,
-                c.related,
-                c.confusable,
-                loc.file if loc else None,
-                loc.line if loc else 0,
-            )
-        )
-    index_terms = [term_ids[id(t)] for t in index._terms]
-    entries = [tuple(getattr(e, f) for f in _Entry.__slots__) for e in index._entries]
+    concepts = termbase.concepts
+    position: dict[int, tuple[int, int]] = {}
+    for k, c in enumerate(concepts):
+        for j, t in enumerate(c.terms):
+            position[id(t)] = (k, j)
+    refs = array("q", [(position[id(t)][0] << 16) | position[id(t)][1] for t in index._terms])
+    entries = PackedRows.pack(
+        (tuple(getattr(e, f) for f in _Entry.__slots__) for e in index._entries), _Entry
+    )
     return {
         "name": termbase.name,
         "origin": termbase.origin,
-        "terms": terms,
-        "concepts": concepts,
-        "index_terms": index_terms,
-        "entries": entries,
+        "ids": [c.id for c in concepts],
+        "concepts": pack_concepts(termbase).state(),
+        "term_refs": refs.tobytes(),
+        "entries": entries.state(),
         "automata": index._automata,
+        "groups": index._groups.tobytes(),
+        "near": {lang: near.state() for lang in index.languages if (near := _near(index, lang)) is not None},
+        "derived": compute_all(termbase),
         "hash": index.termbase_hash,
     }
 
 
-def _unflatten(data: dict[str, object]) -> tuple[Termbase, TermIndex]:
-    statuses = {s.value: s for s in Status}
-    types = {t.value: t for t in TermType}
-    genders = {g.value: g for g in Gender}
-    locations: dict[tuple[str, int], Location] = {}
+def _near(index: TermIndex, lang: str) -> NearMissIndex | None:
+    return index.near_index(lang) if lang in NEAR_MISS_LANGS else None
 
-    def location(file: object, line: object) -> Location | None:
-        if file is None:
-            return None
-        key = (str(file), int(line))  # type: ignore[call-overload]
-        loc = locations.get(key)
-        if loc is None:
-            loc = locations[key] = Location(*key)
-        return loc
 
-    terms = [
-        Term(
-            text,
-            lang,
-            statuses[status],
-            types[typ],
-            genders[gender] if gender else None,
-            pos,
-            usage,
-            note,
-            exact,
-            forms,
-            location(file, line),
-        )
-        for (text, lang, status, typ, gender, pos, usage, note, exact, forms, file, line) in data["terms"]  # type: ignore[attr-defined]
-    ]
-    concepts = tuple(
-        Concept(
-            cid,
-            domain,
-            tuple(terms[i] for i in ids),
-            subject,
-            definition,
-            note,
-            source,
-            related,
-            confusable,
-            location(file, line),
-        )
-        for (cid, domain, ids, subject, definition, note, source, related, confusable, file, line) in data[
-            "concepts"
-        ]  # type: ignore[attr-defined]
+class _TermRefs(Sequence[Term]):
+    """Index term number → the term object inside its (lazily decoded) concept."""
+
+    def __init__(self, refs: array[int], concepts: Sequence[Concept]) -> None:
+        self.refs = refs
+        self.concepts = concepts
+
+    @overload
+    def __getitem__(self, i: int) -> Term: ...
+    @overload
+    def __getitem__(self, i: slice) -> Sequence[Term]: ...
+    def __getitem__(self, i: int | slice) -> Term | Sequence[Term]:
+        if isinstance(i, slice):
+            return [self[k] for k in range(*i.indices(len(self)))]
+        ref = self.refs[i]
+        return self.concepts[ref >> 16].terms[ref & 0xFFFF]
+
+    def __len__(self) -> int:
+        return len(self.refs)
+
+
+def _unflatten(data: dict[str, Any]) -> tuple[Termbase, TermIndex]:
+    termbase = lazy_termbase(
+        PackedRows.from_state(data["concepts"], make_concept),
+        data["ids"],
+        data["name"],
+        data["origin"],
+        data["derived"],
     )
-    termbase = Termbase(concepts, data["name"], data["origin"])  # type: ignore[arg-type]
+    refs = array("q")
+    refs.frombytes(data["term_refs"])
+    groups = array("q")
+    groups.frombytes(data["groups"])
     index = TermIndex(
-        [terms[i] for i in data["index_terms"]],  # type: ignore[attr-defined]
-        [_Entry(*row) for row in data["entries"]],  # type: ignore[attr-defined]
-        data["automata"],  # type: ignore[arg-type]
+        _TermRefs(refs, termbase.concepts),
+        PackedRows.from_state(data["entries"], _Entry),
+        data["automata"],
         str(data["hash"]),
+        groups,
     )
     index._termbase = termbase
+    for lang, state in data["near"].items():
+        index._near[lang] = NearMissIndex.from_state(state)
     return termbase, index
 
 
@@ -252,6 +219,11 @@ def _load_unguarded(file: Path) -> tuple[Termbase, TermIndex] | None:
     return termbase, index
 
 
+def _stored_derived(termbase: Termbase) -> bool:
+    """Whether every registered derived value came from the file (else it is written again)."""
+    return set(builders()) <= set(termbase._derived)
+
+
 def _save(file: Path, termbase: Termbase, index: TermIndex) -> None:
     """Write atomically; a cache that cannot be written is silently skipped."""
     payload = {
@@ -290,6 +262,8 @@ def cached_index(termbase_path: str | Path | None) -> tuple[Termbase, TermIndex]
         return memo
     loaded = _load(file)
     hit = loaded is not None
+    if loaded is not None and not _stored_derived(loaded[0]):
+        _save(file, *loaded)  # a rule registered a derived value since the file was written
     if loaded is None:
         termbase = load_termbase(termbase_path)
         index = TermIndex.build(termbase)

@@ -20,7 +20,8 @@ How it works (research/arabic.md §2.2, adapted for speed):
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from array import array
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import ahocorasick
@@ -46,6 +47,8 @@ from .forms import (
 from .nearmiss import NearMissIndex
 from .types import NearMiss, OrthoDiff, TermMatch
 
+#: Languages with near-miss detection (name frames and one-edit variants).
+NEAR_MISS_LANGS = ("ar", "en")
 _STATUS_RANK = {Status.PREFERRED: 0, Status.ADMITTED: 1, Status.DEPRECATED: 2, Status.SUPERSEDED: 3}
 _EXACT_REJECT = frozenset({"alef-hamza", "alef-maqsura", "taa-marbuta", "persian", "digits", "other"})
 #: Domains whose multi-word Arabic names are construct phrases (``مكتب …``): the article
@@ -81,14 +84,16 @@ class TermIndex:
 
     def __init__(
         self,
-        terms: list[Term],
-        entries: list[_Entry],
+        terms: Sequence[Term],
+        entries: Sequence[_Entry],
         automata: dict[str, ahocorasick.Automaton],
         termbase_hash: str,
+        groups: array[int],
     ) -> None:
         self._terms = terms
         self._entries = entries
         self._automata = automata
+        self._groups = groups
         self.termbase_hash = termbase_hash
         self._near: dict[str, NearMissIndex] = {}
         self._termbase: Termbase | None = None
@@ -175,14 +180,22 @@ class TermIndex:
                 if in_arabic and (wanted is None or "ar" in wanted):
                     add("ar", no, concept.id, concept.domain, term.text, "acronym-in-arabic", True)
 
+        # Entries are renumbered so that those of one key are contiguous: the automaton
+        # stores a plain int per key, its group number g (entries groups[g]:groups[g+1]),
+        # which pickles and loads far faster than a Python tuple per key.
+        ordered: list[_Entry] = []
+        groups = array("q")
         automata: dict[str, ahocorasick.Automaton] = {}
         for lang, keys in keyed.items():
-            automaton = ahocorasick.Automaton()
+            automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
             for key, ids in keys.items():
-                automaton.add_word(key, tuple(ids))
+                automaton.add_word(key, len(groups))
+                groups.append(len(ordered))
+                ordered.extend(entries[i] for i in ids)
             automaton.make_automaton()
             automata[lang] = automaton
-        index = cls(terms, entries, automata, termbase.content_hash())
+        groups.append(len(ordered))
+        index = cls(terms, ordered, automata, termbase.content_hash(), groups)
         index._termbase = termbase
         return index
 
@@ -207,11 +220,12 @@ class TermIndex:
         n = len(key)
         found: list[tuple[tuple[int, int, int, int, int], TermMatch]] = []
         entries = self._entries
-        for last, ids in automaton.iter(key):
+        groups = self._groups
+        for last, group in automaton.iter(key):
             e = last + 1
             if e < n and key[e].isalnum():
                 continue
-            for entry_id in ids:
+            for entry_id in range(groups[group], groups[group + 1]):
                 entry = entries[entry_id]
                 s = e - len(entry.key)
                 ws = s
@@ -269,9 +283,7 @@ class TermIndex:
             from .confusions import default_confusions
 
             out.extend(default_confusions().find(text, lang))
-        near = self._near.get(lang)
-        if near is None and self._termbase is not None:
-            near = self._near[lang] = NearMissIndex(self._termbase, lang)
+        near = self.near_index(lang)
         if near is not None:
             # a curated confusion is more specific than a generic near miss over the same words
             taken = [(m.start, m.end) for m in out]
@@ -280,6 +292,13 @@ class TermIndex:
             )
         out.sort(key=lambda m: (m.start, m.end))
         return tuple(out)
+
+    def near_index(self, lang: str) -> NearMissIndex | None:
+        """The near-miss index of ``lang``, built on first use (or loaded from the cache)."""
+        near = self._near.get(lang)
+        if near is None and self._termbase is not None:
+            near = self._near[lang] = NearMissIndex.build(self._termbase, lang)
+        return near
 
     def _verify(
         self, folded: Folded, entry: _Entry, ws: int, body: int, s: int, e: int, error: str | None, lang: str

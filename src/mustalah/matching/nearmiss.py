@@ -15,9 +15,13 @@ exact match at least as long are skipped, which keeps sibling names
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, KeysView
 from dataclasses import dataclass
+from typing import Any
 
+import numpy as np
+
+from ..packed import MASK, PRIME, SEED, SLOT, PackedRows, masked, step
 from ..termbase.model import Termbase
 from ..text.normalize import Folded, fold_key
 from .forms import DEFINITE_PREFIXES, INDEFINITE_PREFIXES
@@ -158,19 +162,100 @@ def _inflected(a: str, b: str) -> bool:
     return (len(a) == len(b) + 1 and a.startswith(b)) or (len(b) == len(a) + 1 and b.startswith(a))
 
 
-class NearMissIndex:
-    """Token-pair index over the multi-word terms of one language."""
+def _hash_tables(
+    token_ids: list[list[int]],
+) -> tuple[np.ndarray[Any, np.dtype[np.int64]], np.ndarray[Any, np.dtype[np.int32]], set[int]]:
+    """Sorted masked keys with their candidate numbers, and the hashes a walk may pass.
 
-    def __init__(self, termbase: Termbase, lang: str) -> None:
+    Vectorized per term length: the hash of :mod:`packed` in wrapping uint64 arithmetic,
+    which equals the Python definition (the mask keeps the low 63 bits of the product).
+    """
+    by_len: dict[int, list[int]] = {}
+    for seq, tids in enumerate(token_ids):
+        by_len.setdefault(len(tids), []).append(seq)
+    mask, prime = np.uint64(MASK), np.uint64(PRIME)
+    key_parts: list[np.ndarray[Any, np.dtype[np.uint64]]] = []
+    seq_parts: list[np.ndarray[Any, np.dtype[np.int64]]] = []
+    partials: set[int] = set()
+    with np.errstate(over="ignore"):
+        for length, seqs in by_len.items():
+            ids = np.array([token_ids[s] for s in seqs], dtype=np.uint64) + np.uint64(1)
+            numbers = np.array(seqs, dtype=np.int64)
+
+            h = np.full(len(seqs), SEED, dtype=np.uint64)
+            for k in range(length - 1):  # proper prefixes: a walk may go on
+                h = ((h ^ ids[:, k]) * prime) & mask
+                partials.update(h.tolist())
+            h = np.full(len(seqs), SEED, dtype=np.uint64)
+            for k in range(1, length - 1):  # proper prefixes of the rest after slot 0
+                h = ((h ^ ids[:, k]) * prime) & mask
+                partials.update(h.tolist())
+            for p in range(length):
+                h = np.full(len(seqs), SEED, dtype=np.uint64)
+                for k in range(length):
+                    if k != p:
+                        h = ((h ^ ids[:, k]) * prime) & mask
+                key_parts.append(((h ^ np.uint64(SLOT + p)) * prime) & mask)
+                seq_parts.append(numbers)
+    if not key_parts:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int32), partials
+    keys = np.concatenate(key_parts).astype(np.int64)
+    numbers_all = np.concatenate(seq_parts)
+    order = np.lexsort((numbers_all, keys))
+    return keys[order], numbers_all[order].astype(np.int32), partials
+
+
+def _make_cand(concept_id: str, tokens: tuple[str, ...], expected: str, name: bool) -> _Cand:
+    return _Cand(concept_id, tokens, expected, name)
+
+
+#: A lookup to run: (masked key, window start, window length, mismatch position, stem rank).
+_Query = tuple[int, int, int, int, int]
+
+
+class NearMissIndex:
+    """Multi-word terms of one language, keyed by their token sequence with one slot left out.
+
+    A near miss is a window of text equal to a term in every token but one.  For each
+    term and each slot ``p`` the index holds a stable hash of the other tokens
+    (:func:`packed.masked`); a text window is looked up the same way, so the candidates
+    that come back differ from the window in exactly that slot — however many terms
+    share the other words (a 100k-term termbase has thousands of ``United Nations …``).
+    Walks through the text stop as soon as no term continues the words read so far
+    (``partials``), and the mismatching word must be outside the termbase's vocabulary
+    or an entity head (what :meth:`_check` would demand anyway), so a text token costs a
+    few set probes; the key lookups of a whole text run as one sorted-array search.
+    """
+
+    def __init__(
+        self,
+        lang: str,
+        ids: dict[str, int],
+        heads: set[str],
+        cands: PackedRows[_Cand],
+        keys: np.ndarray[Any, np.dtype[np.int64]],
+        seqs: np.ndarray[Any, np.dtype[np.int32]],
+        partials: set[int],
+        max_len: int,
+    ) -> None:
         self.lang = lang
-        self.pair01: dict[tuple[str, str], list[_Cand]] = {}
-        self.pair12: dict[tuple[str, str], list[_Cand]] = {}
-        self.pair02: dict[tuple[str, str], list[_Cand]] = {}
-        self.single0: dict[str, list[_Cand]] = {}
-        self.single1: dict[str, list[_Cand]] = {}
-        self.heads: set[str] = set(_BUILTIN_HEADS.get(lang, set()))
-        #: Every word of every term: a near miss must not be another term's own word.
-        self.vocabulary: set[str] = set()
+        self.ids = ids
+        self.heads = heads
+        self.cands = cands
+        self.keys = keys
+        self.seqs = seqs
+        self.partials = partials
+        self.max_len = max_len
+
+    @property
+    def vocabulary(self) -> KeysView[str]:
+        """Every word of every term: a near miss must not be another term's own word."""
+        return self.ids.keys()
+
+    @classmethod
+    def build(cls, termbase: Termbase, lang: str) -> NearMissIndex:
+        ids: dict[str, int] = {}
+        rows: list[tuple[str, tuple[str, ...], str, bool]] = []
         seen: set[tuple[str, tuple[str, ...]]] = set()
         for concept in termbase:
             for term in concept.terms_in(lang):
@@ -181,102 +266,191 @@ class NearMissIndex:
                     if len(toks) < 2 or (concept.id, toks) in seen:
                         continue
                     seen.add((concept.id, toks))
-                    self.vocabulary.update(toks)
-                    cand = _Cand(concept.id, toks, surface, concept.domain == "people")
-                    if len(toks) == 2:
-                        self.single0.setdefault(toks[0], []).append(cand)
-                        self.single1.setdefault(toks[1], []).append(cand)
-                    else:
-                        self.pair01.setdefault((toks[0], toks[1]), []).append(cand)
-                        self.pair12.setdefault((toks[1], toks[2]), []).append(cand)
-                        self.pair02.setdefault((toks[0], toks[2]), []).append(cand)
+                    for t in toks:
+                        ids.setdefault(t, len(ids))
+                    rows.append((concept.id, toks, surface, concept.domain == "people"))
+        keys, seqs, partials = _hash_tables([[ids[t] for t in toks] for _c, toks, _s, _n in rows])
+        max_len = max((len(r[1]) for r in rows), default=0)
+        heads = set(_BUILTIN_HEADS.get(lang, set()))
+        return cls(lang, ids, heads, PackedRows.pack(rows, _make_cand), keys, seqs, partials, max_len)
+
+    # --- the compiled-index cache -----------------------------------------------------
+
+    def state(self) -> dict[str, object]:
+        return {
+            "lang": self.lang,
+            "ids": self.ids,
+            "heads": frozenset(self.heads),
+            "cands": self.cands.state(),
+            "keys": self.keys.tobytes(),
+            "seqs": self.seqs.tobytes(),
+            "partials": frozenset(self.partials),
+            "max_len": self.max_len,
+        }
+
+    @classmethod
+    def from_state(cls, state: dict[str, Any]) -> NearMissIndex:
+        return cls(
+            str(state["lang"]),
+            state["ids"],
+            set(state["heads"]),
+            PackedRows.from_state(state["cands"], _make_cand),
+            np.frombuffer(state["keys"], dtype=np.int64),
+            np.frombuffer(state["seqs"], dtype=np.int32),
+            state["partials"],
+            int(state["max_len"]),
+        )
+
+    # --- finding ------------------------------------------------------------------------
+
+    def _queries(self, words: list[str], i: int, st0: tuple[str, ...], out: list[_Query]) -> None:
+        """The key lookups for windows starting at word ``i``."""
+        ids, heads, partials, max_len = self.ids, self.heads, self.partials, self.max_len
+        n = len(words)
+        # the first word is the odd one out: it is not a term word (or it is an entity head)
+        if not any(o in ids for o in st0) or any(o in heads for o in st0):
+            h = SEED
+            for length in range(2, min(max_len, n - i) + 1):
+                tid = ids.get(words[i + length - 1])
+                if tid is None:
+                    break
+                h = step(h, tid)
+                out.append((masked(h, 0), i, length, 0, len(st0)))
+                if h not in partials:
+                    break
+        for rank, st in enumerate(st0):
+            tid = ids.get(st)
+            if tid is None:
+                continue
+            h = step(SEED, tid)
+            k = 1
+            while h in partials and i + k < n and k < max_len:
+                word = words[i + k]
+                wid = ids.get(word)
+                if wid is None or (k >= 2 and word in heads):  # word k may be the odd one out
+                    self._suffix_queries(words, i, k, h, rank, out)
+                if wid is None:
+                    break
+                h = step(h, wid)
+                k += 1
+
+    def _suffix_queries(self, words: list[str], i: int, p: int, h: int, rank: int, out: list[_Query]) -> None:
+        """Windows with the odd word at ``p``: the term goes on with the words after it."""
+        ids = self.ids
+        out.append((masked(h, p), i, p + 1, p, rank))
+        for length in range(p + 2, min(self.max_len, len(words) - i) + 1):
+            tid = ids.get(words[i + length - 1])
+            if tid is None:
+                return
+            h = step(h, tid)
+            out.append((masked(h, p), i, length, p, rank))
+
+    def _candidates(self, queries: list[_Query]) -> dict[int, list[tuple[tuple[int, int], int]]]:
+        """Per window start, the candidates the queries found, as ((group, rank), seq)."""
+        wanted = np.fromiter((q[0] for q in queries), dtype=np.int64, count=len(queries))
+        lo = np.searchsorted(self.keys, wanted, "left")
+        hi = np.searchsorted(self.keys, wanted, "right")
+        hits: dict[int, list[tuple[tuple[int, int], int]]] = {}
+        for q in np.nonzero(hi > lo)[0].tolist():
+            _key, i, length, p, rank = queries[q]
+            # the order the candidates were once read in: per stem, the longer terms first
+            if p >= 2:
+                group = (rank, 0)
+            elif p == 1:
+                group = (rank, 1 if length == 2 else 2)
+            else:
+                group = (rank, 0 if length == 2 else 1)
+            bucket = hits.setdefault(i, [])
+            for seq in self.seqs[lo[q] : hi[q]].tolist():
+                bucket.append((group, seq))
+        return hits
 
     def find(self, folded: Folded, matches: Iterable[TermMatch]) -> list[NearMiss]:
         key = folded.key
         spans = [(m.start, m.end, m.tokens) for m in matches]
         toks = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(key)]
         words = [t[0] for t in toks]
+        queries: list[_Query] = []
+        for i in range(len(words) - 1):
+            self._queries(words, i, stems(words[i]), queries)
+        if not queries:
+            return []
         found: dict[tuple[int, int], NearMiss] = {}
-        n = len(words)
-        vocab, heads = self.vocabulary, self.heads
-        for i in range(n):
-            w0 = words[i]
-            st0 = stems(w0)
-            w1 = words[i + 1] if i + 1 < n else None
-            w2 = words[i + 2] if i + 2 < n else None
-            # A near miss needs its odd word out of the termbase's vocabulary (an edit) or an
-            # entity head (a frame), so most windows are ruled out before any candidate is read.
-            w1_odd = w1 is not None and w1 not in vocab
-            w0_odd = not any(o in vocab for o in st0) or any(o in heads for o in st0)
-            cands: list[_Cand] = []
-            for st in st0:
-                if w1 is not None:
-                    cands.extend(self.pair01.get((st, w1), ()))
-                    if w1_odd:
-                        cands.extend(self.single0.get(st, ()))
-                        if w2 is not None:
-                            cands.extend(self.pair02.get((st, w2), ()))
-            if w1 is not None and w0_odd:
-                cands.extend(self.single1.get(w1, ()))
-                if w2 is not None:
-                    cands.extend(self.pair12.get((w1, w2), ()))
-            if not cands:
-                continue
-            for cand in cands:
+        for i, bucket in sorted(self._candidates(queries).items()):
+            st0 = stems(words[i])
+            seen: set[int] = set()
+            for _group, seq in sorted(bucket):
+                if seq in seen:
+                    continue
+                seen.add(seq)
+                cand = self.cands[seq]
                 miss = self._check(cand, words, i, st0)
-                if miss is None:
-                    continue
-                p, kind = miss
-                a, b = toks[i][1], toks[i + len(cand.tokens) - 1][2]
-                start, end = folded.span(a, b)
-                if any(s < end and start < e and k >= len(cand.tokens) for s, e, k in spans):
-                    continue
-                found_tok = words[i + p]
-                expected = cand.expected
-                raw_words = cand.expected.split()
-                if kind == "edit" and p > 0 and len(raw_words) == len(cand.tokens):
-                    ts, te = folded.span(toks[i + p][1], toks[i + p][2])
-                    text = folded.text
-                    expected = text[start:ts] + raw_words[p] + text[te:end]
-                prev = found.get((start, end))
-                if prev is not None:
-                    if cand.concept_id not in prev.concepts:
-                        found[(start, end)] = NearMiss(
-                            prev.kind,
-                            prev.lang,
-                            start,
-                            end,
-                            prev.surface,
-                            prev.expected,
-                            (*prev.concepts, cand.concept_id),
-                            prev.differing,
-                            prev.note,
-                            prev.clitics,
-                        )
-                    continue
-                clitics = ""
-                if p == 0:
-                    for st in st0:
-                        if found_tok.endswith(st) and (st in self.heads or st == cand.tokens[0]):
-                            clitics = found_tok[: len(found_tok) - len(st)]
-                            break
-                found[(start, end)] = NearMiss(
-                    kind,
-                    self.lang,
-                    start,
-                    end,
-                    folded.text[start:end],
-                    expected,
-                    (cand.concept_id,),
-                    ((found_tok, cand.tokens[p]),),
-                    clitics=clitics,
-                )
+                if miss is not None:
+                    self._record(found, folded, toks, words, spans, i, st0, cand, miss)
         kept: list[NearMiss] = []
         for near in sorted(found.values(), key=lambda m: (m.start, -(m.end - m.start))):
             if kept and near.start < kept[-1].end:
                 continue  # leftmost-longest, as for exact matches
             kept.append(near)
         return kept
+
+    def _record(
+        self,
+        found: dict[tuple[int, int], NearMiss],
+        folded: Folded,
+        toks: list[tuple[str, int, int]],
+        words: list[str],
+        spans: list[tuple[int, int, int]],
+        i: int,
+        st0: tuple[str, ...],
+        cand: _Cand,
+        miss: tuple[int, str],
+    ) -> None:
+        p, kind = miss
+        a, b = toks[i][1], toks[i + len(cand.tokens) - 1][2]
+        start, end = folded.span(a, b)
+        if any(s < end and start < e and k >= len(cand.tokens) for s, e, k in spans):
+            return
+        found_tok = words[i + p]
+        expected = cand.expected
+        raw_words = cand.expected.split()
+        if kind == "edit" and p > 0 and len(raw_words) == len(cand.tokens):
+            ts, te = folded.span(toks[i + p][1], toks[i + p][2])
+            text = folded.text
+            expected = text[start:ts] + raw_words[p] + text[te:end]
+        prev = found.get((start, end))
+        if prev is not None:
+            if cand.concept_id not in prev.concepts:
+                found[(start, end)] = NearMiss(
+                    prev.kind,
+                    prev.lang,
+                    start,
+                    end,
+                    prev.surface,
+                    prev.expected,
+                    (*prev.concepts, cand.concept_id),
+                    prev.differing,
+                    prev.note,
+                    prev.clitics,
+                )
+            return
+        clitics = ""
+        if p == 0:
+            for st in st0:
+                if found_tok.endswith(st) and (st in self.heads or st == cand.tokens[0]):
+                    clitics = found_tok[: len(found_tok) - len(st)]
+                    break
+        found[(start, end)] = NearMiss(
+            kind,
+            self.lang,
+            start,
+            end,
+            folded.text[start:end],
+            expected,
+            (cand.concept_id,),
+            ((found_tok, cand.tokens[p]),),
+            clitics=clitics,
+        )
 
     def _check(self, cand: _Cand, words: list[str], i: int, st0: tuple[str, ...]) -> tuple[int, str] | None:
         toks = cand.tokens

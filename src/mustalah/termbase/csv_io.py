@@ -28,8 +28,24 @@ from .problems import Problem
 from .yaml_io import DOMAINS, ID_PATTERN, LANG_PATTERN, POS_VALUES, LoadResult
 
 COLUMNS = (
-    "concept_id", "lang", "term", "domain", "status", "type", "gender", "pos", "exact", "forms",
-    "usage", "note", "subject", "definition", "concept_note", "source", "related", "confusable",
+    "concept_id",
+    "lang",
+    "term",
+    "domain",
+    "status",
+    "type",
+    "gender",
+    "pos",
+    "exact",
+    "forms",
+    "usage",
+    "note",
+    "subject",
+    "definition",
+    "concept_note",
+    "source",
+    "related",
+    "confusable",
 )
 REQUIRED = ("concept_id", "lang", "term")
 CONCEPT_COLUMNS = ("domain", "subject", "definition", "concept_note", "source", "related", "confusable")
@@ -56,11 +72,18 @@ def term_rows(termbase: Termbase) -> Iterator[dict[str, str]]:
         for lang in concept.languages:
             for term in concept.terms_in(lang):
                 yield {
-                    "concept_id": concept.id, "lang": term.lang, "term": term.text,
-                    "status": term.status.value, "type": term.type.value,
-                    "gender": term.gender.value if term.gender else "", "pos": term.pos or "",
-                    "exact": "true" if term.exact else "false", "forms": FORM_SEPARATOR.join(term.forms),
-                    "usage": term.usage or "", "note": term.note or "", **shared,
+                    "concept_id": concept.id,
+                    "lang": term.lang,
+                    "term": term.text,
+                    "status": term.status.value,
+                    "type": term.type.value,
+                    "gender": term.gender.value if term.gender else "",
+                    "pos": term.pos or "",
+                    "exact": "true" if term.exact else "false",
+                    "forms": FORM_SEPARATOR.join(term.forms),
+                    "usage": term.usage or "",
+                    "note": term.note or "",
+                    **shared,
                 }
 
 
@@ -69,8 +92,9 @@ def write_csv(termbase: Termbase, output: str | Path, delimiter: str | None = No
     target = Path(output)
     rows = 0
     with atomic_text(target) as handle:
-        writer = csv.DictWriter(handle, fieldnames=COLUMNS, delimiter=delimiter or _delimiter(target),
-                                lineterminator="\n")
+        writer = csv.DictWriter(
+            handle, fieldnames=COLUMNS, delimiter=delimiter or _delimiter(target), lineterminator="\n"
+        )
         writer.writeheader()
         for row in term_rows(termbase):
             writer.writerow(row)
@@ -86,8 +110,9 @@ class _CsvReader:
     def problem(self, code: str, message: str, line: int, concept: str | None = None) -> None:
         self.problems.append(Problem(code, message, Location(self.file, line), concept))
 
-    def enum(self, raw: str, kind: type[Status] | type[TermType] | type[Gender], column: str, line: int,
-             cid: str) -> object:
+    def enum(
+        self, raw: str, kind: type[Status] | type[TermType] | type[Gender], column: str, line: int, cid: str
+    ) -> object:
         if not raw:
             return None
         try:
@@ -112,12 +137,17 @@ class _CsvReader:
             self.problem("TB003", f"'exact' must be true or false, not {exact!r}", line, cid)
         forms = tuple(f.strip() for f in (row.get("forms") or "").split(FORM_SEPARATOR.strip()) if f.strip())
         return Term(
-            text=text, lang=lang,
+            text=text,
+            lang=lang,
             status=self.enum(row.get("status", ""), Status, "status", line, cid) or Status.PREFERRED,  # type: ignore[arg-type]
             type=self.enum(row.get("type", ""), TermType, "type", line, cid) or TermType.FULL_FORM,  # type: ignore[arg-type]
             gender=self.enum(row.get("gender", ""), Gender, "gender", line, cid),  # type: ignore[arg-type]
-            pos=pos, usage=row.get("usage") or None, note=row.get("note") or None,
-            exact=exact in _TRUE, forms=forms, location=Location(self.file, line),
+            pos=pos,
+            usage=row.get("usage") or None,
+            note=row.get("note") or None,
+            exact=exact in _TRUE,
+            forms=forms,
+            location=Location(self.file, line),
         )
 
     def read(self, path: Path) -> list[Concept]:
@@ -125,8 +155,9 @@ class _CsvReader:
             with path.open(encoding="utf-8-sig", newline="") as handle:
                 return self.rows(csv.DictReader(handle, delimiter=_delimiter(path)))
         except UnicodeDecodeError as exc:
-            raise TermbaseError(f"not UTF-8 at byte {exc.start}", file=self.file,
-                                hint="save the file as UTF-8 CSV") from exc
+            raise TermbaseError(
+                f"not UTF-8 at byte {exc.start}", file=self.file, hint="save the file as UTF-8 CSV"
+            ) from exc
         except csv.Error as exc:
             raise TermbaseError(f"malformed CSV: {exc}", file=self.file) from exc
 
@@ -134,8 +165,12 @@ class _CsvReader:
         header = reader.fieldnames or []
         missing = [c for c in REQUIRED if c not in header]
         if missing:
-            raise TermbaseError(f"missing column(s) {', '.join(missing)}", file=self.file, line=1,
-                                hint=f"the header must name at least {', '.join(REQUIRED)}")
+            raise TermbaseError(
+                f"missing column(s) {', '.join(missing)}",
+                file=self.file,
+                line=1,
+                hint=f"the header must name at least {', '.join(REQUIRED)}",
+            )
         for name in header:
             if name not in COLUMNS:
                 self.problem("TB002", f"unknown column {name!r} (allowed: {', '.join(COLUMNS)})", 1)
@@ -152,15 +187,17 @@ class _CsvReader:
                 if not ID_PATTERN.match(cid):
                     self.problem("TB003", f"bad concept id {cid!r}", line, cid)
                 if row["domain"] and row["domain"] not in DOMAINS:
-                    self.problem("TB003", f"bad domain {row['domain']!r} (allowed: {', '.join(DOMAINS)})",
-                                 line, cid)
+                    self.problem(
+                        "TB003", f"bad domain {row['domain']!r} (allowed: {', '.join(DOMAINS)})", line, cid
+                    )
                 drafts[cid] = (row, line, {})
             else:
                 first = drafts[cid][0]
                 for column in CONCEPT_COLUMNS:
                     if row[column] and row[column] != first[column]:
-                        self.problem("TB105", f"{column} differs from the concept's first row; ignored",
-                                     line, cid)
+                        self.problem(
+                            "TB105", f"{column} differs from the concept's first row; ignored", line, cid
+                        )
             term = self.term(row, line, cid)
             if term is not None:
                 drafts[cid][2].setdefault(term.lang, []).append(term)
@@ -168,11 +205,15 @@ class _CsvReader:
 
     def concept(self, cid: str, row: dict[str, str], line: int, by_lang: dict[str, list[Term]]) -> Concept:
         return Concept(
-            id=cid, domain=row["domain"] or "concepts",
+            id=cid,
+            domain=row["domain"] or "concepts",
             terms=tuple(t for terms in by_lang.values() for t in terms),
-            subject=row["subject"] or None, definition=row["definition"] or None,
-            note=row["concept_note"] or None, source=row["source"] or None,
-            related=tuple(row["related"].split()), confusable=tuple(row["confusable"].split()),
+            subject=row["subject"] or None,
+            definition=row["definition"] or None,
+            note=row["concept_note"] or None,
+            source=row["source"] or None,
+            related=tuple(row["related"].split()),
+            confusable=tuple(row["confusable"].split()),
             location=Location(self.file, line),
         )
 

@@ -36,7 +36,8 @@ def default_termbase_path() -> Path:
         return repo
     raise TermbaseError(
         "the shipped termbase is missing from this installation",
-        file=str(packaged), hint="reinstall mustalah, or pass --termbase PATH",
+        file=str(packaged),
+        hint="reinstall mustalah, or pass --termbase PATH",
     )
 
 
@@ -53,7 +54,8 @@ def read_termbase(path: str | Path) -> LoadResult:
     if suffix in CSV_SUFFIXES:
         return read_csv(source)
     raise UsageError(
-        f"unknown termbase format {suffix or '(no extension)'!r}", file=str(source),
+        f"unknown termbase format {suffix or '(no extension)'!r}",
+        file=str(source),
         hint="use a folder of .yaml files, a .yaml, .tbx, .csv or .tsv file",
     )
 

@@ -9,9 +9,12 @@ that collide with common words (``علي`` / ``على``).
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import TypeVar, cast
+
+T = TypeVar("T")
 
 
 class Status(StrEnum):
@@ -120,6 +123,8 @@ class Termbase:
     name: str = "termbase"
     origin: str | None = None
     _by_id: dict[str, Concept] = field(default_factory=dict, compare=False, repr=False)
+    #: Values computed once from the whole termbase (see :meth:`derived`).
+    _derived: dict[str, object] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         # slots + frozen: fill the lookup table once through object.__setattr__ on the dict we own.
@@ -129,6 +134,18 @@ class Termbase:
 
     def __iter__(self) -> Iterator[Concept]:
         return iter(self.concepts)
+
+    def derived(self, name: str, build: Callable[[Termbase], T]) -> T:
+        """A value computed from the whole termbase, once per termbase.
+
+        Rules that need a view of every term (a spelling word list, the acronyms allowed
+        in Arabic text) ask for it here; builders registered with
+        :func:`mustalah.termbase.derived.register` are also stored in the compiled index
+        cache, so a warm run never walks a 100k-term termbase for them.
+        """
+        if name not in self._derived:
+            self._derived[name] = build(self)
+        return cast(T, self._derived[name])
 
     def __len__(self) -> int:
         return len(self.concepts)

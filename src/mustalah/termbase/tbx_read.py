@@ -39,17 +39,54 @@ from .yaml_io import LoadResult
 
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _HEADER_ELEMENTS = {
-    "tbx", "martif", "tbxHeader", "martifHeader", "fileDesc", "titleStmt", "title", "publicationStmt",
-    "sourceDesc", "encodingDesc", "revisionDesc", "change", "p", "note", "text", "body", "back",
-    "refObjectList", "refObjectSec", "refObject", "itemSet", "itemGrp", "item", "hi", "foreign", "sc",
-    "ec", "ph", "bpt", "ept", "adminGrp", "admin", "transacGrp", "transac", "transacNote", "date", "xref",
+    "tbx",
+    "martif",
+    "tbxHeader",
+    "martifHeader",
+    "fileDesc",
+    "titleStmt",
+    "title",
+    "publicationStmt",
+    "sourceDesc",
+    "encodingDesc",
+    "revisionDesc",
+    "change",
+    "p",
+    "note",
+    "text",
+    "body",
+    "back",
+    "refObjectList",
+    "refObjectSec",
+    "refObject",
+    "itemSet",
+    "itemGrp",
+    "item",
+    "hi",
+    "foreign",
+    "sc",
+    "ec",
+    "ph",
+    "bpt",
+    "ept",
+    "adminGrp",
+    "admin",
+    "transacGrp",
+    "transac",
+    "transacNote",
+    "date",
+    "xref",
     "ref",
 }
 #: Extra term types from the full TBX termType picklist, mapped onto ours.
 _TERM_TYPE_ALIASES = {
-    "initialism": TermType.ACRONYM, "clippedterm": TermType.SHORT_FORM,
-    "orthographicalvariant": TermType.VARIANT, "transliteratedform": TermType.VARIANT,
-    "entryterm": TermType.FULL_FORM, "synonym": TermType.FULL_FORM, "phrase": TermType.FULL_FORM,
+    "initialism": TermType.ACRONYM,
+    "clippedterm": TermType.SHORT_FORM,
+    "orthographicalvariant": TermType.VARIANT,
+    "transliteratedform": TermType.VARIANT,
+    "entryterm": TermType.FULL_FORM,
+    "synonym": TermType.FULL_FORM,
+    "phrase": TermType.FULL_FORM,
 }
 #: Where TBX-Basic allows the categories we read (others: anywhere).
 _LEVELS = {
@@ -72,7 +109,9 @@ def detect_dialect(path: str | Path) -> Dialect:
         return TBX2008
     raise InputError(
         f"not a TBX file: the root element is <{root}>" + (f" in {namespace}" if namespace else ""),
-        file=str(path), line=1, hint="TBX 2019 files start with <tbx>, TBX 2008 files with <martif>",
+        file=str(path),
+        line=1,
+        hint="TBX 2019 files start with <tbx>, TBX 2008 files with <martif>",
     )
 
 
@@ -132,10 +171,13 @@ class _TbxReader:
 
     def result(self, path: Path) -> LoadResult:
         for what, (count, line) in sorted(self.dropped.items(), key=lambda kv: kv[1][1]):
-            self.problems.append(Problem(
-                "TB106", f"{what} ({count}x) not imported: the termbase model has no field for it",
-                Location(self.file, line),
-            ))
+            self.problems.append(
+                Problem(
+                    "TB106",
+                    f"{what} ({count}x) not imported: the termbase model has no field for it",
+                    Location(self.file, line),
+                )
+            )
         termbase = Termbase(tuple(self.concepts), name=self.title or path.stem, origin=str(path))
         return LoadResult(termbase, tuple(self.problems))
 
@@ -143,8 +185,11 @@ class _TbxReader:
         if local == "title" and self.title is None:
             self.title = clean_text("".join(element.itertext())) or None
         elif local not in _HEADER_ELEMENTS:
-            self.warn("TB104" if local in STRUCTURAL or local in READ_CATEGORIES else "TB101",
-                      f"<{local}> outside a {self.dialect.entry} ignored", element)
+            self.warn(
+                "TB104" if local in STRUCTURAL or local in READ_CATEGORIES else "TB101",
+                f"<{local}> outside a {self.dialect.entry} ignored",
+                element,
+            )
 
     # -- classification ------------------------------------------------------------------------
 
@@ -208,12 +253,20 @@ class _TbxReader:
                 self.concept_item(child, kind, dtype, draft, "entry")
         if not draft.terms:
             self.warn("TB104", f"{self.dialect.entry} {self.concept_id} has no terms", element)
-        self.concepts.append(Concept(
-            id=self.concept_id, domain=draft.domain, terms=tuple(draft.terms), subject=draft.subject,
-            definition=draft.definition, note="; ".join(draft.notes) or None, source=draft.source,
-            related=tuple(draft.related), confusable=tuple(draft.confusable),
-            location=Location(self.file, element.sourceline or 0),
-        ))
+        self.concepts.append(
+            Concept(
+                id=self.concept_id,
+                domain=draft.domain,
+                terms=tuple(draft.terms),
+                subject=draft.subject,
+                definition=draft.definition,
+                note="; ".join(draft.notes) or None,
+                source=draft.source,
+                related=tuple(draft.related),
+                confusable=tuple(draft.confusable),
+                location=Location(self.file, element.sourceline or 0),
+            )
+        )
 
     def concept_item(self, child: etree._Element, kind: str, dtype: str, draft: _Draft, level: str) -> None:
         value = self.text(child)
@@ -236,7 +289,7 @@ class _TbxReader:
         elif kind == "ref" and dtype == "crossReference" and (child.get("target") or value):
             confusable = value.startswith(f"{CONFUSABLE_LABEL} ")  # ids never contain spaces
             # Without a target (a reference outside the file) the id is the text after the label.
-            target = concept_id(child.get("target") or value[len(CONFUSABLE_LABEL) * confusable:].strip())
+            target = concept_id(child.get("target") or value[len(CONFUSABLE_LABEL) * confusable :].strip())
             (draft.confusable if confusable else draft.related).append(target)
         else:
             self.unexpected(kind, dtype, child, level)
@@ -269,8 +322,9 @@ class _TbxReader:
             self.warn("TB104", f"<{qname(element).localname}> without <term> ignored", element)
             return None
         if len(terms) > 1:
-            self.warn("TB104", f"{len(terms)} <term> elements in one term section: only the first is kept",
-                      terms[1])
+            self.warn(
+                "TB104", f"{len(terms)} <term> elements in one term section: only the first is kept", terms[1]
+            )
         if children[0] is not terms[0]:
             self.warn("TB104", "<term> is not the first element of its term section", terms[0])
         text = self.text(terms[0])
@@ -304,12 +358,16 @@ class _TbxReader:
                 self.unexpected(kind, dtype, child, "term")
         status = fields.get("status") or fields.get("usageStatus") or Status.PREFERRED
         return Term(
-            text=text, lang=lang, status=status,  # type: ignore[arg-type]
+            text=text,
+            lang=lang,
+            status=status,  # type: ignore[arg-type]
             type=fields.get("type", TermType.FULL_FORM),  # type: ignore[arg-type]
             gender=fields.get("gender"),  # type: ignore[arg-type]
             pos=fields.get("pos"),  # type: ignore[arg-type]
             usage=fields.get("usage"),  # type: ignore[arg-type]
-            note="; ".join(notes) or None, exact=bool(fields.get("exact", False)), forms=tuple(forms),
+            note="; ".join(notes) or None,
+            exact=bool(fields.get("exact", False)),
+            forms=tuple(forms),
             location=Location(self.file, terms[0].sourceline or 0),
         )
 

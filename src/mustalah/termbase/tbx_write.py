@@ -92,8 +92,9 @@ def write_stream(termbase: Termbase, handle: IO[bytes], dialect: Dialect) -> Exp
 # literally on the root for the same reason: xmlfile would otherwise invent an ``ns0`` prefix.)
 
 
-def _sub(parent: etree._Element, dialect: Dialect, local: str, text: str | None = None,
-         **attrs: str) -> etree._Element:
+def _sub(
+    parent: etree._Element, dialect: Dialect, local: str, text: str | None = None, **attrs: str
+) -> etree._Element:
     element = etree.SubElement(parent, local, attrs)
     if text is not None:
         element.text = text

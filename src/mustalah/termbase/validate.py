@@ -156,8 +156,10 @@ def _status_conflicts(concept: Concept) -> Iterator[Problem]:
             )
         else:
             yield Problem(
-                "TB013", f"{term.text!r} ({term.lang}) is listed twice in concept {concept.id}{where}",
-                term.location, concept.id,
+                "TB013",
+                f"{term.text!r} ({term.lang}) is listed twice in concept {concept.id}{where}",
+                term.location,
+                concept.id,
             )
 
 

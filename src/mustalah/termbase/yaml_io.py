@@ -63,7 +63,8 @@ def read_yaml(path: str | Path) -> LoadResult:
         files = yaml_files(source)
         if not files:
             raise TermbaseError(
-                "no .yaml files in the termbase folder", file=str(source),
+                "no .yaml files in the termbase folder",
+                file=str(source),
                 hint="point --termbase at a folder of termbase YAML files (see docs/termbase-format.md)",
             )
     elif source.is_file():

@@ -71,7 +71,6 @@ def _double_quoted(value: str) -> str:
     return '"' + "".join(out) + '"'
 
 
-
 def folded(key: str, value: str, indent: str) -> list[str]:
     """``key: value`` — long prose as a folded block (``>-``) wrapped for review, else one line."""
     line = f"{indent}{key}: {scalar(value)}"
