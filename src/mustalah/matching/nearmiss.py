@@ -21,7 +21,7 @@ from typing import Any
 
 import numpy as np
 
-from ..packed import MASK, PRIME, SEED, SLOT, PackedRows, masked, step
+from ..packed import MASK, PRIME, SEED, SLOT, PackedRows
 from ..termbase.model import Termbase
 from ..text.normalize import Folded, fold_key
 from .forms import DEFINITE_PREFIXES, INDEFINITE_PREFIXES
@@ -205,6 +205,20 @@ def _hash_tables(
     return keys[order], numbers_all[order].astype(np.int32), partials
 
 
+#: Up to this many keys the lookups go through a dict built on first use; beyond it, one
+#: sorted-array search per text (building a dict of millions of keys costs more than it saves).
+_DICT_KEYS_MAX = 300_000
+
+
+def _as_dict(
+    keys: np.ndarray[Any, np.dtype[np.int64]], seqs: np.ndarray[Any, np.dtype[np.int32]]
+) -> dict[int, list[int]]:
+    table: dict[int, list[int]] = {}
+    for key, seq in zip(keys.tolist(), seqs.tolist(), strict=True):
+        table.setdefault(key, []).append(seq)
+    return table
+
+
 def _make_cand(concept_id: str, tokens: tuple[str, ...], expected: str, name: bool) -> _Cand:
     return _Cand(concept_id, tokens, expected, name)
 
@@ -246,6 +260,8 @@ class NearMissIndex:
         self.seqs = seqs
         self.partials = partials
         self.max_len = max_len
+        self._info: dict[str, tuple[bool, tuple[tuple[int, int], ...]]] = {}
+        self._table: dict[int, list[int]] | None = None
 
     @property
     def vocabulary(self) -> KeysView[str]:
@@ -303,55 +319,78 @@ class NearMissIndex:
 
     # --- finding ------------------------------------------------------------------------
 
-    def _queries(self, words: list[str], i: int, st0: tuple[str, ...], out: list[_Query]) -> None:
-        """The key lookups for windows starting at word ``i``."""
-        ids, heads, partials, max_len = self.ids, self.heads, self.partials, self.max_len
+    def _word_info(self, word: str) -> tuple[bool, tuple[tuple[int, int], ...]]:
+        """Whether ``word`` may be the odd one out in slot 0, and its stems' (rank, token id)."""
+        info = self._info.get(word)
+        if info is None:
+            if len(self._info) >= _STEM_CACHE_MAX:
+                self._info.clear()
+            st0 = stems(word)
+            ids, heads = self.ids, self.heads
+            odd = not any(o in ids for o in st0) or any(o in heads for o in st0)
+            info = self._info[word] = (odd, tuple((r, ids[o]) for r, o in enumerate(st0) if o in ids))
+        return info
+
+    def _queries(self, words: list[str]) -> list[_Query]:
+        """Every key lookup for the windows of one text (see the class docstring)."""
+        tids = [self.ids.get(w) for w in words]
+        heads, partials, max_len, info = self.heads, self.partials, self.max_len, self._word_info
         n = len(words)
-        # the first word is the odd one out: it is not a term word (or it is an entity head)
-        if not any(o in ids for o in st0) or any(o in heads for o in st0):
-            h = SEED
-            for length in range(2, min(max_len, n - i) + 1):
-                tid = ids.get(words[i + length - 1])
-                if tid is None:
-                    break
-                h = step(h, tid)
-                out.append((masked(h, 0), i, length, 0, len(st0)))
-                if h not in partials:
-                    break
-        for rank, st in enumerate(st0):
-            tid = ids.get(st)
-            if tid is None:
-                continue
-            h = step(SEED, tid)
-            k = 1
-            while h in partials and i + k < n and k < max_len:
-                word = words[i + k]
-                wid = ids.get(word)
-                if wid is None or (k >= 2 and word in heads):  # word k may be the odd one out
-                    self._suffix_queries(words, i, k, h, rank, out)
-                if wid is None:
-                    break
-                h = step(h, wid)
-                k += 1
+        out: list[_Query] = []
+        for i in range(n - 1):
+            odd, stem_ids = info(words[i])
+            if odd and tids[i + 1] is not None:  # slot 0 is the odd one out
+                slot0 = len(stems(words[i]))
+                h = SEED
+                for length in range(2, min(max_len, n - i) + 1):
+                    tid = tids[i + length - 1]
+                    if tid is None:
+                        break
+                    h = ((h ^ (tid + 1)) * PRIME) & MASK
+                    out.append((((h ^ SLOT) * PRIME) & MASK, i, length, 0, slot0))
+                    if h not in partials:
+                        break
+            for rank, tid0 in stem_ids:
+                h = ((SEED ^ (tid0 + 1)) * PRIME) & MASK
+                k = 1
+                while h in partials and i + k < n and k < max_len:
+                    wid = tids[i + k]
+                    if wid is None or (k >= 2 and words[i + k] in heads):  # word k may be the odd one
+                        # the term goes on with the words after the odd one
+                        out.append((((h ^ (SLOT + k)) * PRIME) & MASK, i, k + 1, k, rank))
+                        h2 = h
+                        for length in range(k + 2, min(max_len, n - i) + 1):
+                            tid = tids[i + length - 1]
+                            if tid is None:
+                                break
+                            h2 = ((h2 ^ (tid + 1)) * PRIME) & MASK
+                            out.append((((h2 ^ (SLOT + k)) * PRIME) & MASK, i, length, k, rank))
+                    if wid is None:
+                        break
+                    h = ((h ^ (wid + 1)) * PRIME) & MASK
+                    k += 1
+        return out
 
-    def _suffix_queries(self, words: list[str], i: int, p: int, h: int, rank: int, out: list[_Query]) -> None:
-        """Windows with the odd word at ``p``: the term goes on with the words after it."""
-        ids = self.ids
-        out.append((masked(h, p), i, p + 1, p, rank))
-        for length in range(p + 2, min(self.max_len, len(words) - i) + 1):
-            tid = ids.get(words[i + length - 1])
-            if tid is None:
-                return
-            h = step(h, tid)
-            out.append((masked(h, p), i, length, p, rank))
-
-    def _candidates(self, queries: list[_Query]) -> dict[int, list[tuple[tuple[int, int], int]]]:
-        """Per window start, the candidates the queries found, as ((group, rank), seq)."""
+    def _lookup(self, queries: list[_Query]) -> list[tuple[int, list[int]]]:
+        """(query number, candidate numbers) for the queries that hit."""
+        table = self._table
+        if table is None and len(self.keys) <= _DICT_KEYS_MAX:
+            table = self._table = _as_dict(self.keys, self.seqs)
+        if table is not None:
+            return [(q, seqs) for q, query in enumerate(queries) if (seqs := table.get(query[0])) is not None]
         wanted = np.fromiter((q[0] for q in queries), dtype=np.int64, count=len(queries))
         lo = np.searchsorted(self.keys, wanted, "left")
         hi = np.searchsorted(self.keys, wanted, "right")
+        return [(q, self.seqs[lo[q] : hi[q]].tolist()) for q in np.nonzero(hi > lo)[0].tolist()]
+
+    def find(self, folded: Folded, matches: Iterable[TermMatch]) -> list[NearMiss]:
+        toks = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(folded.key)]
+        words = [t[0] for t in toks]
+        queries = self._queries(words)
+        if not queries:
+            return []
         hits: dict[int, list[tuple[tuple[int, int], int]]] = {}
-        for q in np.nonzero(hi > lo)[0].tolist():
+        for q, seqs in self._lookup(queries):
             _key, i, length, p, rank = queries[q]
             # the order the candidates were once read in: per stem, the longer terms first
             if p >= 2:
@@ -360,23 +399,12 @@ class NearMissIndex:
                 group = (rank, 1 if length == 2 else 2)
             else:
                 group = (rank, 0 if length == 2 else 1)
-            bucket = hits.setdefault(i, [])
-            for seq in self.seqs[lo[q] : hi[q]].tolist():
-                bucket.append((group, seq))
-        return hits
-
-    def find(self, folded: Folded, matches: Iterable[TermMatch]) -> list[NearMiss]:
-        key = folded.key
-        spans = [(m.start, m.end, m.tokens) for m in matches]
-        toks = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(key)]
-        words = [t[0] for t in toks]
-        queries: list[_Query] = []
-        for i in range(len(words) - 1):
-            self._queries(words, i, stems(words[i]), queries)
-        if not queries:
+            hits.setdefault(i, []).extend((group, seq) for seq in seqs)
+        if not hits:
             return []
+        spans = [(m.start, m.end, m.tokens) for m in matches]
         found: dict[tuple[int, int], NearMiss] = {}
-        for i, bucket in sorted(self._candidates(queries).items()):
+        for i, bucket in sorted(hits.items()):
             st0 = stems(words[i])
             seen: set[int] = set()
             for _group, seq in sorted(bucket):
