@@ -139,6 +139,7 @@ class _TermRefs(Sequence[Term]):
     def __init__(self, refs: array[int], concepts: Sequence[Concept]) -> None:
         self.refs = refs
         self.concepts = concepts
+        self._memo: dict[int, Term] = {}
 
     @overload
     def __getitem__(self, i: int) -> Term: ...
@@ -147,8 +148,11 @@ class _TermRefs(Sequence[Term]):
     def __getitem__(self, i: int | slice) -> Term | Sequence[Term]:
         if isinstance(i, slice):
             return [self[k] for k in range(*i.indices(len(self)))]
-        ref = self.refs[i]
-        return self.concepts[ref >> 16].terms[ref & 0xFFFF]
+        term = self._memo.get(i)
+        if term is None:
+            ref = self.refs[i]
+            term = self._memo[i] = self.concepts[ref >> 16].terms[ref & 0xFFFF]
+        return term
 
     def __len__(self) -> int:
         return len(self.refs)

@@ -218,9 +218,12 @@ class TermIndex:
             folded = fold(text)
         key = folded.key
         n = len(key)
-        found: list[tuple[tuple[int, int, int, int, int], TermMatch]] = []
+        # Candidates are ranked by position, length and error form before any is verified:
+        # one nested inside an already chosen longer match is never verified at all.
+        hits: list[tuple[tuple[int, int, int], int, _Entry, int, int, int, str | None]] = []
         entries = self._entries
         groups = self._groups
+        span = folded.span
         for last, group in automaton.iter(key):
             e = last + 1
             if e < n and key[e].isalnum():
@@ -239,26 +242,38 @@ class TermIndex:
                     continue
                 error_form = error if isinstance(error, str) else None
                 body = ws + _clitic_length(entry, prefix, error_form)
-                m = self._verify(folded, entry, ws, body, s, e, error_form, lang)
-                if m is None:
-                    continue
-                rank = (
-                    m.start,
-                    -(m.end - m.start),
-                    1 if m.error_form else 0,
-                    len(m.spelling_differences),
-                    entry.status_rank,
+                start, end = span(ws, e)
+                hits.append(
+                    ((start, start - end, 1 if error_form else 0), len(hits), entry, ws, body, s, error_form)
                 )
-                found.append((rank, m))
-        if not found:
+        if not hits:
             return ()
-        found.sort(key=lambda item: item[0])
+        hits.sort(key=lambda h: (h[0], h[1]))
         chosen: list[TermMatch] = []
         last_end = -1
-        for _, m in found:
-            if m.start >= last_end:
-                chosen.append(m)
-                last_end = m.end
+        k = 0
+        while k < len(hits):
+            head = hits[k][0]
+            j = k
+            while j < len(hits) and hits[j][0] == head:
+                j += 1
+            if head[0] >= last_end:
+                # equal position, length and error form: fewer spelling differences, then the
+                # better status, then the first found
+                best: TermMatch | None = None
+                best_rank = (0, 0)
+                for _rank, _no, entry, ws, body, s, error_form in hits[k:j]:
+                    e = s + len(entry.key)
+                    m = self._verify(folded, entry, ws, body, s, e, error_form, lang)
+                    if m is None:
+                        continue
+                    rank = (len(m.spelling_differences), entry.status_rank)
+                    if best is None or rank < best_rank:
+                        best, best_rank = m, rank
+                if best is not None:
+                    chosen.append(best)
+                    last_end = best.end
+            k = j
         return tuple(chosen)
 
     def near_misses(
