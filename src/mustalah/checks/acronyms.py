@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from ..matching.mentions import mentions
 from ..matching.nearmiss import within_one_edit
 from ..model import Finding
 from .base import Rule, SideView, UnitContext
@@ -38,7 +37,7 @@ class AcronymMismatch(Rule):
 
     def check(self, ctx: UnitContext) -> Iterable[Finding]:
         for view in ctx.sides:
-            for mention in mentions(view.text, view.matches):
+            for mention in view.mentions():
                 if not mention.paired_other:
                     continue
                 assert mention.name is not None and mention.acronym is not None
@@ -105,7 +104,7 @@ class AcronymMissing(Rule):
         }
         target_names = {m.concept_id for m in tgt.matches if not m.term.is_acronym}
         reported: set[str] = set()
-        for mention in mentions(ctx.source.text, ctx.source.matches):
+        for mention in ctx.source.mentions():
             m = mention.acronym
             if m is None or mention.name is None or mention.paired_other:
                 continue

@@ -17,9 +17,10 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
+from ..matching.mentions import Mention, mentions
 from ..matching.types import NearMiss, TermMatch
 from ..model import Finding, Segment, Severity, Side
-from ..termbase.model import Termbase
+from ..termbase.model import Termbase, TermType
 from ..text.normalize import Folded
 
 DOC_SECTIONS = ("What it catches", "Why it matters", "Example", "Use instead", "Suppress")
@@ -37,6 +38,45 @@ class SideView:
     near_misses: tuple[NearMiss, ...]
     file: str
     line: int | None
+    #: Derived data several rules read (mentions, concept counts, honorifics …), computed on
+    #: first use and shared by the unit's rules; not part of the view's value.
+    memo: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+
+    def mentions(self) -> tuple[Mention, ...]:
+        """``matching.mentions.mentions`` of this side, once per view."""
+        got: tuple[Mention, ...] | None = self.memo.get("mentions")
+        if got is None:
+            got = self.memo["mentions"] = tuple(mentions(self.text, self.matches))
+        return got
+
+    def concept_counts(self, short_forms: bool = True) -> dict[str, int]:
+        """Mentions per concept in order of first mention, once per view (shared: do not modify it).
+
+        With ``short_forms=False`` a mention made only by a short form is not counted.
+        """
+        key = "counts" if short_forms else "counts-full"
+        got: dict[str, int] | None = self.memo.get(key)
+        if got is None:
+            got = self.memo[key] = {}
+            for m in self.mentions():  # a plain dict: a Counter costs more than counting a few mentions
+                if short_forms or not _short_only(m):
+                    got[m.concept_id] = got.get(m.concept_id, 0) + 1
+        return got
+
+
+def _short_only(m: Mention) -> bool:
+    """A mention made by a short form alone (no acronym): anaphoric, rendered freely."""
+    return m.acronym is None and m.name is not None and m.name.term.type is TermType.SHORT_FORM
+
+
+def _base_lang(lang: str) -> str:
+    base = _BASE_LANGS.get(lang)
+    if base is None:
+        base = _BASE_LANGS[lang] = lang.split("-")[0].lower()
+    return base
+
+
+_BASE_LANGS: dict[str, str] = {}
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,7 +96,11 @@ class UnitContext:
         return self.target is not None
 
     def in_lang(self, lang: str) -> tuple[SideView, ...]:
-        return tuple(s for s in self.sides if s.lang.split("-")[0].lower() == lang)
+        source, target = self.source, self.target
+        here = (source,) if _base_lang(source.lang) == lang else ()
+        if target is not None and _base_lang(target.lang) == lang:
+            return (*here, target)
+        return here
 
 
 def locate(view: SideView, start: int) -> tuple[int | None, int]:
@@ -99,24 +143,27 @@ class Rule:
         suggestion: str | None = None,
         severity: Severity | None = None,
     ) -> Finding:
-        line, column = locate(view, start)
+        text = view.text
+        newlines = text.count("\n", 0, start)  # ``locate``, inlined: rules make many findings
+        column = start - text.rfind("\n", 0, start) if newlines else start + 1
+        line = view.line + newlines if view.line is not None else None
         return Finding(
-            code=self.code,
-            name=self.name,
-            category=self.category,
-            severity=severity or self.severity,
-            file=view.file,
-            unit=ctx.segment.unit,
-            lang=view.lang,
-            side=view.side,
-            start=start,
-            end=end,
-            text=view.text[start:end],
-            message=message,
-            concept=concept,
-            suggestion=suggestion,
-            line=line,
-            column=column,
+            self.code,
+            self.name,
+            self.category,
+            severity or self.severity,
+            view.file,
+            ctx.segment.unit,
+            view.lang,
+            view.side,
+            start,
+            end,
+            text[start:end],
+            message,
+            concept,
+            suggestion,
+            line,
+            column,
         )
 
 

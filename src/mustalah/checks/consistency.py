@@ -10,13 +10,16 @@ from collections import defaultdict
 from collections.abc import Iterable
 
 from ..model import Finding
-from ..termbase.model import Status, TermType
+from ..termbase.model import Status, Term, TermType
 from .base import CorpusRule, Fact, SideView, UnitContext
 
 
 def _norm(view: SideView) -> str:
     """The side's text folded (``fold_key``, already computed on the view) with white space collapsed."""
-    return " ".join(view.folded.key.split())
+    got: str | None = view.memo.get("norm")
+    if got is None:  # CO001 and CO002 both key on it
+        got = view.memo["norm"] = " ".join(view.folded.key.split())
+    return got
 
 
 def _conclude_pairs(facts: list[Fact], label: str) -> Iterable[Finding]:
@@ -25,6 +28,8 @@ def _conclude_pairs(facts: list[Fact], label: str) -> Iterable[Finding]:
     for fact in facts:
         groups[fact.key[0]].append(fact)
     for group in groups.values():
+        if len(group) < 2:
+            continue  # one unit: one rendering
         renderings: dict[str, list[Fact]] = defaultdict(list)
         for fact in group:
             renderings[fact.key[1]].append(fact)
@@ -120,9 +125,7 @@ class InconsistentSource(CorpusRule):
             return
         tgt = ctx.target
         finding = self.finding(ctx, tgt, 0, len(tgt.text), "")
-        yield Fact(
-            tgt.file, ctx.segment.index, (_norm(tgt), _norm(ctx.source), ctx.source.text), finding
-        )
+        yield Fact(tgt.file, ctx.segment.index, (_norm(tgt), _norm(ctx.source), ctx.source.text), finding)
 
     def conclude(self, facts: list[Fact]) -> Iterable[Finding]:
         return _conclude_pairs(facts, "the same target translates another source elsewhere")
@@ -155,19 +158,41 @@ class ConceptRenderedTwoWays(CorpusRule):
     scope = "corpus"
 
     def collect(self, ctx: UnitContext) -> Iterable[Fact]:
+        index = ctx.segment.index
         for view in ctx.sides:
             for m in view.matches:
                 term = m.term
-                if term.is_acronym or term.status not in (Status.PREFERRED, Status.ADMITTED):
+                kind = _two_forms_kind(term)
+                if kind is None:
                     continue
-                if term.type is not TermType.FULL_FORM or term.usage:
-                    continue  # short forms and forms with a usage note are meant to coexist
-                gender = term.gender.value if term.gender else ""
                 finding = self.finding(ctx, view, m.start, m.end, "", concept=m.concept_id)
-                key = f"{view.file}|{view.lang}|{m.concept_id}|{gender}|{term.type.value}"
-                yield Fact(view.file, ctx.segment.index, (key, term.text, term.text), finding)
+                key = f"{view.file}|{view.lang}|{m.concept_id}|{kind}"
+                yield Fact(view.file, index, (key, term.text, term.text), finding)
 
     def conclude(self, facts: list[Fact]) -> Iterable[Finding]:
         return _conclude_pairs(
             facts, "this concept is written in another approved form elsewhere in the file"
         )
+
+
+#: id(term) → (term, its CO003 key part or None): a term's verdict never changes.
+_KINDS: dict[int, tuple[Term, str | None]] = {}
+
+
+def _two_forms_kind(term: Term) -> str | None:
+    """``gender|type`` for a full form CO003 compares, None for forms meant to coexist."""
+    cached = _KINDS.get(id(term))
+    if cached is not None and cached[0] is term:
+        return cached[1]
+    kind: str | None = None
+    if (
+        not term.is_acronym
+        and term.status in (Status.PREFERRED, Status.ADMITTED)
+        and term.type is TermType.FULL_FORM
+        and not term.usage  # short forms and forms with a usage note are meant to coexist
+    ):
+        kind = f"{term.gender.value if term.gender else ''}|{term.type.value}"
+    if len(_KINDS) > 200_000:
+        _KINDS.clear()
+    _KINDS[id(term)] = (term, kind)
+    return kind

@@ -7,7 +7,6 @@ from collections.abc import Iterable
 from ..model import Finding, Severity
 from ..text.arabic import attach_clitics
 from .base import Rule, UnitContext
-from .terms import concept_counts
 
 
 class TermWrongEntity(Rule):
@@ -40,7 +39,7 @@ class TermWrongEntity(Rule):
         if ctx.target is None:
             return
         src, tgt = ctx.source, ctx.target
-        in_source = concept_counts(src)
+        in_source = src.concept_counts()
         for m in tgt.matches:
             if m.concept_id in in_source:
                 continue
@@ -105,7 +104,7 @@ class NoSuchEntity(Rule):
     def check(self, ctx: UnitContext) -> Iterable[Finding]:
         for view in ctx.sides:
             other = ctx.source if view is ctx.target else ctx.target
-            mentioned = concept_counts(other) if other is not None else {}
+            mentioned = other.concept_counts() if other is not None else {}
             for nm in view.near_misses:
                 if nm.kind != "frame":
                     continue
@@ -131,8 +130,7 @@ class NoSuchEntity(Rule):
                     nm.start,
                     nm.end,
                     f"no such body in the termbase: the name frame of {' / '.join(nm.concepts)} with the "
-                    f"head '{found}'"
-                    + (f"; the other side names {likely[0]}" if named else ""),
+                    f"head '{found}'" + (f"; the other side names {likely[0]}" if named else ""),
                     concept=likely[0] if len(likely) == 1 else None,
                     suggestion=suggestion,
                     severity=severity,

@@ -49,13 +49,31 @@ _EN_HONORIFIC = re.compile(
 )
 
 
-def honorifics(view: SideView) -> Iterator[Honorific]:
-    if view.lang == "ar":
-        for m in _AR_HONORIFIC.finditer(view.text):
+#: Every Arabic form contains its honorific without the article (``للسيد`` has ``سيد``), every
+#: English one is itself a literal: a text with none of these has no honorific.
+_AR_HINT = re.compile("|".join(sorted({w.removeprefix("ال") for _, w, _ in _AR_FORMS.values()})))
+_EN_HINT = re.compile("|".join(sorted(map(re.escape, _EN_GENDERED))))
+
+
+def honorifics(view: SideView) -> tuple[Honorific, ...]:
+    """The gendered honorifics of a side, in order (once per view: GN001 and GN002 read them)."""
+    got: tuple[Honorific, ...] | None = view.memo.get("honorifics")
+    if got is None:
+        got = view.memo["honorifics"] = tuple(_honorifics(view.text, view.lang))
+    return got
+
+
+def _honorifics(text: str, lang: str) -> Iterator[Honorific]:
+    if lang == "ar":
+        if not _AR_HINT.search(text):
+            return
+        for m in _AR_HONORIFIC.finditer(text):
             clitic, word, gender = _AR_FORMS[m.group(1)]
             yield Honorific(m.start(), m.end(), word, clitic, gender)
     else:
-        for m in _EN_HONORIFIC.finditer(view.text):
+        if not _EN_HINT.search(text):
+            return
+        for m in _EN_HONORIFIC.finditer(text):
             token = m.group(1)
             yield Honorific(m.start(), m.end(), token, "", _EN_GENDERED[token])
 
@@ -87,7 +105,7 @@ class HonorificTitleGender(Rule):
 
     def check(self, ctx: UnitContext) -> Iterable[Finding]:
         for view in ctx.sides:
-            hons = list(honorifics(view))
+            hons = honorifics(view)
             for i, h in enumerate(hons):
                 limit = hons[i + 1].start if i + 1 < len(hons) else len(view.text)
                 stop = _STOP.search(view.text, h.end)
@@ -151,8 +169,8 @@ class HonorificSourceGender(Rule):
     def check(self, ctx: UnitContext) -> Iterable[Finding]:
         if ctx.target is None:
             return
-        src = [h for h in honorifics(ctx.source)]
-        tgt = [h for h in honorifics(ctx.target)]
+        src = honorifics(ctx.source)
+        tgt = honorifics(ctx.target)
         if not src or len(src) != len(tgt):
             return
         for s, t in zip(src, tgt, strict=True):

@@ -149,6 +149,11 @@ def numbers_in(text: str, lang: str) -> list[NumberToken]:
     return [NumberToken(canonical_number(m.group(), lang), m.start(), m.end()) for m in NUMBER.finditer(text)]
 
 
+def _values(text: str, lang: str) -> list[str]:
+    """The canonical values of ``numbers_in(text, lang)``, sorted (no tokens built)."""
+    return sorted(canonical_number(m.group(), lang) for m in NUMBER.finditer(text))
+
+
 def _word_value(w: str, lang: str) -> int | None:
     """The number a word token stands for (the reference definition the regexes below compile)."""
     if lang == "en":
@@ -179,7 +184,7 @@ def _word_pattern(forms: Iterable[str], letters: str, flags: int = 0) -> re.Patt
 _EN_FORMS, _AR_FORMS = _forms("en"), _forms("ar")
 #: ASCII-only case folding, as ``str.lower`` does on the ``[A-Za-z]+`` tokens.
 _EN_WORD_NUMBER = _word_pattern(_EN_FORMS, "A-Za-z", re.IGNORECASE | re.ASCII)
-_AR_WORD_NUMBER = _word_pattern(_AR_FORMS, "\u0621-\u064A")
+_AR_WORD_NUMBER = _word_pattern(_AR_FORMS, "\u0621-\u064a")
 
 
 def word_numbers(text: str, lang: str) -> Counter[str]:
@@ -236,6 +241,8 @@ class NumberMismatch(Rule):
         if ctx.target is None:
             return
         src, tgt = ctx.source, ctx.target
+        if _values(src.text, src.lang) == _values(tgt.text, tgt.lang):
+            return  # the same numbers on both sides: each side's digits cover the other's
         src_numbers, tgt_numbers = numbers_in(src.text, src.lang), numbers_in(tgt.text, tgt.lang)
         yield from self._one_way(ctx, src, tgt, "the target", src_numbers, tgt_numbers)
         yield from self._one_way(ctx, tgt, src, "the source", tgt_numbers, src_numbers)
@@ -308,13 +315,17 @@ class MonthMismatch(Rule):
     def check(self, ctx: UnitContext) -> Iterable[Finding]:
         if ctx.target is None:
             return
-        for here, there, where in (
-            (ctx.source, ctx.target, "the target"),
-            (ctx.target, ctx.source, "the source"),
+        src_months = month_mentions(ctx.source.text, ctx.source.lang)
+        tgt_months = month_mentions(ctx.target.text, ctx.target.lang)
+        for here, where, mine, other in (
+            (ctx.source, "the target", src_months, tgt_months),
+            (ctx.target, "the source", tgt_months, src_months),
         ):
-            theirs = Counter(m.month for m in month_mentions(there.text, there.lang))
+            if not any(m.dated for m in mine):
+                continue  # only a dated month is reported
+            theirs = Counter(m.month for m in other)
             seen: Counter[int] = Counter()
-            for m in month_mentions(here.text, here.lang):
+            for m in mine:
                 if not m.dated:
                     continue
                 seen[m.month] += 1

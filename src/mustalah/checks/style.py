@@ -15,6 +15,8 @@ from .textcache import month_mentions, split_honorific, symbols
 #: Personal honorifics that cannot be stacked (protocol ones — معالي، سعادة، فخامة — may precede السيد).
 _PERSONAL_AR = {"السيد", "السيدة", "الدكتور", "الدكتورة", "د.", "الأستاذ", "الأستاذة", "الآنسة"}
 _PERSONAL_EN = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+(?:Mr|Mrs|Ms|Miss|Dr|Prof)\b\.?")
+#: ``_PERSONAL_EN`` without its word boundaries: a fast test (a leading ``\\b`` defeats the prefix scan).
+_PERSONAL_EN_CORE = re.compile(r"(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+(?:Mr|Mrs|Ms|Miss|Dr|Prof)")
 _TOKEN = re.compile(r"\S+")
 #: Every personal honorific (also after a proclitic, ``للسيد``) contains one of these; a text with
 #: fewer than two cannot stack two.
@@ -23,6 +25,7 @@ ARABIC_INDIC = re.compile(r"[٠-٩]+")
 EXTENDED = re.compile(r"[۰-۹]+")
 _NON_WESTERN_DIGIT = re.compile(r"[٠-٩۰-۹]")
 WESTERN = re.compile(r"[0-9]+")
+_TO_WESTERN = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 
 
 class StackedHonorifics(Rule):
@@ -67,6 +70,8 @@ class StackedHonorifics(Rule):
                             suggestion=ha[0] + hb[1] if ha[0] else hb[1],
                         )
             elif view.lang == "en":
+                if not _PERSONAL_EN_CORE.search(view.text):
+                    continue
                 for m in _PERSONAL_EN.finditer(view.text):
                     yield self.finding(ctx, view, m.start(), m.end(), f"stacked honorifics '{m.group()}'")
 
@@ -131,8 +136,9 @@ class NonWesternDigits(Rule):
     severity = "warning"
 
     def check(self, ctx: UnitContext) -> Iterable[Finding]:
-        table = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
         for view in ctx.in_lang("ar"):
+            if not _NON_WESTERN_DIGIT.search(view.text):
+                continue  # every report is a run of non-Western digits
             if WESTERN.search(view.text) and (ARABIC_INDIC.search(view.text) or EXTENDED.search(view.text)):
                 continue  # ST004 reports the mix
             for m in re.finditer(r"[٠-٩۰-۹]+(?:[٫٬.,][٠-٩۰-۹]+)*", view.text):
@@ -142,7 +148,7 @@ class NonWesternDigits(Rule):
                     m.start(),
                     m.end(),
                     "UN Arabic uses Western digits",
-                    suggestion=m.group().translate(table).replace("٫", ".").replace("٬", ","),
+                    suggestion=m.group().translate(_TO_WESTERN).replace("٫", ".").replace("٬", ","),
                 )
 
 

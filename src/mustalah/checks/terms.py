@@ -6,10 +6,9 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from typing import Any, ClassVar
 
-from ..matching.mentions import mentions
 from ..matching.types import TermMatch
 from ..model import Finding, Severity
-from ..termbase.model import Concept, Status, Term, TermType
+from ..termbase.model import Concept, Status, Term
 from ..text.arabic import attach_clitics
 from .base import Rule, SideView, UnitContext
 
@@ -34,16 +33,9 @@ def concept_counts(view: SideView, *, short_forms: bool = True) -> Counter[str]:
 
     With ``short_forms=False`` a mention made only by a short form (``the Secretariat``) is
     not counted: short forms are anaphoric and translators legitimately render them freely.
+    A fresh copy of the counts the view computes once (``SideView.concept_counts``).
     """
-    return Counter(
-        m.concept_id
-        for m in mentions(view.text, view.matches)
-        if short_forms or not _short_only(m.name, m.acronym)
-    )
-
-
-def _short_only(name: TermMatch | None, acronym: TermMatch | None) -> bool:
-    return acronym is None and name is not None and name.term.type is TermType.SHORT_FORM
+    return Counter(view.concept_counts(short_forms))
 
 
 def _generic_word(m: TermMatch, concept: Concept) -> bool:
@@ -95,12 +87,13 @@ class TermMissing(Rule):
         if ctx.target is None:
             return
         src, tgt = ctx.source, ctx.target
-        wanted = concept_counts(src, short_forms=False)
-        have = concept_counts(tgt)
-        # a near miss of the concept in the target (TM006/TM008 report it) is a rendering, if a wrong one
-        for near in tgt.near_misses:
-            if near.kind in ("edit", "frame"):
-                have.update(near.concepts[:1])
+        wanted = src.concept_counts(short_forms=False)
+        have = tgt.concept_counts()
+        near = [n.concepts[0] for n in tgt.near_misses if n.kind in ("edit", "frame") and n.concepts]
+        if near:  # a near miss of the concept in the target (TM006/TM008 report it) is a rendering
+            have = dict(have)
+            for concept_id in near:
+                have[concept_id] = have.get(concept_id, 0) + 1
         counting = bool(self.option(ctx, "count"))
         for concept_id, count in wanted.items():
             missing = count - have.get(concept_id, 0) if counting else (0 if have.get(concept_id) else 1)

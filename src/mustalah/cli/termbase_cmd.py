@@ -33,7 +33,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     actions = parser.add_subparsers(dest="action", metavar="ACTION", parser_class=type(parser))
 
     stats = actions.add_parser(
-        "stats", help="count concepts and terms",
+        "stats",
+        help="count concepts and terms",
         description="Count concepts and terms (per language, domain, status and type).",
         epilog='JSON form: {"concepts": N, "terms": {"ar": N, "en": N}, "by_domain": {...}, '
         '"by_status": {...}, "by_type": {...}}',
@@ -44,7 +45,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
     codes = ", ".join(f"{code} {name}" for code, (_, name) in CODES.items() if code < "TB100")
     check = actions.add_parser(
-        "check", help="validate the termbase (exit 1 on errors)",
+        "check",
+        help="validate the termbase (exit 1 on errors)",
         description="Validate the termbase: YAML structure, fields and values, duplicate ids, forms "
         "shared by two concepts, missing preferred terms, acronyms without full forms, dangling "
         "related/confusable ids, conflicting statuses, missing notes (a warning).",
@@ -56,26 +58,38 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     check.set_defaults(func=run_check)
 
     export = actions.add_parser(
-        "export", help="write the termbase as TBX, CSV/TSV, YAML or a browsable HTML page",
+        "export",
+        help="write the termbase as TBX, CSV/TSV, YAML or a browsable HTML page",
         description="Write the termbase in another format. tbx2019 = TBX-Basic (ISO 30042:2019, DCA "
         "style); tbx2008 = martif (TBX 2008, read by OmegaT); csv/tsv = one row per term; yaml = one "
         "file (-o x.yaml) or one file per domain (-o FOLDER); html = one self-contained page "
         "translators can search.",
     )
-    export.add_argument("--to", required=True, choices=sorted(EXPORTERS), metavar="FORMAT",
-                        help=f"target format: {', '.join(sorted(EXPORTERS))}")
+    export.add_argument(
+        "--to",
+        required=True,
+        choices=sorted(EXPORTERS),
+        metavar="FORMAT",
+        help=f"target format: {', '.join(sorted(EXPORTERS))}",
+    )
     export.add_argument("--termbase", metavar="PATH", help=_TERMBASE_HELP)
     export.add_argument("-o", "--output", required=True, metavar="FILE", help="output file (folder for yaml)")
     export.set_defaults(func=run_export)
 
     imp = actions.add_parser(
-        "import", help="convert a TBX or CSV/TSV glossary into termbase YAML",
+        "import",
+        help="convert a TBX or CSV/TSV glossary into termbase YAML",
         description="Convert a TBX (2019 or 2008), CSV or TSV glossary into termbase YAML. Data the "
         "termbase model cannot hold is reported as located warnings; errors stop the import.",
     )
     imp.add_argument("input", metavar="INPUT", help="a .tbx, .csv, .tsv or .yaml file")
-    imp.add_argument("-o", "--output", required=True, metavar="FOLDER_OR_FILE",
-                     help="a .yaml file, or a folder to get one <domain>.yaml per domain")
+    imp.add_argument(
+        "-o",
+        "--output",
+        required=True,
+        metavar="FOLDER_OR_FILE",
+        help="a .yaml file, or a folder to get one <domain>.yaml per domain",
+    )
     imp.set_defaults(func=run_import)
 
 
@@ -145,6 +159,9 @@ def run_import(args: argparse.Namespace) -> int:
         return 1
     files = write_yaml(result.termbase, output)
     terms = sum(len(c.terms) for c in result.termbase)
-    print(f"wrote {', '.join(map(str, files))}: {len(result.termbase)} concepts, {terms} terms"
-          + (f", {len(result.problems)} warning(s)" if result.problems else ""), file=sys.stderr)
+    print(
+        f"wrote {', '.join(map(str, files))}: {len(result.termbase)} concepts, {terms} terms"
+        + (f", {len(result.problems)} warning(s)" if result.problems else ""),
+        file=sys.stderr,
+    )
     return 0

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +24,7 @@ from ..matching import TermIndex
 from ..model import Finding, Segment, Side
 from ..termbase.model import Termbase
 from ..text.normalize import detect_script_language, fold
-from .suppress import apply_unit_suppressions, with_fingerprint
+from .suppress import apply_unit_suppressions, fingerprint
 
 #: Extensions linted when a folder is walked (release folders are taken whole).
 LINTABLE = (".tmx", ".xlf", ".xliff", ".sdlxliff", ".mqxliff", ".po", ".pot", ".tsv", ".txt")
@@ -166,9 +166,12 @@ def lint_segments(
     rules = active_rules(settings)
     unit_rules = [r for r in rules if not isinstance(r, CorpusRule)]
     corpus_rules = [r for r in rules if isinstance(r, CorpusRule)]
+    # the rules a unit without a target runs: the same, in the same order, less the bilingual ones
+    one_side_rules = [r for r in unit_rules if r.scope != "bilingual"]
     options = settings.options()
     findings: list[Finding] = []
     facts: dict[str, list[Fact]] = {r.code: [] for r in corpus_rules}
+    collectors = [(r.collect, facts[r.code]) for r in corpus_rules]
     kept: list[Segment] = []
     units = 0
     suppressed = 0
@@ -179,24 +182,44 @@ def lint_segments(
             kept.append(segment)
         ctx = unit_context(segment, termbase, index, settings, is_folder, options)
         unit: list[Finding] = []
-        for rule in unit_rules:
-            if rule.scope == "bilingual" and ctx.target is None:
-                continue
-            unit.extend(with_fingerprint(f, segment) for f in rule.check(ctx))
-        for crule in corpus_rules:
-            facts[crule.code].extend(crule.collect(ctx))
+        for rule in unit_rules if ctx.target is not None else one_side_rules:
+            unit.extend(rule.check(ctx))
+        for collect, bucket in collectors:
+            bucket.extend(collect(ctx))
+        noted = bool(segment.notes or segment.props)  # where suppression directives live
+        if not unit and not noted:
+            continue  # nothing to fingerprint, suppress, report unused or sort
+        unit = _fingerprinted(unit, segment)
         before = len(unit)
-        unit, unused = apply_unit_suppressions(segment, unit)
+        unused: list[str] = []
+        if noted:
+            unit, unused = apply_unit_suppressions(segment, unit)
         if settings.baseline:
             unit = [f for f in unit if f.fingerprint not in settings.baseline]
         suppressed += before - len(unit)
         if report_unused:
             unit.extend(_unused(ctx, directive) for directive in unused)
-        unit.sort(key=lambda f: (f.side != "source", f.start, f.end, f.code))
+        unit.sort(key=_unit_order)
         findings.extend(unit)
     return InputResult(
         path, units, tuple(findings), suppressed, tuple((k, tuple(v)) for k, v in facts.items()), tuple(kept)
     )
+
+
+def _fingerprinted(unit: list[Finding], segment: Segment) -> list[Finding]:
+    """``with_fingerprint`` of each finding, hashing the unit once per rule code."""
+    prints: dict[str, str] = {}
+    out: list[Finding] = []
+    for f in unit:
+        fp = prints.get(f.code)
+        if fp is None:
+            fp = prints[f.code] = fingerprint(f.code, segment)
+        out.append(replace(f, fingerprint=fp))
+    return out
+
+
+def _unit_order(f: Finding) -> tuple[bool, int, int, str]:
+    return (f.side != "source", f.start, f.end, f.code)
 
 
 def _unused(ctx: UnitContext, directive: str) -> Finding:

@@ -93,6 +93,10 @@ _AR_MONTH = re.compile(
 _EN_MONTH = re.compile(
     r"\b(" + "|".join(re.escape(m) for m in sorted(EN_MONTHS, key=len, reverse=True)) + r")(?!\w)"
 )
+#: Every match of ``_AR_MONTH`` contains one of these names, every match of ``_EN_MONTH`` one of
+#: these prefixes: a text without any has no month (a cheap test before the full patterns).
+_AR_NAMES = tuple(sorted({*GREGORIAN_AR, *LEVANTINE_AR}))
+_EN_PREFIX = re.compile("|".join(sorted({re.escape(m[:3]) for m in EN_MONTHS})))
 _NEAR_NUMBER = re.compile(rf"{_DIGIT}\s*$")
 _NUMBER_AFTER = re.compile(rf"^\s*,?\s*{_DIGIT}")
 
@@ -121,6 +125,8 @@ def _dated(text: str, start: int, end: int) -> bool:
 
 def arabic_months(text: str) -> list[MonthMention]:
     out: list[MonthMention] = []
+    if not any(name in text for name in _AR_NAMES):
+        return out
     for m in _AR_MONTH.finditer(text):
         if m.group("levonly"):
             month = LEVANTINE_AR[m.group("levonly")]
@@ -141,6 +147,8 @@ def arabic_months(text: str) -> list[MonthMention]:
 
 def english_months(text: str) -> list[MonthMention]:
     out: list[MonthMention] = []
+    if not _EN_PREFIX.search(text):
+        return out
     for m in _EN_MONTH.finditer(text):
         dated = _dated(text, m.start(), m.end())
         if m.group(1) == "May" and not dated:

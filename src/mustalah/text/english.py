@@ -64,6 +64,8 @@ ALWAYS_ISE: frozenset[str] = frozenset(
 )
 
 _ISE = re.compile(r"\b([A-Za-z]{4,}?)is(e|es|ed|ing|ation|ations|ational|er|ers)\b")
+#: The tail of every ``_ISE`` match: a fast test (a literal prefix) before the full pattern.
+_ISE_TAIL = re.compile(r"is(?:e|es|ed|ing|ation|ations|ational|er|ers)\b")
 _IZE_ENDINGS = {
     "e": "e",
     "es": "es",
@@ -80,6 +82,8 @@ _IZE_ENDINGS = {
 def ise_words(text: str) -> list[tuple[int, int, str, str]]:
     """(start, end, found, suggestion) for every -ise/-isation spelling UN English writes -ize."""
     out: list[tuple[int, int, str, str]] = []
+    if not _ISE_TAIL.search(text):
+        return out
     for m in _ISE.finditer(text):
         stem, ending = m.group(1), m.group(2)
         base = (stem + "ise").lower()
