@@ -164,11 +164,13 @@ def _inflected(a: str, b: str) -> bool:
 
 def _hash_tables(
     token_ids: list[list[int]],
+    useful: list[list[bool]],
 ) -> tuple[np.ndarray[Any, np.dtype[np.int64]], np.ndarray[Any, np.dtype[np.int32]], set[int]]:
     """Sorted masked keys with their candidate numbers, and the hashes a walk may pass.
 
     Vectorized per term length: the hash of :mod:`packed` in wrapping uint64 arithmetic,
     which equals the Python definition (the mask keeps the low 63 bits of the product).
+    ``useful[seq][p]`` False leaves out a slot :meth:`NearMissIndex._check` always rejects.
     """
     by_len: dict[int, list[int]] = {}
     for seq, tids in enumerate(token_ids):
@@ -181,6 +183,7 @@ def _hash_tables(
         for length, seqs in by_len.items():
             ids = np.array([token_ids[s] for s in seqs], dtype=np.uint64) + np.uint64(1)
             numbers = np.array(seqs, dtype=np.int64)
+            slots = np.array([useful[s] for s in seqs], dtype=bool)
 
             h = np.full(len(seqs), SEED, dtype=np.uint64)
             for k in range(length - 1):  # proper prefixes: a walk may go on
@@ -195,14 +198,30 @@ def _hash_tables(
                 for k in range(length):
                     if k != p:
                         h = ((h ^ ids[:, k]) * prime) & mask
-                key_parts.append(((h ^ np.uint64(SLOT + p)) * prime) & mask)
-                seq_parts.append(numbers)
+                keep = slots[:, p]
+                key_parts.append((((h ^ np.uint64(SLOT + p)) * prime) & mask)[keep])
+                seq_parts.append(numbers[keep])
     if not key_parts:
         return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int32), partials
     keys = np.concatenate(key_parts).astype(np.int64)
     numbers_all = np.concatenate(seq_parts)
     order = np.lexsort((numbers_all, keys))
     return keys[order], numbers_all[order].astype(np.int32), partials
+
+
+def _slot_can_report(tokens: tuple[str, ...], p: int, name: bool, heads: set[str], lang: str) -> bool:
+    """Whether an odd word in slot ``p`` can ever pass :meth:`NearMissIndex._check`.
+
+    A frame needs a head slot of a long name; otherwise only a one-edit variant of a word
+    of at least ``_MIN_EDIT_LEN`` letters counts, and never the first of two words
+    (unless a person's name).  Slots that can never report are not indexed at all.
+    """
+    head_pos = 0 if lang == "ar" else len(tokens) - 1
+    if len(tokens) >= _MIN_FRAME_TOKENS and p == head_pos and tokens[p] in heads:
+        return True
+    if p == 0 and len(tokens) == 2 and not name:
+        return False
+    return len(tokens[p]) >= _MIN_EDIT_LEN
 
 
 #: Up to this many keys the lookups go through a dict built on first use; beyond it, one
@@ -285,9 +304,15 @@ class NearMissIndex:
                     for t in toks:
                         ids.setdefault(t, len(ids))
                     rows.append((concept.id, toks, surface, concept.domain == "people"))
-        keys, seqs, partials = _hash_tables([[ids[t] for t in toks] for _c, toks, _s, _n in rows])
-        max_len = max((len(r[1]) for r in rows), default=0)
         heads = set(_BUILTIN_HEADS.get(lang, set()))
+        keys, seqs, partials = _hash_tables(
+            [[ids[t] for t in toks] for _c, toks, _s, _n in rows],
+            [
+                [_slot_can_report(toks, p, name, heads, lang) for p in range(len(toks))]
+                for _c, toks, _s, name in rows
+            ],
+        )
+        max_len = max((len(r[1]) for r in rows), default=0)
         return cls(lang, ids, heads, PackedRows.pack(rows, _make_cand), keys, seqs, partials, max_len)
 
     # --- the compiled-index cache -----------------------------------------------------
