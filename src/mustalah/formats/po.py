@@ -86,7 +86,7 @@ def _unterminated_string(name: str, encoding: str) -> None:
             body = value[1:] if value.startswith('"') else None
             if body is None or not body.endswith('"') or _escaped(body[:-1]):
                 raise InputError(
-                    "unterminated string: a PO string must be one quoted line ending with \"",
+                    'unterminated string: a PO string must be one quoted line ending with "',
                     file=name,
                     line=number,
                     hint='close the string with " (write a quote inside it as \\"); '

@@ -192,59 +192,108 @@ def read_segments(path: str, source_lang: str, target_lang: str | None) -> Itera
     pending: list[Segment] = []
     index = 0
     for number, (match, line) in enumerate(matches, start=1):
-        comments, ctx, msgid, plural, forms, msgstr = match.groups()
-        notes: tuple[str, ...] = ()
-        props: tuple[tuple[str, str], ...] = ()
-        fuzzy = False
-        if comments:
-            if comments.startswith("#: ") and comments.index("\n") == len(comments) - 1:
-                references = comments[3:-1].split()  # the usual single reference line
-                if references:
-                    props = (("references", " ".join(references)),)
-                else:
-                    line += 1  # a bare "#:" line: polib skips it
-            else:
-                skipped, tcomment, comment, flags, references = _comments(comments)
-                line += skipped
-                notes = tuple(text for block in (tcomment, comment) if block for text in block.splitlines())
-                fuzzy = "fuzzy" in flags
-                if flags:
-                    props = (("flags", ",".join(flags)),)
-                if references:
-                    props += (("references", " ".join(references)),)
-        source = _value(msgid)
-        if source == "":
-            raise NotCanonical("second empty msgid")
-        context = _value(ctx) if ctx is not None else None
-        unit = str(number)
-        pairs: list[tuple[str, str, str]]
-        if plural is None:
-            target_text = _value(msgstr)
-            state = "fuzzy" if fuzzy else ("translated" if target_text != "" else None)
-            pairs = [(unit, source, target_text)]
-        else:
-            state, pairs = _plural(unit, source, _value(plural), forms, fuzzy)
-        segments = [
-            Segment(
-                file=path,
-                unit=form_unit,
-                index=index + offset,
-                source=form_source,
-                target=form_target,
-                source_lang=source_lang,
-                target_lang=target,
-                notes=notes,
-                line=line,
-                state=state,
-                context=context,
-                props=props,
-            )
-            for offset, (form_unit, form_source, form_target) in enumerate(pairs)
-        ]
+        segments = _entry_segments(match, line, number, index, path, source_lang, target)
         index += len(segments)
         yield from pending  # the entry before this one is final now (see the module doc)
         pending = segments
     yield from pending
+
+
+def _entry_segments(
+    match: re.Match[str], line: int, number: int, index: int, path: str, source_lang: str, target: str | None
+) -> list[Segment]:
+    """The segments of one entry match: entry ``number`` (1-based), first at line ``line``."""
+    comments, ctx, msgid, plural, forms, msgstr = match.groups()
+    notes: tuple[str, ...] = ()
+    props: tuple[tuple[str, str], ...] = ()
+    fuzzy = False
+    if comments:
+        if comments.startswith("#: ") and comments.index("\n") == len(comments) - 1:
+            references = comments[3:-1].split()  # the usual single reference line
+            if references:
+                props = (("references", " ".join(references)),)
+            else:
+                line += 1  # a bare "#:" line: polib skips it
+        else:
+            skipped, tcomment, comment, flags, references = _comments(comments)
+            line += skipped
+            notes = tuple(text for block in (tcomment, comment) if block for text in block.splitlines())
+            fuzzy = "fuzzy" in flags
+            if flags:
+                props = (("flags", ",".join(flags)),)
+            if references:
+                props += (("references", " ".join(references)),)
+    source = _value(msgid)
+    if source == "":
+        raise NotCanonical("second empty msgid")
+    context = _value(ctx) if ctx is not None else None
+    unit = str(number)
+    pairs: list[tuple[str, str, str]]
+    if plural is None:
+        target_text = _value(msgstr)
+        state = "fuzzy" if fuzzy else ("translated" if target_text != "" else None)
+        pairs = [(unit, source, target_text)]
+    else:
+        state, pairs = _plural(unit, source, _value(plural), forms, fuzzy)
+    return [
+        Segment(
+            file=path,
+            unit=form_unit,
+            index=index + offset,
+            source=form_source,
+            target=form_target,
+            source_lang=source_lang,
+            target_lang=target,
+            notes=notes,
+            line=line,
+            state=state,
+            context=context,
+            props=props,
+        )
+        for offset, (form_unit, form_source, form_target) in enumerate(pairs)
+    ]
+
+
+def entry_offsets(path: str) -> Iterator[tuple[int, int]]:
+    """(byte offset, line) where each entry match starts, the header first (for lint.shards).
+
+    Only meaningful for a file :func:`read_segments` reads to the end; raises NotCanonical
+    where :func:`_matches` does.
+    """
+    offset = 0  # of `chunk[done]`
+    done = 0
+    chunk: str | None = None
+    with open(path, "rb") as handle:
+        if handle.read(3) == codecs.BOM_UTF8:
+            offset = 3
+    for match, line in _matches(path):
+        if match.string is not chunk:
+            if chunk is not None:
+                offset += len(chunk[done:].encode("utf-8"))
+            chunk, done = match.string, 0
+        offset += len(chunk[done : match.start()].encode("utf-8"))
+        done = match.start()
+        yield offset, line
+
+
+def text_segments(
+    text: str, line: int, number: int, index: int, path: str, source_lang: str, target: str | None
+) -> Iterator[Segment]:
+    """The segments of the entries in ``text`` — a run of whole entries cut from a canonical file
+    (lint.shards): the first is entry ``number`` at line ``line``, its first segment ``index``."""
+    position = 0
+    if not text.endswith("\n"):
+        text += "\n"
+    while position < len(text):
+        match = _ENTRY.match(text, position)
+        if match is None:
+            raise NotCanonical(f"line {line}")
+        segments = _entry_segments(match, line, number, index, path, source_lang, target)
+        yield from segments
+        index += len(segments)
+        number += 1
+        line += text.count("\n", position, match.end())
+        position = match.end()
 
 
 def _plural(

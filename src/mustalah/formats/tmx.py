@@ -40,7 +40,8 @@ from ..errors import InputError
 from ..model import InlineCode, Segment
 from . import lang as langtags
 from .inline import TMX_RULES, flatten
-from .xmlsafe import iterparse_safe, sniff_root
+from .units import ReadUnit
+from .xmlsafe import XmlSource, iterparse_safe, sniff_root
 
 log = logging.getLogger("mustalah.formats")
 
@@ -70,11 +71,32 @@ def read_tmx(
             file=name,
             hint="give a TMX file, or let the format be detected from the content",
         )
-    header_src: str | None = None
-    position = 0
-    yielded = 0
     skipped = 0
-    for _event, element in iterparse_safe(path, tag=("header", "tu")):
+    for unit in tmx_units(path, name, source_lang, target_lang):
+        if unit.segments:
+            yield unit.segments[0]
+        else:
+            skipped += 1
+    if skipped:
+        log.warning("%s: %d translation unit(s) without a source-language tuv were skipped", name, skipped)
+
+
+def tmx_units(
+    source: XmlSource,
+    name: str,
+    source_lang: str | None = None,
+    target_lang: str | None = None,
+    *,
+    position: int = 0,
+    index: int = 0,
+) -> Iterator[ReadUnit]:
+    """The reader's loop, one :class:`ReadUnit` per ``tu`` (a skipped ``tu`` has no segments).
+
+    ``position`` / ``index``: how many ``tu`` / segments come before ``source`` in the file it
+    was cut from (lint.shards reads a unit range of a large file as a document of its own).
+    """
+    header_src: str | None = None
+    for _event, element in iterparse_safe(source, tag=("header", "tu"), name=name):
         if element.tag == "header":
             value = element.get("srclang")
             header_src = None if value in (None, "", "*all*") else value
@@ -82,8 +104,9 @@ def read_tmx(
             continue
         position += 1
         segment = _segment(
-            element, name, position, yielded, source_lang or element.get("srclang") or header_src, target_lang
+            element, name, position, index, source_lang or element.get("srclang") or header_src, target_lang
         )
+        line = element.sourceline
         element.clear(keep_tail=True)
         # Drop the cleared siblings already read so memory stays flat (the parent is <body>).
         previous = element.getprevious()
@@ -93,12 +116,10 @@ def read_tmx(
                 while element.getprevious() is not None:
                     del parent[0]
         if segment is None:
-            skipped += 1
+            yield ReadUnit(line, (), (header_src,))
             continue
-        yielded += 1
-        yield segment
-    if skipped:
-        log.warning("%s: %d translation unit(s) without a source-language tuv were skipped", name, skipped)
+        index += 1
+        yield ReadUnit(line, (segment,), (header_src,))
 
 
 def _tuv_value(

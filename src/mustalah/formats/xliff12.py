@@ -27,7 +27,8 @@ from lxml import etree
 from ..errors import InputError
 from ..model import Segment
 from .inline import XLIFF12_RULES, flatten
-from .xmlsafe import iterparse_safe, qname, require_root
+from .units import ReadUnit
+from .xmlsafe import XmlSource, iterparse_safe, qname, require_root
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 NAMESPACES = (
@@ -57,9 +58,26 @@ def read_xliff12(
     name = os.fspath(path)
     hint = "XLIFF 2 files are read by the XLIFF 2 reader; let the format be detected"
     require_root(path, "xliff", NAMESPACES, "an XLIFF 1.x file", hint)
+    for unit in xliff12_units(path, name, source_lang, target_lang):
+        yield from unit.segments
+
+
+def xliff12_units(
+    source: XmlSource,
+    name: str,
+    source_lang: str | None = None,
+    target_lang: str | None = None,
+    *,
+    index: int = 0,
+) -> Iterator[ReadUnit]:
+    """The reader's loop, one :class:`ReadUnit` per ``trans-unit`` (context: the file's languages).
+
+    ``index``: how many segments come before ``source`` in the file it was cut from.
+    """
     file_src, file_tgt = source_lang, target_lang
-    index = 0
-    for event, element in iterparse_safe(path, events=("start", "end"), tag=("{*}file", "{*}trans-unit")):
+    for event, element in iterparse_safe(
+        source, events=("start", "end"), tag=("{*}file", "{*}trans-unit"), name=name
+    ):
         kind = _local(element)
         if kind == "file":
             if event == "start":
@@ -70,15 +88,16 @@ def read_xliff12(
             continue
         if event != "end":
             continue
-        for segment in _unit_segments(element, name, index, file_src or "und", file_tgt):
-            index += 1
-            yield segment
+        segments = _unit_segments(element, name, index, file_src or "und", file_tgt)
+        index += len(segments)
+        line = element.sourceline
         element.clear(keep_tail=True)
         # Drop the cleared units already read (memory stays flat however many units a file holds).
         parent = element.getparent()
         if parent is not None:
             while element.getprevious() is not None:
                 del parent[0]
+        yield ReadUnit(line, tuple(segments), (file_src, file_tgt))
 
 
 def _unit_segments(

@@ -25,7 +25,8 @@ from lxml import etree
 from ..errors import InputError
 from ..model import Segment
 from .inline import XLIFF2_RULES, flatten
-from .xmlsafe import iterparse_safe, qname, require_root
+from .units import ReadUnit
+from .xmlsafe import XmlSource, iterparse_safe, qname, require_root
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 NAMESPACES = ("urn:oasis:names:tc:xliff:document:2.0", "urn:oasis:names:tc:xliff:document:2.2")
@@ -47,9 +48,26 @@ def read_xliff2(
     name = os.fspath(path)
     hint = "XLIFF 1.2 files are read by the XLIFF 1.2 reader; let the format be detected"
     require_root(path, "xliff", NAMESPACES, "an XLIFF 2 file", hint)
+    for unit in xliff2_units(path, name, source_lang, target_lang):
+        yield from unit.segments
+
+
+def xliff2_units(
+    source: XmlSource,
+    name: str,
+    source_lang: str | None = None,
+    target_lang: str | None = None,
+    *,
+    index: int = 0,
+) -> Iterator[ReadUnit]:
+    """The reader's loop, one :class:`ReadUnit` per ``unit`` (context: the document's languages).
+
+    ``index``: how many segments come before ``source`` in the file it was cut from.
+    """
     src, tgt = source_lang or "und", target_lang
-    index = 0
-    for event, element in iterparse_safe(path, events=("start", "end"), tag=("{*}xliff", "{*}unit")):
+    for event, element in iterparse_safe(
+        source, events=("start", "end"), tag=("{*}xliff", "{*}unit"), name=name
+    ):
         if _local(element) == "xliff":
             if event == "start":
                 src = element.get("srcLang") or src
@@ -57,15 +75,16 @@ def read_xliff2(
             continue
         if event != "end":
             continue
-        for segment in _unit_segments(element, name, index, src, tgt):
-            index += 1
-            yield segment
+        segments = _unit_segments(element, name, index, src, tgt)
+        index += len(segments)
+        line = element.sourceline
         element.clear(keep_tail=True)
         # Drop the cleared units already read (memory stays flat however many units a file holds).
         parent = element.getparent()
         if parent is not None:
             while element.getprevious() is not None:
                 del parent[0]
+        yield ReadUnit(line, tuple(segments), (src, tgt))
 
 
 def _unit_segments(unit: etree._Element, name: str, index: int, src: str, tgt: str | None) -> list[Segment]:

@@ -14,6 +14,10 @@ non-empty lines before it during the first pass.
 
 Whole-file checks the readers do (Moses: both files have the same number of lines)
 are done once, in :func:`plan_shards`.
+
+Large TMX, XLIFF 1.2/2 and PO files are split by unit ranges instead (~5,000 units a
+task): see :mod:`mustalah.lint.unitshards`.  :func:`plan_tasks` / :func:`run_task` take
+both kinds.
 """
 
 from __future__ import annotations
@@ -31,6 +35,7 @@ from ..formats.encoding import iter_lines
 from ..formats.registry import detect_format
 from ..model import Segment
 from .engine import InputResult, LintSettings, lint_input, lint_segments
+from .unitshards import DEFAULT_SHARD_UNITS, UnitShard, plan_unit_shards, unit_shard_segments
 
 #: Lines per shard: ~20k lines of UN prose is 1–10 s of linting.
 DEFAULT_SHARD_LINES = 5_000  # ≈ 2–5 s of lint per task on one core: the 1–10 s the issue asks for
@@ -196,19 +201,27 @@ def lint_shard(shard: Shard, settings: LintSettings, keep_segments: bool = False
 
 @dataclass(frozen=True, slots=True)
 class Task:
-    """One unit of work: a whole input (``shard`` None) or one shard of it."""
+    """One unit of work: a whole input (``shard`` None) or one shard of it (a line or unit range)."""
 
     path: str
-    shard: Shard | None = None
+    shard: Shard | UnitShard | None = None
 
 
 def plan_tasks(
-    inputs: Sequence[str], settings: LintSettings, lines_per_shard: int = DEFAULT_SHARD_LINES
+    inputs: Sequence[str],
+    settings: LintSettings,
+    lines_per_shard: int = DEFAULT_SHARD_LINES,
+    units_per_shard: int = DEFAULT_SHARD_UNITS,
 ) -> list[Task]:
-    """Inputs → tasks in input order: large line-oriented files split, everything else whole."""
+    """Inputs → tasks in input order: large line-oriented files split by lines, large
+    TMX/XLIFF/PO files by units (lint.unitshards), everything else whole."""
     tasks: list[Task] = []
     for path in inputs:
-        shards = plan_shards(path, settings, lines_per_shard)
+        shards: Sequence[Shard | UnitShard] = plan_shards(path, settings, lines_per_shard)
+        if not shards and Path(path).is_file():
+            source_lang = settings.lang or settings.source_lang
+            fmt = detect_format(path, source_lang, settings.target_lang)
+            shards = plan_unit_shards(path, fmt, source_lang, settings.target_lang, units_per_shard)
         if len(shards) > 1:
             tasks.extend(Task(path, s) for s in shards)
         else:
@@ -220,7 +233,9 @@ def run_task(task: Task, settings: LintSettings, keep_segments: bool = False) ->
     """Lint a task (picklable entry point for executors)."""
     if task.shard is None:
         return lint_input(task.path, settings, keep_segments)
-    return lint_shard(task.shard, settings, keep_segments)
+    if isinstance(task.shard, Shard):
+        return lint_shard(task.shard, settings, keep_segments)
+    return lint_segments(unit_shard_segments(task.shard), settings, task.path, False, keep_segments)
 
 
 def merge(results: Sequence[InputResult]) -> list[InputResult]:
