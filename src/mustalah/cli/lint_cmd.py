@@ -5,17 +5,21 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import IO
 
 from ..errors import UsageError
 from ..fileio import atomic_text, check_not_input
 from ..lint.config import ProjectConfig, load_config
 from ..lint.engine import LintSettings, expand_inputs
-from ..lint.run import InputFailure, run_lint
-from ..lint.suppress import read_baseline, write_baseline
-from ..model import SEVERITY_RANK, LintResult
+from ..lint.run import CollectSink, FindingSink, InputFailure, input_segments, lint_stream
+from ..lint.suppress import read_baseline
+from ..model import SEVERITY_RANK, LintResult, LintSummary
 from ..parallel import default_jobs, make_executor
 from ..reports.progress import Progress
-from ..reports.registry import NEEDS_SEGMENTS, RENDERERS
+from ..reports.registry import IN_MEMORY, RENDERERS
+from ..reports.stream import STREAMED, BaselineWriter, StreamWriter, report_output
+from ..reports.stream_text import TextWriter
+from ..reports.text_report import use_colour
 
 FAIL_ON = ("error", "warning", "info", "never")
 
@@ -31,33 +35,52 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         ),
     )
     p.add_argument("paths", nargs="+", metavar="PATH", help="files or folders (folders are walked)")
-    p.add_argument("--termbase", metavar="PATH",
-                   help="a TBX, CSV/TSV or YAML folder (default: the shipped one)")
+    p.add_argument(
+        "--termbase", metavar="PATH", help="a TBX, CSV/TSV or YAML folder (default: the shipped one)"
+    )
     p.add_argument("--source-lang", metavar="LANG", help="source language where the file does not say (en)")
     p.add_argument("--target-lang", metavar="LANG", help="target language where the file does not say (ar)")
     p.add_argument("--lang", metavar="LANG", help="language of monolingual text (default: from the script)")
-    p.add_argument("--select", action="append", metavar="CODES",
-                   help="only these rules: codes, prefixes (TM), names or categories; comma-separated")
+    p.add_argument(
+        "--select",
+        action="append",
+        metavar="CODES",
+        help="only these rules: codes, prefixes (TM), names or categories; comma-separated",
+    )
     p.add_argument("--ignore", action="append", metavar="CODES", help="skip these rules (same syntax)")
     p.add_argument("--format", choices=sorted(RENDERERS), default=None, help="output format (default text)")
-    p.add_argument("--output", "-o", metavar="FILE",
-                   help="write the report here (atomically) instead of stdout")
-    p.add_argument("--fail-on", choices=FAIL_ON, default=None,
-                   help="exit 1 when a finding at or above this severity remains (default error)")
+    p.add_argument(
+        "--output", "-o", metavar="FILE", help="write the report here (atomically) instead of stdout"
+    )
+    p.add_argument(
+        "--fail-on",
+        choices=FAIL_ON,
+        default=None,
+        help="exit 1 when a finding at or above this severity remains (default error)",
+    )
     p.add_argument("--baseline", metavar="FILE", help="accept the findings fingerprinted in FILE")
-    p.add_argument("--write-baseline", metavar="FILE",
-                   help="write the current findings' fingerprints to FILE")
+    p.add_argument(
+        "--write-baseline", metavar="FILE", help="write the current findings' fingerprints to FILE"
+    )
     p.add_argument("--config", metavar="FILE", help="read [tool.mustalah] from this pyproject.toml")
     p.add_argument("--no-config", action="store_true", help="ignore pyproject.toml")
-    p.add_argument("--jobs", "-j", type=int, metavar="N",
-                   help="worker processes (default: one per core when the input exceeds 4 MB in "
-                   "several files or in large line-aligned text, else 1)")
+    p.add_argument(
+        "--jobs",
+        "-j",
+        type=int,
+        metavar="N",
+        help="worker processes (default: one per core when the input exceeds 4 MB in "
+        "several files or in large line-aligned text, else 1)",
+    )
     p.add_argument("--scheduler", metavar="ADDR", help="Dask scheduler address or scheduler file")
     p.add_argument("--no-near-misses", action="store_true", help="skip near-miss detection (faster)")
     p.add_argument("--no-progress", action="store_true", help="no progress bar on stderr")
-    p.add_argument("--keep-going", action="store_true",
-                   help="lint every readable input and report the unreadable ones on stderr "
-                   "(exit 2 if any could not be read)")
+    p.add_argument(
+        "--keep-going",
+        action="store_true",
+        help="lint every readable input and report the unreadable ones on stderr "
+        "(exit 2 if any could not be read)",
+    )
     p.set_defaults(func=run)
 
 
@@ -86,11 +109,13 @@ def settings_from(args: argparse.Namespace, config: ProjectConfig) -> LintSettin
     )
 
 
-def exit_code(result: LintResult, fail_on: str) -> int:
+def exit_code(result: LintResult | LintSummary, fail_on: str) -> int:
+    """1 when a finding at or above ``fail_on`` remains (the summary's severity counts say so)."""
     if fail_on == "never":
         return 0
     threshold = SEVERITY_RANK[fail_on]
-    return 1 if any(SEVERITY_RANK[f.severity] >= threshold for f in result.findings) else 0
+    summary = result.summary if isinstance(result, LintResult) else result
+    return 1 if any(n and SEVERITY_RANK[sev] >= threshold for sev, n in summary.by_severity.items()) else 0
 
 
 def _progress(args: argparse.Namespace) -> Progress | None:
@@ -106,6 +131,15 @@ AUTO_PARALLEL_BYTES = 4 * 1024 * 1024
 _WHOLE_FILE_FORMATS = (".tmx", ".xlf", ".xliff", ".sdlxliff", ".mqxliff", ".po", ".pot")
 
 
+def _input_bytes(inputs: list[str]) -> int:
+    """Bytes of the expanded inputs (a release folder: its files)."""
+    total = 0
+    for path in inputs:
+        p = Path(path)
+        total += sum(f.stat().st_size for f in p.iterdir() if f.is_file()) if p.is_dir() else p.stat().st_size
+    return total
+
+
 def _jobs(args: argparse.Namespace, config: ProjectConfig) -> int:
     """``--jobs``, else ``jobs`` in the config, else one process per core for large inputs."""
     if args.jobs is not None:
@@ -117,15 +151,24 @@ def _jobs(args: argparse.Namespace, config: ProjectConfig) -> int:
     # Parallel only pays when there are several tasks: several inputs, or one large
     # line-oriented input that lint.shards splits (a single TMX/XLIFF/PO is one task).
     inputs = expand_inputs(args.paths)
-    size = 0
-    splittable = False
-    for path in inputs:
-        p = Path(path)
-        size += sum(f.stat().st_size for f in p.iterdir() if f.is_file()) if p.is_dir() else p.stat().st_size
-        splittable = splittable or (p.is_file() and p.suffix.lower() not in _WHOLE_FILE_FORMATS)
+    size = _input_bytes(inputs)
+    splittable = any(
+        Path(p).is_file() and Path(p).suffix.lower() not in _WHOLE_FILE_FORMATS for p in inputs
+    )
     if size > AUTO_PARALLEL_BYTES and (len(inputs) > 1 or splittable):
         return default_jobs()
     return 1
+
+
+#: Above this much input, ``--format html`` (rendered from memory: every unit's text and every
+#: finding until the page is written) warns that a streamed format suits large corpora better.
+HTML_WARN_BYTES = 64 * 1024 * 1024
+
+
+def _writer(fmt: str, out: IO[bytes], settings: LintSettings, colour: bool) -> StreamWriter | TextWriter:
+    if fmt == "text":
+        return TextWriter(out, colour, lambda path: input_segments(path, settings))
+    return STREAMED[fmt](out)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -144,32 +187,63 @@ def run(args: argparse.Namespace) -> int:
     progress = _progress(args)
     executor = make_executor(_jobs(args, config), args.scheduler)
     failures: list[InputFailure] = []
-    try:
-        result = run_lint(
-            args.paths, settings, executor=executor,
-            per_file_ignores=config.get("per-file-ignores") or {},
-            keep_segments=fmt in NEEDS_SEGMENTS,
-            keep_going=args.keep_going, on_error=failures.append,
-            on_result=progress.update if progress else None,
-        )
-    finally:
-        if progress:
-            progress.close()
-        executor.shutdown(wait=True)
+
+    def lint(sink: FindingSink) -> LintSummary:
+        try:
+            return lint_stream(
+                args.paths,
+                settings,
+                sink,
+                executor=executor,
+                per_file_ignores=config.get("per-file-ignores") or {},
+                keep_going=args.keep_going,
+                on_error=failures.append,
+                on_result=progress.update if progress else None,
+            )
+        finally:
+            if progress:
+                progress.close()
+            executor.shutdown(wait=True)
+
     if args.write_baseline:
-        n = write_baseline(args.write_baseline, result.findings)
-        print(f"mustalah: wrote {n} fingerprint(s) to {args.write_baseline}", file=sys.stderr)
+        baseline = BaselineWriter(args.write_baseline)
+        lint(baseline)
+        print(f"mustalah: wrote {baseline.written} fingerprint(s) to {args.write_baseline}", file=sys.stderr)
         return 0
-    renderer = RENDERERS[fmt]
-    if args.output:
-        with atomic_text(args.output) as out:
-            renderer(result, out)
+    if fmt in IN_MEMORY:
+        if _input_bytes(expand_inputs(args.paths)) > HTML_WARN_BYTES:
+            print(
+                f"mustalah: warning: --format {fmt} keeps every unit's text and every finding in "
+                "memory until the page is written; for large corpora use json, jsonl, sarif or "
+                "text, which stream",
+                file=sys.stderr,
+            )
+        collected = CollectSink(keep_segments=True)
+        summary = lint(collected)
+        renderer = RENDERERS[fmt]
+        if args.output:
+            with atomic_text(args.output) as text_out:
+                renderer(collected.result(), text_out)
+        else:
+            renderer(collected.result(), sys.stdout)
     else:
-        renderer(result, sys.stdout)
+        # Streamed: findings go to a temporary file as they arrive (renamed over --output, or
+        # copied to stdout, once the run is complete): flat memory in corpus size.
+        with report_output(args.output) as out:
+            colour = use_colour(out if args.output else sys.stdout)  # as render_text decides it
+            writer = _writer(fmt, out, settings, colour)
+            try:
+                summary = lint(writer)
+            finally:
+                if isinstance(writer, TextWriter):
+                    writer.close()
     if failures:
         for failure in failures:
             print(f"mustalah: error: {failure.message}", file=sys.stderr)
-        print(f"mustalah: {len(failures)} input(s) could not be read (listed above); "
-              f"the report covers the other {result.summary.files}", file=sys.stderr)
+        print(
+            f"mustalah: {len(failures)} input(s) could not be read (listed above); "
+            f"the report covers the other {summary.files}",
+            file=sys.stderr,
+        )
         return 2
-    return exit_code(result, fail_on)
+    return exit_code(summary, fail_on)

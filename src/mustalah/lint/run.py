@@ -1,22 +1,41 @@
 """Run a whole lint: inputs over an executor, corpus rules, per-file ignores, summary.
 
+Two entry points share one loop, so they cannot drift apart:
+
+* :func:`lint_stream` hands each finished task's findings (a whole input, or one shard of a
+  large line-oriented input) to a :class:`FindingSink` as soon as it arrives and keeps only
+  counters, so the findings of a 1M-unit corpus are never all in memory at once (the CLI
+  streams them into the report: ``mustalah.reports.stream``).  What it still keeps per
+  input are the corpus rules' facts (see ``checks/consistency.py``), which their
+  conclusions need once every input is done.
+* :func:`run_lint` collects everything into a :class:`~mustalah.model.LintResult` (tests,
+  the HTML report, library callers).
+
+Findings reach the sink in the order ``run_lint`` lists them: each input's (shard after
+shard), in input order, then the corpus rules' conclusions.  Per-file ignores are applied
+to both before the sink sees them.
+
 ``keep_going``: by default the first unreadable input (bad XML, wrong encoding, a misaligned
 release …) stops the run with its located error, exit 2 — the safe default for CI.  With
 ``keep_going=True`` each input that raises a :class:`~mustalah.errors.MustalahError` becomes an
 :class:`InputFailure` (its path and the full located message with hint), the readable inputs are
 still linted, and the caller reports the failures (``on_error`` sees each one, in input order).
+A shard of a large input can fail after earlier shards were streamed: the sink then rolls the
+input back (:meth:`FindingSink.rollback`), so the report never shows part of an unread input.
 """
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from concurrent.futures import Executor
-from dataclasses import dataclass
+from concurrent.futures import Executor, ProcessPoolExecutor
+from dataclasses import dataclass, field
 from itertools import chain
+from typing import Protocol
 
 from ..checks.base import Fact
 from ..errors import MustalahError, UsageError
+from ..formats.registry import read_segments
 from ..model import Finding, LintResult, LintSummary, Segment
 from ..parallel import SerialExecutor, ordered_map
 from .engine import LINTABLE, InputResult, LintSettings, conclude, expand_inputs, lint_input
@@ -33,6 +52,33 @@ class InputFailure:
 
     def to_json(self) -> dict[str, str]:
         return {"file": self.path, "message": self.message}
+
+
+class FindingSink(Protocol):
+    """Where :func:`lint_stream` puts findings as they arrive (a report writer, or a list)."""
+
+    #: Whether :meth:`add` needs the units' segments (workers then send them back).
+    needs_segments: bool
+
+    def mark(self) -> int:
+        """A position to :meth:`rollback` to: taken before an input's first findings."""
+        ...
+
+    def rollback(self, mark: int) -> None:
+        """Forget everything added since ``mark`` (the input turned out unreadable)."""
+        ...
+
+    def add(self, path: str, findings: Sequence[Finding], segments: Sequence[Segment]) -> None:
+        """The findings of one task of input ``path`` (``segments``: its units, if asked for)."""
+        ...
+
+    def conclusions(self, findings: Sequence[Finding]) -> None:
+        """The corpus rules' findings, once every input is done (last, in this order)."""
+        ...
+
+    def finish(self, summary: LintSummary) -> None:
+        """The run is complete: ``summary`` counts exactly what the sink was given."""
+        ...
 
 
 def lint_or_failure(
@@ -55,6 +101,12 @@ def task_or_failure(
         return InputFailure(task.path, str(exc))
 
 
+def input_segments(path: str, settings: LintSettings) -> Iterator[Segment]:
+    """The segments of one input, read as :func:`lint_input` reads them (for a report that
+    needs the text of a unit a corpus rule reported, after the input's own results are gone)."""
+    return read_segments(path, settings.lang or settings.source_lang, settings.target_lang)
+
+
 def summarize(
     files: int,
     units: int,
@@ -62,16 +114,46 @@ def summarize(
     suppressed: int = 0,
     errors: Sequence[InputFailure] = (),
 ) -> LintSummary:
-    return LintSummary(
-        files=files,
-        units=units,
-        findings=len(findings),
-        by_severity=dict(Counter(f.severity for f in findings)),
-        by_category=dict(Counter(f.category for f in findings)),
-        by_code=dict(Counter(f.code for f in findings)),
-        suppressed=suppressed,
-        errors=tuple((e.path, e.message) for e in errors),
-    )
+    tally = Tally()
+    tally.count(findings)
+    return tally.summary(files, units, suppressed, errors)
+
+
+@dataclass(slots=True)
+class Tally:
+    """Finding counters, kept incrementally; key order is first appearance (as ``Counter`` over the list)."""
+
+    findings: int = 0
+    by_severity: Counter[str] = field(default_factory=Counter)
+    by_category: Counter[str] = field(default_factory=Counter)
+    by_code: Counter[str] = field(default_factory=Counter)
+
+    def count(self, findings: Iterable[Finding]) -> None:
+        for f in findings:
+            self.findings += 1
+            self.by_severity[f.severity] += 1
+            self.by_category[f.category] += 1
+            self.by_code[f.code] += 1
+
+    def merge(self, other: Tally) -> None:
+        self.findings += other.findings
+        self.by_severity.update(other.by_severity)
+        self.by_category.update(other.by_category)
+        self.by_code.update(other.by_code)
+
+    def summary(
+        self, files: int, units: int, suppressed: int, errors: Sequence[InputFailure] = ()
+    ) -> LintSummary:
+        return LintSummary(
+            files=files,
+            units=units,
+            findings=self.findings,
+            by_severity=dict(self.by_severity),
+            by_category=dict(self.by_category),
+            by_code=dict(self.by_code),
+            suppressed=suppressed,
+            errors=tuple((e.path, e.message) for e in errors),
+        )
 
 
 def join_shards(parts: Sequence[InputResult]) -> InputResult:
@@ -106,6 +188,155 @@ def _plan(inputs: Sequence[str], settings: LintSettings) -> Iterator[Task]:
         yield from planned
 
 
+def _window(executor: Executor) -> int:
+    """Tasks in flight.  Results done ahead of the one awaited wait in memory, so keep no more
+    than keeps the workers busy: one at a time in this process, a few per worker in a pool
+    (shards take seconds each), ``ordered_map``'s default on a cluster of unknown size."""
+    if isinstance(executor, SerialExecutor):
+        return 1
+    if isinstance(executor, ProcessPoolExecutor):
+        workers = getattr(executor, "_max_workers", None)
+        if isinstance(workers, int):
+            return 2 * workers + 2
+    return 64
+
+
+@dataclass(slots=True)
+class _Input:
+    """The input whose tasks are arriving: counted apart until it is complete."""
+
+    path: str
+    mark: int
+    units: int = 0
+    suppressed: int = 0
+    tally: Tally = field(default_factory=Tally)
+    facts: list[InputResult] = field(default_factory=list)  # findings and segments dropped
+
+
+def lint_stream(
+    paths: Iterable[str],
+    settings: LintSettings,
+    sink: FindingSink,
+    *,
+    executor: Executor | None = None,
+    per_file_ignores: Mapping[str, Sequence[str]] | None = None,
+    on_result: Callable[[InputResult], None] | None = None,
+    keep_going: bool = False,
+    on_error: Callable[[InputFailure], None] | None = None,
+) -> LintSummary:
+    """Lint every input into ``sink`` (see the module docstring); return the summary.
+
+    ``summary.files`` counts the inputs that were linted (failures are not files read).
+    ``on_result`` sees each finished input as an :class:`InputResult` with its path, units and
+    suppressed count (its findings went to the sink).
+    """
+    paths = list(paths)
+    inputs = expand_inputs(paths)
+    if not inputs:
+        raise UsageError(
+            f"nothing to lint in {', '.join(paths)}: no lintable file or release folder found",
+            hint=f"give files ({' '.join(LINTABLE)}) or folders holding them or en.txt + ar.txt",
+        )
+    executor = executor or SerialExecutor()
+    ignores = per_file_ignores or {}
+    tally = Tally()
+    files = units = suppressed = 0
+    facts: list[InputResult] = []
+    failures: list[InputFailure] = []
+    failed: set[str] = set()
+    current: _Input | None = None  # the input whose shards are arriving (in order)
+
+    def finish(done: _Input) -> None:
+        nonlocal files, units, suppressed
+        files += 1
+        units += done.units
+        suppressed += done.suppressed
+        tally.merge(done.tally)
+        facts.extend(done.facts)
+        if on_result is not None:
+            on_result(InputResult(done.path, done.units, (), done.suppressed))
+
+    for outcome in ordered_map(
+        executor,
+        task_or_failure if keep_going else run_task,
+        _plan(inputs, settings),
+        settings,
+        sink.needs_segments,
+        window=_window(executor),
+    ):
+        if isinstance(outcome, InputFailure):
+            if outcome.path not in failed:
+                failed.add(outcome.path)
+                failures.append(outcome)
+            if current is not None and current.path == outcome.path:
+                sink.rollback(current.mark)
+                current = None
+            continue
+        if outcome.path in failed:
+            continue
+        if current is not None and current.path != outcome.path:
+            finish(current)
+            current = None
+        if current is None:
+            current = _Input(outcome.path, sink.mark())
+        kept = [f for f in outcome.findings if not per_file_ignored(f, ignores)]
+        current.units += outcome.units
+        current.suppressed += outcome.suppressed + len(outcome.findings) - len(kept)
+        current.tally.count(kept)
+        if outcome.facts:
+            current.facts.append(InputResult(outcome.path, 0, (), 0, outcome.facts))
+        sink.add(outcome.path, kept, outcome.segments)
+        del outcome, kept  # let this task's findings go before the next one arrives
+    if current is not None:
+        finish(current)
+    if on_error is not None:
+        order = {p: i for i, p in enumerate(inputs)}
+        for failure in sorted(failures, key=lambda f: order.get(f.path, 0)):
+            on_error(failure)
+    concluded = list(conclude(settings, facts))
+    facts.clear()
+    kept_conclusions = [f for f in concluded if not per_file_ignored(f, ignores)]
+    suppressed += len(concluded) - len(kept_conclusions)
+    tally.count(kept_conclusions)
+    sink.conclusions(kept_conclusions)
+    summary = tally.summary(files, units, suppressed, failures)
+    sink.finish(summary)
+    return summary
+
+
+class CollectSink:
+    """The in-memory sink behind :func:`run_lint`: every finding (and segment) in a list."""
+
+    def __init__(self, keep_segments: bool = False) -> None:
+        self.needs_segments = keep_segments
+        self.findings: list[Finding] = []
+        self.segments: list[Segment] = []
+        self.summary: LintSummary | None = None
+        self._marks: list[tuple[int, int]] = []
+
+    def mark(self) -> int:
+        self._marks.append((len(self.findings), len(self.segments)))
+        return len(self._marks) - 1
+
+    def rollback(self, mark: int) -> None:
+        nfind, nseg = self._marks[mark]
+        del self.findings[nfind:], self.segments[nseg:]
+
+    def add(self, path: str, findings: Sequence[Finding], segments: Sequence[Segment]) -> None:
+        self.findings.extend(findings)
+        self.segments.extend(segments)
+
+    def conclusions(self, findings: Sequence[Finding]) -> None:
+        self.findings.extend(findings)
+
+    def finish(self, summary: LintSummary) -> None:
+        self.summary = summary
+
+    def result(self) -> LintResult:
+        assert self.summary is not None, "finish() was not called"
+        return LintResult(tuple(self.findings), self.summary, tuple(self.segments))
+
+
 def run_lint(
     paths: Iterable[str],
     settings: LintSettings,
@@ -117,62 +348,19 @@ def run_lint(
     keep_going: bool = False,
     on_error: Callable[[InputFailure], None] | None = None,
 ) -> LintResult:
-    """Lint every input; see the module docstring for ``keep_going`` / ``on_error``.
+    """Lint every input into one in-memory :class:`LintResult` (:func:`lint_stream` into a list).
 
     ``summary.files`` counts the inputs that were linted (failures are not files read).
     """
-    paths = list(paths)
-    inputs = expand_inputs(paths)
-    if not inputs:
-        raise UsageError(
-            f"nothing to lint in {', '.join(paths)}: no lintable file or release folder found",
-            hint=f"give files ({' '.join(LINTABLE)}) or folders holding them or en.txt + ar.txt",
-        )
-    executor = executor or SerialExecutor()
-    results: list[InputResult] = []
-    findings: list[Finding] = []
-    segments: list[Segment] = []
-    failures: list[InputFailure] = []
-    tasks = _plan(inputs, settings)
-    failed: set[str] = set()
-    pending: list[InputResult] = []  # the shards of the current input, joined once it is complete
-
-    def finish(result: InputResult) -> None:
-        results.append(result)
-        findings.extend(result.findings)
-        segments.extend(result.segments)
-        if on_result is not None:
-            on_result(result)
-
-    for outcome in ordered_map(
-        executor, task_or_failure if keep_going else run_task, tasks, settings, keep_segments
-    ):
-        if isinstance(outcome, InputFailure):
-            if outcome.path not in failed:
-                failed.add(outcome.path)
-                failures.append(outcome)
-            if pending and pending[0].path == outcome.path:
-                pending = []
-            continue
-        if outcome.path in failed:
-            continue
-        if pending and pending[0].path != outcome.path:
-            finish(join_shards(pending))
-            pending = []
-        pending.append(outcome)  # shards of one input come back in order
-    if pending:
-        finish(join_shards(pending))
-    if on_error is not None:
-        order = {p: i for i, p in enumerate(inputs)}
-        for failure in sorted(failures, key=lambda f: order.get(f.path, 0)):
-            on_error(failure)
-    findings.extend(conclude(settings, results))
-    suppressed = sum(r.suppressed for r in results)
-    if per_file_ignores:
-        before = len(findings)
-        findings = [f for f in findings if not per_file_ignored(f, per_file_ignores)]
-        suppressed += before - len(findings)
-    units = sum(r.units for r in results)
-    return LintResult(
-        tuple(findings), summarize(len(results), units, findings, suppressed, failures), tuple(segments)
+    sink = CollectSink(keep_segments)
+    lint_stream(
+        paths,
+        settings,
+        sink,
+        executor=executor,
+        per_file_ignores=per_file_ignores,
+        on_result=on_result,
+        keep_going=keep_going,
+        on_error=on_error,
     )
+    return sink.result()

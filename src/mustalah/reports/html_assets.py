@@ -12,7 +12,8 @@ CSP = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'
 
 ARABIC_FONTS = '"Noto Naskh Arabic", "Noto Sans Arabic", "Amiri", "Scheherazade New", "Geeza Pro", "Segoe UI", Tahoma, "DejaVu Sans", sans-serif'
 
-CSS = """
+CSS = (
+    """
 :root { --err: #c62828; --warn: #b26a00; --info: #1565c0; --bg: #fff; --fg: #1d1d1f; --mute: #666; --line: #ddd; }
 * { box-sizing: border-box; }
 body { font: 15px/1.55 system-ui, "Segoe UI", "Liberation Sans", "DejaVu Sans", sans-serif; margin: 0; color: var(--fg); background: #f6f6f8; }
@@ -20,7 +21,9 @@ header { background: #0b3d66; color: #fff; padding: 14px 24px; }
 header h1 { margin: 0; font-size: 20px; } header p { margin: 4px 0 0; opacity: .85; font-size: 13px; }
 main { padding: 16px 24px; max-width: 1500px; margin: auto; }
 h2 { font-size: 17px; margin: 24px 0 8px; } h3 { font-size: 15px; margin: 14px 0 6px; }
-[lang|=ar], [lang|=fa], [lang|=ur] { font-family: """ + ARABIC_FONTS + """; font-size: 1.12em; line-height: 1.9; }
+[lang|=ar], [lang|=fa], [lang|=ur] { font-family: """
+    + ARABIC_FONTS
+    + """; font-size: 1.12em; line-height: 1.9; }
 bdi, .iso { unicode-bidi: isolate; }
 .panel { background: var(--bg); border: 1px solid var(--line); border-radius: 6px; padding: 12px 16px; margin-bottom: 16px; }
 .overview { display: flex; flex-wrap: wrap; gap: 16px; align-items: flex-start; }
@@ -64,6 +67,7 @@ svg text { font: 12px system-ui, "DejaVu Sans", sans-serif; }
 .rules section { border-top: 1px solid var(--line); padding-top: 4px; }
 .empty { color: var(--mute); font-style: italic; }
 """
+)
 
 JS = r"""
 (function () {

@@ -51,8 +51,11 @@ def _segment_key(f: Finding, known: set[tuple[str, str]]) -> tuple[str, str] | N
 
 def _finding_item(fid: str, f: Finding) -> str:
     quote = f' <bdi class="quote" lang="{_e(f.lang)}">{_e(f.text)}</bdi>' if f.text else ""
-    sugg = (f' → <bdi class="sugg" lang="{_e(f.lang)}" title="suggestion">{_e(f.suggestion)}</bdi>'
-            if f.suggestion else "")
+    sugg = (
+        f' → <bdi class="sugg" lang="{_e(f.lang)}" title="suggestion">{_e(f.suggestion)}</bdi>'
+        if f.suggestion
+        else ""
+    )
     loc = f"line {f.line}:{f.column}" if f.line is not None else f"offset {f.start}–{f.end}"
     concept = f" · concept <code>{_e(f.concept)}</code>" if f.concept else ""
     return (
@@ -100,8 +103,10 @@ def _file_section(
         for fid, f in items:
             spans[f.side].append((fid, f.start, f.end))
         line = f"<br>line {seg.line}" if seg.line is not None else ""
-        cells = [f'<td class="uid">{_e(seg.unit)}{line}</td>',
-                 _side_cell(seg.source, seg.source_lang, spans["source"], titles)]
+        cells = [
+            f'<td class="uid">{_e(seg.unit)}{line}</td>',
+            _side_cell(seg.source, seg.source_lang, spans["source"], titles),
+        ]
         if bilingual:
             cells.append(_side_cell(seg.target, seg.target_lang, spans["target"], titles))
         clean = "" if items else " clean"
@@ -115,15 +120,16 @@ def _file_section(
     if rows:
         th = "".join(f"<th>{_e(h)}</th>" for h in heads)
         mono = "" if bilingual else " mono"
-        table = (f'<table class="units{mono}"><thead><tr>{th}</tr></thead>'
-                 f'<tbody>{"".join(rows)}</tbody></table>')
+        table = (
+            f'<table class="units{mono}"><thead><tr>{th}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
+        )
     extra = ""
     if loose:
         lis = "".join(_finding_item(fid, f) for fid, f in loose)
         extra = f'<h3>Findings without unit text</h3><ul class="flist loose">{lis}</ul>'
     return (
         f'<section class="file" data-file="{_e(file)}"><h2><bdi>{_e(file)}</bdi> '
-        f'<small>({count} finding(s), {len(segments)} unit(s))</small></h2>{table}{extra}</section>'
+        f"<small>({count} finding(s), {len(segments)} unit(s))</small></h2>{table}{extra}</section>"
     )
 
 
@@ -137,7 +143,7 @@ def _summary(result: LintResult) -> str:
     codes = "".join(
         f'<tr><td><a class="rule" href="#{_e(rule_anchor(code))}">{_e(code)}</a></td>'
         f"<td>{_e(names[code].name if code in names else '')}</td>"
-        f"<td>{_e(names[code].category if code in names else '')}</td><td class=\"num\">{n}</td></tr>"
+        f'<td>{_e(names[code].category if code in names else "")}</td><td class="num">{n}</td></tr>'
         for code, n in sorted(s.by_code.items())
     )
     suppressed = f" · {s.suppressed} suppressed" if s.suppressed else ""
@@ -194,7 +200,8 @@ def _rules_section() -> str:
             if name == "Example":
                 lines = "".join(
                     f'<div class="ex" dir="auto">{_e(ln.strip())}</div>'
-                    for ln in body.splitlines() if ln.strip()
+                    for ln in body.splitlines()
+                    if ln.strip()
                 )
                 dl.append(f"<dt>{name}</dt><dd>{lines}</dd>")
             else:

@@ -29,8 +29,14 @@ class Progress:
 
     WIDTH = 24
 
-    def __init__(self, total_files: int, stream: IO[str] | None = None, *, enabled: bool | None = None,
-                 clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(
+        self,
+        total_files: int,
+        stream: IO[str] | None = None,
+        *,
+        enabled: bool | None = None,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
         self.stream = stream if stream is not None else sys.stderr
         isatty = getattr(self.stream, "isatty", None)
         self.enabled = bool(isatty and isatty()) if enabled is None else enabled
@@ -49,8 +55,10 @@ class Progress:
         bar = "█" * filled + "░" * (self.WIDTH - filled)
         rate = self.units / elapsed
         eta = elapsed * (self.total - self.files) / self.files if self.files else 0.0
-        return (f"lint {bar} {self.files}/{self.total} files · {self.units} units · "
-                f"{rate:,.0f} units/s · ETA {format_duration(eta)}")
+        return (
+            f"lint {bar} {self.files}/{self.total} files · {self.units} units · "
+            f"{rate:,.0f} units/s · ETA {format_duration(eta)}"
+        )
 
     def update(self, done: _Done) -> None:
         self.files += 1

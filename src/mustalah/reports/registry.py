@@ -25,3 +25,7 @@ RENDERERS: dict[str, Renderer] = {
 
 #: Formats whose renderer shows the units' text (the lint keeps the segments for them).
 NEEDS_SEGMENTS = frozenset({"html", "text"})
+
+#: Formats rendered from a whole in-memory LintResult (the HTML page needs every unit's text and
+#: every finding at once).  The others stream (``reports.stream``, ``reports.stream_text``).
+IN_MEMORY = frozenset({"html"})

@@ -35,8 +35,13 @@ def sarif_rule(rule: type[Rule]) -> dict[str, Any]:
         "fullDescription": {"text": catches or doc.get("summary") or rule.name},
         "help": {"text": rule_text(rule), "markdown": rule_markdown(rule)},
         "defaultConfiguration": {"level": LEVELS[rule.severity]},
-        "properties": {"category": rule.category, "scope": rule.scope, "tags": [rule.category],
-                       "problem.severity": rule.severity, "aliases": list(rule.aliases)},
+        "properties": {
+            "category": rule.category,
+            "scope": rule.scope,
+            "tags": [rule.category],
+            "problem.severity": rule.severity,
+            "aliases": list(rule.aliases),
+        },
     }
 
 
@@ -79,15 +84,28 @@ def sarif_result(f: Finding, rule_index: dict[str, int]) -> dict[str, Any]:
         "ruleId": f.code,
         "level": LEVELS[f.severity],
         "message": {"text": message},
-        "locations": [{
-            "physicalLocation": physical,
-            "logicalLocations": [{"name": f.unit, "kind": "element",
-                                  "fullyQualifiedName": f"{uri}#unit={f.unit}/{f.side}"}],
-        }],
-        "properties": {k: v for k, v in (("unit", f.unit), ("side", f.side), ("lang", f.lang),
-                                         ("category", f.category), ("concept", f.concept),
-                                         ("suggestion", f.suggestion), ("start", f.start), ("end", f.end))
-                       if v is not None},
+        "locations": [
+            {
+                "physicalLocation": physical,
+                "logicalLocations": [
+                    {"name": f.unit, "kind": "element", "fullyQualifiedName": f"{uri}#unit={f.unit}/{f.side}"}
+                ],
+            }
+        ],
+        "properties": {
+            k: v
+            for k, v in (
+                ("unit", f.unit),
+                ("side", f.side),
+                ("lang", f.lang),
+                ("category", f.category),
+                ("concept", f.concept),
+                ("suggestion", f.suggestion),
+                ("start", f.start),
+                ("end", f.end),
+            )
+            if v is not None
+        },
     }
     if f.code in rule_index:
         result["ruleIndex"] = rule_index[f.code]
@@ -96,20 +114,33 @@ def sarif_result(f: Finding, rule_index: dict[str, int]) -> dict[str, Any]:
     return result
 
 
+def rule_indexes() -> dict[str, int]:
+    """Rule code → its position in ``tool.driver.rules`` (a result's ``ruleIndex``)."""
+    return {r.code: i for i, r in enumerate(ALL_RULES)}
+
+
 def sarif_log(result: LintResult) -> dict[str, Any]:
     rules = [sarif_rule(r) for r in ALL_RULES]
-    rule_index = {r.code: i for i, r in enumerate(ALL_RULES)}
+    rule_index = rule_indexes()
     return {
         "$schema": SARIF_SCHEMA,
         "version": SARIF_VERSION,
-        "runs": [{
-            "tool": {"driver": {"name": "mustalah", "version": __version__, "semanticVersion": __version__,
-                                "rules": rules}},
-            "columnKind": "unicodeCodePoints",
-            "originalUriBaseIds": {"SRCROOT": {"uri": Path.cwd().as_uri() + "/"}},
-            "invocations": [{"executionSuccessful": True}],
-            "results": [sarif_result(f, rule_index) for f in result.findings],
-        }],
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "mustalah",
+                        "version": __version__,
+                        "semanticVersion": __version__,
+                        "rules": rules,
+                    }
+                },
+                "columnKind": "unicodeCodePoints",
+                "originalUriBaseIds": {"SRCROOT": {"uri": Path.cwd().as_uri() + "/"}},
+                "invocations": [{"executionSuccessful": True}],
+                "results": [sarif_result(f, rule_index) for f in result.findings],
+            }
+        ],
     }
 
 

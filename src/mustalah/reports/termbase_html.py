@@ -31,12 +31,17 @@ def _term(term: Term) -> str:
         cls = "tag acronym" if term.is_acronym else "tag"
         tags.append(f'<span class="{cls}" dir="ltr">{_e(term.type.value)}</span>')
     if term.gender is not None:
-        tags.append(f'<span class="tag gender" title="{_e(term.gender.value)}">'
-                    f"{_e(GENDER_TAGS.get(term.gender.value, term.gender.value))}</span>")
+        tags.append(
+            f'<span class="tag gender" title="{_e(term.gender.value)}">'
+            f"{_e(GENDER_TAGS.get(term.gender.value, term.gender.value))}</span>"
+        )
     if term.exact:
         tags.append('<span class="tag" title="matched with its exact spelling only">exact</span>')
-    extra = "".join(f' <span class="tag" dir="ltr">{_e(label)}: <bdi>{_e(v)}</bdi></span>'
-                    for label, v in (("usage", term.usage), ("note", term.note)) if v)
+    extra = "".join(
+        f' <span class="tag" dir="ltr">{_e(label)}: <bdi>{_e(v)}</bdi></span>'
+        for label, v in (("usage", term.usage), ("note", term.note))
+        if v
+    )
     forms = f' <span class="tag forms">{_e(" · ".join(term.forms))}</span>' if term.forms else ""
     return f'<span class="term"><bdi>{_e(term.text)}</bdi>{"".join(tags)}{extra}{forms}</span>'
 
@@ -50,20 +55,29 @@ def _concept(concept: Concept, langs: tuple[str, ...]) -> str:
             terms = [t for t in concept.terms_in(lang) if t.status is status]
             body = "".join(_term(t) for t in terms)
             cells.append(f'<td lang="{_e(lang)}" dir="{direction(lang)}">{body}</td>')
-        rows.append(f'<tr class="{status.value}" data-status="{status.value}"><th>{status.value}</th>'
-                    f'{"".join(cells)}</tr>')
+        rows.append(
+            f'<tr class="{status.value}" data-status="{status.value}"><th>{status.value}</th>'
+            f"{''.join(cells)}</tr>"
+        )
     head = "".join(f"<th>{_e(lang)}</th>" for lang in langs)
-    notes = [(label, value) for label, value in (
-        ("definition", concept.definition), ("subject", concept.subject), ("note", concept.note),
-        ("source", concept.source), ("related", ", ".join(concept.related)),
-        ("confusable with", ", ".join(concept.confusable)),
-    ) if value]
+    notes = [
+        (label, value)
+        for label, value in (
+            ("definition", concept.definition),
+            ("subject", concept.subject),
+            ("note", concept.note),
+            ("source", concept.source),
+            ("related", ", ".join(concept.related)),
+            ("confusable with", ", ".join(concept.confusable)),
+        )
+        if value
+    ]
     dl = "".join(f'<dt>{_e(k)}</dt><dd dir="auto">{_e(v)}</dd>' for k, v in notes)
     return (
         f'<article class="concept" id="c-{_e(concept.id)}" data-domain="{_e(concept.domain)}" '
         f'data-statuses="{" ".join(s.value for s in statuses)}">'
         f'<h2><code class="id">{_e(concept.id)}</code><span class="domain">{_e(concept.domain)}</span></h2>'
-        f'<table><thead><tr><th></th>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
+        f"<table><thead><tr><th></th>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
         f'<dl class="notes">{dl}</dl></article>'
     )
 

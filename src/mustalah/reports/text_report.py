@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from pathlib import PurePath
-from typing import IO
+from typing import IO, Any
 
 from ..model import Finding, LintResult, Segment
 
@@ -24,7 +24,7 @@ CONTEXT_WORDS = 4
 CONTEXT_CHARS = 60
 
 
-def use_colour(out: IO[str]) -> bool:
+def use_colour(out: IO[Any]) -> bool:
     if os.environ.get("NO_COLOR"):
         return False
     if os.environ.get("FORCE_COLOR"):
@@ -41,7 +41,7 @@ def context(text: str, start: int, end: int, words: int = CONTEXT_WORDS) -> tupl
     line_end = len(text) if line_end < 0 else line_end
     before_words = text[line_start:start].split(" ")
     after_words = text[end:line_end].split(" ")
-    before = " ".join(before_words[-(words + 1):])[-CONTEXT_CHARS:]
+    before = " ".join(before_words[-(words + 1) :])[-CONTEXT_CHARS:]
     after = " ".join(after_words[: words + 1])[:CONTEXT_CHARS]
     if len(before_words) > words + 1 or len(before) == CONTEXT_CHARS:
         before = "…" + before
@@ -102,8 +102,11 @@ def _finding(f: Finding, seg: Segment | None, group: str, paint: Callable[[str, 
 
 def _summary(result: LintResult, paint: Callable[[str, str], str]) -> str:
     s = result.summary
-    parts = [paint(f"{n} {sev}", _COLOURS[sev]) for sev in ("error", "warning", "info")
-             if (n := s.by_severity.get(sev, 0))]
+    parts = [
+        paint(f"{n} {sev}", _COLOURS[sev])
+        for sev in ("error", "warning", "info")
+        if (n := s.by_severity.get(sev, 0))
+    ]
     tail = f" ({', '.join(parts)})" if parts else ""
     sup = f", {s.suppressed} suppressed" if s.suppressed else ""
     return f"{s.findings} finding(s){tail} in {s.units} unit(s) of {s.files} file(s){sup}\n"
