@@ -188,7 +188,19 @@ def test_parallel_by_default_only_where_it_pays(tmp_path: Path) -> None:
     def jobs(path: Path, given: int | None = None) -> int:
         return _jobs(argparse.Namespace(jobs=given, scheduler=None, paths=[str(path)]), ProjectConfig())
 
+    tmx = tmp_path / "big.tmx"
+    unit = (
+        '<tu><tuv xml:lang="en"><seg>The Office met.</seg></tuv>'
+        '<tuv xml:lang="ar"><seg>اجتمع المكتب.</seg></tuv></tu>\n'
+    )
+    with tmx.open("w", encoding="utf-8") as out:
+        out.write('<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4"><header srclang="en"/><body>\n')
+        while out.tell() <= AUTO_PARALLEL_BYTES:
+            out.write(unit * 1000)
+        out.write("</body></tmx>\n")
+
     assert jobs(text) == default_jobs()  # line-aligned text is split into shards
-    assert jobs(po) == 1  # one PO is one task: a pool would only add start-up
+    assert jobs(tmx) == default_jobs()  # one large TMX is split into unit ranges
+    assert jobs(po) == 1  # not a PO file the unit shards can split: a pool would only add start-up
     assert jobs(text, 1) == 1 and jobs(po, 3) == 3
     assert jobs(RELEASE) == 1

@@ -13,6 +13,7 @@ from ..lint.config import ProjectConfig, load_config
 from ..lint.engine import LintSettings, expand_inputs
 from ..lint.run import CollectSink, FindingSink, InputFailure, input_segments, lint_stream
 from ..lint.suppress import read_baseline
+from ..lint.unitshards import may_split
 from ..model import SEVERITY_RANK, LintResult, LintSummary
 from ..parallel import default_jobs, make_executor
 from ..reports.progress import Progress
@@ -127,8 +128,8 @@ def _progress(args: argparse.Namespace) -> Progress | None:
 
 #: Above this much input, lint uses a process pool by default (below it, start-up costs more).
 AUTO_PARALLEL_BYTES = 4 * 1024 * 1024
-#: Formats read as one task (not split into line ranges).
-_WHOLE_FILE_FORMATS = (".tmx", ".xlf", ".xliff", ".sdlxliff", ".mqxliff", ".po", ".pot")
+#: Formats split into unit ranges (when lint.unitshards can), the others into line ranges.
+_SPLIT_BY_UNITS = (".tmx", ".xlf", ".xliff", ".sdlxliff", ".mqxliff", ".po", ".pot")
 
 
 def _input_bytes(inputs: list[str]) -> int:
@@ -148,12 +149,12 @@ def _jobs(args: argparse.Namespace, config: ProjectConfig) -> int:
         return int(config.get("jobs"))
     if args.scheduler:
         return 1
-    # Parallel only pays when there are several tasks: several inputs, or one large
-    # line-oriented input that lint.shards splits (a single TMX/XLIFF/PO is one task).
+    # Parallel only pays when there are several tasks: several inputs, or one large input
+    # that lint.shards splits (line ranges of text, unit ranges of TMX/XLIFF/PO).
     inputs = expand_inputs(args.paths)
     size = _input_bytes(inputs)
     splittable = any(
-        Path(p).is_file() and Path(p).suffix.lower() not in _WHOLE_FILE_FORMATS for p in inputs
+        Path(p).is_file() and (Path(p).suffix.lower() not in _SPLIT_BY_UNITS or may_split(p)) for p in inputs
     )
     if size > AUTO_PARALLEL_BYTES and (len(inputs) > 1 or splittable):
         return default_jobs()
