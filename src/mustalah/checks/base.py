@@ -189,7 +189,17 @@ class CorpusRule(Rule):
         raise NotImplementedError
 
     def conclude(self, facts: list[Fact]) -> Iterable[Finding]:
+        """Findings from the facts of every input.
+
+        Contract (what lets ``lint.facts.FactStore`` keep a 1M-unit run's facts on disk): a
+        conclusion reports only facts whose group (:meth:`group_keys` ``[0]``) holds at least two
+        different renderings (``[1]``); facts in other groups may be left out of ``facts``.
+        """
         raise NotImplementedError
+
+    def group_keys(self, fact: Fact) -> tuple[str, str]:
+        """The fact's group and rendering (default: the first two parts of its key)."""
+        return fact.key[0], fact.key[1]
 
 
 def rule_doc_sections(rule: type[Rule]) -> dict[str, str]:

@@ -10,7 +10,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 
 from ..model import Finding
-from ..termbase.model import Status, Term, TermType
+from ..termbase.model import Concept, Status, Term, TermType
 from .base import CorpusRule, Fact, SideView, UnitContext
 
 
@@ -163,8 +163,8 @@ class ConceptRenderedTwoWays(CorpusRule):
             for m in view.matches:
                 term = m.term
                 kind = _two_forms_kind(term)
-                if kind is None:
-                    continue
+                if kind is None or not _has_rival(term, ctx.termbase.get(m.concept_id), kind):
+                    continue  # a concept with one such form can never be written two ways
                 finding = self.finding(ctx, view, m.start, m.end, "", concept=m.concept_id)
                 key = f"{view.file}|{view.lang}|{m.concept_id}|{kind}"
                 yield Fact(view.file, index, (key, term.text, term.text), finding)
@@ -173,6 +173,28 @@ class ConceptRenderedTwoWays(CorpusRule):
         return _conclude_pairs(
             facts, "this concept is written in another approved form elsewhere in the file"
         )
+
+
+#: id(term) → (term, whether its concept has another text of the same kind in its language).
+_RIVALS: dict[int, tuple[Term, bool]] = {}
+
+
+def _has_rival(term: Term, concept: Concept | None, kind: str) -> bool:
+    """Whether the concept holds another approved full form of ``kind`` in the term's language.
+
+    Without one, a file cannot write the concept two ways, so CO003 keeps no fact for it
+    (a 1M-unit run would otherwise keep one per term match).
+    """
+    cached = _RIVALS.get(id(term))
+    if cached is not None and cached[0] is term:
+        return cached[1]
+    rival = concept is not None and any(
+        t.text != term.text and t.lang == term.lang and _two_forms_kind(t) == kind for t in concept.terms
+    )
+    if len(_RIVALS) > 200_000:
+        _RIVALS.clear()
+    _RIVALS[id(term)] = (term, rival)
+    return rival
 
 
 #: id(term) → (term, its CO003 key part or None): a term's verdict never changes.

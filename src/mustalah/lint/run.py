@@ -33,12 +33,13 @@ from dataclasses import dataclass, field
 from itertools import chain
 from typing import Protocol
 
-from ..checks.base import Fact
+from ..checks.base import CorpusRule, Fact
 from ..errors import MustalahError, UsageError
 from ..formats.registry import read_segments
 from ..model import Finding, LintResult, LintSummary, Segment
 from ..parallel import SerialExecutor, ordered_map
-from .engine import LINTABLE, InputResult, LintSettings, conclude, expand_inputs, lint_input
+from .engine import LINTABLE, InputResult, LintSettings, active_rules, expand_inputs, lint_input
+from .facts import FactStore
 from .shards import Task, plan_tasks, run_task
 from .suppress import per_file_ignored
 
@@ -210,7 +211,7 @@ class _Input:
     units: int = 0
     suppressed: int = 0
     tally: Tally = field(default_factory=Tally)
-    facts: list[InputResult] = field(default_factory=list)  # findings and segments dropped
+    facts: tuple[tuple[str, int], ...] = ()  # the fact store's mark when this input began
 
 
 def lint_stream(
@@ -241,7 +242,8 @@ def lint_stream(
     ignores = per_file_ignores or {}
     tally = Tally()
     files = units = suppressed = 0
-    facts: list[InputResult] = []
+    corpus_rules = [r for r in active_rules(settings) if isinstance(r, CorpusRule)]
+    store = FactStore(corpus_rules)
     failures: list[InputFailure] = []
     failed: set[str] = set()
     current: _Input | None = None  # the input whose shards are arriving (in order)
@@ -252,7 +254,6 @@ def lint_stream(
         units += done.units
         suppressed += done.suppressed
         tally.merge(done.tally)
-        facts.extend(done.facts)
         if on_result is not None:
             on_result(InputResult(done.path, done.units, (), done.suppressed))
 
@@ -270,6 +271,7 @@ def lint_stream(
                 failures.append(outcome)
             if current is not None and current.path == outcome.path:
                 sink.rollback(current.mark)
+                store.rollback(current.facts)
                 current = None
             continue
         if outcome.path in failed:
@@ -278,13 +280,13 @@ def lint_stream(
             finish(current)
             current = None
         if current is None:
-            current = _Input(outcome.path, sink.mark())
+            current = _Input(outcome.path, sink.mark(), facts=store.mark())
         kept = [f for f in outcome.findings if not per_file_ignored(f, ignores)]
         current.units += outcome.units
         current.suppressed += outcome.suppressed + len(outcome.findings) - len(kept)
         current.tally.count(kept)
-        if outcome.facts:
-            current.facts.append(InputResult(outcome.path, 0, (), 0, outcome.facts))
+        for code, items in outcome.facts:
+            store.add(code, items)
         sink.add(outcome.path, kept, outcome.segments)
         del outcome, kept  # let this task's findings go before the next one arrives
     if current is not None:
@@ -293,8 +295,10 @@ def lint_stream(
         order = {p: i for i, p in enumerate(inputs)}
         for failure in sorted(failures, key=lambda f: order.get(f.path, 0)):
             on_error(failure)
-    concluded = list(conclude(settings, facts))
-    facts.clear()
+    try:
+        concluded = [f for rule in corpus_rules for f in rule.conclude(store.facts(rule.code))]
+    finally:
+        store.close()
     kept_conclusions = [f for f in concluded if not per_file_ignored(f, ignores)]
     suppressed += len(concluded) - len(kept_conclusions)
     tally.count(kept_conclusions)
