@@ -83,6 +83,7 @@ def build(termbase: str) -> dict[str, float]:
 
 
 def cache_load(termbase: str) -> dict[str, float]:
+    import mustalah.checks.registry  # noqa: F401  (the rules register the values the cache stores)
     from mustalah.matching import cache
 
     t = time.perf_counter()

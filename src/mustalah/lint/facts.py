@@ -108,15 +108,22 @@ class FactStore:
             return list(column.kept)
         groups = np.frombuffer(column.group, dtype=np.int64)
         renderings = np.frombuffer(column.rendering, dtype=np.int64)
+        # sort by (group, rendering); a group reports when a neighbour in it renders differently.
+        # Intermediates are dropped as soon as possible: at 1M facts each costs a few MB.
         order = np.lexsort((renderings, groups))
-        g, r = groups[order], renderings[order]
-        new_group = np.ones(len(g), dtype=bool)
-        new_group[1:] = g[1:] != g[:-1]
-        differs = np.zeros(len(g), dtype=bool)
-        differs[1:] = (~new_group[1:]) & (r[1:] != r[:-1])  # a second rendering in this group
-        group_no = np.cumsum(new_group) - 1
-        wanted_groups = np.unique(group_no[differs])
-        picked = np.sort(order[np.isin(group_no, wanted_groups)])
+        sorted_groups = groups[order]
+        same_group = sorted_groups[1:] == sorted_groups[:-1]
+        del sorted_groups
+        sorted_renderings = renderings[order]
+        differs = same_group & (sorted_renderings[1:] != sorted_renderings[:-1])
+        del sorted_renderings
+        group_no = np.zeros(len(order), dtype=np.int32)
+        np.cumsum(~same_group, out=group_no[1:])
+        del same_group
+        wanted = np.zeros(int(group_no[-1]) + 1, dtype=bool)
+        wanted[group_no[1:][differs]] = True
+        picked = np.sort(order[wanted[group_no]])
+        del order, group_no, wanted, differs
         spool = self._spool
         assert spool is not None
         out: list[Fact] = []

@@ -191,14 +191,15 @@ def _plan(inputs: Sequence[str], settings: LintSettings) -> Iterator[Task]:
 
 def _window(executor: Executor) -> int:
     """Tasks in flight.  Results done ahead of the one awaited wait in memory, so keep no more
-    than keeps the workers busy: one at a time in this process, a few per worker in a pool
-    (shards take seconds each), ``ordered_map``'s default on a cluster of unknown size."""
+    than keeps the workers busy: one at a time in this process, one per worker plus one queued
+    in a pool (shards take seconds each; each result holds a shard's findings and corpus facts,
+    ~15 MB), ``ordered_map``'s default on a cluster of unknown size."""
     if isinstance(executor, SerialExecutor):
         return 1
     if isinstance(executor, ProcessPoolExecutor):
         workers = getattr(executor, "_max_workers", None)
         if isinstance(workers, int):
-            return 2 * workers + 2
+            return workers + 1
     return 64
 
 
