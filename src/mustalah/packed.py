@@ -60,9 +60,15 @@ class PackedRows(Sequence[T]):
             offsets.append(total)
         return cls(b"".join(parts), offsets, make)
 
+    def _position(self, i: int) -> int:
+        n = len(self)
+        k = i + n if i < 0 else i
+        if not 0 <= k < n:
+            raise IndexError(f"row {i} of {n}")
+        return k
+
     def row(self, i: int) -> tuple[object, ...]:
-        if i < 0:
-            i += len(self)
+        i = self._position(i)
         off = self._offsets
         value: tuple[object, ...] = marshal.loads(self._blob[off[i] : off[i + 1]])
         return value
@@ -74,12 +80,16 @@ class PackedRows(Sequence[T]):
     def __getitem__(self, i: int | slice) -> T | Sequence[T]:
         if isinstance(i, slice):
             return [self[k] for k in range(*i.indices(len(self)))]
-        if i < 0:
-            i += len(self)
+        i = self._position(i)
         item = self._memo.get(i)
         if item is None:
             item = self._memo[i] = self._make(*self.row(i))
         return item
+
+    def probe(self) -> None:
+        """Decode and build the first and last rows without keeping them (raises if damaged)."""
+        for k in {0, len(self) - 1} - {-1}:
+            self._make(*self.row(k))
 
     def __len__(self) -> int:
         return len(self._offsets) - 1

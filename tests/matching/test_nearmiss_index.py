@@ -288,3 +288,30 @@ def test_index_state_round_trips() -> None:
         folded = fold(text)
         matches = full.match(text, "en", folded)
         assert again.find(folded, matches) == index.find(folded, matches)
+
+
+def test_the_vectorized_keys_are_the_packed_hash_of_the_other_tokens() -> None:
+    """One definition of the hash (mustalah.packed): the numpy build and the text walk agree."""
+    import numpy as np
+
+    from mustalah.packed import SEED, masked, step
+
+    termbase, _ = _synthetic(5, "en", 50)
+    index = NearMissIndex.build(termbase, "en")
+    checked = 0
+    for seq in range(len(index.cands)):
+        tokens = index.cands[seq].tokens
+        for p in range(len(tokens)):
+            if not nearmiss._slot_can_report(tokens, p, index.cands[seq].name, index.heads, "en"):
+                continue
+            h = SEED
+            for k, token in enumerate(tokens):
+                if k != p:
+                    h = step(h, index.ids[token])
+            lo, hi = (
+                np.searchsorted(index.keys, [masked(h, p)], "left")[0],
+                np.searchsorted(index.keys, [masked(h, p)], "right")[0],
+            )
+            assert seq in index.seqs[lo:hi].tolist()
+            checked += 1
+    assert checked > 100

@@ -129,3 +129,50 @@ def test_lazy_termbase_equals_the_parsed_one(cache_home: Path) -> None:
     clone_tb, clone_index = pickle.loads(pickle.dumps((termbase, index)))
     assert tuple(clone_tb.concepts) == parsed.concepts
     assert clone_index.match(ARABIC, "ar") == index.match(ARABIC, "ar")
+
+
+def _rewrite(file: Path, change: object) -> None:
+    import pickle
+
+    raw = file.read_bytes()
+    magic = cache._MAGIC
+    payload = pickle.loads(raw[len(magic) :])
+    change(payload)  # type: ignore[operator]
+    file.write_bytes(magic + pickle.dumps(payload))
+
+
+def test_damaged_packed_rows_are_a_miss_not_a_traceback_later(cache_home: Path) -> None:
+    _, index = cache.cached_index(None)
+    file = cache.cache_file(None)
+
+    def damage(payload: dict[str, dict[str, tuple[bytes, bytes]]]) -> None:
+        blob, offsets = payload["data"]["concepts"]
+        payload["data"]["concepts"] = (b"\x00" * len(blob), offsets)
+
+    _rewrite(file, damage)
+    cache.clear_memo()
+    termbase, rebuilt = cache.cached_index(None)
+    stats = cache.last_stats()
+    assert stats is not None and not stats.hit
+    assert rebuilt.match(ARABIC, "ar") == index.match(ARABIC, "ar")
+    assert len(tuple(termbase.concepts)) == len(load_termbase(None).concepts)
+
+
+def test_a_derived_value_whose_builder_changed_is_computed_again(cache_home: Path) -> None:
+    import mustalah.checks.registry  # noqa: F401  (registers the builders)
+    from mustalah.checks.spelling import termbase_words
+
+    cache.cached_index(None)
+    file = cache.cache_file(None)
+
+    def stale(payload: dict[str, dict[str, object]]) -> None:
+        payload["builders"]["spelling-words"] = "an older spelling.py"
+        payload["data"]["derived"]["spelling-words"] = frozenset({"bogus"})  # type: ignore[index]
+
+    _rewrite(file, stale)
+    cache.clear_memo()
+    termbase, _ = cache.cached_index(None)
+    assert termbase.derived("spelling-words", termbase_words) == termbase_words(load_termbase(None))
+    cache.clear_memo()
+    again, _ = cache.cached_index(None)  # the file was written again with the fresh value
+    assert "bogus" not in again._derived["spelling-words"]  # type: ignore[operator]

@@ -103,15 +103,6 @@ class UnitContext:
         return here
 
 
-def locate(view: SideView, start: int) -> tuple[int | None, int]:
-    """1-based (line, column) of ``start`` in a side's text, from the unit's first line."""
-    text = view.text
-    newlines = text.count("\n", 0, start)
-    column = start - (text.rfind("\n", 0, start) + 1) + 1
-    line = view.line + newlines if view.line is not None else None
-    return line, column
-
-
 class Rule:
     """Base class of every unit rule.  Subclasses set the class attributes and ``check``."""
 

@@ -71,7 +71,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         type=int,
         metavar="N",
         help="worker processes (default: one per core when the input exceeds 4 MB in "
-        "several files or in large line-aligned text, else 1)",
+        "several files or in one file that splits into ranges — line-aligned text, TMX, XLIFF, "
+        "PO — else 1)",
     )
     p.add_argument("--scheduler", metavar="ADDR", help="Dask scheduler address or scheduler file")
     p.add_argument("--no-near-misses", action="store_true", help="skip near-miss detection (faster)")

@@ -6,12 +6,12 @@ elements open around them: comments, CDATA sections, processing instructions and
 DOCTYPE (without an internal subset) are skipped whole, so a ``<tu`` inside them is never
 taken for a unit; inside a unit only its end tag (and what could hide one) is looked for.
 
-The scan is a *proposal*: lint.shards accepts it only when the real reader, run over the
+The scan is a *proposal*: lint.unitshards accepts it only when the real reader, run over the
 whole file, saw the same units at the same lines, and when the document it builds for each
 shard (:func:`splice`) reads back the shard's first unit exactly as the whole file does.
 Anything this scan does not expect — an internal DTD subset, a mismatched end tag, a token
-longer than the parser's own limits, an encoding that is not ASCII-compatible (UTF-16) —
-raises :class:`NotIndexable`, and the file is linted whole.
+longer than the parser's own limits, an encoding it cannot scan (UTF-16 is read through
+its ASCII-compatible narrow form) — raises :class:`NotIndexable`, and the file is linted whole.
 """
 
 from __future__ import annotations

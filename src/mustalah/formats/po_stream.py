@@ -255,7 +255,7 @@ def _entry_segments(
 
 
 def entry_offsets(path: str) -> Iterator[tuple[int, int]]:
-    """(byte offset, line) where each entry match starts, the header first (for lint.shards).
+    """(byte offset, line) where each entry match starts, the header first (for lint.unitshards).
 
     Only meaningful for a file :func:`read_segments` reads to the end; raises NotCanonical
     where :func:`_matches` does.
@@ -280,7 +280,7 @@ def text_segments(
     text: str, line: int, number: int, index: int, path: str, source_lang: str, target: str | None
 ) -> Iterator[Segment]:
     """The segments of the entries in ``text`` — a run of whole entries cut from a canonical file
-    (lint.shards): the first is entry ``number`` at line ``line``, its first segment ``index``."""
+    (lint.unitshards): the first is entry ``number`` at line ``line``, its first segment ``index``."""
     position = 0
     if not text.endswith("\n"):
         text += "\n"

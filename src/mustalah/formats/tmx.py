@@ -93,7 +93,7 @@ def tmx_units(
     """The reader's loop, one :class:`ReadUnit` per ``tu`` (a skipped ``tu`` has no segments).
 
     ``position`` / ``index``: how many ``tu`` / segments come before ``source`` in the file it
-    was cut from (lint.shards reads a unit range of a large file as a document of its own).
+    was cut from (lint.unitshards reads a unit range of a large file as a document of its own).
     """
     header_src: str | None = None
     for _event, element in iterparse_safe(source, tag=("header", "tu"), name=name):

@@ -1,4 +1,4 @@
-"""One translation unit as a streaming reader saw it — the seam lint.shards splits files on.
+"""One translation unit as a streaming reader saw it — the seam lint.unitshards splits files on.
 
 The XML readers (TMX, XLIFF 1.2, XLIFF 2) are each a loop over unit elements; their
 ``*_units`` generators expose that loop one unit at a time, with the two things a planner

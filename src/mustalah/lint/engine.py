@@ -207,7 +207,7 @@ def lint_segments(
 
 
 def _fingerprinted(unit: list[Finding], segment: Segment) -> list[Finding]:
-    """``with_fingerprint`` of each finding, hashing the unit once per rule code."""
+    """Each finding with its fingerprint, hashing the unit once per rule code."""
     prints: dict[str, str] = {}
     out: list[Finding] = []
     for f in unit:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import pickle
 import tempfile
+import weakref
 from array import array
 from collections.abc import Iterable
 from typing import IO
@@ -65,6 +66,8 @@ class FactStore:
 
     def _spill_all(self) -> None:
         self._spool = tempfile.TemporaryFile(prefix="mustalah-facts-")  # noqa: SIM115  (closed by close())
+        # closed too when the store is dropped on an error path (the file is already unlinked)
+        weakref.finalize(self, self._spool.close)
         for code, column in self._columns.items():
             kept, column.kept = column.kept, []
             self._write(code, column, kept)
@@ -132,7 +135,7 @@ class FactStore:
             spool.seek(offsets[k])
             out.append(pickle.load(spool))  # reads exactly one pickled fact
         spool.seek(0, 2)
-        return out + list(column.kept)
+        return out  # once spilled, every later fact went to the spool: nothing is kept
 
     def close(self) -> None:
         if self._spool is not None:

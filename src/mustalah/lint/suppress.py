@@ -16,7 +16,6 @@ import hashlib
 import json
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import replace
 from pathlib import Path
 
 from ..errors import InputError
@@ -73,10 +72,6 @@ def per_file_ignored(finding: Finding, per_file: Mapping[str, Sequence[str]]) ->
         if matches and any(c in (finding.code, finding.name, finding.category, "ALL") for c in codes):
             return True
     return False
-
-
-def with_fingerprint(finding: Finding, segment: Segment) -> Finding:
-    return replace(finding, fingerprint=fingerprint(finding.code, segment))
 
 
 def read_baseline(path: str) -> frozenset[str]:

@@ -253,7 +253,8 @@ def _plan_po(path: str, src: str, tgt: str | None, step: int, stamp: tuple[int, 
     if _msgid_lines(path) <= step + 1:  # the header and at most one shard of entries: not read here
         return
     starts = po_stream.entry_offsets(path)
-    next(starts)  # the header
+    if next(starts, None) is None:  # the header
+        return
     # (number, byte offset, line, index, reference segments) of every step-th entry
     bounds: list[tuple[int, int, int, int, tuple[Segment, ...]]] = []
     ends: dict[int, int] = {}  # boundary number → byte offset of the entry after it

@@ -1,16 +1,22 @@
 """A compiled termbase index cached on disk, so big termbases load in well under a second.
 
 Parsing a 100k-term termbase and building its Aho–Corasick automata costs seconds; a
-lint run on a cluster pays that once per worker process.  This module pickles the
-parsed :class:`Termbase` together with its :class:`TermIndex` (pyahocorasick automata
-pickle natively) into one file.
+lint run on a cluster pays that once per worker process.  One pickle file holds the
+automata (pyahocorasick pickles natively), the near-miss tables as arrays, the concepts
+and index entries as packed rows decoded on first use (:mod:`mustalah.packed`,
+:mod:`mustalah.termbase.lazy`), and the values rules derive from the whole termbase
+(:mod:`mustalah.termbase.derived`).
 
-Two keys, because the termbase's content hash is only known after parsing:
+What keys an entry:
 
 * a *source signature* — the resolved path plus every source file's name, mtime and
-  size — names the cache file, so a warm run never parses the termbase;
-* inside the file, the termbase's :meth:`Termbase.content_hash` and ``MATCHER_VERSION``
-  are stored and checked, so a matcher change invalidates every entry.
+  size, and the matcher's code identity (``MATCHER_BUILD``: a hash of the matcher,
+  folding, packing and termbase-model sources) — names the cache file, so a warm run
+  never parses the termbase and a code change never reuses a stale layout;
+* the format and matcher identity stored inside are checked again on load, the first
+  and last packed rows are decoded at once (a damaged table is a miss, not a traceback
+  later), and each derived value carries a hash of its builder's module, so a value whose
+  code changed is computed again and the file rewritten.
 
 Location: ``$MUSTALAH_CACHE_DIR``, else ``$XDG_CACHE_HOME/mustalah``, else
 ``~/.cache/mustalah``.  Writes are atomic (temp file + rename); any failure to read
@@ -36,7 +42,7 @@ from typing import Any, overload
 from ..errors import TermbaseError
 from ..packed import PackedRows
 from ..termbase.derived import builders, compute_all
-from ..termbase.lazy import lazy_termbase, make_concept, pack_concepts
+from ..termbase.lazy import LazyConcepts, lazy_termbase, make_concept, pack_concepts
 from ..termbase.loader import default_termbase_path, load_termbase
 from ..termbase.model import Concept, Term, Termbase
 from ..termbase.yaml_io import yaml_files
@@ -215,7 +221,13 @@ def _load_unguarded(file: Path) -> tuple[Termbase, TermIndex] | None:
     ):
         return None
     try:
-        termbase, index = _unflatten(payload["data"])
+        data = payload["data"]
+        stored = payload.get("builders", {})
+        current = builder_versions()
+        # a value whose builder's code changed since the file was written is computed again
+        data["derived"] = {k: v for k, v in data["derived"].items() if stored.get(k) == current.get(k)}
+        termbase, index = _unflatten(data)
+        _probe(termbase, index)
     except Exception:  # a file that unpickles but does not hold what we wrote
         return None
     if payload.get("content_hash") != index.termbase_hash:
@@ -223,20 +235,45 @@ def _load_unguarded(file: Path) -> tuple[Termbase, TermIndex] | None:
     return termbase, index
 
 
+def _probe(termbase: Termbase, index: TermIndex) -> None:
+    """Decode the first and last packed rows now: a damaged table fails here (a cache miss),
+    not later inside a rule."""
+    concepts = termbase.concepts
+    if isinstance(concepts, LazyConcepts):
+        concepts.rows.probe()
+    if isinstance(index._entries, PackedRows):
+        index._entries.probe()
+
+
 def _stored_derived(termbase: Termbase) -> bool:
     """Whether every registered derived value came from the file (else it is written again)."""
     return set(builders()) <= set(termbase._derived)
 
 
+def builder_versions() -> dict[str, str]:
+    """Each derived-value builder's identity: a hash of the source of the module defining it."""
+    out: dict[str, str] = {}
+    for name, build in builders().items():
+        module = sys.modules.get(build.__module__)
+        source = getattr(module, "__file__", None)
+        try:
+            data = Path(source).read_bytes() if source else build.__qualname__.encode()
+        except OSError:
+            data = build.__qualname__.encode()
+        out[name] = hashlib.sha256(data).hexdigest()[:16]
+    return out
+
+
 def _save(file: Path, termbase: Termbase, index: TermIndex) -> None:
-    """Write atomically; a cache that cannot be written is silently skipped."""
-    payload = {
-        "format": _FORMAT,
-        "matcher": MATCHER_VERSION,
-        "content_hash": index.termbase_hash,
-        "data": _flatten(termbase, index),
-    }
+    """Write atomically; a cache that cannot be built or written is silently skipped."""
     try:
+        payload = {
+            "format": _FORMAT,
+            "matcher": MATCHER_VERSION,
+            "content_hash": index.termbase_hash,
+            "builders": builder_versions(),
+            "data": _flatten(termbase, index),
+        }
         file.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=".index-", suffix=".tmp", dir=file.parent)
         try:
@@ -247,7 +284,7 @@ def _save(file: Path, termbase: Termbase, index: TermIndex) -> None:
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
             raise
-    except (OSError, pickle.PicklingError):
+    except Exception:  # the cache is an optimisation: the run goes on with the index it has
         return
 
 

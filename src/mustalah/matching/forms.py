@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from itertools import product
 
+from ..termbase.model import Term
 from ..text.normalize import fold_key, is_arabic_letter
 
 _CONJ = ("", "و", "ف")
@@ -150,3 +151,47 @@ def un_abbreviated(text: str) -> str | None:
     if text.startswith("United Nations ") and len(text) > len("United Nations "):
         return "UN " + text[len("United Nations ") :]
     return None
+
+
+#: Domains whose English terms take a generated regular plural.
+_PLURAL_DOMAINS = frozenset({"posts", "concepts"})
+
+
+def latin_acronym_like(term: Term) -> bool:
+    """A Latin acronym or acronym-like short name (UN-Women): matched inside Arabic text too."""
+    text = term.text
+    return (
+        text.isascii()
+        and " " not in text
+        and any(c.isupper() for c in text)
+        and (term.is_acronym or sum(c.isupper() for c in text) >= 2)
+    )
+
+
+def term_surfaces(term: Term, domain: str) -> list[tuple[str, str]]:
+    """Every surface under which a term is indexed, with the name of the form."""
+    out: list[tuple[str, str]] = [(term.text, "canonical")]
+    out.extend((f, "inflection") for f in term.forms)
+    if term.lang == "ar":
+        for text, _ in list(out):
+            joined = compound_joined(text)
+            if joined:
+                out.append((joined, "compound-name"))
+            if domain == "concepts" and term.pos in (None, "noun") and not term.is_acronym:
+                out.extend((f, "possessive") for f in possessive_forms(text))
+        return out
+    if term.is_acronym:
+        return out
+    if domain in _PLURAL_DOMAINS and not term.forms:
+        plural = english_plural(term.text)
+        if plural:
+            out.append((plural, "plural"))
+    short = un_abbreviated(term.text)
+    if short and domain == "entities":
+        out.append((short, "un-abbreviated"))
+    for text, _ in list(out):
+        out.extend((v, "spelling-us-gb") for v in spelling_variants(text))
+        joined = hyphen_joined(text)
+        if joined:
+            out.append((joined, "hyphen-joined"))
+    return out

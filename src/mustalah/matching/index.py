@@ -36,13 +36,9 @@ from .forms import (
     INDEFINITE_PREFIXES,
     MAX_PREFIX,
     arabic_first_token,
-    compound_joined,
-    english_plural,
-    hyphen_joined,
     key_of,
-    possessive_forms,
-    spelling_variants,
-    un_abbreviated,
+    latin_acronym_like,
+    term_surfaces,
 )
 from .nearmiss import NearMissIndex
 from .types import NearMiss, OrthoDiff, TermMatch
@@ -56,8 +52,6 @@ _EXACT_REJECT = frozenset({"alef-hamza", "alef-maqsura", "taa-marbuta", "persian
 _CONSTRUCT_DOMAINS = frozenset({"entities", "concepts", "posts"})
 #: Domains of proper names (bodies, people, States).
 _PROPER_DOMAINS = frozenset({"entities", "people", "member-states"})
-#: Domains whose English terms take a generated regular plural.
-_PLURAL_DOMAINS = frozenset({"posts", "concepts"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,17 +160,17 @@ class TermIndex:
                 if (
                     wanted is not None
                     and term.lang not in wanted
-                    and not (_latin_acronym_like(term) and "ar" in wanted)
+                    and not (latin_acronym_like(term) and "ar" in wanted)
                 ):
                     continue
                 terms.append(term)
                 no = len(terms) - 1
-                for surface, form in _surfaces(term, concept.domain):
+                for surface, form in term_surfaces(term, concept.domain):
                     if wanted is None or term.lang in wanted:
                         add(term.lang, no, concept.id, concept.domain, surface, form)
                 # An English acronym inside Arabic text (UN Arabic keeps Latin acronyms and
                 # acronym-like short names such as UN-Women).
-                in_arabic = term.lang != "ar" and _latin_acronym_like(term) and term.text not in ar_texts
+                in_arabic = term.lang != "ar" and latin_acronym_like(term) and term.text not in ar_texts
                 if in_arabic and (wanted is None or "ar" in wanted):
                     add("ar", no, concept.id, concept.domain, term.text, "acronym-in-arabic", True)
 
@@ -404,42 +398,3 @@ def _prefix_verdict(entry: _Entry, prefix: str) -> bool | str:
     if first == "definite":
         return prefix in DEFINITE_PREFIXES
     return prefix in DEFINITE_L_PREFIXES
-
-
-def _latin_acronym_like(term: Term) -> bool:
-    text = term.text
-    return (
-        text.isascii()
-        and " " not in text
-        and any(c.isupper() for c in text)
-        and (term.is_acronym or sum(c.isupper() for c in text) >= 2)
-    )
-
-
-def _surfaces(term: Term, domain: str) -> list[tuple[str, str]]:
-    """Every surface under which a term is indexed, with the name of the form."""
-    out: list[tuple[str, str]] = [(term.text, "canonical")]
-    out.extend((f, "inflection") for f in term.forms)
-    if term.lang == "ar":
-        for text, _ in list(out):
-            joined = compound_joined(text)
-            if joined:
-                out.append((joined, "compound-name"))
-            if domain == "concepts" and term.pos in (None, "noun") and not term.is_acronym:
-                out.extend((f, "possessive") for f in possessive_forms(text))
-        return out
-    if term.is_acronym:
-        return out
-    if domain in _PLURAL_DOMAINS and not term.forms:
-        plural = english_plural(term.text)
-        if plural:
-            out.append((plural, "plural"))
-    short = un_abbreviated(term.text)
-    if short and domain == "entities":
-        out.append((short, "un-abbreviated"))
-    for text, _ in list(out):
-        out.extend((v, "spelling-us-gb") for v in spelling_variants(text))
-        joined = hyphen_joined(text)
-        if joined:
-            out.append((joined, "hyphen-joined"))
-    return out

@@ -6,15 +6,15 @@
 * ``edit``: one token of a multi-word term one edit (Damerau/OSA) away from the term's
   word, all other tokens exact — ``التطرف العنفي`` for ``التطرف العنيف``.
 
-Candidates come from token-pair lookups, so the cost per text token is a handful of
-dictionary probes whatever the size of the termbase.  Windows already covered by an
+Candidates come from lookups of a hash of each term's tokens with one slot left out
+(:class:`NearMissIndex`), so the cost per text token is a few probes however many terms
+share the other words.  Windows already covered by an
 exact match at least as long are skipped, which keeps sibling names
 (``مركز…``/``مكتب…``) from flagging each other.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, KeysView
 from dataclasses import dataclass
 from typing import Any
@@ -24,68 +24,12 @@ import numpy as np
 from ..packed import MASK, PRIME, SEED, SLOT, PackedRows
 from ..termbase.model import Termbase
 from ..text.normalize import Folded, fold_key
-from .forms import DEFINITE_PREFIXES, INDEFINITE_PREFIXES
+from .nearmiss_tables import _DICT_KEYS_MAX as _DICT_KEYS_MAX
+from .nearmiss_tables import _as_dict, _hash_tables, _slot_can_report
+from .nearmiss_words import _BUILTIN_HEADS as _BUILTIN_HEADS
+from .nearmiss_words import _MIN_EDIT_LEN, _MIN_FRAME_TOKENS, _STEM_CACHE_MAX, _TOKEN, _inflected, stems
+from .nearmiss_words import within_one_edit as within_one_edit
 from .types import NearMiss, TermMatch
-
-_TOKEN = re.compile(r"\w+(?:'\w+)?")
-_PREFIXES = sorted(DEFINITE_PREFIXES | INDEFINITE_PREFIXES, key=len, reverse=True)
-
-
-#: Entity heads known without a termbase (folded): Arabic first tokens, English last tokens.
-def _with_article(words: str) -> set[str]:
-    out: set[str] = set()
-    for w in words.split():
-        out.add(w)
-        out.add("ال" + w)
-    return out
-
-
-#: Entity-type head words (folded): the words a body's name is built on.  Only these count
-#: as the "head" of a name frame — a country or topic word at the end of a synthetic or
-#: real name (… for Iraq) is not a head, whatever the termbase holds.
-_BUILTIN_HEADS = {
-    "ar": _with_article(
-        "مركز مكتب لجنه مديريه مجلس فريق هيئه منظمه برنامج صندوق امانه منتدي شبكه منصه وحده معهد "
-        "مرصد بعثه سلطه دائره شعبه قسم مرفق وكاله اداره فرقه جهاز اتحاد"
-    ),
-    "en": {
-        "centre",
-        "center",
-        "office",
-        "committee",
-        "directorate",
-        "council",
-        "team",
-        "board",
-        "programme",
-        "program",
-        "fund",
-        "organization",
-        "organisation",
-        "commission",
-        "agency",
-        "department",
-        "secretariat",
-        "panel",
-        "forum",
-        "network",
-        "platform",
-        "unit",
-        "institute",
-        "observatory",
-        "mission",
-        "authority",
-        "service",
-        "division",
-        "section",
-        "facility",
-        "entity",
-        "group",
-    },
-}
-_MIN_EDIT_LEN = 4
-_CLITIC_INITIALS = frozenset(p[0] for p in _PREFIXES if p)
-_MIN_FRAME_TOKENS = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,147 +39,6 @@ class _Cand:
     expected: str
     #: a person's name: a truncated or re-spelled name is worth reporting even at its end
     name: bool = False
-
-
-_STEM_CACHE: dict[str, tuple[str, ...]] = {}
-_STEM_CACHE_MAX = 200_000
-
-
-def stems(token: str) -> tuple[str, ...]:
-    """The token and what it could be without Arabic proclitics (article restored after لل)."""
-    cached = _STEM_CACHE.get(token)
-    if cached is not None:
-        return cached
-    if len(_STEM_CACHE) >= _STEM_CACHE_MAX:
-        _STEM_CACHE.clear()
-    result = _STEM_CACHE[token] = _stems(token)
-    return result
-
-
-def _stems(token: str) -> tuple[str, ...]:
-    out = [token]
-    if not token or token[0] not in _CLITIC_INITIALS:
-        return (token,)
-    for p in _PREFIXES:
-        if p and token.startswith(p) and len(token) - len(p) >= 2:
-            rest = token[len(p) :]
-            if p.endswith("لل"):
-                out.append("ال" + rest)
-            elif p.endswith("ل") and rest.startswith("ل"):
-                out.append("ال" + rest)
-                out.append(rest)
-            else:
-                out.append(rest)
-                if p.endswith("ال"):
-                    out.append("ال" + rest)
-    return tuple(dict.fromkeys(out))
-
-
-def within_one_edit(a: str, b: str) -> bool:
-    """Optimal-string-alignment distance exactly 1 (substitution, insertion, deletion, transposition)."""
-    if a == b:
-        return False
-    la, lb = len(a), len(b)
-    if abs(la - lb) > 1:
-        return False
-    if la == lb:
-        diff = [i for i in range(la) if a[i] != b[i]]
-        if len(diff) == 1:
-            return True
-        return (
-            len(diff) == 2
-            and diff[1] == diff[0] + 1
-            and a[diff[0]] == b[diff[1]]
-            and a[diff[1]] == b[diff[0]]
-        )
-    if la > lb:
-        a, b = b, a
-    i = 0
-    while i < len(a) and a[i] == b[i]:
-        i += 1
-    return a[i:] == b[i + 1 :]
-
-
-def _inflected(a: str, b: str) -> bool:
-    """One word is the other plus a final letter: agreement or a suffix (العنيف/العنيفة,
-    Korea/Korean, Nation/Nations), not a misspelling."""
-    return (len(a) == len(b) + 1 and a.startswith(b)) or (len(b) == len(a) + 1 and b.startswith(a))
-
-
-def _hash_tables(
-    token_ids: list[list[int]],
-    useful: list[list[bool]],
-) -> tuple[np.ndarray[Any, np.dtype[np.int64]], np.ndarray[Any, np.dtype[np.int32]], set[int]]:
-    """Sorted masked keys with their candidate numbers, and the hashes a walk may pass.
-
-    Vectorized per term length: the hash of :mod:`packed` in wrapping uint64 arithmetic,
-    which equals the Python definition (the mask keeps the low 63 bits of the product).
-    ``useful[seq][p]`` False leaves out a slot :meth:`NearMissIndex._check` always rejects.
-    """
-    by_len: dict[int, list[int]] = {}
-    for seq, tids in enumerate(token_ids):
-        by_len.setdefault(len(tids), []).append(seq)
-    mask, prime = np.uint64(MASK), np.uint64(PRIME)
-    key_parts: list[np.ndarray[Any, np.dtype[np.uint64]]] = []
-    seq_parts: list[np.ndarray[Any, np.dtype[np.int64]]] = []
-    partials: set[int] = set()
-    with np.errstate(over="ignore"):
-        for length, seqs in by_len.items():
-            ids = np.array([token_ids[s] for s in seqs], dtype=np.uint64) + np.uint64(1)
-            numbers = np.array(seqs, dtype=np.int64)
-            slots = np.array([useful[s] for s in seqs], dtype=bool)
-
-            h = np.full(len(seqs), SEED, dtype=np.uint64)
-            for k in range(length - 1):  # proper prefixes: a walk may go on
-                h = ((h ^ ids[:, k]) * prime) & mask
-                partials.update(h.tolist())
-            h = np.full(len(seqs), SEED, dtype=np.uint64)
-            for k in range(1, length - 1):  # proper prefixes of the rest after slot 0
-                h = ((h ^ ids[:, k]) * prime) & mask
-                partials.update(h.tolist())
-            for p in range(length):
-                h = np.full(len(seqs), SEED, dtype=np.uint64)
-                for k in range(length):
-                    if k != p:
-                        h = ((h ^ ids[:, k]) * prime) & mask
-                keep = slots[:, p]
-                key_parts.append((((h ^ np.uint64(SLOT + p)) * prime) & mask)[keep])
-                seq_parts.append(numbers[keep])
-    if not key_parts:
-        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int32), partials
-    keys = np.concatenate(key_parts).astype(np.int64)
-    numbers_all = np.concatenate(seq_parts)
-    order = np.lexsort((numbers_all, keys))
-    return keys[order], numbers_all[order].astype(np.int32), partials
-
-
-def _slot_can_report(tokens: tuple[str, ...], p: int, name: bool, heads: set[str], lang: str) -> bool:
-    """Whether an odd word in slot ``p`` can ever pass :meth:`NearMissIndex._check`.
-
-    A frame needs a head slot of a long name; otherwise only a one-edit variant of a word
-    of at least ``_MIN_EDIT_LEN`` letters counts, and never the first of two words
-    (unless a person's name).  Slots that can never report are not indexed at all.
-    """
-    head_pos = 0 if lang == "ar" else len(tokens) - 1
-    if len(tokens) >= _MIN_FRAME_TOKENS and p == head_pos and tokens[p] in heads:
-        return True
-    if p == 0 and len(tokens) == 2 and not name:
-        return False
-    return len(tokens[p]) >= _MIN_EDIT_LEN
-
-
-#: Up to this many keys the lookups go through a dict built on first use; beyond it, one
-#: sorted-array search per text (building a dict of millions of keys costs more than it saves).
-_DICT_KEYS_MAX = 300_000
-
-
-def _as_dict(
-    keys: np.ndarray[Any, np.dtype[np.int64]], seqs: np.ndarray[Any, np.dtype[np.int32]]
-) -> dict[int, list[int]]:
-    table: dict[int, list[int]] = {}
-    for key, seq in zip(keys.tolist(), seqs.tolist(), strict=True):
-        table.setdefault(key, []).append(seq)
-    return table
 
 
 def _make_cand(concept_id: str, tokens: tuple[str, ...], expected: str, name: bool) -> _Cand:
@@ -365,14 +168,14 @@ class NearMissIndex:
         for i in range(n - 1):
             odd, stem_ids = info(words[i])
             if odd and tids[i + 1] is not None:  # slot 0 is the odd one out
-                slot0 = len(stems(words[i]))
+                stem_count = len(stems(words[i]))  # slot-0 queries rank after every stem
                 h = SEED
                 for length in range(2, min(max_len, n - i) + 1):
                     tid = tids[i + length - 1]
                     if tid is None:
                         break
                     h = ((h ^ (tid + 1)) * PRIME) & MASK
-                    out.append((((h ^ SLOT) * PRIME) & MASK, i, length, 0, slot0))
+                    out.append((((h ^ SLOT) * PRIME) & MASK, i, length, 0, stem_count))
                     if h not in partials:
                         break
             for rank, tid0 in stem_ids:
@@ -417,7 +220,8 @@ class NearMissIndex:
         hits: dict[int, list[tuple[tuple[int, int], int]]] = {}
         for q, seqs in self._lookup(queries):
             _key, i, length, p, rank = queries[q]
-            # the order the candidates were once read in: per stem, the longer terms first
+            # the scan oracle's order (tests/matching/test_nearmiss_index.py), which decides
+            # which candidate names a window first and so the order of NearMiss.concepts
             if p >= 2:
                 group = (rank, 0)
             elif p == 1:

@@ -18,7 +18,12 @@ def _code_fingerprint() -> str:
 
     here = Path(__file__).resolve().parent
     h = hashlib.sha256()
-    for path in sorted([*here.glob("*.py"), here.parent / "text" / "normalize.py"]):
+    package = here.parent
+    # everything that shapes what the compiled index cache holds: the matcher, folding, the
+    # hash and row packing, and the termbase model the rows are decoded into
+    shaping = [package / "text" / "normalize.py", package / "packed.py"]
+    shaping += [package / "termbase" / "lazy.py", package / "termbase" / "model.py"]
+    for path in sorted([*here.glob("*.py"), *shaping]):
         h.update(path.name.encode())
         h.update(path.read_bytes())
     return h.hexdigest()[:12]

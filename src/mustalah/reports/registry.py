@@ -23,8 +23,6 @@ RENDERERS: dict[str, Renderer] = {
     "html": render_html,
 }
 
-#: Formats whose renderer shows the units' text (the lint keeps the segments for them).
-NEEDS_SEGMENTS = frozenset({"html", "text"})
 
 #: Formats rendered from a whole in-memory LintResult (the HTML page needs every unit's text and
 #: every finding at once).  The others stream (``reports.stream``, ``reports.stream_text``).

@@ -129,7 +129,8 @@ class LazyConcepts(Sequence[Concept]):
             return tuple(self) == tuple(other)
         return NotImplemented
 
-    __hash__ = None  # type: ignore[assignment]
+    def __hash__(self) -> int:
+        return hash(tuple(self))  # as the tuple a parsed termbase holds
 
 
 class LazyById(dict[str, Concept]):
@@ -155,6 +156,24 @@ class LazyById(dict[str, Concept]):
 
     def __iter__(self) -> Iterator[str]:
         return iter(self.positions)
+
+    # the dict's own storage stays empty: every view goes through the positions
+    def keys(self) -> Any:
+        return self.positions.keys()
+
+    def values(self) -> Any:
+        return [self.concepts[k] for k in self.positions.values()]
+
+    def items(self) -> Any:
+        return [(cid, self.concepts[k]) for cid, k in self.positions.items()]
+
+    def copy(self) -> dict[str, Concept]:
+        return dict(self.items())
+
+    def __eq__(self, other: object) -> bool:
+        return dict(self.items()) == other if isinstance(other, dict) else NotImplemented
+
+    __hash__ = None  # a dict
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (LazyById, (self.positions, self.concepts))

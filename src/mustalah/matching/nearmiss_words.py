@@ -1,0 +1,136 @@
+"""Words for near-miss matching: Arabic stems without proclitics, entity head words, edits.
+
+Shared by the near-miss index (``matching/nearmiss.py``) and the rules that compare words
+(AC001 uses :func:`within_one_edit`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .forms import DEFINITE_PREFIXES, INDEFINITE_PREFIXES
+
+_TOKEN = re.compile(r"\w+(?:'\w+)?")
+_PREFIXES = sorted(DEFINITE_PREFIXES | INDEFINITE_PREFIXES, key=len, reverse=True)
+
+
+#: Entity heads known without a termbase (folded): Arabic first tokens, English last tokens.
+def _with_article(words: str) -> set[str]:
+    out: set[str] = set()
+    for w in words.split():
+        out.add(w)
+        out.add("ال" + w)
+    return out
+
+
+#: Entity-type head words (folded): the words a body's name is built on.  Only these count
+#: as the "head" of a name frame — a country or topic word at the end of a synthetic or
+#: real name (… for Iraq) is not a head, whatever the termbase holds.
+_BUILTIN_HEADS = {
+    "ar": _with_article(
+        "مركز مكتب لجنه مديريه مجلس فريق هيئه منظمه برنامج صندوق امانه منتدي شبكه منصه وحده معهد "
+        "مرصد بعثه سلطه دائره شعبه قسم مرفق وكاله اداره فرقه جهاز اتحاد"
+    ),
+    "en": {
+        "centre",
+        "center",
+        "office",
+        "committee",
+        "directorate",
+        "council",
+        "team",
+        "board",
+        "programme",
+        "program",
+        "fund",
+        "organization",
+        "organisation",
+        "commission",
+        "agency",
+        "department",
+        "secretariat",
+        "panel",
+        "forum",
+        "network",
+        "platform",
+        "unit",
+        "institute",
+        "observatory",
+        "mission",
+        "authority",
+        "service",
+        "division",
+        "section",
+        "facility",
+        "entity",
+        "group",
+    },
+}
+_MIN_EDIT_LEN = 4
+_CLITIC_INITIALS = frozenset(p[0] for p in _PREFIXES if p)
+_MIN_FRAME_TOKENS = 4
+
+
+_STEM_CACHE: dict[str, tuple[str, ...]] = {}
+_STEM_CACHE_MAX = 200_000
+
+
+def stems(token: str) -> tuple[str, ...]:
+    """The token and what it could be without Arabic proclitics (article restored after لل)."""
+    cached = _STEM_CACHE.get(token)
+    if cached is not None:
+        return cached
+    if len(_STEM_CACHE) >= _STEM_CACHE_MAX:
+        _STEM_CACHE.clear()
+    result = _STEM_CACHE[token] = _stems(token)
+    return result
+
+
+def _stems(token: str) -> tuple[str, ...]:
+    out = [token]
+    if not token or token[0] not in _CLITIC_INITIALS:
+        return (token,)
+    for p in _PREFIXES:
+        if p and token.startswith(p) and len(token) - len(p) >= 2:
+            rest = token[len(p) :]
+            if p.endswith("لل"):
+                out.append("ال" + rest)
+            elif p.endswith("ل") and rest.startswith("ل"):
+                out.append("ال" + rest)
+                out.append(rest)
+            else:
+                out.append(rest)
+                if p.endswith("ال"):
+                    out.append("ال" + rest)
+    return tuple(dict.fromkeys(out))
+
+
+def within_one_edit(a: str, b: str) -> bool:
+    """Optimal-string-alignment distance exactly 1 (substitution, insertion, deletion, transposition)."""
+    if a == b:
+        return False
+    la, lb = len(a), len(b)
+    if abs(la - lb) > 1:
+        return False
+    if la == lb:
+        diff = [i for i in range(la) if a[i] != b[i]]
+        if len(diff) == 1:
+            return True
+        return (
+            len(diff) == 2
+            and diff[1] == diff[0] + 1
+            and a[diff[0]] == b[diff[1]]
+            and a[diff[1]] == b[diff[0]]
+        )
+    if la > lb:
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    return a[i:] == b[i + 1 :]
+
+
+def _inflected(a: str, b: str) -> bool:
+    """One word is the other plus a final letter: agreement or a suffix (العنيف/العنيفة,
+    Korea/Korean, Nation/Nations), not a misspelling."""
+    return (len(a) == len(b) + 1 and a.startswith(b)) or (len(b) == len(a) + 1 and b.startswith(a))
