@@ -56,3 +56,23 @@ def lint_inputs(corpus_dir: Path) -> list[str]:
         str(corpus_dir / "pairs.tsv"),
         str(corpus_dir / "arabic.txt"),
     ]
+
+
+@pytest.fixture(scope="session")
+def bench_10k(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The generator's 10k corpus: ``bench/data/10k`` when `make bench` made it, else generated
+    here (about a second) with ``../shared/bench/gen_corpus.py``; skipped without ../shared."""
+    import subprocess
+    import sys
+
+    from tests.conftest import shared_path
+
+    made = REPO / "bench" / "data" / "10k"
+    if (made / "manifest.json").is_file():
+        return made
+    generator = shared_path("bench", "gen_corpus.py")
+    out = tmp_path_factory.mktemp("bench")
+    subprocess.run(
+        [sys.executable, str(generator), "--n", "10k", "--out", str(out)], check=True, capture_output=True
+    )
+    return out / "10k"

@@ -28,11 +28,9 @@ from mustalah.lint.unitshards import (
 from mustalah.model import Segment
 from tests.conftest import shared_path
 
-from .conftest import REPO
 from .unit_files import corpus_lines, tmx, write_all
 
 SETTINGS = LintSettings()
-BENCH = REPO / "bench" / "data" / "10k"
 SHARDED = (
     "units.tmx",
     "crlf.tmx",
@@ -211,10 +209,8 @@ def test_a_file_changed_after_planning_is_refused(
 
 
 @pytest.mark.parametrize("name", ["corpus.tmx", "corpus.xlf", "corpus.po"])
-def test_bench_corpus_splits_and_reads_back(name: str) -> None:
-    path = BENCH / name
-    if not path.is_file():
-        pytest.skip(f"needs {path}: python3 ../shared/bench/gen_corpus.py --n 10k --out bench/data")
+def test_bench_corpus_splits_and_reads_back(name: str, bench_10k: Path) -> None:
+    path = bench_10k / name
     whole = list(read_segments(str(path)))
     for units in (DEFAULT_SHARD_UNITS, 777):
         tasks, parts = shard_segments(str(path), units)
@@ -222,7 +218,9 @@ def test_bench_corpus_splits_and_reads_back(name: str) -> None:
         assert parts == whole
 
 
-def test_may_split_is_a_cheap_honest_guess(unit_files: dict[str, Path], tmp_path: Path) -> None:
+def test_may_split_is_a_cheap_honest_guess(
+    unit_files: dict[str, Path], tmp_path: Path, bench_10k: Path
+) -> None:
     garbage = tmp_path / "big.po"  # a large file that is no PO catalogue
     garbage.write_bytes(b"#" * 500_000 + b"\n")
     assert not may_split(str(garbage))
@@ -235,5 +233,5 @@ def test_may_split_is_a_cheap_honest_guess(unit_files: dict[str, Path], tmp_path
     ebcdic.write_bytes(b'<?xml version="1.0" encoding="cp037"?>' + b" " * 500_000)
     assert not may_split(str(ebcdic), step=3)
     for name in ("corpus.tmx", "corpus.xlf", "corpus.po"):
-        if (BENCH / name).is_file():
-            assert may_split(str(BENCH / name)) and len(plan_tasks([str(BENCH / name)], SETTINGS)) == 2
+        big = str(bench_10k / name)
+        assert may_split(big) and len(plan_tasks([big], SETTINGS)) == 2

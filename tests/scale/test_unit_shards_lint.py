@@ -15,11 +15,9 @@ from mustalah.lint.shards import merge, plan_tasks, run_task
 from mustalah.lint.unitshards import DEFAULT_SHARD_UNITS
 from mustalah.parallel import SerialExecutor, ordered_map
 
-from .conftest import REPO
 from .unit_files import corpus_lines, write_all
 
 SETTINGS = LintSettings()
-BENCH = REPO / "bench" / "data" / "10k"
 NAMES = ("units.tmx", "utf16.tmx", "units.xlf", "units2.xlf", "units.po")
 
 
@@ -78,17 +76,10 @@ def test_dask_shards_equal_the_whole_file(files: dict[str, Path], wholes: dict[s
     assert results == wholes
 
 
-def _bench(name: str) -> str:
-    path = BENCH / name
-    if not path.is_file():
-        pytest.skip(f"needs {path}: python3 ../shared/bench/gen_corpus.py --n 10k --out bench/data")
-    return str(path)
-
-
 @pytest.mark.slow
 @pytest.mark.parametrize("name", ["corpus.tmx", "corpus.xlf", "corpus.po"])
-def test_bench_pool_shards_equal_the_whole_file(name: str) -> None:
-    path = _bench(name)
+def test_bench_pool_shards_equal_the_whole_file(name: str, bench_10k: Path) -> None:
+    path = str(bench_10k / name)
     whole = lint_input(path, SETTINGS)
     with ProcessPoolExecutor(max_workers=2) as pool:
         assert _sharded(path, pool, DEFAULT_SHARD_UNITS) == whole
@@ -96,9 +87,9 @@ def test_bench_pool_shards_equal_the_whole_file(name: str) -> None:
 
 @pytest.mark.slow
 def test_bench_cli_jobs_2_is_byte_identical_to_the_unsharded_run(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, bench_10k: Path
 ) -> None:
-    path = _bench("corpus.tmx")
+    path = str(bench_10k / "corpus.tmx")
 
     def lint(jobs: str) -> bytes:
         out = tmp_path / f"jobs{jobs}.json"
