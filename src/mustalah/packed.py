@@ -6,7 +6,9 @@ So the cache stores each table as *one* ``bytes`` blob of marshalled rows plus a
 of offsets — loading is a copy — and a row becomes an object the first time it is read.
 
 Also here: a stable 63-bit rolling hash of token-id sequences (Python's ``hash`` of a
-string changes from process to process, so it cannot key an on-disk table).
+string changes from process to process, so it cannot key an on-disk table).  ``step`` and
+``masked`` are its reference definition: the near-miss index inlines them in its text walk
+and vectorizes them when building its tables, and a test holds all three equal.
 """
 
 from __future__ import annotations
