@@ -80,19 +80,30 @@ def test_only_groups_with_two_renderings_are_read_back(tmp_path: Path) -> None:
     assert paths
 
 
+def _concluded(store: FactStore) -> dict[str, list[object]]:
+    return {r.code: list(r.conclude(store.facts(r.code))) for r in CORPUS_RULES}
+
+
 def test_rollback_forgets_the_facts_of_a_failed_input(tmp_path: Path) -> None:
     _corpus(tmp_path)
     result = lint_input(str(tmp_path / "a.tsv"), LintSettings())
-    for spill_after in (0, 10_000):
+    held = sum(len(items) for _code, items in result.facts)
+    # spilled all along; never spilled; held at the mark, spilled by the facts rolled back
+    for spill_after in (0, 10 * held, held):
         store = FactStore(CORPUS_RULES, spill_after=spill_after)
         for code, items in result.facts:
             store.add(code, items)
-        before = {r.code: store.facts(r.code) for r in CORPUS_RULES}
+        before = _concluded(store)
         mark = store.mark()
         for code, items in result.facts:
             store.add(code, items)  # the same facts again: every group now has duplicates
+        assert store.spilled == (spill_after < 2 * held)
         store.rollback(mark)
-        assert {r.code: store.facts(r.code) for r in CORPUS_RULES} == before
+        assert _concluded(store) == before
+        for code, items in result.facts:  # later facts are still taken after a rollback
+            store.add(code, items)
+        again = _concluded(store)
+        assert sum(map(len, again.values())) > sum(map(len, before.values()))
         store.close()
 
 

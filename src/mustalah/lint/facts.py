@@ -1,25 +1,28 @@
 """The corpus rules' facts of a whole run, in memory that does not grow with the corpus.
 
 A corpus rule (``checks/consistency.py``) keeps one :class:`Fact` per unit or per term
-match and concludes once every input is read: a 1M-unit run holds millions of them,
+match and concludes once every input is read: a 20M-unit corpus yields tens of millions,
 each with its :class:`Finding`.  But a conclusion only ever reports facts whose *group*
 (the same source, the same target, the same concept in one file) holds at least two
 different *renderings* (:meth:`CorpusRule.group_keys`).  So past ``SPILL_AFTER`` facts
-the store keeps per fact only two 64-bit hashes and a file offset (24 bytes) and pickles
-the fact itself to an anonymous temporary file; at the end it reads back only the facts of
-groups with two renderings, in arrival order — what ``conclude`` would have reported from
-the full list, since it regroups them by the real keys (a hash collision can only add a
-candidate, never hide one, except for two renderings hashing alike: p ≈ 2⁻⁶⁴).
+the store keeps nothing per fact in memory: the fact is pickled to an anonymous temporary
+spool, and a 32-byte record (group hash, rendering hash, arrival number, spool offset) goes
+to one of ``BUCKETS`` temporary files chosen by the group hash.  At the end each bucket is
+read on its own (a group never spans two), its groups with two renderings are found with a
+sort, and only their facts are read back from the spool, in arrival order — what
+``conclude`` would have reported from the full list, since it regroups them by the real keys
+(a hash collision can only add a candidate, never hide one, except for two renderings hashing
+alike: p ≈ 2⁻⁶⁴).  Memory at the end is one bucket's records: 1/32 of 32 bytes per fact.
 """
 
 from __future__ import annotations
 
 import pickle
+import struct
 import tempfile
 import weakref
-from array import array
 from collections.abc import Iterable
-from typing import IO
+from typing import IO, Any
 
 import numpy as np
 
@@ -28,18 +31,29 @@ from ..checks.base import CorpusRule, Fact
 #: Facts kept as objects before the store spills to disk (~1.6 KB each: about 30 MB; a run of
 #: ten thousand units stays in memory).
 SPILL_AFTER = 20_000
+#: Record files per rule once spilled (a group's records all land in the same one).
+BUCKETS = 32
+_RECORD = np.dtype([("group", "<i8"), ("rendering", "<i8"), ("arrival", "<i8"), ("offset", "<i8")])
+_PACK = struct.Struct("<qqqq").pack
+_Records = np.ndarray[Any, np.dtype[np.void]]
 
 
 class _Column:
-    """One rule's facts: objects while few, then hashes + offsets into the spool."""
+    """One rule's facts: objects while few, then records in bucket files."""
 
-    __slots__ = ("group", "kept", "offset", "rendering")
+    __slots__ = ("arrived", "buckets", "dead", "kept")
 
     def __init__(self) -> None:
         self.kept: list[Fact] = []
-        self.group = array("q")
-        self.rendering = array("q")
-        self.offset = array("q")
+        self.buckets: list[IO[bytes]] = []
+        self.arrived = 0  # facts added so far (kept or spilled), including rolled-back ones
+        self.dead: list[tuple[int, int]] = []  # arrival ranges rolled back after a spill
+
+    def close(self) -> None:
+        for bucket in self.buckets:
+            bucket.close()
+        self.buckets = []
+        self.kept.clear()
 
 
 class FactStore:
@@ -49,17 +63,18 @@ class FactStore:
         self._rules = {r.code: r for r in rules}
         self._columns = {code: _Column() for code in self._rules}
         self._spill_after = SPILL_AFTER if spill_after is None else spill_after
-        self._held = 0
         self._spool: IO[bytes] | None = None
+        weakref.finalize(self, _close_all, self._columns)
 
     def add(self, code: str, facts: Iterable[Fact]) -> None:
         column = self._columns.get(code)
         if column is None:
             return
         if self._spool is None:
+            before = len(column.kept)
             column.kept.extend(facts)
-            self._held = sum(len(c.kept) for c in self._columns.values())
-            if self._held > self._spill_after:
+            column.arrived += len(column.kept) - before
+            if sum(len(c.kept) for c in self._columns.values()) > self._spill_after:
                 self._spill_all()
             return
         self._write(code, column, facts)
@@ -70,33 +85,37 @@ class FactStore:
         weakref.finalize(self, self._spool.close)
         for code, column in self._columns.items():
             kept, column.kept = column.kept, []
+            column.arrived -= len(kept)
             self._write(code, column, kept)
-        self._held = 0
 
     def _write(self, code: str, column: _Column, facts: Iterable[Fact]) -> None:
         spool = self._spool
         assert spool is not None
+        if not column.buckets:
+            # closed by close(), or by the finalizer when the store is dropped on an error path
+            column.buckets = [tempfile.TemporaryFile(prefix="mustalah-facts-") for _ in range(BUCKETS)]  # noqa: SIM115
         rule = self._rules[code]
+        buckets = column.buckets
         for fact in facts:
             group, rendering = rule.group_keys(fact)
-            column.group.append(hash(group))
-            column.rendering.append(hash(rendering))
-            column.offset.append(spool.tell())
+            g = hash(group)
+            buckets[g % BUCKETS].write(_PACK(g, hash(rendering), column.arrived, spool.tell()))
+            column.arrived += 1
             spool.write(pickle.dumps(fact, pickle.HIGHEST_PROTOCOL))
 
     def mark(self) -> tuple[tuple[str, int], ...]:
         """A point to :meth:`rollback` to (an input that failed after some of its shards)."""
-        return tuple((code, len(c.offset) + len(c.kept)) for code, c in self._columns.items())
+        return tuple((code, c.arrived) for code, c in self._columns.items())
 
     def rollback(self, mark: tuple[tuple[str, int], ...]) -> None:
-        """Forget the facts added since ``mark`` (arrival order: spilled ones, then kept ones)."""
+        """Forget the facts added since ``mark`` (kept ones are dropped, spilled ones marked dead)."""
         for code, count in mark:
             column = self._columns[code]
-            if len(column.offset) >= count:
-                del column.group[count:], column.rendering[count:], column.offset[count:]
-                column.kept.clear()
-            else:
-                del column.kept[count - len(column.offset) :]
+            spilled = column.arrived - len(column.kept)  # arrivals 0 … spilled-1 are on disk
+            if count < spilled:
+                column.dead.append((count, spilled))
+            del column.kept[max(0, count - spilled) :]
+            column.arrived = spilled + len(column.kept)
 
     @property
     def spilled(self) -> bool:
@@ -107,39 +126,51 @@ class FactStore:
         column = self._columns.get(code)
         if column is None:
             return []
-        if not column.offset:
+        if not column.buckets:
             return list(column.kept)
-        groups = np.frombuffer(column.group, dtype=np.int64)
-        renderings = np.frombuffer(column.rendering, dtype=np.int64)
-        # sort by (group, rendering); a group reports when a neighbour in it renders differently.
-        # Intermediates are dropped as soon as possible: at 1M facts each costs a few MB.
-        order = np.lexsort((renderings, groups))
-        sorted_groups = groups[order]
-        same_group = sorted_groups[1:] == sorted_groups[:-1]
-        del sorted_groups
-        sorted_renderings = renderings[order]
-        differs = same_group & (sorted_renderings[1:] != sorted_renderings[:-1])
-        del sorted_renderings
-        group_no = np.zeros(len(order), dtype=np.int32)
-        np.cumsum(~same_group, out=group_no[1:])
-        del same_group
-        wanted = np.zeros(int(group_no[-1]) + 1, dtype=bool)
-        wanted[group_no[1:][differs]] = True
-        picked = np.sort(order[wanted[group_no]])
-        del order, group_no, wanted, differs
+        picked: list[_Records] = []
+        for bucket in column.buckets:
+            bucket.flush()
+            bucket.seek(0)
+            records = np.frombuffer(bucket.read(), dtype=_RECORD)
+            bucket.seek(0, 2)
+            for start, stop in column.dead:
+                records = records[(records["arrival"] < start) | (records["arrival"] >= stop)]
+            if len(records):
+                picked.append(_two_renderings(records))
+        chosen = np.sort(np.concatenate(picked), order="arrival") if picked else np.zeros(0, dtype=_RECORD)
         spool = self._spool
         assert spool is not None
         out: list[Fact] = []
-        offsets = column.offset
-        for k in picked.tolist():
-            spool.seek(offsets[k])
+        for offset in chosen["offset"].tolist():
+            spool.seek(offset)
             out.append(pickle.load(spool))  # reads exactly one pickled fact
         spool.seek(0, 2)
-        return out  # once spilled, every later fact went to the spool: nothing is kept
+        return out + list(column.kept)
 
     def close(self) -> None:
+        _close_all(self._columns)
         if self._spool is not None:
             self._spool.close()
             self._spool = None
-        for column in self._columns.values():
-            column.kept.clear()
+
+
+def _two_renderings(records: _Records) -> _Records:
+    """The records of groups holding at least two different renderings."""
+    order = np.lexsort((records["rendering"], records["group"]))
+    groups = records["group"][order]
+    same_group = groups[1:] == groups[:-1]
+    del groups
+    renderings = records["rendering"][order]
+    differs = same_group & (renderings[1:] != renderings[:-1])
+    del renderings
+    group_no = np.zeros(len(order), dtype=np.int64)
+    np.cumsum(~same_group, out=group_no[1:])
+    wanted = np.zeros(int(group_no[-1]) + 1, dtype=bool)
+    wanted[group_no[1:][differs]] = True
+    return records[np.sort(order[wanted[group_no]])]
+
+
+def _close_all(columns: dict[str, _Column]) -> None:
+    for column in columns.values():
+        column.close()
