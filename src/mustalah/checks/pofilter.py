@@ -81,20 +81,24 @@ def pofilter_failures(source: str, target: str, target_lang: str) -> dict[str, s
 _MARKERS = ("<", "\\", "@", "\t", "\n", "\r", "http", "www.", "ftp:")
 #: A letter or digit (``str.isalnum``: the word characters but ``_``).
 _ALNUM = re.compile(r"[^\W_]")
-#: The tests ``may_fail_ar`` knows; it is used only while KEPT is among them.
-_PREFILTERED = set(KEPT) <= {
-    "doublewords",
-    "doublespacing",
-    "startwhitespace",
-    "endwhitespace",
-    "newlines",
-    "tabs",
-    "urls",
-    "emails",
-    "xmltags",
-    "escapes",
-    "purepunc",
-}
+#: The tests ``may_fail_ar`` was written for (today exactly KEPT).  Keep this list apart: a test
+#: added to KEPT turns the pre-check off until ``may_fail_ar`` learns what makes it fail.
+_PREFILTER_KNOWS = frozenset(
+    {
+        "doublewords",
+        "doublespacing",
+        "startwhitespace",
+        "endwhitespace",
+        "newlines",
+        "tabs",
+        "urls",
+        "emails",
+        "xmltags",
+        "escapes",
+        "purepunc",
+    }
+)
+_PREFILTERED = set(KEPT) <= _PREFILTER_KNOWS
 
 
 def may_fail_ar(source: str, target: str) -> bool:
