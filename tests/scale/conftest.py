@@ -76,3 +76,27 @@ def bench_10k(tmp_path_factory: pytest.TempPathFactory) -> Path:
         [sys.executable, str(generator), "--n", "10k", "--out", str(out)], check=True, capture_output=True
     )
     return out / "10k"
+
+
+@pytest.fixture(scope="session")
+def bench_termbase_10k(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The generator's 10k-term termbase in mustalah's TSV layout (bench/termbases.py), from
+    ``bench/data/terms`` when `make bench` made it, else generated here; skipped without ../shared."""
+    import subprocess
+    import sys
+
+    from bench.termbases import convert
+
+    from tests.conftest import shared_path
+
+    made = REPO / "bench" / "data" / "terms" / "termbase-10000.tsv"
+    out = tmp_path_factory.mktemp("bench-terms")
+    if not made.is_file():
+        generator = shared_path("bench", "gen_corpus.py")
+        subprocess.run(
+            [sys.executable, str(generator), "--terms-only", "--out", str(out)],
+            check=True,
+            capture_output=True,
+        )
+        made = out / "terms" / "termbase-10000.tsv"
+    return convert(made, out / "converted")

@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from ..matching.nearmiss import within_one_edit
 from ..model import Finding
 from .base import Rule, SideView, UnitContext
+from .embedded import longer_name_acronym, premodifiers
 
 _PAREN_ACRONYM = re.compile(r"\(\s*([A-Z][A-Za-z0-9&'.\-]*[A-Z0-9](?:\s*/\s*[A-Z][A-Za-z0-9&.\-]*)*)\s*\)")
 
@@ -17,7 +18,10 @@ class AcronymMismatch(Rule):
 
     What it catches:
         ``Name (ACRONYM)`` where the acronym in parentheses belongs to a different
-        termbase concept than the name before it.
+        termbase concept than the name before it.  Not when the name is part of a
+        longer one the termbase lacks and the acronym starts like that longer name
+        (``the Subregional Service on Biodiversity (SSB)``), unless the two concepts are
+        listed as confusable.
     Why it matters:
         The acronym is how readers (and search) identify the body afterwards; a
         wrong one silently swaps two bodies.
@@ -50,6 +54,15 @@ class AcronymMismatch(Rule):
                     and other.id not in concept.confusable
                 ):
                     continue  # e.g. the GCC Secretariat's name followed by (GCC)
+                confusable = (
+                    other is not None
+                    and concept is not None
+                    and (other.id in concept.confusable or concept.id in other.confusable)
+                )
+                if not confusable and longer_name_acronym(
+                    mention.acronym.term.text, premodifiers(view, mention.name)
+                ):
+                    continue  # the acronym of a longer name (the Subregional Service on …), shared by chance
                 right = concept.acronyms(view.lang) or concept.acronyms() if concept else ()
                 acr = mention.acronym
                 yield self.finding(
@@ -140,7 +153,8 @@ class AcronymUnknown(Rule):
         Either a typo in an official acronym or a body missing from the termbase —
         both worth a look by the terminologist.  When the acronym follows a name
         and is one edit from that name's acronym (``UNDOC`` for ``UNODC``), it is an
-        error.
+        error — unless the name is part of a longer one whose initials the acronym
+        starts with (``the Standing Division on Cybersecurity (SDC)``, not ``DC``).
     Example:
         en: the Centre (UNCTT)
         ar: المركز (UNCTT)
@@ -199,8 +213,8 @@ class AcronymUnknown(Rule):
         if not before:
             return None
         concept = ctx.termbase.get(before[-1].concept_id)
-        if concept is None:
-            return None
+        if concept is None or longer_name_acronym(token, premodifiers(view, before[-1])):
+            return None  # (SDC) after the Standing Division on …: the longer name's acronym
         for acr in concept.acronyms():
             if within_one_edit(token, acr.text):
                 return concept.id, acr.text

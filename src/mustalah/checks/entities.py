@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 from ..model import Finding, Severity
 from ..text.arabic import attach_clitics
-from .base import Rule, UnitContext
+from .base import Rule, SideView, UnitContext
 
 
 class TermWrongEntity(Rule):
@@ -85,8 +85,9 @@ class NoSuchEntity(Rule):
         There is no "United Nations Counter-Terrorism Committee"; the reader cannot
         tell which body was meant.  Works on Arabic-only text too (a warning there);
         an error when the other side names one of the bodies (the head was changed in
-        translation); an info note when neither side does (perhaps a body the
-        termbase lacks).
+        translation), unless it names it only by an acronym in parentheses after
+        another name (a body the termbase lacks that shares the acronym); an info
+        note when neither side does (perhaps a body the termbase lacks).
     Example:
         en: the United Nations Counter-Terrorism Centre's virtual discussion
         ar: حلقة النقاش الافتراضية للجنة الأمم المتحدة لمكافحة الإرهاب
@@ -116,7 +117,7 @@ class NoSuchEntity(Rule):
                     if term is not None:
                         suggestion = attach_clitics(nm.clitics, term.text)
                 found = nm.differing[0][0]
-                named = bool(likely) and likely[0] in mentioned
+                named = bool(likely) and likely[0] in mentioned and not _only_stray_acronym(other, likely[0])
                 severity: Severity
                 if other is None:
                     severity = "warning"  # Arabic-only text: no source to say which body was meant
@@ -135,3 +136,16 @@ class NoSuchEntity(Rule):
                     suggestion=suggestion,
                     severity=severity,
                 )
+
+
+def _only_stray_acronym(other: SideView | None, concept_id: str) -> bool:
+    """The other side names the concept only by its acronym in parentheses after a name that
+    is not the concept's: a body the termbase lacks whose acronym another body shares (the
+    Forum on … (FCCCA) and the Facility on … (FCCCA)), not a head changed in translation."""
+    if other is None:
+        return False
+    mine = [m for m in other.mentions() if m.concept_id == concept_id]
+    return bool(mine) and all(
+        m.name is None and m.acronym is not None and other.text[: m.acronym.start].rstrip().endswith("(")
+        for m in mine
+    )

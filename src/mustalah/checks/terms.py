@@ -11,6 +11,7 @@ from ..model import Finding, Severity
 from ..termbase.model import Concept, Status, Term
 from ..text.arabic import attach_clitics
 from .base import Rule, SideView, UnitContext
+from .embedded import gapped_renderings, premodifiers
 
 
 def preferred_for(concept: Concept, term: Term, lang: str) -> Term | None:
@@ -60,6 +61,9 @@ class TermMissing(Rule):
         required: they are anaphors, rendered freely; nor are one-word common nouns
         (``decision``, ``chief``).  A Member State not found is an info note: Arabic
         often renders it by an adjective (``المركز الصيني`` for the China Center).
+        A term inside a longer name the termbase lacks (``the Regional Platform on
+        Money-Laundering``) is rendered when the Arabic has it with the premodifiers
+        after the head (``المنصة الإقليمية المعنية بغسل الأموال``).
     Why it matters:
         Official names, posts and concepts must be rendered, and rendered with the UN
         form; a dropped or paraphrased name is the commonest terminology error.
@@ -109,6 +113,12 @@ class TermMissing(Rule):
             occurrences = occurrences or [m for m in src.matches if m.concept_id == concept_id]
             if all(_generic_word(m, concept) for m in occurrences):
                 continue
+            if any(premodifiers(src, m) for m in occurrences):
+                # inside a longer name (the Regional Platform on …): Arabic puts the
+                # premodifiers after the head, so the term is there with a gap
+                missing -= gapped_renderings(tgt, concept)
+                if missing <= 0:
+                    continue
             state = concept.domain == "member-states"
             for m in occurrences[-missing:]:
                 times = (

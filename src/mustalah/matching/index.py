@@ -253,15 +253,22 @@ class TermIndex:
                 j += 1
             if head[0] >= last_end:
                 # equal position, length and error form: fewer spelling differences, then the
-                # better status, then the first found
+                # better status, then (a form shared by several concepts, like an acronym two
+                # bodies use) the concept named just before, then one named earlier, then the
+                # first found
                 best: TermMatch | None = None
-                best_rank = (0, 0)
+                best_rank = (0, 0, 0)
+                tie = j - k > 1
                 for _rank, _no, entry, ws, body, s, error_form in hits[k:j]:
                     e = s + len(entry.key)
                     m = self._verify(folded, entry, ws, body, s, e, error_form, lang)
                     if m is None:
                         continue
-                    rank = (len(m.spelling_differences), entry.status_rank)
+                    rank = (
+                        len(m.spelling_differences),
+                        entry.status_rank,
+                        _recency(chosen, m.concept_id) if tie else 0,
+                    )
                     if best is None or rank < best_rank:
                         best, best_rank = m, rank
                 if best is not None:
@@ -367,6 +374,15 @@ class TermIndex:
             form=entry.form,
             tokens=entry.tokens,
         )
+
+
+def _recency(chosen: list[TermMatch], concept_id: str) -> int:
+    """0: the concept of the match just before; 1: named earlier in the text; 2: not named yet."""
+    if not chosen:
+        return 2
+    if chosen[-1].concept_id == concept_id:
+        return 0
+    return 1 if any(c.concept_id == concept_id for c in chosen) else 2
 
 
 def _clitic_length(entry: _Entry, prefix: str, error_form: str | None) -> int:

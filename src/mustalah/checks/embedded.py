@@ -1,0 +1,101 @@
+"""Names inside longer names the termbase lacks.
+
+A termbase that lists ``Platform on Money-Laundering`` (المنصة المعنية بغسل الأموال)
+matches inside ``the Regional Platform on Money-Laundering for the Horn of Africa
+(RPMLHA)``, a longer name it does not list.  Three things follow, and the rules that
+would otherwise raise false alarms ask this module about them:
+
+* the English premodifiers (``Regional``) go after the head word in Arabic:
+  ``للمنصة الإقليمية المعنية بغسل الأموال`` renders the term with a gap (TM001);
+* the acronym in parentheses is the longer name's (``RPMLHA``), not a misspelling of
+  the term's, nor another body's that happens to share it (AC001, AC004).
+
+Only capitalized words right before an English match count as premodifiers, so a
+lower-case word (``the``, ``and``), punctuation or the start of the text ends them.
+"""
+
+from __future__ import annotations
+
+from ..matching.nearmiss_words import _TOKEN, stems
+from ..matching.types import TermMatch
+from ..termbase.model import Concept
+from ..text.normalize import fold_key
+from .base import SideView
+
+_ARTICLES = frozenset({"The", "A", "An"})
+_MAX_PREMODIFIERS = 4
+#: At most this many Arabic words between the head and the rest of the name: an English
+#: premodifier is one or two Arabic words (Regional → الإقليمية, High-Level → الرفيعة المستوى).
+_MAX_GAP = 4
+
+
+def premodifiers(view: SideView, match: TermMatch) -> tuple[str, ...]:
+    """The capitalized words right before an English ``match`` (``Ad Hoc`` in ``the Ad Hoc
+    Programme on …``), nearest last; empty for Arabic or when none precede it."""
+    if view.lang != "en" or match.term.is_acronym:
+        return ()
+    text = view.text
+    end = match.start
+    words: list[str] = []
+    while len(words) < _MAX_PREMODIFIERS:
+        j = end
+        while j > 0 and text[j - 1] in " \t":
+            j -= 1
+        if j == end:
+            break  # no space before: the start of the text, or punctuation glued to the name
+        i = j
+        while i > 0 and (text[i - 1].isalnum() or text[i - 1] in "-'’"):
+            i -= 1
+        word = text[i:j]
+        if not word or not word[0].isupper() or word in _ARTICLES:
+            break
+        if i > 0 and not text[i - 1].isspace():
+            break  # "(Regional" or "end.Regional": not a plain word
+        words.append(word)
+        end = i
+    return tuple(reversed(words))
+
+
+def first_initials(words: tuple[str, ...]) -> str:
+    return "".join(w[0].upper() for w in words)
+
+
+def longer_name_acronym(token: str, premods: tuple[str, ...]) -> bool:
+    """``token`` begins with the initial of the first premodifier: the acronym of the longer
+    name (``SPSALW`` for the Special Partnership on Small Arms and Light Weapons)."""
+    return bool(premods) and token[:1].upper() == premods[0][:1].upper()
+
+
+def gapped_renderings(view: SideView, concept: Concept, limit: int = _MAX_GAP) -> int:
+    """How often an Arabic ``view`` renders ``concept`` with words inserted into it:
+    ``البرنامج المخصص المعني بأمن الحدود`` for ``البرنامج المعني بأمن الحدود``, and after a
+    head of several words, ``آلية التنسيق التقنية المعنية بخطاب الكراهية``.
+
+    The first word may carry proclitics (``للمنصة``); every other word must be exact.
+    """
+    if view.lang != "ar":
+        return 0
+    words = _TOKEN.findall(view.folded.key)
+    starts: set[int] = set()
+    for term in concept.terms_in("ar"):
+        if term.is_acronym:
+            continue
+        toks = _TOKEN.findall(fold_key(term.text))
+        if len(toks) < 2:
+            continue
+        head = toks[0]
+        bare = head[2:] if head.startswith("ال") else head
+        for k in range(1, len(toks)):  # the words before the gap: toks[:k]
+            suffix = toks[k:]
+            n = len(suffix)
+            for i in range(k + 1, len(words) - n + 1):
+                if words[i] != suffix[0] or words[i : i + n] != suffix:
+                    continue
+                for j in range(i - k - 1, max(i - k - 1 - limit, -1), -1):
+                    if words[j + 1 : j + k] != toks[1:k]:
+                        continue
+                    here = stems(words[j])
+                    if head in here or bare in here:
+                        starts.add(j)
+                        break
+    return len(starts)
