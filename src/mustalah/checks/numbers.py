@@ -20,9 +20,14 @@ from ..text.dates import UN_PAIRS
 from .base import Rule, SideView, UnitContext
 from .textcache import month_mentions
 
-_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
-#: A number: digit groups joined by decimal or thousands separators (never a trailing dot).
-NUMBER = re.compile(r"[0-9٠-٩۰-۹]+(?:[.,٫٬][0-9٠-٩۰-۹]+)*")
+_DIGITS = str.maketrans(
+    "٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789", "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0640"
+)
+_D = r"[0-9٠-٩۰-۹]"
+#: A number: digit groups joined by decimal or thousands separators (never a trailing dot).  A
+#: stray vowel mark or tatweel typed between digits (``201ِ7``, ``16ـ81``) is read through (SP003
+#: and IN004 report it), so one slip is one finding, not two numbers that match nothing.
+NUMBER = re.compile(rf"{_D}(?:[\u064b-\u0652\u0640]*{_D})*(?:[.,٫٬]{_D}(?:[\u064b-\u0652\u0640]*{_D})*)*")
 
 EN_WORDS: dict[str, int] = {
     "one": 1,

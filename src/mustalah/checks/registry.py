@@ -9,6 +9,7 @@ from .consistency import ConceptRenderedTwoWays, InconsistentSource, Inconsisten
 from .entities import NoSuchEntity, TermWrongEntity
 from .gender import HonorificSourceGender, HonorificTitleGender
 from .invisible import BidiEmbedding, BidiOverride, StrayNoBreakSpace, Tatweel, ZeroWidthInWord
+from .marks import StrayVowelMark
 from .markup import InlineCodeMismatch, PlaceholderMismatch
 from .meta import UnusedSuppression
 from .numbers import MonthMismatch, MonthPairWrong, NumberMismatch
@@ -72,6 +73,7 @@ ALL_RULES: tuple[type[Rule], ...] = (
     StrayNoBreakSpace,
     ConfusedWord,
     Misspelling,
+    StrayVowelMark,
     InconsistentTranslation,
     InconsistentSource,
     ConceptRenderedTwoWays,

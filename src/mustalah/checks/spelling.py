@@ -27,7 +27,11 @@ from .base import Rule, SideView, UnitContext
 
 DICT_DIRS = (Path("/usr/share/hunspell"), Path("/usr/share/myspell/dicts"), Path("/usr/local/share/hunspell"))
 DICTIONARIES = {"ar": "ar", "en": "en_GB"}
-_AR_TOKEN = re.compile(r"[\u0621-\u064A\u0670\u0671]+")
+#: An Arabic word with its vowel marks (harakat U+064B–0652 inside it do not split it); the marks
+#: are dropped before the dictionary sees it.
+_AR_TOKEN = re.compile(r"[\u0621-\u0652\u0670\u0671]+")
+_AR_MARKS = re.compile("[\u064b-\u0652\u0670]")
+_UNMARK = str.maketrans("", "", "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0670")
 _EN_TOKEN = re.compile(r"(?<![\w@/.'’])[a-z][a-z]+(?:['’-][a-z]+)*(?![\w@/])")
 _AR_PREFIXES = ("وال", "بال", "فال", "كال", "ولل", "لل", "ال", "و", "ف", "ب", "ل", "ك")
 _warned: set[str] = set()
@@ -204,7 +208,10 @@ class Misspelling(Rule):
         known, misspelled = verdicts.setdefault(lang, (set(), set()))
         pattern = _AR_TOKEN if lang == "ar" else _EN_TOKEN
         text = view.text
-        new = set(pattern.findall(text)) - known
+        marked = lang == "ar" and _AR_MARKS.search(text) is not None
+        found = pattern.findall(text)
+        new = {w.translate(_UNMARK) for w in found} if marked else set(found)
+        new -= known
         if len(known) + len(misspelled) + len(new) > _VERDICTS_MAX:
             known.clear()
             misspelled.clear()
@@ -217,5 +224,5 @@ class Misspelling(Rule):
             return  # the common case: every word is known, no need for positions
         for m in pattern.finditer(text):
             word = m.group()
-            if word in misspelled:
+            if (word.translate(_UNMARK) if marked else word) in misspelled:
                 yield self.finding(ctx, view, m.start(), m.end(), f"'{word}' is not in the {lang} dictionary")

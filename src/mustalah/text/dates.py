@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .normalize import without_vowel_marks
+
 EN_MONTHS: dict[str, int] = {
     name: i + 1
     for i, name in enumerate(
@@ -124,6 +126,18 @@ def _dated(text: str, start: int, end: int) -> bool:
 
 
 def arabic_months(text: str) -> list[MonthMention]:
+    """Month names in Arabic ``text``; vowel marks (``مّارس``, ``آذَار``) do not hide one."""
+    stripped = without_vowel_marks(text)
+    if stripped is None:
+        return _arabic_months(text)
+    plain, kept = stripped
+    return [
+        MonthMention(m.month, kept[m.start], kept[m.end - 1] + 1, m.form, m.dated, m.pair_ok, m.levantine)
+        for m in _arabic_months(plain)
+    ]
+
+
+def _arabic_months(text: str) -> list[MonthMention]:
     out: list[MonthMention] = []
     if not any(name in text for name in _AR_NAMES):
         return out

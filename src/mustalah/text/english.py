@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from .normalize import without_vowel_marks
+
 #: Words always written -ise in UN English (and words where -ise is not a suffix).
 ALWAYS_ISE: frozenset[str] = frozenset(
     [
@@ -104,8 +106,15 @@ DOCUMENT_SYMBOL = re.compile(
 
 
 def document_symbols(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, symbol) of each UN document symbol; a stray vowel mark typed inside one
+    (``S/2َ024/750``, reported by SP003) is read through."""
+    stripped = without_vowel_marks(text)
+    plain, kept = stripped if stripped is not None else (text, None)
     out = []
-    for m in DOCUMENT_SYMBOL.finditer(text):
+    for m in DOCUMENT_SYMBOL.finditer(plain):
         sym = m.group().rstrip(".-")
-        out.append((m.start(), m.start() + len(sym), sym))
+        start, end = m.start(), m.start() + len(sym)
+        if kept is not None:
+            start, end = kept[start], kept[end - 1] + 1
+        out.append((start, end, sym))
     return out

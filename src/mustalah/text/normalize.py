@@ -292,3 +292,17 @@ def detect_script_language(text: str) -> str:
     arabic = len(_ARABIC_RE.findall(text))
     latin = len(_LATIN_RE.findall(text))
     return "ar" if arabic >= latin and arabic > 0 else "en"
+
+
+_VOWEL_MARK_RUN = re.compile("[\u064b-\u0652\u0670]")
+
+
+def without_vowel_marks(text: str) -> tuple[str, list[int]] | None:
+    """``text`` less its harakat and dagger alefs, and for each kept character (plus the end) its
+    offset in ``text``; ``None`` when there is none to drop (the common case, at no copy)."""
+    if not _VOWEL_MARK_RUN.search(text):
+        return None
+    kept = [i for i, ch in enumerate(text) if not _VOWEL_MARK_RUN.match(ch)]
+    plain = "".join(text[i] for i in kept)
+    kept.append(len(text))
+    return plain, kept

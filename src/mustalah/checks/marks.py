@@ -1,0 +1,77 @@
+"""Stray Arabic vowel marks: a haraka typed on a digit, a Latin letter, a space or punctuation."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+
+from ..model import Finding
+from .base import Rule, UnitContext
+
+#: Harakat (fathatan … sukun) and the dagger alef: they belong on an Arabic letter.
+_MARK_RUN = re.compile("[\u064b-\u0652\u0670]+")
+_ARABIC_BASE = re.compile("[\u0621-\u064a\u066e-\u06d3\u06d5\u06fa-\u06ff]")
+
+
+class StrayVowelMark(Rule):
+    """A vowel mark on something that is not an Arabic letter.
+
+    What it catches:
+        A haraka (fatha, kasra, shadda, sukun …) or a dagger alef after a digit, a
+        Latin letter, a space or punctuation: ``201ِ7``, ``S/2َ024/750``.  A slip
+        of the shift key on an Arabic keyboard; the number rules read through it,
+        so the slip is reported once, here.
+    Why it matters:
+        The mark is invisible or nearly so, yet the number, symbol or word no
+        longer matches anything: search, alignment and the reader's screen reader
+        all see ``201`` and ``7``.
+    Example:
+        en: for 2017
+        ar: لعام 201ِ7
+    Use instead:
+        ar: لعام 2017
+    Suppress:
+        `mustalah: ignore SP003` in the unit's note.
+    """
+
+    code = "SP003"
+    name = "stray-vowel-mark"
+    category = "spelling"
+    severity = "error"
+
+    def check(self, ctx: UnitContext) -> Iterable[Finding]:
+        for view in ctx.sides:
+            text = view.text
+            if not _MARK_RUN.search(text):
+                continue
+            for m in _MARK_RUN.finditer(text):
+                i = m.start()
+                base = text[i - 1] if i > 0 else ""
+                if base and _ARABIC_BASE.match(base):
+                    continue
+                names = ", ".join(_name(c) for c in m.group())
+                if not base or base.isspace():
+                    yield self.finding(
+                        ctx, view, i, m.end(), f"stray vowel mark ({names}) on no letter", suggestion=""
+                    )
+                    continue
+                a, b = i - 1, m.end()
+                while a > 0 and not text[a - 1].isspace():
+                    a -= 1
+                while b < len(text) and not text[b].isspace():
+                    b += 1
+                kind = "the digit" if base.isdigit() else "the letter" if base.isalpha() else "the character"
+                yield self.finding(
+                    ctx,
+                    view,
+                    i - 1,
+                    m.end(),
+                    f"stray vowel mark ({names}) on {kind} '{base}' in '{text[a:b]}'",
+                    suggestion=base,
+                )
+
+
+def _name(mark: str) -> str:
+    """``kasra``, ``shadda`` … (the Unicode name less ``ARABIC``)."""
+    return unicodedata.name(mark, f"U+{ord(mark):04X}").lower().removeprefix("arabic ")
