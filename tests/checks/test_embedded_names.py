@@ -42,6 +42,10 @@ ROWS = [
     ("F1", "en", "FCCCA", "acronym"),
     ("F2", "en", "Section on Cyber Crime for Central Asia", "fullForm"),
     ("F2", "ar", "القسم المعني بالجريمة السيبرانية لآسيا الوسطى", "fullForm"),
+    ("FTF", "en", "foreign terrorist fighters", "fullForm"),
+    ("FTF", "ar", "المقاتلين الإرهابيين الأجانب", "fullForm"),
+    ("F3", "en", "Fund on Foreign Terrorist Fighters", "fullForm"),
+    ("F3", "ar", "الصندوق المعني بالمقاتلين الإرهابيين الأجانب", "fullForm"),
 ]
 
 
@@ -158,3 +162,19 @@ def test_frame_named_only_by_a_shared_acronym_is_a_note(termbase: str) -> None:
     # the source names the Facility in full: the head was changed in translation
     found = lint(termbase, "the Facility on Cyber Crime for Central Asia (FCCCA)", ar, "TM008")
     assert [(f.side, f.severity) for f in found] == [("target", "error")]
+
+
+def test_words_inside_a_longer_match_or_a_longer_name_are_no_damaged_name(termbase: str) -> None:
+    # the target names FTF inside F3's Arabic; the source's "Terrorist Fighters" is F3's, not
+    # foreign terrorist fighters with a word missing
+    en = "the Trust Fund on Foreign Terrorist Fighters for Mali"
+    ar = "الصندوق الاستئماني المعني بالمقاتلين الإرهابيين الأجانب لمالي"
+    assert not [f for f in lint(termbase, en, ar, "TM006") if f.code == "TM006"]
+    # words inserted after the head of a longer name: not the Platform with a word changed
+    en = "the Regional Platform on Money-Laundering"
+    assert not lint(termbase, en, "المنصة الإقليمية المعنية بغسل الأموال", "TM006")
+    # the same name with a word really changed, the source naming it in full
+    found = lint(termbase, "the Platform on Money-Laundering", "المنصة المعنية بتمويل الأموال", "TM006")
+    assert [(f.text, f.suggestion) for f in found] == [
+        ("المنصة المعنية بتمويل الأموال", "المنصة المعنية بغسل الأموال")
+    ]

@@ -32,7 +32,9 @@ def _cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 def test_clean_units_get_no_term_errors_and_injected_errors_are_found(
     bench_10k: Path, bench_termbase_10k: Path
 ) -> None:
-    result = lint_input(str(bench_10k / "corpus.po"), LintSettings(termbase=str(bench_termbase_10k)))
+    result = lint_input(
+        str(bench_10k / "corpus.po"), LintSettings(termbase=str(bench_termbase_10k)), keep_segments=True
+    )
     with open(bench_10k / "errors.tsv", encoding="utf-8", newline="") as handle:
         injected = list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
     bad_units = {row["seg"] for row in injected}
@@ -48,7 +50,26 @@ def test_clean_units_get_no_term_errors_and_injected_errors_are_found(
     assert slips["NU001"] == slips["NU002"] == slips["SP002"] == 0, slips
     assert slips["SP003"] >= 10, slips
 
-    # and the injected errors are still seen: a term finding in the unit for nearly all of them
-    flagged = {f.unit for f in result.findings if f.code.startswith(TERM_CODES)}
-    seen = sum(row["seg"] in flagged for row in injected)
-    assert seen / len(injected) >= 0.85, (seen, len(injected))
+    # and the injected errors are found where they are: a term finding on the wrong form itself
+    # (87 of 202 before words missing or changed, and nouns that lost their article, were seen)
+    texts = {s.unit: s for s in result.segments}
+    located = 0
+    for row in injected:
+        segment = texts[row["seg"]]
+        side = "source" if row["side"] == "en" else "target"
+        text = segment.source if side == "source" else segment.target or ""
+        at = text.find(row["wrong_form"])
+        spans = []
+        while at >= 0:
+            spans.append((at, at + len(row["wrong_form"])))
+            at = text.find(row["wrong_form"], at + 1)
+        located += any(
+            f.unit == row["seg"]
+            and f.side == side
+            and f.code.startswith(TERM_CODES)
+            and f.start < e
+            and s < f.end
+            for f in result.findings
+            for s, e in spans
+        )
+    assert located / len(injected) >= 0.8, (located, len(injected))

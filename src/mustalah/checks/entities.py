@@ -4,9 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from ..matching.nearmiss_words import _TOKEN
 from ..model import Finding, Severity
+from ..termbase.model import Concept
 from ..text.arabic import attach_clitics
+from ..text.normalize import fold_key
 from .base import Rule, SideView, UnitContext
+from .partial import partial_names
 
 
 class TermWrongEntity(Rule):
@@ -43,6 +47,8 @@ class TermWrongEntity(Rule):
         for m in tgt.matches:
             if m.concept_id in in_source:
                 continue
+            if any(m.concept_id in nm.concepts for nm in partial_names(ctx, src)):
+                continue  # the source names it with a word missing or changed: TM006 reports that
             concept = ctx.termbase.get(m.concept_id)
             if concept is None:
                 continue
@@ -87,7 +93,10 @@ class NoSuchEntity(Rule):
         an error when the other side names one of the bodies (the head was changed in
         translation), unless it names it only by an acronym in parentheses after
         another name (a body the termbase lacks that shares the acronym); an info
-        note when neither side does (perhaps a body the termbase lacks).
+        note when neither side does (perhaps a body the termbase lacks).  Nothing
+        when the other side has the same name with the same word changed (``the
+        International Fund on Money-Laundering``): both name a body the termbase
+        lacks, and the translation is faithful.
     Example:
         en: the United Nations Counter-Terrorism Centre's virtual discussion
         ar: حلقة النقاش الافتراضية للجنة الأمم المتحدة لمكافحة الإرهاب
@@ -109,6 +118,12 @@ class NoSuchEntity(Rule):
             for nm in view.near_misses:
                 if nm.kind != "frame":
                     continue
+                if (
+                    other is not None
+                    and not any(c in mentioned for c in nm.concepts)
+                    and any(_same_frame(other, ctx.termbase.get(c)) for c in nm.concepts)
+                ):
+                    continue  # the other side names the same unlisted body: a faithful rendering
                 likely = [c for c in nm.concepts if c in mentioned] or list(nm.concepts)
                 suggestion = None
                 if len(likely) == 1:
@@ -149,3 +164,23 @@ def _only_stray_acronym(other: SideView | None, concept_id: str) -> bool:
         m.name is None and m.acronym is not None and other.text[: m.acronym.start].rstrip().endswith("(")
         for m in mine
     )
+
+
+def _same_frame(other: SideView, concept: Concept | None) -> bool:
+    """The other side has one of the concept's names with exactly one word changed (the
+    International Fund on Money-Laundering for the International Programme on …): it names
+    the same body the termbase lacks, so the frame on this side renders it faithfully."""
+    if concept is None:
+        return False
+    words = _TOKEN.findall(other.folded.key)
+    for term in concept.terms_in(other.lang):
+        if term.is_acronym:
+            continue
+        toks = _TOKEN.findall(fold_key(term.text))
+        n = len(toks)
+        if n < 2:
+            continue
+        for i in range(len(words) - n + 1):
+            if sum(a != b for a, b in zip(words[i : i + n], toks, strict=True)) == 1:
+                return True
+    return False

@@ -12,6 +12,7 @@ from ..termbase.model import Concept, Status, Term
 from ..text.arabic import attach_clitics
 from .base import Rule, SideView, UnitContext
 from .embedded import gapped_renderings, premodifiers
+from .partial import partial_names
 
 
 def preferred_for(concept: Concept, term: Term, lang: str) -> Term | None:
@@ -55,8 +56,8 @@ class TermMissing(Rule):
         A termbase concept mentioned in the source more often than in the target.
         Mentions are counted: two mentions in the source need two in the target. A
         name with its acronym in parentheses counts as one mention. A target mention
-        in a deprecated or variant form, or a near miss of it, counts as present
-        (TM002/TM003/TM006/TM008 report those).
+        in a deprecated or variant form, or a near miss of it (one word changed or
+        missing), counts as present (TM002/TM003/TM006/TM008 report those).
         Source mentions made only by a short form (``the Secretariat``) are not
         required: they are anaphors, rendered freely; nor are one-word common nouns
         (``decision``, ``chief``).  A Member State not found is an info note: Arabic
@@ -94,6 +95,7 @@ class TermMissing(Rule):
         wanted = src.concept_counts(short_forms=False)
         have = tgt.concept_counts()
         near = [n.concepts[0] for n in tgt.near_misses if n.kind in ("edit", "frame") and n.concepts]
+        near += [n.concepts[0] for n in partial_names(ctx, tgt)]
         if near:  # a near miss of the concept in the target (TM006/TM008 report it) is a rendering
             have = dict(have)
             for concept_id in near:
@@ -248,8 +250,10 @@ class TermSpellingVariant(Rule):
         Organization/Organisation, programme/program) or a hyphen/space/joined
         variant (Counter-Terrorism / Counter Terrorism / Counterterrorism) — except
         where the entry itself has that spelling (the Global Center on Cooperative
-        Security) — and the name of a body, person or State in other capitals
-        (``united Nations Office on drugs and Crime``; a headline in capitals aside).
+        Security) — the name of a body, person or State in other capitals
+        (``united Nations Office on drugs and Crime``; a headline in capitals aside),
+        and an official name with ``UN`` for ``United Nations`` (``the UN Development
+        Programme``: informal; UN texts spell the name out).
     Why it matters:
         UN English follows British spelling with -ize; official names are written
         exactly as the UN writes them.
@@ -273,10 +277,14 @@ class TermSpellingVariant(Rule):
                 kinds = {d.kind for d in m.differences}
                 if "case" in kinds and _proper_name_case(ctx, m):
                     kinds.add("capitalization")
-                if not kinds & {"spelling-us-gb", "hyphen", "capitalization"}:
+                if m.form == "un-abbreviated":
+                    kinds.add("un-abbreviated")
+                if not kinds & {"spelling-us-gb", "hyphen", "capitalization", "un-abbreviated"}:
                     continue
                 what = (
-                    "US/British spelling"
+                    "'UN' for 'United Nations'"
+                    if "un-abbreviated" in kinds
+                    else "US/British spelling"
                     if "spelling-us-gb" in kinds
                     else "hyphenation"
                     if "hyphen" in kinds
@@ -306,14 +314,16 @@ def _proper_name_case(ctx: UnitContext, m: TermMatch) -> bool:
 
 
 class ConstructArticle(Rule):
-    """The head of a construct-state name took the definite article.
+    """The head of a construct-state name took the definite article, or a noun lost it.
 
     What it catches:
         ``المكتب الأمم المتحدة…``: the first word of a name in construct state
-        (إضافة) cannot take ال; ``مكتب الأمم المتحدة…`` is the name.
+        (إضافة) cannot take ال; ``مكتب الأمم المتحدة…`` is the name.  The reverse
+        slip too: a definite noun with its adjective (``الاتحاد الأفريقي``,
+        ``المنسق المقيم``) written without the noun's article (``اتحاد الأفريقي``).
     Why it matters:
-        It is ungrammatical and is a typical slip when a short form (المكتب) is
-        expanded into the full name.
+        Both are ungrammatical; the first is a typical slip when a short form
+        (المكتب) is expanded into the full name.
     Example:
         en: the United Nations Office of Counter-Terrorism
         ar: والمكتب الأمم المتحدة لمكافحة الإرهاب
@@ -331,16 +341,18 @@ class ConstructArticle(Rule):
     def check(self, ctx: UnitContext) -> Iterable[Finding]:
         for view in ctx.sides:
             for m in view.matches:
-                if m.error_form != "definite-construct-head":
+                if m.error_form == "definite-construct-head":
+                    message = (
+                        f"the head of '{m.term.text}' ({m.concept_id}) takes no article in a construct name"
+                    )
+                elif m.error_form == "indefinite-head":
+                    message = (
+                        f"the noun of '{m.term.text}' ({m.concept_id}) needs the article its adjective has"
+                    )
+                else:
                     continue
                 yield self.finding(
-                    ctx,
-                    view,
-                    m.start,
-                    m.end,
-                    f"the head of '{m.term.text}' ({m.concept_id}) takes no article in a construct name",
-                    concept=m.concept_id,
-                    suggestion=suggest(m, m.term),
+                    ctx, view, m.start, m.end, message, concept=m.concept_id, suggestion=suggest(m, m.term)
                 )
 
 
@@ -350,7 +362,10 @@ class TermNearMiss(Rule):
     What it catches:
         All words of a termbase name but one are exact, and that one is a single
         edit (substitution, insertion, deletion, transposition) from the official
-        word — often a real word that spell-checkers pass.
+        word — often a real word that spell-checkers pass.  In a bilingual unit,
+        also a name of three words or more with one word missing or changed, when
+        the other side names the concept (``نائب الأمين`` for ``نائب الأمين العام``,
+        ``Agency for Water Resources`` for ``Agency on Water Resources``).
     Why it matters:
         ``العنفي`` for ``العنيف`` reads as a different word; revisers catch these
         by eye, a dictionary cannot.
@@ -382,6 +397,21 @@ class TermNearMiss(Rule):
                     f"close to {', '.join(nm.concepts)} '{nm.expected}': '{found}' differs by one letter "
                     f"from '{expected}'",
                     concept=nm.concepts[0] if nm.concepts else None,
+                    suggestion=nm.expected,
+                )
+            if ctx.target is None:
+                continue
+            for nm in partial_names(ctx, view):
+                other = "target" if view is ctx.source else "source"
+                found, word = nm.differing[0]
+                how = f"with '{found}' for '{word}'" if nm.kind == "swap" else f"without '{word}'"
+                yield self.finding(
+                    ctx,
+                    view,
+                    nm.start,
+                    nm.end,
+                    f"'{nm.surface}' is {nm.concepts[0]} '{nm.expected}' {how} (the {other} names it)",
+                    concept=nm.concepts[0],
                     suggestion=nm.expected,
                 )
 

@@ -123,6 +123,10 @@ class TermIndex:
                 if expected.startswith("ال") and len(key) > 3:
                     key, expected = key[2:], expected[2:]
                     first = "definite-l" if key.startswith("ل") else "definite"
+                    # noun + adjective (الاتحاد الأفريقي): the noun cannot lose the article the
+                    # adjective keeps; اتحاد الأفريقي is an error form worth reporting
+                    words = key.split(" ")
+                    allow_error = first == "definite" and len(words) > 1 and words[1].startswith("ال")
                 else:
                     first = "indefinite"
                     allow_error = " " in key and domain in _CONSTRUCT_DOMAINS
@@ -412,5 +416,7 @@ def _prefix_verdict(entry: _Entry, prefix: str) -> bool | str:
                 return "definite-construct-head"
         return False
     if first == "definite":
-        return prefix in DEFINITE_PREFIXES
+        if prefix in DEFINITE_PREFIXES:
+            return True
+        return "indefinite-head" if entry.allow_error and prefix in INDEFINITE_PREFIXES else False
     return prefix in DEFINITE_L_PREFIXES

@@ -1,0 +1,229 @@
+"""Names with a word missing or changed, when the other side names the concept.
+
+``نائب الأمين`` for ``نائب الأمين العام``; ``the International Atomic Agency`` for ``the
+International Atomic Energy Agency``; ``the Intergovernmental Agency for Water Resources``
+for ``… on Water Resources``.  Exact matching cannot see them, and the near-miss index
+finds a changed word only when it is one letter off or an entity head, because without
+the other side any other word could be a different name.  In a bilingual unit the other
+side says which concept is meant, so this rule-level search can be bolder: for each
+concept the other side names by name and this side does not (an acronym alone, as in
+``لهيئة الجمارك العالمية (WCO)``, is no name), this side is scanned for the concept's
+name with one word left out (``drop``) or one word replaced (``swap``).
+
+A name needs three words or more (two less one is a single common word); a two-word name,
+or a name whose first word changed, only counts with a word changed into a close one: the
+same word inflected or one letter off (``المبعوث الخاصة``), or another entity head
+(``Security Committee``, ``هيئة الأمن``) — ``the victims and survivors of terrorism`` does
+not name *victims of terrorism* badly.  What is left after a dropped word must not begin
+or end with a function word (``of terrorism``); an Arabic name never loses its head (the
+rest, ``المعنية بغسل الأموال``, is shared by many names) and an English one keeps three
+words without its first.  Words inside
+another name's match are that name's (``the Fund on Foreign Terrorist Fighters`` does not
+name *foreign terrorist fighters* with a word missing), and a name with words inserted
+after its head is a longer name (``checks/embedded.py``), not a damaged one.  The result
+is a :class:`NearMiss`, computed once per side and shared by TM001 (a damaged rendering
+is reported where it is, not as missing), TM006 (which reports it) and TM007 (the
+source does name the concept, badly).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..matching.nearmiss_words import _BUILTIN_HEADS, _TOKEN, stems, within_one_edit
+from ..matching.types import NearMiss
+from ..termbase.model import Termbase
+from ..text.arabic import attach_clitics
+from ..text.normalize import fold_key
+from .base import SideView, UnitContext
+from .embedded import gapped_renderings
+
+_MIN_TOKENS = 3
+#: A last word that is one of these after a name cut short is the sentence going on
+#: (``جامعة الدول على جهوده``): the name lost a word, nothing replaced it.
+_FUNCTION_WORDS = frozenset(
+    [
+        "في",
+        "من",
+        "الى",
+        "علي",
+        "عن",
+        "مع",
+        "و",
+        "او",
+        "ثم",
+        "حتي",
+        "الذي",
+        "التي",
+        "لدي",
+        "عند",
+        "منذ",
+        "بين",
+        "خلال",
+        "of",
+        "the",
+        "on",
+        "for",
+        "in",
+        "to",
+        "and",
+        "or",
+        "at",
+        "by",
+        "with",
+        "from",
+        "as",
+        "a",
+        "an",
+    ]
+)
+
+
+def partial_names(ctx: UnitContext, view: SideView) -> tuple[NearMiss, ...]:
+    """Names of concepts the other side of ``ctx`` names, found in ``view`` with one word
+    missing (kind ``drop``) or changed (kind ``swap``)."""
+    got: tuple[NearMiss, ...] | None = view.memo.get("partial")
+    if got is None:
+        other = ctx.target if view is ctx.source else ctx.source
+        got = view.memo["partial"] = _find(view, other, ctx.termbase) if other is not None else ()
+    return got
+
+
+def _find(view: SideView, other: SideView, termbase: Termbase) -> tuple[NearMiss, ...]:
+    # by name: an acronym alone (``… (WCO)`` after a damaged name) does not render the name
+    here = {m.concept_id for m in view.mentions() if m.name is not None}
+    near = {c for nm in view.near_misses for c in nm.concepts}
+    named = dict.fromkeys(m.concept_id for m in other.mentions() if m.name is not None)
+    wanted = [c for c in named if c not in here and c not in near]
+    if not wanted:
+        return ()
+    spans = [(m.start(), m.end()) for m in _TOKEN.finditer(view.folded.key)]
+    words = [view.folded.key[a:b] for a, b in spans]
+    out: list[NearMiss] = []
+    for concept_id in wanted:
+        concept = termbase.get(concept_id)
+        if concept is None or gapped_renderings(view, concept):
+            continue  # words inserted after the head (a longer name) are not a damaged name
+        for term in concept.terms_in(view.lang):
+            toks = _TOKEN.findall(fold_key(term.text))
+            if term.is_acronym or len(toks) < 2:
+                continue
+            for kind, i, p, clitics in _windows(words, toks, view.lang):
+                if (len(toks) < _MIN_TOKENS or (kind == "swap" and p == 0)) and not (
+                    kind == "swap" and _close(words[i + p], toks[p], view.lang)
+                ):
+                    continue  # a changed first word must be a close one (victims and survivors of …)
+                last = i + len(toks) - (2 if kind == "drop" else 1)
+                start, end = view.folded.span(spans[i][0], spans[last][1])
+                if any(
+                    m.start < end and start < m.end and not start <= m.start < m.end <= end
+                    for m in view.matches
+                ):
+                    continue  # inside (or across) another name's match, the words are that name's
+                clitics = view.text[start : start + len(clitics)] if clitics else ""
+                found = ""
+                if kind == "swap":
+                    a, b = view.folded.span(*spans[i + p])
+                    found = view.text[a:b]
+                    if p == len(toks) - 1 and not (
+                        _close(words[i + p], toks[p], view.lang)
+                        or _same_shape(found, _word(term.text, toks, p), view.lang)
+                    ):
+                        continue  # a name cut short, the sentence going on (نائب الأمين أمس)
+                out.append(
+                    NearMiss(
+                        kind,
+                        view.lang,
+                        start,
+                        end,
+                        view.text[start:end],
+                        attach_clitics(clitics, term.text),
+                        (concept_id,),
+                        ((found, _word(term.text, toks, p)),),
+                        clitics=clitics,
+                    )
+                )
+                break
+            else:
+                continue
+            break
+    out.sort(key=lambda n: (n.start, n.end))
+    return tuple(out)
+
+
+def _windows(words: list[str], toks: list[str], lang: str) -> Iterator[tuple[str, int, int, str]]:
+    """(kind, first word, position, proclitics) of each window equal to ``toks`` with one word
+    changed (``swap``; a changed last word that is a function word is the text going on after a
+    name cut short) or, failing that, left out (``drop``)."""
+    n = len(toks)
+    for i in range(len(words) - n + 1):
+        window = words[i : i + n]
+        diff = [k for k in range(1, n) if window[k] != toks[k]]
+        head_ok = _first_word(window[0], toks[0], lang)
+        if (
+            head_ok is not None
+            and len(diff) == 1
+            and not (diff[0] == n - 1 and window[-1] in _FUNCTION_WORDS)
+        ):
+            yield "swap", i, diff[0], head_ok
+        elif head_ok is None and not diff:
+            yield "swap", i, 0, _head_proclitics(window[0], lang)
+    for p in range(n):
+        sub = toks[:p] + toks[p + 1 :]
+        if sub[0] in _FUNCTION_WORDS or sub[-1] in _FUNCTION_WORDS:
+            continue  # "of terrorism", "Department of": what is left is no name
+        if p == 0 and (lang == "ar" or len(sub) < _MIN_TOKENS):
+            continue  # without its (Arabic) head a name is a phrase many share (المعنية بغسل الأموال)
+        for i in range(len(words) - n + 2):
+            if words[i + 1 : i + n - 1] != sub[1:]:
+                continue
+            clitics = _first_word(words[i], sub[0], lang)
+            if clitics is not None:
+                yield "drop", i, p, clitics
+
+
+def _first_word(word: str, expected: str, lang: str) -> str | None:
+    """The proclitics ``word`` carries when it is ``expected`` (``""`` for none), else ``None``."""
+    if word == expected:
+        return ""
+    if lang != "ar" or expected not in stems(word):
+        return None
+    if word.endswith(expected):
+        return word[: len(word) - len(expected)]
+    if expected.startswith("ال") and word.endswith(expected[1:]):
+        return word[: len(word) - len(expected) + 1]  # ل + ال contracted: للأمين
+    return ""
+
+
+def _word(text: str, toks: list[str], p: int) -> str:
+    """The term's ``p``-th word as the termbase writes it (``العربية``, not the folded ``العربيه``)."""
+    raw = text.split()
+    return raw[p] if len(raw) == len(toks) else toks[p]
+
+
+def _close(found: str, expected: str, lang: str) -> bool:
+    """``found`` may stand for ``expected`` in a two-word name: one letter off (inflection
+    included), or both entity heads (Council/Committee, مجلس/هيئة)."""
+    if within_one_edit(found, expected):
+        return True
+    heads = _BUILTIN_HEADS.get(lang, set())
+    options = stems(found) if lang == "ar" else (found,)
+    return expected in heads and any(o in heads for o in options)
+
+
+def _same_shape(found: str, expected: str, lang: str) -> bool:
+    """A last word that could stand in the name: in Arabic definite like the expected adjective
+    (``العالمية`` for ``الدولية``), in English capitalized like the expected word (``Forum`` for
+    ``Agency``, not ``met``)."""
+    if lang == "ar":
+        return expected.startswith("ال") and found.startswith("ال")
+    return found[:1].isupper() == expected[:1].isupper() and found.lower() not in _FUNCTION_WORDS
+
+
+def _head_proclitics(word: str, lang: str) -> str:
+    """The proclitics on a changed first word that is an entity head (``ل`` in ``لهيئه``)."""
+    heads = _BUILTIN_HEADS.get(lang, set())
+    for stem in stems(word)[1:] if lang == "ar" else ():
+        if stem in heads:
+            return _first_word(word, stem, lang) or ""
+    return ""
