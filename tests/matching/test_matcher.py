@@ -212,3 +212,12 @@ def test_one_word_proper_names_in_lower_case_are_common_words() -> None:
     index = TermIndex.build(Termbase((state,)))
     assert [m.surface for m in index.match("a delegation from Turkey", "en")] == ["Turkey"]
     assert index.match("roast turkey and rice", "en") == ()
+
+
+def test_every_curated_confusion_names_a_concept_of_the_shipped_termbase() -> None:
+    from mustalah.matching.confusions import load_confusions
+    from mustalah.termbase.loader import load_termbase
+
+    ids = {c.id for c in load_termbase(None)}
+    named = {c.concept for c in load_confusions() if c.concept}
+    assert named and named <= ids, sorted(named - ids)

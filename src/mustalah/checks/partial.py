@@ -120,6 +120,8 @@ def _find(view: SideView, other: SideView, termbase: Termbase) -> tuple[NearMiss
                     for m in view.matches
                 ):
                     continue  # inside (or across) another name's match, the words are that name's
+                if any(nm.start < end and start < nm.end for nm in view.near_misses):
+                    continue  # a near miss already explains these words (SP001, TM006, TM008)
                 clitics = view.text[start : start + len(clitics)] if clitics else ""
                 found = ""
                 if kind == "swap":

@@ -57,7 +57,8 @@ class TermMissing(Rule):
         Mentions are counted: two mentions in the source need two in the target. A
         name with its acronym in parentheses counts as one mention. A target mention
         in a deprecated or variant form, or a near miss of it (one word changed or
-        missing), counts as present (TM002/TM003/TM006/TM008 report those).
+        missing, a curated confusion), counts as present (TM002/TM003/TM006/TM008/SP001
+        report those).
         Source mentions made only by a short form (``the Secretariat``) are not
         required: they are anaphors, rendered freely; nor are one-word common nouns
         (``decision``, ``chief``).  A Member State not found is an info note: Arabic
@@ -94,7 +95,9 @@ class TermMissing(Rule):
         src, tgt = ctx.source, ctx.target
         wanted = src.concept_counts(short_forms=False)
         have = tgt.concept_counts()
-        near = [n.concepts[0] for n in tgt.near_misses if n.kind in ("edit", "frame") and n.concepts]
+        near = [
+            n.concepts[0] for n in tgt.near_misses if n.kind in ("edit", "frame", "confusion") and n.concepts
+        ]
         near += [n.concepts[0] for n in partial_names(ctx, tgt)]
         if near:  # a near miss of the concept in the target (TM006/TM008 report it) is a rendering
             have = dict(have)
