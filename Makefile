@@ -45,7 +45,10 @@ docs: install
 eval: install
 	$(BIN)/mustalah eval tests/gold
 
+## Byte-compiled first: peers run from site-packages, compiled at install; an editable install
+## under PYTHONDONTWRITEBYTECODE would compile ~100 modules on every whole-process run.
 bench: install
+	$(PY) -m compileall -q src
 	$(PY) bench/run.py
 
 clean:

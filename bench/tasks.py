@@ -71,6 +71,30 @@ def fold_floor(ar: str, n: str) -> dict[str, float]:
     return {"n": count, "cpu": time.process_time() - t}
 
 
+def pair_floor(en: str, ar: str) -> dict[str, float]:
+    """Floor for lint: one streaming pass over an aligned pair of files — read both lines, fold
+    both, scan each with its language's Aho–Corasick automaton of the termbase lint uses (the
+    shipped one), word-boundary checks only.  What any term linter must do at the least."""
+    from mustalah.matching.cache import cached_index
+    from mustalah.text.normalize import fold
+
+    _, index = cached_index(None)
+    automata = (index._automata["en"], index._automata["ar"])
+    t = time.process_time()
+    count = hits = 0
+    with open(en, encoding="utf-8") as e_file, open(ar, encoding="utf-8") as a_file:
+        for pair in zip(e_file, a_file, strict=True):
+            count += 1
+            for automaton, line in zip(automata, pair, strict=True):
+                key = fold(line.rstrip("\n")).key
+                size = len(key)
+                for last, _value in automaton.iter(key):
+                    if last + 1 < size and key[last + 1].isalnum():
+                        continue
+                    hits += 1
+    return {"n": count, "cpu": time.process_time() - t, "hits": hits}
+
+
 def build(termbase: str) -> dict[str, float]:
     from mustalah.matching.index import TermIndex
     from mustalah.termbase.loader import load_termbase
@@ -198,6 +222,9 @@ def recall(po: str, termbase: str, errors: str) -> dict[str, Any]:
             ):
                 k["by:" + code] += 1
     clean = Counter(f.code for f in ours if f.unit not in injected)
+    clean_errors = Counter(
+        f.code for f in result.findings if f.unit not in injected and f.severity == "error"
+    )
     flagged = len({f.unit for f in ours if f.unit not in injected})
     return {
         "n": result.units,
@@ -207,6 +234,7 @@ def recall(po: str, termbase: str, errors: str) -> dict[str, Any]:
         "clean_units": result.units - len(injected),
         "clean_units_flagged": flagged,
         "clean_findings": dict(clean.most_common()),
+        "clean_errors": dict(clean_errors.most_common()),
     }
 
 
@@ -224,6 +252,7 @@ TASKS: dict[str, Callable[..., dict[str, Any]]] = {
         matcher,
         bare_ac,
         fold_floor,
+        pair_floor,
         build,
         cache_load,
         lint,

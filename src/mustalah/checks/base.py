@@ -119,6 +119,10 @@ class Rule:
     def check(self, ctx: UnitContext) -> Iterable[Finding]:
         raise NotImplementedError
 
+    def finish(self) -> None:
+        """Called once at the end of each lint task (an input or a shard), after its last unit:
+        a rule that keeps something between runs (SP002's Hunspell verdicts) stores it here."""
+
     def option(self, ctx: UnitContext, name: str) -> Any:
         return ctx.options.get(self.code, {}).get(name, self.defaults.get(name))
 

@@ -8,6 +8,7 @@ confusion list (``data/confusions.yaml``) and hands them over as
 non-words, with a project word list built from every token of every termbase term
 so official names and acronyms are not flagged.  When the binding or a dictionary
 is missing the Hunspell rule is skipped with one line on stderr — never a crash.
+Hunspell's verdicts are kept on disk between runs (``checks/spellcache.py``).
 """
 
 from __future__ import annotations
@@ -18,12 +19,12 @@ import sys
 from collections.abc import Iterable
 from importlib import resources
 from pathlib import Path
-from typing import Any
 
 from ..model import Finding
 from ..termbase.derived import register
 from ..termbase.model import Termbase
 from .base import Rule, SideView, UnitContext
+from .spellcache import StoredVerdicts
 
 DICT_DIRS = (Path("/usr/share/hunspell"), Path("/usr/share/myspell/dicts"), Path("/usr/local/share/hunspell"))
 DICTIONARIES = {"ar": "ar", "en": "en_GB"}
@@ -99,10 +100,11 @@ def _skip(reason: str) -> None:
 
 
 @functools.lru_cache(maxsize=4)
-def _speller(lang: str) -> Any:
-    """A Hunspell object for ``lang`` (one per process), or None with one stderr line."""
+def _speller(lang: str) -> StoredVerdicts | None:
+    """Hunspell's verdicts for ``lang`` (one store per process; Hunspell itself is loaded only
+    for words the disk store has not seen), or None with one stderr line."""
     try:
-        import hunspell
+        import hunspell  # noqa: F401 — only whether the binding is there; loaded on first unknown word
     except ImportError:
         _skip("the Hunspell binding is not installed (pip install 'mustalah[spell]', needs libhunspell-dev)")
         return None
@@ -110,7 +112,12 @@ def _speller(lang: str) -> Any:
     if paths is None:
         _skip(f"no {DICTIONARIES[lang]} Hunspell dictionary (apt-get install hunspell-ar hunspell-en-gb)")
         return None
-    return hunspell.HunSpell(*paths)
+    store = StoredVerdicts(lang, *paths)
+    _STORES.append(store)
+    return store
+
+
+_STORES: list[StoredVerdicts] = []
 
 
 def spelling_available(lang: str) -> bool:
@@ -202,7 +209,12 @@ class Misspelling(Rule):
                 continue
             yield from self._check_view(ctx, view, speller)
 
-    def _check_view(self, ctx: UnitContext, view: SideView, speller: Any) -> Iterable[Finding]:
+    def finish(self) -> None:
+        """Store the verdicts Hunspell gave in this task for the next run."""
+        for store in _STORES:
+            store.save()
+
+    def _check_view(self, ctx: UnitContext, view: SideView, speller: StoredVerdicts) -> Iterable[Finding]:
         words, verdicts = _wordlist(ctx.termbase)
         lang = view.lang
         known, misspelled = verdicts.setdefault(lang, (set(), set()))

@@ -201,6 +201,8 @@ def lint_segments(
             unit.extend(_unused(ctx, directive) for directive in unused)
         unit.sort(key=_unit_order)
         findings.extend(unit)
+    for rule in rules:
+        rule.finish()
     return InputResult(
         path, units, tuple(findings), suppressed, tuple((k, tuple(v)) for k, v in facts.items()), tuple(kept)
     )
