@@ -22,9 +22,7 @@ import struct
 import tempfile
 import weakref
 from collections.abc import Iterable
-from typing import IO, Any
-
-import numpy as np
+from typing import IO, TYPE_CHECKING, Any
 
 from ..checks.base import CorpusRule, Fact
 
@@ -33,9 +31,13 @@ from ..checks.base import CorpusRule, Fact
 SPILL_AFTER = 20_000
 #: Record files per rule once spilled (a group's records all land in the same one).
 BUCKETS = 32
-_RECORD = np.dtype([("group", "<i8"), ("rendering", "<i8"), ("arrival", "<i8"), ("offset", "<i8")])
+#: One spilled fact's record: (group, rendering, arrival, offset), as numpy reads it back.
+_RECORD_FIELDS = [("group", "<i8"), ("rendering", "<i8"), ("arrival", "<i8"), ("offset", "<i8")]
 _PACK = struct.Struct("<qqqq").pack
-_Records = np.ndarray[Any, np.dtype[np.void]]
+if TYPE_CHECKING:  # numpy (70 ms to import) is loaded only when facts are read back from disk
+    import numpy as np
+
+    _Records = np.ndarray[Any, np.dtype[np.void]]
 
 
 class _Column:
@@ -128,17 +130,20 @@ class FactStore:
             return []
         if not column.buckets:
             return list(column.kept)
+        import numpy as np
+
+        record = np.dtype(_RECORD_FIELDS)
         picked: list[_Records] = []
         for bucket in column.buckets:
             bucket.flush()
             bucket.seek(0)
-            records = np.frombuffer(bucket.read(), dtype=_RECORD)
+            records = np.frombuffer(bucket.read(), dtype=record)
             bucket.seek(0, 2)
             for start, stop in column.dead:
                 records = records[(records["arrival"] < start) | (records["arrival"] >= stop)]
             if len(records):
                 picked.append(_two_renderings(records))
-        chosen = np.sort(np.concatenate(picked), order="arrival") if picked else np.zeros(0, dtype=_RECORD)
+        chosen = np.sort(np.concatenate(picked), order="arrival") if picked else np.zeros(0, dtype=record)
         spool = self._spool
         assert spool is not None
         out: list[Fact] = []
@@ -157,6 +162,8 @@ class FactStore:
 
 def _two_renderings(records: _Records) -> _Records:
     """The records of groups holding at least two different renderings."""
+    import numpy as np
+
     order = np.lexsort((records["rendering"], records["group"]))
     groups = records["group"][order]
     same_group = groups[1:] == groups[:-1]

@@ -19,13 +19,11 @@ from collections.abc import Iterable, KeysView
 from dataclasses import dataclass
 from typing import Any
 
-import numpy as np
-
 from ..packed import MASK, PRIME, SEED, SLOT, PackedRows
 from ..termbase.model import Termbase
 from ..text.normalize import Folded, fold_key
 from .nearmiss_tables import _DICT_KEYS_MAX as _DICT_KEYS_MAX
-from .nearmiss_tables import _as_dict, _hash_tables, _slot_can_report
+from .nearmiss_tables import Keys, Seqs, _as_dict, _hash_tables, _slot_can_report, from_bytes
 from .nearmiss_words import _BUILTIN_HEADS as _BUILTIN_HEADS
 from .nearmiss_words import _MIN_EDIT_LEN, _MIN_FRAME_TOKENS, _STEM_CACHE_MAX, _TOKEN, _inflected, stems
 from .nearmiss_words import within_one_edit as within_one_edit
@@ -69,8 +67,8 @@ class NearMissIndex:
         ids: dict[str, int],
         heads: set[str],
         cands: PackedRows[_Cand],
-        keys: np.ndarray[Any, np.dtype[np.int64]],
-        seqs: np.ndarray[Any, np.dtype[np.int32]],
+        keys: Keys,
+        seqs: Seqs,
         partials: set[int],
         max_len: int,
     ) -> None:
@@ -134,13 +132,14 @@ class NearMissIndex:
 
     @classmethod
     def from_state(cls, state: dict[str, Any]) -> NearMissIndex:
+        keys, seqs = from_bytes(state["keys"], state["seqs"])
         return cls(
             str(state["lang"]),
             state["ids"],
             set(state["heads"]),
             PackedRows.from_state(state["cands"], _make_cand),
-            np.frombuffer(state["keys"], dtype=np.int64),
-            np.frombuffer(state["seqs"], dtype=np.int32),
+            keys,
+            seqs,
             state["partials"],
             int(state["max_len"]),
         )
@@ -206,10 +205,14 @@ class NearMissIndex:
             table = self._table = _as_dict(self.keys, self.seqs)
         if table is not None:
             return [(q, seqs) for q, query in enumerate(queries) if (seqs := table.get(query[0])) is not None]
+        import numpy as np  # a table too large for a dict: one sorted-array search per text
+
+        sorted_keys = np.frombuffer(self.keys, dtype=np.int64)
+        numbers = np.frombuffer(self.seqs, dtype=np.int32)
         wanted = np.fromiter((q[0] for q in queries), dtype=np.int64, count=len(queries))
-        lo = np.searchsorted(self.keys, wanted, "left")
-        hi = np.searchsorted(self.keys, wanted, "right")
-        return [(q, self.seqs[lo[q] : hi[q]].tolist()) for q in np.nonzero(hi > lo)[0].tolist()]
+        lo = np.searchsorted(sorted_keys, wanted, "left")
+        hi = np.searchsorted(sorted_keys, wanted, "right")
+        return [(q, numbers[lo[q] : hi[q]].tolist()) for q in np.nonzero(hi > lo)[0].tolist()]
 
     def find(self, folded: Folded, matches: Iterable[TermMatch]) -> list[NearMiss]:
         toks = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(folded.key)]

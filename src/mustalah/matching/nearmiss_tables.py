@@ -8,12 +8,19 @@ no term continues it.
 
 from __future__ import annotations
 
-from typing import Any
-
-import numpy as np
+from array import array
+from typing import TYPE_CHECKING, Any, Union
 
 from ..packed import MASK, PRIME, SEED, SLOT
 from .nearmiss_words import _MIN_EDIT_LEN, _MIN_FRAME_TOKENS
+
+if TYPE_CHECKING:
+    import numpy as np
+
+#: Keys (int64) and candidate numbers (int32): numpy arrays when built, ``array.array`` when
+#: loaded from the cache (numpy, 70 ms to import, is loaded only for a table too large for a dict).
+Keys = Union["np.ndarray[Any, np.dtype[np.int64]]", "array[int]"]
+Seqs = Union["np.ndarray[Any, np.dtype[np.int32]]", "array[int]"]
 
 
 def _hash_tables(
@@ -26,6 +33,8 @@ def _hash_tables(
     which equals the Python definition (the mask keeps the low 63 bits of the product).
     ``useful[seq][p]`` False leaves out a slot :meth:`NearMissIndex._check` always rejects.
     """
+    import numpy as np
+
     by_len: dict[int, list[int]] = {}
     for seq, tids in enumerate(token_ids):
         by_len.setdefault(len(tids), []).append(seq)
@@ -83,10 +92,16 @@ def _slot_can_report(tokens: tuple[str, ...], p: int, name: bool, heads: set[str
 _DICT_KEYS_MAX = 300_000
 
 
-def _as_dict(
-    keys: np.ndarray[Any, np.dtype[np.int64]], seqs: np.ndarray[Any, np.dtype[np.int32]]
-) -> dict[int, list[int]]:
+def _as_dict(keys: Keys, seqs: Seqs) -> dict[int, list[int]]:
     table: dict[int, list[int]] = {}
     for key, seq in zip(keys.tolist(), seqs.tolist(), strict=True):
         table.setdefault(key, []).append(seq)
     return table
+
+
+def from_bytes(keys: bytes, seqs: bytes) -> tuple[array[int], array[int]]:
+    """The cached tables as ``array.array`` (the same bytes numpy wrote: int64 and int32)."""
+    k, q = array("q"), array("i")
+    k.frombytes(keys)
+    q.frombytes(seqs)
+    return k, q

@@ -160,8 +160,8 @@ def fold(text: str) -> Folded:
     deleted = tuple(m.start() for m in _SLOW_RE.finditer(text))
     stripped = strip_positions(text, deleted)
     key = stripped.translate(_KEY_LIST).lower()
-    if len(key) != len(stripped):
-        return _fold_slow(text)
+    if len(key) != len(stripped) or "  " in key:
+        return _fold_slow(text)  # ("  ": spaces a deleted mark kept apart, collapsed by the slow fold)
     shifts = tuple(d - j for j, d in enumerate(deleted))
     return Folded(text, key, deleted, shifts)
 
