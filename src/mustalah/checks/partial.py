@@ -17,13 +17,13 @@ same word inflected or one letter off (``المبعوث الخاصة``), or anot
 not name *victims of terrorism* badly.  What is left after a dropped word must not begin
 or end with a function word (``of terrorism``); an Arabic name never loses its head (the
 rest, ``المعنية بغسل الأموال``, is shared by many names) and an English one keeps three
-words without its first.  Words inside
-another name's match are that name's (``the Fund on Foreign Terrorist Fighters`` does not
-name *foreign terrorist fighters* with a word missing), and a name with words inserted
-after its head is a longer name (``checks/embedded.py``), not a damaged one.  The result
-is a :class:`NearMiss`, computed once per side and shared by TM001 (a damaged rendering
-is reported where it is, not as missing), TM006 (which reports it) and TM007 (the
-source does name the concept, badly).
+words without its first.  Words inside another name's match are that name's (``the Fund
+on Foreign Terrorist Fighters`` does not name *foreign terrorist fighters* with a word
+missing); words a near miss already explains are left to it; and a name with words
+inserted after its head is a longer name (``checks/embedded.py``), not a damaged one.
+The result is a :class:`NearMiss`, computed once per side and shared by TM001 (a damaged
+rendering is reported where it is, not as missing), TM006 (which reports it) and TM007
+(the source does name the concept, badly).
 """
 
 from __future__ import annotations
@@ -39,43 +39,13 @@ from .base import SideView, UnitContext
 from .embedded import gapped_renderings
 
 _MIN_TOKENS = 3
-#: A last word that is one of these after a name cut short is the sentence going on
-#: (``جامعة الدول على جهوده``): the name lost a word, nothing replaced it.
+#: Function words (folded): a "changed" last word that is one of these is the sentence going on
+#: after a name cut short (``جامعة الدول على جهوده``), and what is left of a name after a
+#: dropped word never begins or ends with one (``of terrorism``).
 _FUNCTION_WORDS = frozenset(
-    [
-        "في",
-        "من",
-        "الى",
-        "علي",
-        "عن",
-        "مع",
-        "و",
-        "او",
-        "ثم",
-        "حتي",
-        "الذي",
-        "التي",
-        "لدي",
-        "عند",
-        "منذ",
-        "بين",
-        "خلال",
-        "of",
-        "the",
-        "on",
-        "for",
-        "in",
-        "to",
-        "and",
-        "or",
-        "at",
-        "by",
-        "with",
-        "from",
-        "as",
-        "a",
-        "an",
-    ]
+    {"في", "من", "الى", "علي", "عن", "مع", "و", "او", "ثم", "حتي", "الذي", "التي", "لدي", "عند", "منذ"}
+    | {"بين", "خلال", "of", "the", "on", "for", "in", "to", "and", "or", "at", "by", "with", "from", "as"}
+    | {"a", "an"}
 )
 
 
