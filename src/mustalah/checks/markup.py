@@ -9,9 +9,10 @@ from collections.abc import Iterable
 from ..model import Finding, InlineCode
 from .base import Rule, UnitContext
 
-#: printf (%s, %d, %1$s, %(name)s, %.2f) and brace ({0}, {name}, {{0}} excluded) placeholders.
+#: printf (%s, %d, %1$s, %(name)s, %.2f) and brace ({0}, {name}, {{0}} excluded) placeholders;
+#: ``%%`` is a literal percent sign, and a percentage range (``40%-50%``) no placeholder.
 PLACEHOLDER = re.compile(
-    r"%(?:\d+\$)?(?:\([A-Za-z_]\w*\))?[-+#0]*\d*(?:\.\d+)?[sdifuxXeEgGcrp%]|(?<!\{)\{[A-Za-z_0-9.]*\}(?!\})"
+    r"%(?:\d+\$)?(?:\([A-Za-z_]\w*\))?[-+#0]*\d*(?:\.\d+)?[sdifuxXeEgGcrp]|(?<!\{)\{[A-Za-z_0-9.]*\}(?!\})"
 )
 #: Code kinds that pair up (the closing part of a pair is matched by id, like its opening).
 _KIND_FAMILY = {

@@ -124,6 +124,20 @@ _AR_CLITICS = ("و", "ف", "ب", "ل", "وب", "ول", "ال", "وال", "بال
 _WORD = re.compile(r"[A-Za-z]+|[\u0621-\u064A]+")
 
 
+_LATIN_RUN = re.compile(r"[A-Za-z]+")
+#: Letters after digits that keep them a number: an ordinal (21st) or a plural (the 1990s).
+_NUMBER_SUFFIXES = frozenset({"s", "st", "nd", "rd", "th"})
+
+
+def _in_identifier(text: str, n: NumberToken) -> bool:
+    """Digits glued to Latin letters name something (R0, B0AT1, G20, COP26): the name may be
+    spelt out in the other language, so its digits are not numbers to find there."""
+    if n.start > 0 and text[n.start - 1].isascii() and text[n.start - 1].isalpha():
+        return True
+    after = _LATIN_RUN.match(text, n.end)
+    return after is not None and after.group().lower() not in _NUMBER_SUFFIXES
+
+
 @dataclass(frozen=True, slots=True)
 class NumberToken:
     value: str
@@ -249,8 +263,11 @@ class NumberMismatch(Rule):
         if _values(src.text, src.lang) == _values(tgt.text, tgt.lang):
             return  # the same numbers on both sides: each side's digits cover the other's
         src_numbers, tgt_numbers = numbers_in(src.text, src.lang), numbers_in(tgt.text, tgt.lang)
-        yield from self._one_way(ctx, src, tgt, "the target", src_numbers, tgt_numbers)
-        yield from self._one_way(ctx, tgt, src, "the source", tgt_numbers, src_numbers)
+        # digits inside a name (R0, ACE2) are not required on the other side, but count there
+        src_own = [n for n in src_numbers if not _in_identifier(src.text, n)]
+        tgt_own = [n for n in tgt_numbers if not _in_identifier(tgt.text, n)]
+        yield from self._one_way(ctx, src, tgt, "the target", src_own, tgt_numbers)
+        yield from self._one_way(ctx, tgt, src, "the source", tgt_own, src_numbers)
 
     def _one_way(
         self,

@@ -30,7 +30,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..matching.nearmiss_words import _BUILTIN_HEADS, _TOKEN, stems, within_one_edit
+from ..matching.nearmiss_words import _BUILTIN_HEADS, _TOKEN, _inflected, stems, within_one_edit
 from ..matching.types import NearMiss
 from ..termbase.model import Termbase
 from ..text.arabic import attach_clitics
@@ -174,8 +174,12 @@ def _word(text: str, toks: list[str], p: int) -> str:
 
 
 def _close(found: str, expected: str, lang: str) -> bool:
-    """``found`` may stand for ``expected`` in a two-word name: one letter off (inflection
-    included), or both entity heads (Council/Committee, مجلس/هيئة)."""
+    """``found`` may stand for ``expected`` in a two-word name: one letter off, or both entity
+    heads (Council/Committee, مجلس/هيئة).  A word that is the other plus a final letter is
+    another form of it (South African, جنوب أفريقي): only the Arabic feminine ending is a slip
+    (``المبعوث الخاصة``, the adjective agreeing with no noun)."""
+    if _inflected(found, expected):
+        return lang == "ar" and found == expected + "ه"
     if within_one_edit(found, expected):
         return True
     heads = _BUILTIN_HEADS.get(lang, set())

@@ -353,6 +353,8 @@ class TermIndex:
                 diffs.append(OrthoDiff(classify_deleted(text[d]), d, d + 1, text[d], ""))
         if entry.case_sensitive and any(d.kind == "case" for d in diffs):
             return None
+        if entry.form == "possessive" and any(d.kind == "taa-marbuta" for d in diffs):
+            return None  # مقررة (scheduled) is no misspelt مقرره (his decision): the pronoun is ه
         if entry.strict_hyphen and any(d.kind == "hyphen" for d in diffs):
             return None
         if entry.proper_word and text[o_s].islower():
