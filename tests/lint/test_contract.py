@@ -158,6 +158,45 @@ def test_rule_option_from_pyproject(tmp_path: Path) -> None:
     assert json.loads(out)["findings"] == []
 
 
+@pytest.mark.parametrize(
+    ("toml", "said"),
+    [
+        (
+            "[tool.mustalah.rules.TM001]\ncoutn = false\n",
+            ["TM001 has no option 'coutn'", "its options: count"],
+        ),
+        ('[tool.mustalah.rules.TM001]\ncount = "no"\n', ["count = 'no' is not a bool", "count = True"]),
+        ("[tool.mustalah.rules.TM999]\ncount = false\n", ["TM999", "no such rule"]),
+        ("[tool.mustalah.rules.SP002]\nwords = [1, 2]\n", ["words = [1, 2] is not a list of strings"]),
+    ],
+)
+def test_a_bad_rule_option_is_a_usage_error(tmp_path: Path, toml: str, said: list[str]) -> None:
+    (tmp_path / "pyproject.toml").write_text(toml, encoding="utf-8")
+    text = tmp_path / "a.txt"
+    text.write_text("مركز الأمم المتحدة لمكافحة الإرهاب\n", encoding="utf-8")
+    code, out, err = run("lint", str(text))
+    assert code == 2 and not out and "Traceback" not in err
+    assert str(tmp_path / "pyproject.toml") in err
+    for words in said:
+        assert words in err
+
+
+def test_project_words_silence_the_spelling_note(tmp_path: Path) -> None:
+    from mustalah.checks.spelling import spelling_available
+
+    if not spelling_available("ar"):
+        pytest.skip("needs the Hunspell binding and the ar dictionary")
+    text = tmp_path / "a.txt"
+    text.write_text("تبادل الممارسات المثلثى مع كوفيد\n", encoding="utf-8")
+    _, out, _ = run("lint", str(text), "--no-config", "--format", "json", "--select", "SP002")
+    assert {f["text"] for f in json.loads(out)["findings"]} == {"المثلثى", "كوفيد"}
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.mustalah.rules.SP002]\nwords = ["كوفيد"]\n', encoding="utf-8"
+    )
+    _, out, _ = run("lint", str(text), "--format", "json", "--select", "SP002")
+    assert {f["text"] for f in json.loads(out)["findings"]} == {"المثلثى"}
+
+
 def test_missing_termbase_and_directory_output_are_usage_errors(tmp_path: Path) -> None:
     code, _, err = run("lint", str(RELEASE), "--no-config", "--termbase", str(tmp_path / "nope.tbx"))
     assert code == 2 and "termbase not found" in err and "Traceback" not in err

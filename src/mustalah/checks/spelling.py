@@ -16,9 +16,10 @@ from __future__ import annotations
 import functools
 import re
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from importlib import resources
 from pathlib import Path
+from typing import Any, ClassVar
 
 from ..model import Finding
 from ..termbase.derived import register
@@ -192,13 +193,27 @@ class Misspelling(Rule):
         ar: تبادل الممارسات المثلى
     Suppress:
         `mustalah: ignore SP002` in the unit's note; add the word to the termbase
-        (names) or `data/spelling-words.txt`.
+        (names), or list the project's words in `words = [...]` under
+        `[tool.mustalah.rules.SP002]`.
     """
 
     code = "SP002"
     name = "misspelling"
     category = "spelling"
     severity = "info"
+    #: ``words = [...]`` in ``[tool.mustalah.rules.SP002]``: the project's own words (drug names,
+    #: transliterated names) that neither the dictionary nor the termbase has.
+    defaults: ClassVar[Mapping[str, Any]] = {"words": []}
+
+    def __init__(self) -> None:
+        self._words: tuple[object, frozenset[str]] | None = None
+
+    def _project_words(self, ctx: UnitContext) -> frozenset[str]:
+        listed = self.option(ctx, "words")
+        if self._words is None or self._words[0] is not listed:
+            bare = [str(w).translate(_UNMARK) for w in listed or ()]
+            self._words = (listed, frozenset(bare) | {w.lower() for w in bare})
+        return self._words[1]
 
     def check(self, ctx: UnitContext) -> Iterable[Finding]:
         for view in ctx.sides:
@@ -234,7 +249,9 @@ class Misspelling(Rule):
                 misspelled.add(word)
         if not new & misspelled:
             return  # the common case: every word is known, no need for positions
+        project = self._project_words(ctx)
         for m in pattern.finditer(text):
             word = m.group()
-            if (word.translate(_UNMARK) if marked else word) in misspelled:
+            bare = word.translate(_UNMARK) if marked else word
+            if bare in misspelled and bare not in project:
                 yield self.finding(ctx, view, m.start(), m.end(), f"'{word}' is not in the {lang} dictionary")

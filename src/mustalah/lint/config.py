@@ -13,8 +13,11 @@ baseline = "mustalah-baseline.json"
 [tool.mustalah.per-file-ignores]
 "corpora/legacy/*" = ["style", "PU002"]
 
-[tool.mustalah.rules.ST004]          # rule options
-digits = "western"
+[tool.mustalah.rules.TM001]          # rule options (an unknown one is a usage error)
+count = false
+
+[tool.mustalah.rules.SP002]
+words = ["كوفيد", "remdesivir"]       # project words the dictionary lacks
 ```
 Command-line options override the file.
 """
@@ -87,4 +90,45 @@ def load_config(explicit: str | None = None, start: Path | None = None) -> Proje
             f"{path}: unknown key(s) in [tool.mustalah]: {', '.join(unknown)}",
             hint="known keys: " + ", ".join(sorted(_KNOWN)),
         )
+    _check_rule_options(str(path), section.get("rules", {}))
     return ProjectConfig(str(path), section)
+
+
+def _check_rule_options(path: str, rules: object) -> None:
+    """Each ``[tool.mustalah.rules.CODE]`` names a rule, and each option one of its own, with a
+    value of the default's type: a misspelt option silently ignored is a check silently off."""
+    from ..checks.registry import rules_by_code
+
+    if not isinstance(rules, dict):
+        raise UsageError(f"{path}: [tool.mustalah.rules] must be a table of rule tables")
+    known = rules_by_code()
+    for code, options in rules.items():
+        rule = known.get(str(code))
+        if rule is None:
+            raise UsageError(
+                f"{path}: [tool.mustalah.rules.{code}]: no such rule", hint="see `mustalah rules`"
+            )
+        if not isinstance(options, dict):
+            raise UsageError(f"{path}: [tool.mustalah.rules.{code}] must be a table of options")
+        for name, value in options.items():
+            if name not in rule.defaults:
+                have = ", ".join(sorted(rule.defaults)) or "none"
+                raise UsageError(
+                    f"{path}: [tool.mustalah.rules.{code}]: {rule.code} has no option {name!r}",
+                    hint=f"its options: {have}",
+                )
+            default = rule.defaults[name]
+            if not _same_kind(value, default):
+                kind = "list of strings" if isinstance(default, list | tuple) else type(default).__name__
+                raise UsageError(
+                    f"{path}: [tool.mustalah.rules.{code}]: {name} = {value!r} is not a {kind}",
+                    hint=f"the default is {name} = {default!r}",
+                )
+
+
+def _same_kind(value: object, default: object) -> bool:
+    if isinstance(default, bool) or isinstance(value, bool):
+        return isinstance(value, bool) and isinstance(default, bool)
+    if isinstance(default, list | tuple):
+        return isinstance(value, list) and all(isinstance(v, str) for v in value)
+    return isinstance(value, type(default))
