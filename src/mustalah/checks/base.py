@@ -112,6 +112,9 @@ class Rule:
     severity: ClassVar[Severity]
     #: ``unit``: needs one side; ``bilingual``: needs source and target.
     scope: ClassVar[str] = "unit"
+    #: A bilingual rule that also runs when the target is empty (UT001 reports it); the others
+    #: would only say that each term, number and code of the source is missing there.
+    on_empty_target: ClassVar[bool] = False
     aliases: ClassVar[tuple[str, ...]] = ()
     #: Options settable in ``[tool.mustalah.rules.CODE]`` with their defaults.
     defaults: ClassVar[Mapping[str, Any]] = {}

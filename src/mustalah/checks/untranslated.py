@@ -56,6 +56,7 @@ class EmptyTarget(Rule):
     category = "untranslated"
     severity = "error"
     scope = "bilingual"
+    on_empty_target = True
 
     def check(self, ctx: UnitContext) -> Iterable[Finding]:
         if ctx.target is None or ctx.target.text.strip() or not ctx.source.text.strip():

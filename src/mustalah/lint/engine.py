@@ -168,6 +168,8 @@ def lint_segments(
     corpus_rules = [r for r in rules if isinstance(r, CorpusRule)]
     # the rules a unit without a target runs: the same, in the same order, less the bilingual ones
     one_side_rules = [r for r in unit_rules if r.scope != "bilingual"]
+    # an empty target: UT001 says so once, instead of every source term, number and code missing
+    empty_target_rules = [r for r in unit_rules if r.scope != "bilingual" or r.on_empty_target]
     options = settings.options()
     findings: list[Finding] = []
     facts: dict[str, list[Fact]] = {r.code: [] for r in corpus_rules}
@@ -182,7 +184,10 @@ def lint_segments(
             kept.append(segment)
         ctx = unit_context(segment, termbase, index, settings, is_folder, options)
         unit: list[Finding] = []
-        for rule in unit_rules if ctx.target is not None else one_side_rules:
+        target = segment.target
+        for rule in (
+            one_side_rules if target is None else unit_rules if target.strip() else empty_target_rules
+        ):
             unit.extend(rule.check(ctx))
         for collect, bucket in collectors:
             bucket.extend(collect(ctx))

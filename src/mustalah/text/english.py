@@ -61,7 +61,8 @@ ALWAYS_ISE: frozenset[str] = frozenset(
         "bruise",
         "guise",
         "cerise",
-        "reprise",
+        "valise",
+        "marquise",
     ]
 )
 
@@ -91,8 +92,8 @@ def ise_words(text: str) -> list[tuple[int, int, str, str]]:
         base = (stem + "ise").lower()
         if base in ALWAYS_ISE or base.endswith("wise"):
             continue
-        if stem.lower().endswith(("cl", "rom", "prem", "dem", "exerc", "compr")):
-            continue
+        if stem.lower().endswith(("cl", "rom", "prem", "dem", "exerc", "compr", "a", "o", "u")):
+            continue  # … and -aise, -oise, -uise are never a suffix (malaise, turquoise, bruise)
         out.append((m.start(), m.end(), m.group(), stem + "iz" + _IZE_ENDINGS[ending]))
     return out
 
