@@ -61,7 +61,10 @@ class LatinPunctuationInArabic(Rule):
     def check(self, ctx: UnitContext) -> Iterable[Finding]:
         for view in ctx.in_lang("ar"):
             text = view.text
+            separators = _separators(ctx, view)
             for m in _LATIN_PUNCT.finditer(text):
+                if m.group() in separators and not text[m.end() : m.end() + 1].isspace():
+                    continue  # a list syntax the other side uses too (Keywords=a;b;c;), not prose
                 before, after = _neighbour(text, m.start(), -1), _neighbour(text, m.start(), 1)
                 if _LATIN.match(before or " ") and (not after or _LATIN.match(after) or after in "()/"):
                     continue  # inside a Latin run or a number
@@ -82,6 +85,14 @@ class LatinPunctuationInArabic(Rule):
                     f"Latin '{m.group()}' in Arabic text; use '{fix}'",
                     suggestion=fix,
                 )
+
+
+def _separators(ctx: UnitContext, view: SideView) -> str:
+    """The marks the other side uses as separators, glued to the next item (``a;b;c;``)."""
+    other = ctx.source if view is ctx.target else ctx.target
+    if other is None:
+        return ""
+    return "".join(c for c in ";," if re.search(rf"[^\W\d]{c}(?:[^\W\d]|$)", other.text))
 
 
 class SpaceBeforePunctuation(Rule):
