@@ -97,6 +97,30 @@ def test_construct_head_with_article_is_an_error_form(index: TermIndex) -> None:
     assert index.match("وأكد المكتب أن", "ar") == ()
 
 
+@pytest.fixture(scope="module")
+def shipped() -> TermIndex:
+    from mustalah.termbase.loader import load_termbase
+
+    return TermIndex.build(load_termbase(None))
+
+
+def test_noun_that_lost_its_article_is_an_error_form(shipped: TermIndex) -> None:
+    index = shipped
+    (m,) = index.match("قدم إحاطة إلى اتحاد الأفريقي", "ar")
+    assert m.concept_id == "AU" and m.error_form == "indefinite-head" and m.surface == "اتحاد الأفريقي"
+    (m,) = index.match("وللاتحاد الأفريقي", "ar")
+    assert m.error_form is None and m.clitics == "ول"
+    assert index.match("اتحاد أفريقي جديد", "ar") == ()  # both indefinite: another phrase
+
+
+def test_possessive_pronoun_on_the_noun_of_a_noun_adjective_phrase(shipped: TermIndex) -> None:
+    index = shipped
+    (m,) = index.match("قال في بيانه الافتتاحي", "ar")
+    assert m.concept_id == "OPENING-STATEMENT" and m.form == "possessive" and m.surface == "بيانه الافتتاحي"
+    # a possessive never matches a word ending in taa marbuta (مقررة "scheduled" is no مقرره)
+    assert [m.concept_id for m in index.match("الجلسة مقررة غدا", "ar")] == []
+
+
 def test_exact_spelling_terms_and_surname_traps(index: TermIndex) -> None:
     assert found(index, "وافق على ذلك") == []
     assert found(index, "قال علي") == [("person-ali", "علي")]
@@ -176,8 +200,14 @@ def test_hamza_alef_lam_is_not_an_article() -> None:
 
     from .conftest import T
 
-    index = TermIndex.build(Termbase((Concept("state-DEU", "member-states", (T("ألمانيا", "ar"),)),
-                                      Concept("MECH", "concepts", (T("آلية", "ar"),)))))
+    index = TermIndex.build(
+        Termbase(
+            (
+                Concept("state-DEU", "member-states", (T("ألمانيا", "ar"),)),
+                Concept("MECH", "concepts", (T("آلية", "ar"),)),
+            )
+        )
+    )
     for text in ("ألمانيا", "لألمانيا", "وألمانيا", "بألمانيا"):
         assert [m.concept_id for m in index.match(text, "ar")] == ["state-DEU"], text
     assert [m.surface for m in index.match("عبر الآلية والآلية", "ar")] == []  # definite: not this term

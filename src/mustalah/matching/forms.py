@@ -129,21 +129,27 @@ _PRONOUN_SUFFIXES = ("ه", "ها", "هم", "هما", "هن", "نا", "كم")
 
 
 def possessive_forms(text: str) -> list[str]:
-    """Forms of a common noun with an attached pronoun, on the last word (the article drops).
+    """Forms of a common noun with an attached pronoun (the article drops).
 
-    Only for single words and construct phrases (first word indefinite): an adjective
-    phrase (``الأمن السيبراني``) takes no pronoun.
+    A single word or a construct phrase takes it on the last word (``برنامج عمله``); a
+    definite noun with relational adjectives (nisba, ``-ي``/``-ية``) on the noun, the
+    adjectives keeping their article (``البيان الافتتاحي`` → ``بيانه الافتتاحي``, "his
+    opening statement").  Any other phrase takes none: ``الدول الأعضاء`` with a pronoun
+    (``دولنا الأعضاء``, "our member States") is another organization's members.
     """
     tokens = text.split(" ")
+    at = len(tokens) - 1
     if len(tokens) > 1 and tokens[0].startswith("ال"):
-        return []
-    last = tokens[-1]
-    stem = last[2:] if last.startswith("ال") and len(last) > 3 else last
+        if not all(t.startswith("ال") and t.endswith(("ي", "ية")) for t in tokens[1:]):
+            return []
+        at = 0
+    word = tokens[at]
+    stem = word[2:] if word.startswith("ال") and len(word) > 3 else word
     if stem.endswith("ة"):
         stem = stem[:-1] + "ت"
     if len(stem) < 2 or not all(is_arabic_letter(c) for c in stem):
         return []
-    return [" ".join([*tokens[:-1], stem + suffix]) for suffix in _PRONOUN_SUFFIXES]
+    return [" ".join([*tokens[:at], stem + suffix, *tokens[at + 1 :]]) for suffix in _PRONOUN_SUFFIXES]
 
 
 def un_abbreviated(text: str) -> str | None:
