@@ -99,3 +99,33 @@ def gapped_renderings(view: SideView, concept: Concept, limit: int = _MAX_GAP) -
                         starts.add(j)
                         break
     return len(starts)
+
+
+def coordinated_renderings(view: SideView, concept: Concept) -> int:
+    """How often an Arabic ``view`` renders a noun + adjective ``concept`` as the second of two
+    coordinated adjectives sharing the noun: ``المنظمات الدولية والإقليمية`` renders
+    *regional organizations* in "international and regional organizations" (the English
+    shares the noun the other way round)."""
+    if view.lang != "ar":
+        return 0
+    words = _TOKEN.findall(view.folded.key)
+    found: set[int] = set()
+    for term in concept.terms_in("ar"):
+        for text in (term.text, *term.forms):
+            toks = _TOKEN.findall(fold_key(text))
+            if term.is_acronym or len(toks) != 2:
+                continue
+            noun, adjective = (_bare(t) for t in toks)
+            for i in range(2, len(words)):
+                word = words[i]
+                if not word.startswith("و") or _bare(word[1:]) != adjective:
+                    continue
+                for j in (i - 2, i - 3):  # the noun, one or two adjectives before this one
+                    if j >= 0 and noun in {_bare(s) for s in stems(words[j])}:
+                        found.add(i)
+                        break
+    return len(found)
+
+
+def _bare(word: str) -> str:
+    return word[2:] if word.startswith("ال") and len(word) > 3 else word

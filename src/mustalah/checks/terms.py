@@ -11,7 +11,7 @@ from ..model import Finding, Severity
 from ..termbase.model import Concept, Status, Term
 from ..text.arabic import attach_clitics
 from .base import Rule, SideView, UnitContext
-from .embedded import gapped_renderings, premodifiers
+from .embedded import coordinated_renderings, gapped_renderings, premodifiers
 from .partial import partial_names
 
 
@@ -65,7 +65,9 @@ class TermMissing(Rule):
         often renders it by an adjective (``المركز الصيني`` for the China Center).
         A term inside a longer name the termbase lacks (``the Regional Platform on
         Money-Laundering``) is rendered when the Arabic has it with the premodifiers
-        after the head (``المنصة الإقليمية المعنية بغسل الأموال``).
+        after the head (``المنصة الإقليمية المعنية بغسل الأموال``); a noun + adjective
+        term in a coordination (``international and regional organizations``) when
+        the Arabic shares the noun (``المنظمات الدولية والإقليمية``).
     Why it matters:
         Official names, posts and concepts must be rendered, and rendered with the UN
         form; a dropped or paraphrased name is the commonest terminology error.
@@ -124,6 +126,9 @@ class TermMissing(Rule):
                 missing -= gapped_renderings(tgt, concept)
                 if missing <= 0:
                     continue
+            missing -= coordinated_renderings(tgt, concept)  # المنظمات الدولية والإقليمية
+            if missing <= 0:
+                continue
             state = concept.domain == "member-states"
             for m in occurrences[-missing:]:
                 times = (
