@@ -98,12 +98,15 @@ class TermMissing(Rule):
         wanted = src.concept_counts(short_forms=False)
         have = tgt.concept_counts()
         near = [
-            n.concepts[0] for n in tgt.near_misses if n.kind in ("edit", "frame", "confusion") and n.concepts
+            n.concepts for n in tgt.near_misses if n.kind in ("edit", "frame", "confusion") and n.concepts
         ]
-        near += [n.concepts[0] for n in partial_names(ctx, tgt)]
+        near += [n.concepts for n in partial_names(ctx, tgt)]
         if near:  # a near miss of the concept in the target (TM006/TM008 report it) is a rendering
             have = dict(have)
-            for concept_id in near:
+            for concepts in near:
+                # a frame close to two bodies (Office / Centre) renders the one the source wants
+                short = [c for c in concepts if wanted.get(c, 0) > have.get(c, 0)]
+                concept_id = short[0] if short else concepts[0]
                 have[concept_id] = have.get(concept_id, 0) + 1
         counting = bool(self.option(ctx, "count"))
         for concept_id, count in wanted.items():
