@@ -1,8 +1,9 @@
-"""Names inside longer names the termbase lacks.
+"""Terms inside longer phrases: names inside longer names the termbase lacks, and
+noun + adjective terms inside a coordination.
 
 A termbase that lists ``Platform on Money-Laundering`` (المنصة المعنية بغسل الأموال)
 matches inside ``the Regional Platform on Money-Laundering for the Horn of Africa
-(RPMLHA)``, a longer name it does not list.  Three things follow, and the rules that
+(RPMLHA)``, a longer name it does not list.  Two things follow, and the rules that
 would otherwise raise false alarms ask this module about them:
 
 * the English premodifiers (``Regional``) go after the head word in Arabic:
@@ -12,6 +13,8 @@ would otherwise raise false alarms ask this module about them:
 
 Only capitalized words right before an English match count as premodifiers, so a
 lower-case word (``the``, ``and``), punctuation or the start of the text ends them.
+And ``international and regional organizations`` is rendered ``المنظمات الدولية
+والإقليمية``: the second term shares the first one's noun (TM001).
 """
 
 from __future__ import annotations
@@ -54,10 +57,6 @@ def premodifiers(view: SideView, match: TermMatch) -> tuple[str, ...]:
         words.append(word)
         end = i
     return tuple(reversed(words))
-
-
-def first_initials(words: tuple[str, ...]) -> str:
-    return "".join(w[0].upper() for w in words)
 
 
 def longer_name_acronym(token: str, premods: tuple[str, ...]) -> bool:

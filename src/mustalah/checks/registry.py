@@ -31,15 +31,8 @@ from .style import (
     NonWesternDigits,
     StackedHonorifics,
 )
-from .terms import (
-    ConstructArticle,
-    TermAdmitted,
-    TermDeprecated,
-    TermMissing,
-    TermNearMiss,
-    TermSpellingVariant,
-    TermVariant,
-)
+from .term_forms import ConstructArticle, TermNearMiss, TermSpellingVariant
+from .terms import TermAdmitted, TermDeprecated, TermMissing, TermVariant
 from .untranslated import EmptyTarget, LatinInArabic, TargetSameAsSource
 
 ALL_RULES: tuple[type[Rule], ...] = (

@@ -1,0 +1,187 @@
+"""Term-form rules: a term written in another spelling, case or grammatical form than the
+termbase's (TM004, TM005), or close to it (TM006: one letter off, or in a bilingual unit one
+word missing or changed)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from ..matching.types import TermMatch
+from ..model import Finding
+from .base import Rule, UnitContext
+from .partial import partial_names
+from .terms import suggest
+
+
+class TermSpellingVariant(Rule):
+    """An English name in US spelling or with its hyphen dropped or joined.
+
+    What it catches:
+        An English term matched through a British/US spelling pair (Centre/Center,
+        Organization/Organisation, programme/program) or a hyphen/space/joined
+        variant (Counter-Terrorism / Counter Terrorism / Counterterrorism) — except
+        where the entry itself has that spelling (the Global Center on Cooperative
+        Security) — the name of a body, person or State in other capitals
+        (``united Nations Office on drugs and Crime``; a headline in capitals aside),
+        and an official name with ``UN`` for ``United Nations`` (``the UN Development
+        Programme``: informal; UN texts spell the name out).
+    Why it matters:
+        UN English follows British spelling with -ize; official names are written
+        exactly as the UN writes them.
+    Example:
+        en: the United Nations Counter-Terrorism Center
+        ar: مركز الأمم المتحدة لمكافحة الإرهاب
+    Use instead:
+        en: the United Nations Counter-Terrorism Centre
+    Suppress:
+        `mustalah: ignore TM004` in the unit's note.
+    """
+
+    code = "TM004"
+    name = "term-spelling-variant"
+    category = "term-variant"
+    severity = "warning"
+
+    def check(self, ctx: UnitContext) -> Iterable[Finding]:
+        for view in ctx.sides:
+            for m in view.matches:
+                kinds = {d.kind for d in m.differences}
+                if "case" in kinds and _proper_name_case(ctx, m):
+                    kinds.add("capitalization")
+                if m.form == "un-abbreviated":
+                    kinds.add("un-abbreviated")
+                if not kinds & {"spelling-us-gb", "hyphen", "capitalization", "un-abbreviated"}:
+                    continue
+                what = (
+                    "'UN' for 'United Nations'"
+                    if "un-abbreviated" in kinds
+                    else "US/British spelling"
+                    if "spelling-us-gb" in kinds
+                    else "hyphenation"
+                    if "hyphen" in kinds
+                    else "capitalization"
+                )
+                yield self.finding(
+                    ctx,
+                    view,
+                    m.start,
+                    m.end,
+                    f"{m.concept_id}: {what} differs from the official form '{m.term.text}'",
+                    concept=m.concept_id,
+                    suggestion=m.term.text,
+                )
+
+
+_PROPER_DOMAINS = frozenset({"entities", "people", "member-states"})
+
+
+def _proper_name_case(ctx: UnitContext, m: TermMatch) -> bool:
+    """A proper name (body, person, State) written in other capitals; headlines in capitals aside."""
+    concept = ctx.termbase.get(m.concept_id)
+    if concept is None or concept.domain not in _PROPER_DOMAINS or m.lang == "ar":
+        return False
+    body = m.surface[len(m.clitics) :]
+    return not body.isupper() and body != body.title()
+
+
+class ConstructArticle(Rule):
+    """The head of a construct-state name took the definite article, or a noun lost it.
+
+    What it catches:
+        ``المكتب الأمم المتحدة…``: the first word of a name in construct state
+        (إضافة) cannot take ال; ``مكتب الأمم المتحدة…`` is the name.  The reverse
+        slip too: a definite noun with its adjective (``الاتحاد الأفريقي``,
+        ``المنسق المقيم``) written without the noun's article (``اتحاد الأفريقي``).
+    Why it matters:
+        Both are ungrammatical; the first is a typical slip when a short form
+        (المكتب) is expanded into the full name.
+    Example:
+        en: the United Nations Office of Counter-Terrorism
+        ar: والمكتب الأمم المتحدة لمكافحة الإرهاب
+    Use instead:
+        ar: ومكتب الأمم المتحدة لمكافحة الإرهاب
+    Suppress:
+        `mustalah: ignore TM005` in the unit's note.
+    """
+
+    code = "TM005"
+    name = "construct-article"
+    category = "term-variant"
+    severity = "error"
+
+    def check(self, ctx: UnitContext) -> Iterable[Finding]:
+        for view in ctx.sides:
+            for m in view.matches:
+                if m.error_form == "definite-construct-head":
+                    message = (
+                        f"the head of '{m.term.text}' ({m.concept_id}) takes no article in a construct name"
+                    )
+                elif m.error_form == "indefinite-head":
+                    message = (
+                        f"the noun of '{m.term.text}' ({m.concept_id}) needs the article its adjective has"
+                    )
+                else:
+                    continue
+                yield self.finding(
+                    ctx, view, m.start, m.end, message, concept=m.concept_id, suggestion=suggest(m, m.term)
+                )
+
+
+class TermNearMiss(Rule):
+    """A word of a multi-word term one edit away from the official form.
+
+    What it catches:
+        All words of a termbase name but one are exact, and that one is a single
+        edit (substitution, insertion, deletion, transposition) from the official
+        word — often a real word that spell-checkers pass.  In a bilingual unit,
+        also a name of three words or more with one word missing or changed, when
+        the other side names the concept (``نائب الأمين`` for ``نائب الأمين العام``,
+        ``Agency for Water Resources`` for ``Agency on Water Resources``).
+    Why it matters:
+        ``العنفي`` for ``العنيف`` reads as a different word; revisers catch these
+        by eye, a dictionary cannot.
+    Example:
+        en: countering violent extremism
+        ar: مكافحة التطرف العنفي
+    Use instead:
+        ar: مكافحة التطرف العنيف
+    Suppress:
+        `mustalah: ignore TM006` in the unit's note.
+    """
+
+    code = "TM006"
+    name = "term-near-miss"
+    category = "term-variant"
+    severity = "warning"
+
+    def check(self, ctx: UnitContext) -> Iterable[Finding]:
+        for view in ctx.sides:
+            for nm in view.near_misses:
+                if nm.kind != "edit":
+                    continue
+                found, expected = nm.differing[0]
+                yield self.finding(
+                    ctx,
+                    view,
+                    nm.start,
+                    nm.end,
+                    f"close to {', '.join(nm.concepts)} '{nm.expected}': '{found}' differs by one letter "
+                    f"from '{expected}'",
+                    concept=nm.concepts[0] if nm.concepts else None,
+                    suggestion=nm.expected,
+                )
+            if ctx.target is None:
+                continue
+            for nm in partial_names(ctx, view):
+                other = "target" if view is ctx.source else "source"
+                found, word = nm.differing[0]
+                how = f"with '{found}' for '{word}'" if nm.kind == "swap" else f"without '{word}'"
+                yield self.finding(
+                    ctx,
+                    view,
+                    nm.start,
+                    nm.end,
+                    f"'{nm.surface}' is {nm.concepts[0]} '{nm.expected}' {how} (the {other} names it)",
+                    concept=nm.concepts[0],
+                    suggestion=nm.expected,
+                )
