@@ -31,6 +31,23 @@ def test_same_source_translated_differently() -> None:
     assert _run("CO001", segs[:2] + segs[3:]) == []
 
 
+def test_consistency_is_per_language_pair_and_plural_form() -> None:
+    def seg(i: int, unit: str, en: str, target: str, lang: str) -> Segment:
+        return Segment("f.po", unit, i, en, target, "en", lang)
+
+    # the same source in Arabic and in Spanish (a corpus of several pairs): no inconsistency
+    segs = [seg(1, "1", "Close", "إغلاق", "ar"), seg(2, "2", "Close", "Cerrar", "es")]
+    assert _run("CO001", segs) == []
+    assert _run("CO002", [seg(1, "1", "Close", "إغلاق", "ar"), seg(2, "2", "Shut", "إغلاق", "es")]) == []
+    # the plural forms of one msgid_plural differ by design; form k is compared with form k
+    segs = [
+        seg(1, "1[1]", "%d files", "ملفان %d", "ar"),
+        seg(2, "1[2]", "%d files", "%d ملفات", "ar"),
+        seg(3, "2[2]", "%d files", "%d من الملفات", "ar"),
+    ]
+    assert _run("CO001", segs) == [("2[2]", "%d من الملفات")]
+
+
 def test_same_target_for_different_sources() -> None:
     segs = [
         _seg(1, "The Centre launched a workshop.", "أطلق المركز حلقة عمل."),

@@ -6,6 +6,7 @@ not split groups; the findings quote the original text.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable
 
@@ -20,6 +21,18 @@ def _norm(view: SideView) -> str:
     if got is None:  # CO001 and CO002 both key on it
         got = view.memo["norm"] = " ".join(view.folded.key.split())
     return got
+
+
+def _pair(ctx: UnitContext) -> str:
+    """What a group is kept apart by: the language pair (an Arabic and a Spanish rendering of one
+    source are no inconsistency) and a PO plural form (``msgstr[2]`` and ``msgstr[3]`` of one
+    ``msgid_plural`` differ by design; unit ``N[k]``)."""
+    target = ctx.target
+    form = _PLURAL_FORM.search(ctx.segment.unit)
+    return f"{ctx.source.lang}>{target.lang if target is not None else ''}{form.group() if form else ''}\0"
+
+
+_PLURAL_FORM = re.compile(r"\[\d+\]$")
 
 
 def _conclude_pairs(facts: list[Fact], label: str) -> Iterable[Finding]:
@@ -90,7 +103,9 @@ class InconsistentTranslation(CorpusRule):
             return
         tgt = ctx.target
         finding = self.finding(ctx, tgt, 0, len(tgt.text), "")
-        yield Fact(tgt.file, ctx.segment.index, (_norm(ctx.source), _norm(tgt), tgt.text), finding)
+        yield Fact(
+            tgt.file, ctx.segment.index, (_pair(ctx) + _norm(ctx.source), _norm(tgt), tgt.text), finding
+        )
 
     def conclude(self, facts: list[Fact]) -> Iterable[Finding]:
         return _conclude_pairs(facts, "the same source is translated differently elsewhere")
@@ -125,7 +140,12 @@ class InconsistentSource(CorpusRule):
             return
         tgt = ctx.target
         finding = self.finding(ctx, tgt, 0, len(tgt.text), "")
-        yield Fact(tgt.file, ctx.segment.index, (_norm(tgt), _norm(ctx.source), ctx.source.text), finding)
+        yield Fact(
+            tgt.file,
+            ctx.segment.index,
+            (_pair(ctx) + _norm(tgt), _norm(ctx.source), ctx.source.text),
+            finding,
+        )
 
     def conclude(self, facts: list[Fact]) -> Iterable[Finding]:
         return _conclude_pairs(facts, "the same target translates another source elsewhere")
