@@ -77,8 +77,9 @@ class InconsistentTranslation(CorpusRule):
 
     What it catches:
         Two or more units with the same source (after folding) and different
-        targets, across a file or every file of a run.  Reported on the units that
-        differ from the commonest rendering.
+        targets, across a file or every file of a run, within one language pair
+        (and, in a PO file, one plural form).  Reported on the units that differ
+        from the commonest rendering.
     Why it matters:
         Repeated sentences (boilerplate, titles, datelines) must read the same
         everywhere; a second rendering is either an error or an improvement that
