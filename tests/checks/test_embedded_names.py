@@ -65,7 +65,7 @@ def _cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("MUSTALAH_CACHE_DIR", str(tmp_path / "cache"))
 
 
-def lint(termbase: str, en: str, ar: str, *codes: str) -> list[Finding]:
+def lint(termbase: str | None, en: str, ar: str, *codes: str) -> list[Finding]:
     segment = Segment("case.txt", "1", 1, en, ar, "en", "ar", line=1)
     result = lint_segments([segment], LintSettings(termbase=termbase, select=codes), "case.txt")
     return list(result.findings)
@@ -178,3 +178,10 @@ def test_words_inside_a_longer_match_or_a_longer_name_are_no_damaged_name(termba
     assert [(f.text, f.suggestion) for f in found] == [
         ("المنصة المعنية بتمويل الأموال", "المنصة المعنية بغسل الأموال")
     ]
+
+
+def test_a_damaged_deprecated_form_is_suggested_as_the_preferred_one() -> None:
+    en, ar = "preventing and countering violent extremism", "منع ومحاربة التطرف العنيفة"
+    (f,) = lint(None, en, ar, "TM006")  # the shipped termbase
+    assert f.text == "منع ومحاربة التطرف العنيفة" and f.suggestion == "منع التطرف العنيف ومكافحته"
+    assert "deprecated" in f.message and "'العنيفة' for 'العنيف'" in f.message

@@ -74,7 +74,10 @@ def _find(view: SideView, other: SideView, termbase: Termbase) -> tuple[NearMiss
         concept = termbase.get(concept_id)
         if concept is None or gapped_renderings(view, concept):
             continue  # words inserted after the head (a longer name) are not a damaged name
-        for term in concept.terms_in(view.lang):
+        # approved forms first; a damaged deprecated form is suggested as the preferred one
+        approved = [t for t in concept.terms_in(view.lang) if t.status.approved]
+        preferred = concept.preferred(view.lang)
+        for term in approved + [t for t in concept.terms_in(view.lang) if not t.status.approved]:
             toks = _TOKEN.findall(fold_key(term.text))
             if term.is_acronym or len(toks) < 2:
                 continue
@@ -109,9 +112,13 @@ def _find(view: SideView, other: SideView, termbase: Termbase) -> tuple[NearMiss
                         start,
                         end,
                         view.text[start:end],
-                        attach_clitics(clitics, term.text),
+                        attach_clitics(
+                            clitics,
+                            term.text if term.status.approved or preferred is None else preferred.text,
+                        ),
                         (concept_id,),
                         ((found, _word(term.text, toks, p)),),
+                        note=None if term.status.approved else term.text,  # the damaged form, deprecated
                         clitics=clitics,
                     )
                 )

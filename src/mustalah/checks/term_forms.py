@@ -181,7 +181,8 @@ class TermNearMiss(Rule):
                     view,
                     nm.start,
                     nm.end,
-                    f"'{nm.surface}' is {nm.concepts[0]} '{nm.expected}' {how} (the {other} names it)",
+                    f"'{nm.surface}' is {nm.concepts[0]} '{nm.note or nm.expected}' {how} (the {other} names "
+                    f"it)" + (f"; that form is deprecated, the UN one is '{nm.expected}'" if nm.note else ""),
                     concept=nm.concepts[0],
                     suggestion=nm.expected,
                 )
