@@ -1,7 +1,8 @@
 """The hashed near-miss index finds exactly what a plain scan of every candidate finds.
 
 The oracle is the first implementation (token-pair lists read candidate by candidate,
-in build order), kept here verbatim apart from sharing ``_check``: same near misses,
+in build order), kept here verbatim apart from sharing ``_check`` and ``_record`` (what a candidate is
+and how a found one is written down; the oracle is about which candidates are read): same near misses,
 same order, same first candidate per window — on the shipped termbase over every
 shipped text, and on synthetic termbases where thousands of names share their words.
 """
@@ -92,51 +93,7 @@ class ScanOracle:
                 miss = NearMissIndex._check(self, cand, words, i, st0)  # type: ignore[arg-type]
                 if miss is None:
                     continue
-                p, kind = miss
-                a, b = toks[i][1], toks[i + len(cand.tokens) - 1][2]
-                start, end = folded.span(a, b)
-                if any(s < end and start < e and k >= len(cand.tokens) for s, e, k in spans):
-                    continue
-                found_tok = words[i + p]
-                expected = cand.expected
-                raw_words = cand.expected.split()
-                if kind == "edit" and p > 0 and len(raw_words) == len(cand.tokens):
-                    ts, te = folded.span(toks[i + p][1], toks[i + p][2])
-                    text = folded.text
-                    expected = text[start:ts] + raw_words[p] + text[te:end]
-                prev = found.get((start, end))
-                if prev is not None:
-                    if cand.concept_id not in prev.concepts:
-                        found[(start, end)] = NearMiss(
-                            prev.kind,
-                            prev.lang,
-                            start,
-                            end,
-                            prev.surface,
-                            prev.expected,
-                            (*prev.concepts, cand.concept_id),
-                            prev.differing,
-                            prev.note,
-                            prev.clitics,
-                        )
-                    continue
-                clitics = ""
-                if p == 0:
-                    for st in st0:
-                        if found_tok.endswith(st) and (st in self.heads or st == cand.tokens[0]):
-                            clitics = found_tok[: len(found_tok) - len(st)]
-                            break
-                found[(start, end)] = NearMiss(
-                    kind,
-                    self.lang,
-                    start,
-                    end,
-                    folded.text[start:end],
-                    expected,
-                    (cand.concept_id,),
-                    ((found_tok, cand.tokens[p]),),
-                    clitics=clitics,
-                )
+                NearMissIndex._record(self, found, folded, toks, words, spans, i, st0, cand, miss)  # type: ignore[arg-type]
         kept: list[NearMiss] = []
         for near in sorted(found.values(), key=lambda m: (m.start, -(m.end - m.start))):
             if kept and near.start < kept[-1].end:
