@@ -61,8 +61,10 @@ class LatinPunctuationInArabic(Rule):
     def check(self, ctx: UnitContext) -> Iterable[Finding]:
         for view in ctx.in_lang("ar"):
             text = view.text
-            separators = _separators(ctx, view)
+            separators: str | None = None  # looked up at the first Latin mark only (most texts have none)
             for m in _LATIN_PUNCT.finditer(text):
+                if separators is None:
+                    separators = _separators(ctx, view)
                 if m.group() in separators and not text[m.end() : m.end() + 1].isspace():
                     continue  # a list syntax the other side uses too (Keywords=a;b;c;), not prose
                 before, after = _neighbour(text, m.start(), -1), _neighbour(text, m.start(), 1)
