@@ -58,6 +58,11 @@ class Segment:
     ``unit`` is the id the lint JSON contract reports: the TMX ``tuid`` (else the
     1-based index of the ``tu``), the XLIFF unit id, the 1-based PO entry index, or
     the 1-based line number of a plain-text file.
+
+    ``source_file`` / ``target_file`` name the file each side was read from when
+    the reader read two files (a release folder's ``en.txt`` / ``ar.txt``, a Moses
+    pair's ``c.en`` / ``c.ar``); ``None`` means the side is in ``file``.  Findings
+    name these, so a finding never names a file the reader did not read.
     """
 
     file: str
@@ -75,6 +80,13 @@ class Segment:
     state: str | None = None
     context: str | None = None
     props: tuple[tuple[str, str], ...] = ()
+    source_file: str | None = None
+    target_file: str | None = None
+
+    def side_file(self, side: Side) -> str:
+        """The file the text of ``side`` was read from."""
+        own = self.source_file if side == "source" else self.target_file
+        return self.file if own is None else own
 
 
 @dataclass(frozen=True, slots=True)

@@ -85,7 +85,7 @@ def test_concept_counts_are_shared_per_view_and_copied_for_callers() -> None:
         source_lang="en",
         target_lang="ar",
     )
-    ctx = unit_context(seg, termbase, index, LintSettings(), False, {})
+    ctx = unit_context(seg, termbase, index, LintSettings(), {})
     shared = ctx.source.concept_counts()
     assert shared  # the Centre is mentioned
     assert ctx.source.concept_counts() is shared
@@ -94,7 +94,7 @@ def test_concept_counts_are_shared_per_view_and_copied_for_callers() -> None:
     assert dict(copy) == shared and copy is not shared
     copy["X"] += 1
     assert "X" not in shared
-    fresh = unit_context(seg, termbase, index, LintSettings(), False, {})
+    fresh = unit_context(seg, termbase, index, LintSettings(), {})
     assert ctx.source == fresh.source  # the memo is no part of the view's value
     result = lint_segments([seg], LintSettings(), "f")
     again = lint_segments([seg], LintSettings(), "f")

@@ -5,11 +5,12 @@ Every text input must be UTF-8 (see :func:`.encoding.iter_lines`).
 * **Release folder** (``corpora/releases/<slug>/`` with ``en.txt`` and ``ar.txt``):
   the k-th non-empty line of ``en.txt`` pairs with the k-th non-empty line of
   ``ar.txt``; ``unit`` = k (1-based), ``line``/``target_line`` = the line numbers in
-  each file, ``file`` = the folder.  Different non-empty line counts are refused,
-  naming both files and both counts.
+  each file, ``file`` = the folder, ``source_file``/``target_file`` = the two files
+  read.  Different non-empty line counts are refused, naming both files and both counts.
 * **Moses pair** (``corpus.en`` + ``corpus.ar``, either may be ``.gz``): line k of one
   file is line k of the other, empty lines included; ``unit`` = the line number.
-  Give either file; the other is found by swapping the language suffix.
+  Give either file; the other is found by swapping the language suffix.  ``file`` =
+  the source file, ``source_file``/``target_file`` = the two files read.
 * **TSV** (``.tsv``): ``source<TAB>target`` per line, blank lines skipped, ``unit`` =
   the line number.
 * **Single text file** (``.txt``): monolingual, one segment per non-empty line,
@@ -106,6 +107,8 @@ def read_release(
             target_lang=tgt,
             line=sline,
             target_line=tline,
+            source_file=str(src_file),
+            target_file=str(tgt_file),
         )
 
 
@@ -175,6 +178,8 @@ def read_moses(
             target_lang=tgt,
             line=left[0],
             target_line=right[0],
+            source_file=str(src_file),
+            target_file=str(tgt_file),
         )
 
 

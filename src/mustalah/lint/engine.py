@@ -93,10 +93,6 @@ def expand_inputs(paths: Iterable[str]) -> list[str]:
     return out
 
 
-def _side_file(path: str, is_folder: bool, lang: str) -> str:
-    return str(Path(path) / f"{lang}.txt") if is_folder else path
-
-
 def build_view(
     index: TermIndex,
     segment: Segment,
@@ -119,7 +115,6 @@ def unit_context(
     termbase: Termbase,
     index: TermIndex,
     settings: LintSettings,
-    is_folder: bool,
     options: dict[str, dict[str, Any]],
 ) -> UnitContext:
     src_lang = segment.source_lang or settings.lang or detect_script_language(segment.source)
@@ -131,7 +126,7 @@ def unit_context(
         "source",
         segment.source,
         src_lang,
-        _side_file(segment.file, is_folder, src_lang),
+        segment.side_file("source"),
         segment.line,
         settings.near_misses,
     )
@@ -144,7 +139,7 @@ def unit_context(
             "target",
             segment.target,
             tgt_lang,
-            _side_file(segment.file, is_folder, tgt_lang),
+            segment.side_file("target"),
             segment.target_line if segment.target_line is not None else segment.line,
             settings.near_misses,
         )
@@ -159,7 +154,6 @@ def lint_segments(
     segments: Iterable[Segment],
     settings: LintSettings,
     path: str,
-    is_folder: bool = False,
     keep_segments: bool = False,
 ) -> InputResult:
     termbase, index = index_for(settings.termbase)
@@ -182,7 +176,7 @@ def lint_segments(
         units += 1
         if keep_segments:
             kept.append(segment)
-        ctx = unit_context(segment, termbase, index, settings, is_folder, options)
+        ctx = unit_context(segment, termbase, index, settings, options)
         unit: list[Finding] = []
         target = segment.target
         for rule in (
@@ -237,13 +231,8 @@ def _unused(ctx: UnitContext, directive: str) -> Finding:
 
 def lint_input(path: str, settings: LintSettings, keep_segments: bool = False) -> InputResult:
     """Lint one file or release folder (top-level and picklable: runs on any executor)."""
-    from ..formats.plain import is_release_folder
-
-    is_folder = is_release_folder(Path(path))
-    lang = settings.lang
-    source_lang = lang or settings.source_lang
-    segments = read_segments(path, source_lang, settings.target_lang)
-    return lint_segments(segments, settings, path, is_folder, keep_segments)
+    segments = read_segments(path, settings.lang or settings.source_lang, settings.target_lang)
+    return lint_segments(segments, settings, path, keep_segments)
 
 
 def conclude(settings: LintSettings, results: Iterable[InputResult]) -> Iterator[Finding]:

@@ -155,6 +155,8 @@ def shard_segments(shard: Shard) -> Iterator[Segment]:
                 target_lang=shard.target_lang,
                 line=number,
                 target_line=tnumber,
+                source_file=shard.files[0],
+                target_file=shard.files[1],
             )
             index += 1
         return
@@ -196,7 +198,7 @@ def shard_segments(shard: Shard) -> Iterator[Segment]:
 
 def lint_shard(shard: Shard, settings: LintSettings, keep_segments: bool = False) -> InputResult:
     """Lint one shard (top-level and picklable: runs on any executor)."""
-    return lint_segments(shard_segments(shard), settings, shard.path, False, keep_segments)
+    return lint_segments(shard_segments(shard), settings, shard.path, keep_segments)
 
 
 @dataclass(frozen=True, slots=True)
@@ -235,7 +237,7 @@ def run_task(task: Task, settings: LintSettings, keep_segments: bool = False) ->
         return lint_input(task.path, settings, keep_segments)
     if isinstance(task.shard, Shard):
         return lint_shard(task.shard, settings, keep_segments)
-    return lint_segments(unit_shard_segments(task.shard), settings, task.path, False, keep_segments)
+    return lint_segments(unit_shard_segments(task.shard), settings, task.path, keep_segments)
 
 
 def merge(results: Sequence[InputResult]) -> list[InputResult]:
