@@ -13,7 +13,7 @@ baseline = "mustalah-baseline.json"
 [tool.mustalah.per-file-ignores]
 "corpora/legacy/*" = ["style", "PU002"]
 
-[tool.mustalah.rules.TM001]          # rule options (an unknown one is a usage error)
+[tool.mustalah.rules.TM001]          # rule options, by code or name (term-missing)
 count = false
 
 [tool.mustalah.rules.SP002]
@@ -90,24 +90,35 @@ def load_config(explicit: str | None = None, start: Path | None = None) -> Proje
             f"{path}: unknown key(s) in [tool.mustalah]: {', '.join(unknown)}",
             hint="known keys: " + ", ".join(sorted(_KNOWN)),
         )
-    _check_rule_options(str(path), section.get("rules", {}))
+    if "rules" in section:
+        section = {**section, "rules": _check_rule_options(str(path), section["rules"])}
     return ProjectConfig(str(path), section)
 
 
-def _check_rule_options(path: str, rules: object) -> None:
-    """Each ``[tool.mustalah.rules.CODE]`` names a rule, and each option one of its own, with a
-    value of the default's type: a misspelt option silently ignored is a check silently off."""
+def _check_rule_options(path: str, rules: object) -> dict[str, dict[str, Any]]:
+    """Each ``[tool.mustalah.rules.KEY]`` names a rule (code, name or alias), and each option one
+    of its own, with a value of the default's type: a misspelt option silently ignored is a check
+    silently off.  Returns the options keyed by rule code, the key rules look them up by."""
     from ..checks.registry import rules_by_code
 
     if not isinstance(rules, dict):
         raise UsageError(f"{path}: [tool.mustalah.rules] must be a table of rule tables")
     known = rules_by_code()
+    by_code: dict[str, dict[str, Any]] = {}
+    keys: dict[str, str] = {}
     for code, options in rules.items():
         rule = known.get(str(code))
         if rule is None:
             raise UsageError(
                 f"{path}: [tool.mustalah.rules.{code}]: no such rule", hint="see `mustalah rules`"
             )
+        if rule.code in keys:
+            raise UsageError(
+                f"{path}: [tool.mustalah.rules.{keys[rule.code]}] and [tool.mustalah.rules.{code}] "
+                f"both set options of {rule.code}",
+                hint="keep one table per rule",
+            )
+        keys[rule.code] = str(code)
         if not isinstance(options, dict):
             raise UsageError(f"{path}: [tool.mustalah.rules.{code}] must be a table of options")
         for name, value in options.items():
@@ -124,6 +135,8 @@ def _check_rule_options(path: str, rules: object) -> None:
                     f"{path}: [tool.mustalah.rules.{code}]: {name} = {value!r} is not a {kind}",
                     hint=f"the default is {name} = {default!r}",
                 )
+        by_code[rule.code] = dict(options)
+    return by_code
 
 
 def _same_kind(value: object, default: object) -> bool:
