@@ -11,6 +11,7 @@ from ..text.arabic import attach_clitics
 from ..text.normalize import fold_key
 from .base import Rule, SideView, UnitContext
 from .partial import partial_names
+from .policy import is_official_name
 
 
 class TermWrongEntity(Rule):
@@ -38,6 +39,8 @@ class TermWrongEntity(Rule):
     category = "term-wrong-entity"
     severity = "error"
     scope = "bilingual"
+    #: another concept's acronym after a name (AC001), a part of a damaged name (TM006, TM008)
+    yields_to = ("AC001", "TM006", "TM008")
 
     def check(self, ctx: UnitContext) -> Iterable[Finding]:
         if ctx.target is None:
@@ -68,7 +71,7 @@ class TermWrongEntity(Rule):
                     concept=m.concept_id,
                     suggestion=attach_clitics(m.clitics, right.text) if right else None,
                 )
-            else:
+            elif is_official_name(concept):  # vocabulary is paraphrased freely: no note
                 yield self.finding(
                     ctx,
                     tgt,

@@ -23,8 +23,8 @@ class TermSpellingVariant(Rule):
         where the entry itself has that spelling (the Global Center on Cooperative
         Security) — the name of a body, person or State in other capitals
         (``united Nations Office on drugs and Crime``; a headline in capitals aside),
-        and an official name with ``UN`` for ``United Nations`` (``the UN Development
-        Programme``: informal; UN texts spell the name out).
+        and, as an info note, an official name with ``UN`` for ``United Nations``
+        (``the UN Development Programme``: informal, though UN pages use it too).
     Why it matters:
         UN English follows British spelling with -ize; official names are written
         exactly as the UN writes them.
@@ -69,6 +69,8 @@ class TermSpellingVariant(Rule):
                     f"{m.concept_id}: {what} differs from the official form '{m.term.text}'",
                     concept=m.concept_id,
                     suggestion=m.term.text,
+                    # UN pages and releases themselves write "the UN Office on Drugs and Crime": a note
+                    severity="info" if kinds == {"un-abbreviated"} else None,
                 )
 
 
