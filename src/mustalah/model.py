@@ -8,6 +8,7 @@ frozen dataclass, so no stage can change what an earlier stage produced.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import StrEnum
 from typing import Literal
 
 Severity = Literal["error", "warning", "info"]
@@ -33,6 +34,15 @@ CATEGORIES: tuple[str, ...] = (
     "markup",
     "style",
 )
+
+
+class Gender(StrEnum):
+    """Grammatical gender (TBX ``grammaticalGender``): of termbase terms, and of honorifics in text."""
+
+    MASCULINE = "masculine"
+    FEMININE = "feminine"
+    NEUTER = "neuter"
+    OTHER = "otherGender"
 
 
 @dataclass(frozen=True, slots=True)

@@ -47,7 +47,7 @@ def in_memory(fmt: str, paths: Sequence[str], settings: LintSettings = SETTINGS,
 
 
 def test_every_format_is_streamed_or_rendered_in_memory() -> None:
-    assert set(RENDERERS) == set(STREAMED) | {"text"} | IN_MEMORY
+    assert set(RENDERERS) == set(STREAMED) | {"text", "xlsx"} | IN_MEMORY
 
 
 @pytest.mark.parametrize("fmt", ["json", "jsonl", "sarif", "github", "text"])

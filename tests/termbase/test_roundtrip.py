@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from mustalah.termbase import Concept, Gender, Status, Term, Termbase, TermType
 from mustalah.termbase.csv_io import write_csv
 from mustalah.termbase.loader import read_termbase
+from mustalah.termbase.model import split_tag
 from mustalah.termbase.tbx import write_tbx2008, write_tbx2019
 from mustalah.termbase.yaml_io import DOMAINS, read_yaml
 from mustalah.termbase.yaml_write import write_yaml
@@ -68,8 +69,9 @@ def _terms(draw: st.DrawFn) -> tuple[Term, ...]:
     langs = st.lists(st.sampled_from(["en", "ar", "fr", "ar-SA"]), min_size=1, max_size=3, unique=True)
     for lang in draw(langs):
         for _ in range(draw(st.integers(1, 3))):
+            primary, tag = split_tag(lang)  # ar-SA is held as lang ar + tag ar-SA
             out.append(Term(
-                text=draw(_TEXT), lang=lang, status=draw(st.sampled_from(list(Status))),
+                text=draw(_TEXT), lang=primary, tag=tag, status=draw(st.sampled_from(list(Status))),
                 type=draw(st.sampled_from(list(TermType))),
                 gender=draw(st.none() | st.sampled_from(list(Gender))),
                 pos=draw(st.none() | st.sampled_from(["noun", "properNoun", "verb"])),

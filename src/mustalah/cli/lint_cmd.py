@@ -21,6 +21,7 @@ from ..reports.registry import IN_MEMORY, RENDERERS
 from ..reports.stream import STREAMED, BaselineWriter, StreamWriter, report_output
 from ..reports.stream_text import TextWriter
 from ..reports.text_report import use_colour
+from ..reports.xlsx_report import XlsxSink
 
 FAIL_ON = ("error", "warning", "info", "never")
 
@@ -167,7 +168,11 @@ def _jobs(args: argparse.Namespace, config: ProjectConfig) -> int:
 HTML_WARN_BYTES = 64 * 1024 * 1024
 
 
-def _writer(fmt: str, out: IO[bytes], settings: LintSettings, colour: bool) -> StreamWriter | TextWriter:
+def _writer(
+    fmt: str, out: IO[bytes], settings: LintSettings, colour: bool
+) -> StreamWriter | TextWriter | XlsxSink:
+    if fmt == "xlsx":
+        return XlsxSink(out, lambda path: input_segments(path, settings))
     if fmt == "text":
         return TextWriter(out, colour, lambda path: input_segments(path, settings))
     return STREAMED[fmt](out)
@@ -182,6 +187,8 @@ def run(args: argparse.Namespace) -> int:
     fail_on = args.fail_on or config.get("fail-on") or "error"
     if fail_on not in FAIL_ON:
         raise UsageError(f"fail-on must be one of {', '.join(FAIL_ON)}")
+    if fmt == "xlsx" and not args.output and not args.write_baseline:
+        raise UsageError("an xlsx report is a binary file", hint="give -o report.xlsx")
     if args.output:
         check_not_input(args.output, args.paths)
         if Path(args.output).is_dir():
@@ -237,7 +244,7 @@ def run(args: argparse.Namespace) -> int:
             try:
                 summary = lint(writer)
             finally:
-                if isinstance(writer, TextWriter):
+                if isinstance(writer, TextWriter | XlsxSink):
                     writer.close()
     if failures:
         for failure in failures:

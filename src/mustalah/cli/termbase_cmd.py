@@ -5,11 +5,13 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 
 from ..fileio import check_not_input
 from ..termbase.export import EXPORTERS
 from ..termbase.loader import default_termbase_path, load_termbase, read_termbase
+from ..termbase.model import Concept
 from ..termbase.problems import CODES
 from ..termbase.stats import termbase_stats
 from ..termbase.validate import check_path
@@ -164,4 +166,25 @@ def run_import(args: argparse.Namespace) -> int:
         + (f", {len(result.problems)} warning(s)" if result.problems else ""),
         file=sys.stderr,
     )
+    print(f"languages: {_languages_found(result.termbase)}", file=sys.stderr)
     return 0
+
+
+def _languages_found(termbase: Iterable[Concept]) -> str:
+    """``en-US (matched as en): 2 terms, zh-Hant (matched as zh): 2 terms`` — what the import found.
+
+    Why: a region-coded termbase (Microsoft, MultiTerm) used to import silently and then match
+    nothing; saying which tags were found, and under which language they match, makes that visible.
+    """
+    counts: dict[str, int] = {}
+    primary: dict[str, str] = {}
+    for concept in termbase:
+        for term in concept.terms:
+            counts[term.full_lang] = counts.get(term.full_lang, 0) + 1
+            primary[term.full_lang] = term.lang
+    parts = []
+    for tag, n in counts.items():
+        matched = "" if primary[tag] == tag else f" (matched as {primary[tag]})"
+        parts.append(f"{tag}{matched}: {n} term{'s' if n != 1 else ''}")
+    return ", ".join(parts) or "none"
+

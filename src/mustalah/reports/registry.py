@@ -11,6 +11,7 @@ from .html_report import render_html
 from .json_report import render_json, render_jsonl
 from .sarif_report import render_sarif
 from .text_report import render_text
+from .xlsx_report import render_xlsx_text
 
 Renderer = Callable[[LintResult, IO[str]], None]
 
@@ -21,9 +22,11 @@ RENDERERS: dict[str, Renderer] = {
     "sarif": render_sarif,
     "github": render_github,
     "html": render_html,
+    "xlsx": render_xlsx_text,  # binary: written to the file under the text stream
 }
 
 
 #: Formats rendered from a whole in-memory LintResult (the HTML page needs every unit's text and
-#: every finding at once).  The others stream (``reports.stream``, ``reports.stream_text``).
+#: every finding at once).  The others stream (``reports.stream``, ``reports.stream_text``,
+#: ``reports.xlsx_report``).
 IN_MEMORY = frozenset({"html"})

@@ -23,7 +23,7 @@ from pathlib import Path
 
 from ..errors import TermbaseError
 from ..fileio import atomic_text
-from .model import Concept, Gender, Location, Status, Term, Termbase, TermType
+from .model import Concept, Gender, Location, Status, Term, Termbase, TermType, split_tag
 from .problems import Problem
 from .yaml_io import DOMAINS, ID_PATTERN, LANG_PATTERN, POS_VALUES, LoadResult
 
@@ -69,11 +69,11 @@ def term_rows(termbase: Termbase) -> Iterator[dict[str, str]]:
             "related": " ".join(concept.related),
             "confusable": " ".join(concept.confusable),
         }
-        for lang in concept.languages:
-            for term in concept.terms_in(lang):
+        for lang in concept.full_languages:
+            for term in concept.terms_tagged(lang):
                 yield {
                     "concept_id": concept.id,
-                    "lang": term.lang,
+                    "lang": term.full_lang,
                     "term": term.text,
                     "status": term.status.value,
                     "type": term.type.value,
@@ -136,9 +136,11 @@ class _CsvReader:
         if exact not in _TRUE + _FALSE:
             self.problem("TB003", f"'exact' must be true or false, not {exact!r}", line, cid)
         forms = tuple(f.strip() for f in (row.get("forms") or "").split(FORM_SEPARATOR.strip()) if f.strip())
+        primary, tag = split_tag(lang)
         return Term(
             text=text,
-            lang=lang,
+            lang=primary,
+            tag=tag,
             status=self.enum(row.get("status", ""), Status, "status", line, cid) or Status.PREFERRED,  # type: ignore[arg-type]
             type=self.enum(row.get("type", ""), TermType, "type", line, cid) or TermType.FULL_FORM,  # type: ignore[arg-type]
             gender=self.enum(row.get("gender", ""), Gender, "gender", line, cid),  # type: ignore[arg-type]
@@ -200,7 +202,7 @@ class _CsvReader:
                         )
             term = self.term(row, line, cid)
             if term is not None:
-                drafts[cid][2].setdefault(term.lang, []).append(term)
+                drafts[cid][2].setdefault(term.full_lang, []).append(term)
         return [self.concept(cid, *draft) for cid, draft in drafts.items()]
 
     def concept(self, cid: str, row: dict[str, str], line: int, by_lang: dict[str, list[Term]]) -> Concept:

@@ -13,7 +13,7 @@ from collections.abc import Iterator, Sequence
 from typing import Any, cast, overload
 
 from ..packed import PackedRows
-from .model import Concept, Gender, Location, Status, Term, Termbase, TermType
+from .model import Concept, Gender, Location, Status, Term, Termbase, TermType, split_tag
 
 _STATUS = {s.value: s for s in Status}
 _TYPE = {t.value: t for t in TermType}
@@ -27,7 +27,7 @@ def term_row(t: Term) -> TermRow:
     loc = t.location
     return (
         t.text,
-        t.lang,
+        t.full_lang,  # the full tag (``en-US``); _term splits it back into lang + tag
         t.status.value,
         t.type.value,
         t.gender.value if t.gender else None,
@@ -59,7 +59,8 @@ def concept_row(c: Concept) -> tuple[Any, ...]:
 
 
 def _term(row: TermRow) -> Term:
-    text, lang, status, typ, gender, pos, usage, note, exact, forms, file, line = row
+    text, full, status, typ, gender, pos, usage, note, exact, forms, file, line = row
+    lang, tag = split_tag(full)
     return Term(
         text,
         lang,
@@ -72,6 +73,7 @@ def _term(row: TermRow) -> Term:
         exact,
         forms,
         Location(file, line) if file is not None else None,
+        tag,
     )
 
 

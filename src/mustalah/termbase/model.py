@@ -14,6 +14,9 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import TypeVar, cast
 
+# Gender is shared with text/ (honorifics), so it lives in the shared model; re-exported here.
+from ..model import Gender as Gender
+
 T = TypeVar("T")
 
 
@@ -34,13 +37,6 @@ class TermType(StrEnum):
     ABBREVIATION = "abbreviation"
     SHORT_FORM = "shortForm"
     VARIANT = "variant"
-
-
-class Gender(StrEnum):
-    MASCULINE = "masculine"
-    FEMININE = "feminine"
-    NEUTER = "neuter"
-    OTHER = "otherGender"
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +66,14 @@ class Term:
     #: (``المقاتلين الإرهابيين الأجانب`` beside ``المقاتلون الإرهابيون الأجانب``).
     forms: tuple[str, ...] = ()
     location: Location | None = field(default=None, compare=False)
+    #: The full BCP 47 tag as the source wrote it when it says more than the language
+    #: (``en-US``, ``ar-SA``); ``lang`` is then its primary subtag, what matching uses.
+    tag: str | None = None
+
+    @property
+    def full_lang(self) -> str:
+        """The tag to write back: ``tag`` when the source gave a region, else ``lang``."""
+        return self.tag or self.lang
 
     @property
     def approved(self) -> bool:
@@ -115,6 +119,23 @@ class Concept:
         for t in self.terms:
             seen.setdefault(t.lang, None)
         return tuple(seen)
+
+    @property
+    def full_languages(self) -> tuple[str, ...]:
+        """The languages as the source tagged them (``en-US``), for writers."""
+        seen: dict[str, None] = {}
+        for t in self.terms:
+            seen.setdefault(t.full_lang, None)
+        return tuple(seen)
+
+    def terms_tagged(self, tag: str) -> tuple[Term, ...]:
+        return tuple(t for t in self.terms if t.full_lang == tag)
+
+
+def split_tag(tag: str) -> tuple[str, str | None]:
+    """``en-US`` → ``("en", "en-US")``; ``ar`` → ``("ar", None)``: terms match by primary subtag (BCP 47)."""
+    primary = tag.split("-", 1)[0].lower()
+    return primary, (tag if tag != primary else None)
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,7 +14,7 @@ from lxml import etree
 
 from ..errors import InputError
 from ..formats.xmlsafe import iterparse_safe, qname, sniff_root
-from .model import Concept, Gender, Location, Status, Term, Termbase, TermType
+from .model import Concept, Gender, Location, Status, Term, Termbase, TermType, split_tag
 from .problems import Problem
 from .tbx_codec import (
     CONFUSABLE_LABEL,
@@ -357,9 +357,11 @@ class _TbxReader:
             else:
                 self.unexpected(kind, dtype, child, "term")
         status = fields.get("status") or fields.get("usageStatus") or Status.PREFERRED
+        primary, tag = split_tag(lang)
         return Term(
             text=text,
-            lang=lang,
+            lang=primary,
+            tag=tag,
             status=status,  # type: ignore[arg-type]
             type=fields.get("type", TermType.FULL_FORM),  # type: ignore[arg-type]
             gender=fields.get("gender"),  # type: ignore[arg-type]

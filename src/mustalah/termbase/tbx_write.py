@@ -138,9 +138,9 @@ def _entry(concept: Concept, dialect: Dialect, termbase: Termbase) -> etree._Ele
         _ref(entry, dialect, termbase, ref, ref)
     for ref in concept.confusable:
         _ref(entry, dialect, termbase, ref, f"{CONFUSABLE_LABEL} {ref}")
-    for lang in concept.languages:
+    for lang in concept.full_languages:
         lang_sec = _sub(entry, dialect, dialect.lang_sec, **{_XML_LANG: lang})
-        for term in concept.terms_in(lang):
+        for term in concept.terms_tagged(lang):
             _term(lang_sec, term, dialect)
     return entry
 

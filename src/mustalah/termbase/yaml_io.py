@@ -18,7 +18,7 @@ from typing import TypeVar
 import yaml
 
 from ..errors import TermbaseError
-from .model import Concept, Gender, Location, Status, Term, Termbase, TermType
+from .model import Concept, Gender, Location, Status, Term, Termbase, TermType, split_tag
 from .problems import Problem
 
 _Loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -282,9 +282,10 @@ class _FileReader:
 
     def term(self, node: yaml.Node, lang: str) -> Term | None:
         location = Location(self.file, _line(node))
+        primary, tag = split_tag(lang)
         if isinstance(node, yaml.ScalarNode):
             text = self.text(node, "term")
-            return Term(text=text, lang=lang, location=location) if text else None
+            return Term(text=text, lang=primary, tag=tag, location=location) if text else None
         fields = self.mapping(node, TERM_FIELDS, "term")
         if fields is None:
             return None
@@ -298,7 +299,8 @@ class _FileReader:
             self.problem("TB003", f"bad pos {pos!r} (allowed: {', '.join(POS_VALUES)})", fields["pos"])
         return Term(
             text=text,
-            lang=lang,
+            lang=primary,
+            tag=tag,
             status=self.enum(fields.get("status"), "status", Status) or Status.PREFERRED,
             type=self.enum(fields.get("type"), "type", TermType) or TermType.FULL_FORM,
             gender=self.enum(fields.get("gender"), "gender", Gender),

@@ -148,9 +148,9 @@ def concept_lines(concept: Concept, *, with_domain: bool = False) -> Iterator[st
         yield "    terms: {}"
         return
     yield "    terms:"
-    for lang in concept.languages:
+    for lang in concept.full_languages:
         yield f"      {scalar(lang)}:"
-        for term in concept.terms_in(lang):
+        for term in concept.terms_tagged(lang):
             yield from _term_lines(term, "        ")
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..termbase.model import Gender
+from ..model import Gender
 
 M, F = Gender.MASCULINE, Gender.FEMININE
 
