@@ -9,13 +9,13 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from ..fileio import check_not_input
-from ..termbase.export import EXPORTERS
 from ..termbase.loader import default_termbase_path, load_termbase, read_termbase
 from ..termbase.model import Concept
 from ..termbase.problems import CODES
 from ..termbase.stats import termbase_stats
 from ..termbase.validate import check_path
 from ..termbase.yaml_write import write_yaml
+from .termbase_export import EXPORTERS
 
 _TERMBASE_HELP = (
     "termbase to use: a folder of YAML files, a .yaml, .tbx (2019 or 2008), .csv or .tsv file "

@@ -1,7 +1,9 @@
-"""The termbase exporters, keyed by ``--to`` name: the one extension point for new targets.
+"""The termbase exporters of ``mustalah termbase export``, keyed by ``--to`` name: the one
+extension point for new targets.
 
 An exporter takes the termbase and an output path, writes atomically and returns a one-line
-summary for the CLI.
+summary for the CLI.  The table lives in the command layer because its targets span layers
+(the termbase's own writers and the HTML page of ``reports``); ``termbase`` imports neither.
 """
 
 from __future__ import annotations
@@ -9,10 +11,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from .csv_io import write_csv
-from .model import Termbase
-from .tbx_write import ExportSummary, write_tbx2008, write_tbx2019
-from .yaml_write import write_yaml
+from ..termbase.csv_io import write_csv
+from ..termbase.model import Termbase
+from ..termbase.tbx_write import ExportSummary, write_tbx2008, write_tbx2019
+from ..termbase.yaml_write import write_yaml
 
 Exporter = Callable[[Termbase, Path], str]
 
@@ -47,7 +49,7 @@ def _yaml(termbase: Termbase, output: Path) -> str:
 
 def _html(termbase: Termbase, output: Path) -> str:
     from ..fileio import atomic_text
-    from ..reports.termbase_html import render_termbase_html  # reports build on termbase, not back
+    from ..reports.termbase_html import render_termbase_html  # loaded only for this target
 
     with atomic_text(output) as out:
         render_termbase_html(termbase, out)
@@ -62,8 +64,3 @@ EXPORTERS: dict[str, Exporter] = {
     "yaml": _yaml,
     "html": _html,
 }
-
-
-def register_exporter(name: str, exporter: Exporter) -> None:
-    """Add an export target (``mustalah termbase export --to NAME``)."""
-    EXPORTERS[name] = exporter
