@@ -57,3 +57,11 @@ class UsageError(MustalahError):
 
 class TermbaseError(MustalahError):
     """The termbase could not be loaded."""
+
+
+class OutputError(MustalahError):
+    """An output could not be written (no space, read-only folder, permission)."""
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM (``timeout``, CI cancellation), handled as Ctrl-C is: outputs rolled back, exit 143."""

@@ -7,6 +7,8 @@ in input order whatever the executor, so parallel runs equal the serial run.
 from __future__ import annotations
 
 import os
+import signal
+import sys
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from pathlib import Path
@@ -31,6 +33,66 @@ class SerialExecutor(Executor):
 
 def default_jobs() -> int:
     return max(1, min(os.cpu_count() or 1, 8))
+
+
+#: ``--jobs`` above this many processes per core is lowered to it (each worker holds the
+#: compiled index: 10,000 workers is an out-of-memory kill, not a faster run).
+JOBS_PER_CORE = 4
+
+
+def max_jobs() -> int:
+    return JOBS_PER_CORE * (os.cpu_count() or 1)
+
+
+def bounded_jobs(value: object, option: str = "--jobs") -> int:
+    """A worker count from the user: at least 1 (else a usage error), at most :func:`max_jobs`
+    (a larger one is lowered, and stderr says so)."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise UsageError(f"{option} must be a whole number, not {value!r}", hint="for example --jobs 2")
+    if value < 1:
+        raise UsageError(
+            f"{option} {value}: the number of worker processes must be at least 1",
+            hint="give --jobs 1 for one process, or leave it out for the default",
+        )
+    limit = max_jobs()
+    if value > limit:
+        print(
+            f"mustalah: warning: {option} {value} is more than {JOBS_PER_CORE} per core "
+            f"({os.cpu_count() or 1} core(s)); using {limit} worker processes",
+            file=sys.stderr,
+        )
+        return limit
+    return value
+
+
+def _worker_init(parent: int) -> None:
+    """In each pool worker: die with the parent (even on SIGKILL), leave Ctrl-C to the parent."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the parent's handler (cli.main)
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+        except (OSError, AttributeError):
+            pass
+    if os.getppid() != parent:  # the parent died before prctl took effect
+        os._exit(1)
+
+
+def stop_now(executor: Executor) -> None:
+    """After an interrupt: cancel queued tasks and end a process pool's workers at once."""
+    if isinstance(executor, ProcessPoolExecutor):
+        processes = list((getattr(executor, "_processes", None) or {}).values())
+        executor.shutdown(wait=False, cancel_futures=True)
+        for process in processes:
+            if process.is_alive():
+                process.terminate()
+        for process in processes:
+            process.join(timeout=5)
+    else:
+        executor.shutdown(wait=False, cancel_futures=True)
 
 
 def make_executor(jobs: int | None = None, scheduler: str | None = None) -> Executor:
@@ -63,7 +125,7 @@ def make_executor(jobs: int | None = None, scheduler: str | None = None) -> Exec
         return executor
     if jobs is None or jobs <= 1:
         return SerialExecutor()
-    return ProcessPoolExecutor(max_workers=jobs)
+    return ProcessPoolExecutor(max_workers=jobs, initializer=_worker_init, initargs=(os.getpid(),))
 
 
 def ordered_map(

@@ -15,7 +15,7 @@ from ..lint.run import CollectSink, FindingSink, InputFailure, input_segments, l
 from ..lint.suppress import read_baseline
 from ..lint.unitshards import may_split
 from ..model import SEVERITY_RANK, LintResult, LintSummary
-from ..parallel import default_jobs, make_executor
+from ..parallel import bounded_jobs, default_jobs, make_executor, stop_now
 from ..reports.progress import Progress
 from ..reports.registry import IN_MEMORY, RENDERERS
 from ..reports.stream import STREAMED, BaselineWriter, StreamWriter, report_output
@@ -95,9 +95,16 @@ def _codes(values: list[str] | None, fallback: object) -> tuple[str, ...]:
     return ()
 
 
+def baseline_read(args: argparse.Namespace, config: ProjectConfig) -> str | None:
+    """The baseline this run reads (none while ``--write-baseline`` writes a new one)."""
+    if args.write_baseline:
+        return None
+    return args.baseline or (config.relative(config.get("baseline")) if config.get("baseline") else None)
+
+
 def settings_from(args: argparse.Namespace, config: ProjectConfig) -> LintSettings:
     termbase = args.termbase or (config.relative(config.get("termbase")) if config.get("termbase") else None)
-    baseline = args.baseline or (config.relative(config.get("baseline")) if config.get("baseline") else None)
+    baseline = baseline_read(args, config)
     options = config.get("rules", {}) or {}
     return LintSettings(
         termbase=termbase,
@@ -108,7 +115,7 @@ def settings_from(args: argparse.Namespace, config: ProjectConfig) -> LintSettin
         ignore=_codes(args.ignore, config.get("ignore")),
         rule_options=tuple((str(k), tuple(sorted(dict(v).items()))) for k, v in options.items()),
         near_misses=not args.no_near_misses,
-        baseline=read_baseline(baseline) if baseline and not args.write_baseline else frozenset(),
+        baseline=read_baseline(baseline) if baseline else frozenset(),
     )
 
 
@@ -146,9 +153,9 @@ def _input_bytes(inputs: list[str]) -> int:
 def _jobs(args: argparse.Namespace, config: ProjectConfig) -> int:
     """``--jobs``, else ``jobs`` in the config, else one process per core for large inputs."""
     if args.jobs is not None:
-        return int(args.jobs)
+        return bounded_jobs(args.jobs, "--jobs")
     if config.get("jobs") is not None:
-        return int(config.get("jobs"))
+        return bounded_jobs(config.get("jobs"), f"{config.path}: jobs")
     if args.scheduler:
         return 1
     # Parallel only pays when there are several tasks: several inputs, or one large input
@@ -166,6 +173,30 @@ def _jobs(args: argparse.Namespace, config: ProjectConfig) -> int:
 #: Above this much input, ``--format html`` (rendered from memory: every unit's text and every
 #: finding until the page is written) warns that a streamed format suits large corpora better.
 HTML_WARN_BYTES = 64 * 1024 * 1024
+
+
+def files_read(
+    paths: list[str], settings: LintSettings, config: ProjectConfig, baseline: str | None
+) -> list[str]:
+    """Every file this run reads: the inputs (walked folders' files, a release folder's two
+    sides), the termbase's files, the config and the baseline — what no output may replace."""
+    from ..formats.plain import side_file
+    from ..termbase.loader import default_termbase_path
+
+    reads: list[str] = []
+    for item in expand_inputs(paths):
+        folder = Path(item)
+        if folder.is_dir():  # a release folder
+            langs = (settings.source_lang or "en", settings.target_lang or "ar")
+            reads += [str(side_file(folder, lang)) for lang in langs]
+        else:
+            reads.append(item)
+    reads.append(str(settings.termbase or default_termbase_path()))
+    if config.path:
+        reads.append(config.path)
+    if baseline:
+        reads.append(baseline)
+    return reads
 
 
 def _writer(
@@ -189,10 +220,12 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError(f"fail-on must be one of {', '.join(FAIL_ON)}")
     if fmt == "xlsx" and not args.output and not args.write_baseline:
         raise UsageError("an xlsx report is a binary file", hint="give -o report.xlsx")
-    if args.output:
-        check_not_input(args.output, args.paths)
-        if Path(args.output).is_dir():
-            raise UsageError(f"{args.output} is a directory", hint="give a file name for the output")
+    if args.output and Path(args.output).is_dir():
+        raise UsageError(f"{args.output} is a directory", hint="give a file name for the output")
+    reads = files_read(args.paths, settings, config, baseline_read(args, config))
+    for option, output in (("--output", args.output), ("--write-baseline", args.write_baseline)):
+        if output:
+            check_not_input(output, reads, option)
     progress = _progress(args)
     executor = make_executor(_jobs(args, config), args.scheduler)
     failures: list[InputFailure] = []
@@ -209,6 +242,9 @@ def run(args: argparse.Namespace) -> int:
                 on_error=failures.append,
                 on_result=progress.update if progress else None,
             )
+        except BaseException:
+            stop_now(executor)  # an interrupt or error: the workers end now, not after their tasks
+            raise
         finally:
             if progress:
                 progress.close()

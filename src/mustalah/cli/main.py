@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import argparse
+import errno
 import importlib
 import os
 import signal
 import sys
+import threading
 from collections.abc import Sequence
 
 from .. import __version__
-from ..errors import MustalahError
+from ..errors import MustalahError, Terminated
 
 #: The subcommand registry, in ``--help`` order: command name → the module (in this package) whose
 #: ``register(sub)`` adds its parser and sets ``func``.  Modules are imported on demand (see
@@ -58,21 +60,42 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     return parser
 
 
+def _os_error(exc: OSError) -> str:
+    """An ``OSError`` no command turned into a message (a file that cannot be read, a folder
+    that cannot be listed): the file, the reason and a hint, on one located line."""
+    where = f"{exc.filename}: " if exc.filename is not None else ""
+    reason = exc.strerror or str(exc)
+    if isinstance(exc, PermissionError):
+        hint = "check the permissions of that file or folder (or leave it out)"
+    elif exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
+        hint = "free some space or write elsewhere"
+    else:
+        hint = "check the path"
+    return f"{where}{reason}\n  hint: {hint}"
+
+
+def _terminate(signum: int, frame: object) -> None:
+    raise Terminated
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     if argv is None:
         argv = sys.argv[1:]
-    parser = build_parser(argv)
-    args = parser.parse_args(argv)
-    func = getattr(args, "func", None)
-    if func is None:
-        parser.print_help(sys.stderr)
-        return 2
     try:
+        parser = build_parser(argv)
+        args = parser.parse_args(argv)
+        func = getattr(args, "func", None)
+        if func is None:
+            parser.print_help(sys.stderr)
+            return 2
         code: int = func(args)
         return code
     except MustalahError as exc:
         print(f"mustalah: error: {exc}", file=sys.stderr)
         return exc.exit_code
+    except Terminated:
+        print("mustalah: terminated (SIGTERM); no output written", file=sys.stderr)
+        return 128 + signal.SIGTERM
     except KeyboardInterrupt:
         print("mustalah: interrupted", file=sys.stderr)
         return 130
@@ -81,13 +104,31 @@ def main(argv: Sequence[str] | None = None) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return 0
+    except OSError as exc:
+        print(f"mustalah: error: {_os_error(exc)}", file=sys.stderr)
+        return 2
+
+
+def install_signals() -> None:
+    """SIGTERM is handled as Ctrl-C is (outputs rolled back, workers stopped); a file-size limit
+    (``ulimit -f``) is a write error, not a kill; ``mustalah … | head`` ends quietly."""
+    if threading.current_thread() is not threading.main_thread():
+        return
+    signal.signal(signal.SIGTERM, _terminate)
+    if hasattr(signal, "SIGXFSZ"):
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+    if hasattr(signal, "SIGPIPE"):
+        signal.signal(signal.SIGPIPE, signal.SIG_DFL)
 
 
 def entry() -> None:  # pragma: no cover - console script wrapper
-    if hasattr(signal, "SIGPIPE"):  # `mustalah … | head` ends quietly
-        signal.signal(signal.SIGPIPE, signal.SIG_DFL)
-    sys.exit(main())
+    try:
+        install_signals()
+        code = main()
+    except KeyboardInterrupt:  # between main's own handlers (at start-up or exit)
+        code = 130
+    sys.exit(code)
 
 
 if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())
+    entry()

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from ..errors import UsageError
 from ..fileio import atomic_text, check_not_input
-from ..parallel import make_executor
+from ..parallel import bounded_jobs, make_executor, stop_now
 from ..scoring.api import DEFAULT_SHARD_SIZE, ScoreOptions, score_files
 from ..scoring.inputs import CorpusFiles
 from ..scoring.metrics import TERMS, parse_metric_list
@@ -65,7 +65,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument(
         "--paired-n",
         type=int,
-        default=0,
+        default=None,
         metavar="N",
         help="bootstrap resamples / AR trials (default: sacreBLEU's 1000 / 10000)",
     )
@@ -107,6 +107,11 @@ def run(args: argparse.Namespace) -> int:
     metrics = parse_metric_list(args.metrics)
     if args.shard_size < 1:
         raise UsageError("--shard-size must be at least 1")
+    if args.paired_n is not None and args.paired_n < 1:
+        raise UsageError(
+            f"--paired-n {args.paired_n}: the number of resamples must be at least 1",
+            hint="leave --paired-n out for sacreBLEU's defaults (1000 bootstrap resamples, 10000 AR trials)",
+        )
     if args.normalize_ar and args.target_lang.split("-")[0] != "ar":
         raise UsageError(
             "--normalize-ar applies to Arabic targets only",
@@ -128,7 +133,7 @@ def run(args: argparse.Namespace) -> int:
         tokenize=args.tokenize,
         normalize_ar=args.normalize_ar,
         paired=args.paired,
-        paired_samples=args.paired_n,
+        paired_samples=args.paired_n or 0,
         compat=args.compat,
         shard_size=args.shard_size,
     )
@@ -137,13 +142,16 @@ def run(args: argparse.Namespace) -> int:
         from ..termbase.loader import load_termbase
 
         termbase = load_termbase(args.termbase)
-    executor = make_executor(args.jobs, args.scheduler)
+    executor = make_executor(None if args.jobs is None else bounded_jobs(args.jobs), args.scheduler)
     try:
         if args.segments:
             with atomic_text(args.segments) as seg_handle:
                 report = score_files(files, options, termbase, executor=executor, segments=seg_handle)
         else:
             report = score_files(files, options, termbase, executor=executor)
+    except BaseException:
+        stop_now(executor)
+        raise
     finally:
         executor.shutdown(wait=True)
     text = to_json(report) if args.format == "json" else to_text(report)

@@ -287,31 +287,21 @@ class TermIndex:
         lang: str,
         matches: tuple[TermMatch, ...] | None = None,
         folded: Folded | None = None,
-        confusions: bool = True,
     ) -> tuple[NearMiss, ...]:
-        """Near misses in ``text``: name frames with a wrong head, one-edit variants, curated confusions.
+        """Near misses of this termbase's names in ``text``: name frames with a wrong head and
+        one-edit variants (the curated confusions join them in :func:`.confusions.near_misses`).
 
         ``matches`` are this text's exact matches (computed if not given): windows they
         already cover are not reported again.
         """
+        near = self.near_index(lang)
+        if near is None:
+            return ()
         if folded is None:
             folded = fold(text)
         if matches is None:
             matches = self.match(text, lang, folded)
-        out: list[NearMiss] = []
-        if confusions:
-            from .confusions import default_confusions
-
-            out.extend(default_confusions().find(text, lang))
-        near = self.near_index(lang)
-        if near is not None:
-            # a curated confusion is more specific than a generic near miss over the same words
-            taken = [(m.start, m.end) for m in out]
-            out.extend(
-                n for n in near.find(folded, matches) if not any(s < n.end and n.start < e for s, e in taken)
-            )
-        out.sort(key=lambda m: (m.start, m.end))
-        return tuple(out)
+        return tuple(sorted(near.find(folded, matches), key=lambda m: (m.start, m.end)))
 
     def near_index(self, lang: str) -> NearMissIndex | None:
         """The near-miss index of ``lang``, built on first use (or loaded from the cache)."""
