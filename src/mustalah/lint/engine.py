@@ -21,6 +21,7 @@ from ..checks.registry import select_rules
 from ..errors import UsageError
 from ..formats.registry import read_segments
 from ..matching import TermIndex
+from ..matching.confusions import near_misses as find_near_misses
 from ..model import Finding, Segment, Side
 from ..termbase.model import Termbase
 from ..text.normalize import detect_script_language, fold
@@ -106,7 +107,11 @@ def build_view(
     folded = fold(text)
     base = lang.split("-")[0].lower()
     matches = index.match(text, base, folded)
-    nms = index.near_misses(text, base, matches, folded) if near_misses and base in _NEAR_MISS_LANGS else ()
+    nms = (
+        find_near_misses(index, text, base, matches, folded)
+        if near_misses and base in _NEAR_MISS_LANGS
+        else ()
+    )
     return SideView(side, base, text, folded, matches, nms, file, line)
 
 

@@ -15,8 +15,9 @@ from importlib import resources
 import yaml
 
 from ..termbase.model import Concept, Term, Termbase
+from ..text.normalize import Folded
 from .index import TermIndex
-from .types import NearMiss
+from .types import NearMiss, TermMatch
 
 _SENTENCE_START = re.compile(r"(?:^|[.!?؟:\"”“«»\n]\s*)$")
 
@@ -84,3 +85,24 @@ class ConfusionMatcher:
 @functools.lru_cache(maxsize=1)
 def default_confusions() -> ConfusionMatcher:
     return ConfusionMatcher(load_confusions())
+
+
+def near_misses(
+    index: TermIndex,
+    text: str,
+    lang: str,
+    matches: tuple[TermMatch, ...] | None = None,
+    folded: Folded | None = None,
+) -> tuple[NearMiss, ...]:
+    """Every near miss in ``text``: the curated confusions, then the index's name frames and
+    one-edit variants that no confusion covers (a curated confusion is more specific than a
+    generic near miss over the same words), in text order."""
+    out = default_confusions().find(text, lang)
+    taken = [(m.start, m.end) for m in out]
+    out.extend(
+        n
+        for n in index.near_misses(text, lang, matches, folded)
+        if not any(s < n.end and n.start < e for s, e in taken)
+    )
+    out.sort(key=lambda m: (m.start, m.end))
+    return tuple(out)
