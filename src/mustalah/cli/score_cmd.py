@@ -7,6 +7,7 @@ every number is printed with its signature, systems are named by file name.
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from pathlib import Path
 
@@ -14,9 +15,11 @@ from ..errors import UsageError
 from ..fileio import atomic_text, check_not_input
 from ..parallel import bounded_jobs, make_executor, stop_now
 from ..scoring.api import DEFAULT_SHARD_SIZE, ScoreOptions, score_files
+from ..scoring.gate import DEFAULT_ALPHA, DEFAULT_TRIALS, load_baseline, run_gate
+from ..scoring.gate_report import gate_github, gate_json, gate_sarif, gate_text
 from ..scoring.inputs import CorpusFiles
 from ..scoring.metrics import TERMS, parse_metric_list
-from ..scoring.report import to_json, to_text
+from ..scoring.report import to_json, to_json_data, to_text
 
 DEFAULT_METRICS = "bleu,chrf,chrf++,ter,terms"
 
@@ -28,7 +31,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         description=(
             "Score one or more hypothesis files against references with sacreBLEU's BLEU, chrF, "
             "chrF++ and TER, and term accuracy against the termbase (or WMT21 <term> annotations). "
-            "The first hypothesis is the baseline of paired tests. Exit 0: scored; 2: usage or input error."
+            "The first hypothesis is the baseline of paired tests. Without --reference only term accuracy "
+            "is scored (reference-free). Exit 0: scored (and the --gate passed); 1: the --gate found a "
+            "significant regression; 2: usage or input error."
         ),
     )
     p.add_argument(
@@ -41,9 +46,10 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "--reference",
         "-r",
         action="append",
-        required=True,
+        default=[],
         metavar="REF",
-        help="a reference file; repeat for several references",
+        help="a reference file; repeat for several references. Without one, scoring is "
+        "reference-free: term accuracy only (BLEU, chrF, chrF++ and TER need a reference)",
     )
     p.add_argument(
         "--termbase", metavar="PATH", help="a TBX, CSV/TSV or YAML termbase (default: the shipped one)"
@@ -69,7 +75,47 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         metavar="N",
         help="bootstrap resamples / AR trials (default: sacreBLEU's 1000 / 10000)",
     )
-    p.add_argument("--format", "-f", choices=("text", "json"), default="text", help="output format")
+    p.add_argument(
+        "--confidence",
+        "-ci",
+        action="store_true",
+        help="95%% bootstrap confidence interval of every metric, term accuracy included "
+        "(sacreBLEU's --confidence; seed from SACREBLEU_SEED, default 12345)",
+    )
+    p.add_argument(
+        "--confidence-n",
+        type=int,
+        default=None,
+        metavar="N",
+        help="bootstrap resamples for --confidence (default 1000)",
+    )
+    p.add_argument(
+        "--gate",
+        metavar="BASELINE.json",
+        help="regression gate: exit 1 when term accuracy or a concept's hit rate dropped significantly "
+        "against this previous 'score --format json' output (paired test on the same segments)",
+    )
+    p.add_argument(
+        "--gate-alpha",
+        type=float,
+        default=DEFAULT_ALPHA,
+        metavar="A",
+        help=f"significance level of the gate (default {DEFAULT_ALPHA})",
+    )
+    p.add_argument(
+        "--gate-trials",
+        type=int,
+        default=DEFAULT_TRIALS,
+        metavar="N",
+        help=f"approximate randomization trials of the gate (default {DEFAULT_TRIALS})",
+    )
+    p.add_argument(
+        "--format",
+        "-f",
+        choices=("text", "json", "sarif", "github"),
+        default="text",
+        help="output format; sarif and github annotate the regressions of --gate",
+    )
     p.add_argument(
         "--output", "-o", metavar="FILE", help="write the report here (atomically) instead of stdout"
     )
@@ -112,6 +158,17 @@ def run(args: argparse.Namespace) -> int:
             f"--paired-n {args.paired_n}: the number of resamples must be at least 1",
             hint="leave --paired-n out for sacreBLEU's defaults (1000 bootstrap resamples, 10000 AR trials)",
         )
+    if args.format in ("sarif", "github") and not args.gate:
+        raise UsageError(
+            f"--format {args.format} annotates the regressions of --gate",
+            hint="add --gate BASELINE.json, or use --format text|json",
+        )
+    if args.confidence_n is not None and args.confidence_n < 1:
+        raise UsageError("--confidence-n must be at least 1")
+    if not 0.0 < args.gate_alpha < 1.0:
+        raise UsageError(f"--gate-alpha {args.gate_alpha}: must be between 0 and 1")
+    if args.gate_trials < 1:
+        raise UsageError("--gate-trials must be at least 1")
     if args.normalize_ar and args.target_lang.split("-")[0] != "ar":
         raise UsageError(
             "--normalize-ar applies to Arabic targets only",
@@ -123,6 +180,8 @@ def run(args: argparse.Namespace) -> int:
         source=Path(args.source),
     )
     inputs = [str(p) for p in files.all()]
+    if args.gate:
+        inputs.append(args.gate)
     for out in (args.output, args.segments):
         if out:
             check_not_input(out, inputs)
@@ -136,7 +195,10 @@ def run(args: argparse.Namespace) -> int:
         paired_samples=args.paired_n or 0,
         compat=args.compat,
         shard_size=args.shard_size,
+        confidence=args.confidence or args.confidence_n is not None,
+        confidence_samples=args.confidence_n or 0,
     )
+    baseline = load_baseline(args.gate) if args.gate else None
     termbase = None
     if TERMS in metrics and args.compat is None and not files.source_is_sgml:
         from ..termbase.loader import load_termbase
@@ -154,10 +216,26 @@ def run(args: argparse.Namespace) -> int:
         raise
     finally:
         executor.shutdown(wait=True)
-    text = to_json(report) if args.format == "json" else to_text(report)
+    code = 0
+    if baseline is not None:
+        results = run_gate(report, baseline, args.gate, args.gate_alpha, args.gate_trials)
+        code = 0 if all(r.passed for r in results) else 1
+        hyp_files = dict(zip([s.name for s in report.systems], args.hypotheses, strict=True))
+        if args.format == "sarif":
+            text = gate_sarif(results, hyp_files)
+        elif args.format == "github":
+            text = gate_github(results, hyp_files)
+        elif args.format == "json":
+            data = to_json_data(report)
+            data["gate"] = gate_json(results)
+            text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+        else:
+            text = to_text(report) + gate_text(results)
+    else:
+        text = to_json(report) if args.format == "json" else to_text(report)
     if args.output:
         with atomic_text(args.output) as handle:
             handle.write(text)
     else:
         sys.stdout.write(text)
-    return 0
+    return code

@@ -11,15 +11,17 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from concurrent.futures import Executor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, replace
 from typing import IO, Any
 
-from sacrebleu.metrics.base import Metric, Signature
+from sacrebleu.metrics.base import Metric
 
 from ..errors import InputError, UsageError
 from ..termbase.model import Termbase
-from . import wmt21
-from .engine import ShardConfig, ShardResult, SystemTotals, TermSetup, run, term_index
+from . import wmt21, wmt21_official
+from .collect import OFFICIAL_FIELDS, RunInfo, finish
+from .confidence import DEFAULT_SAMPLES
+from .engine import ShardConfig, ShardResult, TermSetup, run, term_index
 from .inputs import (
     CorpusFiles,
     ShardInput,
@@ -28,36 +30,18 @@ from .inputs import (
     iter_file_shards,
     iter_memory_shards,
 )
-from .metrics import SCORE_FIELDS, STRING_METRICS, TERMS, MetricOptions, build_metric, signature
-from .significance import Comparison, paired_test
-from .tally import TermTally
-from .terms import TermAccuracy, TermMiss, TermSignature, term_score
+from .metrics import SCORE_FIELDS, STRING_METRICS, TERMS, MetricOptions, build_metric
+from .results import ScoreReport, SystemReport
+
+__all__ = ["DEFAULT_SHARD_SIZE", "ScoreOptions", "ScoreReport", "SystemReport", "score_corpus", "score_files"]
+
+#: Said in every reference-free report (text and JSON ``notes``).
+REFERENCE_FREE_NOTE = (
+    "reference-free: term accuracy only (it needs the source and the hypotheses); "
+    "BLEU, chrF, chrF++ and TER compare with a reference and need --reference REF"
+)
 
 DEFAULT_SHARD_SIZE = 2000
-
-
-@dataclass(frozen=True, slots=True)
-class SystemReport:
-    name: str
-    scores: dict[str, float | None]  # JSON field -> score
-    signatures: dict[str, str]  # JSON field -> signature
-    verbose: dict[str, str]  # JSON field -> sacreBLEU's verbose score (n-gram precisions, …)
-    term_hits: int | None = None
-    term_total: int | None = None
-    terms: list[dict[str, Any]] = field(default_factory=list)
-    misses: list[TermMiss] = field(default_factory=list)
-
-
-@dataclass(frozen=True, slots=True)
-class ScoreReport:
-    source_lang: str
-    target_lang: str
-    systems: tuple[SystemReport, ...]
-    comparisons: tuple[Comparison, ...] = ()
-    paired: str | None = None  # the test that ran: bs | ar
-    paired_samples: int = 0
-    term_source: str | None = None  # termbase | wmt21 | wmt21-compat
-    segments: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +55,13 @@ class ScoreOptions:
     paired_samples: int = 0  # 0: sacreBLEU's defaults (1000 bootstrap, 10000 AR)
     compat: str | None = None  # wmt21
     shard_size: int = DEFAULT_SHARD_SIZE
+    confidence: bool = False  # 95 % bootstrap intervals for every metric
+    confidence_samples: int = 0  # 0: sacreBLEU's 1000
+
+    @property
+    def keep_segments(self) -> bool:
+        """Per-segment statistics are kept for the paired tests and the intervals."""
+        return bool(self.paired) or self.confidence
 
     @property
     def metric_options(self) -> MetricOptions:
@@ -106,114 +97,6 @@ class SegmentWriter:
                 self.handle.write(json.dumps(row, ensure_ascii=False) + "\n")
 
 
-def _term_signature(
-    setup: TermSetup | None, compat: bool, target_lang: str, source_lang: str, termbase_hash: str
-) -> Signature:
-    args: dict[str, Any] = {
-        "num_refs": 1,
-        "termbase_hash": termbase_hash,
-        "source_lang": source_lang,
-        "target_lang": target_lang,
-        "term_source": "wmt21-compat" if compat else (setup.term_source if setup else "termbase"),
-    }
-    sig = TermSignature(args)
-    if compat:
-        sig.update("matcher", "wmt21-official-exact")
-        sig.update("hit", "any-form-token-exact")
-    return sig
-
-
-def _finish(
-    systems: list[SystemTotals],
-    options: ScoreOptions,
-    num_refs: int,
-    setup: TermSetup | None,
-    compat_stats: list[list[list[int]]] | None = None,
-    termbase_hash: str = "none",
-) -> ScoreReport:
-    mopts = options.metric_options
-    signatures: dict[str, Signature] = {}
-    score_metrics: dict[str, Metric] = {}
-    for key in options.metrics:
-        if key in STRING_METRICS:
-            metric = build_metric(key, mopts)
-            signatures[key] = signature(metric, num_refs, mopts)
-            score_metrics[key] = metric
-    compat = compat_stats is not None
-    if TERMS in options.metrics:
-        signatures[TERMS] = _term_signature(
-            setup, compat, options.target_lang, options.source_lang, termbase_hash
-        )
-        score_metrics[TERMS] = _TermScorer()
-    if compat_stats is not None:
-        for system, stats in zip(systems, compat_stats, strict=True):
-            system.totals[TERMS] = [sum(s[0] for s in stats), sum(s[1] for s in stats)]
-            if system.segments is not None:
-                system.segments[TERMS] = [list(s) for s in stats]
-    reports: list[SystemReport] = []
-    for system in systems:
-        scores: dict[str, float | None] = {}
-        verbose: dict[str, str] = {}
-        hits = total = None
-        for key in options.metrics:
-            score = system.score(key, mopts)
-            field_name = SCORE_FIELDS[key]
-            scores[field_name] = float(score.score)
-            verbose[field_name] = score._verbose
-            if key == TERMS:
-                hits, total = int(system.totals[TERMS][0]), int(system.totals[TERMS][1])
-                if total == 0:
-                    scores[field_name] = None
-        tally = system.tally or TermTally()
-        termbase = setup.termbase if setup else None
-        reports.append(
-            SystemReport(
-                name=system.name,
-                scores=scores,
-                signatures={SCORE_FIELDS[k]: s.format() for k, s in signatures.items()},
-                verbose=verbose,
-                term_hits=hits,
-                term_total=total,
-                terms=tally.concept_rows(termbase, options.target_lang),
-                misses=list(tally.misses),
-            )
-        )
-    comparisons: tuple[Comparison, ...] = ()
-    samples = 0
-    paired: str | None = None
-    if options.paired and len(systems) > 1:
-        result = paired_test(
-            [(s.name, s.segments or {}) for s in systems],
-            {k: (score_metrics[k], signatures[k]) for k in options.metrics},
-            test=options.paired,
-            samples=options.paired_samples,
-        )
-        comparisons, samples, paired = result.comparisons, result.samples, result.test
-        for rep in reports:
-            rep.signatures.update({SCORE_FIELDS[k]: v for k, v in result.signatures.items()})
-    source = "wmt21-compat" if compat else (setup.term_source if setup else None)
-    return ScoreReport(
-        options.source_lang,
-        options.target_lang,
-        tuple(reports),
-        comparisons,
-        paired,
-        samples,
-        source if TERMS in options.metrics else None,
-        systems[0].count if systems else 0,
-    )
-
-
-class _TermScorer(TermAccuracy):
-    """Computes term scores from statistics (for the paired test); never matches text itself."""
-
-    def __init__(self) -> None:
-        Metric.__init__(self)  # type: ignore[no-untyped-call]
-
-    def _aggregate_and_compute(self, stats: Any) -> Any:
-        return term_score(float(sum(s[0] for s in stats)), float(sum(s[1] for s in stats)))
-
-
 def score_files(
     files: CorpusFiles,
     options: ScoreOptions,
@@ -222,11 +105,29 @@ def score_files(
     segments: IO[str] | None = None,
     names: Sequence[str] | None = None,
 ) -> ScoreReport:
-    """Score hypothesis files against references (and terms, from ``termbase`` or WMT21 annotations)."""
-    if not files.references:
-        raise UsageError("no reference given", hint="pass --reference REF")
+    """Score hypothesis files against references (and terms, from ``termbase`` or WMT21 annotations).
+
+    Without references only term accuracy is computed (reference-free scoring; the report says so).
+    """
     if not files.hypotheses:
         raise UsageError("no hypothesis given", hint="pass one or more hypothesis files")
+    notes: list[str] = []
+    reference_free = not files.references
+    if reference_free:
+        if TERMS not in options.metrics:
+            raise UsageError(
+                "BLEU, chrF, chrF++ and TER compare with a reference, and none was given",
+                hint="pass --reference REF, or score term accuracy alone (--metrics terms)",
+            )
+        if options.compat is not None:
+            raise UsageError("--compat wmt21 needs the annotated reference", hint="pass --reference REF.sgm")
+        if files.source is not None and files.source_is_sgml:
+            raise UsageError(
+                "WMT21 annotations define their target forms in the reference",
+                hint="pass the annotated reference (…fr.sgm) with --reference",
+            )
+        options = replace(options, metrics=(TERMS,))
+        notes.append(REFERENCE_FREE_NOTE)
     want_terms = TERMS in options.metrics
     if want_terms and files.source is None:
         raise UsageError(
@@ -237,6 +138,8 @@ def score_files(
     annotated = want_terms and files.source_is_sgml
     setup: TermSetup | None = None
     compat_stats: list[list[list[int]]] | None = None
+    official_segments: list[dict[str, list[float]]] = []
+    official: list[dict[str, float | None]] = []
     tb_hash = "none"
     if options.compat is not None and options.compat != "wmt21":
         raise UsageError(
@@ -252,6 +155,21 @@ def score_files(
         compat_stats = [
             wmt21.compat_segment_stats(files.source, files.references[0], h) for h in files.hypotheses
         ]
+        for h in files.hypotheses:
+            stats = wmt21_official.official_stats(files.source, files.references[0], h)
+            per_segment = {
+                OFFICIAL_FIELDS[0]: stats.window[2],
+                OFFICIAL_FIELDS[1]: stats.window[3],
+                OFFICIAL_FIELDS[2]: [1.0 - t for t in stats.term_ter or []],
+            }
+            official_segments.append(per_segment)
+            official.append(
+                {
+                    OFFICIAL_FIELDS[0]: stats.window_overlap(2),
+                    OFFICIAL_FIELDS[1]: stats.window_overlap(3),
+                    OFFICIAL_FIELDS[2]: stats.one_minus_term,
+                }
+            )
         annotated = False
     elif annotated:
         assert files.source is not None
@@ -284,10 +202,36 @@ def score_files(
         config,
         names,
         executor=executor,
-        keep_segments=bool(options.paired) and len(names) > 1,
+        keep_segments=options.keep_segments,
         on_shard=writer,
     )
-    return _finish(systems, options, len(files.references), setup, compat_stats, tb_hash)
+    info = _run_info(options, len(files.references), setup, tb_hash, reference_free, tuple(notes))
+    info = replace(info, compat_stats=compat_stats, official_segments=official_segments, official=official)
+    return finish(systems, info)
+
+
+def _run_info(
+    options: ScoreOptions,
+    num_refs: int,
+    setup: TermSetup | None,
+    tb_hash: str,
+    reference_free: bool = False,
+    notes: tuple[str, ...] = (),
+) -> RunInfo:
+    return RunInfo(
+        metrics=options.metrics,
+        source_lang=options.source_lang,
+        target_lang=options.target_lang,
+        metric_options=options.metric_options,
+        num_refs=num_refs,
+        setup=setup,
+        termbase_hash=tb_hash,
+        paired=options.paired,
+        paired_samples=options.paired_samples,
+        confidence_samples=(options.confidence_samples or DEFAULT_SAMPLES) if options.confidence else 0,
+        reference_free=reference_free,
+        notes=notes,
+    )
 
 
 def score_corpus(
@@ -320,13 +264,6 @@ def score_corpus(
     shards: Sequence[ShardInput] | Any = iter_memory_shards(
         sources, references, hypotheses, options.shard_size
     )
-    systems = run(
-        shards, config, names, executor=executor, keep_segments=bool(options.paired) and len(names) > 1
-    )
-    return _finish(
-        systems,
-        options,
-        len(references),
-        setup,
-        termbase_hash=termbase.content_hash() if termbase is not None else "none",
-    )
+    systems = run(shards, config, names, executor=executor, keep_segments=options.keep_segments)
+    tb_hash = termbase.content_hash() if termbase is not None else "none"
+    return finish(systems, _run_info(options, len(references), setup, tb_hash))

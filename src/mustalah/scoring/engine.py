@@ -29,6 +29,7 @@ from ..matching import TermIndex
 from ..parallel import SerialExecutor
 from ..termbase.model import Termbase
 from .arnorm import normalize_arabic
+from .contexts import count_contexts, reference_contexts
 from .inputs import ShardInput
 from .metrics import STRING_METRICS, TERMS, MetricOptions, build_metric
 from .tally import TermTally
@@ -94,10 +95,18 @@ def score_terms(data: ShardInput, setup: TermSetup) -> tuple[list[list[Stats]], 
         occurrences = list(data.occurrences)
     else:
         occurrences = [source_occurrences(index.match(s, setup.source_lang)) for s in data.sources]
+    ref_contexts: list[dict[str, list[tuple[str, ...]]]] | None = None
+    if data.references and setup.target_lang.split("-")[0] == "ar":
+        ref_contexts = [
+            reference_contexts(
+                index.match(ref, setup.target_lang), ref, setup.termbase, setup.target_lang, shared
+            )
+            for ref in data.references[0]
+        ]
     all_stats: list[list[Stats]] = []
     tallies: list[TermTally] = []
     for hyps in data.hypotheses:
-        tally = TermTally()
+        tally = TermTally(contexts={} if ref_contexts is not None else None)
         stats: list[Stats] = []
         for i, (occ, hyp) in enumerate(zip(occurrences, hyps, strict=True)):
             seg: SegmentTerms = analyse_segment(
@@ -108,7 +117,9 @@ def score_terms(data: ShardInput, setup: TermSetup) -> tuple[list[list[Stats]], 
                 setup.target_lang,
                 shared,
             )
-            tally.add(seg)
+            tally.add(seg, data.first + i + 1)
+            if ref_contexts is not None and tally.contexts is not None:
+                count_contexts(seg.rows, ref_contexts[i], tally.contexts)
             stats.append(seg.stats)
         all_stats.append(stats)
         tallies.append(tally)
@@ -148,7 +159,8 @@ def run_shard(task: ShardTask) -> ShardResult:
         for s, stats in enumerate(term_stats):
             per_system[s][TERMS] = stats
         tallies = list(term_tallies)
-    return ShardResult(data.first, len(data.references[0]), tuple(per_system), tuple(tallies))
+    count = len(data.references[0]) if data.references else len(data.sources)
+    return ShardResult(data.first, count, tuple(per_system), tuple(tallies))
 
 
 # --- accumulation ------------------------------------------------------------------------

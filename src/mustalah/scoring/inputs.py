@@ -82,6 +82,8 @@ def count_segments(path: Path) -> int:
 
 def check_counts(files: CorpusFiles) -> int:
     """The common segment count of all files, or an InputError naming the odd one out."""
+    if files.source is None and not files.references:
+        raise InputError("neither a source nor a reference was given")
     first = files.source if files.source is not None else files.references[0]
     expected = count_segments(first)
     for path in files.all():
@@ -114,10 +116,14 @@ def iter_file_shards(files: CorpusFiles, shard_size: int, annotated: bool = Fals
     first = 0
     while True:
         refs = tuple(tuple(islice(it, shard_size)) for it in ref_iters)
-        n = len(refs[0])
+        if refs:
+            n = len(refs[0])
+            src = list(islice(src_iter, n))
+        else:  # reference-free: the source sets the pace
+            src = list(islice(src_iter, shard_size))
+            n = len(src)
         if n == 0:
             return
-        src = list(islice(src_iter, n))
         hyps = tuple(tuple(islice(it, n)) for it in hyp_iters)
         yield ShardInput(
             first=first,

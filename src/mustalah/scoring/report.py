@@ -10,13 +10,19 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from .api import ScoreReport, SystemReport
+from .collect import OFFICIAL_FIELDS
 from .metrics import SCORE_FIELDS
+from .results import ScoreReport, SystemReport
 from .tally import miss_row
 
 JSON_VERSION = 1
 
 _LABELS = {"bleu": "BLEU", "chrf": "chrF2", "chrfpp": "chrF2++", "ter": "TER", "term_accuracy": "TermAcc"}
+_OFFICIAL_LABELS = {
+    "window_overlap_2": "window overlap (w=2)",
+    "window_overlap_3": "window overlap (w=3)",
+    "one_minus_term": "1 - TERm",
+}
 _TEST_NAMES = {"bs": "paired bootstrap", "ar": "approximate randomization"}
 
 
@@ -29,6 +35,16 @@ def _system_json(system: SystemReport) -> dict[str, Any]:
     out["signatures"] = dict(system.signatures)
     out["terms"] = system.terms
     out["term_misses"] = [miss_row(m) for m in system.misses]
+    # Added within version 1 (fields are only ever added): docs/scoring.md, 'JSON additions'.
+    for name in OFFICIAL_FIELDS:
+        out[name] = system.official.get(name)
+    out["confidence"] = {k: v.to_json() for k, v in system.confidence.items()} or None
+    out["contexts"] = system.contexts
+    out["term_segments"] = system.term_segments
+    out["concept_segments"] = [
+        {"segment": seg, "concept": concept, "occurrences": occ, "hits": hits}
+        for seg, concept, occ, hits in system.concept_segments
+    ]
     return out
 
 
@@ -51,6 +67,14 @@ def to_json_data(report: ScoreReport) -> dict[str, Any]:
             }
             for c in report.comparisons
         ],
+        "reference_free": report.reference_free,
+        "notes": list(report.notes),
+        "confidence": (
+            {"samples": report.confidence_samples, "seed": report.confidence_seed}
+            if report.confidence_samples
+            else None
+        ),
+        "gate": None,
     }
 
 
@@ -59,7 +83,9 @@ def to_json(report: ScoreReport) -> str:
 
 
 def to_text(report: ScoreReport, width: int = 2, max_misses: int = 20, max_concepts: int = 15) -> str:
-    lines: list[str] = []
+    lines: list[str] = [f"Note: {note}" for note in report.notes]
+    if lines:
+        lines.append("")
     multi = len(report.systems) > 1
     for k, system in enumerate(report.systems):
         head = f"System: {system.name}"
@@ -74,8 +100,22 @@ def to_text(report: ScoreReport, width: int = 2, max_misses: int = 20, max_conce
                 extra = f" ({system.term_hits}/{system.term_total})"
             elif system.verbose.get(field_name):
                 extra = f" {system.verbose[field_name]}"
+            interval = system.confidence.get(field_name)
+            if interval is not None:
+                extra += f" (μ = {interval.mean:.{width}f} ± {interval.ci:.{width}f})"
             lines.append(f"  {label:<8}= {shown}{extra}")
             lines.append(f"            {label}|{system.signatures.get(field_name, '')}")
+        for name, official in system.official.items():
+            if official is None:
+                continue
+            interval = system.confidence.get(name)
+            ci = f" (μ = {interval.mean:.4f} ± {interval.ci:.4f})" if interval is not None else ""
+            lines.append(f"  WMT21 {_OFFICIAL_LABELS[name]} = {official:.4f}{ci}  (official script's figure)")
+        if system.contexts:
+            lines.append("  Term accuracy by context (from the reference):")
+            for row in system.contexts:
+                acc = "n/a" if row["accuracy"] is None else f"{row['accuracy']:.{width}f}"
+                lines.append(f"    {row['context']:<24} {acc:>7}  ({row['hits']}/{row['occurrences']})")
         if system.terms:
             lines.append(
                 f"  Terms by concept (top {min(max_concepts, len(system.terms))} of {len(system.terms)}):"
@@ -110,5 +150,11 @@ def to_text(report: ScoreReport, width: int = 2, max_misses: int = 20, max_conce
         for c in report.comparisons:
             label = _LABELS[SCORE_FIELDS[c.metric]]
             lines.append(f"  {c.system:<30} {label:<8} Δ = {c.delta:+.{width}f}  p = {c.p_value:.4f}")
+        lines.append("")
+    if report.confidence_samples:
+        lines.append(
+            f"Confidence: 95 % bootstrap intervals, {report.confidence_samples} resamples, "
+            f"seed {report.confidence_seed} (μ ± half-width, as sacrebleu --confidence)"
+        )
         lines.append("")
     return "\n".join(lines)

@@ -29,10 +29,24 @@ class TermTally:
     total: int = 0
     concepts: dict[str, ConceptTally] = field(default_factory=dict)
     misses: list[TermMiss] = field(default_factory=list)
+    #: per segment, in corpus order: [hits, total] (what the paired tests and the gate need)
+    segments: list[list[int]] = field(default_factory=list)
+    #: (segment, concept, occurrences, hits) per segment and concept, in corpus order
+    concept_segments: list[tuple[int, str, int, int]] = field(default_factory=list)
+    #: context -> [occurrences, hits] (None: no reference to read the contexts from)
+    contexts: dict[str, list[int]] | None = None
 
-    def add(self, seg: SegmentTerms) -> None:
+    def add(self, seg: SegmentTerms, segment: int = 0) -> None:
         self.hits += seg.hits
         self.total += seg.total
+        self.segments.append([seg.hits, seg.total])
+        per_concept: dict[str, list[int]] = {}
+        for concept_id, _text, occ, hit in seg.rows:
+            cell = per_concept.setdefault(concept_id, [0, 0])
+            cell[0] += occ
+            cell[1] += hit
+        for concept_id, (occ, hit) in per_concept.items():
+            self.concept_segments.append((segment, concept_id, occ, hit))
         for concept_id, text, occ, hit in seg.rows:
             c = self.concepts.setdefault(concept_id, ConceptTally())
             c.occurrences += occ
@@ -59,6 +73,15 @@ class TermTally:
                 cell[0] += occ
                 cell[1] += hit
         self.misses.extend(other.misses)
+        self.segments.extend(other.segments)
+        self.concept_segments.extend(other.concept_segments)
+        if other.contexts is not None:
+            if self.contexts is None:
+                self.contexts = {}
+            for name, (occ, hit) in other.contexts.items():
+                cell = self.contexts.setdefault(name, [0, 0])
+                cell[0] += occ
+                cell[1] += hit
 
     @property
     def accuracy(self) -> float | None:
