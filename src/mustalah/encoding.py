@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import IO
 
-from ..errors import InputError
+from .errors import InputError
 
 _XML_DECL = re.compile(rb"""<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._:-]+)["']""")
 _CHUNK = 1 << 16

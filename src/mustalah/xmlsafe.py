@@ -31,8 +31,8 @@ from typing import IO, Any, NamedTuple, Union
 
 from lxml import etree
 
-from ..errors import InputError
 from .encoding import first_invalid_offset, is_text_encoding, read_chunks, sniff_xml_encoding
+from .errors import InputError
 
 XmlSource = Union[str, "os.PathLike[str]", bytes, IO[bytes]]
 

@@ -8,7 +8,7 @@ import pytest
 
 from mustalah.errors import InputError
 from mustalah.formats import read_segments
-from mustalah.formats.xmlsafe import iterparse_safe, parse_safe
+from mustalah.xmlsafe import iterparse_safe, parse_safe
 
 BODIES = {
     "tmx": (

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from lxml import etree
 
 from ..model import InlineCode
-from .xmlsafe import qname
+from ..xmlsafe import qname
 
 
 @dataclass(frozen=True, slots=True)

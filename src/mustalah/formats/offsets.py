@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import IO
 
-from .encoding import sniff_xml_encoding
+from ..encoding import sniff_xml_encoding
 
 _CHUNK = 1 << 20
 #: Longer than any token libxml2 accepts without ``huge_tree`` (10 MB): give up rather than buffer on.

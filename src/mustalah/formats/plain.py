@@ -29,9 +29,9 @@ from itertools import zip_longest
 from pathlib import Path
 from typing import IO
 
+from ..encoding import iter_lines
 from ..errors import InputError
 from ..model import Segment
-from .encoding import iter_lines
 
 _ARABIC = re.compile(r"[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]")
 _LETTER = re.compile(r"[^\W\d_]")

@@ -28,10 +28,10 @@ from typing import Any
 
 import polib
 
+from ..encoding import first_invalid_offset, is_text_encoding
 from ..errors import InputError
 from ..model import Segment
 from . import po_stream
-from .encoding import first_invalid_offset, is_text_encoding
 
 _LINE = re.compile(r"\(line (\d+)\)")
 

@@ -25,13 +25,13 @@ from typing import Protocol
 
 from ..errors import InputError, UsageError
 from ..model import Segment
+from ..xmlsafe import sniff_root
 from . import plain
 from .po import read_po
 from .tmx import read_tmx
 from .xliff2 import NAMESPACES as XLIFF2_NAMESPACES
 from .xliff2 import read_xliff2
 from .xliff12 import read_xliff12
-from .xmlsafe import sniff_root
 
 
 class Reader(Protocol):

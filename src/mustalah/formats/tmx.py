@@ -38,10 +38,10 @@ from lxml import etree
 
 from ..errors import InputError
 from ..model import InlineCode, Segment
+from ..xmlsafe import XmlSource, iterparse_safe, sniff_root
 from . import lang as langtags
 from .inline import TMX_RULES, flatten
 from .units import ReadUnit
-from .xmlsafe import XmlSource, iterparse_safe, sniff_root
 
 log = logging.getLogger("mustalah.formats")
 

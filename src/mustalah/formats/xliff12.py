@@ -26,9 +26,9 @@ from lxml import etree
 
 from ..errors import InputError
 from ..model import Segment
+from ..xmlsafe import XmlSource, iterparse_safe, qname, require_root
 from .inline import XLIFF12_RULES, flatten
 from .units import ReadUnit
-from .xmlsafe import XmlSource, iterparse_safe, qname, require_root
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 NAMESPACES = (

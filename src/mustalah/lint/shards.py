@@ -29,9 +29,9 @@ from itertools import islice
 from pathlib import Path
 from typing import IO
 
+from ..encoding import iter_lines
 from ..errors import InputError
 from ..formats import plain
-from ..formats.encoding import iter_lines
 from ..formats.registry import detect_format
 from ..model import Segment
 from .engine import InputResult, LintSettings, lint_input, lint_segments

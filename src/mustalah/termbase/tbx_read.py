@@ -13,7 +13,7 @@ from pathlib import Path
 from lxml import etree
 
 from ..errors import InputError
-from ..formats.xmlsafe import iterparse_safe, qname, sniff_root
+from ..xmlsafe import iterparse_safe, qname, sniff_root
 from .model import Concept, Gender, Location, Status, Term, Termbase, TermType, split_tag
 from .problems import Problem
 from .tbx_codec import (
