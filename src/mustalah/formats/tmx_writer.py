@@ -3,8 +3,10 @@
 * header: ``srclang``, ``segtype``, ``o-tmf``, ``adminlang``, ``datatype``,
   ``creationtool="mustalah"``, ``creationtoolversion``; ``xml:lang`` on every
   ``tuv``; the Arabic tag is ``ar`` unless the caller asks for a regional tag
-  (``ar-SA`` for Trados TMs).  Segment languages are replaced by the requested
-  tags so one TMX never mixes ``ar`` and ``ar-SA``.
+  (``ar-SA`` for Trados TMs).  By default segment languages are replaced by the
+  requested tags so one TMX never mixes ``ar`` and ``ar-SA``; with
+  ``TmxHeader(own_langs=True)`` (what ``mustalah export tmx`` uses) every ``tuv`` keeps its
+  segment's own tag — an en-US → nl-NL file stays en-US → nl-NL (see :mod:`.tm_policy`).
 * ``tuid``: by default the segment's ``unit`` (the input's own tuid / unit id /
   line number), prefixed with the input file's name when several inputs are
   merged (:func:`prefixed_tuid`) — stable across runs because it is derived from
@@ -47,6 +49,13 @@ class TmxHeader:
     datatype: str = "plaintext"
     o_tmf: str = "mustalah"
     adminlang: str = "en"
+    #: Write each segment's own ``source_lang`` / ``target_lang`` on its ``tuv`` (not the header's).
+    own_langs: bool = False
+
+    def tags(self, segment: Segment) -> tuple[str, str]:
+        if not self.own_langs:
+            return self.source_lang, self.target_lang
+        return segment.source_lang or self.source_lang, segment.target_lang or self.target_lang
 
 
 def unit_tuid(segment: Segment) -> str:
@@ -108,9 +117,10 @@ def tu_element(segment: Segment, header: TmxHeader, tuid: str) -> etree._Element
             etree.SubElement(tu, "prop", {"type": key}).text = value
     for note in segment.notes:
         etree.SubElement(tu, "note").text = note
-    tu.append(_tuv(header.source_lang, segment.source, segment.source_codes))
+    source_tag, target_tag = header.tags(segment)
+    tu.append(_tuv(source_tag, segment.source, segment.source_codes))
     if segment.target is not None:
-        tu.append(_tuv(header.target_lang, segment.target, segment.target_codes))
+        tu.append(_tuv(target_tag, segment.target, segment.target_codes))
     for key, value in segment.props:
         if key.startswith(ALT_TUV_PROP):
             tu.append(_tuv(key[len(ALT_TUV_PROP) :], value, ()))
@@ -219,11 +229,13 @@ def write_tmx(
         )
         raw.write(etree.tostring(header_element, encoding="utf-8"))
         raw.write(b"\n<body>\n")
-        tuv_tags: tuple[str, str] | None = None
+        starts: dict[tuple[str, str], tuple[str, str]] = {}
         batch: list[str] = []
         for segment in segments:
+            pair = head.tags(segment)
+            tuv_tags = starts.get(pair)
             if tuv_tags is None:  # built by lxml (at the first unit, as before) so tags are checked alike
-                tuv_tags = (_tuv_start(head.source_lang), _tuv_start(head.target_lang))
+                tuv_tags = starts[pair] = (_tuv_start(pair[0]), _tuv_start(pair[1]))
             unit_id = tuid(segment)
             text = _fast_tu(segment, unit_id, *tuv_tags)
             if text is None:

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import itertools
 import os
-import re
+import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 
@@ -59,11 +59,24 @@ STATES_2 = {
     "needs-review-l10n": "translated",
     "needs-review-adaptation": "translated",
 }
-_NOT_NMTOKEN = re.compile(r"[^\w.:-]")
+_NAME_CATEGORIES = frozenset({"Lu", "Ll", "Lt", "Lo", "Nd", "Mn", "Mc"})
+
+
+def _name_char(char: str) -> bool:
+    """A character libxml2's schema validator accepts in an NMTOKEN.
+
+    Why not ``\\w``: Python's ``\\w`` takes every "numeric" character (``₁``, ``²``, ``½``)
+    and libxml2 checks names with the XML 1.0 letter and digit classes, which hold none of
+    them (an exported id ``b₁`` failed the XLIFF 2.1 schema).  Letters, decimal digits and
+    combining marks of the Basic Multilingual Plane, plus ``. : - _``, pass both.
+    """
+    if char.isascii():
+        return char.isalnum() or char in "._:-"
+    return ord(char) < 0x10000 and unicodedata.category(char) in _NAME_CATEGORIES
 
 
 def _nmtoken(value: str) -> str:
-    return _NOT_NMTOKEN.sub("_", value) or "_"
+    return "".join(c if _name_char(c) else "_" for c in value) or "_"
 
 
 def _prop(segment: Segment, key: str) -> str | None:
@@ -126,24 +139,36 @@ def _state12(state: str | None) -> str | None:
     return "x-" + _nmtoken(state)
 
 
+def _own_langs(
+    group: Iterator[Segment], source_lang: str | None, target_lang: str | None
+) -> tuple[str, str, Iterator[Segment]]:
+    """The languages to declare for ``group``: the callers', else its first segment's own."""
+    first = next(group)
+    src = source_lang or first.source_lang or "en"
+    tgt = target_lang or first.target_lang or "ar"
+    return src, tgt, itertools.chain([first], group)
+
+
 def write_xliff12(
     segments: Iterable[Segment],
     output: str | os.PathLike[str],
     *,
-    source_lang: str = "en",
-    target_lang: str = "ar",
+    source_lang: str | None = "en",
+    target_lang: str | None = "ar",
     hints: HintFunc = no_hints,
 ) -> int:
+    """``source_lang`` / ``target_lang`` ``None``: each ``<file>`` declares its segments' own languages."""
     q = f"{{{XLIFF12_NS}}}"
     count = 0
     with atomic_binary(output) as raw, etree.xmlfile(raw, encoding="utf-8") as xf:
         xf.write_declaration()
         with xf.element(q + "xliff", {"version": "1.2"}, nsmap={None: XLIFF12_NS}):
-            for name, group in _by_file(segments):
+            for name, members in _by_file(segments):
+                src, tgt, group = _own_langs(members, source_lang, target_lang)
                 attrs = {
                     "original": Path(name).name or name,
-                    "source-language": source_lang,
-                    "target-language": target_lang,
+                    "source-language": src,
+                    "target-language": tgt,
                     "datatype": "plaintext",
                 }
                 with xf.element(q + "file", attrs), xf.element(q + "body"):
@@ -272,16 +297,18 @@ def write_xliff21(
     segments: Iterable[Segment],
     output: str | os.PathLike[str],
     *,
-    source_lang: str = "en",
-    target_lang: str = "ar",
+    source_lang: str | None = "en",
+    target_lang: str | None = "ar",
     hints: HintFunc = no_hints,
 ) -> int:
+    """``source_lang`` / ``target_lang`` ``None``: the document declares its first segment's own languages."""
     q = f"{{{XLIFF2_NS}}}"
     count = 0
     nsmap = {None: XLIFF2_NS, "gls": GLS_NS}
+    src, tgt, segments = _own_langs(iter(segments), source_lang, target_lang)
     with atomic_binary(output) as raw, etree.xmlfile(raw, encoding="utf-8") as xf:
         xf.write_declaration()
-        root = {"version": "2.1", "srcLang": source_lang, "trgLang": target_lang}
+        root = {"version": "2.1", "srcLang": src, "trgLang": tgt}
         with xf.element(q + "xliff", root, nsmap=nsmap):
             for number, (name, group) in enumerate(_by_file(segments), start=1):
                 with xf.element(q + "file", {"id": f"f{number}", "original": Path(name).name or name}):
