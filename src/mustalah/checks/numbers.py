@@ -13,11 +13,13 @@ import functools
 import re
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from ..formats.plurals import single_number
 from ..model import Finding
 from ..text.dates import UN_PAIRS
 from .base import Rule, SideView, UnitContext
+from .number_forms import same_number_elsewhere
 from .textcache import month_mentions
 
 _DIGITS = str.maketrans(
@@ -119,7 +121,17 @@ AR_WORDS: dict[str, int] = {
     "العاشرة": 10,
     "مرتين": 2,
     "مرتان": 2,
+    # "ten-year" as an adjective: خطة عشرية (a decennial plan)
+    "عشري": 10,
+    "عشرية": 10,
+    "العشري": 10,
+    "العشرية": 10,
 }
+#: "1 million" is مليون, with no 1: a lone 1 before a scale word needs no digit on the other side.
+_ONE_SCALE = re.compile(r"\s*(?:million|billion|trillion|thousand)\b", re.IGNORECASE)
+_AR_SCALE = re.compile(r"(?:مليون|مليار|بليون|تريليون|ألف)")
+#: Marks and tatweel inside a number word (الثالثـة from a justified PDF) are not letters.
+_AR_MARKS = dict.fromkeys(range(0x064B, 0x0653)) | {0x0640: None, 0x0670: None}
 _AR_CLITICS = ("و", "ف", "ب", "ل", "وب", "ول", "ال", "وال", "بال", "لل")
 _WORD = re.compile(r"[A-Za-z]+|[\u0621-\u064A]+")
 
@@ -213,7 +225,7 @@ def word_numbers(text: str, lang: str) -> Counter[str]:
         for w in _EN_WORD_NUMBER.findall(text):
             out[str(_EN_FORMS[w.lower()])] += 1
         return out
-    for w in _AR_WORD_NUMBER.findall(text):
+    for w in _AR_WORD_NUMBER.findall(text.translate(_AR_MARKS)):
         out[str(_AR_FORMS[w])] += 1
     return out
 
@@ -237,7 +249,11 @@ class NumberMismatch(Rule):
         the other way round.  Arabic-Indic and Extended digits, the Arabic decimal
         separator ``٫`` and the thousands separators ``٬`` / ``,`` are folded first
         (``٤٫٥`` = ``4.5``), and a small number written as a word (``two``,
-        ``اثنين``) counts for its digits.
+        ``اثنين``) counts for its digits.  A number with another in its place on
+        the other side (``10`` → ``11``: as many missing on each side) is one
+        finding on the target, an error; a number the other side just lacks is a
+        warning, since it may be written out in words the list does not know
+        (``1 million`` → ``مليون``, ``ten-year`` → ``عشري``).
     Why it matters:
         A wrong figure, day or resolution number is a factual error that no reader
         can detect without the source; it is the commonest error revisers catch.
@@ -253,8 +269,22 @@ class NumberMismatch(Rule):
     code = "NU001"
     name = "number-mismatch"
     category = "number"
-    severity = "error"
+    severity = "warning"
     scope = "bilingual"
+    #: the digits of a placeholder (``{0}``, ``%1$s``) that MK002 reports whole
+    yields_to = ("MK002",)
+    #: ``10`` in the source, ``11`` in its place in the target: one slip, reported once
+    pairs_sides = True
+
+    def paired(self, source: Finding, target: Finding) -> Finding:
+        """The other side has another number in this one's place: unambiguous, an error."""
+        same_digits = source.text.isascii() == target.text.isascii()
+        return replace(
+            target,
+            severity="error",
+            message=f"number {target.text} is not in the source, which has {source.text} instead",
+            suggestion=source.text if same_digits and target.suggestion is None else target.suggestion,
+        )
 
     def check(self, ctx: UnitContext) -> Iterable[Finding]:
         if ctx.target is None:
@@ -290,8 +320,14 @@ class NumberMismatch(Rule):
             seen[n.value] += 1
             if seen[n.value] <= theirs.get(n.value, 0):
                 continue
+            if where == "the target" and n.value == str(single_number(ctx.segment)):
+                continue  # a PO plural form said for one number (يومان, 'two days') may leave it out
             if where == "the source" and counts[n.value] > 1 and theirs.get(n.value, 0) > 0:
                 continue  # repetition in the target (a restated year) is not a new number
+            if n.value == "1" and _ONE_SCALE.match(here.text, n.end) and _AR_SCALE.search(there.text):
+                continue  # "1 million" = مليون
+            if same_number_elsewhere(n.value, n.start, here.text, here.lang, there.text):
+                continue  # 10 a.m. = 10:00, 4,300 = 300 4, (L) = 50, 11th = الحادي عشر
             yield self.finding(
                 ctx,
                 here,

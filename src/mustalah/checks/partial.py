@@ -19,8 +19,11 @@ or end with a function word (``of terrorism``); an Arabic name never loses its h
 rest, ``المعنية بغسل الأموال``, is shared by many names) and an English one keeps three
 words without its first.  Words inside another name's match are that name's (``the Fund
 on Foreign Terrorist Fighters`` does not name *foreign terrorist fighters* with a word
-missing); words a near miss already explains are left to it; and a name with words
-inserted after its head is a longer name (``checks/embedded.py``), not a damaged one.
+missing); words a near miss already explains are left to it; a name with words
+inserted after its head is a longer name (``checks/embedded.py``), not a damaged one; a
+"dropped" word that stands just after the rest was moved (``القانون الدولي الإنساني``), not
+dropped; and an English name keeps its capitals (``United Nations development assistance``
+shares words with UNDP's name, it does not name UNDP).
 The result is a :class:`NearMiss`, computed once per side and shared by TM001 (a damaged
 rendering is reported where it is, not as missing), TM006 (which reports it) and TM007
 (the source does name the concept, badly).
@@ -37,6 +40,7 @@ from ..text.arabic import attach_clitics
 from ..text.normalize import fold_key
 from .base import SideView, UnitContext
 from .embedded import gapped_renderings
+from .policy import is_official_name
 
 _MIN_TOKENS = 3
 #: Function words (folded): a "changed" last word that is one of these is the sentence going on
@@ -64,7 +68,7 @@ def _find(view: SideView, other: SideView, termbase: Termbase) -> tuple[NearMiss
     here = {m.concept_id for m in view.mentions() if m.name is not None}
     near = {c for nm in view.near_misses for c in nm.concepts}
     named = dict.fromkeys(m.concept_id for m in other.mentions() if m.name is not None)
-    wanted = [c for c in named if c not in here and c not in near]
+    wanted = [c for c in named if c not in here and c not in near and _named_thing(termbase, c)]
     if not wanted:
         return ()
     spans = [(m.start(), m.end()) for m in _TOKEN.finditer(view.folded.key)]
@@ -87,7 +91,11 @@ def _find(view: SideView, other: SideView, termbase: Termbase) -> tuple[NearMiss
                 ):
                     continue  # a changed first word must be a close one (victims and survivors of …)
                 last = i + len(toks) - (2 if kind == "drop" else 1)
+                if kind == "drop" and toks[p] in words[last + 1 : last + 4]:
+                    continue  # the word is there, further on: reordered (القانون الدولي الإنساني) or apart
                 start, end = view.folded.span(spans[i][0], spans[last][1])
+                if view.lang == "en" and _lower_cased(view.text[start:end], term.text):
+                    continue  # "United Nations development assistance": a name keeps its capitals
                 if any(
                     m.start < end and start < m.end and not start <= m.start < m.end <= end
                     for m in view.matches
@@ -210,3 +218,17 @@ def _head_proclitics(word: str, lang: str) -> str:
         if stem in heads:
             return _first_word(word, stem, lang) or ""
     return ""
+
+
+def _lower_cased(found: str, name: str) -> bool:
+    """A capitalized word of the English ``name`` written in lower case in ``found``: words that
+    merely share the name's words (``United Nations development assistance frameworks``)."""
+    capitals = {w.lower() for w in name.split() if w[:1].isupper()}
+    return any(w[:1].islower() and w.lower() in capitals for w in found.split())
+
+
+def _named_thing(termbase: Termbase, concept_id: str) -> bool:
+    """Only official names are searched with a word missing or changed: vocabulary
+    (``التطرف المقترن بالعنف`` for violent extremism) is paraphrased, not damaged."""
+    concept = termbase.get(concept_id)
+    return concept is not None and is_official_name(concept)

@@ -36,7 +36,7 @@ def is_official_name(concept: Concept) -> bool:
     if concept.domain in NAME_DOMAINS:
         return True
     return any(
-        any(ch.isupper() for ch in term.text)
+        any(word[:1].isupper() for word in term.text.split())  # not "non-State actors"
         for term in concept.terms_in("en")
         if term.approved and not term.is_acronym
     )

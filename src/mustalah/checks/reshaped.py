@@ -8,6 +8,9 @@ professional translations of the UN do so all the time:
   moves from الخارجية to the new last word;
 * **an indefinite title owned by ل**: المستشار الخاص becomes ``مستشار خاص للأمين العام``
   (a Special Adviser to the Secretary-General) — every article drops;
+* **a pronoun for the genitive**: نائب الرئيس becomes ``نائبه`` ("its Vice-Chair");
+* **the construct undone with ل**: نائب الرئيس becomes ``النائب الثالث للرئيس`` (Third
+  Vice-Chair);
 * **a parent body written out inside the name**: لجنة مكافحة الإرهاب becomes
   ``لجنة مجلس الأمن لمكافحة الإرهاب`` (the Security Council Counter-Terrorism Committee) —
   the Council's name, or the Organization's, stands between the head and the rest.
@@ -28,6 +31,8 @@ from .base import SideView
 
 #: Bodies that UN Arabic writes out inside the names of their subsidiary organs.
 PARENT_BODIES = ("UN", "UNSC", "UNGA")
+#: Attached pronouns that stand for the genitive of a construct title (نائبه، نائبتها).
+_PRONOUNS = ("ه", "ها", "هم", "هما")
 
 
 def reshaped_renderings(view: SideView, concept: Concept, termbase: Termbase) -> int:
@@ -47,6 +52,17 @@ def reshaped_renderings(view: SideView, concept: Concept, termbase: Termbase) ->
             # وزير الخارجية → وزير خارجية <genitive>
             shape = [*toks[:-1], last[2:]]
             starts.update(i for i in _find(words, shape) if i + len(shape) < len(words))
+        if len(toks) == 2 and last.startswith("ال") and not before.startswith("ال"):
+            # نائب الرئيس → نائبه ("its Vice-Chair"): a pronoun stands for the genitive
+            stem = before[:-1] + "ت" if before.endswith("ه") else before
+            owned = {stem + p for p in _PRONOUNS}
+            starts.update(i for i, w in enumerate(words) if owned.intersection(stems(w)))
+            # نائب الرئيس → النائب الثالث للرئيس: the construct undone with ل, an ordinal between
+            for i, w in enumerate(words):
+                if "ال" + before in stems(w):
+                    following = words[i + 1 : i + 4]
+                    if any(a.startswith("ل") and last in stems(a) for a in following):
+                        starts.add(i)
         if all(t.startswith("ال") and len(t) > 3 for t in toks):
             # المستشار الخاص → مستشار خاص لـ<owner>
             shape = [t[2:] for t in toks]
@@ -61,6 +77,40 @@ def reshaped_renderings(view: SideView, concept: Concept, termbase: Termbase) ->
                 shape = [*toks[:k], *parent, *toks[k:]]
                 starts.update(_find(words, shape, (0, k + len(parent))))
     return len(starts)
+
+
+def anaphor_renderings(view: SideView, concept: Concept) -> int:
+    """How often an Arabic ``view`` refers to ``concept`` by its definite head alone:
+    ``المكتب`` for UNODC, ``المعهد`` for UNICRI, ``البعثة`` for MINUSMA — how UN Arabic
+    renders an English acronym once the name has been given in full."""
+    if view.lang != "ar":
+        return 0
+    heads = set()
+    for toks in _approved_token_forms(concept):
+        if len(toks) >= 2:
+            head = toks[0]
+            heads.add(head if head.startswith("ال") else "ال" + head)
+    if not heads:
+        return 0
+    return sum(1 for word in _TOKEN.findall(view.folded.key) if heads.intersection(stems(word)))
+
+
+def nested_renderings(view: SideView, concept: Concept) -> int:
+    """How many of ``view``'s matches of other concepts hold ``concept``'s name inside them:
+    ``كيانات الأمم المتحدة`` (United Nations entities) names the United Nations, and
+    ``لجنة مكافحة الإرهاب التابعة لمجلس الأمن`` the Security Council, though the matcher
+    reports the longer name only."""
+    forms = [toks for toks in _approved_token_forms(concept) if toks]
+    if not forms:
+        return 0
+    count = 0
+    for m in view.matches:
+        if m.concept_id == concept.id:
+            continue
+        inner = _TOKEN.findall(fold_key(m.surface))
+        if any(any(True for _ in _find(inner, toks)) for toks in forms):
+            count += 1
+    return count
 
 
 def _approved_token_forms(concept: Concept) -> Iterable[list[str]]:

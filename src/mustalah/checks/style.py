@@ -1,4 +1,4 @@
-"""Style rules: honorifics, UN month pairs, digit systems, -ize spelling, document symbols."""
+"""Style rules: honorifics, UN month pairs and their spacing, digits, -ize spelling, document symbols."""
 
 from __future__ import annotations
 
@@ -25,6 +25,16 @@ ARABIC_INDIC = re.compile(r"[٠-٩]+")
 EXTENDED = re.compile(r"[۰-۹]+")
 _NON_WESTERN_DIGIT = re.compile(r"[٠-٩۰-۹]")
 WESTERN = re.compile(r"[0-9]+")
+_NON_WESTERN_NUMBER = re.compile(r"[٠-٩۰-۹]+(?:[٫٬.,][٠-٩۰-۹]+)*")
+#: A paragraph or list number that opens a unit: ``١٣ - ``, ``39. ``, ``(أ) ``.  UN Arabic
+#: documents number paragraphs in Arabic-Indic digits whatever digits the text uses.
+_PARAGRAPH_NUMBER = re.compile(r"\s*(?:[0-9٠-٩۰-۹]+|\([0-9٠-٩۰-۹a-zء-ي]{1,4}\))\s*[-–.)]?\s+")
+
+
+def paragraph_number_end(text: str) -> int:
+    """Where the body of ``text`` starts after an opening paragraph number (0 if none)."""
+    m = _PARAGRAPH_NUMBER.match(text)
+    return m.end() if m else 0
 _TO_WESTERN = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 
 
@@ -113,6 +123,55 @@ class MonthWithoutPair(Rule):
                     )
 
 
+_SLASH_SPACED = re.compile(r"\s*/\s*")
+
+
+class MonthPairSpacing(Rule):
+    """A UN month pair written with a space beside its slash.
+
+    What it catches:
+        ``تموز/ يوليه``, ``تموز /يوليه``, ``كانون الأول / ديسمبر``: white space
+        (also a no-break space or a line break) before or after the slash that
+        joins the Levantine and the Gregorian month.  The halves are read as
+        written, vowel marks and all; only the space is reported.
+    Why it matters:
+        UN Arabic writes the pair as one unit, ``تموز/يوليه``.  A space splits it:
+        search and the TM miss the pair, and a line may break inside the date.
+        It is a fixed convention with no reading under which the space is right,
+        hence an error.
+    Example:
+        en: 21 July 2021
+        ar: 21 تموز/ يوليه 2021
+    Use instead:
+        ar: 21 تموز/يوليه 2021
+    Suppress:
+        `mustalah: ignore ST008` in the unit's note.
+    """
+
+    code = "ST008"
+    name = "month-pair-spacing"
+    category = "style"
+    severity = "error"
+
+    def check(self, ctx: UnitContext) -> Iterable[Finding]:
+        for view in ctx.in_lang("ar"):
+            for m in month_mentions(view.text, "ar"):
+                if m.form != "pair":
+                    continue
+                pair = view.text[m.start : m.end]
+                slash = _SLASH_SPACED.search(pair)
+                if slash is None or slash.group() == "/":
+                    continue
+                yield self.finding(
+                    ctx,
+                    view,
+                    m.start,
+                    m.end,
+                    f"space in the month pair '{pair}': UN Arabic writes it without spaces",
+                    suggestion=pair[: slash.start()] + "/" + pair[slash.end() :],
+                )
+
+
 class NonWesternDigits(Rule):
     """Arabic-Indic or Extended digits in Arabic body text.
 
@@ -126,6 +185,8 @@ class NonWesternDigits(Rule):
         ar: ٨ كانون الأول/ديسمبر ٢٠٢٠
     Use instead:
         ar: 8 كانون الأول/ديسمبر 2020
+        An opening paragraph number (``١٣ - …``) is the document's numbering, not
+        text: UN Arabic documents number paragraphs in Arabic-Indic digits.
     Suppress:
         `ignore = ["ST003"]` in `[tool.mustalah]` for texts that follow another convention.
     """
@@ -139,9 +200,12 @@ class NonWesternDigits(Rule):
         for view in ctx.in_lang("ar"):
             if not _NON_WESTERN_DIGIT.search(view.text):
                 continue  # every report is a run of non-Western digits
-            if WESTERN.search(view.text) and (ARABIC_INDIC.search(view.text) or EXTENDED.search(view.text)):
+            body = paragraph_number_end(view.text)
+            if WESTERN.search(view.text, body) and (
+                ARABIC_INDIC.search(view.text, body) or EXTENDED.search(view.text, body)
+            ):
                 continue  # ST004 reports the mix
-            for m in re.finditer(r"[٠-٩۰-۹]+(?:[٫٬.,][٠-٩۰-۹]+)*", view.text):
+            for m in _NON_WESTERN_NUMBER.finditer(view.text, body):
                 yield self.finding(
                     ctx,
                     view,
@@ -157,7 +221,9 @@ class MixedDigitSystems(Rule):
 
     What it catches:
         Western digits together with Arabic-Indic or Extended (Persian) digits in
-        the same unit side, or Arabic-Indic with Extended.
+        the same unit side, or Arabic-Indic with Extended.  An opening paragraph
+        number (``١٣ - يطلب… القرار 2178``) is the document's numbering and does not
+        count.
     Why it matters:
         Mixed digits are a sure sign of pasted text; Extended digits ۴ ۵ ۶ look
         unlike the Arabic ones, and numbers compare wrongly in TMs.
@@ -179,8 +245,9 @@ class MixedDigitSystems(Rule):
         for view in ctx.sides:
             if not _NON_WESTERN_DIGIT.search(view.text):
                 continue  # Western digits alone are one system
+            body = paragraph_number_end(view.text)  # "١٣ - …": the documents' own numbering
             systems = {
-                name: list(p.finditer(view.text))
+                name: list(p.finditer(view.text, body))
                 for name, p in (("Western", WESTERN), ("Arabic-Indic", ARABIC_INDIC), ("Extended", EXTENDED))
             }
             used = [n for n, ms in systems.items() if ms]

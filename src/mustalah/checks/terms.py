@@ -14,7 +14,7 @@ from .base import Rule, SideView, UnitContext
 from .embedded import coordinated_renderings, gapped_renderings, premodifiers
 from .partial import partial_names
 from .policy import is_official_name
-from .reshaped import reshaped_renderings
+from .reshaped import anaphor_renderings, nested_renderings, reshaped_renderings
 
 
 def preferred_for(concept: Concept, term: Term, lang: str) -> Term | None:
@@ -56,8 +56,19 @@ class TermMissing(Rule):
 
     What it catches:
         A termbase concept mentioned in the source more often than in the target.
-        Mentions are counted: two mentions in the source need two in the target. A
-        name with its acronym in parentheses counts as one mention. A target mention
+        Only official names demand a rendering: bodies, posts, people, Member States
+        and named instruments or programmes (capitalized in English); subject-field
+        vocabulary (``acts of terrorism``) has many correct renderings and TM002
+        checks its deprecated forms only.  Mentions are counted: two mentions in the
+        source need two in the target; a concept named fewer times than in the source
+        (a pronoun or an anaphor may stand for the others) is an info note, a concept
+        not named at all an error.  A name with its acronym in parentheses counts as one
+        mention; an acronym alone may be rendered by the name's definite head
+        (``UNODC`` → ``المكتب``).  Grammar reshapes names and these count as
+        renderings: a genitive inside a construct title (``وزير خارجية الأردن``), an
+        indefinite title owned by ل (``مستشار خاص للأمين العام``), a pronoun for the
+        genitive (``نائبه``), a parent body written out (``لجنة مجلس الأمن لمكافحة
+        الإرهاب``). A target mention
         in a deprecated or variant form, or a near miss of it (one word changed or
         missing, a curated confusion), counts as present (TM002/TM003/TM006/TM008/SP001
         report those).
@@ -135,9 +146,16 @@ class TermMissing(Rule):
             if missing <= 0:
                 continue
             missing -= reshaped_renderings(tgt, concept, ctx.termbase)  # وزير خارجية الأردن
+            missing -= nested_renderings(tgt, concept)  # كيانات الأمم المتحدة names the UN
             if missing <= 0:
                 continue
+            if all(m.term.is_acronym for m in src.matches if m.concept_id == concept_id):
+                missing -= anaphor_renderings(tgt, concept)  # UNODC → المكتب, once named in full
+                if missing <= 0:
+                    continue
             state = concept.domain == "member-states"
+            # named, but fewer times: a pronoun or an anaphor often stands for the rest — a note
+            fewer = have.get(concept_id, 0) > 0
             for m in occurrences[-missing:]:
                 times = (
                     f" ({count} in the source, {have.get(concept_id, 0)} in the target)" if count > 1 else ""
@@ -152,7 +170,7 @@ class TermMissing(Rule):
                     f"expected '{target_term.text}'{hint}",
                     concept=concept_id,
                     suggestion=target_term.text,
-                    severity="info" if state else None,
+                    severity="info" if state or fewer else None,
                 )
 
 

@@ -111,7 +111,10 @@ class LatinInArabic(Rule):
         Latin words with lower-case letters in an Arabic text, outside
         parentheses.  Acronyms (all capitals), acronyms and names the termbase
         lists, anything in parentheses (``(UNCCT)``, an original-language name),
-        URLs, e-mail addresses and UN document symbols are allowed.
+        URLs, e-mail addresses and UN document symbols are allowed, and so are
+        names that only exist in Latin letters — a brand or a chemical with a
+        dot, a digit or a capital inside the word (``Ask.fm``, ``25C-NBOMe``,
+        ``iPhone``): UN Arabic keeps them as they are.
     Why it matters:
         A phrase left in English is an untranslated fragment, usually missed when
         a sentence was edited in the TM.
@@ -145,6 +148,8 @@ class LatinInArabic(Rule):
                     continue
                 if not any(c.islower() for c in word) or len(word) < 2:
                     continue
+                if _kept_name(word):
+                    continue  # Ask.fm, C-NBOMe, iPhone: a brand or a chemical is kept in Latin
                 if run_end >= 0 and not text[run_end : m.start()].strip(" ,;:-"):
                     run_end = m.start() + len(word)
                     continue
@@ -156,3 +161,10 @@ class LatinInArabic(Rule):
 
     def _report(self, ctx: UnitContext, view: SideView, start: int, end: int) -> Finding:
         return self.finding(ctx, view, start, end, f"Latin text left in Arabic: '{view.text[start:end]}'")
+
+
+def _kept_name(word: str) -> bool:
+    """A word that is a name in Latin letters by its shape: a dot, a digit or a capital after
+    its first letter (``Ask.fm``, ``C-NBOMe``, ``iPhone``); plain words (``border``) are not."""
+    body = word.strip(".-")
+    return "." in body or any(c.isdigit() for c in body) or any(c.isupper() for c in body[1:])

@@ -129,7 +129,12 @@ class TermIndex:
                     allow_error = first == "definite" and len(words) > 1 and words[1].startswith("ال")
                 else:
                     first = "indefinite"
-                    allow_error = " " in key and domain in _CONSTRUCT_DOMAINS
+                    # a construct name's genitive is definite (مكتب الأمم المتحدة → *المكتب الأمم…);
+                    # an indefinite noun + adjective given the article is a sentence, no name:
+                    # كانت الأعمال إرهابية ("the acts were terrorist")
+                    allow_error = domain in _CONSTRUCT_DOMAINS and any(
+                        w.startswith("ال") for w in key.split(" ")[1:]
+                    )
             ident = (lang, key, term_no, first)
             if ident in seen:
                 return
@@ -343,7 +348,7 @@ class TermIndex:
                 diffs.append(OrthoDiff(classify_deleted(text[d]), d, d + 1, text[d], ""))
         if entry.case_sensitive and any(d.kind == "case" for d in diffs):
             return None
-        if entry.form == "possessive" and any(d.kind == "taa-marbuta" for d in diffs):
+        if any(d.kind == "taa-marbuta" for d in diffs) and _pronoun_reading(text, diffs, start, end, entry):
             return None  # مقررة (scheduled) is no misspelt مقرره (his decision): the pronoun is ه
         if entry.strict_hyphen and any(d.kind == "hyphen" for d in diffs):
             return None
@@ -412,3 +417,18 @@ def _prefix_verdict(entry: _Entry, prefix: str) -> bool | str:
             return True
         return "indefinite-head" if entry.allow_error and prefix in INDEFINITE_PREFIXES else False
     return prefix in DEFINITE_L_PREFIXES
+
+
+def _pronoun_reading(text: str, diffs: list[OrthoDiff], start: int, end: int, entry: _Entry) -> bool:
+    """A final ه where the term has ة reads as the pronoun "his/its" on an indefinite last word:
+    ``رئيسه`` ("its President") is no misspelt ``رئيسة`` (a woman Chair).  With the article
+    (``المديره``) no pronoun can attach, so there it is a misspelling; so it is inside a name,
+    whose words a pronoun cannot split."""
+    if entry.form == "possessive":
+        return True
+    last = next((d for d in diffs if d.kind == "taa-marbuta" and d.end == end), None)
+    if last is None or last.found != "ه":
+        return False
+    word_start = max(text.rfind(" ", start, end) + 1, start)
+    word = text[word_start:end]
+    return not any(word.startswith(p) for p in ("ال", "وال", "فال", "بال", "كال", "لل", "ولل", "فلل"))

@@ -159,14 +159,20 @@ def _arabic_months(text: str) -> list[MonthMention]:
     return out
 
 
+#: "May" after these words is the month: "in May of the year", "since May", "of May".
+_MAY_MONTH = re.compile(
+    r"\b(?:in|of|since|until|till|from|by|early|mid|late|end of|during)\s+$", re.IGNORECASE
+)
+
+
 def english_months(text: str) -> list[MonthMention]:
     out: list[MonthMention] = []
     if not _EN_PREFIX.search(text):
         return out
     for m in _EN_MONTH.finditer(text):
         dated = _dated(text, m.start(), m.end())
-        if m.group(1) == "May" and not dated:
-            continue
+        if m.group(1) == "May" and not dated and not _MAY_MONTH.search(text[: m.start()]):
+            continue  # the modal "May" ("May the Council…"), unless "in/of/since May" says a month
         out.append(MonthMention(EN_MONTHS[m.group(1)], m.start(), m.end(), "en", dated))
     return out
 

@@ -39,6 +39,7 @@ ALWAYS_ISE: frozenset[str] = frozenset(
         "otherwise",
         "paradise",
         "poise",
+        "practise",  # the British verb (practice is the noun): there is no "practize"
         "praise",
         "precise",
         "premise",

@@ -1,0 +1,152 @@
+"""Number forms that differ between English and UN Arabic but say the same (NU001 asks this
+module about a number it would otherwise report).
+
+Professional UN translations write many numbers differently from the English, and none
+of these is a slip:
+
+* **times**: ``10 a.m.`` is ``10:00`` (or ``00:10``, typed for right-to-left display),
+  ``3 p.m.`` is ``15:00``; the minutes ``00`` are no number of their own;
+* **grouped and compound numbers**: ``4,300`` is ``300 4`` (thousands groups typed in
+  right-to-left order), ``s.10.103`` is ``10-103`` (a section number), ``224.14`` is
+  ``224-14``: the same digits, other separators;
+* **Roman numerals**: ``resolution 1576 (L)`` is ``1576 (د-50)``, item ``(i)`` is ``'1```;
+* **eleven to nineteen in words**: ``11th meeting`` is ``اجتماعه الحادي عشر``, ``14 Mile
+  Area`` is ``منطقة الأربعة عشر ميلا``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+#: Runs of digit groups joined by one separator each: 10-103, 224.14, 10:00, 300 4.
+_RUN = re.compile(r"[0-9٠-٩۰-۹]+(?:(?:[-./:,٫٬]| (?=[0-9٠-٩۰-۹]{1,3}\b))[0-9٠-٩۰-۹]+)*")
+_PM = re.compile(r"\s*p\.?\s?m\b\.?", re.IGNORECASE)
+_ROMAN = re.compile(r"\((?P<r>[ivxlcdm]+|[IVXLCDM]+)\)")
+_ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "d": 500, "m": 1000}
+
+_UNITS = {
+    3: ("ثلاث", "ثلاثة"),
+    4: ("أربع", "أربعة", "اربع", "اربعة"),
+    5: ("خمس", "خمسة"),
+    6: ("ست", "ستة"),
+    7: ("سبع", "سبعة"),
+    8: ("ثماني", "ثمانية", "ثمان"),
+    9: ("تسع", "تسعة"),
+}
+_ORDINALS = {
+    1: ("الحادي", "الحادية"),
+    2: ("الثاني", "الثانية"),
+    3: ("الثالث", "الثالثة"),
+    4: ("الرابع", "الرابعة"),
+    5: ("الخامس", "الخامسة"),
+    6: ("السادس", "السادسة"),
+    7: ("السابع", "السابعة"),
+    8: ("الثامن", "الثامنة"),
+    9: ("التاسع", "التاسعة"),
+}
+
+
+def _teens() -> dict[str, int]:
+    out: dict[str, int] = {}
+    for u, words in _UNITS.items():
+        for w in words:
+            for ten in ("عشر", "عشرة"):
+                out[f"{w} {ten}"] = out[f"ال{w} {ten}"] = 10 + u
+    for u, words in _ORDINALS.items():
+        for w in words:
+            for ten in ("عشر", "عشرة"):
+                out[f"{w} {ten}"] = 10 + u
+    for w in ("أحد", "إحدى", "احد", "احدى"):
+        for ten in ("عشر", "عشرة"):
+            out[f"{w} {ten}"] = 11
+    for w in ("اثنا", "اثني", "اثنتا", "اثنتي"):
+        for ten in ("عشر", "عشرة"):
+            out[f"{w} {ten}"] = 12
+    return out
+
+
+_TEENS = _teens()
+_TEEN_WORDS = re.compile(
+    r"(?<![\u0621-\u064a])(?:[وفبل]{0,2})("
+    + "|".join(re.escape(k) for k in sorted(_TEENS, key=len, reverse=True))
+    + r")(?![\u0621-\u064a])"
+)
+_MARKS = dict.fromkeys(range(0x064B, 0x0653)) | {0x0640: None, 0x0670: None}
+
+
+def same_number_elsewhere(value: str, start: int, here: str, here_lang: str, there: str) -> bool:
+    """Whether the number ``value`` at ``start`` in ``here`` is in ``there`` in another form."""
+    if _minutes(here, start, value):
+        return True  # the 00 of 10:00
+    after = start + len(_raw_at(here, start))
+    afternoon = here_lang == "en" and value.isdigit() and _PM.match(here, after)
+    if afternoon and _has_value(there, str(int(value) % 12 + 12)):
+        return True  # 3 p.m. = 15:00
+    if here_lang != "en" and value.isdigit() and 13 <= int(value) <= 23 and _afternoon(there, int(value) - 12):
+        return True  # 15:00 = 3 p.m.
+    if value.isdigit() and int(value) in _roman_values(there) | _teen_values(there):
+        return True
+    mine = _run_at(here, start)
+    return mine is not None and bool(_forms(mine) & {f for run in _runs(there) for f in _forms(run)})
+
+
+def _afternoon(text: str, hour: int) -> bool:
+    return re.search(rf"(?<![0-9]){hour}{_PM.pattern}", text, re.IGNORECASE) is not None
+
+
+def _raw_at(text: str, start: int) -> str:
+    m = re.match(r"[0-9٠-٩۰-۹.,٫٬]+", text[start:])
+    return m.group() if m else ""
+
+
+def _minutes(text: str, start: int, value: str) -> bool:
+    glued = text[start - 1 : start] == ":" or text[start + len(value) :].startswith(":")
+    return set(value) == {"0"} and glued
+
+
+def _has_value(text: str, value: str) -> bool:
+    return any(int(g) == int(value) for g in re.findall(r"[0-9]+", text.translate(_DIGITS)))
+
+
+def _runs(text: str) -> Iterator[str]:
+    for m in _RUN.finditer(text):
+        yield m.group()
+
+
+def _run_at(text: str, start: int) -> str | None:
+    for m in _RUN.finditer(text):
+        if m.start() <= start < m.end():
+            return m.group()
+    return None
+
+
+def _forms(run: str) -> set[str]:
+    """The digit strings a run may stand for: its digits in order, and for two groups typed
+    right to left with a space (``300 4``) in the other order."""
+    groups = re.findall(r"[0-9]+", run.translate(_DIGITS))
+    if len(groups) < 2:
+        return set()  # a single number: the plain comparison already had it
+    forms = {"".join(groups)}
+    if " " in run and len(groups) == 2 and len(groups[0]) == 3:
+        forms.add(groups[1] + groups[0])
+    return forms
+
+
+def _roman_values(text: str) -> set[int]:
+    out = set()
+    for m in _ROMAN.finditer(text):
+        letters = m.group("r").lower()
+        total = 0
+        for k, ch in enumerate(letters):
+            v = _ROMAN_VALUES[ch]
+            nxt = _ROMAN_VALUES[letters[k + 1]] if k + 1 < len(letters) else 0
+            total += -v if v < nxt else v
+        if total > 0:
+            out.add(total)
+    return out
+
+
+def _teen_values(text: str) -> set[int]:
+    return {_TEENS[m.group(1)] for m in _TEEN_WORDS.finditer(text.translate(_MARKS))}
