@@ -84,7 +84,8 @@ def same_number_elsewhere(value: str, start: int, here: str, here_lang: str, the
     afternoon = here_lang == "en" and value.isdigit() and _PM.match(here, after)
     if afternoon and _has_value(there, str(int(value) % 12 + 12)):
         return True  # 3 p.m. = 15:00
-    if here_lang != "en" and value.isdigit() and 13 <= int(value) <= 23 and _afternoon(there, int(value) - 12):
+    hour = int(value) if here_lang != "en" and value.isdigit() else 0
+    if 13 <= hour <= 23 and _afternoon(there, hour - 12):
         return True  # 15:00 = 3 p.m.
     if value.isdigit() and int(value) in _roman_values(there) | _teen_values(there):
         return True
