@@ -6,6 +6,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 
+from ..formats.plurals import single_number
 from ..model import Finding, InlineCode
 from .base import Rule, UnitContext
 
@@ -134,9 +135,14 @@ class PlaceholderMismatch(Rule):
         if not src and not tgt:
             return
         have = Counter(m.group() for m in tgt)
+        # a PO plural form said for one number (يوم واحد, يومان) may leave out the count
+        spare = 1 if single_number(ctx.segment) is not None else 0
         for m in src:
             if have[m.group()] > 0:
                 have[m.group()] -= 1
+                continue
+            if spare:
+                spare -= 1
                 continue
             yield self.finding(
                 ctx, ctx.source, m.start(), m.end(), f"placeholder '{m.group()}' is not in the target"

@@ -316,12 +316,14 @@ class NumberMismatch(Rule):
             return  # the other side's digits alone cover every number here (words only add to them)
         theirs.update(word_numbers(there.text, there.lang))
         seen: Counter[str] = Counter()
+        spare = where == "the target" and single_number(ctx.segment) is not None
         for n in mine:
             seen[n.value] += 1
             if seen[n.value] <= theirs.get(n.value, 0):
                 continue
-            if where == "the target" and n.value == str(single_number(ctx.segment)):
-                continue  # a PO plural form said for one number (يومان, 'two days') may leave it out
+            if spare:
+                spare = False
+                continue  # a PO plural form said for one number (يومان, 'two days') may leave out the count
             if where == "the source" and counts[n.value] > 1 and theirs.get(n.value, 0) > 0:
                 continue  # repetition in the target (a restated year) is not a new number
             if n.value == "1" and _ONE_SCALE.match(here.text, n.end) and _AR_SCALE.search(there.text):
