@@ -32,6 +32,7 @@ from ..encoding import first_invalid_offset, is_text_encoding
 from ..errors import InputError
 from ..model import Segment
 from . import po_stream
+from .plurals import FormPair, PluralRule, pair_forms, parse_plural_forms
 
 _LINE = re.compile(r"\(line (\d+)\)")
 
@@ -120,10 +121,13 @@ def read_po(
     charset = catalogue.encoding or "utf-8"
     _unterminated_string(name, charset if is_text_encoding(charset) else "utf-8")
     tgt = catalogue.metadata.get("Language") or target_lang
-    yield from itertools.islice(_segments(iter(catalogue), name, src, tgt), done, None)
+    rule = parse_plural_forms(catalogue.metadata.get("Plural-Forms"))
+    yield from itertools.islice(_segments(iter(catalogue), name, src, tgt, rule), done, None)
 
 
-def _segments(entries: Iterator[Any], name: str, src: str, tgt: str | None) -> Iterator[Segment]:
+def _segments(
+    entries: Iterator[Any], name: str, src: str, tgt: str | None, rule: PluralRule | None = None
+) -> Iterator[Segment]:
     """Segments of polib entries (po_stream.read_segments makes the same of its matches)."""
     index = 0
     number = 0
@@ -141,14 +145,12 @@ def _segments(entries: Iterator[Any], name: str, src: str, tgt: str | None) -> I
             props.append(("references", " ".join(f"{f}:{n}" if n else f for f, n in entry.occurrences)))
         state = "fuzzy" if entry.fuzzy else ("translated" if entry.translated() else None)
         line = entry.linenum or 1
-        pairs: list[tuple[str, str, str]]
+        pairs: list[FormPair]
         if entry.msgid_plural:
-            forms = entry.msgstr_plural
-            pairs = [(str(number), entry.msgid, forms.get(0, ""))]
-            pairs += [(f"{number}[{k}]", entry.msgid_plural, forms[k]) for k in sorted(forms) if k >= 1]
+            pairs = pair_forms(str(number), entry.msgid, entry.msgid_plural, dict(entry.msgstr_plural), rule)
         else:
-            pairs = [(str(number), entry.msgid, entry.msgstr)]
-        for unit, source, target in pairs:
+            pairs = [(str(number), entry.msgid, entry.msgstr, ())]
+        for unit, source, target, extra in pairs:
             yield Segment(
                 file=name,
                 unit=unit,
@@ -161,6 +163,6 @@ def _segments(entries: Iterator[Any], name: str, src: str, tgt: str | None) -> I
                 line=line,
                 state=state,
                 context=entry.msgctxt,
-                props=tuple(props),
+                props=tuple(props) + extra,
             )
             index += 1

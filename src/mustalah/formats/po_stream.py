@@ -38,6 +38,7 @@ from collections.abc import Iterator
 import polib
 
 from ..model import Segment
+from .plurals import FormPair, PluralRule, pair_forms, parse_plural_forms
 
 _STRING = r'"[^"\\\n]*(?:\\.[^"\\\n]*)*"\n'
 _STRINGS = f"{_STRING}(?:{_STRING})*"
@@ -188,11 +189,13 @@ def read_segments(path: str, source_lang: str, target_lang: str | None) -> Itera
         _comments(comments)
     if _value(msgid) != "":
         raise NotCanonical("no header")
-    target = _metadata(_value(msgstr)).get("Language") or target_lang
+    metadata = _metadata(_value(msgstr))
+    target = metadata.get("Language") or target_lang
+    rule = parse_plural_forms(metadata.get("Plural-Forms"))
     pending: list[Segment] = []
     index = 0
     for number, (match, line) in enumerate(matches, start=1):
-        segments = _entry_segments(match, line, number, index, path, source_lang, target)
+        segments = _entry_segments(match, line, number, index, path, source_lang, target, rule)
         index += len(segments)
         yield from pending  # the entry before this one is final now (see the module doc)
         pending = segments
@@ -200,7 +203,14 @@ def read_segments(path: str, source_lang: str, target_lang: str | None) -> Itera
 
 
 def _entry_segments(
-    match: re.Match[str], line: int, number: int, index: int, path: str, source_lang: str, target: str | None
+    match: re.Match[str],
+    line: int,
+    number: int,
+    index: int,
+    path: str,
+    source_lang: str,
+    target: str | None,
+    rule: PluralRule | None = None,
 ) -> list[Segment]:
     """The segments of one entry match: entry ``number`` (1-based), first at line ``line``."""
     comments, ctx, msgid, plural, forms, msgstr = match.groups()
@@ -228,13 +238,13 @@ def _entry_segments(
         raise NotCanonical("second empty msgid")
     context = _value(ctx) if ctx is not None else None
     unit = str(number)
-    pairs: list[tuple[str, str, str]]
+    pairs: list[FormPair]
     if plural is None:
         target_text = _value(msgstr)
         state = "fuzzy" if fuzzy else ("translated" if target_text != "" else None)
-        pairs = [(unit, source, target_text)]
+        pairs = [(unit, source, target_text, ())]
     else:
-        state, pairs = _plural(unit, source, _value(plural), forms, fuzzy)
+        state, pairs = _plural(unit, source, _value(plural), forms, fuzzy, rule)
     return [
         Segment(
             file=path,
@@ -248,9 +258,9 @@ def _entry_segments(
             line=line,
             state=state,
             context=context,
-            props=props,
+            props=props + extra,
         )
-        for offset, (form_unit, form_source, form_target) in enumerate(pairs)
+        for offset, (form_unit, form_source, form_target, extra) in enumerate(pairs)
     ]
 
 
@@ -297,11 +307,11 @@ def text_segments(
 
 
 def _plural(
-    unit: str, source: str, plural: str, forms: str, fuzzy: bool
-) -> tuple[str | None, list[tuple[str, str, str]]]:
-    """(state, (unit, source, target) per form) of a plural entry, as ``read_po`` pairs polib's.
+    unit: str, source: str, plural: str, forms: str, fuzzy: bool, rule: PluralRule | None = None
+) -> tuple[str | None, list[FormPair]]:
+    """(state, (unit, source, target, props) per form) of a plural entry, as ``read_po`` pairs polib's.
 
-    ``msgid`` goes with ``msgstr[0]``, ``msgid_plural`` with each ``msgstr[k]`` (k ≥ 1); an
+    Forms are paired by :func:`.plurals.pair_forms` (the catalogue's ``Plural-Forms``); an
     empty ``msgid_plural`` makes it a singular entry with an empty ``msgstr``, as under polib.
     """
     plural_forms: dict[int, str] = {}
@@ -310,10 +320,8 @@ def _plural(
     translated = all(value != "" for value in plural_forms.values())
     state = "fuzzy" if fuzzy else ("translated" if translated else None)
     if plural == "":
-        return state, [(unit, source, "")]
-    pairs = [(unit, source, plural_forms.get(0, ""))]
-    pairs += [(f"{unit}[{k}]", plural, plural_forms[k]) for k in sorted(plural_forms) if k]
-    return state, pairs
+        return state, [(unit, source, "", ())]
+    return state, pair_forms(unit, source, plural, plural_forms, rule)
 
 
 def _validate(path: str) -> None:
