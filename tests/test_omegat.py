@@ -116,3 +116,84 @@ def test_omegat_pretranslates_every_paragraph_from_our_tmx(tmp_path: Path) -> No
         source = _paragraphs((project / "source" / f"{release.name}.txt").read_text(encoding="utf-8"))
         assert len(source) == len(expected[release.name])
         assert got == expected[release.name], f"{release.name}: OmegaT target differs from our Arabic\n{log}"
+
+
+REAL = REPO / "tests" / "formats" / "real"
+
+
+def _run_omegat(java: str, tmp_path: Path, project: Path) -> str:
+    command = [
+        java,
+        "-Djava.awt.headless=true",
+        "-Dfile.encoding=UTF-8",
+        "-Duser.language=en",
+        "-XX:+UseSerialGC",
+        "-XX:TieredStopAtLevel=1",
+        "-jar",
+        str(OMEGAT_JAR),
+        str(project),
+        "--mode=console-translate",
+        f"--config-dir={tmp_path / 'config'}",
+        "--disable-project-locking",
+        "--disable-location-save",
+        "--no-team",
+        "--quiet",
+    ]
+    env = {**os.environ, "HOME": str(tmp_path)}
+    try:
+        run = subprocess.run(command, capture_output=True, text=True, timeout=TIMEOUT_S, env=env, check=False)
+    except subprocess.TimeoutExpired:
+        pytest.fail(f"OmegaT did not finish within {TIMEOUT_S} s")
+    return (run.stdout + run.stderr)[-3000:]
+
+
+def _project(tmp_path: Path, source_lang: str, target_lang: str, paragraphs: list[str]) -> Path:
+    project = tmp_path / "project"
+    for folder in ("source", "target", "tm/auto", "glossary", "omegat"):
+        (project / folder).mkdir(parents=True)
+    settings = PROJECT.replace("<source_lang>EN</source_lang>", f"<source_lang>{source_lang}</source_lang>")
+    settings = settings.replace("<target_lang>AR</target_lang>", f"<target_lang>{target_lang}</target_lang>")
+    if not target_lang.upper().startswith("AR"):
+        settings = settings.replace("LuceneArabicTokenizer", "LuceneItalianTokenizer")
+    (project / "omegat.project").write_text(settings, encoding="utf-8")
+    (project / "source" / "doc.txt").write_text("\n\n".join(paragraphs) + "\n", encoding="utf-8")
+    return project
+
+
+def test_omegat_pretranslates_from_our_export_of_an_en_us_it_it_sdlxliff(tmp_path: Path) -> None:
+    """A Trados file keeps its own languages: OmegaT (EN-US -> IT-IT) takes the matches."""
+    java = _java()
+    sdlxliff = REAL / "QuotesSample.docx.sdlxliff"
+    kept = [
+        s
+        for s in read_segments(sdlxliff)
+        if s.state != "needs-translation"
+        and s.target
+        and s.source == s.source.strip()
+        # a target wrapped in a Trados <mrk> (TMX <hi>) that the source lacks: OmegaT inserts it empty
+        and len(s.source_codes) == len(s.target_codes)
+    ]
+    assert len(kept) >= 2
+    project = _project(tmp_path, "EN-US", "IT-IT", [s.source for s in kept])
+    assert main(["export", "tmx", str(sdlxliff), "-o", str(project / "tm" / "auto" / "quotes.tmx")]) == 0
+    log = _run_omegat(java, tmp_path, project)
+    assert "TF_TM_LOAD_ERROR" not in log, log
+    got = _paragraphs((project / "target" / "doc.txt").read_text(encoding="utf-8"))
+    assert got == [s.target for s in kept], log
+
+
+def test_omegat_inserts_no_empty_translation_from_a_partly_translated_po(tmp_path: Path) -> None:
+    java = _java()
+    po = REAL / "budgie-control-center.ar.po"
+    segments = [s for s in read_segments(po) if "[" not in s.unit and "%" not in s.source]
+    untranslated = [s.source for s in segments if not s.target]
+    translated = {s.source: s.target for s in segments if s.target}
+    assert len(untranslated) >= 4 and len(translated) >= 4
+    project = _project(tmp_path, "EN", "AR", [s.source for s in segments])
+    assert main(["export", "tmx", str(po), "-o", str(project / "tm" / "auto" / "budgie.tmx")]) == 0
+    log = _run_omegat(java, tmp_path, project)
+    got = _paragraphs((project / "target" / "doc.txt").read_text(encoding="utf-8"))
+    assert len(got) == len(segments), log
+    for segment, text in zip(segments, got, strict=True):
+        # OmegaT leaves an untranslated segment as its source; an empty TM target would blank it
+        assert text == translated.get(segment.source, segment.source), (segment.source, log)
