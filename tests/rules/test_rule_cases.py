@@ -3,7 +3,9 @@
 A case has ``en`` and/or ``ar`` text; ``dir: ar-en`` makes Arabic the source (default
 en→ar; a case with only ``ar`` is an Arabic-only text).  A pass case must give no
 finding of the rule; a fail case must give at least one, and every text listed in
-``expect`` must be the exact span of one of them (``severity`` checks their severity).
+``expect`` must be the exact span of one of them (``severity`` checks their severity, ``message``
+a text one of their messages must contain).  The rule runs through the engine, so a
+slip it reports on both sides (``pairs_sides``) is one finding, on the target.
 """
 
 from __future__ import annotations
@@ -73,3 +75,5 @@ def test_rule_case(code: str, name: str, case: dict[str, Any], spell: bool) -> N
         assert expected in texts, f"expected a finding on {expected!r}, got {texts}"
     if "severity" in case:
         assert {f.severity for f in found} == {case["severity"]}
+    if "message" in case:
+        assert any(case["message"] in f.message for f in found), [f.message for f in found]

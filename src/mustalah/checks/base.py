@@ -14,7 +14,7 @@ facts and conclude once at the end, so sharded runs can merge their facts.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, ClassVar
 
 from ..matching.mentions import Mention, mentions
@@ -25,6 +25,32 @@ from ..text.normalize import Folded
 
 DOC_SECTIONS = ("What it catches", "Why it matters", "Example", "Use instead", "Suppress")
 
+
+#: What a severity promises (docs/rules.md and the README print it).  A rule's default severity is
+#: the one its commonest finding deserves; a rule that tells cases apart says so in its docs.
+SEVERITY_POLICY: tuple[tuple[Severity, str], ...] = (
+    (
+        "error",
+        "wrong, and the rule is sure: the text contradicts an official form the termbase holds "
+        "with confidence (a body, post, person, Member State or named instrument), a fact of the "
+        "source (a number with another in its place, a date, a placeholder, a person's gender) or "
+        "a fixed convention of UN Arabic (punctuation, month pairs, digits), and no reading makes "
+        "it right. The reviser changes it.",
+    ),
+    (
+        "warning",
+        "probably wrong, but correct text trips the rule often enough that a reviser must look "
+        "before changing anything: a near miss, a confusable word, a form the termbase itself "
+        "doubts, a number the other side lacks with nothing in its place (it may be written out "
+        "in words), invisible characters.",
+    ),
+    (
+        "info",
+        "a note: true, but usually nothing to change: an admitted form, a single month name in a "
+        "press text, a Latin acronym the Arabic leaves out after the name, a word the dictionary "
+        "lacks.",
+    ),
+)
 
 @dataclass(frozen=True, slots=True)
 class SideView:
@@ -119,6 +145,14 @@ class Rule:
     #: Options settable in ``[tool.mustalah.rules.CODE]`` with their defaults.
     defaults: ClassVar[Mapping[str, Any]] = {}
 
+    #: One slip, one finding (``lint.merge``): rules that report the same slip more fully.  A
+    #: finding of this rule whose span overlaps one of theirs on the same side is folded into
+    #: theirs, its message appended to the other's (GN002 yields to GN001 on one honorific).
+    yields_to: ClassVar[tuple[str, ...]] = ()
+    #: A bilingual rule whose findings say "X is not in the target" on the source side and
+    #: "Y is not in the source" on the target side: when a unit has as many of one as of the
+    #: other, the k-th of each are one slip (45 typed as 54), reported once by :meth:`paired`.
+    pairs_sides: ClassVar[bool] = False
     def check(self, ctx: UnitContext) -> Iterable[Finding]:
         raise NotImplementedError
 
@@ -127,6 +161,12 @@ class Rule:
         a rule that keeps something between runs (SP002's Hunspell verdicts) stores it here."""
 
     def option(self, ctx: UnitContext, name: str) -> Any:
+    def paired(self, source: Finding, target: Finding) -> Finding:
+        """One finding for a source-side and a target-side finding of one slip (``pairs_sides``):
+        the target's, naming the source's fact."""
+        message = f"{target.message}, and {source.text!r} in the source is not in the target"
+        return replace(target, message=message)
+
         return ctx.options.get(self.code, {}).get(name, self.defaults.get(name))
 
     def finding(

@@ -165,6 +165,8 @@ class HonorificSourceGender(Rule):
     category = "gender"
     severity = "error"
     scope = "bilingual"
+    #: the honorific GN001 finds against the person's title or name: one finding, naming both facts
+    yields_to = ("GN001",)
 
     def check(self, ctx: UnitContext) -> Iterable[Finding]:
         if ctx.target is None:

@@ -4,15 +4,22 @@ They are folded away for matching (GUIDE §3) but survive in the text, where the
 break search, spell-checking and copy-paste.  A lone RLM/LRM after a closing
 parenthesis is the accepted plain-text display fix (research/arabic.md §4.1) and is
 not reported.
+
+One slip, one finding: a text copied from a PDF carries hundreds of tatweel runs or
+no-break spaces, one cause.  Each rule reports one finding per side with the count: its
+span runs from the first character to the last, and its suggestion removes (or, for
+IN005, replaces) every one of them and nothing else.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
-from ..model import Finding
-from .base import Rule, UnitContext
+from ..model import Finding, Severity
+from .base import Rule, SideView, UnitContext
 
 OVERRIDES = {"\u202d": "LRO", "\u202e": "RLO"}
 EMBEDDINGS = {
@@ -48,6 +55,48 @@ _TATWEEL_RUN = re.compile(TATWEEL + "+")
 _NBSP_RE = _char_class(NBSPS)
 
 
+@dataclass(frozen=True, slots=True)
+class _Hit:
+    start: int
+    end: int
+    what: str  # the character's name, counted in a grouped message
+    message: str  # the message of a lone hit
+    fix: str = ""  # what replaces it
+
+
+def _one_per_side(
+    rule: Rule,
+    ctx: UnitContext,
+    view: SideView,
+    hits: Sequence[_Hit],
+    plural: str,
+    severity: Severity | None = None,
+) -> Iterable[Finding]:
+    """One finding for all of a side's hits: the lone hit's own, or the count over their extent."""
+    if not hits:
+        return
+    if len(hits) == 1:
+        h = hits[0]
+        yield rule.finding(ctx, view, h.start, h.end, h.message, suggestion=h.fix, severity=severity)
+        return
+    start, end = hits[0].start, hits[-1].end
+    parts, at = [], start
+    for h in hits:
+        parts += [view.text[at : h.start], h.fix]
+        at = h.end
+    kinds = Counter(h.what for h in hits)
+    names = f" ({', '.join(f'{name} ×{n}' for name, n in kinds.items())})" if len(kinds) > 1 else ""
+    yield rule.finding(
+        ctx,
+        view,
+        start,
+        end,
+        f"{len(hits)} {plural} in this text{names}, from here to the last; the suggestion fixes all",
+        suggestion="".join(parts),
+        severity=severity,
+    )
+
+
 class BidiOverride(Rule):
     """A bidi override character (LRO U+202D, RLO U+202E).
 
@@ -73,17 +122,17 @@ class BidiOverride(Rule):
 
     def check(self, ctx: UnitContext) -> Iterable[Finding]:
         for view in ctx.sides:
-            for m in _OVERRIDE_RE.finditer(view.text):
-                i, c = m.start(), m.group()
-                if c in OVERRIDES:
-                    yield self.finding(
-                        ctx,
-                        view,
-                        i,
-                        i + 1,
-                        f"bidi override U+{ord(c):04X} ({OVERRIDES[c]}) reorders the display",
-                        suggestion="",
-                    )
+            hits = [
+                _Hit(
+                    m.start(),
+                    m.end(),
+                    OVERRIDES[c],
+                    f"bidi override U+{ord(c):04X} ({OVERRIDES[c]}) reorders the display",
+                )
+                for m in _OVERRIDE_RE.finditer(view.text)
+                if (c := m.group()) in OVERRIDES
+            ]
+            yield from _one_per_side(self, ctx, view, hits, "bidi overrides")
 
 
 class BidiEmbedding(Rule):
@@ -133,27 +182,14 @@ class BidiEmbedding(Rule):
                         else:
                             unbalanced.add(i)
             unbalanced.update(i for _, i in stack)
+            hits = []
             for i in positions:
                 c = view.text[i]
-                if i in unbalanced:
-                    yield self.finding(
-                        ctx,
-                        view,
-                        i,
-                        i + 1,
-                        f"unbalanced bidi control U+{ord(c):04X} ({EMBEDDINGS[c]})",
-                        severity="error",
-                        suggestion="",
-                    )
-                else:
-                    yield self.finding(
-                        ctx,
-                        view,
-                        i,
-                        i + 1,
-                        f"bidi control U+{ord(c):04X} ({EMBEDDINGS[c]}) in the text",
-                        suggestion="",
-                    )
+                state = "unbalanced bidi control" if i in unbalanced else "bidi control"
+                what = f"{EMBEDDINGS[c]}{' (unbalanced)' if i in unbalanced else ''}"
+                hits.append(_Hit(i, i + 1, what, f"{state} U+{ord(c):04X} ({EMBEDDINGS[c]}) in the text"))
+            severity: Severity | None = "error" if unbalanced.intersection(positions) else None
+            yield from _one_per_side(self, ctx, view, hits, "bidi controls", severity)
 
 
 class ZeroWidthInWord(Rule):
@@ -182,6 +218,7 @@ class ZeroWidthInWord(Rule):
     def check(self, ctx: UnitContext) -> Iterable[Finding]:
         for view in ctx.sides:
             text = view.text
+            hits = []
             for m in _ZERO_WIDTH_RE.finditer(text):
                 i, c = m.start(), m.group()
                 if c not in ZERO_WIDTH or (i == 0 and c == "\ufeff"):
@@ -190,16 +227,20 @@ class ZeroWidthInWord(Rule):
                 while j < len(text) and text[j] in ZERO_WIDTH:
                     j += 1
                 if i > 0 and text[i - 1].isalpha() and j < len(text) and text[j].isalpha():
-                    yield self.finding(
-                        ctx, view, i, i + 1, f"{ZERO_WIDTH[c]} (U+{ord(c):04X}) inside a word", suggestion=""
+                    hits.append(
+                        _Hit(i, i + 1, ZERO_WIDTH[c], f"{ZERO_WIDTH[c]} (U+{ord(c):04X}) inside a word")
                     )
+            yield from _one_per_side(self, ctx, view, hits, "zero-width characters inside words")
 
 
 class Tatweel(Rule):
     """Tatweel (kashida, U+0640) used to stretch a word.
 
     What it catches:
-        The Arabic elongation character ``ـ`` inside or after a word.
+        The Arabic elongation character ``ـ`` inside or after a word; one finding
+        per side of a unit.  Not the tatweel UN Arabic writes on purpose: between
+        ن and ز (``النـزاع``, breaking a font ligature) and after a letter or the
+        article standing alone (``بـ "…"``, ``الـ 15``, the list letter ``(هـ)``).
     Why it matters:
         Justification belongs to the typesetting, not the text: tatweel breaks
         search and matching and is not used in UN Arabic documents.
@@ -219,10 +260,30 @@ class Tatweel(Rule):
 
     def check(self, ctx: UnitContext) -> Iterable[Finding]:
         for view in ctx.sides:
-            for m in _TATWEEL_RUN.finditer(view.text):
-                yield self.finding(
-                    ctx, view, m.start(), m.end(), "tatweel (kashida) in the text", suggestion=""
-                )
+            hits = [
+                _Hit(m.start(), m.end(), "tatweel", "tatweel (kashida) in the text")
+                for m in _TATWEEL_RUN.finditer(view.text)
+                if not conventional_tatweel(view.text, m.start(), m.end())
+            ]
+            yield from _one_per_side(self, ctx, view, hits, "tatweel runs")
+
+
+def conventional_tatweel(text: str, start: int, end: int) -> bool:
+    """A tatweel UN Arabic writes on purpose, which is no stretching:
+
+    * between ن and ز (``النـزاع``, ``المنـزوعة``, ``الالتـزامات``): UN documents break the
+      ligature their fonts draw for نز;
+    * after a letter or the article standing alone before something that is not an Arabic
+      word (``بـ "كفالة…"``, ``الـ 15``, ``لـ UNOCT``, the list letter ``(هـ)``)."""
+    before = text[start - 1] if start > 0 else ""
+    after = text[end] if end < len(text) else ""
+    if before == "ن" and after == "ز":
+        return True
+    if after and "\u0621" <= after <= "\u064a":
+        return False
+    head = text[max(0, start - 3) : start]
+    alone = len(head) < 2 or not ("\u0621" <= head[-2] <= "\u064a")
+    return before in "بلكوفه" and alone or head.endswith("ال") and (len(head) < 3 or not head[0].isalpha())
 
 
 class StrayNoBreakSpace(Rule):
@@ -253,6 +314,7 @@ class StrayNoBreakSpace(Rule):
     def check(self, ctx: UnitContext) -> Iterable[Finding]:
         for view in ctx.sides:
             text = view.text
+            hits = []
             for m in _NBSP_RE.finditer(text):
                 i, c = m.start(), m.group()
                 if c not in NBSPS:
@@ -267,4 +329,5 @@ class StrayNoBreakSpace(Rule):
                     why = "between two words"
                 else:
                     continue
-                yield self.finding(ctx, view, i, i + 1, f"{NBSPS[c]} (U+{ord(c):04X}) {why}", suggestion=" ")
+                hits.append(_Hit(i, i + 1, NBSPS[c], f"{NBSPS[c]} (U+{ord(c):04X}) {why}", " "))
+            yield from _one_per_side(self, ctx, view, hits, "stray no-break spaces")

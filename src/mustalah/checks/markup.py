@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
+from dataclasses import replace
 
 from ..formats.plurals import single_number
 from ..model import Finding, InlineCode
@@ -108,7 +109,8 @@ class PlaceholderMismatch(Rule):
 
     What it catches:
         ``%s``, ``%d``, ``%1$s``, ``%(name)s``, ``{0}``, ``{name}`` in the source but
-        not in the target, or extra in the target (PO files, software strings).
+        not in the target, or extra in the target (PO files, software strings).  A
+        placeholder renamed (``{name}`` → ``{nom}``) is one finding, on the target.
     Why it matters:
         A lost or renamed placeholder crashes the program or shows the wrong
         value.
@@ -126,6 +128,15 @@ class PlaceholderMismatch(Rule):
     category = "markup"
     severity = "error"
     scope = "bilingual"
+    #: ``{name}`` in the source, ``{nom}`` in its place in the target: one slip, reported once
+    pairs_sides = True
+
+    def paired(self, source: Finding, target: Finding) -> Finding:
+        return replace(
+            target,
+            message=f"placeholder '{target.text}' is not in the source, which has '{source.text}' instead",
+            suggestion=source.text,
+        )
 
     def check(self, ctx: UnitContext) -> Iterable[Finding]:
         if ctx.target is None:

@@ -27,6 +27,7 @@ from .style import (
     DocumentSymbolChanged,
     IseSpelling,
     MixedDigitSystems,
+    MonthPairSpacing,
     MonthWithoutPair,
     NonWesternDigits,
     StackedHonorifics,
@@ -83,6 +84,7 @@ ALL_RULES: tuple[type[Rule], ...] = (
     DocumentSymbolChanged,
     PofilterCheck,
     StateShortName,
+    MonthPairSpacing,
 )
 
 

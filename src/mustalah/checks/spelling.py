@@ -65,6 +65,8 @@ class ConfusedWord(Rule):
     name = "confused-word"
     category = "spelling"
     severity = "warning"
+    #: a confusion inside a deprecated form or a near miss of a name: the term rule says it
+    yields_to = ("TM002", "TM006")
 
     def check(self, ctx: UnitContext) -> Iterable[Finding]:
         for view in ctx.sides:
@@ -201,6 +203,8 @@ class Misspelling(Rule):
     name = "misspelling"
     category = "spelling"
     severity = "info"
+    #: a non-word that a term, confusion or vowel-mark rule already reports with its right form
+    yields_to = ("TM002", "TM003", "TM005", "TM006", "TM008", "SP001", "SP003")
     #: ``words = [...]`` in ``[tool.mustalah.rules.SP002]``: the project's own words (drug names,
     #: transliterated names) that neither the dictionary nor the termbase has.
     defaults: ClassVar[Mapping[str, Any]] = {"words": []}

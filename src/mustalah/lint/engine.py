@@ -26,6 +26,7 @@ from ..model import Finding, Segment, Side
 from ..termbase.model import Termbase
 from ..text.normalize import detect_script_language, fold
 from .suppress import apply_unit_suppressions, fingerprint
+from .merge import merge_slips
 
 #: Extensions linted when a folder is walked (release folders are taken whole).
 LINTABLE = (".tmx", ".xlf", ".xliff", ".sdlxliff", ".mqxliff", ".po", ".pot", ".tsv", ".txt")
@@ -173,6 +174,9 @@ def lint_segments(
     findings: list[Finding] = []
     facts: dict[str, list[Fact]] = {r.code: [] for r in corpus_rules}
     collectors = [(r.collect, facts[r.code]) for r in corpus_rules]
+    # one slip, one finding: the rules that fold into another's finding or pair across sides
+    by_code = {r.code: r for r in unit_rules}
+    merging = any(r.pairs_sides or by_code.keys() & set(r.yields_to) for r in unit_rules)
     kept: list[Segment] = []
     units = 0
     suppressed = 0
@@ -201,6 +205,10 @@ def lint_segments(
         if settings.baseline:
             unit = [f for f in unit if f.fingerprint not in settings.baseline]
         suppressed += before - len(unit)
+        if merging and len(unit) > 1:  # after the unit's suppressions, before the baseline
+            merged = merge_slips(unit, by_code)
+            before -= len(unit) - len(merged)  # folded into another finding, not suppressed
+            unit = merged
         if report_unused:
             unit.extend(_unused(ctx, directive) for directive in unused)
         unit.sort(key=_unit_order)

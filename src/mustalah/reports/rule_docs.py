@@ -2,14 +2,36 @@
 
 from __future__ import annotations
 
-from ..checks.base import DOC_SECTIONS, Rule, rule_doc_sections
+from ..checks.base import DOC_SECTIONS, SEVERITY_POLICY, Rule, rule_doc_sections
 from ..checks.registry import ALL_RULES
 
 HEADER = (
     "# mustalah rules\n\n"
     "Generated from the rules' docstrings by `mustalah rules --format markdown` (`make docs`); "
     "a test fails when this file is stale. Do not edit by hand.\n\n"
+    "## Severity policy\n\n"
+    + "".join(f"- **{level}**: {text}\n" for level, text in SEVERITY_POLICY)
+    + "\nOne slip, one finding: where two rules report one slip, or one rule reports it on both "
+    "sides, the lint reports it once; the finding that stays names the other facts in its "
+    "message (`…; also GN002 honorific-source-gender: …`).\n\n"
 )
+
+
+def _either(codes: tuple[str, ...]) -> str:
+    return codes[0] if len(codes) == 1 else f"{', '.join(codes[:-1])} or {codes[-1]}"
+
+
+def _one_slip(rule: type[Rule]) -> str:
+    """How the rule's findings fold into others' (``yields_to``, ``pairs_sides``), or ''."""
+    parts = []
+    if rule.yields_to:
+        parts.append(
+            f"folded into the finding of {_either(rule.yields_to)} on an overlapping span, "
+            "whose message then names it"
+        )
+    if rule.pairs_sides:
+        parts.append("when as many are missing on each side, each pair is one finding, on the target")
+    return "; ".join(parts)
 
 
 def rule_markdown(rule: type[Rule]) -> str:
@@ -19,6 +41,9 @@ def rule_markdown(rule: type[Rule]) -> str:
         f"*Category:* `{rule.category}` · *Severity:* `{rule.severity}` · *Scope:* {rule.scope}\n",
         f"{sections.get('summary', '')}\n",
     ]
+    slip = _one_slip(rule)
+    if slip:
+        out.append(f"*One slip, one finding:* {slip}.\n")
     for name in DOC_SECTIONS:
         body = sections.get(name, "")
         if name == "Example":
@@ -41,6 +66,9 @@ def rules_markdown() -> str:
 def rule_text(rule: type[Rule]) -> str:
     sections = rule_doc_sections(rule)
     out = [f"{rule.code} {rule.name}  [{rule.category}, {rule.severity}]", "", sections.get("summary", "")]
+    slip = _one_slip(rule)
+    if slip:
+        out += ["", f"One slip, one finding: {slip}."]
     for name in DOC_SECTIONS:
         out += ["", f"{name}:"]
         out += [f"  {ln.strip()}" for ln in sections.get(name, "").splitlines() if ln.strip()]

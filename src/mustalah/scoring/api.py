@@ -121,11 +121,6 @@ def score_files(
             )
         if options.compat is not None:
             raise UsageError("--compat wmt21 needs the annotated reference", hint="pass --reference REF.sgm")
-        if files.source is not None and files.source_is_sgml:
-            raise UsageError(
-                "WMT21 annotations define their target forms in the reference",
-                hint="pass the annotated reference (…fr.sgm) with --reference",
-            )
         options = replace(options, metrics=(TERMS,))
         notes.append(REFERENCE_FREE_NOTE)
     want_terms = TERMS in options.metrics
@@ -173,15 +168,17 @@ def score_files(
         annotated = False
     elif annotated:
         assert files.source is not None
-        ref0 = files.references[0]
-        if not wmt21.is_sgml(ref0):
-            raise InputError(
-                "the source is WMT21 SGML but the first reference is not",
-                file=str(ref0),
-                hint="pass the annotated reference (…fr.sgm) as the first --reference",
-            )
+        ref_segs = None
+        if files.references:
+            ref0 = files.references[0]
+            if not wmt21.is_sgml(ref0):
+                raise InputError(
+                    "the source is WMT21 SGML but the first reference is not",
+                    file=str(ref0),
+                    hint="pass the annotated reference (…fr.sgm) as the first --reference",
+                )
+            ref_segs = wmt21.read_segments(ref0)
         src_segs = wmt21.read_segments(files.source)
-        ref_segs = wmt21.read_segments(ref0)
         tb = wmt21.annotation_termbase(src_segs, ref_segs, options.source_lang, options.target_lang)
         setup = TermSetup(tb, options.source_lang, options.target_lang, "wmt21")
         tb_hash = tb.content_hash()

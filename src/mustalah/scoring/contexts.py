@@ -57,10 +57,17 @@ def shape(match: TermMatch) -> str:
     return "proclitic"
 
 
+_DEFINITE = re.compile(r"^[وف]?(?:[بك]?ال|لل)")
+
+
 def is_construct_head(text: str) -> bool:
-    """A multi-word Arabic name whose first word has no article and whose last word is definite."""
+    """A multi-word Arabic name whose first word has no article and a later word is definite.
+
+    ``مكتب الأمم المتحدة…`` and ``لجنة مكافحة الإرهاب`` are; ``المديرية التنفيذية…`` (the head
+    has the article) and ``مقاتل إرهابي أجنبي`` (nothing definite) are not.
+    """
     words = text.split()
-    return len(words) > 1 and not words[0].startswith("ال") and words[-1].startswith(("ال", "لل"))
+    return len(words) > 1 and not _DEFINITE.match(words[0]) and any(_DEFINITE.match(w) for w in words[1:])
 
 
 def match_contexts(match: TermMatch, text: str, termbase: Termbase) -> tuple[str, ...]:

@@ -59,14 +59,24 @@ class _CachedEditDistance:
         prev_cost, at_cost = self._costs(term_ids)
         prev: Sequence[int] = tuple(range(n + 1)) if cache is None else cache
         rows: list[_Row] = []
+        steps = list(zip(rw, prev_cost[1:], at_cost[1:], strict=True))
         for i in range(spos, len(iwords)):
             word = iwords[i]
-            row = [prev[0] + 1] + [0] * n
-            for j in range(1, n + 1):
-                sub = prev[j - 1] + (0 if word == rw[j - 1] else prev_cost[j])
-                ins = prev[j] + at_cost[j]
-                dele = row[j - 1] + prev_cost[j]
-                row[j] = min(ins, dele, sub)
+            left = prev[0] + 1
+            row = [left]
+            diag = prev[0]
+            for (ref_word, pc, ac), up in zip(steps, prev[1:]):  # noqa: B905 - same length
+                # min(insertion, deletion, substitution), in that order, as the official code
+                best = up + ac
+                cand = left + pc
+                if cand < best:
+                    best = cand
+                cand = diag if word == ref_word else diag + pc
+                if cand < best:
+                    best = cand
+                row.append(best)
+                left = best
+                diag = up
             prev = tuple(row)
             rows.append(prev)
         if not rows:  # everything was cached (pyter returns the cached row's last cell)

@@ -137,20 +137,28 @@ def concept_id(annotation_id: str) -> str:
 
 
 def annotation_termbase(
-    source: Sequence[SgmSegment], reference: Sequence[SgmSegment], source_lang: str, target_lang: str
+    source: Sequence[SgmSegment],
+    reference: Sequence[SgmSegment] | None,
+    source_lang: str,
+    target_lang: str,
 ) -> Termbase:
-    """One concept per annotation id: source term ``src``; targets ``tgt`` and the reference surfaces."""
+    """One concept per annotation id: source term ``src``; targets ``tgt`` and the reference surfaces.
+
+    Without a reference (reference-free scoring) the targets are the ``tgt`` alternatives of the
+    source annotations alone.
+    """
     src_forms: dict[str, dict[str, None]] = {}
     tgt_forms: dict[str, dict[str, None]] = {}
-    for s_seg, r_seg in zip(source, reference, strict=True):
+    for k, s_seg in enumerate(source):
         for ann in s_seg.terms:
             src_forms.setdefault(ann.id, {}).setdefault(" ".join((ann.src or ann.surface).split()), None)
-        for ann in r_seg.terms:
+        targets = reference[k].terms if reference is not None else s_seg.terms
+        for ann in targets:
             forms = tgt_forms.setdefault(ann.id, {})
             for form in ann.tgt.split("|"):
                 if form.strip():
                     forms.setdefault(" ".join(form.split()), None)
-            if ann.surface.strip():
+            if reference is not None and ann.surface.strip():
                 forms.setdefault(" ".join(ann.surface.split()), None)
     concepts: list[Concept] = []
     for ann_id in sorted(set(src_forms) | set(tgt_forms)):
