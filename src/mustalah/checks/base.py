@@ -144,7 +144,6 @@ class Rule:
     aliases: ClassVar[tuple[str, ...]] = ()
     #: Options settable in ``[tool.mustalah.rules.CODE]`` with their defaults.
     defaults: ClassVar[Mapping[str, Any]] = {}
-
     #: One slip, one finding (``lint.merge``): rules that report the same slip more fully.  A
     #: finding of this rule whose span overlaps one of theirs on the same side is folded into
     #: theirs, its message appended to the other's (GN002 yields to GN001 on one honorific).
@@ -153,6 +152,7 @@ class Rule:
     #: "Y is not in the source" on the target side: when a unit has as many of one as of the
     #: other, the k-th of each are one slip (45 typed as 54), reported once by :meth:`paired`.
     pairs_sides: ClassVar[bool] = False
+
     def check(self, ctx: UnitContext) -> Iterable[Finding]:
         raise NotImplementedError
 
@@ -160,13 +160,13 @@ class Rule:
         """Called once at the end of each lint task (an input or a shard), after its last unit:
         a rule that keeps something between runs (SP002's Hunspell verdicts) stores it here."""
 
-    def option(self, ctx: UnitContext, name: str) -> Any:
     def paired(self, source: Finding, target: Finding) -> Finding:
         """One finding for a source-side and a target-side finding of one slip (``pairs_sides``):
         the target's, naming the source's fact."""
         message = f"{target.message}, and {source.text!r} in the source is not in the target"
         return replace(target, message=message)
 
+    def option(self, ctx: UnitContext, name: str) -> Any:
         return ctx.options.get(self.code, {}).get(name, self.defaults.get(name))
 
     def finding(

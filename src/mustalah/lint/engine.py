@@ -202,13 +202,13 @@ def lint_segments(
         unused: list[str] = []
         if noted:
             unit, unused = apply_unit_suppressions(segment, unit)
-        if settings.baseline:
-            unit = [f for f in unit if f.fingerprint not in settings.baseline]
-        suppressed += before - len(unit)
         if merging and len(unit) > 1:  # after the unit's suppressions, before the baseline
             merged = merge_slips(unit, by_code)
             before -= len(unit) - len(merged)  # folded into another finding, not suppressed
             unit = merged
+        if settings.baseline:
+            unit = [f for f in unit if f.fingerprint not in settings.baseline]
+        suppressed += before - len(unit)
         if report_unused:
             unit.extend(_unused(ctx, directive) for directive in unused)
         unit.sort(key=_unit_order)
