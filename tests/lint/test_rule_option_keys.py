@@ -27,14 +27,16 @@ def _run(*argv: str) -> tuple[int, str, str]:
 
 @pytest.fixture()
 def release(tmp_path: Path) -> Path:
-    """Two source mentions of UNOCT's Centre, one target mention: TM001 only when counting."""
+    """Two source mentions of an official name, one target mention: TM001 only when counting."""
     folder = tmp_path / "rel"
     folder.mkdir()
+    name = "The Plan of Action to Prevent Violent Extremism"
     (folder / "en.txt").write_text(
-        "The United Nations Counter-Terrorism Centre and the United Nations Counter-Terrorism Centre.\n",
-        encoding="utf-8",
+        f"{name} was launched on Monday. {name} was discussed on Tuesday.\n", encoding="utf-8"
     )
-    (folder / "ar.txt").write_text("مركز الأمم المتحدة لمكافحة الإرهاب والمركز.\n", encoding="utf-8")
+    (folder / "ar.txt").write_text(
+        "أُطلقت خطة العمل لمنع التطرف العنيف يوم الاثنين. ونوقشت يوم الثلاثاء.\n", encoding="utf-8"
+    )
     return folder
 
 
