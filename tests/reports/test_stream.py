@@ -15,9 +15,7 @@ from mustalah.cli.main import main
 from mustalah.lint import run as lint_run
 from mustalah.lint.engine import LintSettings
 from mustalah.lint.run import InputFailure, input_segments, lint_stream, run_lint
-from mustalah.reports.registry import IN_MEMORY, RENDERERS
-from mustalah.reports.stream import STREAMED, StreamWriter
-from mustalah.reports.stream_text import TextWriter
+from mustalah.reports.registry import IN_MEMORY, RENDERERS, REPORT_FORMATS
 
 REPO = Path(__file__).resolve().parents[2]
 CORPORA = REPO / "corpora"
@@ -27,11 +25,9 @@ SETTINGS = LintSettings()
 
 def streamed(fmt: str, paths: Sequence[str], settings: LintSettings = SETTINGS, **kw: object) -> str:
     out = io.BytesIO()
-    writer: StreamWriter | TextWriter
-    if fmt == "text":
-        writer = TextWriter(out, False, lambda p: input_segments(p, settings))
-    else:
-        writer = STREAMED[fmt](out)
+    stream = REPORT_FORMATS[fmt].stream
+    assert stream is not None
+    writer = stream(out, False, lambda p: input_segments(p, settings))
     lint_stream(paths, settings, writer, **kw)  # type: ignore[arg-type]
     return out.getvalue().decode("utf-8")
 
@@ -47,10 +43,22 @@ def in_memory(fmt: str, paths: Sequence[str], settings: LintSettings = SETTINGS,
 
 
 def test_every_format_is_streamed_or_rendered_in_memory() -> None:
-    assert set(RENDERERS) == set(STREAMED) | {"text", "xlsx"} | IN_MEMORY
+    """One record per --format: a renderer, and a streaming writer unless it is rendered in memory."""
+    assert set(RENDERERS) == set(REPORT_FORMATS) >= {"text", "json", "jsonl", "sarif", "github", "html"}
+    for name, spec in REPORT_FORMATS.items():
+        assert spec.name == name and callable(spec.render)
+        assert (spec.stream is None) == (name in IN_MEMORY)
+    assert {"html"} == IN_MEMORY
 
 
-@pytest.mark.parametrize("fmt", ["json", "jsonl", "sarif", "github", "text"])
+TEXT_STREAMS = [n for n, f in REPORT_FORMATS.items() if f.stream is not None and not f.binary]
+
+
+def test_the_text_streams_are_the_five() -> None:
+    assert sorted(TEXT_STREAMS) == ["github", "json", "jsonl", "sarif", "text"]
+
+
+@pytest.mark.parametrize("fmt", TEXT_STREAMS)
 def test_streamed_equals_in_memory_on_the_corpora(fmt: str) -> None:
     expected = in_memory(fmt, [str(CORPORA)])
     assert expected.count("\n") > 20
@@ -166,3 +174,17 @@ def test_cli_failed_run_writes_nothing(tmp_path: Path) -> None:
     assert [p.name for p in tmp_path.iterdir()] == [broken.name]
     code, out, _ = _run(*argv)
     assert code == 2 and out == ""  # stdout: all or nothing, as before
+
+
+@pytest.mark.parametrize("fmt", sorted(REPORT_FORMATS))
+def test_every_format_choice_writes_a_report(fmt: str, tmp_path: Path) -> None:
+    """Each --format in the registry runs end to end (no KeyError for a format one table lacks)."""
+    if fmt == "xlsx":
+        pytest.importorskip("openpyxl")
+    report = tmp_path / f"report.{fmt}"
+    code, out, err = _run("lint", str(RELEASE), "--no-config", "--format", fmt, "-o", str(report))
+    assert (code, out) == (1, "") and "Traceback" not in err, err
+    assert report.stat().st_size > 100
+    if REPORT_FORMATS[fmt].binary:
+        code, out, err = _run("lint", str(RELEASE), "--no-config", "--format", fmt)
+        assert code == 2 and out == "" and "-o" in err

@@ -17,11 +17,9 @@ from ..lint.unitshards import may_split
 from ..model import SEVERITY_RANK, LintResult, LintSummary
 from ..parallel import bounded_jobs, default_jobs, make_executor, stop_now
 from ..reports.progress import Progress
-from ..reports.registry import IN_MEMORY, RENDERERS
-from ..reports.stream import STREAMED, BaselineWriter, StreamWriter, report_output
-from ..reports.stream_text import TextWriter
+from ..reports.registry import REPORT_FORMATS, ReportWriter
+from ..reports.stream import BaselineWriter, report_output
 from ..reports.text_report import use_colour
-from ..reports.xlsx_report import XlsxSink
 
 FAIL_ON = ("error", "warning", "info", "never")
 
@@ -50,7 +48,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         help="only these rules: codes, prefixes (TM), names or categories; comma-separated",
     )
     p.add_argument("--ignore", action="append", metavar="CODES", help="skip these rules (same syntax)")
-    p.add_argument("--format", choices=sorted(RENDERERS), default=None, help="output format (default text)")
+    p.add_argument(
+        "--format", choices=sorted(REPORT_FORMATS), default=None, help="output format (default text)"
+    )
     p.add_argument(
         "--output", "-o", metavar="FILE", help="write the report here (atomically) instead of stdout"
     )
@@ -199,27 +199,25 @@ def files_read(
     return reads
 
 
-def _writer(
-    fmt: str, out: IO[bytes], settings: LintSettings, colour: bool
-) -> StreamWriter | TextWriter | XlsxSink:
-    if fmt == "xlsx":
-        return XlsxSink(out, lambda path: input_segments(path, settings))
-    if fmt == "text":
-        return TextWriter(out, colour, lambda path: input_segments(path, settings))
-    return STREAMED[fmt](out)
+def _writer(fmt: str, out: IO[bytes], settings: LintSettings, colour: bool) -> ReportWriter:
+    stream = REPORT_FORMATS[fmt].stream
+    assert stream is not None  # in-memory formats are rendered, not streamed
+    return stream(out, colour, lambda path: input_segments(path, settings))
 
 
 def run(args: argparse.Namespace) -> int:
     config = ProjectConfig() if args.no_config else load_config(args.config, Path(args.paths[0]).parent)
     settings = settings_from(args, config)
     fmt = args.format or config.get("format") or "text"
-    if fmt not in RENDERERS:
-        raise UsageError(f"unknown format {fmt!r}", hint="choose one of: " + ", ".join(sorted(RENDERERS)))
+    if fmt not in REPORT_FORMATS:
+        raise UsageError(
+            f"unknown format {fmt!r}", hint="choose one of: " + ", ".join(sorted(REPORT_FORMATS))
+        )
     fail_on = args.fail_on or config.get("fail-on") or "error"
     if fail_on not in FAIL_ON:
         raise UsageError(f"fail-on must be one of {', '.join(FAIL_ON)}")
-    if fmt == "xlsx" and not args.output and not args.write_baseline:
-        raise UsageError("an xlsx report is a binary file", hint="give -o report.xlsx")
+    if REPORT_FORMATS[fmt].binary and not args.output and not args.write_baseline:
+        raise UsageError(f"an {fmt} report is a binary file", hint=f"give -o report.{fmt}")
     if args.output and Path(args.output).is_dir():
         raise UsageError(f"{args.output} is a directory", hint="give a file name for the output")
     reads = files_read(args.paths, settings, config, baseline_read(args, config))
@@ -255,7 +253,7 @@ def run(args: argparse.Namespace) -> int:
         lint(baseline)
         print(f"mustalah: wrote {baseline.written} fingerprint(s) to {args.write_baseline}", file=sys.stderr)
         return 0
-    if fmt in IN_MEMORY:
+    if REPORT_FORMATS[fmt].stream is None:
         if _input_bytes(expand_inputs(args.paths)) > HTML_WARN_BYTES:
             print(
                 f"mustalah: warning: --format {fmt} keeps every unit's text and every finding in "
@@ -265,7 +263,7 @@ def run(args: argparse.Namespace) -> int:
             )
         collected = CollectSink(keep_segments=True)
         summary = lint(collected)
-        renderer = RENDERERS[fmt]
+        renderer = REPORT_FORMATS[fmt].render
         if args.output:
             with atomic_text(args.output) as text_out:
                 renderer(collected.result(), text_out)
@@ -280,8 +278,7 @@ def run(args: argparse.Namespace) -> int:
             try:
                 summary = lint(writer)
             finally:
-                if isinstance(writer, TextWriter | XlsxSink):
-                    writer.close()
+                writer.close()
     if failures:
         for failure in failures:
             print(f"mustalah: error: {failure.message}", file=sys.stderr)

@@ -108,6 +108,9 @@ class StreamWriter:
     def finish(self, summary: LintSummary) -> None:
         raise NotImplementedError
 
+    def close(self) -> None:
+        """Nothing to release: the output file is the caller's."""
+
 
 class _ListWriter(StreamWriter):
     """A JSON document with one streamed list (``json_frame``)."""
@@ -230,11 +233,3 @@ class BaselineWriter:
     def finish(self, summary: LintSummary) -> None:
         # write_baseline owns the file format; it reads only the fingerprints.
         self.written = write_baseline(self.path, (replace(_BLANK, fingerprint=p) for p in self.prints))
-
-
-STREAMED: dict[str, type[StreamWriter]] = {
-    "json": JsonWriter,
-    "jsonl": JsonlWriter,
-    "sarif": SarifWriter,
-    "github": GithubWriter,
-}
