@@ -86,8 +86,10 @@ class AcronymMissing(Rule):
         concept anywhere in the unit.  Bare acronyms used as short references are
         not required in Arabic, which often repeats the name instead.
     Why it matters:
-        UN Arabic keeps the Latin acronym in parentheses after the first mention;
-        dropping it breaks the link readers use later in the text.
+        UN Arabic press releases keep the Latin acronym in parentheses after the
+        first mention; dropping it breaks the link readers use later in the text.
+        UN documents and resolutions often drop it, so this is a note, not a
+        warning.
     Example:
         en: the Counter-Terrorism Committee Executive Directorate (CTED)
         ar: المديرية التنفيذية للجنة مكافحة الإرهاب
@@ -100,7 +102,8 @@ class AcronymMissing(Rule):
     code = "AC002"
     name = "acronym-missing"
     category = "acronym"
-    severity = "warning"
+    #: a note: UN Arabic documents often give the name without the Latin acronym (S/RES/2214 (2015))
+    severity = "info"
     scope = "bilingual"
 
     def check(self, ctx: UnitContext) -> Iterable[Finding]:

@@ -14,12 +14,15 @@ from ..model import Finding
 from ..termbase.model import Concept, Status, Term, TermType
 from .base import CorpusRule, Fact, SideView, UnitContext
 
+_TRAILING = " .,;:،؛!?؟…*"
+
 
 def _norm(view: SideView) -> str:
     """The side's text folded (``fold_key``, already computed on the view) with white space collapsed."""
     got: str | None = view.memo.get("norm")
     if got is None:  # CO001 and CO002 both key on it
-        got = view.memo["norm"] = " ".join(view.folded.key.split())
+        # trailing punctuation is layout ("The Security Council" / "The Security Council,")
+        got = view.memo["norm"] = " ".join(view.folded.key.split()).rstrip(_TRAILING)
     return got
 
 

@@ -283,7 +283,9 @@ def conventional_tatweel(text: str, start: int, end: int) -> bool:
         return False
     head = text[max(0, start - 3) : start]
     alone = len(head) < 2 or not ("\u0621" <= head[-2] <= "\u064a")
-    return before in "بلكوفه" and alone or head.endswith("ال") and (len(head) < 3 or not head[0].isalpha())
+    if before in "بلكوفه" and alone:
+        return True
+    return head.endswith("ال") and (len(head) < 3 or not head[0].isalpha())
 
 
 class StrayNoBreakSpace(Rule):

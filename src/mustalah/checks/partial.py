@@ -68,7 +68,7 @@ def _find(view: SideView, other: SideView, termbase: Termbase) -> tuple[NearMiss
     here = {m.concept_id for m in view.mentions() if m.name is not None}
     near = {c for nm in view.near_misses for c in nm.concepts}
     named = dict.fromkeys(m.concept_id for m in other.mentions() if m.name is not None)
-    wanted = [c for c in named if c not in here and c not in near and _named_thing(termbase, c)]
+    wanted = [c for c in named if c not in here and c not in near]
     if not wanted:
         return ()
     spans = [(m.start(), m.end()) for m in _TOKEN.finditer(view.folded.key)]
@@ -79,7 +79,9 @@ def _find(view: SideView, other: SideView, termbase: Termbase) -> tuple[NearMiss
         if concept is None or gapped_renderings(view, concept):
             continue  # words inserted after the head (a longer name) are not a damaged name
         # approved forms first; a damaged deprecated form is suggested as the preferred one
-        approved = [t for t in concept.terms_in(view.lang) if t.status.approved]
+        # vocabulary (التطرف المقترن بالعنف for violent extremism) is paraphrased, not damaged:
+        # only an official name, or a deprecated form of anything, is searched for damage
+        approved = [t for t in concept.terms_in(view.lang) if t.status.approved and is_official_name(concept)]
         preferred = concept.preferred(view.lang)
         for term in approved + [t for t in concept.terms_in(view.lang) if not t.status.approved]:
             toks = _TOKEN.findall(fold_key(term.text))
@@ -226,9 +228,3 @@ def _lower_cased(found: str, name: str) -> bool:
     capitals = {w.lower() for w in name.split() if w[:1].isupper()}
     return any(w[:1].islower() and w.lower() in capitals for w in found.split())
 
-
-def _named_thing(termbase: Termbase, concept_id: str) -> bool:
-    """Only official names are searched with a word missing or changed: vocabulary
-    (``التطرف المقترن بالعنف`` for violent extremism) is paraphrased, not damaged."""
-    concept = termbase.get(concept_id)
-    return concept is not None and is_official_name(concept)

@@ -121,8 +121,21 @@ def _approved_token_forms(concept: Concept) -> Iterable[list[str]]:
             yield _TOKEN.findall(fold_key(text))
 
 
+def _state_forms(termbase: Termbase) -> list[list[str]]:
+    """The Arabic names of the Member States, as token lists (built once per termbase)."""
+    return [
+        toks
+        for concept in termbase
+        if concept.domain == "member-states"
+        for toks in _approved_token_forms(concept)
+        if toks
+    ]
+
+
 def _parent_forms(concept: Concept, termbase: Termbase) -> list[list[str]]:
     out: list[list[str]] = []
+    if concept.domain == "posts":  # وزير فرنسا للشؤون الخارجية: a State between a title's words
+        out.extend(termbase.derived("reshaped-state-forms", _state_forms))
     for parent_id in (*PARENT_BODIES, *concept.related):
         parent = termbase.get(parent_id)
         if parent is None or parent.id == concept.id:

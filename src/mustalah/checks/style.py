@@ -28,7 +28,16 @@ WESTERN = re.compile(r"[0-9]+")
 _NON_WESTERN_NUMBER = re.compile(r"[٠-٩۰-۹]+(?:[٫٬.,][٠-٩۰-۹]+)*")
 #: A paragraph or list number that opens a unit: ``١٣ - ``, ``39. ``, ``(أ) ``.  UN Arabic
 #: documents number paragraphs in Arabic-Indic digits whatever digits the text uses.
-_PARAGRAPH_NUMBER = re.compile(r"\s*(?:[0-9٠-٩۰-۹]+|\([0-9٠-٩۰-۹a-zء-ي]{1,4}\))\s*[-–.)]?\s+")
+_PARAGRAPH_NUMBER = re.compile(r"\s*(?:[0-9٠-٩۰-۹]+\s*[-–.)]|\([0-9٠-٩۰-۹a-zء-ي]{1,4}\))\s+")
+
+
+#: A resolution cited by number and year, ``2146 (2014)``: UN Arabic documents keep the
+#: symbol's Western digits in citations whatever digits their text uses.
+_CITATION = re.compile(r"[0-9]+ \([0-9]{4}\)")
+
+
+def _inside(i: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= i < b for a, b in spans)
 
 
 def paragraph_number_end(text: str) -> int:
@@ -178,8 +187,9 @@ class NonWesternDigits(Rule):
     What it catches:
         ``٢٠٢٠`` or ``۲۰۲۰`` in Arabic text.
     Why it matters:
-        UN Arabic documents and web pages use Western digits (0–9); the other
-        systems break search and number checks in TMs.
+        UN Arabic web pages and press releases use Western digits (0–9); the other
+        systems break search and number checks in TMs.  UN documents long used
+        Arabic-Indic digits, so this is a house-style note, not a warning.
     Example:
         en: 8 December 2020
         ar: ٨ كانون الأول/ديسمبر ٢٠٢٠
@@ -194,7 +204,8 @@ class NonWesternDigits(Rule):
     code = "ST003"
     name = "non-western-digits"
     category = "style"
-    severity = "warning"
+    #: house style, not an error: UN documents long used Arabic-Indic digits (S/RES/2210 (2015))
+    severity = "info"
 
     def check(self, ctx: UnitContext) -> Iterable[Finding]:
         for view in ctx.in_lang("ar"):
@@ -222,8 +233,8 @@ class MixedDigitSystems(Rule):
     What it catches:
         Western digits together with Arabic-Indic or Extended (Persian) digits in
         the same unit side, or Arabic-Indic with Extended.  An opening paragraph
-        number (``١٣ - يطلب… القرار 2178``) is the document's numbering and does not
-        count.
+        number (``١٣ - يطلب…``) is the document's numbering and a cited resolution
+        (``القرار 2146 (2014)``) keeps its symbol's digits: neither counts.
     Why it matters:
         Mixed digits are a sure sign of pasted text; Extended digits ۴ ۵ ۶ look
         unlike the Arabic ones, and numbers compare wrongly in TMs.
@@ -246,8 +257,9 @@ class MixedDigitSystems(Rule):
             if not _NON_WESTERN_DIGIT.search(view.text):
                 continue  # Western digits alone are one system
             body = paragraph_number_end(view.text)  # "١٣ - …": the documents' own numbering
+            cited = [m.span() for m in _CITATION.finditer(view.text)]  # القرار 2146 (2014)
             systems = {
-                name: list(p.finditer(view.text, body))
+                name: [m for m in p.finditer(view.text, body) if not _inside(m.start(), cited)]
                 for name, p in (("Western", WESTERN), ("Arabic-Indic", ARABIC_INDIC), ("Extended", EXTENDED))
             }
             used = [n for n, ms in systems.items() if ms]

@@ -24,7 +24,9 @@ SUBCOMMANDS: dict[str, str] = {
     "termbase": "termbase_cmd",
     "export": "export_cmd",
     "score": "score_cmd",
+    "challenge": "challenge_cmd",
     "eval": "eval_cmd",
+    "review": "review_cmd",
 }
 
 
