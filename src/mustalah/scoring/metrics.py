@@ -7,6 +7,7 @@ by a short key (``bleu``, ``chrf``, ``chrfpp``, ``ter``) that is also its JSON f
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from sacrebleu.metrics.base import Metric, Signature
@@ -17,24 +18,50 @@ from sacrebleu.metrics.ter import TER
 from ..errors import UsageError
 from .arnorm import ARNORM_TAG
 
-STRING_METRICS = ("bleu", "chrf", "chrfpp", "ter")
 TERMS = "terms"
-ALL_METRICS = (*STRING_METRICS, TERMS)
 
-#: Command-line spellings -> metric keys.
-ALIASES = {
-    "bleu": "bleu",
-    "chrf": "chrf",
-    "chrf++": "chrfpp",
-    "chrfpp": "chrfpp",
-    "ter": "ter",
-    "terms": TERMS,
-    "term": TERMS,
-    "term_accuracy": TERMS,
+
+@dataclass(frozen=True, slots=True)
+class MetricSpec:
+    """One metric: its key, its command-line name (and other accepted spellings), the JSON
+    field of its score, and how to build its sacreBLEU object (``None`` for term accuracy,
+    which is ours)."""
+
+    key: str
+    name: str
+    field: str
+    spellings: tuple[str, ...]
+    build: Callable[[MetricOptions, bool], Metric] | None
+
+
+def _bleu(options: MetricOptions, sentence_level: bool) -> Metric:
+    # sentence level turns on BLEU's effective order
+    return BLEU(
+        tokenize=options.bleu_tokenizer,
+        trg_lang=options.target_lang.split("-")[0],
+        effective_order=sentence_level,
+    )
+
+
+#: The one metric table (as sacreBLEU's ``METRICS``), in canonical order.
+METRICS: dict[str, MetricSpec] = {
+    m.key: m
+    for m in (
+        MetricSpec("bleu", "bleu", "bleu", (), _bleu),
+        MetricSpec("chrf", "chrf", "chrf", (), lambda _options, _sentence: CHRF()),
+        MetricSpec("chrfpp", "chrf++", "chrfpp", (), lambda _options, _sentence: CHRF(word_order=2)),
+        MetricSpec("ter", "ter", "ter", (), lambda _options, _sentence: TER()),
+        MetricSpec(TERMS, "terms", "term_accuracy", ("term", "term_accuracy"), None),
+    )
 }
 
+#: Views of :data:`METRICS`.
+STRING_METRICS = tuple(key for key, m in METRICS.items() if m.build is not None)
+ALL_METRICS = tuple(METRICS)
+#: Command-line spellings -> metric keys.
+ALIASES = {spelling: m.key for m in METRICS.values() for spelling in (m.key, m.name, *m.spellings)}
 #: Metric key -> the JSON field of its score.
-SCORE_FIELDS = {"bleu": "bleu", "chrf": "chrf", "chrfpp": "chrfpp", "ter": "ter", TERMS: "term_accuracy"}
+SCORE_FIELDS = {key: m.field for key, m in METRICS.items()}
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,10 +86,8 @@ def parse_metric_list(text: str) -> tuple[str, ...]:
         if not item:
             continue
         if item not in ALIASES:
-            raise UsageError(
-                f"unknown metric {item!r}",
-                hint="choose from bleu, chrf, chrf++, ter, terms (comma-separated)",
-            )
+            names = ", ".join(m.name for m in METRICS.values())
+            raise UsageError(f"unknown metric {item!r}", hint=f"choose from {names} (comma-separated)")
         wanted.add(ALIASES[item])
     if not wanted:
         raise UsageError("no metric given", hint="e.g. --metrics bleu,chrf++,terms")
@@ -71,19 +96,10 @@ def parse_metric_list(text: str) -> tuple[str, ...]:
 
 def build_metric(key: str, options: MetricOptions, sentence_level: bool = False) -> Metric:
     """A fresh sacreBLEU metric for ``key``.  ``sentence_level`` turns on BLEU's effective order."""
-    if key == "bleu":
-        return BLEU(
-            tokenize=options.bleu_tokenizer,
-            trg_lang=options.target_lang.split("-")[0],
-            effective_order=sentence_level,
-        )
-    if key == "chrf":
-        return CHRF()
-    if key == "chrfpp":
-        return CHRF(word_order=2)
-    if key == "ter":
-        return TER()
-    raise ValueError(f"not a string metric: {key}")
+    spec = METRICS.get(key)
+    if spec is None or spec.build is None:
+        raise ValueError(f"not a string metric: {key}")
+    return spec.build(options, sentence_level)
 
 
 def signature(metric: Metric, num_refs: int, options: MetricOptions) -> Signature:
