@@ -195,7 +195,7 @@ def main() -> int:
     matcher_ratios: list[float] = []
     matcher_folded: list[float] = []
     for n, tb in tbs.items():
-        for stale in (OUT / "cache").glob("index-*.pickle"):
+        for stale in (OUT / "cache").glob("index-*.bin"):
             stale.unlink()
         cold = task("cache_load", tb)
         warm = task("cache_load", tb)

@@ -2,8 +2,10 @@
 
 A 100k-term termbase has hundreds of thousands of terms, index entries and near-miss
 candidates.  Unpickling them as objects costs seconds; a lint run touches a few hundred.
-So the cache stores each table as *one* ``bytes`` blob of marshalled rows plus an array
-of offsets — loading is a copy — and a row becomes an object the first time it is read.
+So the cache stores each table as *one* ``bytes`` blob of rows plus an array of offsets —
+loading is a copy — and a row becomes an object the first time it is read.  A row is JSON
+(strings, numbers, booleans, None and nested tuples, read back as tuples): decoding it can
+build nothing but those values, whoever wrote the bytes.
 
 Also here: a stable 63-bit rolling hash of token-id sequences (Python's ``hash`` of a
 string changes from process to process, so it cannot key an on-disk table).  ``step`` and
@@ -13,7 +15,7 @@ and vectorizes them when building its tables, and a test holds all three equal.
 
 from __future__ import annotations
 
-import marshal
+import json
 from array import array
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TypeVar, overload
@@ -37,7 +39,7 @@ def masked(h: int, position: int) -> int:
 
 
 class PackedRows(Sequence[T]):
-    """A read-only sequence of rows stored marshalled; ``make`` turns a row into its object.
+    """A read-only sequence of rows stored as JSON; ``make`` turns a row into its object.
 
     ``make`` must be a module-level callable (the table is picklable for process pools).
     """
@@ -56,7 +58,7 @@ class PackedRows(Sequence[T]):
         offsets = array("q", [0])
         total = 0
         for row in rows:
-            data = marshal.dumps(row)  # type: ignore[arg-type]  # rows hold str/int/bool/None/tuples
+            data = json.dumps(row, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
             parts.append(data)
             total += len(data)
             offsets.append(total)
@@ -72,8 +74,10 @@ class PackedRows(Sequence[T]):
     def row(self, i: int) -> tuple[object, ...]:
         i = self._position(i)
         off = self._offsets
-        value: tuple[object, ...] = marshal.loads(self._blob[off[i] : off[i + 1]])
-        return value
+        value = json.loads(self._blob[off[i] : off[i + 1]])
+        if not isinstance(value, list):
+            raise ValueError(f"row {i} is not a list")
+        return _tuples(value)
 
     @overload
     def __getitem__(self, i: int) -> T: ...
@@ -113,6 +117,11 @@ class PackedRows(Sequence[T]):
 
     def __reduce__(self) -> tuple[object, ...]:
         return (_unpack, (self.state(), self._make))
+
+
+def _tuples(items: list[object]) -> tuple[object, ...]:
+    """A JSON row with every list turned back into the tuple it was."""
+    return tuple(_tuples(v) if isinstance(v, list) else v for v in items)
 
 
 def _unpack(state: tuple[bytes, bytes], make: Callable[..., T]) -> PackedRows[T]:

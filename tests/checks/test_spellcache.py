@@ -46,7 +46,7 @@ def test_second_run_needs_no_hunspell(fresh: Path, monkeypatch: pytest.MonkeyPat
     first = _lint(TEXTS)
     assert ("source", "orgnizations") in first and ("target", "المثلثى") in first
     assert spelling._speller("ar") is not None and spelling._speller("ar").loaded
-    stores = sorted(p.name for p in fresh.glob("hunspell-*.marshal"))
+    stores = sorted(p.name for p in fresh.glob("hunspell-*.json"))
     assert [n.split("-")[1] for n in stores] == ["ar", "en"]
 
     import hunspell
@@ -65,10 +65,10 @@ def test_second_run_needs_no_hunspell(fresh: Path, monkeypatch: pytest.MonkeyPat
 
 def test_damaged_store_is_ignored(fresh: Path) -> None:
     first = _lint(TEXTS)
-    for store in fresh.glob("hunspell-*.marshal"):
-        store.write_bytes(b"\x00not marshal")
+    for store in fresh.glob("hunspell-*.json"):
+        store.write_bytes(b"\x00not json")
     _new_process()
     assert _lint(TEXTS) == first
     store = spelling._speller("en")
     assert store is not None and store.loaded  # judged again, and stored again
-    assert all(p.stat().st_size > 20 for p in fresh.glob("hunspell-*.marshal"))
+    assert all(p.stat().st_size > 20 for p in fresh.glob("hunspell-*.json"))

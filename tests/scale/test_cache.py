@@ -132,13 +132,23 @@ def test_lazy_termbase_equals_the_parsed_one(cache_home: Path) -> None:
 
 
 def _rewrite(file: Path, change: object) -> None:
-    import pickle
+    """Decode the cache file, let ``change`` edit it, write it back consistently (a valid
+    checksum: a file that reads but does not hold what the index needs)."""
+    from mustalah.matching import cachefile
 
-    raw = file.read_bytes()
-    magic = cache._MAGIC
-    payload = pickle.loads(raw[len(magic) :])
+    container = cachefile.read(file)
+    assert container is not None
+    header, blobs = container
+    payload = {
+        "builders": cachefile.from_json(header["builders"], blobs),
+        "data": cachefile.from_json(header["data"], blobs),
+    }
     change(payload)  # type: ignore[operator]
-    file.write_bytes(magic + pickle.dumps(payload))
+    fresh: dict[str, bytes] = {}
+    header["builders"] = cachefile.to_json(payload["builders"], fresh)
+    header["data"] = cachefile.to_json(payload["data"], fresh)
+    del header["blobs"]
+    cachefile.write(file, header, fresh)
 
 
 def test_damaged_packed_rows_are_a_miss_not_a_traceback_later(cache_home: Path) -> None:

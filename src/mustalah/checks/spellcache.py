@@ -7,23 +7,26 @@ in one file per dictionary, named by a hash of the dictionary files' paths, size
 modification times and of the binding's version: a new dictionary starts a new file.
 Hunspell is loaded only when a word has no stored verdict.  New verdicts are merged
 into the file at the end of each lint task (``Rule.finish``), atomically (temp file +
-rename); a file that cannot be read or written is ignored, never an error.
+rename); a file that cannot be read or written is ignored, never an error.  The file is
+JSON (two word lists), read only from a cache folder this user owns and no one else can
+write (``matching.cachefile.trusted_dir``).
 """
 
 from __future__ import annotations
 
 import hashlib
-import marshal
+import json
 import os
 import tempfile
 from pathlib import Path
 from typing import Any
 
 from ..matching.cache import cache_dir
+from ..matching.cachefile import trusted_dir
 
 #: Verdicts kept per dictionary file (beyond this, new words are judged but not stored).
 MAX_WORDS = 300_000
-_FORMAT = 1
+_FORMAT = 2
 
 
 class StoredVerdicts:
@@ -66,11 +69,12 @@ class StoredVerdicts:
             (good if ok else bad).add(word)
         self._new.clear()
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
+            if not trusted_dir(self.path.parent, create=True):
+                return
             fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".spell-", suffix=".tmp")
             try:
-                with os.fdopen(fd, "wb") as handle:
-                    marshal.dump((_FORMAT, sorted(good), sorted(bad)), handle)
+                with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                    json.dump({"format": _FORMAT, "good": sorted(good), "bad": sorted(bad)}, handle)
                 os.replace(tmp, self.path)
             finally:
                 if os.path.exists(tmp):
@@ -84,7 +88,7 @@ def _store_path(lang: str, dic: str, aff: str) -> Path:
     for name in (dic, aff):
         st = os.stat(name)
         h.update(f"\0{os.path.realpath(name)}\0{st.st_size}\0{st.st_mtime_ns}".encode())
-    return cache_dir() / f"hunspell-{lang}-{h.hexdigest()[:20]}.marshal"
+    return cache_dir() / f"hunspell-{lang}-{h.hexdigest()[:20]}.json"
 
 
 def _binding_version() -> str:
@@ -97,11 +101,23 @@ def _binding_version() -> str:
 
 
 def _read(path: Path) -> tuple[set[str], set[str]]:
+    """The stored verdicts, or none when the file is missing, damaged, or not to be trusted."""
+    if not trusted_dir(path.parent, create=False):
+        return set(), set()
     try:
-        with open(path, "rb") as handle:
-            fmt, good, bad = marshal.load(handle)
-        if fmt == _FORMAT and isinstance(good, list) and isinstance(bad, list):
+        with open(path, encoding="utf-8") as handle:
+            st = os.fstat(handle.fileno())
+            if st.st_uid != os.geteuid() or st.st_mode & 0o022:
+                return set(), set()
+            data = json.load(handle)
+        good, bad = data.get("good"), data.get("bad")
+        if (
+            data.get("format") == _FORMAT
+            and isinstance(good, list)
+            and isinstance(bad, list)
+            and all(isinstance(w, str) for w in good + bad)
+        ):
             return set(good), set(bad)
-    except (OSError, EOFError, ValueError, TypeError):
+    except (OSError, ValueError, AttributeError):
         pass
     return set(), set()

@@ -1,11 +1,16 @@
 """A compiled termbase index cached on disk, so big termbases load in well under a second.
 
 Parsing a 100k-term termbase and building its Aho–Corasick automata costs seconds; a
-lint run on a cluster pays that once per worker process.  One pickle file holds the
-automata (pyahocorasick pickles natively), the near-miss tables as arrays, the concepts
-and index entries as packed rows decoded on first use (:mod:`mustalah.packed`,
+lint run on a cluster pays that once per worker process.  One file holds the automata
+(their node arrays, as pyahocorasick exports them), the near-miss tables as arrays, the
+concepts and index entries as packed JSON rows decoded on first use (:mod:`mustalah.packed`,
 :mod:`mustalah.termbase.lazy`), and the values rules derive from the whole termbase
 (:mod:`mustalah.termbase.derived`).
+
+The file is data that cannot run code when read (:mod:`mustalah.matching.cachefile`: a JSON
+header and raw byte tables under a checksum — no pickle, no marshal), and it is read only
+from a folder owned by this user and writable by no one else, and only if the file is owned
+by this user too.
 
 What keys an entry:
 
@@ -21,7 +26,8 @@ What keys an entry:
 Location: ``$MUSTALAH_CACHE_DIR``, else ``$XDG_CACHE_HOME/mustalah``, else
 ``~/.cache/mustalah``.  Writes are atomic (temp file + rename); any failure to read
 (a truncated, corrupt or foreign file) is treated as a miss and the entry is rebuilt.
-A read-only or missing cache folder never stops a run: the index is simply not saved.
+A read-only, missing or untrusted cache folder never stops a run: the index is simply not
+read from or saved there.
 """
 
 from __future__ import annotations
@@ -29,15 +35,15 @@ from __future__ import annotations
 import gc
 import hashlib
 import os
-import pickle
 import sys
-import tempfile
 import threading
 from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, overload
+
+import ahocorasick
 
 from ..errors import TermbaseError
 from ..packed import PackedRows
@@ -46,13 +52,13 @@ from ..termbase.lazy import LazyConcepts, lazy_termbase, make_concept, pack_conc
 from ..termbase.loader import default_termbase_path, load_termbase
 from ..termbase.model import Concept, Term, Termbase
 from ..termbase.yaml_io import yaml_files
+from . import cachefile
 from .index import NEAR_MISS_LANGS, TermIndex, _Entry
 from .nearmiss import NearMissIndex
 from .types import MATCHER_BUILD as MATCHER_VERSION
 
 #: Bump when the layout of a cache file changes.
-_FORMAT = 2
-_MAGIC = b"MUSTALAH-INDEX\n"
+_FORMAT = 3
 
 _memo: dict[str, tuple[Termbase, TermIndex]] = {}
 _lock = threading.Lock()
@@ -100,7 +106,7 @@ def source_signature(path: str | Path | None) -> str:
 
 
 def cache_file(path: str | Path | None) -> Path:
-    return cache_dir() / f"index-{source_signature(path)}.pickle"
+    return cache_dir() / f"index-{source_signature(path)}.bin"
 
 
 # --- a compact, fast-to-load form ------------------------------------------------------
@@ -127,12 +133,35 @@ def _flatten(termbase: Termbase, index: TermIndex) -> dict[str, object]:
         "concepts": pack_concepts(termbase).state(),
         "term_refs": refs.tobytes(),
         "entries": entries.state(),
-        "automata": index._automata,
+        "automata": {lang: _automaton_state(a) for lang, a in index._automata.items()},
         "groups": index._groups.tobytes(),
         "near": {lang: near.state() for lang in index.languages if (near := _near(index, lang)) is not None},
         "derived": compute_all(termbase),
         "hash": index.termbase_hash,
     }
+
+
+def _automaton_state(automaton: ahocorasick.Automaton) -> tuple[object, ...]:
+    """An automaton's node arrays and counters (what it pickles itself as), checked to hold
+    only bytes and numbers: an automaton storing Python objects is not cached."""
+    rebuild, args = automaton.__reduce__()[:2]
+    chunks, *numbers = args
+    if rebuild is not ahocorasick.Automaton or not all(isinstance(c, bytes) for c in chunks):
+        raise TypeError("unexpected automaton state")
+    if not all(n is None or (isinstance(n, int) and not isinstance(n, bool)) for n in numbers):
+        raise TypeError("an automaton that stores Python objects is not cached")
+    return (tuple(chunks), *numbers)
+
+
+def _automaton(state: object) -> ahocorasick.Automaton:
+    if not isinstance(state, tuple) or not state or not isinstance(state[0], tuple):
+        raise cachefile.CacheFormatError("automaton state")
+    chunks, *numbers = state
+    if not all(isinstance(c, bytes) for c in chunks) or not all(
+        n is None or (isinstance(n, int) and not isinstance(n, bool)) for n in numbers
+    ):
+        raise cachefile.CacheFormatError("automaton state")
+    return ahocorasick.Automaton(list(chunks), *numbers)
 
 
 def _near(index: TermIndex, lang: str) -> NearMissIndex | None:
@@ -179,7 +208,7 @@ def _unflatten(data: dict[str, Any]) -> tuple[Termbase, TermIndex]:
     index = TermIndex(
         _TermRefs(refs, termbase.concepts),
         PackedRows.from_state(data["entries"], _Entry),
-        data["automata"],
+        {str(lang): _automaton(state) for lang, state in data["automata"].items()},
         str(data["hash"]),
         groups,
     )
@@ -205,32 +234,25 @@ def _load(file: Path) -> tuple[Termbase, TermIndex] | None:
 
 
 def _load_unguarded(file: Path) -> tuple[Termbase, TermIndex] | None:
-    try:
-        with open(file, "rb") as handle:
-            if handle.read(len(_MAGIC)) != _MAGIC:
-                return None
-            payload = pickle.load(handle)  # our own cache folder
-    except FileNotFoundError:
+    if not cachefile.trusted_dir(file.parent, create=False):
         return None
-    except Exception:  # corrupt, truncated, or from an incompatible version: rebuild
+    container = cachefile.read(file)
+    if container is None:
         return None
-    if not (
-        isinstance(payload, dict)
-        and payload.get("format") == _FORMAT
-        and payload.get("matcher") == MATCHER_VERSION
-    ):
+    header, blobs = container
+    if header.get("format") != _FORMAT or header.get("matcher") != MATCHER_VERSION:
         return None
     try:
-        data = payload["data"]
-        stored = payload.get("builders", {})
+        data = cachefile.from_json(header["data"], blobs)
+        stored = cachefile.from_json(header.get("builders", {}), blobs)
         current = builder_versions()
         # a value whose builder's code changed since the file was written is computed again
         data["derived"] = {k: v for k, v in data["derived"].items() if stored.get(k) == current.get(k)}
         termbase, index = _unflatten(data)
         _probe(termbase, index)
-    except Exception:  # a file that unpickles but does not hold what we wrote
+    except Exception:  # a file that reads but does not hold what we wrote
         return None
-    if payload.get("content_hash") != index.termbase_hash:
+    if header.get("content_hash") != index.termbase_hash:
         return None
     return termbase, index
 
@@ -267,23 +289,17 @@ def builder_versions() -> dict[str, str]:
 def _save(file: Path, termbase: Termbase, index: TermIndex) -> None:
     """Write atomically; a cache that cannot be built or written is silently skipped."""
     try:
-        payload = {
+        if not cachefile.trusted_dir(file.parent, create=True):
+            return
+        blobs: dict[str, bytes] = {}
+        header = {
             "format": _FORMAT,
             "matcher": MATCHER_VERSION,
             "content_hash": index.termbase_hash,
-            "builders": builder_versions(),
-            "data": _flatten(termbase, index),
+            "builders": cachefile.to_json(builder_versions(), blobs),
+            "data": cachefile.to_json(_flatten(termbase, index), blobs),
         }
-        file.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".index-", suffix=".tmp", dir=file.parent)
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(_MAGIC)
-                pickle.dump(payload, handle, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, file)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        cachefile.write(file, header, blobs)
     except Exception:  # the cache is an optimisation: the run goes on with the index it has
         return
 

@@ -1,7 +1,7 @@
 """A termbase whose concepts are decoded on first use (what the index cache loads).
 
 A lint run on a 100k-term termbase reads a few hundred concepts — the ones its texts
-mention — so the cache stores each concept as a marshalled row (:class:`PackedRows`)
+mention — so the cache stores each concept as a JSON row (:class:`PackedRows`)
 and :func:`lazy_termbase` builds a :class:`Termbase` whose ``concepts`` and id lookup
 decode rows only when asked.  Whole-termbase walks (exports, ``content_hash``) still
 work; they just decode everything, as a freshly parsed termbase would hold it.
