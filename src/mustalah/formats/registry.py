@@ -5,10 +5,13 @@ Detection order (no guessing between "path" and "content": the argument is a pat
 1. a folder holding ``en.txt`` and ``ar.txt`` → ``release``;
 2. XML content (BOM / ``<`` at the start) → the root element decides: ``<tmx>`` →
    ``tmx``, ``<xliff>`` in a 1.x namespace → ``xliff12``, in a 2.x namespace →
-   ``xliff2``; a TBX root is refused with a pointer to ``mustalah termbase``;
-3. ``.po`` / ``.pot`` → ``po``; ``.tsv`` → ``tsv``;
-4. ``NAME.<lang>[.gz]`` with a partner ``NAME.<other lang>[.gz]`` → ``moses``;
-5. ``.txt`` (or any other UTF-8 text) → ``text`` (monolingual).
+   ``xliff2``, ``<txml>`` → ``txml`` (Wordfast Pro); a TBX root is refused with a pointer
+   to ``mustalah termbase``;
+3. gzip content (by its magic bytes, any name) holding one of those → ``gzip``; a zip
+   package ``.sdlppx`` / ``.sdlrpx`` / ``.mqxlz`` / ``.xlz`` → ``package`` (see :mod:`.containers`);
+4. ``.po`` / ``.pot`` → ``po``; ``.tsv`` → ``tsv``;
+5. ``NAME.<lang>[.gz]`` with a partner ``NAME.<other lang>[.gz]`` → ``moses``;
+6. ``.txt`` (or any other UTF-8 text) → ``text`` (monolingual).
 
 ``index`` on every Segment is its 0-based position among the segments the reader
 yields for that input.
@@ -26,9 +29,10 @@ from typing import Protocol
 from ..errors import InputError, UsageError
 from ..model import Segment
 from ..xmlsafe import sniff_root
-from . import plain
+from . import containers, plain
 from .po import read_po
 from .tmx import read_tmx
+from .txml import read_txml
 from .xliff2 import NAMESPACES as XLIFF2_NAMESPACES
 from .xliff2 import read_xliff2
 from .xliff12 import read_xliff12
@@ -54,6 +58,16 @@ FORMATS: dict[str, FormatSpec] = {
         FormatSpec("tmx", read_tmx, (".tmx",), "TMX 1.1–1.4b translation memory"),
         FormatSpec("xliff12", read_xliff12, (".xlf", ".xliff", ".sdlxliff", ".mqxliff"), "XLIFF 1.0–1.2"),
         FormatSpec("xliff2", read_xliff2, (".xlf", ".xliff"), "XLIFF 2.0–2.2"),
+        FormatSpec("txml", read_txml, (".txml",), "Wordfast Pro TXML"),
+        FormatSpec(
+            "gzip", containers.read_gzip, (".tmx.gz", ".xlf.gz", ".xliff.gz"), "gzipped TMX/XLIFF/TXML"
+        ),
+        FormatSpec(
+            "package",
+            containers.read_package,
+            containers.PACKAGE_SUFFIXES,
+            "Trados/memoQ/XLIFF zip package: each bilingual member",
+        ),
         FormatSpec("po", read_po, (".po", ".pot"), "gettext PO/POT catalogue"),
         FormatSpec("release", plain.read_release, (), "release folder with en.txt + ar.txt"),
         FormatSpec(
@@ -92,6 +106,10 @@ def detect_format(
         raise InputError("no such file", file=str(p), hint="check the path")
     with open(p, "rb") as handle:
         head = handle.read(512)
+    if head.startswith(b"\x1f\x8b") and containers.gzip_kind(p) is not None:
+        return "gzip"
+    if containers.is_package(p):
+        return "package"
     if p.suffix == ".gz":
         try:
             with gzip.open(p, "rb") as handle:
@@ -104,6 +122,8 @@ def detect_format(
             return "tmx"
         if root == "xliff":
             return "xliff2" if namespace in XLIFF2_NAMESPACES else "xliff12"
+        if root == "txml":
+            return "txml"
         if root in _TBX_ROOTS:
             raise InputError(
                 f"<{root}> is a TBX termbase, not a bilingual file",
@@ -113,7 +133,7 @@ def detect_format(
         raise InputError(
             f"unknown XML format (root element <{root}>)",
             file=str(p),
-            hint="supported: TMX, XLIFF 1.2, XLIFF 2.x",
+            hint="supported: TMX, XLIFF 1.2, XLIFF 2.x, Wordfast TXML",
         )
     suffix = p.suffix.lower()
     if suffix in (".po", ".pot"):
@@ -122,7 +142,7 @@ def detect_format(
         return "tsv"
     if plain.moses_partner(p, source_lang, target_lang) is not None:
         return "moses"
-    if suffix in (".tmx", ".xlf", ".xliff", ".sdlxliff"):
+    if suffix in (".tmx", ".xlf", ".xliff", ".sdlxliff", ".mqxliff", ".txml"):
         raise InputError("file does not start with XML", file=str(p), hint="is the file empty or damaged?")
     return "text"
 

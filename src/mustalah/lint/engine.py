@@ -29,7 +29,9 @@ from .suppress import apply_unit_suppressions, fingerprint
 from .merge import merge_slips
 
 #: Extensions linted when a folder is walked (release folders are taken whole).
-LINTABLE = (".tmx", ".xlf", ".xliff", ".sdlxliff", ".mqxliff", ".po", ".pot", ".tsv", ".txt")
+LINTABLE: tuple[str, ...] = (".tmx", ".xlf", ".xliff", ".sdlxliff", ".mqxliff", ".po", ".pot", ".tsv", ".txt")
+#: Wordfast TXML, gzipped XML and the zip packages CAT tools send (formats.containers)
+LINTABLE += (".txml", ".tmx.gz", ".xlf.gz", ".xliff.gz", ".sdlppx", ".sdlrpx", ".mqxlz", ".xlz")
 _NEAR_MISS_LANGS = ("ar", "en")
 
 
@@ -88,7 +90,11 @@ def expand_inputs(paths: Iterable[str]) -> list[str]:
         for child in sorted(p.rglob("*")):
             if child.is_dir() and is_release_folder(child):
                 out.append(str(child))
-            elif child.is_file() and child.suffix.lower() in LINTABLE and not is_release_folder(child.parent):
+            elif (
+                child.is_file()
+                and child.name.lower().endswith(LINTABLE)  # .tmx.gz: a suffix is not enough
+                and not is_release_folder(child.parent)
+            ):
                 if child.name.lower() in ("readme.txt",) or child.name.startswith("."):
                     continue
                 out.append(str(child))
