@@ -15,6 +15,7 @@ from ..termbase.model import Concept, Status, Term, TermType
 from .base import CorpusRule, Fact, SideView, UnitContext
 
 _TRAILING = " .,;:،؛!?؟…*"
+_WORD = re.compile(r"\w+")
 
 
 def _norm(view: SideView) -> str:
@@ -120,7 +121,8 @@ class InconsistentSource(CorpusRule):
 
     What it catches:
         Two or more units with the same target (after folding) and different
-        sources.
+        sources.  Sources that differ only in function words or trailing
+        punctuation ("the Islamic State of/in Iraq") count as the same.
     Why it matters:
         Two different English sentences rarely mean the same; one of the targets
         was probably copied from a neighbouring unit or a fuzzy TM match.
@@ -147,12 +149,26 @@ class InconsistentSource(CorpusRule):
         yield Fact(
             tgt.file,
             ctx.segment.index,
-            (_pair(ctx) + _norm(tgt), _norm(ctx.source), ctx.source.text),
+            (_pair(ctx) + _norm(tgt), _content(ctx.source), ctx.source.text),
             finding,
         )
 
     def conclude(self, facts: list[Fact]) -> Iterable[Finding]:
         return _conclude_pairs(facts, "the same target translates another source elsewhere")
+
+
+#: Words whose change leaves one translation right for both sources ("the Islamic State of/in
+#: Iraq"): CO002 compares sources without them.
+_FUNCTION_WORDS = frozenset(
+    {"a", "an", "the", "of", "in", "on", "at", "by", "for", "to", "from", "with", "and", "or", "as"}
+    | {"its", "their", "this", "that", "these", "those"}
+)
+
+
+def _content(view: SideView) -> str:
+    """The side's folded words less English function words (a source's content, for CO002)."""
+    words = _WORD.findall(_norm(view).lower())
+    return " ".join(w for w in words if w not in _FUNCTION_WORDS)
 
 
 class ConceptRenderedTwoWays(CorpusRule):

@@ -250,7 +250,8 @@ class MixedDigitSystems(Rule):
     code = "ST004"
     name = "mixed-digits"
     category = "style"
-    severity = "error"
+    #: a reviser looks: UN documents mix them on purpose in places (dates one way, times another)
+    severity = "warning"
 
     def check(self, ctx: UnitContext) -> Iterable[Finding]:
         for view in ctx.sides:
