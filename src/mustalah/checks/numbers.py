@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 
 from ..formats.plurals import single_number
 from ..model import Finding
-from ..text.dates import UN_PAIRS
+from ..text.dates import EN_MONTHS, UN_PAIRS
 from .base import Rule, SideView, UnitContext
 from .number_forms import same_number_elsewhere
 from .textcache import month_mentions
@@ -360,7 +360,10 @@ class MonthMismatch(Rule):
         (``كانون الأول/ديسمبر``, ``حزيران/يونيه``, ``تموز/يوليه``), the single
         Gregorian name (``ديسمبر``, ``يونيو``/``يونيه``) or the Levantine name —
         compared by month number.  A month next to a number (a date) must appear
-        on the other side.
+        on the other side.  Another month in its place there (as many missing on
+        each side) is one finding on the target, an error; a month the other side
+        just lacks is a warning, since the date may be written another way there
+        (``15/3/2021``, ``منتصف الشهر``).
     Why it matters:
         ``8 December`` rendered as ``8 تشرين الثاني/نوفمبر`` is a wrong date; the
         month pairs make such slips easy (كانون الأول is December, كانون الثاني
@@ -377,8 +380,21 @@ class MonthMismatch(Rule):
     code = "NU002"
     name = "month-mismatch"
     category = "number"
-    severity = "error"
+    severity = "warning"
     scope = "bilingual"
+    #: ``December`` in the source, ``تشرين الثاني/نوفمبر`` in its place: one slip, reported once
+    pairs_sides = True
+
+    def paired(self, source: Finding, target: Finding) -> Finding:
+        """The other side has another month in this one's place: unambiguous, an error."""
+        month = _month_of(source)
+        right = None if month is None else UN_PAIRS[month] if target.lang == "ar" else _EN_NAMES.get(month)
+        return replace(
+            target,
+            severity="error",
+            message=f"month {target.text} is not in the source, which has {source.text} instead",
+            suggestion=right,
+        )
 
     def check(self, ctx: UnitContext) -> Iterable[Finding]:
         if ctx.target is None:
@@ -407,6 +423,17 @@ class MonthMismatch(Rule):
                     f"month {here.text[m.start : m.end]} ({m.month}) is not in {where}",
                     suggestion=UN_PAIRS[m.month] if here.lang == "ar" else None,
                 )
+
+
+#: Month number → English name (the full name, listed before the abbreviations in ``EN_MONTHS``).
+_EN_NAMES: dict[int, str] = {number: name for name, number in reversed(EN_MONTHS.items())}
+
+
+def _month_of(f: Finding) -> int | None:
+    """The month a NU002 finding's span names."""
+    if f.lang == "en":
+        return EN_MONTHS.get(f.text)
+    return next((m.month for m in month_mentions(f.text, f.lang)), None)
 
 
 class MonthPairWrong(Rule):
