@@ -1,4 +1,4 @@
-"""Folding: every row of research/arabic.md §1.1, and properties on any Unicode."""
+"""Folding: every row of ../shared/research/arabic.md §1.1, and properties on any Unicode."""
 
 from __future__ import annotations
 

@@ -53,7 +53,7 @@ def test_every_rule_has_cases() -> None:
     codes = {p.stem for p in HERE.glob("*.yaml")}
     families = ("NU", "PU", "IN", "SP", "UT", "MK", "ST", "TT", "TM", "AC", "GN")
     mine = {c for c in rules_by_code() if c[:2] in families and c[2:].isdigit()}
-    missing = mine - codes - {"MK001"}  # MK001 needs inline codes: tests/checks/test_markup.py
+    missing = mine - codes - {"MK001"}  # MK001 needs inline codes: tests/checks/test_corpus_and_markup.py
     assert not missing, f"rules without tests/rules/<CODE>.yaml: {sorted(missing)}"
 
 

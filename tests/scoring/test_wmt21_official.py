@@ -38,7 +38,7 @@ def test_window_overlap_counts_context_words_around_the_term() -> None:
 
 
 def test_term_ter_weights_edits_on_term_tokens() -> None:
-    # the probe of research/mt-eval.md §2.3: the term replaced by "sg" costs 2 per edit
+    # the probe of ../shared/research/mt-eval.md §2.3: the term replaced by "sg" costs 2 per edit
     ref = [
         "the",
         "secretary",

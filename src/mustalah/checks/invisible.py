@@ -2,7 +2,7 @@
 
 They are folded away for matching (GUIDE §3) but survive in the text, where they
 break search, spell-checking and copy-paste.  A lone RLM/LRM after a closing
-parenthesis is the accepted plain-text display fix (research/arabic.md §4.1) and is
+parenthesis is the accepted plain-text display fix (../shared/research/arabic.md §4.1) and is
 not reported.
 
 One slip, one finding: a text copied from a PDF carries hundreds of tatweel runs or

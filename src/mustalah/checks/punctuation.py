@@ -3,7 +3,7 @@
 UN Arabic uses ، ؛ ؟ (never Latin , ; ? next to Arabic words), puts no space before
 ، ؛ . : ؟ !, and writes quotations as ”…“ (straight "…" also occurs; «…» is media
 usage).  A full stop or comma typed *before* a Latin parenthetical so that it "looks
-right" on screen is a logical-order error (research/arabic.md §4.1).
+right" on screen is a logical-order error (../shared/research/arabic.md §4.1).
 """
 
 from __future__ import annotations

@@ -159,11 +159,6 @@ def _wordlist(termbase: Termbase) -> tuple[frozenset[str], _Verdicts]:
     return frozen, verdicts
 
 
-def project_words(termbase: Termbase) -> frozenset[str]:
-    """Every token of every term (names, acronyms) plus the shipped extra word list."""
-    return _wordlist(termbase)[0]
-
-
 def _known(word: str, lang: str, words: frozenset[str]) -> bool:
     if word in words or word.lower() in words or word.capitalize() in words:
         return True

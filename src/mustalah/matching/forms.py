@@ -3,7 +3,7 @@
 Clitics attach to the first token only and are never stripped from the *text* (that
 would turn the surname ``والي`` into ``لي``).  Instead, the index stores each term's
 key once and checks what precedes a hit against the prefixes the term's first token
-may take (research/arabic.md §2.1–2.2).
+may take (../shared/research/arabic.md §2.1–2.2).
 """
 
 from __future__ import annotations

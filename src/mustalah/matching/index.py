@@ -1,6 +1,6 @@
 """The term index: build once from a termbase, then find located term matches in text.
 
-How it works (research/arabic.md §2.2, adapted for speed):
+How it works (../shared/research/arabic.md §2.2, adapted for speed):
 
 1. Every surface of a term (canonical, listed forms, generated English variants) is
    folded into a key; an Arabic definite first token drops its article from the key.

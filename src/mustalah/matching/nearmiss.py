@@ -1,4 +1,4 @@
-"""Near misses: what exact matching cannot see (research/arabic.md §2.4).
+"""Near misses: what exact matching cannot see (../shared/research/arabic.md §2.4).
 
 * ``frame``: a known multi-word name with its head replaced by another entity head —
   ``للجنة الأمم المتحدة لمكافحة الإرهاب`` has the frame of the Centre and the Office

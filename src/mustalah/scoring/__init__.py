@@ -5,7 +5,7 @@
 >>> report.systems[0].scores["bleu"]
 100.0
 
-See README.md in this folder for the definitions, the signatures and the JSON contract.
+See docs/scoring.md for the definitions, the signatures and the JSON contract.
 """
 
 from __future__ import annotations

@@ -145,7 +145,7 @@ def score_files(
             raise InputError(
                 "--compat wmt21 needs WMT21 SGML source and reference files",
                 file=str(files.source),
-                hint="see the README section 'WMT21'",
+                hint="see docs/scoring.md, 'WMT21 terminology files'",
             )
         compat_stats = [
             wmt21.compat_segment_stats(files.source, files.references[0], h) for h in files.hypotheses

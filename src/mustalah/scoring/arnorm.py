@@ -1,7 +1,7 @@
 """Opt-in Arabic orthographic normalization for the string metrics.
 
 Machine translation and human references disagree on spellings that readers do not
-notice (research/mt-eval.md §1.3): hamza seats on alef, alef maqsura written for yaa,
+notice (../shared/research/mt-eval.md §1.3): hamza seats on alef, alef maqsura written for yaa,
 haa for taa marbuta, tatweel, vowel marks.  Those disagreements can move BLEU by 20
 points, so folding them is *opt-in*, applied to hypothesis and reference alike, and
 named in every signature (``arnorm:alef+ya+ta+tatweel+diac``).

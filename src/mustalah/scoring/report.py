@@ -1,6 +1,6 @@
 """Rendering a :class:`ScoreReport`: the JSON contract (version 1) and a sacreBLEU-like text table.
 
-The JSON shape is a stable contract other tools read (README.md, "JSON output"): every
+The JSON shape is a stable contract other tools read (docs/scoring.md, "JSON output"): every
 system object always has every score field (``null`` when not computed), and fields are only
 ever added, never renamed or removed, within a version.
 """

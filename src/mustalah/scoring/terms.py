@@ -1,6 +1,6 @@
 """Term accuracy: how many source term occurrences the hypothesis renders with an approved form.
 
-Definition (documented in README.md, "Term accuracy"):
+Definition (documented in docs/scoring.md, "Term accuracy"):
 
 * **Source occurrences** are the leftmost-longest, non-overlapping matches of the termbase's
   source-language terms in the source segment (:meth:`TermIndex.match`), any status.  In WMT21

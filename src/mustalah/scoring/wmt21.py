@@ -9,7 +9,8 @@ Two uses:
 * **``--compat wmt21``.**  :func:`compat_exact_match` reproduces the official script's
   exact-match count (``evaluate_term_wmt.py``, surface only), quirks included.
 
-Where the default mode differs from the official script, and why (README.md, "WMT21"):
+Where the default mode differs from the official script, and why (docs/scoring.md, "WMT21
+terminology files"):
 
 1. An occurrence is consumed once.  The official loop does not stop at the first matching
    alternative, so every alternative that also occurs uses up a position and can steal a

@@ -1,7 +1,7 @@
 """The WMT21 terminology task's window overlap (w = 2, 3) and 1 − TERm, as the official script computes them.
 
 ``evaluate_term_wmt.py`` of github.com/mahfuzibnalam/terminology_evaluation (commit 040906f, MIT),
-run the way its published surface-only figures were produced (research/mt-eval.md §2.4: an identity
+run the way its published surface-only figures were produced (../shared/research/mt-eval.md §2.4: an identity
 "lemmatiser", so ``tgt_lemma`` terms are searched on the surface text too).  On the shared en–fr
 sample this gives window overlap **0.29439867** (w=2) and **0.28798232** (w=3), the figures the
 official script prints.  Quirks kept, because ``--compat`` means the official numbers:

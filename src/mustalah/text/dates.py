@@ -34,7 +34,7 @@ EN_MONTHS: dict[str, int] = {
 }
 EN_MONTHS.update({"Jan.": 1, "Feb.": 2, "Aug.": 8, "Sept.": 9, "Oct.": 10, "Nov.": 11, "Dec.": 12})
 
-#: The UN pair for each month (research/arabic.md §4).
+#: The UN pair for each month (../shared/research/arabic.md §4).
 UN_PAIRS: dict[int, str] = {
     1: "كانون الثاني/يناير",
     2: "شباط/فبراير",

@@ -5,7 +5,7 @@ Fold only to build keys; never rewrite the text (GUIDE §3).  :func:`fold` retur
 the original string.  Every difference a fold hid can be recovered by comparing the
 original characters with the expected ones (:func:`classify_difference`).
 
-Two levels (research/arabic.md §1.1):
+Two levels (../shared/research/arabic.md §1.1):
 
 * lossless folds — tatweel, harakat, superscript alef, Quranic marks, bidi and
   zero-width marks, soft hyphen (deleted); NBSP and odd spaces (→ space); runs of
