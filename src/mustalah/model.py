@@ -121,6 +121,8 @@ class Finding:
     column: int | None = None
     #: Hash of rule + source text + target text: the baseline key (a finding lapses when the text changes).
     fingerprint: str | None = None
+    #: The termbase ``concept`` came from (the source as given; ``@shipped`` for the shipped one).
+    termbase: str | None = None
 
     def to_json(self) -> dict[str, object]:
         return {
@@ -141,6 +143,7 @@ class Finding:
             "line": self.line,
             "column": self.column,
             "fingerprint": self.fingerprint,
+            "termbase": self.termbase,
         }
 
 

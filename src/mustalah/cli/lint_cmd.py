@@ -9,7 +9,7 @@ from typing import IO
 
 from ..errors import UsageError
 from ..fileio import atomic_text, check_not_input
-from ..lint.config import ProjectConfig, load_config
+from ..lint.config import ProjectConfig, load_config, termbase_setting
 from ..lint.engine import LintSettings, expand_inputs
 from ..lint.run import CollectSink, FindingSink, InputFailure, input_segments, lint_stream
 from ..lint.suppress import read_baseline
@@ -36,7 +36,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     p.add_argument("paths", nargs="+", metavar="PATH", help="files or folders (folders are walked)")
     p.add_argument(
-        "--termbase", metavar="PATH", help="a TBX, CSV/TSV or YAML folder (default: the shipped one)"
+        "--termbase",
+        metavar="PATH",
+        action="append",
+        help="a TBX, CSV/TSV or YAML folder (default: the shipped one); repeat for a set where later "
+        "ones override earlier ones per concept id and add the rest (@shipped: the shipped one)",
     )
     p.add_argument("--source-lang", metavar="LANG", help="source language where the file does not say (en)")
     p.add_argument("--target-lang", metavar="LANG", help="target language where the file does not say (ar)")
@@ -103,7 +107,7 @@ def baseline_read(args: argparse.Namespace, config: ProjectConfig) -> str | None
 
 
 def settings_from(args: argparse.Namespace, config: ProjectConfig) -> LintSettings:
-    termbase = args.termbase or (config.relative(config.get("termbase")) if config.get("termbase") else None)
+    termbase = termbase_setting(args.termbase, config)
     baseline = baseline_read(args, config)
     options = config.get("rules", {}) or {}
     return LintSettings(
@@ -181,6 +185,7 @@ def files_read(
     """Every file this run reads: the inputs (walked folders' files, a release folder's two
     sides), the termbase's files, the config and the baseline — what no output may replace."""
     from ..formats.plain import side_file
+    from ..termbase.layers import SHIPPED
     from ..termbase.loader import default_termbase_path
 
     reads: list[str] = []
@@ -191,7 +196,8 @@ def files_read(
             reads += [str(side_file(folder, lang)) for lang in langs]
         else:
             reads.append(item)
-    reads.append(str(settings.termbase or default_termbase_path()))
+    sources = settings.termbase if isinstance(settings.termbase, tuple) else (settings.termbase,)
+    reads += [str(default_termbase_path() if s in (None, SHIPPED) else s) for s in sources]
     if config.path:
         reads.append(config.path)
     if baseline:

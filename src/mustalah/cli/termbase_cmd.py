@@ -13,7 +13,7 @@ from ..termbase.loader import default_termbase_path, load_termbase, read_termbas
 from ..termbase.model import Concept
 from ..termbase.problems import CODES
 from ..termbase.stats import termbase_stats
-from ..termbase.validate import check_path
+from ..termbase.validate import CheckReport, check_path
 from ..termbase.yaml_write import write_yaml
 from .termbase_export import EXPORTERS
 
@@ -55,7 +55,13 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         epilog=f"Problem codes: {codes}. Exit status: 0 clean (warnings allowed), 1 errors found, "
         "2 unreadable input.",
     )
-    check.add_argument("--termbase", metavar="PATH", help=_TERMBASE_HELP)
+    check.add_argument(
+        "--termbase",
+        metavar="PATH",
+        action="append",
+        help=_TERMBASE_HELP + "; repeat to check a set, where later ones override earlier ones per "
+        "concept id (TB016: one form under two concepts of different termbases; @shipped: the shipped one)",
+    )
     check.add_argument("--format", choices=("text", "json"), default="text", help=_FORMAT_HELP)
     check.set_defaults(func=run_check)
 
@@ -121,7 +127,10 @@ def run_stats(args: argparse.Namespace) -> int:
 
 
 def run_check(args: argparse.Namespace) -> int:
-    report = check_path(args.termbase)
+    from ..termbase.layers import normalize
+
+    spec = normalize(tuple(args.termbase or ()))
+    report = _check_set(spec) if isinstance(spec, tuple) else check_path(spec)
     if args.format == "json":
         envelope = {
             "version": 1,
@@ -138,6 +147,16 @@ def run_check(args: argparse.Namespace) -> int:
         state = "clean" if not report.problems else f"{report.errors} error(s), {report.warnings} warning(s)"
         print(f"{report.source}: {len(report.termbase)} concepts, {state}")
     return 1 if report.errors else 0
+
+
+def _check_set(spec: tuple[str, ...]) -> CheckReport:
+    """``termbase check`` over a termbase set (``termbase.layers.check_set``)."""
+    from ..termbase.layers import check_set
+    from ..termbase.problems import sort_key
+
+    merged, problems, replaced = check_set(spec)
+    source = " + ".join(spec) + (f" ({replaced} concept(s) overridden)" if replaced else "")
+    return CheckReport(source, merged, tuple(sorted(problems, key=sort_key)))
 
 
 def run_export(args: argparse.Namespace) -> int:

@@ -2,7 +2,8 @@
 
 ```toml
 [tool.mustalah]
-termbase = "termbase"                 # a YAML folder, a TBX or CSV file
+termbase = "termbase"                 # a YAML folder, a TBX or CSV file, or a set layered in order:
+# termbase = ["@shipped", "dept.tbx", "job/"]   # later ones override earlier ones per concept id
 source-lang = "en"
 target-lang = "ar"
 select = ["TM", "AC", "GN"]           # codes, code prefixes, rule names or categories
@@ -60,6 +61,28 @@ class ProjectConfig:
         if self.path is None or Path(value).is_absolute():
             return value
         return str(Path(self.path).parent / value)
+
+
+def termbase_setting(given: list[str] | None, config: ProjectConfig) -> str | tuple[str, ...] | None:
+    """The termbase (or termbase set, ``termbase.layers``) to lint with: ``--termbase``, repeatable,
+    else ``termbase`` in the config (a path or a list of paths, relative to the config file).
+    One source is returned as a string, several as a tuple in override order."""
+    from ..termbase.layers import SHIPPED
+
+    if given:
+        items = list(given)
+    else:
+        value = config.get("termbase")
+        if value is None:
+            return None
+        items = [value] if isinstance(value, str) else value
+        if not isinstance(items, list) or not items or not all(isinstance(v, str) for v in items):
+            raise UsageError(
+                f"{config.path}: termbase = {value!r} is not a path or a list of paths",
+                hint='write termbase = "un.tbx" or termbase = ["un.tbx", "job/"]',
+            )
+        items = [v if v == SHIPPED else config.relative(v) for v in items]
+    return items[0] if len(items) == 1 else tuple(items)
 
 
 def find_pyproject(start: Path) -> Path | None:

@@ -10,7 +10,7 @@ once all inputs are done.
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -23,6 +23,7 @@ from ..formats.registry import read_segments
 from ..matching import TermIndex
 from ..matching.confusions import near_misses as find_near_misses
 from ..model import Finding, Segment, Side
+from ..termbase.layers import labeller
 from ..termbase.model import Termbase
 from ..text.normalize import detect_script_language, fold
 from .suppress import apply_unit_suppressions, fingerprint
@@ -37,7 +38,8 @@ _NEAR_MISS_LANGS = ("ar", "en")
 
 @dataclass(frozen=True, slots=True)
 class LintSettings:
-    termbase: str | None = None
+    #: One source, or a set layered in order (``termbase.layers``); None: the shipped termbase.
+    termbase: str | tuple[str, ...] | None = None
     source_lang: str | None = None
     target_lang: str | None = None
     lang: str | None = None
@@ -64,13 +66,13 @@ class InputResult:
 
 
 @functools.lru_cache(maxsize=4)
-def _termbase_and_index(path: str | None) -> tuple[Termbase, TermIndex]:
+def _termbase_and_index(path: str | tuple[str, ...] | None) -> tuple[Termbase, TermIndex]:
     from ..matching.cache import cached_index  # compiled index cached on disk, keyed by content
 
     return cached_index(path)
 
 
-def index_for(path: str | None) -> tuple[Termbase, TermIndex]:
+def index_for(path: str | tuple[str, ...] | None) -> tuple[Termbase, TermIndex]:
     """The termbase and its index, built once per process (per worker, on a cluster)."""
     return _termbase_and_index(path)
 
@@ -169,6 +171,7 @@ def lint_segments(
     keep_segments: bool = False,
 ) -> InputResult:
     termbase, index = index_for(settings.termbase)
+    label = labeller(settings.termbase, termbase)  # the termbase each finding's concept came from
     rules = active_rules(settings)
     unit_rules = [r for r in rules if not isinstance(r, CorpusRule)]
     corpus_rules = [r for r in rules if isinstance(r, CorpusRule)]
@@ -203,7 +206,7 @@ def lint_segments(
         noted = bool(segment.notes or segment.props)  # where suppression directives live
         if not unit and not noted:
             continue  # nothing to fingerprint, suppress, report unused or sort
-        unit = _fingerprinted(unit, segment)
+        unit = _fingerprinted(unit, segment, label)
         before = len(unit)
         unused: list[str] = []
         if noted:
@@ -226,15 +229,17 @@ def lint_segments(
     )
 
 
-def _fingerprinted(unit: list[Finding], segment: Segment) -> list[Finding]:
-    """Each finding with its fingerprint, hashing the unit once per rule code."""
+def _fingerprinted(
+    unit: list[Finding], segment: Segment, label: Callable[[str | None], str | None]
+) -> list[Finding]:
+    """Each finding with its fingerprint (hashing the unit once per rule code) and termbase."""
     prints: dict[str, str] = {}
     out: list[Finding] = []
     for f in unit:
         fp = prints.get(f.code)
         if fp is None:
             fp = prints[f.code] = fingerprint(f.code, segment)
-        out.append(replace(f, fingerprint=fp))
+        out.append(replace(f, fingerprint=fp, termbase=label(f.concept)))
     return out
 
 

@@ -30,7 +30,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Protocol
 
 from ..checks.base import CorpusRule
@@ -38,7 +38,8 @@ from ..errors import MustalahError, UsageError
 from ..formats.registry import read_segments
 from ..model import Finding, LintResult, LintSummary, Segment
 from ..parallel import SerialExecutor, ordered_map
-from .engine import LINTABLE, InputResult, LintSettings, active_rules, expand_inputs
+from ..termbase.layers import labeller
+from .engine import LINTABLE, InputResult, LintSettings, active_rules, expand_inputs, index_for
 from .facts import FactStore
 from .shards import Task, plan_tasks, run_task
 from .suppress import per_file_ignored
@@ -261,6 +262,9 @@ def lint_stream(
     finally:
         store.close()
     kept_conclusions = [f for f in concluded if not per_file_ignored(f, ignores)]
+    if any(f.concept for f in kept_conclusions):  # say which termbase each concept came from
+        label = labeller(settings.termbase, index_for(settings.termbase)[0])
+        kept_conclusions = [replace(f, termbase=label(f.concept)) for f in kept_conclusions]
     suppressed += len(concluded) - len(kept_conclusions)
     tally.count(kept_conclusions)
     sink.conclusions(kept_conclusions)

@@ -48,6 +48,7 @@ import ahocorasick
 from ..errors import TermbaseError
 from ..packed import PackedRows
 from ..termbase.derived import builders, compute_all
+from ..termbase.layers import TermbaseSpec, normalize, source_path
 from ..termbase.lazy import LazyConcepts, lazy_termbase, make_concept, pack_concepts
 from ..termbase.loader import default_termbase_path, load_termbase
 from ..termbase.model import Concept, Term, Termbase
@@ -85,8 +86,15 @@ def cache_dir() -> Path:
     return base / "mustalah"
 
 
-def source_signature(path: str | Path | None) -> str:
-    """A hash of the termbase source's location, file names, mtimes and sizes."""
+def source_signature(path: TermbaseSpec) -> str:
+    """A hash of the termbase source's location, file names, mtimes and sizes.
+
+    A termbase set (a tuple of sources) hashes every source's signature in order, so a
+    change to any of them, or to their order, is another index."""
+    path = normalize(path)
+    if isinstance(path, tuple):
+        parts = "\0".join(source_signature(source_path(item)) for item in path)
+        return hashlib.sha256(f"set\0{parts}".encode()).hexdigest()[:24]
     source = Path(path) if path is not None else default_termbase_path()
     if not source.exists():
         raise TermbaseError(
@@ -105,7 +113,7 @@ def source_signature(path: str | Path | None) -> str:
     return h.hexdigest()[:24]
 
 
-def cache_file(path: str | Path | None) -> Path:
+def cache_file(path: TermbaseSpec) -> Path:
     return cache_dir() / f"index-{source_signature(path)}.bin"
 
 
@@ -304,7 +312,7 @@ def _save(file: Path, termbase: Termbase, index: TermIndex) -> None:
         return
 
 
-def cached_index(termbase_path: str | Path | None) -> tuple[Termbase, TermIndex]:
+def cached_index(termbase_path: TermbaseSpec) -> tuple[Termbase, TermIndex]:
     """The termbase and its compiled index, from the disk cache when it is fresh.
 
     ``None`` means the shipped termbase.  Memoized per process too, so a worker that

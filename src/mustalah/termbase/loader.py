@@ -13,6 +13,7 @@ from pathlib import Path
 
 from ..errors import TermbaseError, UsageError
 from .csv_io import read_csv
+from .layers import TermbaseSpec, merge, normalize, source_path
 from .model import Termbase
 from .tbx_read import read_tbx
 from .yaml_io import YAML_SUFFIXES, LoadResult, read_yaml, yaml_files
@@ -79,13 +80,19 @@ def _signature(source: Path) -> tuple[object, ...]:
     return (str(source.resolve()), *((f.name, f.stat().st_mtime_ns, f.stat().st_size) for f in files))
 
 
-def load_termbase(path: str | Path | None = None) -> Termbase:
+def load_termbase(path: TermbaseSpec = None) -> Termbase:
     """Load a termbase; ``None`` means the shipped default.  Raises TermbaseError on load errors.
+
+    A tuple of sources is a termbase set (``termbase.layers``): later ones override earlier
+    ones per concept id and add the rest; ``@shipped`` names the shipped termbase.
 
     Only errors in the *source* (malformed YAML, bad values) stop loading; terminology problems
     are for ``mustalah termbase check``.  Results are cached per process, keyed on the files'
     modification times, so repeated loads (one per file linted) cost a few ``stat`` calls.
     """
+    path = normalize(path)
+    if isinstance(path, tuple):
+        return merge([load_termbase(source_path(item)) for item in path])
     source = Path(path) if path is not None else default_termbase_path()
     if not source.exists():
         raise TermbaseError("termbase not found", file=str(source), hint="check the --termbase path")

@@ -37,6 +37,7 @@ CODES: dict[str, tuple[Severity, str]] = {
     "TB013": (Severity.WARNING, "duplicate-term"),
     "TB014": (Severity.ERROR, "concept-without-terms"),
     "TB015": (Severity.WARNING, "self-reference"),
+    "TB016": (Severity.ERROR, "form-in-two-termbases"),  # a set: one form, concepts of two termbases
     # TBX / CSV import
     "TB101": (Severity.WARNING, "unknown-element"),
     "TB102": (Severity.WARNING, "unknown-data-category"),
