@@ -131,3 +131,16 @@ def test_declared_precedence_names_real_rules_and_has_no_cycle() -> None:
     for code in graph:
         visit(code, ())
     assert Counter(r.pairs_sides for r in ALL_RULES)[True] >= 2  # NU001, MK002
+
+
+def test_a_host_ignored_per_file_leaves_the_other_fact_standing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    pairs = tmp_path / "pairs.tsv"
+    pairs.write_text("Ms. Violanda Botet spoke\tوتحدث السيد فيوليندا بوتيت\n", encoding="utf-8")
+    config = tmp_path / "pyproject.toml"
+    config.write_text('[tool.mustalah.per-file-ignores]\n"pairs.tsv" = ["GN001"]\n', encoding="utf-8")
+    main(["lint", str(pairs), "--config", str(config), "--format", "json", "--fail-on", "never"])
+    doc = json.loads(capsys.readouterr().out)
+    assert [f["code"] for f in doc["findings"] if f["text"] == "السيد"] == ["GN002"]
+    assert doc["summary"]["suppressed"] == 1

@@ -26,8 +26,8 @@ from ..model import Finding, Segment, Side
 from ..termbase.layers import labeller
 from ..termbase.model import Termbase
 from ..text.normalize import detect_script_language, fold
-from .suppress import apply_unit_suppressions, fingerprint
 from .merge import merge_slips
+from .suppress import apply_unit_suppressions, fingerprint, per_file_ignored
 
 #: Extensions linted when a folder is walked (release folders are taken whole).
 LINTABLE: tuple[str, ...] = (".tmx", ".xlf", ".xliff", ".sdlxliff", ".mqxliff", ".po", ".pot", ".tsv", ".txt")
@@ -48,6 +48,9 @@ class LintSettings:
     rule_options: tuple[tuple[str, tuple[tuple[str, Any], ...]], ...] = ()
     near_misses: bool = True
     baseline: frozenset[str] = frozenset()
+    #: ``[tool.mustalah.per-file-ignores]`` (pattern, codes): applied per unit before one-slip
+    #: folding (``lint.merge``), so an ignored rule folds nothing away; ``lint.run`` sets it.
+    per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
     def options(self) -> dict[str, dict[str, Any]]:
         return {code: dict(values) for code, values in self.rule_options}
@@ -186,6 +189,7 @@ def lint_segments(
     # one slip, one finding: the rules that fold into another's finding or pair across sides
     by_code = {r.code: r for r in unit_rules}
     merging = any(r.pairs_sides or by_code.keys() & set(r.yields_to) for r in unit_rules)
+    per_file = dict(settings.per_file_ignores)
     kept: list[Segment] = []
     units = 0
     suppressed = 0
@@ -211,6 +215,8 @@ def lint_segments(
         unused: list[str] = []
         if noted:
             unit, unused = apply_unit_suppressions(segment, unit)
+        if per_file:  # before folding: an ignored finding must not take another one with it
+            unit = [f for f in unit if not per_file_ignored(f, per_file)]
         if merging and len(unit) > 1:  # after the unit's suppressions, before the baseline
             merged = merge_slips(unit, by_code)
             before -= len(unit) - len(merged)  # folded into another finding, not suppressed

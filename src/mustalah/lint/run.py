@@ -202,6 +202,8 @@ def lint_stream(
         )
     executor = executor or SerialExecutor()
     ignores = per_file_ignores or {}
+    if ignores:  # the engine applies them per unit, before one-slip folding (lint.merge)
+        settings = replace(settings, per_file_ignores=tuple((p, tuple(c)) for p, c in ignores.items()))
     tally = Tally()
     files = units = suppressed = 0
     corpus_rules = [r for r in active_rules(settings) if isinstance(r, CorpusRule)]
