@@ -100,6 +100,10 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     imp.set_defaults(func=run_import)
 
+    from .termbase_candidates import register as register_candidates
+
+    register_candidates(actions)
+
 
 def _usage(parser: argparse.ArgumentParser) -> int:
     parser.print_help(sys.stderr)
@@ -172,6 +176,12 @@ def run_export(args: argparse.Namespace) -> int:
 def run_import(args: argparse.Namespace) -> int:
     source, output = Path(args.input), Path(args.output)
     check_not_input(output, [source])
+    from ..termbase.candidates_io import is_candidate_sheet
+
+    if is_candidate_sheet(source):  # a reviewed 'termbase candidates' sheet
+        from .termbase_candidates import import_candidates
+
+        return import_candidates(source, output)
     result = read_termbase(source)
     for problem in result.problems:
         print(problem.format(), file=sys.stderr)
