@@ -3,7 +3,8 @@
 A node is a subpackage (``termbase``, ``formats`` …) or a top-level module (``model``,
 ``xmlsafe`` …); an edge A → B means some module of A imports something of B, at module
 level or inside a function.  Data flows one way, so the imports do too: a cycle means a
-newcomer cannot read one layer without the other, and lazy imports only hide it.
+newcomer cannot read one layer without the other, and lazy imports only hide it.  The layers
+themselves are drawn in docs/architecture.md, and a test keeps the drawing true.
 """
 
 from __future__ import annotations
@@ -132,3 +133,29 @@ def test_a_lazy_import_cycle_is_found(tmp_path: Path) -> None:
     assert cycles(graph) == [["a", "b", "c"]]
     (root / "c" / "z.py").write_text("def g():\n    pass\n", encoding="utf-8")
     assert cycles(package_graph(root)) == []
+
+
+def documented_layers() -> list[list[str]]:
+    """The layer rows of docs/architecture.md, top first (the package names leading each row)."""
+    text = (SRC.parent / "docs" / "architecture.md").read_text(encoding="utf-8")
+    block = text.split("Each package imports only from the rows below it:", 1)[1].split("```")[1]
+    nodes = set(package_graph(SRC / "mustalah"))
+    rows = []
+    for line in block.strip().splitlines():
+        names = []
+        for word in line.split():
+            if word not in nodes:
+                break
+            names.append(word)
+        rows.append(names)
+    return rows
+
+
+def test_imports_go_down_the_documented_layers() -> None:
+    graph = package_graph(SRC / "mustalah")
+    rows = documented_layers()
+    row = {name: i for i, names in enumerate(rows) for name in names}
+    undocumented = set(graph) - set(row) - {"mustalah", "__main__", "data"}
+    assert not undocumented, f"add these to the layers in docs/architecture.md: {sorted(undocumented)}"
+    upward = [f"{a} -> {b}: {graph[a][b][0]}" for a in row for b in graph[a] if b in row and row[b] <= row[a]]
+    assert not upward, "imports that do not go down the layers of docs/architecture.md:\n" + "\n".join(upward)
