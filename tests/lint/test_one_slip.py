@@ -144,3 +144,19 @@ def test_a_host_ignored_per_file_leaves_the_other_fact_standing(
     doc = json.loads(capsys.readouterr().out)
     assert [f["code"] for f in doc["findings"] if f["text"] == "السيد"] == ["GN002"]
     assert doc["summary"]["suppressed"] == 1
+
+
+def test_a_wrong_month_written_without_its_pair_is_one_finding_whose_fix_fixes_both() -> None:
+    found = lint("New York, 15 March 2021", "نيويورك، 15 أبريل 2021")
+    assert [(f.code, f.text, f.severity, f.suggestion) for f in found] == [
+        ("NU002", "أبريل", "error", "آذار/مارس")
+    ]
+    assert "also ST002 month-without-pair" in found[0].message
+
+
+def test_a_mismatched_month_pair_with_a_space_is_one_finding() -> None:
+    found = [
+        f for f in lint("8 December 2020", "8 كانون الثاني/ ديسمبر 2020") if f.code.startswith(("NU", "ST"))
+    ]
+    assert [(f.code, f.suggestion) for f in found] == [("NU003", "كانون الأول/ديسمبر")]
+    assert "also ST008 month-pair-spacing" in found[0].message

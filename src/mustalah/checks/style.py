@@ -117,6 +117,8 @@ class MonthWithoutPair(Rule):
     name = "month-without-pair"
     category = "style"
     severity = "info"
+    #: a wrong month (NU002): its suggestion, the right month's pair, fixes this too
+    yields_to = ("NU002",)
 
     def check(self, ctx: UnitContext) -> Iterable[Finding]:
         for view in ctx.in_lang("ar"):
@@ -161,6 +163,8 @@ class MonthPairSpacing(Rule):
     name = "month-pair-spacing"
     category = "style"
     severity = "error"
+    #: a wrong month or mismatched halves (NU002, NU003): their suggestion, the UN pair, fixes this too
+    yields_to = ("NU002", "NU003")
 
     def check(self, ctx: UnitContext) -> Iterable[Finding]:
         for view in ctx.in_lang("ar"):
