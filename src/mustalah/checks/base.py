@@ -33,22 +33,22 @@ SEVERITY_POLICY: tuple[tuple[Severity, str], ...] = (
         "error",
         "wrong, and the rule is sure: the text contradicts an official form the termbase holds "
         "with confidence (a body, post, person, Member State or named instrument), a fact of the "
-        "source (a number with another in its place, a date, a placeholder, a person's gender) or "
-        "a fixed convention of UN Arabic (punctuation, month pairs, digits), and no reading makes "
+        "source (a number or month with another in its place, a placeholder, a person's gender) "
+        "or a fixed convention of UN Arabic (punctuation, the month pairs), and no reading makes "
         "it right. The reviser changes it.",
     ),
     (
         "warning",
         "probably wrong, but correct text trips the rule often enough that a reviser must look "
         "before changing anything: a near miss, a confusable word, a form the termbase itself "
-        "doubts, a number the other side lacks with nothing in its place (it may be written out "
-        "in words), invisible characters.",
+        "doubts, a number or month the other side lacks with nothing in its place (it may be "
+        "written another way there), two digit systems in one text, invisible characters.",
     ),
     (
         "info",
         "a note: true, but usually nothing to change: an admitted form, a single month name in a "
-        "press text, a Latin acronym the Arabic leaves out after the name, a word the dictionary "
-        "lacks.",
+        "press text, a Latin acronym the Arabic leaves out after the name, Arabic-Indic digits, a "
+        "word the dictionary lacks.",
     ),
 )
 
