@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 import csv
+from collections.abc import Iterable
 from pathlib import Path
 
 import pytest
 
 from mustalah.cli.main import main
 from mustalah.formats.registry import read_segments
-from mustalah.termbase.candidates import extract
+from mustalah.matching import TermIndex
+from mustalah.model import Segment
+from mustalah.termbase.candidates import Candidate
+from mustalah.termbase.candidates import extract as extract_with
 from mustalah.termbase.loader import load_termbase
+from mustalah.termbase.model import Termbase
 
 REPO = Path(__file__).resolve().parents[2]
 REAL = REPO / "corpora" / "real"
@@ -27,6 +32,10 @@ AR = [
     "قدم خبراء من الهيكل الإقليمي لمكافحة الإرهاب (RATS) إحاطة إلى اللجنة.",
     "وقع مكتب الأمم المتحدة المعني بالمخدرات والجريمة (UNODC) والهيكل الإقليمي لمكافحة الإرهاب خطة.",
 ]
+
+
+def extract(segments: Iterable[Segment], termbase: Termbase) -> list[Candidate]:
+    return extract_with(segments, termbase, TermIndex.build(termbase, languages=("en",)))
 
 
 def _release(tmp_path: Path) -> Path:

@@ -49,13 +49,15 @@ def run_candidates(args: argparse.Namespace) -> int:
         raise UsageError("--max must be at least 1")
     check_not_input(output, args.corpus)
     from ..formats.registry import read_segments
+    from ..matching import TermIndex
     from ..termbase.candidates import extract
     from ..termbase.candidates_io import candidate_rows, write_sheet, write_tbx
     from ..termbase.loader import load_termbase
 
     termbase = load_termbase(args.termbase)
     segments = (s for path in args.corpus for s in read_segments(path, args.source_lang, args.target_lang))
-    candidates = extract(segments, termbase, args.min_units, args.max)
+    index = TermIndex.build(termbase, languages=("en",))
+    candidates = extract(segments, termbase, index, args.min_units, args.max)
     rows = candidate_rows(candidates, termbase)
     if output.suffix.lower() == ".tbx":
         write_tbx(rows, output)

@@ -17,9 +17,9 @@ Arabic renderings, from the target side of the units the name occurs in:
 
 * **acronym anchors**: UN Arabic keeps the Latin acronym, so the Arabic words before ``(ACR)`` are
   the rendering; across several units the longest common word suffix is kept;
-* **co-occurrence** otherwise: the Arabic word n-grams (1–7 words) of those units, scored with the
-  Dice coefficient between "the unit has the name" and "the unit has the n-gram" over all units
-  (at least 2 shared units; longer n-grams win ties).
+* **co-occurrence** otherwise: the Arabic word n-grams (2–7 words) of those units, scored by
+  coverage × precision = (a / units of the name) × (a / units of the n-gram) over all units, where
+  a = units that have both (at least 2; longer n-grams win ties).
 
 Each candidate keeps its frequency, units, files, up to three renderings with their counts, up to
 three English contexts and its locations, for a terminologist to review.
@@ -31,8 +31,8 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Protocol
 
-from ..matching import TermIndex
 from ..model import Segment
 from .model import Termbase
 
@@ -166,15 +166,30 @@ def _ngrams(words: Sequence[str]) -> set[str]:
     return {" ".join(words[i : i + n]) for n in range(1, MAX_NGRAM + 1) for i in range(len(words) - n + 1)}
 
 
+class _Span(Protocol):
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+
+
+class Matcher(Protocol):
+    """What finds the termbase's names in text: ``matching.TermIndex`` (built by the caller, so
+    the termbase package does not import the matcher that is built on it)."""
+
+    def match(self, text: str, lang: str) -> Sequence[_Span]: ...
+
+
 def extract(
     segments: Iterable[Segment],
     termbase: Termbase,
+    index: Matcher,
     min_units: int = 2,
     max_candidates: int | None = None,
 ) -> list[Candidate]:
-    """Candidates from bilingual (or English-only) segments, ranked for review."""
+    """Candidates from bilingual (or English-only) segments, ranked for review; ``index`` finds
+    the termbase's English names (``TermIndex.build(termbase, languages=("en",))``)."""
     stop = _Stoplist()
-    index = TermIndex.build(termbase, languages=("en",))
     known_acronyms = {t.text for _, t in termbase.terms() if t.is_acronym}
     seen: dict[str, _Seen] = {}
     targets: list[str] = []
@@ -248,7 +263,7 @@ def _renderings(
     for text in texts:
         here.update(_ngrams(_arabic_words(text)))
     scored = [
-        (2 * a / (units + doc_freq[g]), len(g.split()), g, a)
+        (a * a / (units * doc_freq[g]), len(g.split()), g, a)
         for g, a in here.items()
         if a >= 2 and len(g.split()) >= 2
     ]
