@@ -12,22 +12,32 @@ from __future__ import annotations
 
 from .api import ScoreOptions, ScoreReport, SystemReport, score_corpus, score_files
 from .arnorm import ARNORM_TAG, normalize_arabic
+from .challenge import ChallengeItem, generate
+from .confidence import Interval
+from .contexts import CONTEXTS
 from .engine import ShardConfig, ShardTask, TermSetup, run, run_shard
+from .gate import GateResult, Regression, load_baseline, run_gate
 from .inputs import CorpusFiles, check_reference_shape
 from .metrics import ALL_METRICS, STRING_METRICS, MetricOptions, build_metric, parse_metric_list
 from .report import JSON_VERSION, to_json, to_json_data, to_text
 from .significance import Comparison, paired_test
 from .terms import SegmentTerms, TermAccuracy, TermMiss, analyse_segment
 from .wmt21 import Wmt21ExactMatch, compat_exact_match
+from .wmt21_official import official_stats
 
 __all__ = [
     "ALL_METRICS",
     "ARNORM_TAG",
+    "CONTEXTS",
     "JSON_VERSION",
     "STRING_METRICS",
+    "ChallengeItem",
     "Comparison",
     "CorpusFiles",
+    "GateResult",
+    "Interval",
     "MetricOptions",
+    "Regression",
     "ScoreOptions",
     "ScoreReport",
     "SegmentTerms",
@@ -42,10 +52,14 @@ __all__ = [
     "build_metric",
     "check_reference_shape",
     "compat_exact_match",
+    "generate",
+    "load_baseline",
     "normalize_arabic",
+    "official_stats",
     "paired_test",
     "parse_metric_list",
     "run",
+    "run_gate",
     "run_shard",
     "score_corpus",
     "score_files",
