@@ -74,3 +74,20 @@ def test_wmt21_sample_reference_free_uses_the_source_annotations(
     assert free["term_total"] == with_ref["term_total"] == 901  # the annotations are the occurrences
     # without the reference surfaces only the `tgt` alternatives count: never more hits
     assert 0 < free["term_hits"] <= with_ref["term_hits"]
+
+
+def test_in_memory_api_reference_free(mt_dir: Path) -> None:
+    from mustalah.scoring import ScoreOptions, score_corpus
+    from mustalah.termbase.loader import load_termbase
+    from tests.scoring.conftest import lines
+
+    report = score_corpus(
+        [lines(mt_dir / "system-b.ar")],
+        [],
+        ScoreOptions(),
+        sources=lines(mt_dir / "source.en"),
+        termbase=load_termbase(None),
+    )
+    system = report.systems[0]
+    assert report.reference_free and (system.term_hits, system.term_total) == (65, 90)
+    assert system.scores == {"term_accuracy": pytest.approx(100 * 65 / 90)}

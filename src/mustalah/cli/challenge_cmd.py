@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from ..errors import OutputError, UsageError
-from ..fileio import atomic_text
+from ..fileio import atomic_text, check_not_input
 from ..scoring.challenge import CONTEXTS, generate, manifest
 
 
@@ -61,6 +61,9 @@ def run(args: argparse.Namespace) -> int:
     out = Path(args.output)
     if out.exists() and not out.is_dir():
         raise OutputError("exists and is not a folder", file=str(out), hint="pass a folder for -o")
+    names = (f"source.{args.source_lang}", f"expected.{args.target_lang}", "manifest.json")
+    for name in names:
+        check_not_input(out / name, [args.termbase] if args.termbase else [])
     out.mkdir(parents=True, exist_ok=True)
     data = manifest(items, skipped, termbase, args.source_lang, args.target_lang, args.per_concept)
     with atomic_text(out / f"source.{args.source_lang}") as handle:

@@ -240,13 +240,28 @@ def score_corpus(
     names: Sequence[str] | None = None,
     executor: Executor | None = None,
 ) -> ScoreReport:
-    """In-memory variant: ``hypotheses`` is a list of systems, ``references`` K streams of N strings."""
+    """In-memory variant: ``hypotheses`` is a list of systems, ``references`` K streams of N strings.
+
+    ``references=[]`` is reference-free scoring: term accuracy only, from ``sources``.
+    """
     if not hypotheses:
         raise UsageError("no hypothesis given")
+    reference_free = isinstance(references, Sequence) and not isinstance(references, str) and not references
+    notes: tuple[str, ...] = ()
+    if reference_free:
+        if TERMS not in options.metrics:
+            raise UsageError(
+                "BLEU, chrF, chrF++ and TER compare with a reference, and none was given",
+                hint="pass references, or score term accuracy alone (metrics=('terms',))",
+            )
+        options, notes = replace(options, metrics=(TERMS,)), (REFERENCE_FREE_NOTE,)
     for s, system in enumerate(hypotheses, start=1):
-        check_reference_shape(system, references)
         if isinstance(system, str):
             raise InputError(f"system {s} is a string, not a list of segments")
+        if not reference_free:
+            check_reference_shape(system, references)
+        elif len(system) != len(hypotheses[0]):
+            raise InputError(f"system {s} has {len(system)} segments, system 1 has {len(hypotheses[0])}")
     if sources is not None and len(sources) != len(hypotheses[0]):
         raise InputError(
             f"{len(sources)} source segments for {len(hypotheses[0])} hypotheses", unit="sources"
@@ -263,4 +278,4 @@ def score_corpus(
     )
     systems = run(shards, config, names, executor=executor, keep_segments=options.keep_segments)
     tb_hash = termbase.content_hash() if termbase is not None else "none"
-    return finish(systems, _run_info(options, len(references), setup, tb_hash))
+    return finish(systems, _run_info(options, len(references), setup, tb_hash, reference_free, notes))

@@ -186,7 +186,7 @@ def iter_memory_shards(
     hypotheses: Sequence[Sequence[str]],
     shard_size: int,
 ) -> Iterator[ShardInput]:
-    n = len(references[0])
+    n = len(references[0]) if references else len(sources or hypotheses[0])
     for first in range(0, n, shard_size):
         end = min(first + shard_size, n)
         yield ShardInput(
