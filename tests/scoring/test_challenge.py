@@ -96,3 +96,34 @@ def test_custom_termbase_and_per_concept(tmp_path: Path, capsys: pytest.CaptureF
     assert [i["context"] for i in one["items"]] == ["bare"] * 3
     assert main(["challenge", "-o", str(tmp_path / "x"), "--per-concept", "0"]) == 2
     assert "Traceback" not in capsys.readouterr().err
+
+
+def test_reference_free_score_reports_the_manifest_contexts(
+    challenge: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    manifest = json.loads((challenge / "manifest.json").read_text(encoding="utf-8"))
+    ref = (challenge / "expected.ar").read_text(encoding="utf-8").splitlines()
+    # a system that puts the article after و (والمكتب الأمم المتحدة …, والالمديرية …)
+    hyp = [
+        line.replace(item["expected_form"], "وال" + item["expected_form"][1:])
+        if item["context"] == "proclitic-wa"
+        else line
+        for item, line in zip(manifest["items"], ref, strict=True)
+    ]
+    (challenge / "hyp.ar").write_text("\n".join(hyp) + "\n", encoding="utf-8")
+    try:
+        argv = [
+            "score",
+            "--source",
+            str(challenge / "source.en"),
+            str(challenge / "hyp.ar"),
+            "--format",
+            "json",
+        ]
+        assert main(argv) == 0
+    finally:
+        (challenge / "hyp.ar").unlink()
+    rows = {r["context"]: r for r in json.loads(capsys.readouterr().out)["systems"][0]["challenge_contexts"]}
+    assert rows["proclitic-wa"]["items"] == manifest["contexts"]["proclitic-wa"]
+    assert rows["proclitic-wa"]["accuracy"] < 20
+    assert rows["bare"]["accuracy"] == rows["proclitic-li"]["accuracy"] == 100.0

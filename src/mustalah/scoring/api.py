@@ -19,6 +19,7 @@ from sacrebleu.metrics.base import Metric
 from ..errors import InputError, UsageError
 from ..termbase.model import Termbase
 from . import wmt21, wmt21_official
+from .challenge_score import item_rows, load_items
 from .collect import OFFICIAL_FIELDS, RunInfo, finish
 from .confidence import DEFAULT_SAMPLES
 from .engine import ShardConfig, ShardResult, TermSetup, run, term_index
@@ -204,7 +205,13 @@ def score_files(
     )
     info = _run_info(options, len(files.references), setup, tb_hash, reference_free, tuple(notes))
     info = replace(info, compat_stats=compat_stats, official_segments=official_segments, official=official)
-    return finish(systems, info)
+    report = finish(systems, info)
+    items = load_items(files.source, report.segments) if files.source is not None and want_terms else None
+    if items is not None:
+        report = replace(
+            report, systems=tuple(replace(s, challenge=item_rows(s, items)) for s in report.systems)
+        )
+    return report
 
 
 def _run_info(

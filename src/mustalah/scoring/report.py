@@ -40,6 +40,7 @@ def _system_json(system: SystemReport) -> dict[str, Any]:
         out[name] = system.official.get(name)
     out["confidence"] = {k: v.to_json() for k, v in system.confidence.items()} or None
     out["contexts"] = system.contexts
+    out["challenge_contexts"] = system.challenge
     out["term_segments"] = system.term_segments
     out["concept_segments"] = [
         {"segment": seg, "concept": concept, "occurrences": occ, "hits": hits}
@@ -116,6 +117,13 @@ def to_text(report: ScoreReport, width: int = 2, max_misses: int = 20, max_conce
             for row in system.contexts:
                 acc = "n/a" if row["accuracy"] is None else f"{row['accuracy']:.{width}f}"
                 lines.append(f"    {row['context']:<24} {acc:>7}  ({row['hits']}/{row['occurrences']})")
+        if system.challenge:
+            lines.append(
+                "  Challenge set by context (items whose name the system rendered, from manifest.json):"
+            )
+            for row in system.challenge:
+                acc = "n/a" if row["accuracy"] is None else f"{row['accuracy']:.{width}f}"
+                lines.append(f"    {row['context']:<24} {acc:>7}  ({row['rendered']}/{row['items']})")
         if system.terms:
             lines.append(
                 f"  Terms by concept (top {min(max_concepts, len(system.terms))} of {len(system.terms)}):"

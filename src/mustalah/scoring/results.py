@@ -30,6 +30,8 @@ class SystemReport:
     concept_segments: list[tuple[int, str, int, int]] = field(default_factory=list)
     #: per-context rows (None: no reference to read the contexts from, or not an Arabic target)
     contexts: list[dict[str, Any]] | None = None
+    #: per challenge-set context (``mustalah challenge`` source with its manifest), else None
+    challenge: list[dict[str, Any]] | None = None
 
 
 @dataclass(frozen=True, slots=True)
