@@ -81,6 +81,13 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     p.add_argument("--scheduler", metavar="ADDR", help="Dask scheduler address or scheduler file")
     p.add_argument("--no-near-misses", action="store_true", help="skip near-miss detection (faster)")
+    p.add_argument(
+        "--skip-state",
+        metavar="STATE",
+        action="append",
+        help="do not lint units in this state (final, signed-off, ApprovedSignOff ...; repeatable); "
+        'units the file locks or marks translate="no" are never linted',
+    )
     p.add_argument("--no-progress", action="store_true", help="no progress bar on stderr")
     p.add_argument(
         "--keep-going",
@@ -119,6 +126,7 @@ def settings_from(args: argparse.Namespace, config: ProjectConfig) -> LintSettin
         ignore=_codes(args.ignore, config.get("ignore")),
         rule_options=tuple((str(k), tuple(sorted(dict(v).items()))) for k, v in options.items()),
         near_misses=not args.no_near_misses,
+        skip_states=frozenset(args.skip_state or ()),
         baseline=read_baseline(baseline) if baseline else frozenset(),
     )
 

@@ -12,7 +12,12 @@ One :class:`Segment` per ``trans-unit``, or — when the unit carries a
   raw in ``props`` as ``("sdl:conf", …)``; ``approved="yes"`` is
   kept in ``props`` as ``("approved", "yes")``;
 * ``translate="no"`` units are **marked**, not dropped: ``props`` holds
-  ``("translate", "no")`` so a linter can skip them and a round trip keeps them;
+  ``("translate", "no")`` so a linter can skip them and a round trip keeps them; a locked
+  Trados segment (``sdl:seg locked="true"``) or memoQ unit (``mq:locked="locked"``) holds
+  ``("locked", "true")``;
+* memoQ ``mq:status`` is kept raw in ``props`` and mapped to a 1.2 state (``NotStarted`` →
+  ``new``, ``PartiallyEdited`` → ``needs-translation``, ``ManuallyConfirmed`` → ``translated``,
+  ``Proofread`` / ``Reviewer1Confirmed`` → ``reviewed``, ``Reviewer2Confirmed`` → ``final``);
 * ``notes``: the unit's ``<note>`` texts; ``context``: ``resname`` if present;
 * ``alt-trans`` (TM/MT proposals) is ignored — it is not the translation.
 """
@@ -131,9 +136,16 @@ def _unit_segments(
         props.append(("translate", "no"))
     if unit.get("approved"):
         props.append(("approved", unit.get("approved", "")))
+    if unit.get(_MQ_LOCKED) in ("locked", "true"):
+        props.append(("locked", "true"))
+    mq_status = unit.get(_MQ_STATUS)
+    if mq_status:
+        props.append(("mq:status", mq_status))
     src_lang = source.get(XML_LANG) or file_src
     tgt_lang = (target.get(XML_LANG) if target is not None else None) or file_tgt
     state = target.get("state") if target is not None else None
+    if state is None and mq_status:
+        state = _MQ_STATES.get(mq_status)
     common = {
         "file": name,
         "source_lang": src_lang,
@@ -161,7 +173,7 @@ def _unit_segments(
             )
         ]
     target_marks = {m.get("mid"): m for m in _seg_marks(target)} if target is not None else {}
-    conf = _sdl_conf(unit)
+    conf, locked = _sdl_conf(unit)
     out: list[Segment] = []
     for k, mark in enumerate(marks):
         mid = mark.get("mid") or str(k + 1)
@@ -179,7 +191,12 @@ def _unit_segments(
                 source_codes=codes,
                 target_codes=tcodes,
                 state=_SDL_STATES.get(conf.get(mid, ""), state),
-                **{**common, "props": common["props"] + ((("sdl:conf", conf[mid]),) if mid in conf else ())},
+                **{
+                    **common,
+                    "props": common["props"]
+                    + ((("sdl:conf", conf[mid]),) if mid in conf else ())
+                    + ((("locked", "true"),) if mid in locked else ()),
+                },
             )
         )
     return out
@@ -200,8 +217,28 @@ def _seg_marks(container: etree._Element) -> list[etree._Element]:
     return [m for m in container.iter() if _local(m) == "mrk" and m.get("mtype") == "seg"]
 
 
-def _sdl_conf(unit: etree._Element) -> dict[str | None, str]:
+def _sdl_conf(unit: etree._Element) -> tuple[dict[str | None, str], set[str | None]]:
+    """Trados confirmation level per segment id, and the ids of locked segments."""
     defs = _child(unit, "seg-defs")
     if defs is None:
-        return {}
-    return {s.get("id"): s.get("conf", "") for s in defs if _local(s) == "seg" and s.get("conf")}
+        return {}, set()
+    segs = [s for s in defs if _local(s) == "seg"]
+    conf = {s.get("id"): s.get("conf", "") for s in segs if s.get("conf")}
+    return conf, {s.get("id") for s in segs if s.get("locked") == "true"}
+
+
+_MQ = "{MQXliff}"
+_MQ_LOCKED = _MQ + "locked"
+_MQ_STATUS = _MQ + "status"
+#: memoQ row statuses as XLIFF 1.2 states (the raw value stays in props as ``mq:status``).
+_MQ_STATES = {
+    "NotStarted": "new",
+    "PartiallyEdited": "needs-translation",
+    "Pretranslated": "needs-review-translation",
+    "ManuallyConfirmed": "translated",
+    "Confirmed": "translated",
+    "Proofread": "reviewed",
+    "Reviewer1Confirmed": "reviewed",
+    "Reviewer2Confirmed": "final",
+    "Rejected": "needs-review-translation",
+}

@@ -20,6 +20,7 @@ from ..checks.meta import UnusedSuppression
 from ..checks.registry import select_rules
 from ..errors import UsageError
 from ..formats.registry import read_segments
+from ..formats.states import skipped_unit
 from ..matching import TermIndex
 from ..matching.confusions import near_misses as find_near_misses
 from ..model import Finding, Segment, Side
@@ -47,6 +48,8 @@ class LintSettings:
     ignore: tuple[str, ...] = ()
     rule_options: tuple[tuple[str, tuple[tuple[str, Any], ...]], ...] = ()
     near_misses: bool = True
+    #: Units in these states are not linted (``--skip-state``; see formats.states)
+    skip_states: frozenset[str] = frozenset()
     baseline: frozenset[str] = frozenset()
     #: ``[tool.mustalah.per-file-ignores]`` (pattern, codes): applied per unit before one-slip
     #: folding (``lint.merge``), so an ignored rule folds nothing away; ``lint.run`` sets it.
@@ -195,6 +198,8 @@ def lint_segments(
     suppressed = 0
     report_unused = any(r.code == UnusedSuppression.code for r in rules)
     for segment in segments:
+        if (segment.props or settings.skip_states) and skipped_unit(segment, settings.skip_states):
+            continue  # locked / translate="no" / a skipped state: not this run's to check
         units += 1
         if keep_segments:
             kept.append(segment)
