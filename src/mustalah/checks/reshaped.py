@@ -39,7 +39,8 @@ def reshaped_renderings(view: SideView, concept: Concept, termbase: Termbase) ->
     """How often an Arabic ``view`` renders ``concept`` in one of the reshaped forms above."""
     if view.lang != "ar":
         return 0
-    words = _TOKEN.findall(view.folded.key)
+    tokens = list(_TOKEN.finditer(view.folded.key))
+    words = [t.group() for t in tokens]
     if len(words) < 2:
         return 0
     parents = _parent_forms(concept, termbase)
@@ -76,7 +77,13 @@ def reshaped_renderings(view: SideView, concept: Concept, termbase: Termbase) ->
             for k in range(1, len(toks)):
                 shape = [*toks[:k], *parent, *toks[k:]]
                 starts.update(_find(words, shape, (0, k + len(parent))))
-    return len(starts)
+    # a shape that is the name itself, matched already (مركز + الأمم المتحدة + لمكافحة الإرهاب)
+    named = [(m.start, m.end) for m in view.matches if m.concept_id == concept.id]
+    return sum(1 for i in starts if not _inside(view.folded.span(*tokens[i].span())[0], named))
+
+
+def _inside(offset: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= offset < b for a, b in spans)
 
 
 def anaphor_renderings(view: SideView, concept: Concept) -> int:

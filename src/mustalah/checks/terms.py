@@ -18,14 +18,20 @@ from .reshaped import anaphor_renderings, nested_renderings, reshaped_renderings
 
 
 def preferred_for(concept: Concept, term: Term, lang: str) -> Term | None:
-    """The preferred form in ``lang`` of the same gender and kind as ``term``."""
+    """The preferred form in ``lang`` of the same gender and kind as ``term``: of its type
+    (a short form for a short form) and, among those, the nearest in length — a suggestion
+    replaces the words it flags, so ``فريق الرصد`` becomes ``فريق الدعم التحليلي ورصد
+    الجزاءات``, not the 30-word full name with resolution numbers the other side lacks."""
     same_kind = [
         t for t in concept.terms_in(lang) if t.status is Status.PREFERRED and t.is_acronym == term.is_acronym
     ]
     if term.gender is not None:
         gendered = [t for t in same_kind if t.gender is term.gender]
         same_kind = gendered or same_kind
-    return same_kind[0] if same_kind else concept.preferred(lang, term.gender)
+    if not same_kind:
+        return concept.preferred(lang, term.gender)
+    words = len(term.text.split())
+    return min(same_kind, key=lambda t: (t.type is not term.type, abs(len(t.text.split()) - words)))
 
 
 def suggest(match: TermMatch, replacement: Term) -> str:
