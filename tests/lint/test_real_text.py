@@ -43,7 +43,10 @@ def _lint_real(tmp_path: Path) -> list[dict[str, object]]:
 
 def test_real_corpus_is_large_and_varied() -> None:
     folders = [p for p in REAL.iterdir() if (p / "en.txt").is_file()]
-    units = sum(len([ln for ln in (p / "en.txt").read_text(encoding="utf-8").splitlines() if ln.strip()]) for p in folders)
+    units = sum(
+        len([ln for ln in (p / "en.txt").read_text(encoding="utf-8").splitlines() if ln.strip()])
+        for p in folders
+    )
     kinds = {p.name.split("-", 1)[0] for p in folders}
     assert units >= 600, units
     assert len(kinds) >= 4, kinds
@@ -64,7 +67,22 @@ def test_review_command_fails_on_an_unreviewed_finding_and_refuses_a_bad_verdict
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     report = tmp_path / "r.json"
-    assert main(["lint", "corpora/real", "--format", "json", "--fail-on", "never", "--no-progress", "-o", str(report)]) == 0
+    assert (
+        main(
+            [
+                "lint",
+                "corpora/real",
+                "--format",
+                "json",
+                "--fail-on",
+                "never",
+                "--no-progress",
+                "-o",
+                str(report),
+            ]
+        )
+        == 0
+    )
     assert main(["review", str(report), "--reviewed", str(REVIEWED)]) == 0
     partial = tmp_path / "partial.yaml"
     lines = REVIEWED.read_text(encoding="utf-8").splitlines()
@@ -72,7 +90,9 @@ def test_review_command_fails_on_an_unreviewed_finding_and_refuses_a_bad_verdict
     assert main(["review", str(report), "--reviewed", str(partial)]) == 1
     assert "1 unreviewed finding(s)" in capsys.readouterr().out
     bad = tmp_path / "bad.yaml"
-    bad.write_text("reviewed:\n  - {file: a, unit: '1', code: TM001, text: x, verdict: maybe}\n", encoding="utf-8")
+    bad.write_text(
+        "reviewed:\n  - {file: a, unit: '1', code: TM001, text: x, verdict: maybe}\n", encoding="utf-8"
+    )
     assert main(["review", str(report), "--reviewed", str(bad)]) == 2
     assert "verdict must be one of" in capsys.readouterr().err
     assert main(["review", str(report), "--reviewed", str(REVIEWED), "--floor", "error=101"]) == 2
