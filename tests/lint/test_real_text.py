@@ -146,8 +146,8 @@ def test_no_suggestion_introduces_a_finding(corpus: str) -> None:
             applied += 1
             if new:
                 problems.append(
-                    f"{segment.file} unit {segment.unit}: {f.code} suggestion {f.suggestion!r} for {f.text!r} "
-                    f"brings {[(g.code, g.text, g.message) for g in new]}"
+                    f"{segment.file} unit {segment.unit}: {f.code} suggestion {f.suggestion!r} "
+                    f"for {f.text!r} brings {[(g.code, g.text, g.message) for g in new]}"
                 )
     assert applied >= 10, applied
     assert not problems, "\n".join(problems)
