@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: install run test check lint-code typecheck docs eval bench clean
+.PHONY: install run test check lint-code typecheck docs eval eval-real bench clean
 
 install: $(STAMP)
 
@@ -44,6 +44,12 @@ docs: install
 
 eval: install
 	$(BIN)/mustalah eval tests/gold
+
+## Precision on real UN text: lint corpora/real/, tally against the reviewed verdicts.
+eval-real: install
+	@mkdir -p reports
+	$(BIN)/mustalah lint corpora/real --format json --fail-on never --no-progress --output reports/real.json
+	$(BIN)/mustalah review reports/real.json --reviewed corpora/real/reviewed.yaml
 
 ## Byte-compiled first: peers run from site-packages, compiled at install; an editable install
 ## under PYTHONDONTWRITEBYTECODE would compile ~100 modules on every whole-process run.
