@@ -106,3 +106,16 @@ def test_msgmerge_fuzzy_entries_stay_out_of_the_tm_unless_asked(
     assert not {"Paper Types", "Output Trays"} & {tu.get("en") for tu in _tus(out)}
     assert main(["export", "tmx", str(merged), "-o", str(out), "--include-fuzzy"]) == 0
     assert {"en": "Paper Types", "ar": "نوع الورق"} in _tus(out)
+
+
+def test_angular_needs_translation_copies_stay_out_of_the_tm(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    angular = REAL / "wise-messages.ar.xlf"
+    out = tmp_path / "wise.tmx"
+    assert main(["export", "tmx", str(angular), "-o", str(out)]) == 0
+    assert "left out 5 untranslated" in capsys.readouterr().err
+    assert _tus(out) == [
+        {"en": "About Us", "ar": "عنا"},
+        {"en": "WISE student and teacher", "ar": "طالب ومدرس WISE"},
+    ]

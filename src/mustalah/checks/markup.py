@@ -7,6 +7,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import replace
 
+from ..formats.icu import icu_spans
 from ..formats.plurals import single_number
 from ..model import Finding, InlineCode
 from .base import Rule, UnitContext
@@ -42,7 +43,11 @@ def _key(code: InlineCode) -> tuple[str, str]:
 def _placeholders(text: str) -> list[re.Match[str]]:
     if "%" not in text and "{" not in text:
         return []  # every PLACEHOLDER match starts with one of them
-    return [m for m in PLACEHOLDER.finditer(text) if m.group() != "%%"]
+    found = [m for m in PLACEHOLDER.finditer(text) if m.group() != "%%"]
+    if found and "," in text:  # an ICU branch body ({attempts}) is text, not a placeholder
+        icu = icu_spans(text)
+        found = [m for m in found if not icu.is_body(*m.span())]
+    return found
 
 
 class InlineCodeMismatch(Rule):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from ..formats.icu import icu_spans
 from ..model import Finding
 from ..termbase.derived import register
 from ..termbase.model import Termbase
@@ -141,6 +142,7 @@ class LatinInArabic(Rule):
             skip = [m.span() for m in _URL_OR_EMAIL.finditer(text)]
             skip += [m.span() for m in DOCUMENT_SYMBOL.finditer(text)]
             skip += [m.span() for m in re.finditer(r"\([^()]*\)", text)]
+            skip += icu_spans(text).syntax  # ICU MessageFormat syntax (plural, other, =1) is no text
             run_start = run_end = -1
             for m in _LATIN_WORD.finditer(text):
                 word = m.group().rstrip(".-")
