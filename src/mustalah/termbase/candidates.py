@@ -220,8 +220,13 @@ def extract(
     recurring = {name: e for name, e in seen.items() if len(e.units) >= min_units}
     doc_freq: Counter[str] = Counter()
     if any(targets) and recurring:
+        # unit counts only for the n-grams of the candidates' own units (memory: not every n-gram)
+        wanted: set[str] = set()
+        for e in recurring.values():
+            for u in e.units:
+                wanted |= _ngrams(_arabic_words(targets[u]))
         for text in targets:
-            doc_freq.update(_ngrams(_arabic_words(text)))
+            doc_freq.update(g for g in _ngrams(_arabic_words(text)) if g in wanted)
     out: list[Candidate] = []
     for name, e in recurring.items():
         acronym = e.acronyms.most_common(1)[0][0] if e.acronyms else None
