@@ -65,3 +65,23 @@ def test_text_shows_mean_and_half_width(mt_dir: Path, capsys: pytest.CaptureFixt
     out = capsys.readouterr().out
     assert "TermAcc = 98.89 (89/90) (μ = " in out
     assert "1000 resamples, seed" in out
+
+
+def test_wmt21_sample_intervals(
+    wmt_dir: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from mustalah.scoring.wmt21 import read_segments
+
+    monkeypatch.delenv("SACREBLEU_SEED", raising=False)
+    argv = ["score", "--source", str(wmt_dir / "dev.en-fr.en.sgm"), "-r", str(wmt_dir / "dev.en-fr.fr.sgm")]
+    argv += [str(wmt_dir / "en-fr.dev.txt.truecased.sgm"), "--target-lang", "fr", "-m", "bleu,terms"]
+    assert main([*argv, "--confidence", "--format", "json"]) == 0
+    system = json.loads(capsys.readouterr().out)["systems"][0]
+    hyps = [s.text.strip() for s in read_segments(wmt_dir / "en-fr.dev.txt.truecased.sgm")]
+    refs = [s.text.strip() for s in read_segments(wmt_dir / "dev.en-fr.fr.sgm")]
+    bleu = BLEU(trg_lang="fr").corpus_score(hyps, [refs], n_bootstrap=1000)
+    assert system["bleu"] == pytest.approx(bleu.score)
+    assert system["confidence"]["bleu"]["mean"] == pytest.approx(bleu._mean, abs=1e-9)
+    assert system["confidence"]["bleu"]["ci"] == pytest.approx(bleu._ci, abs=1e-9)
+    term = system["confidence"]["term_accuracy"]
+    assert term["low"] <= system["term_accuracy"] <= term["high"] and 0 < term["ci"] < 5
