@@ -87,3 +87,47 @@ def test_term_ter_weights_edits_on_term_tokens() -> None:
         "times",
     ]
     assert f"{term_ter(h, r, 1):.3f}" == "0.308"
+
+
+def test_first_40_segments_match_the_official_script_with_intervals(
+    wmt_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import json
+
+    from mustalah.cli.main import main
+
+    names = ("dev.en-fr.en.sgm", "dev.en-fr.fr.sgm", "en-fr.dev.txt.truecased.sgm")
+    for name in names:  # the first 40 <seg> lines of each file
+        segs = [ln for ln in (wmt_dir / name).read_text(encoding="utf-8").splitlines() if "</seg>" in ln]
+        (tmp_path / name).write_text("\n".join(segs[:40]) + "\n", encoding="utf-8")
+    argv = [
+        "score",
+        "--source",
+        str(tmp_path / names[0]),
+        "-r",
+        str(tmp_path / names[1]),
+        str(tmp_path / names[2]),
+    ]
+    argv += [
+        "--target-lang",
+        "fr",
+        "--compat",
+        "wmt21",
+        "-m",
+        "terms",
+        "--confidence",
+        "--confidence-n",
+        "200",
+    ]
+    assert main([*argv, "--format", "json"]) == 0
+    system = json.loads(capsys.readouterr().out)["systems"][0]
+    # evaluate_term_wmt.py (040906f, identity lemmas) on the same three 40-segment files printed:
+    # Exact-Match 0.8846153846153846, Window 2: 0.2927083333333333, Window 3: 0.2608333333333333,
+    # 1 - TERm Score: 0.5676909980153855
+    assert (system["term_hits"], system["term_total"]) == (23, 26)
+    assert system["window_overlap_2"] == pytest.approx(0.2927083333333333, abs=1e-15)
+    assert system["window_overlap_3"] == pytest.approx(0.2608333333333333, abs=1e-15)
+    assert system["one_minus_term"] == pytest.approx(0.5676909980153855, abs=1e-15)
+    for key in ("window_overlap_2", "window_overlap_3", "one_minus_term", "term_accuracy"):
+        interval = system["confidence"][key]
+        assert interval["low"] <= system[key] <= interval["high"]
