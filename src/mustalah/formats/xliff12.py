@@ -19,13 +19,18 @@ One :class:`Segment` per ``trans-unit``, or — when the unit carries a
   ``new``, ``PartiallyEdited`` → ``needs-translation``, ``ManuallyConfirmed`` → ``translated``,
   ``Proofread`` / ``Reviewer1Confirmed`` → ``reviewed``, ``Reviewer2Confirmed`` → ``final``);
 * ``notes``: the unit's ``<note>`` texts; ``context``: ``resname`` if present;
+* a document with several ``<file>`` elements (Xcode exports one per ``.strings`` /
+  storyboard, and reuse ids such as ``Cancel`` across them) qualifies each unit id by its
+  file: ``unit`` = ``<file original>#<trans-unit id>``, so findings name one unit each;
 * ``alt-trans`` (TM/MT proposals) is ignored — it is not the translation.
 """
 
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterator
+from typing import IO
 
 from lxml import etree
 
@@ -80,6 +85,8 @@ def xliff12_units(
     ``index``: how many segments come before ``source`` in the file it was cut from.
     """
     file_src, file_tgt = source_lang, target_lang
+    qualify = _several_files(source)
+    original = ""
     for event, element in iterparse_safe(
         source, events=("start", "end"), tag=("{*}file", "{*}trans-unit"), name=name
     ):
@@ -88,12 +95,14 @@ def xliff12_units(
             if event == "start":
                 file_src = element.get("source-language") or source_lang
                 file_tgt = element.get("target-language") or target_lang
+                original = element.get("original") or ""
             else:
                 element.clear(keep_tail=True)
             continue
         if event != "end":
             continue
-        segments = _unit_segments(element, name, index, file_src or "und", file_tgt)
+        qualifier = original if qualify else ""
+        segments = _unit_segments(element, name, index, file_src or "und", file_tgt, qualifier)
         index += len(segments)
         line = element.sourceline
         element.clear(keep_tail=True)
@@ -105,10 +114,44 @@ def xliff12_units(
         yield ReadUnit(line, tuple(segments), (file_src, file_tgt))
 
 
+_FILE_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?file[\s>]")
+_CHUNK = 1 << 20
+
+
+def _several_files(source: XmlSource) -> bool:
+    """Whether the document holds more than one ``<file>`` (a byte scan; a stream is rewound)."""
+    if isinstance(source, bytes):
+        return len(_FILE_TAG.findall(source)) > 1
+    if isinstance(source, (str, os.PathLike)):
+        with open(source, "rb") as handle:
+            return _count_files(handle)
+    start = source.tell()
+    try:
+        return _count_files(source)
+    finally:
+        source.seek(start)
+
+
+def _count_files(handle: IO[bytes]) -> bool:
+    seen, tail = 0, b""
+    while True:
+        chunk = handle.read(_CHUNK)
+        if not chunk:
+            return False
+        data = tail + chunk
+        full = len(chunk) == _CHUNK  # a tag cut at the chunk's end is counted with the next chunk
+        seen += len(_FILE_TAG.findall(data, 0, len(data) - 32 if full else len(data)))
+        if seen > 1:
+            return True
+        tail = data[-32:] if full else b""
+
+
 def _unit_segments(
-    unit: etree._Element, name: str, index: int, file_src: str, file_tgt: str | None
+    unit: etree._Element, name: str, index: int, file_src: str, file_tgt: str | None, original: str = ""
 ) -> list[Segment]:
     unit_id = unit.get("id") or str(index + 1)
+    if original:
+        unit_id = f"{original}#{unit_id}"
     # One pass over the children: the first source/target/seg-source, every note.
     source = target = seg_source = None
     note_elements: list[etree._Element] = []

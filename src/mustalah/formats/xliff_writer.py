@@ -281,8 +281,10 @@ class _Codes2:
 
 
 def _split_unit(unit: str) -> tuple[str, str | None]:
-    base, sep, part = unit.rpartition("/")
-    return (base, part) if sep and base else (unit, None)
+    """``u/s2`` -> (``u``, ``s2``); a file-qualified id (``en.lproj/Main.strings#u/s2``) splits after #."""
+    prefix, hash_sign, rest = unit.partition("#") if "#" in unit else ("", "", unit)
+    base, sep, part = rest.rpartition("/")
+    return (prefix + hash_sign + base, part) if sep and base else (unit, None)
 
 
 def _units(segments: Iterable[Segment]) -> Iterator[list[Segment]]:
