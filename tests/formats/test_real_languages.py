@@ -6,6 +6,7 @@ terms match English text (primary subtag ``en``) while the full tag is kept for 
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -45,3 +46,18 @@ def test_import_says_which_languages_it_found_and_keeps_the_tags(
     assert main(["termbase", "export", "--termbase", str(out), "--to", "tbx2008", "-o", str(tbx)]) == 0
     written = tbx.read_text(encoding="utf-8")
     assert 'xml:lang="en-US"' in written and 'xml:lang="zh-Hant"' in written
+
+
+def test_one_line_tbx_warnings_name_the_entry(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Many exporters write a TBX on one line: "line 1" alone locates nothing, the entry id does."""
+    one_line = tmp_path / "ms-one-line.tbx"
+    text = MS_TBX.read_text(encoding="utf-8")
+    one_line.write_text(re.sub(r">\s+<", "><", text).replace("\n", ""), encoding="utf-8")
+    assert one_line.read_text(encoding="utf-8").count("\n") == 0
+    assert main(["termbase", "import", str(one_line), "-o", str(tmp_path / "one.yaml")]) == 0
+    warnings = [line for line in capsys.readouterr().err.splitlines() if ": TB1" in line]
+    assert len(warnings) == 5 and all(":1: " in w for w in warnings)
+    assert all("termEntry 3344_38882_38896" in w or "termEntry 19240_652212_670671" in w for w in warnings)
+    # the file as Microsoft wrote it (one element a line): the line says it, no entry is added
+    assert main(["termbase", "import", str(MS_TBX), "-o", str(tmp_path / "ms.yaml")]) == 0
+    assert "termEntry" not in capsys.readouterr().err

@@ -160,21 +160,38 @@ class _TbxReader:
         self.dropped: dict[str, tuple[int, int]] = {}
         self.title: str | None = None
         self.concept_id: str | None = None
+        #: the line the current entry starts on (-1 outside entries)
+        self.entry_line = -1
+        #: where each dropped kind was first seen: the entry, when the line alone does not say
+        self.dropped_in: dict[str, str] = {}
+
+    def _entry_of(self, element: etree._Element) -> str | None:
+        """The entry to name beside a line that does not locate ``element`` (a one-line TBX)."""
+        if self.concept_id is None or (element.sourceline or 0) != self.entry_line:
+            return None
+        return f"{self.dialect.entry} {self.concept_id}"
 
     def warn(self, code: str, message: str, element: etree._Element) -> None:
         location = Location(self.file, element.sourceline or 0)
+        entry = self._entry_of(element)
+        if entry is not None and (self.concept_id or "") not in message:
+            message = f"{message} (in {entry})"
         self.problems.append(Problem(code, message, location, self.concept_id))
 
     def drop(self, what: str, element: etree._Element) -> None:
         count, line = self.dropped.get(what, (0, element.sourceline or 0))
         self.dropped[what] = (count + 1, line)
+        entry = self._entry_of(element)
+        if count == 0 and entry is not None:
+            self.dropped_in[what] = entry
 
     def result(self, path: Path) -> LoadResult:
         for what, (count, line) in sorted(self.dropped.items(), key=lambda kv: kv[1][1]):
             self.problems.append(
                 Problem(
                     "TB106",
-                    f"{what} ({count}x) not imported: the termbase model has no field for it",
+                    f"{what} ({count}x) not imported: the termbase model has no field for it"
+                    + (f" (first in {self.dropped_in[what]})" if what in self.dropped_in else ""),
                     Location(self.file, line),
                 )
             )
@@ -236,6 +253,7 @@ class _TbxReader:
     # -- entries -------------------------------------------------------------------------------
 
     def entry(self, element: etree._Element) -> None:
+        self.entry_line = element.sourceline or 0
         raw_id = element.get("id")
         if raw_id:
             self.concept_id = concept_id(raw_id)
@@ -267,6 +285,7 @@ class _TbxReader:
                 location=Location(self.file, element.sourceline or 0),
             )
         )
+        self.entry_line = -1  # what follows on this line is no longer in the entry
 
     def concept_item(self, child: etree._Element, kind: str, dtype: str, draft: _Draft, level: str) -> None:
         value = self.text(child)
