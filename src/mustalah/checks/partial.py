@@ -67,7 +67,8 @@ def _find(view: SideView, other: SideView, termbase: Termbase) -> tuple[NearMiss
     # by name: an acronym alone (``… (WCO)`` after a damaged name) does not render the name
     here = {m.concept_id for m in view.mentions() if m.name is not None}
     near = {c for nm in view.near_misses for c in nm.concepts}
-    named = dict.fromkeys(m.concept_id for m in other.mentions() if m.name is not None)
+    # the other side may name it by its acronym alone: "UNDP and UNODC" says which bodies are meant
+    named = dict.fromkeys(m.concept_id for m in other.mentions())
     wanted = [c for c in named if c not in here and c not in near]
     if not wanted:
         return ()

@@ -1,0 +1,71 @@
+"""Recall on real text: slips injected into the real UN translations of ``corpora/real/`` are
+found where they were injected (issue 15: ≥ 90 %).
+
+Each real unit gets at most one slip of each kind (tests/lint/slips.py), at the first place
+that fits; the unit is linted again and the slip counts as found when an error or a warning
+overlaps its span.  Run with ``-s`` to see the table per kind.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from mustalah.lint.engine import LintSettings, expand_inputs, index_for, lint_input, lint_segments
+
+from .slips import INJECTORS, Names
+
+ROOT = Path(__file__).resolve().parents[2]
+#: At most this many injected units per kind: enough to measure, quick on 2 cores.
+PER_KIND = 30
+
+
+@pytest.fixture(autouse=True)
+def _cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("MUSTALAH_CACHE_DIR", str(tmp_path / "cache"))
+
+
+def test_slips_injected_into_real_text_are_found_where_they_are() -> None:
+    settings = LintSettings()
+    termbase, _ = index_for(None)
+    names = Names(termbase)
+    segments = [
+        s
+        for path in expand_inputs([str(ROOT / "corpora" / "real")])
+        for s in lint_input(path, settings, keep_segments=True).segments
+        if s.target
+    ]
+    table: dict[str, list[int]] = {}
+    missed: list[str] = []
+    for kind, inject in INJECTORS.items():
+        found = tried = 0
+        for segment in segments:
+            if tried >= PER_KIND:
+                break
+            assert segment.target is not None
+            slip = inject(segment.target, segment.source, names)
+            if slip is None:
+                continue
+            text, start, end = slip
+            tried += 1
+            result = lint_segments([replace(segment, target=text)], settings, segment.file)
+            hit = [
+                f
+                for f in result.findings
+                if f.side == "target" and f.severity != "info" and f.start < end and start < f.end
+            ]
+            if hit:
+                found += 1
+            else:
+                missed.append(
+                    f"{kind}: {segment.file} unit {segment.unit}: {text[max(0, start - 20) : end + 20]!r}"
+                )
+        table[kind] = [found, tried]
+    total_found = sum(f for f, _ in table.values())
+    total = sum(t for _, t in table.values())
+    lines = [f"{k:24} {f:3}/{t:3}" for k, (f, t) in table.items()]
+    print("\n".join(lines) + f"\n{'all':24} {total_found:3}/{total:3} = {100 * total_found / total:.1f} %")
+    assert all(t >= 3 for _, t in table.values()), table  # every kind found places in real text
+    assert total_found / total >= 0.90, "\n".join(lines + missed)
