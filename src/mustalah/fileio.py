@@ -53,6 +53,13 @@ def files_under(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Path]:
             yield p
 
 
+def _umask() -> int:
+    """The process umask (read by setting it and putting it back)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
 def check_not_input(
     output: str | os.PathLike[str], inputs: Iterable[str | os.PathLike[str]], option: str = "output"
 ) -> None:
@@ -186,6 +193,9 @@ def atomic_binary(path: str | os.PathLike[str]) -> Iterator[IO[bytes]]:
         fd, tmp = tempfile.mkstemp(prefix=part_name(target), suffix=".part", dir=directory)
     except OSError as exc:
         raise write_error(target, exc) from None
+    # mkstemp makes 0600 files; outputs get 0666 less the umask, as open() gives (reports are shared)
+    with contextlib.suppress(OSError):
+        os.fchmod(fd, 0o666 & ~_umask())
     try:
         with os.fdopen(fd, "wb") as handle:
             try:

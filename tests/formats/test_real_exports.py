@@ -7,7 +7,9 @@ Arabic PO with a fuzzy entry.
 
 from __future__ import annotations
 
+import os
 import shutil
+import stat
 import subprocess
 from pathlib import Path
 
@@ -119,3 +121,14 @@ def test_angular_needs_translation_copies_stay_out_of_the_tm(
         {"en": "About Us", "ar": "عنا"},
         {"en": "WISE student and teacher", "ar": "طالب ومدرس WISE"},
     ]
+
+
+@pytest.mark.parametrize(("umask", "mode"), [(0o022, 0o644), (0o002, 0o664), (0o077, 0o600)])
+def test_outputs_are_created_with_the_umask(tmp_path: Path, umask: int, mode: int) -> None:
+    out = tmp_path / "quotes.tmx"
+    old = os.umask(umask)
+    try:
+        assert main(["export", "tmx", str(SDLXLIFF), "-o", str(out)]) == 0
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE(out.stat().st_mode) == mode
