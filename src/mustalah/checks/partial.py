@@ -35,7 +35,7 @@ from collections.abc import Iterator
 
 from ..matching.nearmiss_words import _BUILTIN_HEADS, _TOKEN, _inflected, stems, within_one_edit
 from ..matching.types import NearMiss
-from ..termbase.model import Termbase
+from ..termbase.model import Concept, Termbase
 from ..text.arabic import attach_clitics
 from ..text.normalize import fold_key
 from .base import SideView, UnitContext
@@ -70,11 +70,17 @@ def _find(view: SideView, other: SideView, termbase: Termbase) -> tuple[NearMiss
     # the other side may name it by its acronym alone: "UNDP and UNODC" says which bodies are meant
     named = dict.fromkeys(m.concept_id for m in other.mentions())
     wanted = [c for c in named if c not in here and c not in near]
-    if not wanted:
+    people = [c for c in named if c not in near and getattr(termbase.get(c), "domain", "") == "people"]
+    if not wanted and not people:
         return ()
     spans = [(m.start(), m.end()) for m in _TOKEN.finditer(view.folded.key)]
     words = [view.folded.key[a:b] for a, b in spans]
     out: list[NearMiss] = []
+    for concept_id in people:  # the family name alone matches: the order is what is wrong
+        swapped = _swapped_name(view, termbase[concept_id], words, spans)
+        if swapped is not None:
+            out.append(swapped)
+            wanted = [c for c in wanted if c != concept_id]
     for concept_id in wanted:
         concept = termbase.get(concept_id)
         if concept is None or gapped_renderings(view, concept):
@@ -229,3 +235,30 @@ def _lower_cased(found: str, name: str) -> bool:
     capitals = {w.lower() for w in name.split() if w[:1].isupper()}
     return any(w[:1].islower() and w.lower() in capitals for w in found.split())
 
+
+def _swapped_name(
+    view: SideView, concept: Concept, words: list[str], spans: list[tuple[int, int]]
+) -> NearMiss | None:
+    """A person's name with the given name and the family name swapped (``فورونكوف فلاديمير``
+    for ``فلاديمير فورونكوف``, ``Voronkov Vladimir``): the family name moved to the front."""
+    for term in concept.terms_in(view.lang):
+        toks = _TOKEN.findall(fold_key(term.text))
+        if term.is_acronym or not 2 <= len(toks) <= 4:
+            continue
+        turned = [toks[-1], *toks[:-1]]
+        n = len(turned)
+        for i in range(len(words) - n + 1):
+            if words[i : i + n] != turned:
+                continue
+            start, end = view.folded.span(spans[i][0], spans[i + n - 1][1])
+            return NearMiss(
+                "order",
+                view.lang,
+                start,
+                end,
+                view.text[start:end],
+                term.text,
+                (concept.id,),
+                ((view.text[start:end], term.text),),
+            )
+    return None

@@ -138,7 +138,10 @@ class TermNearMiss(Rule):
         word — often a real word that spell-checkers pass.  In a bilingual unit,
         also a name of three words or more with one word missing or changed, when
         the other side names the concept (``نائب الأمين`` for ``نائب الأمين العام``,
-        ``Agency for Water Resources`` for ``Agency on Water Resources``).
+        ``Agency for Water Resources`` for ``Agency on Water Resources``); only
+        official names are searched so (vocabulary is paraphrased, not damaged),
+        and a name the other side gives by its acronym alone counts as named.  A
+        person's name with the family name put first (``فورونكوف فلاديمير``).
     Why it matters:
         ``العنفي`` for ``العنيف`` reads as a different word; revisers catch these
         by eye, a dictionary cannot.
@@ -177,7 +180,13 @@ class TermNearMiss(Rule):
             for nm in partial_names(ctx, view):
                 other = "target" if view is ctx.source else "source"
                 found, word = nm.differing[0]
-                how = f"with '{found}' for '{word}'" if nm.kind == "swap" else f"without '{word}'"
+                how = (
+                    f"with '{found}' for '{word}'"
+                    if nm.kind == "swap"
+                    else "with the given and the family name swapped"
+                    if nm.kind == "order"
+                    else f"without '{word}'"
+                )
                 yield self.finding(
                     ctx,
                     view,
