@@ -132,3 +132,15 @@ def test_outputs_are_created_with_the_umask(tmp_path: Path, umask: int, mode: in
     finally:
         os.umask(old)
     assert stat.S_IMODE(out.stat().st_mode) == mode
+
+
+@pytest.mark.parametrize("version", ["1.2", "2.1"])
+def test_xliff_export_declares_the_files_own_languages(tmp_path: Path, version: str) -> None:
+    out = tmp_path / "quotes.xlf"
+    args = ["export", "xliff", "--version", version, "--no-hints", str(SDLXLIFF), "-o", str(out)]
+    assert main(args) == 0
+    text = out.read_text(encoding="utf-8")
+    if version == "1.2":
+        assert 'source-language="en-US"' in text and 'target-language="it-IT"' in text
+    else:
+        assert 'srcLang="en-US"' in text and 'trgLang="it-IT"' in text
