@@ -15,6 +15,8 @@ from mustalah.cli.main import main
 from mustalah.formats import read_segments
 from mustalah.formats.states import in_states, locked, skipped_unit
 
+from ..conftest import shared_path
+
 REAL = Path(__file__).parent / "real"
 SDLXLIFF = REAL / "QuotesSample.docx.sdlxliff"
 PO = REAL / "plasma_applet_mawakit.ar.po"
@@ -51,3 +53,15 @@ def test_lint_skips_locked_units_and_the_states_asked(capsys: pytest.CaptureFixt
 
 def test_po_obsolete_entries_are_not_units() -> None:
     assert "Isha" not in {s.source for s in read_segments(PO)}  # '#~ msgid "Isha"' (and fuzzy)
+
+
+def test_xliff2_states_from_the_oasis_test_suite(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """toJoin.xlf (OASIS XLIFF 2.1 test suite): translated, final, and two segments with no state."""
+    to_join = shared_path("standards", "xliff2", "test-suite-2.1", "core", "valid", "toJoin.xlf")
+    assert _units(capsys, str(to_join)) == 5
+    assert _units(capsys, "--skip-state", "final", str(to_join)) == 4
+    out = tmp_path / "join.tmx"
+    assert main(["export", "tmx", str(to_join), "-o", str(out)]) == 0
+    capsys.readouterr()
+    # no state reads as 'initial', which many tools never change: those two stay in the TM
+    assert [s.unit for s in read_segments(out)] == ["1/s1", "1/s2", "1/s3", "1/s4", "1/s5"]

@@ -11,8 +11,10 @@ exports do), so by default a TMX export leaves out:
 * ``empty``       — no target, or only spaces (a PO entry with ``msgstr ""``);
 * ``fuzzy``       — a PO fuzzy entry: the translation is of an older source;
 * ``untranslated``— XLIFF ``state`` ``new`` / ``needs-translation`` / ``needs-l10n`` /
-  ``needs-adaptation``, XLIFF 2 ``initial``, Trados ``Draft`` (the tool says no one has
-  translated it yet, whatever the target holds — often a pre-filled copy or raw MT);
+  ``needs-adaptation``, Trados ``Draft``, memoQ ``NotStarted`` / ``PartiallyEdited`` (the tool
+  says no one has translated it yet, whatever the target holds — often a pre-filled copy or raw
+  MT).  XLIFF 2 ``initial`` is not among them: it is what a segment without ``state`` reads as,
+  and many tools never write one — there only an empty target is left out;
 * ``copy``        — the target is the source, unchanged, in a working file whose state does
   not confirm it (a PO ``msgstr`` equal to its ``msgid``; XLIFF ``translated``).  XLIFF
   ``final`` / ``signed-off`` / ``reviewed`` confirms a copy (numbers and names are often
@@ -33,7 +35,7 @@ from ..model import Segment
 from . import lang as langtags
 
 #: XLIFF 1.2 / 2 states (and what Trados Draft maps to) saying nobody translated the unit yet.
-UNTRANSLATED_STATES = frozenset({"new", "needs-translation", "needs-l10n", "needs-adaptation", "initial"})
+UNTRANSLATED_STATES = frozenset({"new", "needs-translation", "needs-l10n", "needs-adaptation"})
 #: States a reviewer or translator confirmed: a target equal to its source is then deliberate.
 CONFIRMED_STATES = frozenset({"final", "signed-off", "reviewed"})
 REASONS = ("empty", "fuzzy", "untranslated", "copy")
