@@ -9,6 +9,8 @@ from ..matching.nearmiss import within_one_edit
 from ..model import Finding
 from .base import Rule, SideView, UnitContext
 from .embedded import longer_name_acronym, premodifiers
+from .policy import is_official_name
+from .reshaped import named_before
 
 _PAREN_ACRONYM = re.compile(r"\(\s*([A-Z][A-Za-z0-9&'.\-]*[A-Z0-9](?:\s*/\s*[A-Z][A-Za-z0-9&.\-]*)*)\s*\)")
 
@@ -21,7 +23,9 @@ class AcronymMismatch(Rule):
         termbase concept than the name before it.  Not when the name is part of a
         longer one the termbase lacks and the acronym starts like that longer name
         (``the Subregional Service on Biodiversity (SSB)``), unless the two concepts are
-        listed as confusable.
+        listed as confusable; not when the name before it is vocabulary, and not
+        when the words of the acronym's own name stand before it in another form
+        (``لجنة مجلس الأمن لمكافحة الإرهاب (CTC)``): the acronym is trusted.
     Why it matters:
         The acronym is how readers (and search) identify the body afterwards; a
         wrong one silently swaps two bodies.
@@ -63,6 +67,10 @@ class AcronymMismatch(Rule):
                     mention.acronym.term.text, premodifiers(view, mention.name)
                 ):
                     continue  # the acronym of a longer name (the Subregional Service on …), shared by chance
+                if concept is not None and not is_official_name(concept):
+                    continue  # vocabulary (لمكافحة الإرهاب) inside a longer name: no body's acronym to swap
+                if other is not None and not confusable and named_before(view, other, mention.acronym.start):
+                    continue  # the acronym's own name stands before it, another way: trust the acronym
                 right = concept.acronyms(view.lang) or concept.acronyms() if concept else ()
                 acr = mention.acronym
                 yield self.finding(

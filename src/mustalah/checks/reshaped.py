@@ -33,6 +33,8 @@ from .base import SideView
 PARENT_BODIES = ("UN", "UNSC", "UNGA")
 #: Attached pronouns that stand for the genitive of a construct title (نائبه، نائبتها).
 _PRONOUNS = ("ه", "ها", "هم", "هما")
+#: Words a name written another way may carry besides its own (مجلس الأمن inside لجنة … لمكافحة).
+_EXTRA_WORDS = 4
 
 
 def reshaped_renderings(view: SideView, concept: Concept, termbase: Termbase) -> int:
@@ -120,12 +122,36 @@ def nested_renderings(view: SideView, concept: Concept) -> int:
     return count
 
 
-def _approved_token_forms(concept: Concept) -> Iterable[list[str]]:
-    for term in concept.terms_in("ar"):
+def named_before(view: SideView, concept: Concept, end: int) -> bool:
+    """Whether every word of one of ``concept``'s names stands, in order, among the words just
+    before ``end`` in ``view`` (a few others between them; proclitics allowed): the name
+    written another way, ``لجنة مجلس الأمن لمكافحة الإرهاب`` before ``(CTC)``."""
+    before = [t.group() for t in _TOKEN.finditer(view.folded.key) if view.folded.span(*t.span())[1] <= end]
+    for toks in _approved_token_forms(concept, view.lang):
+        if len(toks) < 2:
+            continue
+        window = before[-(len(toks) + _EXTRA_WORDS) :]
+        k = 0
+        for word in window:
+            if k < len(toks) and (toks[k] == word or toks[k] in stems(word) or toks[k] == word.lower()):
+                k += 1
+        if k == len(toks) and window and _first_is(window, toks[0]):
+            return True
+    return False
+
+
+def _first_is(window: list[str], head: str) -> bool:
+    return any(head in stems(w) or head == w.lower() for w in window)
+
+
+def _approved_token_forms(concept: Concept, lang: str = "ar") -> Iterable[list[str]]:
+    for term in concept.terms_in(lang):
         if term.is_acronym or not term.approved:
             continue
         for text in (term.text, *term.forms):
-            yield _TOKEN.findall(fold_key(text))
+            yield [t.lower() for t in _TOKEN.findall(fold_key(text))] if lang != "ar" else _TOKEN.findall(
+                fold_key(text)
+            )
 
 
 def _state_forms(termbase: Termbase) -> list[list[str]]:
