@@ -39,6 +39,7 @@ def test_a_worse_system_fails_the_gate_and_names_the_segments(
     after = data["systems"][0]["term_segments"]
     lost = [i + 1 for i, (b, a) in enumerate(zip(before, after, strict=True)) if a[0] < b[0]]
     assert overall[0]["segments"] == lost and len(lost) >= 10
+    assert gate["systems"][0]["totals_differ"] == 0  # same source, same termbase
 
 
 def test_the_same_system_passes(mt_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

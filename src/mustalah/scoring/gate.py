@@ -75,6 +75,8 @@ class GateResult:
     trials: int
     regressions: tuple[Regression, ...]
     concepts_tested: int  # concepts whose hit rate dropped
+    #: segments whose source term count differs from the baseline's (another source or termbase?)
+    totals_differ: int = 0
 
     @property
     def passed(self) -> bool:
@@ -256,7 +258,8 @@ def gate_system(
         regressions.append(
             Regression("concept", concept, _accuracy(bh, bt), _accuracy(ch, ct), p, (bh, bt), (ch, ct), lost)
         )
-    return GateResult(system.name, base.name, alpha, trials, tuple(regressions), len(tested))
+    differ = sum(1 for b, c in zip(base.term_segments, current, strict=True) if b[1] != c[1])
+    return GateResult(system.name, base.name, alpha, trials, tuple(regressions), len(tested), differ)
 
 
 def run_gate(

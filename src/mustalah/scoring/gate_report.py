@@ -47,6 +47,11 @@ def gate_text(results: Sequence[GateResult]) -> str:
             f"[paired AR, {r.trials} trials, alpha {r.alpha}, "
             f"{r.concepts_tested} concept(s) with a drop tested]"
         )
+        if r.totals_differ:
+            lines.append(
+                f"  note: {r.totals_differ} segment(s) have another number of source terms than in the "
+                "baseline: was it scored with another source or termbase?"
+            )
         for reg in r.regressions:
             lines.append(f"  {RULES[reg.kind][0]} {message(reg, r.system, r.baseline_system)}")
     return "\n".join(lines) + "\n"
@@ -64,6 +69,7 @@ def gate_json(results: Sequence[GateResult]) -> dict[str, Any]:
                 "trials": r.trials,
                 "passed": r.passed,
                 "concepts_tested": r.concepts_tested,
+                "totals_differ": r.totals_differ,
                 "regressions": [
                     {
                         "kind": reg.kind,
