@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from .cli.main import entry
+import sys
 
 if __name__ == "__main__":
+    try:
+        from .cli.main import entry
+    except KeyboardInterrupt:  # Ctrl-C while the command's modules load
+        sys.exit(130)
     entry()

@@ -196,23 +196,23 @@ def atomic_binary(path: str | os.PathLike[str]) -> Iterator[IO[bytes]]:
     # mkstemp makes 0600 files; outputs get 0666 less the umask, as open() gives (reports are shared)
     with contextlib.suppress(OSError):
         os.fchmod(fd, 0o666 & ~_umask())
+    handle = os.fdopen(fd, "wb")
     try:
-        with os.fdopen(fd, "wb") as handle:
-            try:
-                yield handle
-            except BaseException as exc:
-                mapped = _body_error(target, exc)
-                if mapped is exc:
-                    raise
-                raise mapped from None
-            try:
-                handle.flush()
-                os.fsync(handle.fileno())
-            except OSError as exc:
-                raise write_error(target, exc) from None
         try:
+            yield handle
+        except BaseException as exc:
+            _close_quietly(handle)  # its buffer cannot be written either: never a second error
+            mapped = _body_error(target, exc)
+            if mapped is exc:
+                raise
+            raise mapped from None
+        try:
+            handle.flush()
+            os.fsync(handle.fileno())
+            handle.close()
             os.replace(tmp, target)
         except OSError as exc:
+            _close_quietly(handle)
             raise write_error(target, exc) from None
     except BaseException:
         with contextlib.suppress(OSError):
@@ -229,10 +229,11 @@ def _spooled(target: Path | None) -> Iterator[IO[bytes]]:
         spool = tempfile.TemporaryFile(prefix="mustalah-out-")  # noqa: SIM115  (closed by the with below)
     except OSError as exc:
         raise write_error(name, exc) from None
-    with spool:
+    try:
         try:
             yield spool
         except BaseException as exc:
+            _close_quietly(spool)
             mapped = _body_error(name, exc)
             if mapped is exc:
                 raise
@@ -252,6 +253,14 @@ def _spooled(target: Path | None) -> Iterator[IO[bytes]]:
             if isinstance(exc, BrokenPipeError):
                 raise
             raise write_error(name, exc) from None
+    finally:
+        _close_quietly(spool)
+
+
+def _close_quietly(handle: IO[bytes]) -> None:
+    """Close ``handle``; a buffer that cannot be flushed (the disk is full) is dropped."""
+    with contextlib.suppress(OSError):
+        handle.close()
 
 
 def _regular(target: Path) -> bool:

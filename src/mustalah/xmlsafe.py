@@ -22,6 +22,7 @@ the declared encoding.
 
 from __future__ import annotations
 
+import codecs
 import io
 import os
 import re
@@ -110,7 +111,11 @@ def _open(source: XmlSource) -> IO[bytes]:
         try:
             return open(source, "rb")
         except OSError as exc:
-            raise InputError(f"cannot read: {exc.strerror}", file=os.fspath(source)) from None
+            raise InputError(
+                f"cannot read: {exc.strerror}",
+                file=os.fspath(source),
+                hint="check that the file exists and is readable",
+            ) from None
     return source
 
 
@@ -167,8 +172,44 @@ def check_prolog(handle: IO[bytes], name: str) -> tuple[str | None, str]:
             line=_line_of(head, "<!DOCTYPE") or root.sourceline,
             hint='use a bare DTD name such as <!DOCTYPE tmx SYSTEM "tmx14.dtd"> or drop the DOCTYPE',
         )
+    _refuse_lying_declaration(handle, head, name)
     name_parts = qname(root)
     return name_parts.namespace, name_parts.localname
+
+
+#: Encodings whose declaration a UTF-8 file can truthfully carry (UTF-8 is ASCII-compatible).
+_UTF8_COMPATIBLE = {"utf-8", "ascii", "us-ascii", "utf8"}
+
+
+def _refuse_lying_declaration(handle: IO[bytes], head: bytes, name: str) -> None:
+    """A file declaring a single-byte encoding (windows-1256, ISO-8859-6 …) whose bytes are valid
+    UTF-8 with non-ASCII characters was saved as UTF-8 by a tool that kept the old declaration:
+    read as declared, every Arabic letter is mojibake.  (Real windows-1256 Arabic is never valid
+    UTF-8: its letters are lead bytes without continuation bytes.)  Refused, naming the fix."""
+    declared = sniff_xml_encoding(head)
+    if declared.startswith("utf-") or declared in _UTF8_COMPATIBLE or not is_text_encoding(declared):
+        return
+    start = handle.tell()
+    decoder = codecs.getincrementaldecoder("utf-8")("strict")
+    non_ascii = False
+    try:
+        for chunk in iter(lambda: handle.read(1 << 20), b""):
+            decoder.decode(chunk)
+            non_ascii = non_ascii or not chunk.isascii()
+        decoder.decode(b"", final=True)
+    except UnicodeDecodeError:
+        return  # not UTF-8: the declaration may well be true
+    finally:
+        handle.seek(start)
+    if non_ascii:
+        raise InputError(
+            f"the XML declaration says encoding={declared!r} but the file's bytes are UTF-8: "
+            "read as declared, its Arabic would be mojibake",
+            file=name,
+            line=_line_of(head, "<?xml") or 1,
+            hint='change the declaration to encoding="UTF-8" (the tool that saved the file as UTF-8 '
+            "kept the old one)",
+        )
 
 
 def _entity_error(name: str, line: int | None, names: str) -> InputError:

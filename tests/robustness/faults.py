@@ -75,16 +75,21 @@ def full_disk(tmp_path: Path) -> Iterator[Path]:
     if done.returncode != 0:
         pytest.skip(f"cannot mount a tmpfs here: {done.stderr.decode(errors='replace').strip()}")
     try:
-        with open(mount / "filler", "wb") as filler:
-            try:
-                while True:
-                    filler.write(b"\0" * 4096)
-                    filler.flush()
-            except OSError:
-                pass
+        fill(mount / "filler")
         yield mount
     finally:
         subprocess.run(["umount", "-l", str(mount)], capture_output=True)
+
+
+def fill(path: Path) -> None:
+    """Append to ``path`` until the disk is full (unbuffered: nothing is left to flush)."""
+    with open(path, "ab", buffering=0) as filler:
+        for size in (1 << 16, 4096, 512, 1):
+            try:
+                while True:
+                    filler.write(b"\0" * size)
+            except OSError:
+                continue
 
 
 def parts(folder: Path) -> list[str]:

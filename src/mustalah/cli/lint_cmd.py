@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 from typing import IO
@@ -106,6 +107,26 @@ def _codes(values: list[str] | None, fallback: object) -> tuple[str, ...]:
     return ()
 
 
+def text_file(path: str | None, option: str, expected: str) -> str | None:
+    """``path`` if it names a readable UTF-8 text file; else a usage error saying what it is."""
+    if path is None:
+        return None
+    p = Path(path)
+    problem = None
+    if p.is_dir():
+        problem = "is a folder"
+    elif p.exists():
+        try:
+            p.read_bytes().decode("utf-8")
+        except OSError as exc:
+            problem = f"cannot be read ({exc.strerror})"
+        except UnicodeDecodeError as exc:
+            problem = f"is not UTF-8 text (byte 0x{exc.object[exc.start]:02X} at offset {exc.start})"
+    if problem:
+        raise UsageError(f"{option} {path} {problem}", file=path, hint=f"give {expected}")
+    return path
+
+
 def baseline_read(args: argparse.Namespace, config: ProjectConfig) -> str | None:
     """The baseline this run reads (none while ``--write-baseline`` writes a new one)."""
     if args.write_baseline:
@@ -113,9 +134,32 @@ def baseline_read(args: argparse.Namespace, config: ProjectConfig) -> str | None
     return args.baseline or (config.relative(config.get("baseline")) if config.get("baseline") else None)
 
 
+def check_per_file_ignores(config: ProjectConfig) -> dict[str, list[str]]:
+    """``per-file-ignores``: a table of glob → list of rule codes, names or categories (or
+    ALL).  A code no rule has would silently ignore nothing, so it is a usage error."""
+    from ..checks.registry import ALL_RULES
+
+    table = config.get("per-file-ignores") or {}
+    where = f"{config.path}: [tool.mustalah.per-file-ignores]"
+    if not isinstance(table, dict):
+        raise UsageError(f"{where} must be a table of glob = [codes]", hint='e.g. "corpora/*" = ["SP001"]')
+    known = {"ALL"} | {key for r in ALL_RULES for key in (r.code, r.name, r.category)}
+    for pattern, codes in table.items():
+        if not isinstance(codes, list) or not all(isinstance(c, str) for c in codes):
+            raise UsageError(f"{where} {pattern!r} must be a list of rule codes", hint='e.g. ["SP001"]')
+        unknown = [c for c in codes if c not in known]
+        if unknown:
+            raise UsageError(
+                f"{where} {pattern!r}: no rule matches {', '.join(map(repr, unknown))}",
+                hint="use a rule code (TM001), a rule name or a category, or ALL "
+                "(`mustalah rules` lists them)",
+            )
+    return table
+
+
 def settings_from(args: argparse.Namespace, config: ProjectConfig) -> LintSettings:
     termbase = termbase_setting(args.termbase, config)
-    baseline = baseline_read(args, config)
+    baseline = text_file(baseline_read(args, config), "--baseline", "the JSON file --write-baseline wrote")
     options = config.get("rules", {}) or {}
     return LintSettings(
         termbase=termbase,
@@ -198,6 +242,7 @@ def files_read(
 
     reads: list[str] = []
     for item in expand_inputs(paths):
+        _utf8_name(item)
         folder = Path(item)
         if folder.is_dir():  # a release folder
             langs = (settings.source_lang or "en", settings.target_lang or "ar")
@@ -213,6 +258,19 @@ def files_read(
     return reads
 
 
+def _utf8_name(path: str) -> None:
+    """A file name that is not UTF-8 cannot be written into a UTF-8 report: refused, shown as
+    its bytes, before anything is read."""
+    try:
+        path.encode("utf-8")
+    except UnicodeEncodeError:
+        shown = str(os.fsencode(path))[2:-1]
+        raise UsageError(
+            f"{shown}: the file name is not UTF-8, so no report could name it",
+            hint="rename it (e.g. `convmv -f cp1256 -t utf-8 --notest FILE`), or leave it out",
+        ) from None
+
+
 def _writer(fmt: str, out: IO[bytes], settings: LintSettings, colour: bool) -> ReportWriter:
     stream = REPORT_FORMATS[fmt].stream
     assert stream is not None  # in-memory formats are rendered, not streamed
@@ -220,8 +278,10 @@ def _writer(fmt: str, out: IO[bytes], settings: LintSettings, colour: bool) -> R
 
 
 def run(args: argparse.Namespace) -> int:
+    text_file(args.config, "--config", "a pyproject.toml with a [tool.mustalah] table")
     config = ProjectConfig() if args.no_config else load_config(args.config, Path(args.paths[0]).parent)
     settings = settings_from(args, config)
+    per_file_ignores = check_per_file_ignores(config)
     fmt = args.format or config.get("format") or "text"
     if fmt not in REPORT_FORMATS:
         raise UsageError(
@@ -249,7 +309,7 @@ def run(args: argparse.Namespace) -> int:
                 settings,
                 sink,
                 executor=executor,
-                per_file_ignores=config.get("per-file-ignores") or {},
+                per_file_ignores=per_file_ignores,
                 keep_going=args.keep_going,
                 on_error=failures.append,
                 on_result=progress.update if progress else None,

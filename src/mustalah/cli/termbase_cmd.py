@@ -13,7 +13,7 @@ from ..termbase.loader import default_termbase_path, load_termbase, read_termbas
 from ..termbase.model import Concept
 from ..termbase.problems import CODES
 from ..termbase.stats import termbase_stats
-from ..termbase.validate import CheckReport, check_path
+from ..termbase.validate import CheckReport, check_path, duplicate_ids
 from ..termbase.yaml_write import write_yaml
 from .termbase_export import EXPORTERS
 
@@ -183,10 +183,11 @@ def run_import(args: argparse.Namespace) -> int:
 
         return import_candidates(source, output)
     result = read_termbase(source)
-    for problem in result.problems:
+    duplicates = list(duplicate_ids(result.termbase))  # one id twice: which concept a match means is lost
+    for problem in (*result.problems, *duplicates):
         print(problem.format(), file=sys.stderr)
-    if result.errors:
-        print(f"{source}: {len(result.errors)} error(s); nothing written", file=sys.stderr)
+    if result.errors or duplicates:
+        print(f"{source}: {len(result.errors) + len(duplicates)} error(s); nothing written", file=sys.stderr)
         return 1
     files = write_yaml(result.termbase, output)
     terms = sum(len(c.terms) for c in result.termbase)

@@ -44,7 +44,9 @@ def _open(path: Path) -> IO[bytes]:
             return gzip.open(path, "rb")  # type: ignore[return-value]
         return open(path, "rb")
     except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror}", file=str(path)) from None
+        raise InputError(
+            f"cannot read: {exc.strerror}", file=str(path), hint="check that the file exists and is readable"
+        ) from None
 
 
 def _lines(path: Path) -> Iterator[tuple[int, str]]:
@@ -75,7 +77,9 @@ def _file_language(path: Path, sample_lines: int = 200) -> str:
 
 
 def is_release_folder(path: Path) -> bool:
-    return path.is_dir() and (path / "en.txt").is_file() and (path / "ar.txt").is_file()
+    """A folder with ``en.txt`` or ``ar.txt``: a release (reading one without both sides as
+    files is an error, never an English-only lint)."""
+    return path.is_dir() and ((path / "en.txt").exists() or (path / "ar.txt").exists())
 
 
 def read_release(
@@ -121,7 +125,9 @@ def side_file(folder: Path, lang: str) -> Path:
 def _count_nonempty(path: Path) -> int:
     if not path.is_file():
         raise InputError(
-            f"missing {path.name}", file=str(path.parent), hint="a release folder holds en.txt and ar.txt"
+            f"{path.name} is not a file" if path.exists() else f"missing {path.name}",
+            file=str(path.parent),
+            hint="a release folder holds en.txt and ar.txt (two text files)",
         )
     return sum(1 for _n, text in _lines(path) if text.strip())
 

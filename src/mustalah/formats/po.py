@@ -100,12 +100,32 @@ def _escaped(text: str) -> bool:
     return (len(text) - len(text.rstrip("\\"))) % 2 == 1
 
 
+def _refuse_nul(name: str) -> None:
+    """A NUL byte is in no PO file (polib and msgfmt stop or truncate there): a UTF-16 file or
+    a binary one named .po.  Refused with its byte offset and line."""
+    offset, line = 0, 1
+    with open(name, "rb") as handle:
+        for chunk in iter(lambda: handle.read(1 << 20), b""):
+            at = chunk.find(b"\x00")
+            if at >= 0:
+                raise InputError(
+                    f"NUL byte at byte offset {offset + at}: not a PO text file",
+                    file=name,
+                    line=line + chunk.count(b"\n", 0, at),
+                    hint="PO files are text (UTF-8); a UTF-16 file can be converted with "
+                    "`iconv -f utf-16 -t utf-8 IN > OUT`",
+                )
+            offset += len(chunk)
+            line += chunk.count(b"\n")
+
+
 def read_po(
     path: str | os.PathLike[str],
     source_lang: str | None = None,
     target_lang: str | None = None,
 ) -> Iterator[Segment]:
     name = os.fspath(path)
+    _refuse_nul(name)
     src = source_lang or "en"
     done = 0
     # Fast path first (see po_stream: the segments polib's entries give, for canonical UTF-8 PO,

@@ -104,8 +104,13 @@ def detect_format(
         )
     if not p.is_file():
         raise InputError("no such file", file=str(p), hint="check the path")
-    with open(p, "rb") as handle:
-        head = handle.read(512)
+    try:
+        with open(p, "rb") as handle:
+            head = handle.read(512)
+    except OSError as exc:
+        raise InputError(
+            f"cannot read: {exc.strerror}", file=str(p), hint="check that the file exists and is readable"
+        ) from None
     if head.startswith(b"\x1f\x8b") and containers.gzip_kind(p) is not None:
         return "gzip"
     if containers.is_package(p):
@@ -116,6 +121,12 @@ def detect_format(
                 head = handle.read(512)
         except (OSError, EOFError):
             raise InputError("damaged gzip file", file=str(p), hint="is the download complete?") from None
+    if not head.strip():
+        raise InputError(
+            "empty file: nothing to read",
+            file=str(p),
+            hint="is the export or download complete? leave the file out if it is empty on purpose",
+        )
     if p.suffix != ".gz" and _looks_like_xml(head):
         namespace, root = sniff_root(p)
         if root == "tmx":

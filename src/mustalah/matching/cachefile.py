@@ -45,7 +45,7 @@ class CacheFormatError(ValueError):
 
 _PRIMITIVE = (str, int, float, bool, type(None))
 #: Containers of primitives only are stored flat (decoded by one C call, not one per item).
-_FLAT = {list: "L", tuple: "T", frozenset: "F", set: "S"}
+_FLAT: dict[type, str] = {list: "L", tuple: "T", frozenset: "F", set: "S"}
 _FLAT_TYPES: dict[str, Any] = {"L": list, "T": tuple, "F": frozenset, "S": set}
 _NESTED_TYPES: dict[str, Any] = {"t": tuple, "f": frozenset, "s": set}
 

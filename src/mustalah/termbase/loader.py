@@ -72,6 +72,15 @@ def _raise_on_errors(result: LoadResult, source: Path) -> Termbase:
             line=first.location.line if first.location else None,
             hint=f"run 'mustalah termbase check --termbase {source}' to see every problem",
         )
+    from .validate import duplicate_ids  # a concept id twice: which one a match means is unknowable
+
+    for problem in duplicate_ids(result.termbase):
+        raise TermbaseError(
+            f"{problem.code} {problem.message}",
+            file=problem.location.file if problem.location else str(source),
+            line=problem.location.line if problem.location else None,
+            hint="give each concept its own id (`mustalah termbase check` lists every duplicate)",
+        )
     return result.termbase
 
 

@@ -62,20 +62,24 @@ def check_termbase(
 ) -> list[Problem]:
     """Every semantic problem in ``termbase``, sorted by location."""
     problems: list[Problem] = []
-    problems.extend(_duplicate_ids(termbase))
+    problems.extend(duplicate_ids(termbase))
     problems.extend(_shared_forms(termbase))
     for concept in termbase.concepts:
         problems.extend(_concept_problems(concept, termbase, required_languages, require_note))
     return sorted(problems, key=sort_key)
 
 
-def _duplicate_ids(termbase: Termbase) -> Iterator[Problem]:
+def duplicate_ids(termbase: Termbase) -> Iterator[Problem]:
+    """TB005 for each concept whose id an earlier concept already has."""
     first: dict[str, Concept] = {}
     for concept in termbase.concepts:
         earlier = first.setdefault(concept.id, concept)
         if earlier is not concept:
             where = f" (first defined at {earlier.location})" if earlier.location else ""
             yield Problem("TB005", f"duplicate concept id {concept.id}{where}", concept.location, concept.id)
+
+
+_duplicate_ids = duplicate_ids  # the name termbase.layers imports
 
 
 def _shared_forms(termbase: Termbase) -> Iterator[Problem]:

@@ -9,6 +9,7 @@ raised, so one run reports all of them.
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 from enum import Enum
@@ -61,6 +62,7 @@ def read_yaml(path: str | Path) -> LoadResult:
     source = Path(path)
     if source.is_dir():
         files = yaml_files(source)
+        _check_complete(source, files)
         if not files:
             raise TermbaseError(
                 "no .yaml files in the termbase folder",
@@ -79,6 +81,39 @@ def read_yaml(path: str | Path) -> LoadResult:
         problems.extend(reader.problems)
     name = source.stem if source.is_file() else source.name
     return LoadResult(Termbase(tuple(concepts), name=name, origin=str(source)), tuple(problems))
+
+
+def _check_complete(folder: Path, files: list[Path]) -> None:
+    """A folder written by ``termbase import`` lists its files (``.mustalah-termbase.json``);
+    when one is missing the termbase is incomplete (an interrupted copy, a file deleted), and a
+    lint against it would silently miss concepts.  So is a temporary ``.part`` folder."""
+    if folder.name.endswith(".part") and folder.name.startswith("."):
+        raise TermbaseError(
+            "this is the temporary folder of an unfinished `termbase import`",
+            file=str(folder),
+            hint="run the import again; the next import to the same folder removes it",
+        )
+    manifest = folder / ".mustalah-termbase.json"
+    if not manifest.is_file():
+        return
+    try:
+        listed = json.loads(manifest.read_text(encoding="utf-8")).get("files", [])
+    except (OSError, ValueError, AttributeError):
+        raise TermbaseError(
+            "the termbase folder's manifest is damaged",
+            file=str(manifest),
+            hint="import the termbase again, or delete the manifest if the folder is complete",
+        ) from None
+    present = {f.name for f in files}
+    missing = [name for name in listed if isinstance(name, str) and name not in present]
+    if missing:
+        raise TermbaseError(
+            f"incomplete termbase folder: {', '.join(missing)} listed in {manifest.name} "
+            f"{'is' if len(missing) == 1 else 'are'} missing",
+            file=str(folder),
+            hint="import the termbase again (or restore the files); delete the manifest if they "
+            "were removed on purpose",
+        )
 
 
 def display_path(path: Path) -> str:

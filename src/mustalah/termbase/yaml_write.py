@@ -8,7 +8,11 @@ model and write → load → write gives identical bytes.
 
 from __future__ import annotations
 
+import json
+import os
 import re
+import shutil
+import tempfile
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -16,7 +20,7 @@ from pathlib import Path
 import yaml
 
 from ..errors import UsageError
-from ..fileio import atomic_text
+from ..fileio import atomic_text, part_name, remove_stale_parts, write_error
 from .model import Concept, Status, Term, Termbase, TermType
 
 _RESOLVER = yaml.resolver.Resolver()
@@ -174,8 +178,18 @@ def dump_termbase(termbase: Termbase) -> str:
     return dump_concepts(termbase.concepts, domain)
 
 
+#: The list of files a written termbase folder holds (written last): a folder whose listed
+#: files are not all there is incomplete, and loading it says so (termbase.yaml_io).
+MANIFEST = ".mustalah-termbase.json"
+
+
 def write_yaml(termbase: Termbase, output: str | Path) -> list[Path]:
-    """Write to ``output``: a ``.yaml`` file, or a folder (one ``<domain>.yaml`` per domain)."""
+    """Write to ``output``: a ``.yaml`` file, or a folder (one ``<domain>.yaml`` per domain).
+
+    A folder is written as a whole: into a temporary ``.NAME.PID.*.part`` folder beside it,
+    with a manifest, then renamed into place — a full disk or an interrupt leaves the old
+    folder (or none), never part of one.  An existing folder is replaced only if it holds
+    nothing but termbase YAML (what an earlier import wrote)."""
     target = Path(output)
     if target.suffix in (".yaml", ".yml"):
         with atomic_text(target) as handle:
@@ -183,16 +197,50 @@ def write_yaml(termbase: Termbase, output: str | Path) -> list[Path]:
         return [target]
     if target.exists() and not target.is_dir():
         raise UsageError(f"{target} is not a folder", hint="give a folder or a .yaml file name for -o")
-    target.mkdir(parents=True, exist_ok=True)
+    if target.is_dir():
+        foreign = sorted(
+            p.name for p in target.iterdir() if p.suffix not in (".yaml", ".yml") and p.name != MANIFEST
+        )
+        if foreign:
+            raise UsageError(
+                f"output folder {target} holds other files ({', '.join(foreign[:3])}"
+                f"{', …' if len(foreign) > 3 else ''}); it would be replaced as a whole",
+                hint="give a new folder, or one that holds only termbase YAML",
+            )
+    parent = target.parent if str(target.parent) else Path(".")
+    if not parent.is_dir():
+        raise UsageError(f"output folder {parent} does not exist", hint="create it first")
     by_file: dict[str, list[Concept]] = {}
     for concept in termbase.concepts:
         name = concept.domain if _SAFE_FILE_NAME.match(concept.domain) else "other"
         by_file.setdefault(name, []).append(concept)
-    written: list[Path] = []
-    for name, concepts in by_file.items():
-        path = target / f"{name}.yaml"
-        domain = Counter(c.domain for c in concepts).most_common(1)[0][0]
-        with atomic_text(path) as handle:
-            handle.write(dump_concepts(concepts, domain))
-        written.append(path)
-    return written
+    remove_stale_parts(target)
+    staging: Path | None = None
+    old: Path | None = None
+    try:
+        staging = Path(tempfile.mkdtemp(prefix=part_name(target), suffix=".part", dir=parent))
+        names: list[str] = []
+        for name, concepts in by_file.items():
+            domain = Counter(c.domain for c in concepts).most_common(1)[0][0]
+            (staging / f"{name}.yaml").write_text(dump_concepts(concepts, domain), encoding="utf-8")
+            names.append(f"{name}.yaml")
+        manifest = {"files": sorted(names), "concepts": len(termbase.concepts)}
+        (staging / MANIFEST).write_text(json.dumps(manifest, indent=1) + "\n", encoding="utf-8")
+        staging.chmod(0o755)
+        if target.is_dir():
+            old = Path(tempfile.mkdtemp(prefix=part_name(target), suffix=".old.part", dir=parent))
+            os.rmdir(old)
+            os.rename(target, old)
+        os.rename(staging, target)
+        staging = None
+        if old is not None:
+            shutil.rmtree(old, ignore_errors=True)
+            old = None
+    except OSError as exc:
+        raise write_error(target, exc) from None
+    finally:
+        if old is not None and not target.exists():
+            os.rename(old, target)  # put the previous folder back
+        if staging is not None:
+            shutil.rmtree(staging, ignore_errors=True)
+    return [target / name for name in names]
