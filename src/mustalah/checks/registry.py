@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from ..errors import UsageError
 from .acronyms import AcronymMismatch, AcronymMissing, AcronymUnknown
 from .base import Rule
@@ -98,8 +100,12 @@ def rules_by_code() -> dict[str, type[Rule]]:
     return out
 
 
-def select_rules(select: list[str] | None, ignore: list[str] | None) -> list[type[Rule]]:
-    """Rules enabled by ``select``/``ignore`` (codes, code prefixes like ``TM``, names or categories)."""
+def select_rules(
+    select: list[str] | None, ignore: list[str] | None, extra: Sequence[type[Rule]] = ()
+) -> list[type[Rule]]:
+    """Rules enabled by ``select``/``ignore`` (codes, code prefixes like ``TM``, names or categories),
+    from the built-in rules and ``extra`` (the project's own checks, ``checks.project``)."""
+    pool = (*ALL_RULES, *extra)
 
     def hit(rule: type[Rule], patterns: list[str]) -> bool:
         for p in patterns:
@@ -110,11 +116,11 @@ def select_rules(select: list[str] | None, ignore: list[str] | None) -> list[typ
         return False
 
     for pattern in [*(select or []), *(ignore or [])]:
-        if not any(hit(r, [pattern]) for r in ALL_RULES):
+        if not any(hit(r, [pattern]) for r in pool):
             raise UsageError(
                 f"no rule matches {pattern!r}",
                 hint="use a code (TM002), a code prefix (TM), a rule name (term-deprecated) or a "
                 "category (gender); 'mustalah rules' lists them",
             )
-    chosen = [r for r in ALL_RULES if not select or hit(r, select)]
+    chosen = [r for r in pool if not select or hit(r, select)]
     return [r for r in chosen if not ignore or not hit(r, ignore)]

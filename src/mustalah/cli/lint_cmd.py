@@ -10,6 +10,7 @@ from typing import IO
 
 from ..errors import UsageError
 from ..fileio import atomic_text, check_not_input
+from ..lint.checkfile import project_checks
 from ..lint.config import ProjectConfig, load_config, termbase_setting
 from ..lint.engine import LintSettings, expand_inputs
 from ..lint.run import CollectSink, FindingSink, InputFailure, input_segments, lint_stream
@@ -82,6 +83,13 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     p.add_argument("--scheduler", metavar="ADDR", help="Dask scheduler address or scheduler file")
     p.add_argument("--no-near-misses", action="store_true", help="skip near-miss detection (faster)")
+    p.add_argument(
+        "--checks",
+        metavar="FILE",
+        action="append",
+        help="the project's own checks (YAML, repeatable; default: mustalah-checks.yaml beside "
+        "pyproject.toml and [tool.mustalah.checks])",
+    )
     p.add_argument(
         "--skip-state",
         metavar="STATE",
@@ -172,6 +180,7 @@ def settings_from(args: argparse.Namespace, config: ProjectConfig) -> LintSettin
         near_misses=not args.no_near_misses,
         skip_states=frozenset(args.skip_state or ()),
         baseline=read_baseline(baseline) if baseline else frozenset(),
+        project_checks=project_checks(config, args.checks),
     )
 
 

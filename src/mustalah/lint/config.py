@@ -45,6 +45,7 @@ _KNOWN = {
     "rules",
     "format",
     "jobs",
+    "checks",
 }
 
 

@@ -17,6 +17,7 @@ from typing import Any
 
 from ..checks.base import CorpusRule, Fact, Rule, SideView, UnitContext
 from ..checks.meta import UnusedSuppression
+from ..checks.project import CheckSpec, rule_class
 from ..checks.registry import select_rules
 from ..errors import UsageError
 from ..formats.registry import read_segments
@@ -54,6 +55,8 @@ class LintSettings:
     #: ``[tool.mustalah.per-file-ignores]`` (pattern, codes): applied per unit before one-slip
     #: folding (``lint.merge``), so an ignored rule folds nothing away; ``lint.run`` sets it.
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    #: The project's own checks (``checks.project``, read by ``lint.checkfile``), run as rules.
+    project_checks: tuple[CheckSpec, ...] = ()
 
     def options(self) -> dict[str, dict[str, Any]]:
         return {code: dict(values) for code, values in self.rule_options}
@@ -167,7 +170,8 @@ def unit_context(
 
 
 def active_rules(settings: LintSettings) -> list[Rule]:
-    return [cls() for cls in select_rules(list(settings.select), list(settings.ignore))]
+    extra = tuple(rule_class(spec) for spec in settings.project_checks)
+    return [cls() for cls in select_rules(list(settings.select), list(settings.ignore), extra)]
 
 
 def lint_segments(
