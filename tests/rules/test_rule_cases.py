@@ -5,7 +5,8 @@ en→ar; a case with only ``ar`` is an Arabic-only text).  A pass case must give
 finding of the rule; a fail case must give at least one, and every text listed in
 ``expect`` must be the exact span of one of them (``severity`` checks their severity, ``message``
 a text one of their messages must contain).  The rule runs through the engine, so a
-slip it reports on both sides (``pairs_sides``) is one finding, on the target.
+slip it reports on both sides (``pairs_sides``) is one finding, on the target.  Lists of texts are
+several units of one file, in order; a corpus rule (GN003) then concludes over their facts.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from typing import Any
 import pytest
 import yaml
 
+from mustalah.checks.base import CorpusRule
 from mustalah.checks.registry import rules_by_code
 from mustalah.checks.spelling import spelling_available
 from mustalah.lint.engine import LintSettings, lint_segments
@@ -38,15 +40,29 @@ def _cases() -> list[Any]:
     return out
 
 
+def _units(case: dict[str, Any], lang: str) -> list[str]:
+    value = case[lang]
+    return list(value) if isinstance(value, list) else [value]
+
+
 def run_case(code: str, case: dict[str, Any]) -> list[Finding]:
+    segments = []
     if "en" in case and "ar" in case:
         src_lang, tgt_lang = ("ar", "en") if case.get("dir") == "ar-en" else ("en", "ar")
-        segment = Segment("case.txt", "1", 1, case[src_lang], case[tgt_lang], src_lang, tgt_lang, line=1)
+        pairs = zip(_units(case, src_lang), _units(case, tgt_lang), strict=True)
+        for i, (src, tgt) in enumerate(pairs, 1):
+            segments.append(Segment("case.txt", str(i), i, src, tgt, src_lang, tgt_lang, line=i))
     else:
         lang = "ar" if "ar" in case else "en"
-        segment = Segment("case.txt", "1", 1, case[lang], None, lang, line=1)
-    result = lint_segments([segment], LintSettings(select=(code,)), "case.txt")
-    return [f for f in result.findings if f.code == code]
+        for i, text in enumerate(_units(case, lang), 1):
+            segments.append(Segment("case.txt", str(i), i, text, None, lang, line=i))
+    result = lint_segments(segments, LintSettings(select=(code,)), "case.txt")
+    found = [f for f in result.findings if f.code == code]
+    rule = rules_by_code()[code]
+    if issubclass(rule, CorpusRule):  # a rule across units: its conclusions over these units
+        facts = [fact for c, items in result.facts if c == code for fact in items]
+        found += [f for f in rule().conclude(facts) if f.code == code]
+    return found
 
 
 def test_every_rule_has_cases() -> None:

@@ -15,6 +15,7 @@ from .marks import StrayVowelMark
 from .markup import InlineCodeMismatch, PlaceholderMismatch
 from .meta import UnusedSuppression
 from .numbers import MonthMismatch, MonthPairWrong, NumberMismatch
+from .persons import PersonGenderAcrossUnits
 from .pofilter import PofilterCheck
 from .punctuation import (
     LatinPunctuationInArabic,
@@ -53,6 +54,7 @@ ALL_RULES: tuple[type[Rule], ...] = (
     AcronymUnknown,
     HonorificTitleGender,
     HonorificSourceGender,
+    PersonGenderAcrossUnits,
     UnusedSuppression,
     NumberMismatch,
     MonthMismatch,
