@@ -11,7 +11,10 @@ of these is a slip:
   ``224-14``: the same digits, other separators;
 * **Roman numerals**: ``resolution 1576 (L)`` is ``1576 (د-50)``, item ``(i)`` is ``'1```;
 * **eleven to nineteen in words**: ``11th meeting`` is ``اجتماعه الحادي عشر``, ``14 Mile
-  Area`` is ``منطقة الأربعة عشر ميلا``.
+  Area`` is ``منطقة الأربعة عشر ميلا``;
+* **footnote references**, numbered differently in each language's document: ``[23]``,
+  ``2014.42`` and ``2014;1`` (the note's number glued after the year), ``2014(42)``;
+* **military time**: ``1100 hours`` is ``11:00``.
 """
 
 from __future__ import annotations
@@ -89,8 +92,53 @@ def same_number_elsewhere(value: str, start: int, here: str, here_lang: str, the
         return True  # 15:00 = 3 p.m.
     if value.isdigit() and int(value) in _roman_values(there) | _teen_values(there):
         return True
+    if _footnote(here, start, value):
+        return True  # [23], 2014.42, 2014;1, (42): a note's number, not the text's
+    year_note = rf"(?<![0-9]){value}\.[0-9]{{1,3}}(?=\s|$)"
+    if re.fullmatch(r"(?:19|20)[0-9]{2}", value) and re.search(year_note, there):
+        return True  # 2014 = "2014.42", the year with its footnote number glued on
+    if _hours(here, start, value, there):
+        return True  # 1100 hours = 11:00
     mine = _run_at(here, start)
     return mine is not None and bool(_forms(mine) & {f for run in _runs(there) for f in _forms(run)})
+
+
+_FOOTNOTE_AFTER = re.compile(r"[.;,:)\]]\(?[0-9]{1,3}\)?(?=\s|$)")
+_YEAR_NOTE = re.compile(r"(?:19|20)[0-9]{2}\.[0-9]{1,3}")
+
+
+def _footnote(text: str, start: int, value: str) -> bool:
+    """A footnote reference: ``[23]``, a number glued after a sentence's punctuation
+    (``2014;1``, ``2014.42`` — the year stays a number), ``(42)`` glued to a word."""
+    raw = _raw_at(text, start)
+    end = start + len(raw)
+    if text[start - 1 : start] == "[" and text[end : end + 1] == "]":
+        return True
+    glued = start >= 2 and not text[start - 2].isspace()
+    if text[start - 1 : start] == "(" and text[end : end + 1] == ")" and glued:
+        return True  # (42) glued to the word or number before it
+    if (
+        start >= 2
+        and _FOOTNOTE_AFTER.match(text, start - 1)
+        and (text[start - 2].isalnum() or text[start - 2] in ")]")
+    ):
+        return True  # 2014;1 — glued to the sentence's last word
+    return _YEAR_NOTE.fullmatch(raw) is not None and (end == len(text) or text[end].isspace())
+
+
+#: "hours" after a four-digit time, or after the second of two ("between 1100 and 1200 hours")
+_HOURS = re.compile(r"(?:\s+(?:and|to|-|–)\s+[0-9]{4})?\s+hours\b")
+
+
+def _hours(here: str, start: int, value: str, there: str) -> bool:
+    """``1100 hours`` (military time) and ``11:00``."""
+    raw = _raw_at(here, start)
+    if len(raw) == 4 and _HOURS.match(here, start + 4):
+        return re.search(rf"(?<![0-9]){int(raw[:2])}:{raw[2:]}(?![0-9])", there) is not None
+    if value.isdigit() and here[start + len(raw) : start + len(raw) + 1] == ":":
+        military = re.finditer(rf"(?<![0-9]){int(value):02d}[0-9]{{2}}(?![0-9])", there)
+        return any(_HOURS.match(there, m.end()) for m in military)
+    return False
 
 
 def _afternoon(text: str, hour: int) -> bool:

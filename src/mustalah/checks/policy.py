@@ -7,8 +7,9 @@ Two facts decide how hard a rule may speak about a concept:
   Subject-field vocabulary (``terrorist act``, ``acts of terrorism``, ``plan of action``) has
   many correct renderings: the termbase lists the usual one, and only its deprecated forms
   are errors. The termbase says which is which by its domains, and within the ``concepts``
-  domain by the English form itself: a named instrument is written with capitals
-  (``Sustainable Development Goals``), a common noun phrase is not.
+  domain by the English form itself: a named instrument ends in a capitalized word
+  (``Sustainable Development Goals``), a common noun phrase does not, even with a name
+  inside it (``United Nations entities``, ``non-State actors``).
 * **How sure is the termbase?** A note that rates a form ``confidence L`` (a rendering or an
   inference, not found in a UN text) may be wrong itself: such a form never produces an
   error, only a warning a reviser checks.
@@ -36,9 +37,9 @@ def is_official_name(concept: Concept) -> bool:
     if concept.domain in NAME_DOMAINS:
         return True
     return any(
-        any(word[:1].isupper() for word in term.text.split())  # not "non-State actors"
+        term.text.split()[-1][:1].isupper()  # "Sustainable Development Goals"; not "United Nations entities"
         for term in concept.terms_in("en")
-        if term.approved and not term.is_acronym
+        if term.approved and not term.is_acronym and term.text.strip()
     )
 
 

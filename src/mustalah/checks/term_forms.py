@@ -10,6 +10,7 @@ from ..matching.types import TermMatch
 from ..model import Finding
 from .base import Rule, UnitContext
 from .partial import partial_names
+from .policy import is_official_name
 from .terms import suggest
 
 
@@ -19,8 +20,9 @@ class TermSpellingVariant(Rule):
     What it catches:
         An English term matched through a British/US spelling pair (Centre/Center,
         Organization/Organisation, programme/program) or a hyphen/space/joined
-        variant (Counter-Terrorism / Counter Terrorism / Counterterrorism) — except
-        where the entry itself has that spelling (the Global Center on Cooperative
+        variant of an official name (Counter-Terrorism / Counter Terrorism /
+        Counterterrorism; vocabulary takes hyphens as a compound modifier, ``rule-of-law
+        institutions``) — except where the entry itself has that spelling (the Global Center on Cooperative
         Security) — the name of a body, person or State in other capitals
         (``united Nations Office on drugs and Crime``; a headline in capitals aside),
         and, as an info note, an official name with ``UN`` for ``United Nations``
@@ -50,6 +52,8 @@ class TermSpellingVariant(Rule):
                     kinds.add("capitalization")
                 if m.form == "un-abbreviated":
                     kinds.add("un-abbreviated")
+                if "hyphen" in kinds and not _official(ctx, m):
+                    kinds.discard("hyphen")  # "rule-of-law institutions": a compound modifier takes hyphens
                 if not kinds & {"spelling-us-gb", "hyphen", "capitalization", "un-abbreviated"}:
                     continue
                 what = (
@@ -75,6 +79,11 @@ class TermSpellingVariant(Rule):
 
 
 _PROPER_DOMAINS = frozenset({"entities", "people", "member-states"})
+
+
+def _official(ctx: UnitContext, m: TermMatch) -> bool:
+    concept = ctx.termbase.get(m.concept_id)
+    return concept is not None and is_official_name(concept)
 
 
 def _proper_name_case(ctx: UnitContext, m: TermMatch) -> bool:
