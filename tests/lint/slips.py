@@ -139,9 +139,11 @@ def construct_article(ar: str, en: str, names: Names) -> Slip:
 def deprecated(ar: str, en: str, names: Names) -> Slip:
     for good, bad, _ in names.deprecated:
         i = ar.find(good)
+        if i < 0:
+            continue
         end = i + len(good)
         whole = end == len(ar) or not _is_letter(ar[end])  # not inside a longer word (الدانمركية)
-        if i >= 0 and whole and (i == 0 or not _is_letter(ar[i - 1]) or ar[i - 1] in "وفبل"):
+        if whole and (i == 0 or not _is_letter(ar[i - 1]) or ar[i - 1] in "وفبل"):
             return ar[:i] + bad + ar[end:], i, i + len(bad)
     return None
 
