@@ -167,3 +167,6 @@ class LintResult:
     findings: tuple[Finding, ...]
     summary: LintSummary
     segments: tuple[Segment, ...] = ()
+    #: Fingerprints the run's baseline accepted (the HTML report carries them into the baseline
+    #: its dismiss controls build, so a saved file keeps what the old one accepted).
+    accepted: tuple[str, ...] = ()

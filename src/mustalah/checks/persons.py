@@ -175,10 +175,11 @@ class PersonGenderAcrossUnits(CorpusRule):
         self, ctx: UnitContext, view: SideView, start: int, end: int, concept: str | None
     ) -> Finding:
         """The span a later fact would report, fingerprinted as the engine fingerprints unit findings."""
-        from ..lint.suppress import fingerprint
+        from ..lint.suppress import finding_fingerprint, fingerprint
 
         found = self.finding(ctx, view, start, end, "", concept=concept)
-        return replace(found, fingerprint=fingerprint(self.code, ctx.segment))
+        own = finding_fingerprint(fingerprint(self.code, ctx.segment), view.side, start, end)
+        return replace(found, fingerprint=own)
 
     def _fact(
         self,

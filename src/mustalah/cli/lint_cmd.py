@@ -347,11 +347,15 @@ def run(args: argparse.Namespace) -> int:
         collected = CollectSink(keep_segments=True)
         summary = lint(collected)
         renderer = REPORT_FORMATS[fmt].render
+        from dataclasses import replace
+
+        # the baseline's fingerprints go with the page: its dismiss controls add to them
+        result = replace(collected.result(), accepted=tuple(sorted(settings.baseline)))
         if args.output:
             with atomic_text(args.output) as text_out:
-                renderer(collected.result(), text_out)
+                renderer(result, text_out)
         else:
-            renderer(collected.result(), sys.stdout)
+            renderer(result, sys.stdout)
     else:
         # Streamed: findings go to a temporary file as they arrive (renamed over --output, or
         # copied to stdout, once the run is complete): flat memory in corpus size.

@@ -29,7 +29,7 @@ from ..termbase.layers import labeller
 from ..termbase.model import Termbase
 from ..text.normalize import detect_script_language, fold
 from .merge import merge_slips
-from .suppress import apply_unit_suppressions, fingerprint, per_file_ignored
+from .suppress import accepted, apply_unit_suppressions, finding_fingerprint, fingerprint, per_file_ignored
 
 #: Extensions linted when a folder is walked (release folders are taken whole).
 LINTABLE: tuple[str, ...] = (".tmx", ".xlf", ".xliff", ".sdlxliff", ".mqxliff", ".po", ".pot", ".tsv", ".txt")
@@ -231,7 +231,7 @@ def lint_segments(
             before -= len(unit) - len(merged)  # folded into another finding, not suppressed
             unit = merged
         if settings.baseline:
-            unit = [f for f in unit if f.fingerprint not in settings.baseline]
+            unit = [f for f in unit if not accepted(f, segment, settings.baseline)]
         suppressed += before - len(unit)
         if report_unused:
             unit.extend(_unused(ctx, directive) for directive in unused)
@@ -247,14 +247,16 @@ def lint_segments(
 def _fingerprinted(
     unit: list[Finding], segment: Segment, label: Callable[[str | None], str | None]
 ) -> list[Finding]:
-    """Each finding with its fingerprint (hashing the unit once per rule code) and termbase."""
+    """Each finding with its own fingerprint (the unit hashed once per rule code, then the span)
+    and the termbase its concept came from."""
     prints: dict[str, str] = {}
     out: list[Finding] = []
     for f in unit:
         fp = prints.get(f.code)
         if fp is None:
             fp = prints[f.code] = fingerprint(f.code, segment)
-        out.append(replace(f, fingerprint=fp, termbase=label(f.concept)))
+        own = finding_fingerprint(fp, f.side, f.start, f.end)
+        out.append(replace(f, fingerprint=own, termbase=label(f.concept)))
     return out
 
 

@@ -5,8 +5,12 @@
   separated by commas or spaces; ``mustalah: ignore`` alone silences the unit).
   A directive that silenced nothing is reported as MU001.
 * ``per-file-ignores`` in ``[tool.mustalah]``: glob → codes.
-* A baseline file lists fingerprints (hash of rule + source + target text) of
-  accepted findings; an accepted finding lapses as soon as the text changes.
+* A baseline file lists fingerprints of accepted findings: a hash of the rule, the unit's
+  source and target text, and the finding's side and span, so two findings of one rule in
+  one unit are told apart (the HTML report dismisses them one by one).  An accepted finding
+  lapses as soon as the unit's text changes.  A baseline written before findings had their
+  own fingerprints holds the unit's (rule + source + target): it still accepts every finding
+  of that rule in the unit (:func:`accepted`).
 """
 
 from __future__ import annotations
@@ -34,6 +38,17 @@ def fingerprint(code: str, segment: Segment) -> str:
     h.update(b"\x00")
     h.update((segment.target or "").encode())
     return h.hexdigest()[:20]
+
+
+def finding_fingerprint(unit_print: str, side: str, start: int, end: int) -> str:
+    """One finding's fingerprint: its rule's unit fingerprint (:func:`fingerprint`) and its span."""
+    return hashlib.sha256(f"{unit_print}\0{side}\0{start}\0{end}".encode()).hexdigest()[:20]
+
+
+def accepted(finding: Finding, segment: Segment, baseline: frozenset[str]) -> bool:
+    """Whether ``baseline`` accepts ``finding``: its own fingerprint, or (a baseline written before
+    findings had their own) the unit fingerprint of its rule."""
+    return finding.fingerprint in baseline or fingerprint(finding.code, segment) in baseline
 
 
 def directives(segment: Segment) -> list[tuple[str, str | None]]:

@@ -60,12 +60,17 @@ mark.hl.multi { border-bottom-style: double; border-bottom-width: 4px; }
 mark.hl.off { background: transparent; border-bottom-color: transparent; }
 mark.hl.point::before { content: "\\2038"; color: var(--err); font-weight: bold; }
 .ctl { font-size: 0; } .ctl::after { content: attr(data-cp); font: 9px/1 monospace; background: #555; color: #fff; padding: 0 2px; border-radius: 2px; vertical-align: super; }
-.hidden { display: none !important; }
+.hidden, .gone { display: none !important; }
 svg text { font: 12px system-ui, "DejaVu Sans", sans-serif; }
 .rules dt { font-weight: 600; margin-top: 6px; } .rules dd { margin: 0 0 0 16px; }
 .rules .ex { margin: 2px 0; padding: 2px 6px; background: #f3f3f3; border-radius: 3px; }
 .rules section { border-top: 1px solid var(--line); padding-top: 4px; }
 .empty { color: var(--mute); font-style: italic; }
+button.dismiss { font: 11px system-ui, sans-serif; border: 1px solid #aaa; background: #fff; border-radius: 3px; padding: 0 6px; cursor: pointer; }
+button.dismiss[aria-pressed=true] { background: #555; color: #fff; }
+button.dismiss[disabled] { display: none; }
+li.finding.dismissed { opacity: .45; } li.finding.dismissed .msg { text-decoration: line-through; }
+.dismissals textarea { width: 100%; font: 12px monospace; } .dismissals p { margin: 4px 0; }
 """
 )
 
@@ -134,6 +139,47 @@ JS = r"""
       setTimeout(function () { li.classList.remove('flash'); }, 1200);
     });
   });
+  // Dismiss: the page builds a baseline file ({"version": 1, "fingerprints": [...]}, as
+  // --write-baseline writes it) from the run's accepted fingerprints and the dismissed findings.
+  var panel = document.getElementById('dismissals');
+  var accepted = panel ? JSON.parse(panel.dataset.accepted || '[]') : [];
+  var dismissed = {};
+  function baseline() {
+    var all = {};
+    accepted.forEach(function (fp) { all[fp] = true; });
+    Object.keys(dismissed).forEach(function (fp) { all[fp] = true; });
+    return JSON.stringify({version: 1, fingerprints: Object.keys(all).sort()}, null, 1) + '\n';
+  }
+  function saveDismissed() {
+    var text = baseline();
+    var link = document.getElementById('baseline-link'), area = document.getElementById('baseline-json');
+    if (link) { link.href = 'data:application/json;charset=utf-8,' + encodeURIComponent(text); }
+    if (area) { area.value = text; }
+    var n = document.getElementById('dismissed');
+    if (n) { n.textContent = String(Object.keys(dismissed).length); }
+  }
+  var showDismissed = document.getElementById('f-dismissed');
+  function hideDismissed() {
+    items.forEach(function (li) { li.classList.toggle('gone', !!(showDismissed && !showDismissed.checked && li.classList.contains('dismissed'))); });
+  }
+  if (showDismissed) { showDismissed.addEventListener('change', hideDismissed); }
+  document.addEventListener('click', function (ev) {
+    var b = ev.target.closest ? ev.target.closest('button.dismiss') : null;
+    if (!b || b.disabled) { return; }
+    var li = b.closest('li.finding'), fp = li.dataset.fp;
+    var on = b.getAttribute('aria-pressed') !== 'true';
+    // one fingerprint may stand for several findings (a baseline accepts them together)
+    items.forEach(function (other) {
+      if (other.dataset.fp !== fp) { return; }
+      other.classList.toggle('dismissed', on);
+      var ob = other.querySelector('button.dismiss');
+      if (ob) { ob.setAttribute('aria-pressed', String(on)); ob.textContent = on ? 'undo' : 'dismiss'; }
+    });
+    if (on) { dismissed[fp] = true; } else { delete dismissed[fp]; }
+    saveDismissed();
+    hideDismissed();
+  });
+  saveDismissed();
   refresh();
   document.documentElement.dataset.ready = '1';
 })();

@@ -1,5 +1,8 @@
 """The HTML lint report: one self-contained file a reviser opens in any browser.
 
+Each finding has a dismiss control; the page turns the dismissed findings' fingerprints (and
+those the run's baseline accepted) into a baseline file to save, which ``--baseline`` reads.
+
 Per file, each unit's source and target stand side by side (one column for monolingual
 text), the Arabic side ``dir="rtl" lang="ar"``, every finding highlighted at its exact span
 with its rule, message and suggestion under the unit and as a tooltip.  Filters (severity,
@@ -10,6 +13,7 @@ is escaped, and a Content-Security-Policy forbids any fetch.
 
 from __future__ import annotations
 
+import json
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from html import escape
@@ -58,9 +62,17 @@ def _finding_item(fid: str, f: Finding) -> str:
     )
     loc = f"line {f.line}:{f.column}" if f.line is not None else f"offset {f.start}–{f.end}"
     concept = f" · concept <code>{_e(f.concept)}</code>" if f.concept else ""
+    if f.fingerprint:
+        dismiss = (
+            '<button type="button" class="dismiss" aria-pressed="false" '
+            'title="accept this finding: it goes into the baseline this page builds">dismiss</button> '
+        )
+    else:  # a finding without a fingerprint cannot be accepted by a baseline
+        dismiss = '<button type="button" class="dismiss" disabled title="no fingerprint">dismiss</button> '
     return (
         f'<li class="finding {_e(f.severity)}" id="{fid}" data-sev="{_e(f.severity)}" '
-        f'data-cat="{_e(f.category)}" data-code="{_e(f.code)}">'
+        f'data-cat="{_e(f.category)}" data-code="{_e(f.code)}" data-fp="{_e(f.fingerprint or "")}">'
+        f"{dismiss}"
         f'<span class="sev {_e(f.severity)}">{_e(f.severity)}</span> '
         f'<a class="rule" href="#{_e(rule_anchor(f.code))}">{_e(f.code)} {_e(f.name)}</a> '
         f'<span class="msg">{side_html(f.message, [], False, {})}</span>{quote}{sugg} '
@@ -169,7 +181,7 @@ def _charts(findings: Iterable[Finding]) -> str:
     )
 
 
-def _filters(findings: tuple[Finding, ...]) -> str:
+def _filters(findings: tuple[Finding, ...], controls: str = "") -> str:
     sev = Counter(f.severity for f in findings)
     buttons = '<button type="button" data-sev="all" aria-pressed="true">all</button>' + "".join(
         f'<button type="button" data-sev="{x}" aria-pressed="false">{x} ({sev.get(x, 0)})</button>'
@@ -186,7 +198,33 @@ def _filters(findings: tuple[Finding, ...]) -> str:
         f'<label>Category <select id="f-cat"><option value="all">all</option>{cats}</select></label>'
         f'<label>Rule <select id="f-code"><option value="all">all</option>{codes}</select></label>'
         f'<label><input type="checkbox" id="f-clean" checked> units without findings</label>'
-        f'<span><b id="shown">{len(findings)}</b> shown</span></div>'
+        f'<span><b id="shown">{len(findings)}</b> shown</span>{controls}</div>'
+    )
+
+
+def _dismiss_controls() -> str:
+    """In the (sticky) toolbar: how many are dismissed, 'save baseline', 'show dismissed'."""
+    return (
+        '<span class="dismissals"><b id="dismissed">0</b> dismissed · '
+        '<a id="baseline-link" download="mustalah-baseline.json" href="#">save baseline</a></span>'
+        '<label><input type="checkbox" id="f-dismissed" checked> dismissed</label>'
+    )
+
+
+def _dismiss_panel(result: LintResult) -> str:
+    """Where the dismissed findings become a baseline file (``--write-baseline`` format) to save;
+    the run's own baseline is in it from the start, so the saved file keeps what it accepted."""
+    accepted = json.dumps(sorted(result.accepted))
+    carried = ""
+    if result.accepted:
+        carried = f" The {len(result.accepted)} fingerprint(s) this run's baseline accepted are in it too."
+    return (
+        f'<details class="panel dismissals" id="dismissals" data-accepted="{_e(accepted)}">'
+        "<summary>Baseline from this page</summary>"
+        "<p class=\"meta\">Dismiss accepts one finding. Save the baseline, then lint with "
+        "<code>--baseline mustalah-baseline.json</code>: the dismissed findings stay quiet until "
+        f"their unit's text changes.{carried}</p>"
+        '<textarea id="baseline-json" readonly rows="4" aria-label="baseline file"></textarea></details>'
     )
 
 
@@ -246,6 +284,7 @@ def render_html(result: LintResult, out: IO[str]) -> None:
         f"{result.summary.findings} finding(s) · "
         '<a style="color:#fff" href="#rules">rules</a></p></header>'
         f'<main><div class="overview">{_summary(result)}{_charts(result.findings)}</div>'
-        f"{_filters(result.findings)}{body}{_rules_section()}</main>"
+        f"{_filters(result.findings, _dismiss_controls())}{_dismiss_panel(result)}{body}"
+        f"{_rules_section()}</main>"
         f"<script>{JS}</script></body></html>\n"
     )
