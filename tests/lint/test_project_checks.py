@@ -196,3 +196,11 @@ def test_real_po_file(tmp_path: Path) -> None:
     )
     found = lint(str(po), "--no-config", "--checks", checks, "--select", "X")
     assert [(f["unit"], f["text"]) for f in found] == [("111", "screenshot"), ("240", "Screenshot")]
+
+
+def test_the_report_never_replaces_the_checks_file(tmp_path: Path) -> None:
+    checks = tmp_path / "checks.yaml"
+    checks.write_text(CHECKS.read_text(encoding="utf-8"), encoding="utf-8")
+    code, _, err = run("lint", str(SEED), "--no-config", "--checks", str(checks), "-o", str(checks))
+    assert code == 2 and "also an input" in err
+    assert checks.read_text(encoding="utf-8") == CHECKS.read_text(encoding="utf-8")

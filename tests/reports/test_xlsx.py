@@ -58,6 +58,7 @@ def test_one_row_per_finding_with_the_json_reports_values(tmp_path: Path) -> Non
         assert row[COL["status"]] is None  # the reviser's column
         assert row[COL["line"]] == f["line"] and row[COL["fingerprint"]] == f["fingerprint"]
         assert (row[COL["concept"]] or None) == f["concept"]
+        assert (row[COL["termbase"]] or None) == f["termbase"]
     # The header is frozen and filterable over every row.
     assert ws.freeze_panes == "A2"
     assert ws.auto_filter.ref == f"A1:{openpyxl.utils.get_column_letter(len(HEADERS))}{len(table)}"

@@ -264,6 +264,9 @@ def files_read(
         reads.append(config.path)
     if baseline:
         reads.append(baseline)
+    # the project checks' files (their origin is file:line; a pyproject table is the config)
+    checks = settings.project_checks
+    reads += sorted({s.origin.rsplit(":", 1)[0] for s in checks if s.origin[-1:].isdigit()})
     return reads
 
 

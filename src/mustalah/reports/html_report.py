@@ -62,6 +62,8 @@ def _finding_item(fid: str, f: Finding) -> str:
     )
     loc = f"line {f.line}:{f.column}" if f.line is not None else f"offset {f.start}–{f.end}"
     concept = f" · concept <code>{_e(f.concept)}</code>" if f.concept else ""
+    if f.termbase and f.termbase != "@shipped":  # from another termbase than the shipped one
+        concept += f" from <code>{_e(f.termbase)}</code>"
     if f.fingerprint:
         dismiss = (
             '<button type="button" class="dismiss" aria-pressed="false" '
@@ -207,7 +209,7 @@ def _dismiss_controls() -> str:
     return (
         '<span class="dismissals"><b id="dismissed">0</b> dismissed · '
         '<a id="baseline-link" download="mustalah-baseline.json" href="#">save baseline</a></span>'
-        '<label><input type="checkbox" id="f-dismissed" checked> dismissed</label>'
+        '<label><input type="checkbox" id="f-dismissed" checked> show dismissed</label>'
     )
 
 

@@ -96,7 +96,7 @@ def finding_row(f: Finding, seg: Segment | None) -> Row:
         "",
         f.line,
         f.concept or "",
-        getattr(f, "termbase", None) or "",
+        f.termbase or "",
         f.fingerprint or "",
     ]
 
