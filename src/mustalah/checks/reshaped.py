@@ -37,51 +37,114 @@ _PRONOUNS = ("ه", "ها", "هم", "هما")
 _EXTRA_WORDS = 4
 
 
+class _Words:
+    """A side's folded words, each word's proclitic-free stems, and where each stem stands:
+    built once per side (``view.memo``) so a shape is tried only where its head word is."""
+
+    __slots__ = ("at", "spans", "words")
+
+    def __init__(self, view: SideView) -> None:
+        tokens = list(_TOKEN.finditer(view.folded.key))
+        self.words = [t.group() for t in tokens]
+        self.spans = [t.span() for t in tokens]
+        self.at: dict[str, list[int]] = {}
+        for i, word in enumerate(self.words):
+            for stem in stems(word):
+                self.at.setdefault(stem, []).append(i)
+
+    def find(self, shape: Sequence[str], clitics: tuple[int, ...] = (0,)) -> list[int]:
+        """Where ``shape`` stands; the words at the ``clitics`` positions may carry proclitics."""
+        n, words = len(shape), self.words
+        return [
+            i
+            for i in self.at.get(shape[0], ())
+            if i + n <= len(words)
+            and all(
+                shape[j] in stems(words[i + j]) if j in clitics else shape[j] == words[i + j]
+                for j in range(1, n)
+            )
+        ]
+
+
+def _words(view: SideView) -> _Words:
+    got = view.memo.get("reshaped-words")
+    if not isinstance(got, _Words):
+        got = view.memo["reshaped-words"] = _Words(view)
+    return got
+
+
 def reshaped_renderings(view: SideView, concept: Concept, termbase: Termbase) -> int:
     """How often an Arabic ``view`` renders ``concept`` in one of the reshaped forms above."""
     if view.lang != "ar":
         return 0
-    tokens = list(_TOKEN.finditer(view.folded.key))
-    words = [t.group() for t in tokens]
-    if len(words) < 2:
-        return 0
+    ws = _words(view)
+    words = ws.words
+    forms = [toks for toks in _approved_token_forms(concept) if len(toks) >= 2]
+    heads = {t[0] for t in forms} | {t[0][2:] for t in forms if t[0].startswith("ال")}
+    heads |= {"ال" + t[0] for t in forms if not t[0].startswith("ال")}
+    if len(words) < 2 or not heads.intersection(ws.at):
+        return 0  # no word of the name's head stands here: nothing reshaped either (the common case)
     parents = _parent_forms(concept, termbase)
     starts: set[int] = set()
-    for toks in _approved_token_forms(concept):
-        if len(toks) < 2:
-            continue
+    for toks in forms:
         last, before = toks[-1], toks[-2]
         if last.startswith("ال") and not before.startswith("ال"):
             # وزير الخارجية → وزير خارجية <genitive>
             shape = [*toks[:-1], last[2:]]
-            starts.update(i for i in _find(words, shape) if i + len(shape) < len(words))
+            starts.update(i for i in ws.find(shape) if i + len(shape) < len(words))
         if len(toks) == 2 and last.startswith("ال") and not before.startswith("ال"):
             # نائب الرئيس → نائبه ("its Vice-Chair"): a pronoun stands for the genitive
             stem = before[:-1] + "ت" if before.endswith("ه") else before
-            owned = {stem + p for p in _PRONOUNS}
-            starts.update(i for i, w in enumerate(words) if owned.intersection(stems(w)))
+            for owned in (stem + p for p in _PRONOUNS):
+                starts.update(ws.at.get(owned, ()))
             # نائب الرئيس → النائب الثالث للرئيس: the construct undone with ل, an ordinal between
-            for i, w in enumerate(words):
-                if "ال" + before in stems(w):
-                    following = words[i + 1 : i + 4]
-                    if any(a.startswith("ل") and last in stems(a) for a in following):
-                        starts.add(i)
+            for i in ws.at.get("ال" + before, ()):
+                following = words[i + 1 : i + 4]
+                if any(a.startswith("ل") and last in stems(a) for a in following):
+                    starts.add(i)
         if all(t.startswith("ال") and len(t) > 3 for t in toks):
             # المستشار الخاص → مستشار خاص لـ<owner>
             shape = [t[2:] for t in toks]
-            for i in _find(words, shape):
+            for i in ws.find(shape):
                 after = i + len(shape)
                 if after < len(words) and words[after].startswith("ل"):
                     starts.add(i)
+        if toks[0] not in ws.at:
+            continue
         for parent in parents:
             # لجنة مكافحة الإرهاب → لجنة مجلس الأمن لمكافحة الإرهاب
             # (the word after the parent takes ل: لجنة مجلس الأمن لمكافحة…)
             for k in range(1, len(toks)):
-                shape = [*toks[:k], *parent, *toks[k:]]
-                starts.update(_find(words, shape, (0, k + len(parent))))
+                starts.update(ws.find([*toks[:k], *parent, *toks[k:]], (0, k + len(parent))))
+        if concept.domain == "posts":
+            starts.update(_state_inside(view, ws, toks, termbase))
     # a shape that is the name itself, matched already (مركز + الأمم المتحدة + لمكافحة الإرهاب)
     named = [(m.start, m.end) for m in view.matches if m.concept_id == concept.id]
-    return sum(1 for i in starts if not _inside(view.folded.span(*tokens[i].span())[0], named))
+    return sum(1 for i in starts if not _inside(view.folded.span(*ws.spans[i])[0], named))
+
+
+def _state_inside(view: SideView, ws: _Words, toks: list[str], termbase: Termbase) -> list[int]:
+    """وزير فرنسا للشؤون الخارجية: a Member State the matcher found right after the title's first
+    word, and the rest of the title after it (its first word may take ل)."""
+    out: list[int] = []
+    for m in view.matches:
+        concept = termbase.get(m.concept_id)
+        if concept is None or concept.domain != "member-states":
+            continue
+        inside = [k for k, (a, b) in enumerate(ws.spans) if m.start <= view.folded.span(a, b)[0] < m.end]
+        if not inside:
+            continue
+        first, after = inside[0], inside[-1] + 1
+        rest = toks[1:]
+        if (
+            first >= 1
+            and toks[0] in stems(ws.words[first - 1])
+            and after + len(rest) <= len(ws.words)
+            and rest[0] in stems(ws.words[after])
+            and ws.words[after + 1 : after + len(rest)] == rest[1:]
+        ):
+            out.append(first - 1)
+    return out
 
 
 def _inside(offset: int, spans: list[tuple[int, int]]) -> bool:
@@ -101,7 +164,8 @@ def anaphor_renderings(view: SideView, concept: Concept) -> int:
             heads.add(head if head.startswith("ال") else "ال" + head)
     if not heads:
         return 0
-    return sum(1 for word in _TOKEN.findall(view.folded.key) if heads.intersection(stems(word)))
+    at = _words(view).at
+    return len({i for head in heads for i in at.get(head, ())})
 
 
 def nested_renderings(view: SideView, concept: Concept) -> int:
@@ -154,21 +218,8 @@ def _approved_token_forms(concept: Concept, lang: str = "ar") -> Iterable[list[s
             )
 
 
-def _state_forms(termbase: Termbase) -> list[list[str]]:
-    """The Arabic names of the Member States, as token lists (built once per termbase)."""
-    return [
-        toks
-        for concept in termbase
-        if concept.domain == "member-states"
-        for toks in _approved_token_forms(concept)
-        if toks
-    ]
-
-
 def _parent_forms(concept: Concept, termbase: Termbase) -> list[list[str]]:
     out: list[list[str]] = []
-    if concept.domain == "posts":  # وزير فرنسا للشؤون الخارجية: a State between a title's words
-        out.extend(termbase.derived("reshaped-state-forms", _state_forms))
     for parent_id in (*PARENT_BODIES, *concept.related):
         parent = termbase.get(parent_id)
         if parent is None or parent.id == concept.id:
