@@ -158,6 +158,10 @@ class LintSummary:
     suppressed: int = 0
     #: Inputs that could not be read under ``--keep-going``: (file, located message).
     errors: tuple[tuple[str, str], ...] = ()
+    #: Units with more findings than ``lint.run.MAX_FINDINGS_PER_UNIT`` (the rest not reported),
+    #: and how many findings were left out.
+    capped_units: int = 0
+    capped_findings: int = 0
 
 
 @dataclass(frozen=True, slots=True)

@@ -105,6 +105,36 @@ def test_export_and_score_refuse_an_input_by_identity(tmp_path: Path) -> None:
     _same(rel / "ar.txt", before)
 
 
+def test_termbase_export_and_import_refuse_their_input(tmp_path: Path) -> None:
+    tsv = tmp_path / "tb.tsv"
+    tsv.write_text("concept_id\tlang\tterm\nSC\ten\tSecurity Council\nSC\tar\tمجلس الأمن\n", encoding="utf-8")
+    before = tsv.read_bytes()
+    os.link(tsv, tmp_path / "same.tsv")
+    done = run("termbase", "export", "--to", "tsv", "--termbase", "tb.tsv", "-o", "same.tsv", cwd=tmp_path)
+    assert_located(done, "is also an input")
+    done = run("termbase", "import", "tb.tsv", "-o", str(tmp_path), cwd=tmp_path)  # the folder holding it
+    assert_located(done, "holds an input", "tb.tsv")
+    _same(tsv, before)
+
+
+def test_dev_stdout_is_written_in_place(tmp_path: Path) -> None:
+    rel = release(tmp_path)
+    link = os.lstat("/dev/stdout")
+    with open(tmp_path / "captured.json", "wb") as captured:
+        done = subprocess.run(
+            mustalah_argv("lint", "--no-config", str(rel), "--format", "json", "-o", "/dev/stdout"),
+            cwd=tmp_path,
+            stdout=captured,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=120,
+        )
+    assert done.returncode in (0, 1), done.stderr
+    after = os.lstat("/dev/stdout")
+    assert (after.st_ino, after.st_mode) == (link.st_ino, link.st_mode)  # not replaced
+    assert json.loads((tmp_path / "captured.json").read_text(encoding="utf-8"))["version"] == 1
+
+
 @pytest.mark.skipif(os.geteuid() != 0, reason="only root can replace /dev/null (the CI case)")
 def test_dev_null_stays_a_device(tmp_path: Path) -> None:
     rel = release(tmp_path)

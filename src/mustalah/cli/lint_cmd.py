@@ -13,7 +13,14 @@ from ..fileio import atomic_text, check_not_input
 from ..lint.checkfile import project_checks
 from ..lint.config import ProjectConfig, load_config, termbase_setting
 from ..lint.engine import LintSettings, expand_inputs
-from ..lint.run import CollectSink, FindingSink, InputFailure, input_segments, lint_stream
+from ..lint.run import (
+    MAX_FINDINGS_PER_UNIT,
+    CollectSink,
+    FindingSink,
+    InputFailure,
+    input_segments,
+    lint_stream,
+)
 from ..lint.suppress import read_baseline
 from ..lint.unitshards import may_split
 from ..model import SEVERITY_RANK, LintResult, LintSummary
@@ -325,6 +332,7 @@ def run(args: argparse.Namespace) -> int:
                 keep_going=args.keep_going,
                 on_error=failures.append,
                 on_result=progress.update if progress else None,
+                on_task=progress.task if progress else None,
             )
         except BaseException:
             stop_now(executor)  # an interrupt or error: the workers end now, not after their tasks
@@ -369,6 +377,13 @@ def run(args: argparse.Namespace) -> int:
                 summary = lint(writer)
             finally:
                 writer.close()
+    if summary.capped_findings:
+        print(
+            f"mustalah: note: {summary.capped_units} unit(s) had more than {MAX_FINDINGS_PER_UNIT} "
+            f"findings; {summary.capped_findings} finding(s) were not reported (the most severe "
+            "are kept; the summary says so under not_reported)",
+            file=sys.stderr,
+        )
     if failures:
         for failure in failures:
             print(f"mustalah: error: {failure.message}", file=sys.stderr)

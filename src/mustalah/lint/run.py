@@ -36,7 +36,7 @@ from typing import Protocol
 from ..checks.base import CorpusRule
 from ..errors import MustalahError, UsageError
 from ..formats.registry import read_segments
-from ..model import Finding, LintResult, LintSummary, Segment
+from ..model import SEVERITY_RANK, Finding, LintResult, LintSummary, Segment
 from ..parallel import SerialExecutor, ordered_map
 from ..termbase.layers import labeller
 from .engine import LINTABLE, InputResult, LintSettings, active_rules, expand_inputs, index_for
@@ -99,11 +99,37 @@ def input_segments(path: str, settings: LintSettings) -> Iterator[Segment]:
     return read_segments(path, settings.lang or settings.source_lang, settings.target_lang)
 
 
+#: Findings reported per unit at most (the most severe first): a 14 MB unit can raise 100,000
+#: findings, which help no one and cost minutes and gigabytes to write.  The summary counts
+#: the units capped and the findings left out (JSON ``summary.not_reported``).
+MAX_FINDINGS_PER_UNIT = 200
+
+
+def cap_per_unit(
+    findings: Sequence[Finding], limit: int = MAX_FINDINGS_PER_UNIT
+) -> tuple[list[Finding], int, int]:
+    """``findings`` with at most ``limit`` per unit (order kept; the most severe are kept), the
+    number of units capped and of findings left out."""
+    per_unit = Counter((f.file, f.unit) for f in findings)
+    over = {key for key, n in per_unit.items() if n > limit}
+    if not over:
+        return list(findings), 0, 0
+    keep: set[int] = set()
+    for key in over:
+        mine = [i for i, f in enumerate(findings) if (f.file, f.unit) == key]
+        mine.sort(key=lambda i: -SEVERITY_RANK[findings[i].severity])
+        keep.update(mine[:limit])
+    kept = [f for i, f in enumerate(findings) if (f.file, f.unit) not in over or i in keep]
+    return kept, len(over), len(findings) - len(kept)
+
+
 @dataclass(slots=True)
 class Tally:
     """Finding counters, kept incrementally; key order is first appearance (as ``Counter`` over the list)."""
 
     findings: int = 0
+    capped_units: int = 0
+    capped_findings: int = 0
     by_severity: Counter[str] = field(default_factory=Counter)
     by_category: Counter[str] = field(default_factory=Counter)
     by_code: Counter[str] = field(default_factory=Counter)
@@ -117,6 +143,8 @@ class Tally:
 
     def merge(self, other: Tally) -> None:
         self.findings += other.findings
+        self.capped_units += other.capped_units
+        self.capped_findings += other.capped_findings
         self.by_severity.update(other.by_severity)
         self.by_category.update(other.by_category)
         self.by_code.update(other.by_code)
@@ -133,20 +161,27 @@ class Tally:
             by_code=dict(self.by_code),
             suppressed=suppressed,
             errors=tuple((e.path, e.message) for e in errors),
+            capped_units=self.capped_units,
+            capped_findings=self.capped_findings,
         )
 
 
-def _plan(inputs: Sequence[str], settings: LintSettings) -> Iterator[Task]:
+def _plan(
+    inputs: Sequence[str], settings: LintSettings, counts: dict[str, int] | None = None
+) -> Iterator[Task]:
     """Tasks in input order: large files are split into line or unit ranges (lint.shards).
 
     An input that cannot even be planned becomes a whole-input task: running it raises the
     same located error, in input order (so the first unreadable input is the one reported).
+    ``counts`` learns how many tasks each input became (for progress within a large file).
     """
     for path in inputs:
         try:
             planned = plan_tasks([path], settings)
         except MustalahError:
             planned = [Task(path)]
+        if counts is not None:
+            counts[path] = len(planned)
         yield from planned
 
 
@@ -186,8 +221,12 @@ def lint_stream(
     on_result: Callable[[InputResult], None] | None = None,
     keep_going: bool = False,
     on_error: Callable[[InputFailure], None] | None = None,
+    on_task: Callable[[int, int, int], None] | None = None,
 ) -> LintSummary:
     """Lint every input into ``sink`` (see the module docstring); return the summary.
+
+    ``on_task(units, done, tasks)`` sees each finished task of the current input: its units,
+    how many of the input's tasks are done and how many it has (progress within one large file).
 
     ``summary.files`` counts the inputs that were linted (failures are not files read).
     ``on_result`` sees each finished input as an :class:`InputResult` with its path, units and
@@ -211,6 +250,8 @@ def lint_stream(
     failures: list[InputFailure] = []
     failed: set[str] = set()
     current: _Input | None = None  # the input whose shards are arriving (in order)
+    planned: dict[str, int] = {}  # tasks per input
+    tasks_done = 0  # of the current input
 
     def finish(done: _Input) -> None:
         nonlocal files, units, suppressed
@@ -224,7 +265,7 @@ def lint_stream(
     for outcome in ordered_map(
         executor,
         task_or_failure if keep_going else run_task,
-        _plan(inputs, settings),
+        _plan(inputs, settings, planned),
         settings,
         sink.needs_segments,
         window=_window(executor),
@@ -245,10 +286,17 @@ def lint_stream(
             current = None
         if current is None:
             current = _Input(outcome.path, sink.mark(), facts_mark=store.mark())
+            tasks_done = 0
         kept = [f for f in outcome.findings if not per_file_ignored(f, ignores)]
         current.units += outcome.units
         current.suppressed += outcome.suppressed + len(outcome.findings) - len(kept)
+        kept, capped_units, capped = cap_per_unit(kept)
+        current.tally.capped_units += capped_units
+        current.tally.capped_findings += capped
         current.tally.count(kept)
+        tasks_done += 1
+        if on_task is not None:
+            on_task(outcome.units, tasks_done, planned.get(outcome.path, 1))
         for code, items in outcome.facts:
             store.add(code, items)
         sink.add(outcome.path, kept, outcome.segments)

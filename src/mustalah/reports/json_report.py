@@ -22,6 +22,8 @@ def summary_json(summary: LintSummary) -> dict[str, object]:
     }
     if summary.errors:  # only under --keep-going, and only when an input could not be read
         out["errors"] = [{"file": f, "message": m} for f, m in summary.errors]
+    if summary.capped_findings:  # only when a unit had more findings than the cap
+        out["not_reported"] = {"units": summary.capped_units, "findings": summary.capped_findings}
     return out
 
 

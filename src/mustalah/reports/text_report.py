@@ -109,4 +109,9 @@ def _summary(result: LintResult, paint: Callable[[str, str], str]) -> str:
     ]
     tail = f" ({', '.join(parts)})" if parts else ""
     sup = f", {s.suppressed} suppressed" if s.suppressed else ""
-    return f"{s.findings} finding(s){tail} in {s.units} unit(s) of {s.files} file(s){sup}\n"
+    capped = (
+        f"; {s.capped_findings} more in {s.capped_units} unit(s) over the per-unit cap not reported"
+        if s.capped_findings
+        else ""
+    )
+    return f"{s.findings} finding(s){tail} in {s.units} unit(s) of {s.files} file(s){sup}{capped}\n"
