@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mustalah.checks import numbers
+from mustalah.checks import number_words as numbers
 
 WORDS = ["two", "Three", "seventh", "ten", "twelve", "اثنين", "ثلاثة", "السابع", "عشرة", "واحد", "and", "في"]
 TEXT = st.lists(st.one_of(st.sampled_from(WORDS), st.text(max_size=6)), max_size=12).map(" ".join)

@@ -20,6 +20,7 @@ from ..model import Finding
 from ..text.dates import EN_MONTHS, UN_PAIRS
 from .base import Rule, SideView, UnitContext
 from .number_forms import same_number_elsewhere
+from .number_words import word_numbers
 from .textcache import month_mentions
 
 _DIGITS = str.maketrans(
@@ -31,119 +32,8 @@ _D = r"[0-9٠-٩۰-۹]"
 #: and IN004 report it), so one slip is one finding, not two numbers that match nothing.
 NUMBER = re.compile(rf"{_D}(?:[\u064b-\u0652\u0640]*{_D})*(?:[.,٫٬]{_D}(?:[\u064b-\u0652\u0640]*{_D})*)*")
 
-EN_WORDS: dict[str, int] = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "hundred": 100,
-    "thousand": 1000,
-    "first": 1,
-    "second": 2,
-    "third": 3,
-    "fourth": 4,
-    "fifth": 5,
-    "sixth": 6,
-    "seventh": 7,
-    "eighth": 8,
-    "ninth": 9,
-    "tenth": 10,
-    "single": 1,
-    "dozen": 12,
-    "twice": 2,
-}
-AR_WORDS: dict[str, int] = {
-    "واحد": 1,
-    "واحدة": 1,
-    "اثنان": 2,
-    "اثنين": 2,
-    "اثنتان": 2,
-    "اثنتين": 2,
-    "ثلاث": 3,
-    "ثلاثة": 3,
-    "أربع": 4,
-    "أربعة": 4,
-    "خمس": 5,
-    "خمسة": 5,
-    "ست": 6,
-    "ستة": 6,
-    "سبع": 7,
-    "سبعة": 7,
-    "ثماني": 8,
-    "ثمانية": 8,
-    "ثمان": 8,
-    "تسع": 9,
-    "تسعة": 9,
-    "عشر": 10,
-    "عشرة": 10,
-    "عشرين": 20,
-    "عشرون": 20,
-    "ثلاثين": 30,
-    "ثلاثون": 30,
-    "أربعين": 40,
-    "أربعون": 40,
-    "خمسين": 50,
-    "خمسون": 50,
-    "ستين": 60,
-    "ستون": 60,
-    "سبعين": 70,
-    "سبعون": 70,
-    "ثمانين": 80,
-    "ثمانون": 80,
-    "تسعين": 90,
-    "تسعون": 90,
-    "مائة": 100,
-    "مئة": 100,
-    "ألف": 1000,
-    "الأول": 1,
-    "الأولى": 1,
-    "الثاني": 2,
-    "الثانية": 2,
-    "الثالث": 3,
-    "الثالثة": 3,
-    "الرابع": 4,
-    "الرابعة": 4,
-    "الخامس": 5,
-    "الخامسة": 5,
-    "السادس": 6,
-    "السادسة": 6,
-    "السابع": 7,
-    "السابعة": 7,
-    "الثامن": 8,
-    "الثامنة": 8,
-    "التاسع": 9,
-    "التاسعة": 9,
-    "العاشر": 10,
-    "العاشرة": 10,
-    "مرتين": 2,
-    "مرتان": 2,
-    # "ten-year" as an adjective: خطة عشرية (a decennial plan)
-    "عشري": 10,
-    "عشرية": 10,
-    "العشري": 10,
-    "العشرية": 10,
-}
-#: "1 million" is مليون, with no 1: a lone 1 before a scale word needs no digit on the other side.
 _ONE_SCALE = re.compile(r"\s*(?:million|billion|trillion|thousand)\b", re.IGNORECASE)
 _AR_SCALE = re.compile(r"(?:مليون|مليار|بليون|تريليون|ألف)")
-#: Marks and tatweel inside a number word (الثالثـة from a justified PDF) are not letters.
-_AR_MARKS = dict.fromkeys(range(0x064B, 0x0653)) | {0x0640: None, 0x0670: None}
-_AR_CLITICS = ("و", "ف", "ب", "ل", "وب", "ول", "ال", "وال", "بال", "لل")
-_WORD = re.compile(r"[A-Za-z]+|[\u0621-\u064A]+")
-
-
 _LATIN_RUN = re.compile(r"[A-Za-z]+")
 #: Letters after digits that keep them a number: an ordinal (21st) or a plural (the 1990s).
 _NUMBER_SUFFIXES = frozenset({"s", "st", "nd", "rd", "th"})
@@ -191,61 +81,6 @@ def numbers_in(text: str, lang: str) -> list[NumberToken]:
 def _values(text: str, lang: str) -> list[str]:
     """The canonical values of ``numbers_in(text, lang)``, sorted (no tokens built)."""
     return sorted(canonical_number(m.group(), lang) for m in NUMBER.finditer(text))
-
-
-def _word_value(w: str, lang: str) -> int | None:
-    """The number a word token stands for (the reference definition the regexes below compile)."""
-    if lang == "en":
-        return EN_WORDS.get(w.lower())
-    v = AR_WORDS.get(w)
-    if v is None:
-        for c in _AR_CLITICS:
-            if w.startswith(c) and w[len(c) :] in AR_WORDS:
-                return AR_WORDS[w[len(c) :]]
-    return v
-
-
-def _forms(lang: str) -> dict[str, int]:
-    """Every token ``_word_value`` gives a number for (lower case for English)."""
-    if lang == "en":
-        return dict(EN_WORDS)
-    candidates = set(AR_WORDS) | {c + w for c in _AR_CLITICS for w in AR_WORDS}
-    out = {w: _word_value(w, "ar") for w in candidates}
-    return {w: v for w, v in out.items() if v is not None}
-
-
-def _word_pattern(forms: Iterable[str], letters: str, flags: int = 0) -> re.Pattern[str]:
-    """A whole ``_WORD`` token (a maximal run of ``letters``) that is one of ``forms``."""
-    alternation = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
-    return re.compile(rf"(?<![{letters}])(?:{alternation})(?![{letters}])", flags)
-
-
-_EN_FORMS, _AR_FORMS = _forms("en"), _forms("ar")
-#: ASCII-only case folding, as ``str.lower`` does on the ``[A-Za-z]+`` tokens.
-_EN_WORD_NUMBER = _word_pattern(_EN_FORMS, "A-Za-z", re.IGNORECASE | re.ASCII)
-_AR_WORD_NUMBER = _word_pattern(_AR_FORMS, "\u0621-\u064a")
-
-
-def word_numbers(text: str, lang: str) -> Counter[str]:
-    """Numbers written as words (small numbers and ordinals)."""
-    out: Counter[str] = Counter()
-    if lang == "en":
-        for w in _EN_WORD_NUMBER.findall(text):
-            out[str(_EN_FORMS[w.lower()])] += 1
-        return out
-    for w in _AR_WORD_NUMBER.findall(text.translate(_AR_MARKS)):
-        out[str(_AR_FORMS[w])] += 1
-    return out
-
-
-def _word_numbers_by_token(text: str, lang: str) -> Counter[str]:
-    """The reference implementation of :func:`word_numbers` (kept for the equivalence test)."""
-    out: Counter[str] = Counter()
-    for m in _WORD.finditer(text):
-        v = _word_value(m.group(), lang)
-        if v is not None:
-            out[str(v)] += 1
-    return out
 
 
 class NumberMismatch(Rule):
