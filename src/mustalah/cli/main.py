@@ -27,6 +27,7 @@ SUBCOMMANDS: dict[str, str] = {
     "challenge": "challenge_cmd",
     "eval": "eval_cmd",
     "review": "review_cmd",
+    "diff": "diff_cmd",
 }
 
 

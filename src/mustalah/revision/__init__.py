@@ -1,0 +1,1 @@
+"""What a reviser changed (``mustalah diff``): word-level edits attributed to lint findings."""
