@@ -28,6 +28,7 @@ SUBCOMMANDS: dict[str, str] = {
     "eval": "eval_cmd",
     "review": "review_cmd",
     "diff": "diff_cmd",
+    "fix": "fix_cmd",
 }
 
 

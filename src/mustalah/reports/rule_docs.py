@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..checks.base import DOC_SECTIONS, SEVERITY_POLICY, Rule, rule_doc_sections
+from ..checks.fixes import fix_note
 from ..checks.registry import ALL_RULES
 
 HEADER = (
@@ -44,6 +45,7 @@ def rule_markdown(rule: type[Rule]) -> str:
     slip = _one_slip(rule)
     if slip:
         out.append(f"*One slip, one finding:* {slip}.\n")
+    out.append(f"*Fix:* {fix_note(rule.code)}.\n")
     for name in DOC_SECTIONS:
         body = sections.get(name, "")
         if name == "Example":
@@ -69,6 +71,7 @@ def rule_text(rule: type[Rule]) -> str:
     slip = _one_slip(rule)
     if slip:
         out += ["", f"One slip, one finding: {slip}."]
+    out += ["", f"Fix: {fix_note(rule.code)}."]
     for name in DOC_SECTIONS:
         out += ["", f"{name}:"]
         out += [f"  {ln.strip()}" for ln in sections.get(name, "").splitlines() if ln.strip()]

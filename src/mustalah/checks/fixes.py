@@ -1,0 +1,21 @@
+"""Which rules' suggestions ``mustalah fix`` applies (``lint.fix``): the safe ones.
+
+A fix is safe when the suggestion is the flagged text itself corrected, span for span, with the
+span's own proclitics kept: a deprecated or orthographically variant form replaced by the
+preferred one (TM002, TM003), the article on a construct head (TM005), a space before punctuation
+(PU002), a Latin comma or semicolon in Arabic (PU001), invisible controls (IN001–IN005).  The
+rules' documentation (``mustalah rules``, ``docs/rules.md``) says so for each rule.
+"""
+
+from __future__ import annotations
+
+SAFE_FIXES: frozenset[str] = frozenset(
+    {"TM002", "TM003", "TM005", "PU001", "PU002", "IN001", "IN002", "IN003", "IN004", "IN005"}
+)
+
+
+def fix_note(code: str) -> str:
+    """One line for a rule's docs: whether ``mustalah fix`` applies its suggestion."""
+    if code in SAFE_FIXES:
+        return "safe: `mustalah fix` applies the suggestion (only the flagged span changes)"
+    return "none: `mustalah fix` leaves it to the reviser"
