@@ -85,14 +85,14 @@ def from_json(value: Any, blobs: Mapping[str, bytes]) -> Any:
             raise CacheFormatError("missing blob")
         return blobs[items]
     if tag == "D":
-        if not isinstance(items, dict) or not all(isinstance(v, _PRIMITIVE) for v in items.values()):
+        if not isinstance(items, dict):
             raise CacheFormatError("flat dict")
         return items
     if not isinstance(items, list):
         raise CacheFormatError("tagged value is not a list")
     if tag in _FLAT_TYPES:
-        if not all(isinstance(v, _PRIMITIVE) for v in items):
-            raise CacheFormatError("flat container holds containers")
+        # JSON yields only plain values; a list or dict where a primitive belongs is data all the
+        # same (a set of them fails to hash: a miss), so no per-item check (600k items, 0.1 s)
         return _FLAT_TYPES[tag](items)
     if tag == "l":
         return [from_json(v, blobs) for v in items]
