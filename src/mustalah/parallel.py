@@ -92,7 +92,10 @@ def stop_now(executor: Executor) -> None:
         for process in processes:
             process.join(timeout=5)
     else:
-        executor.shutdown(wait=False, cancel_futures=True)
+        try:
+            executor.shutdown(wait=False, cancel_futures=True)
+        except TypeError:  # an executor without cancel_futures (Dask's ClientExecutor)
+            executor.shutdown(wait=False)
 
 
 def make_executor(jobs: int | None = None, scheduler: str | None = None) -> Executor:
