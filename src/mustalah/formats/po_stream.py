@@ -286,11 +286,30 @@ def entry_offsets(path: str) -> Iterator[tuple[int, int]]:
         yield offset, line
 
 
+def header_plural_forms(path: str) -> str | None:
+    """The ``Plural-Forms`` of a canonical file's header (what a run of entries cut from it is
+    read under, so its plural forms pair as in the whole file)."""
+    first = next(_matches(path), None)
+    if first is None:
+        return None
+    msgstr = first[0].group("str")
+    return None if msgstr is None else _metadata(_value(msgstr)).get("Plural-Forms")
+
+
 def text_segments(
-    text: str, line: int, number: int, index: int, path: str, source_lang: str, target: str | None
+    text: str,
+    line: int,
+    number: int,
+    index: int,
+    path: str,
+    source_lang: str,
+    target: str | None,
+    plural_forms: str | None = None,
 ) -> Iterator[Segment]:
     """The segments of the entries in ``text`` — a run of whole entries cut from a canonical file
-    (lint.unitshards): the first is entry ``number`` at line ``line``, its first segment ``index``."""
+    (lint.unitshards): the first is entry ``number`` at line ``line``, its first segment ``index``;
+    ``plural_forms`` is the file header's ``Plural-Forms``."""
+    rule = parse_plural_forms(plural_forms)
     position = 0
     if not text.endswith("\n"):
         text += "\n"
@@ -298,7 +317,7 @@ def text_segments(
         match = _ENTRY.match(text, position)
         if match is None:
             raise NotCanonical(f"line {line}")
-        segments = _entry_segments(match, line, number, index, path, source_lang, target)
+        segments = _entry_segments(match, line, number, index, path, source_lang, target, rule)
         yield from segments
         index += len(segments)
         number += 1

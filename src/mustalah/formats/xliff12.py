@@ -79,13 +79,17 @@ def xliff12_units(
     target_lang: str | None = None,
     *,
     index: int = 0,
+    qualify: bool | None = None,
 ) -> Iterator[ReadUnit]:
     """The reader's loop, one :class:`ReadUnit` per ``trans-unit`` (context: the file's languages).
 
-    ``index``: how many segments come before ``source`` in the file it was cut from.
+    ``index``: how many segments come before ``source`` in the file it was cut from;
+    ``qualify``: whether unit ids are qualified by their ``<file>`` — by default, when ``source``
+    holds several; a shard cut from a larger document says what the whole document does.
     """
     file_src, file_tgt = source_lang, target_lang
-    qualify = _several_files(source)
+    if qualify is None:
+        qualify = several_files(source)
     original = ""
     for event, element in iterparse_safe(
         source, events=("start", "end"), tag=("{*}file", "{*}trans-unit"), name=name
@@ -118,7 +122,7 @@ _FILE_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?file[\s>]")
 _CHUNK = 1 << 20
 
 
-def _several_files(source: XmlSource) -> bool:
+def several_files(source: XmlSource) -> bool:
     """Whether the document holds more than one ``<file>`` (a byte scan; a stream is rewound)."""
     if isinstance(source, bytes):
         return len(_FILE_TAG.findall(source)) > 1

@@ -24,6 +24,7 @@ polib-only PO — is one task.
 
 from __future__ import annotations
 
+import functools
 import logging
 import os
 import re
@@ -39,8 +40,9 @@ from ..formats.splice import splice
 from ..formats.tmx import tmx_units
 from ..formats.units import ReadUnit
 from ..formats.xliff2 import xliff2_units
-from ..formats.xliff12 import xliff12_units
+from ..formats.xliff12 import several_files, xliff12_units
 from ..model import Segment
+from ..xmlsafe import looks_like_xml
 
 log = logging.getLogger("mustalah.formats")
 
@@ -88,6 +90,8 @@ class PoShard:
     source_lang: str
     target_lang: str | None
     stamp: tuple[int, int]
+    #: the header's Plural-Forms, under which the entries' plural forms pair
+    plural_forms: str | None = None
 
 
 UnitShard = XmlShard | PoShard
@@ -103,9 +107,15 @@ def _units(
 ) -> Iterator[ReadUnit]:
     if fmt == "tmx":
         return tmx_units(data, name, src, tgt, position=position, index=index)
-    if fmt == "xliff12":
-        return xliff12_units(data, name, src, tgt, index=index)
+    if fmt == "xliff12":  # ids qualified by <file> as in the whole document, not the shard's one file
+        return xliff12_units(data, name, src, tgt, index=index, qualify=_several_files(name, _stamp(name)))
     return xliff2_units(data, name, src, tgt, index=index)
+
+
+@functools.lru_cache(maxsize=64)
+def _several_files(path: str, stamp: tuple[int, int]) -> bool:
+    """Whether the XLIFF document at ``path`` (as it is at ``stamp``) holds several ``<file>``s."""
+    return several_files(path)
 
 
 def plan_unit_shards(
@@ -128,11 +138,6 @@ def plan_unit_shards(
 _PO_UTF8 = re.compile(rb'msgid ""\r?\nmsgstr ""[^\0]*?charset=utf-?8', re.IGNORECASE)
 
 
-def _looks_like_xml(head: bytes) -> bool:
-    stripped = head.lstrip(b"\xef\xbb\xbf\xff\xfe\x00 \t\r\n")
-    return stripped.startswith(b"<") or head.startswith(b"\xfe\xff\x00<")
-
-
 def may_split(path: str, step: int = DEFAULT_SHARD_UNITS) -> bool:
     """A cheap guess (no parse) that :func:`plan_unit_shards` may split ``path`` — for choosing
     a process pool by default: large enough, and a PO file in UTF-8 with a header, or XML in an
@@ -147,7 +152,7 @@ def may_split(path: str, step: int = DEFAULT_SHARD_UNITS) -> bool:
         return False
     if path.lower().endswith((".po", ".pot")):
         return _PO_UTF8.search(head) is not None and b"\r" not in head
-    return _looks_like_xml(head) and scan_encoding(head) is not None
+    return looks_like_xml(head) and scan_encoding(head) is not None
 
 
 def _plan_xml(
@@ -275,6 +280,7 @@ def _plan_po(path: str, src: str, tgt: str | None, step: int, stamp: tuple[int, 
         index += len(segments)
     if len(bounds) < 2:
         return
+    plural_forms = po_stream.header_plural_forms(path)
     with open(path, "rb") as handle:
         for k, (first, offset, line, at, expected) in enumerate(bounds):
             nxt = bounds[k + 1] if k + 1 < len(bounds) else None
@@ -283,7 +289,7 @@ def _plan_po(path: str, src: str, tgt: str | None, step: int, stamp: tuple[int, 
                 text = handle.read(ends[first] - offset).decode("utf-8")
                 got = tuple(
                     islice(
-                        po_stream.text_segments(text, line, first, at, path, src, target),
+                        po_stream.text_segments(text, line, first, at, path, src, target, plural_forms),
                         len(expected) + 1,
                     )
                 )
@@ -300,6 +306,7 @@ def _plan_po(path: str, src: str, tgt: str | None, step: int, stamp: tuple[int, 
                 src,
                 target,
                 stamp,
+                plural_forms,
             )
 
 
@@ -325,7 +332,14 @@ def po_shard_segments(shard: PoShard) -> Iterator[Segment]:
     try:
         text = raw.decode("utf-8")
         for segment in po_stream.text_segments(
-            text, shard.line, shard.first, shard.index, shard.path, shard.source_lang, shard.target_lang
+            text,
+            shard.line,
+            shard.first,
+            shard.index,
+            shard.path,
+            shard.source_lang,
+            shard.target_lang,
+            shard.plural_forms,
         ):
             last = int(_entry_number(segment))
             yield segment
