@@ -52,6 +52,13 @@ _LIMIT_MESSAGES = ("resource limit exceeded", "excessive depth", "huge input loo
 _OFFICIAL_DTD = re.compile(r"(?i)^(tmx1[1-4]\.dtd|tbx\w*\.dtd|xliff[\w.-]*\.dtd)$")
 
 
+def looks_like_xml(head: bytes) -> bool:
+    """Whether the first bytes of a file are XML: ``<`` after any BOM, NULs and white space
+    (UTF-16 BE's BOM is ``FE FF``, which the strip leaves)."""
+    stripped = head.lstrip(b"\xef\xbb\xbf\xff\xfe\x00 \t\r\n")
+    return stripped.startswith(b"<") or head.startswith(b"\xfe\xff\x00<")
+
+
 def make_parser(**extra: Any) -> etree.XMLParser:
     """A new parser with the hardened options (``extra`` may add e.g. ``remove_blank_text``)."""
     return etree.XMLParser(**{**PARSER_OPTIONS, **extra})

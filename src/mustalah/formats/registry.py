@@ -24,11 +24,11 @@ import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
+from typing import Literal, Protocol
 
 from ..errors import InputError, UsageError
 from ..model import Segment
-from ..xmlsafe import sniff_root
+from ..xmlsafe import looks_like_xml, sniff_root
 from . import containers, plain
 from .po import read_po
 from .tmx import read_tmx
@@ -50,14 +50,21 @@ class FormatSpec:
     reader: Reader
     extensions: tuple[str, ...]
     description: str
+    #: How ``lint`` splits a large input: by line ranges (``lint.shards``), by unit ranges
+    #: (``lint.unitshards``), or not at all.
+    split: Literal["lines", "units"] | None = None
+    #: Whether a file with one of ``extensions`` is linted when a folder is walked.
+    walked: bool = True
 
 
 FORMATS: dict[str, FormatSpec] = {
     spec.name: spec
     for spec in (
-        FormatSpec("tmx", read_tmx, (".tmx",), "TMX 1.1–1.4b translation memory"),
-        FormatSpec("xliff12", read_xliff12, (".xlf", ".xliff", ".sdlxliff", ".mqxliff"), "XLIFF 1.0–1.2"),
-        FormatSpec("xliff2", read_xliff2, (".xlf", ".xliff"), "XLIFF 2.0–2.2"),
+        FormatSpec("tmx", read_tmx, (".tmx",), "TMX 1.1–1.4b translation memory", "units"),
+        FormatSpec(
+            "xliff12", read_xliff12, (".xlf", ".xliff", ".sdlxliff", ".mqxliff"), "XLIFF 1.0–1.2", "units"
+        ),
+        FormatSpec("xliff2", read_xliff2, (".xlf", ".xliff"), "XLIFF 2.0–2.2", "units"),
         FormatSpec("txml", read_txml, (".txml",), "Wordfast Pro TXML"),
         FormatSpec(
             "gzip", containers.read_gzip, (".tmx.gz", ".xlf.gz", ".xliff.gz"), "gzipped TMX/XLIFF/TXML"
@@ -68,22 +75,27 @@ FORMATS: dict[str, FormatSpec] = {
             containers.PACKAGE_SUFFIXES,
             "Trados/memoQ/XLIFF zip package: each bilingual member",
         ),
-        FormatSpec("po", read_po, (".po", ".pot"), "gettext PO/POT catalogue"),
+        FormatSpec("po", read_po, (".po", ".pot"), "gettext PO/POT catalogue", "units"),
         FormatSpec("release", plain.read_release, (), "release folder with en.txt + ar.txt"),
         FormatSpec(
-            "moses", plain.read_moses, (".en", ".ar", ".gz"), "line-aligned pair corpus.en + corpus.ar"
+            "moses",
+            plain.read_moses,
+            (".en", ".ar", ".gz"),
+            "line-aligned pair corpus.en + corpus.ar",
+            "lines",
+            walked=False,  # given by name: a walk would lint each pair twice
         ),
-        FormatSpec("tsv", plain.read_tsv, (".tsv",), "source<TAB>target lines"),
-        FormatSpec("text", plain.read_text, (".txt",), "monolingual text, one segment per line"),
+        FormatSpec("tsv", plain.read_tsv, (".tsv",), "source<TAB>target lines", "lines"),
+        FormatSpec("text", plain.read_text, (".txt",), "monolingual text, one segment per line", "lines"),
     )
 }
 
+#: File endings linted when a folder is walked (release folders are taken whole).
+WALKED_SUFFIXES: tuple[str, ...] = tuple(
+    dict.fromkeys(ext for spec in FORMATS.values() if spec.walked for ext in spec.extensions)
+)
+
 _TBX_ROOTS = ("martif", "tbx")
-
-
-def _looks_like_xml(head: bytes) -> bool:
-    stripped = head.lstrip(b"\xef\xbb\xbf\xff\xfe\x00 \t\r\n")
-    return stripped.startswith(b"<") or head.startswith((b"\xff\xfe<", b"\xfe\xff\x00<"))
 
 
 def detect_format(
@@ -127,7 +139,7 @@ def detect_format(
             file=str(p),
             hint="is the export or download complete? leave the file out if it is empty on purpose",
         )
-    if p.suffix != ".gz" and _looks_like_xml(head):
+    if p.suffix != ".gz" and looks_like_xml(head):
         namespace, root = sniff_root(p)
         if root == "tmx":
             return "tmx"

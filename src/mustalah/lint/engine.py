@@ -20,7 +20,7 @@ from ..checks.meta import UnusedSuppression
 from ..checks.project import CheckSpec, rule_class
 from ..checks.registry import select_rules
 from ..errors import UsageError
-from ..formats.registry import read_segments
+from ..formats.registry import WALKED_SUFFIXES, read_segments
 from ..formats.states import skipped_unit
 from ..matching import TermIndex
 from ..matching.confusions import near_misses as find_near_misses
@@ -31,10 +31,6 @@ from ..text.normalize import detect_script_language, fold
 from .merge import merge_slips
 from .suppress import accepted, apply_unit_suppressions, finding_fingerprint, fingerprint, per_file_ignored
 
-#: Extensions linted when a folder is walked (release folders are taken whole).
-LINTABLE: tuple[str, ...] = (".tmx", ".xlf", ".xliff", ".sdlxliff", ".mqxliff", ".po", ".pot", ".tsv", ".txt")
-#: Wordfast TXML, gzipped XML and the zip packages CAT tools send (formats.containers)
-LINTABLE += (".txml", ".tmx.gz", ".xlf.gz", ".xliff.gz", ".sdlppx", ".sdlrpx", ".mqxlz", ".xlz")
 _NEAR_MISS_LANGS = ("ar", "en")
 
 
@@ -103,7 +99,7 @@ def expand_inputs(paths: Iterable[str]) -> list[str]:
                 out.append(str(child))
             elif (
                 child.is_file()
-                and child.name.lower().endswith(LINTABLE)  # .tmx.gz: a suffix is not enough
+                and child.name.lower().endswith(WALKED_SUFFIXES)  # .tmx.gz: a suffix is not enough
                 and not is_release_folder(child.parent)
             ):
                 if child.name.lower() in ("readme.txt",) or child.name.startswith("."):

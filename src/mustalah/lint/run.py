@@ -35,11 +35,11 @@ from typing import Protocol
 
 from ..checks.base import CorpusRule
 from ..errors import MustalahError, UsageError
-from ..formats.registry import read_segments
+from ..formats.registry import WALKED_SUFFIXES, read_segments
 from ..model import SEVERITY_RANK, Finding, LintResult, LintSummary, Segment
 from ..parallel import SerialExecutor, ordered_map
 from ..termbase.layers import labeller
-from .engine import LINTABLE, InputResult, LintSettings, active_rules, expand_inputs, index_for
+from .engine import InputResult, LintSettings, active_rules, expand_inputs, index_for
 from .facts import FactStore
 from .shards import Task, plan_tasks, run_task
 from .suppress import per_file_ignored
@@ -237,7 +237,7 @@ def lint_stream(
     if not inputs:
         raise UsageError(
             f"nothing to lint in {', '.join(paths)}: no lintable file or release folder found",
-            hint=f"give files ({' '.join(LINTABLE)}) or folders holding them or en.txt + ar.txt",
+            hint=f"give files ({' '.join(WALKED_SUFFIXES)}) or folders holding them or en.txt + ar.txt",
         )
     executor = executor or SerialExecutor()
     ignores = per_file_ignores or {}

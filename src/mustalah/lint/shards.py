@@ -31,14 +31,13 @@ from typing import IO
 from ..encoding import iter_lines
 from ..errors import InputError
 from ..formats import plain
-from ..formats.registry import detect_format
+from ..formats.registry import FORMATS, detect_format
 from ..model import Segment
 from .engine import InputResult, LintSettings, lint_input, lint_segments
 from .unitshards import DEFAULT_SHARD_UNITS, UnitShard, plan_unit_shards, unit_shard_segments
 
 #: Lines per shard: 5,000 lines of UN prose is ≈ 2–5 s of lint per task on one core.
 DEFAULT_SHARD_LINES = 5_000
-SHARDABLE = ("moses", "tsv", "text")
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,7 +84,7 @@ def plan_shards(path: str, settings: LintSettings, lines_per_shard: int = DEFAUL
     if p.is_dir():
         return []
     fmt = detect_format(p, source_lang, settings.target_lang)
-    if fmt not in SHARDABLE:
+    if FORMATS[fmt].split != "lines":
         return []
     if fmt == "moses":
         pair = plain.moses_partner(p, source_lang, settings.target_lang)
