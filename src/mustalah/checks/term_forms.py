@@ -52,8 +52,10 @@ class TermSpellingVariant(Rule):
                     kinds.add("capitalization")
                 if m.form == "un-abbreviated":
                     kinds.add("un-abbreviated")
-                if "hyphen" in kinds and not _official(ctx, m):
-                    kinds.discard("hyphen")  # "rule-of-law institutions": a compound modifier takes hyphens
+                if "hyphen" in kinds and (m.lang != "en" or not _official(ctx, m)):
+                    # "rule-of-law institutions": a compound modifier takes hyphens; UN Arabic spaces
+                    # its hyphens (غينيا - بيساو, بان كي - مون) where the termbase may not
+                    kinds.discard("hyphen")
                 if not kinds & {"spelling-us-gb", "hyphen", "capitalization", "un-abbreviated"}:
                     continue
                 what = (

@@ -20,6 +20,7 @@ How it works (../shared/research/arabic.md §2.2, adapted for speed):
 
 from __future__ import annotations
 
+import re
 from array import array
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -49,6 +50,7 @@ _STATUS_RANK = {Status.PREFERRED: 0, Status.ADMITTED: 1, Status.DEPRECATED: 2, S
 _EXACT_REJECT = frozenset({"alef-hamza", "alef-maqsura", "taa-marbuta", "persian", "digits", "other"})
 #: Domains whose multi-word Arabic names are construct phrases (``مكتب …``): the article
 #: on the head is an error form worth reporting.  People and States are proper names.
+_SPACED_HYPHEN = re.compile(r"\s*[-\u2010\u2011\u2013]\s*")
 _CONSTRUCT_DOMAINS = frozenset({"entities", "concepts", "posts"})
 #: Domains of proper names (bodies, people, States).
 _PROPER_DOMAINS = frozenset({"entities", "people", "member-states"})
@@ -112,6 +114,8 @@ class TermIndex:
             case_sensitive: bool | None = None,
         ) -> None:
             term = terms[term_no]
+            if lang == "ar" and " " in surface:
+                surface = _SPACED_HYPHEN.sub("-", surface)  # غينيا - بيساو: UN Arabic spaces its hyphens
             key = key_of(surface)
             expected = fold_level0(surface)
             if not key.strip() or len(key) != len(expected):

@@ -231,6 +231,8 @@ def classify_deleted(ch: str) -> str:
         return "invisible"
     if ch in ODD_SPACES or ch == " ":
         return "space"
+    if ch in HYPHENS:
+        return "hyphen"  # the spaced hyphen of UN Arabic (غينيا - بيساو) folds away
     if ch in _PRESENTATION_MARKS:
         return "presentation-form"
     return "other"
