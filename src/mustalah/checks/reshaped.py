@@ -15,9 +15,15 @@ professional translations of the UN do so all the time:
   ``لجنة مجلس الأمن لمكافحة الإرهاب`` (the Security Council Counter-Terrorism Committee) —
   the Council's name, or the Organization's, stands between the head and the rest.
 
+* **a State between a title's words**: وزير الشؤون الخارجية becomes ``وزير فرنسا للشؤون
+  الخارجية``.
+
 Each is counted as a rendering of the concept, never reported: these forms are correct
 Arabic. The first word may carry proclitics (``ومستشار``); the others must be exact after
-folding.
+folding.  The module also answers three neighbouring questions: is a concept named by its
+definite head alone (``المكتب`` for UNODC, :func:`anaphor_renderings`), inside another
+concept's match (``كيانات الأمم المتحدة``, :func:`nested_renderings`), and do the words of
+its name stand before an acronym in another form (AC001, :func:`named_before`)?
 """
 
 from __future__ import annotations
