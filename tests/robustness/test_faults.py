@@ -218,8 +218,8 @@ def test_ctrl_c_at_start_up(tmp_path: Path, delay: float) -> None:
     _out, err = process.communicate(timeout=120)
     if "Traceback" in err:
         assert 'mustalah/' not in err and "KeyboardInterrupt" in err, err  # the interpreter's start-up
-    else:
-        assert process.returncode in (130, 0, 1), (process.returncode, err)
+    else:  # 130 from mustalah's handler; -SIGINT seen once (under load) after "interrupted" was printed
+        assert process.returncode in (130, -signal.SIGINT, 0, 1), (process.returncode, err)
     if process.returncode not in (0, 1):
         assert not (tmp_path / "out.json").exists()
     assert parts(tmp_path) == []
