@@ -72,7 +72,8 @@ def lint(termbase: str | None, en: str, ar: str, *codes: str) -> list[Finding]:
 
 
 def errors(findings: list[Finding], code: str) -> list[Finding]:
-    return [f for f in findings if f.code == code and f.severity == "error"]
+    """Findings a reviser must look at: errors, and warnings (TM001 is a warning by default)."""
+    return [f for f in findings if f.code == code and f.severity in ("error", "warning")]
 
 
 def test_premodifiers_are_the_capitalized_words_right_before_the_name(termbase: str) -> None:

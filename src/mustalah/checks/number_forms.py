@@ -178,8 +178,10 @@ def _forms(run: str) -> set[str]:
     if len(groups) < 2:
         return set()  # a single number: the plain comparison already had it
     forms = {"".join(groups)}
-    if " " in run and len(groups) == 2 and len(groups[0]) == 3:
-        forms.add(groups[1] + groups[0])
+    parts = run.translate(_DIGITS).split(" ")
+    if len(parts) == 2 and len(re.findall(r"[0-9]+", parts[0])[0]) == 3:
+        # 300 4 = 4,300 and 731.5 1 = 1,731.5: the groups typed right to left
+        forms.add("".join(re.findall(r"[0-9]+", parts[1] + parts[0])))
     return forms
 
 

@@ -7,7 +7,10 @@ professional translations of the UN do so all the time:
   becomes ``وزير خارجية الأردن`` (Minister for Foreign Affairs of Jordan) — the article
   moves from الخارجية to the new last word;
 * **an indefinite title owned by ل**: المستشار الخاص becomes ``مستشار خاص للأمين العام``
-  (a Special Adviser to the Secretary-General) — every article drops;
+  (a Special Adviser to the Secretary-General) — every article drops — also in the
+  accusative (``ممثلا خاصا لي``, "as my Special Representative");
+* **a possessive on the title's noun**: الممثل الخاص becomes ``ممثلي الخاص`` ("my Special
+  Representative"), ``ممثلتي الخاصة`` for a woman;
 * **a pronoun for the genitive**: نائب الرئيس becomes ``نائبه`` ("its Vice-Chair");
 * **the construct undone with ل**: نائب الرئيس becomes ``النائب الثالث للرئيس`` (Third
   Vice-Chair);
@@ -39,6 +42,8 @@ from .base import SideView
 PARENT_BODIES = ("UN", "UNSC", "UNGA")
 #: Attached pronouns that stand for the genitive of a construct title (نائبه، نائبتها).
 _PRONOUNS = ("ه", "ها", "هم", "هما")
+#: Possessive pronouns on a title's noun: ممثلي ("my"), ممثله ("his"), ممثلنا ("our") …
+_OWNERS = ("ي", "ه", "ها", "هم", "نا", "كم")
 #: Words a name written another way may carry besides its own (مجلس الأمن inside لجنة … لمكافحة).
 _EXTRA_WORDS = 4
 
@@ -86,9 +91,9 @@ def reshaped_renderings(view: SideView, concept: Concept, termbase: Termbase) ->
     ws = _words(view)
     words = ws.words
     forms = [toks for toks in _approved_token_forms(concept) if len(toks) >= 2]
-    heads = {t[0] for t in forms} | {t[0][2:] for t in forms if t[0].startswith("ال")}
-    heads |= {"ال" + t[0] for t in forms if not t[0].startswith("ال")}
-    if len(words) < 2 or not heads.intersection(ws.at):
+    # the head without its article and last letter, which a possessive or a case ending changes
+    heads = {(t[0][2:] if t[0].startswith("ال") else t[0])[:-1] for t in forms}
+    if len(words) < 2 or not any(stem.startswith(tuple(heads)) for stem in ws.at if heads):
         return 0  # no word of the name's head stands here: nothing reshaped either (the common case)
     parents = _parent_forms(concept, termbase)
     starts: set[int] = set()
@@ -109,12 +114,18 @@ def reshaped_renderings(view: SideView, concept: Concept, termbase: Termbase) ->
                 if any(a.startswith("ل") and last in stems(a) for a in following):
                     starts.add(i)
         if all(t.startswith("ال") and len(t) > 3 for t in toks):
-            # المستشار الخاص → مستشار خاص لـ<owner>
-            shape = [t[2:] for t in toks]
-            for i in ws.find(shape):
-                after = i + len(shape)
-                if after < len(words) and words[after].startswith("ل"):
-                    starts.add(i)
+            # المستشار الخاص → مستشار خاص لـ<owner>, and in the accusative ممثلا خاصا لي
+            bare = [t[2:] for t in toks]
+            for shape in (bare, [w + "ا" for w in bare]):
+                for i in ws.find(shape):
+                    after = i + len(shape)
+                    if after < len(words) and words[after].startswith("ل"):
+                        starts.add(i)
+            # الممثل الخاص → ممثلي الخاص، ممثله الخاص ("my/his Special Representative"): the
+            # possessive pronoun on the noun, the adjectives keeping their article
+            head = bare[0][:-1] + "ت" if bare[0].endswith("ه") else bare[0]
+            for owned in (head + p for p in _OWNERS):
+                starts.update(ws.find([owned, *toks[1:]]))
         if toks[0] not in ws.at:
             continue
         for parent in parents:

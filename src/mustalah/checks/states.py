@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from ..model import Finding
-from ..termbase.model import Status
-from .base import Rule, UnitContext
+from ..termbase.model import Concept, Status
+from .base import Rule, SideView, UnitContext
 from .terms import preferred_for, suggest
 
 STATE_DOMAIN = "member-states"
@@ -18,9 +18,12 @@ class StateShortName(Rule):
     What it catches:
         A Member State (termbase domain ``member-states``) written in a form other
         than its preferred UN short name: a non-UN or outdated name (``Ivory Coast``,
-        ``Swaziland``, ``North Korea``) is an error; a formal or alternative name that
-        the termbase admits (``Kingdom of Saudi Arabia``) is an info note.  TM002 and
-        TM009 leave Member States to this rule.
+        ``Swaziland``, ``North Korea``) is an error; a former official name
+        (``Turkey`` before 2022: right in a text of its time) a warning; a formal or
+        alternative name that the termbase admits (``Kingdom of Saudi Arabia``) an
+        info note.  Not where the other side itself uses a non-UN name: a
+        translation of a letter's "south Korean puppet forces" renders the source.
+        TM002 and TM009 leave Member States to this rule.
     Why it matters:
         UN texts name States by the short names of the UN's official list (UNTERM,
         the Protocol list); other names can carry political meaning.
@@ -50,6 +53,11 @@ class StateShortName(Rule):
                 if better is None or better.text == m.term.text:
                     continue
                 admitted = m.term.status is Status.ADMITTED
+                # a former official name (Turkey before 2022) may be right for the text's date: look
+                former = m.term.status is Status.SUPERSEDED
+                other = ctx.target if view is ctx.source else ctx.source
+                if other is not None and other.text.strip() and _mirrors(other, concept):
+                    continue  # the source itself uses a non-UN name ("south Korean puppet forces")
                 why = f" ({m.term.note})" if m.term.note else ""
                 yield self.finding(
                     ctx,
@@ -59,5 +67,21 @@ class StateShortName(Rule):
                     f"the UN short name of this Member State is '{better.text}'{why}",
                     concept=m.concept_id,
                     suggestion=suggest(m, better),
-                    severity="info" if admitted else None,
+                    # a former name in the source is the source's date, not the translator's slip
+                    severity="info"
+                    if admitted or (former and view is ctx.source)
+                    else "warning"
+                    if former
+                    else None,
                 )
+
+
+
+def _mirrors(view: SideView, concept: Concept) -> bool:
+    """Whether ``view`` (the other side) itself names the State by a non-UN form and never by
+    its UN name: a faithful translation of a letter's "south Korean puppet forces"."""
+    text = view.text.casefold()
+    names = concept.terms_in(view.lang)
+    if any(t.text.casefold() in text for t in names if t.approved):
+        return False
+    return any(t.text.casefold() in text for t in names if not t.approved)
