@@ -22,9 +22,9 @@ from ..matching.types import NearMiss, TermMatch
 from ..model import Finding, Segment, Severity, Side
 from ..termbase.model import Termbase, TermType
 from ..text.normalize import Folded
+from .policy import FORM_CATEGORIES, capped
 
 DOC_SECTIONS = ("What it catches", "Why it matters", "Example", "Use instead", "Suppress")
-
 
 #: What a severity promises (docs/rules.md and the README print it).  A rule's default severity is
 #: the one its commonest finding deserves; a rule that tells cases apart says so in its docs.
@@ -40,9 +40,11 @@ SEVERITY_POLICY: tuple[tuple[Severity, str], ...] = (
     (
         "warning",
         "probably wrong, but correct text trips the rule often enough that a reviser must look "
-        "before changing anything: a near miss, a confusable word, a form the termbase itself "
-        "doubts, a number or month the other side lacks with nothing in its place (it may be "
-        "written another way there), two digit systems in one text, invisible characters.",
+        "before changing anything: a name the target does not seem to render (real translations "
+        "render names by pronouns, possessives and forms no termbase lists), a near miss, a "
+        "confusable word, a form the termbase itself doubts, a number or month the other side "
+        "lacks with nothing in its place (it may be written another way there), two digit "
+        "systems in one text, invisible characters.",
     ),
     (
         "info",
@@ -51,6 +53,7 @@ SEVERITY_POLICY: tuple[tuple[Severity, str], ...] = (
         "word the dictionary lacks.",
     ),
 )
+
 
 @dataclass(frozen=True, slots=True)
 class SideView:
@@ -185,11 +188,14 @@ class Rule:
         newlines = text.count("\n", 0, start)  # ``locate``, inlined: rules make many findings
         column = start - text.rfind("\n", 0, start) if newlines else start + 1
         line = view.line + newlines if view.line is not None else None
+        level = severity or self.severity
+        if level == "error" and concept is not None and self.category in FORM_CATEGORIES:
+            level = capped(level, ctx.termbase.get(concept))  # the termbase doubts its own form
         return Finding(
             self.code,
             self.name,
             self.category,
-            severity or self.severity,
+            level,
             view.file,
             ctx.segment.unit,
             view.lang,
