@@ -16,7 +16,6 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from dataclasses import replace
 
 from ..model import Finding
 from ..termbase.model import Gender, Term
@@ -174,12 +173,9 @@ class PersonGenderAcrossUnits(CorpusRule):
     def _finding(
         self, ctx: UnitContext, view: SideView, start: int, end: int, concept: str | None
     ) -> Finding:
-        """The span a later fact would report, fingerprinted as the engine fingerprints unit findings."""
-        from ..lint.suppress import finding_fingerprint, fingerprint
-
-        found = self.finding(ctx, view, start, end, "", concept=concept)
-        own = finding_fingerprint(fingerprint(self.code, ctx.segment), view.side, start, end)
-        return replace(found, fingerprint=own)
+        """The span a later fact would report (a corpus rule's finding: no fingerprint, like CO*'s,
+        since a baseline filters unit findings only)."""
+        return self.finding(ctx, view, start, end, "", concept=concept)
 
     def _fact(
         self,

@@ -13,7 +13,7 @@ termbase matcher allows them.  A target regex may use the source regex's groups,
 number in the target (each source match is checked with its own groups, escaped).
 
 A missing target form is reported on the source span that asked for it; a forbidden one on the
-target span that has it.  Each spec becomes a :class:`ProjectCheck` subclass (``rule_class``), so
+target span that has it.  Each spec becomes a rule class (:func:`rule_class`), so
 select/ignore, suppression, baselines and every report treat it as any other rule.
 """
 
@@ -23,7 +23,6 @@ import functools
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import ClassVar
 
 from ..model import Finding, Severity
 from .base import Rule, UnitContext
@@ -193,35 +192,35 @@ def evaluate(
                 yield Hit("target", m.start(), m.end(), spec.message)
 
 
-class ProjectCheck(Rule):
-    """Base of the classes :func:`rule_class` makes, one per project check."""
-
-    spec: ClassVar[CheckSpec]
-    scope: ClassVar[str] = "bilingual"
-
-    def check(self, ctx: UnitContext) -> Iterable[Finding]:
-        target = ctx.target
-        if target is None:
-            return
-        spec = self.spec
-        for hit in evaluate(spec, ctx.source.text, target.text, ctx.source.lang, target.lang):
-            view = ctx.source if hit.side == "source" else target
-            yield self.finding(ctx, view, hit.start, hit.end, hit.message, suggestion=spec.suggestion)
+def _check(self: Rule, ctx: UnitContext) -> Iterable[Finding]:
+    """``check`` of every project check's rule class (its spec is the class's ``spec``)."""
+    target = ctx.target
+    if target is None:
+        return
+    spec: CheckSpec = getattr(type(self), "spec")  # noqa: B009 - set by rule_class
+    for hit in evaluate(spec, ctx.source.text, target.text, ctx.source.lang, target.lang):
+        view = ctx.source if hit.side == "source" else target
+        yield self.finding(ctx, view, hit.start, hit.end, hit.message, suggestion=spec.suggestion)
 
 
 @functools.lru_cache(maxsize=256)
-def rule_class(spec: CheckSpec) -> type[ProjectCheck]:
-    """The rule class of one project check: its code, name, category, severity and docs."""
+def rule_class(spec: CheckSpec) -> type[Rule]:
+    """The rule class of one project check: its code, name, category, severity and docs.
+
+    Made here from the spec, never defined in a module: a project check is the project's data,
+    not one of the built-in rules ``checks.registry.ALL_RULES`` lists."""
     attrs = {
         "code": spec.code,
         "name": spec.name,
         "category": spec.category,
         "severity": spec.severity,
+        "scope": "bilingual",
         "spec": spec,
+        "check": _check,
         "__doc__": _doc(spec),
         "__module__": __name__,
     }
-    return type(f"ProjectCheck{spec.code}", (ProjectCheck,), attrs)
+    return type(f"ProjectCheck{spec.code}", (Rule,), attrs)
 
 
 def _quote(words: tuple[str, ...], regex: str | None) -> str:
