@@ -179,3 +179,49 @@ def test_paired_n_zero_is_refused(tmp_path: Path) -> None:
         cwd=tmp_path,
     )
     assert_located(done, "--paired-n 0", "at least 1")
+
+
+# --- the same faults in real files other people wrote (tests/formats/real/PROVENANCE.md) -------
+
+REAL = Path(__file__).resolve().parents[1] / "formats" / "real"
+
+
+def test_real_po_with_a_nul_byte_or_as_utf16_is_refused(tmp_path: Path) -> None:
+    """KDE Lokalize PO (Amine27/plasma_applet_mawakit, GPL-3.0): read as it is; with a NUL
+    byte in msgstr "العرض" (line 23), or saved as UTF-16, refused at that place."""
+    real = (REAL / "plasma_applet_mawakit.ar.po").read_bytes()
+    (tmp_path / "ok.po").write_bytes(real)
+    assert _lint(tmp_path, "ok.po").returncode in (0, 1)
+    at = real.index("العرض".encode())
+    (tmp_path / "nul.po").write_bytes(real[:at] + b"\x00" + real[at:])
+    assert_located(_lint(tmp_path, "nul.po"), "nul.po:23", f"NUL byte at byte offset {at}")
+    (tmp_path / "utf16.po").write_bytes(real.decode("utf-8").encode("utf-16"))
+    assert_located(_lint(tmp_path, "utf16.po"), "utf16.po", "NUL byte")
+
+
+def test_real_xliff_resaved_with_a_lying_declaration_is_refused(tmp_path: Path) -> None:
+    """Angular XLIFF 1.2 (WISE-Community/WISE-Client, GPL-3.0): UTF-8 as written; the same bytes
+    under encoding='windows-1256' are refused instead of linted as mojibake."""
+    real = (REAL / "wise-messages.ar.xlf").read_bytes()
+    (tmp_path / "ok.xlf").write_bytes(real)
+    assert _lint(tmp_path, "ok.xlf").returncode in (0, 1)
+    lying = real.replace(b"encoding='UTF-8'", b"encoding='windows-1256'", 1)
+    assert lying != real
+    (tmp_path / "lying.xlf").write_bytes(lying)
+    assert_located(_lint(tmp_path, "lying.xlf"), "lying.xlf:1", "windows-1256")
+
+
+def test_real_tbx_with_a_concept_twice_is_refused(tmp_path: Path) -> None:
+    """Microsoft Terminology Collection TBX (poychang/Lookup-Microsoft-Terms): imports; with its
+    first termEntry repeated, import writes nothing and lint refuses it as a termbase."""
+    real = (REAL / "ms-terminology.tbx").read_text(encoding="utf-8")
+    (tmp_path / "ok.tbx").write_text(real, encoding="utf-8")
+    assert run("termbase", "import", "ok.tbx", "-o", "ok", cwd=tmp_path).returncode == 0
+    start = real.index("<termEntry")
+    end = real.index("</termEntry>") + len("</termEntry>")
+    (tmp_path / "dup.tbx").write_text(real[:end] + "\n" + real[start:end] + real[end:], encoding="utf-8")
+    done = run("termbase", "import", "dup.tbx", "-o", "dup", cwd=tmp_path)
+    assert done.returncode == 1 and "TB005" in done.stderr and "nothing written" in done.stderr, done.stderr
+    assert not (tmp_path / "dup").exists()
+    rel = release(tmp_path)
+    assert_located(_lint(tmp_path, str(rel), "--termbase", "dup.tbx"), "TB005", "duplicate concept id")
