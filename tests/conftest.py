@@ -8,6 +8,9 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parents[1]
+
+# A bug in a command shows its traceback in tests (users get one "internal error" line instead).
+os.environ.setdefault("MUSTALAH_DEBUG", "1")
 SHARED = Path(os.environ.get("MUSTALAH_SHARED", REPO.parent / "shared"))
 
 

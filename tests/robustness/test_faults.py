@@ -10,6 +10,7 @@ import os
 import resource
 import signal
 import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -217,7 +218,7 @@ def test_ctrl_c_at_start_up(tmp_path: Path, delay: float) -> None:
     process.send_signal(signal.SIGINT)
     _out, err = process.communicate(timeout=120)
     if "Traceback" in err:
-        assert 'mustalah/' not in err and "KeyboardInterrupt" in err, err  # the interpreter's start-up
+        assert "mustalah/" not in err and "KeyboardInterrupt" in err, err  # the interpreter's start-up
     else:  # 130 from mustalah's handler; -SIGINT when it lands after the run, while Python exits
         assert process.returncode in (130, -signal.SIGINT, 0, 1), (process.returncode, err)
     if process.returncode == 130:
@@ -225,3 +226,38 @@ def test_ctrl_c_at_start_up(tmp_path: Path, delay: float) -> None:
     elif (tmp_path / "out.json").exists():  # the run had finished: the output is whole
         assert json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))["version"] == 1
     assert parts(tmp_path) == []
+
+
+def test_an_internal_error_is_one_line_not_a_traceback(tmp_path: Path) -> None:
+    """A bug (here: a rule that raises, injected through the entry point's module) is reported
+    as one 'internal error' line with exit 2; MUSTALAH_DEBUG=1 shows the traceback."""
+    rel = release(tmp_path)
+    code = (
+        "import sys, mustalah.lint.run as run\n"
+        "def broken(*a, **k): raise ZeroDivisionError('injected')\n"
+        "run.lint_stream = broken\n"
+        "import mustalah.cli.lint_cmd as cmd; cmd.lint_stream = broken\n"
+        "from mustalah.cli.main import main\n"
+        "sys.exit(main(sys.argv[1:]))\n"
+    )
+    env = {k: v for k, v in os.environ.items() if k != "MUSTALAH_DEBUG"}
+    argv = ["lint", "--no-config", "--no-progress", str(rel)]
+    done = subprocess.run(
+        [sys.executable, "-c", code, *argv],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+    )
+    assert done.returncode == 2 and "Traceback" not in done.stderr, done.stderr
+    assert "internal error: ZeroDivisionError: injected" in done.stderr and "hint:" in done.stderr
+    debug = subprocess.run(
+        [sys.executable, "-c", code, *argv],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**env, "MUSTALAH_DEBUG": "1"},
+    )
+    assert "Traceback" in debug.stderr and "ZeroDivisionError" in debug.stderr

@@ -111,6 +111,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OSError as exc:
         print(f"mustalah: error: {_os_error(exc)}", file=sys.stderr)
         return 2
+    except Exception as exc:  # a bug: one line saying so, not a traceback (unless debugging)
+        if os.environ.get("MUSTALAH_DEBUG"):
+            raise
+        print(
+            f"mustalah: internal error: {type(exc).__name__}: {exc}\n"
+            "  hint: this is a bug in mustalah, not in your input; please report it with the "
+            "command line (MUSTALAH_DEBUG=1 shows where it happened)",
+            file=sys.stderr,
+        )
+        return 2
 
 
 def install_signals() -> None:
