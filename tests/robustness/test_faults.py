@@ -68,9 +68,13 @@ def test_full_disk_lint_export_termbase_score(tmp_path: Path, full_disk: Path) -
         done = run(*argv, cwd=tmp_path)
         assert done.returncode == 2, (name, done.stderr)
         _no_space(done, full_disk)
-    done = run("termbase", "import", str(tsv), "-o", str(full_disk / "tb"), cwd=tmp_path)
-    assert_located(done, "No space left on device")
-    assert not (full_disk / "tb").exists() and parts(full_disk) == []
+    for argv in (
+        ["termbase", "import", str(tsv), "-o", str(full_disk / "tb")],
+        ["termbase", "export", "--to", "yaml", "--termbase", str(tsv), "-o", str(full_disk / "tb")],
+    ):
+        done = run(*argv, cwd=tmp_path)
+        assert_located(done, "No space left on device")
+        assert not (full_disk / "tb").exists() and parts(full_disk) == []
 
 
 def test_termbase_import_writes_the_folder_whole(tmp_path: Path) -> None:
@@ -78,6 +82,10 @@ def test_termbase_import_writes_the_folder_whole(tmp_path: Path) -> None:
     assert run("termbase", "import", str(tsv), "-o", "tb", cwd=tmp_path).returncode == 0
     manifest = json.loads((tmp_path / "tb" / ".mustalah-termbase.json").read_text(encoding="utf-8"))
     assert manifest["files"] == ["entities.yaml"]
+    # termbase export --to yaml into a folder: the same writer
+    done = run("termbase", "export", "--to", "yaml", "--termbase", str(tsv), "-o", "exported", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / "exported" / ".mustalah-termbase.json").is_file() and parts(tmp_path) == []
     # a file missing from a written folder is detected, not linted as a smaller termbase
     rel = release(tmp_path)
     (tmp_path / "tb" / "entities.yaml").rename(tmp_path / "elsewhere.yaml")
