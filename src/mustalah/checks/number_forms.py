@@ -8,7 +8,7 @@ of these is a slip:
   ``3 p.m.`` is ``15:00``; the minutes ``00`` are no number of their own;
 * **grouped and compound numbers**: ``4,300`` is ``300 4`` (thousands groups typed in
   right-to-left order), ``s.10.103`` is ``10-103`` (a section number), ``224.14`` is
-  ``224-14``: the same digits, other separators;
+  ``224-14`` or ``224- 14``: the same digits, other separators;
 * **Roman numerals**: ``resolution 1576 (L)`` is ``1576 (د-50)``, item ``(i)`` is ``'1```;
 * **eleven to nineteen in words**: ``11th meeting`` is ``اجتماعه الحادي عشر``, ``14 Mile
   Area`` is ``منطقة الأربعة عشر ميلا``;
@@ -24,7 +24,7 @@ from collections.abc import Iterator
 
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 #: Runs of digit groups joined by one separator each: 10-103, 224.14, 10:00, 300 4.
-_RUN = re.compile(r"[0-9٠-٩۰-۹]+(?:(?:[-./:,٫٬]| (?=[0-9٠-٩۰-۹]{1,3}\b))[0-9٠-٩۰-۹]+)*")
+_RUN = re.compile(r"[0-9٠-٩۰-۹]+(?:(?:[-./:,٫٬]|- | (?=[0-9٠-٩۰-۹]{1,3}\b))[0-9٠-٩۰-۹]+)*")
 _PM = re.compile(r"\s*p\.?\s?m\b\.?", re.IGNORECASE)
 _ROMAN = re.compile(r"\((?P<r>[ivxlcdm]+|[IVXLCDM]+)\)")
 _ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "d": 500, "m": 1000}

@@ -115,7 +115,9 @@ class LatinInArabic(Rule):
         URLs, e-mail addresses and UN document symbols are allowed, and so are
         names that only exist in Latin letters — a brand or a chemical with a
         dot, a digit or a capital inside the word (``Ask.fm``, ``25C-NBOMe``,
-        ``iPhone``): UN Arabic keeps them as they are.
+        ``iPhone``), a word glued to a number (``No.14704-6``) and a name given in its
+        original language right after its Arabic rendering in parentheses
+        (``(المدعي العام ضد كوناراك) Prosecutor v. Kunarac``): UN Arabic keeps them.
     Why it matters:
         A phrase left in English is an untranslated fragment, usually missed when
         a sentence was edited in the TM.
@@ -150,8 +152,10 @@ class LatinInArabic(Rule):
                     continue
                 if not any(c.islower() for c in word) or len(word) < 2:
                     continue
-                if _kept_name(word):
-                    continue  # Ask.fm, C-NBOMe, iPhone: a brand or a chemical is kept in Latin
+                if _kept_name(word) or _numbered(text, m.start() + len(word)):
+                    continue  # Ask.fm, C-NBOMe, iPhone; No.14704-6: a name or an identifier in Latin
+                if word[:1].isupper() and _beside_its_rendering(text, m.start()):
+                    continue  # (المدعي العام ضد كوناراك) Prosecutor v. Kunarac: the original beside it
                 if run_end >= 0 and not text[run_end : m.start()].strip(" ,;:-"):
                     run_end = m.start() + len(word)
                     continue
@@ -170,3 +174,18 @@ def _kept_name(word: str) -> bool:
     its first letter (``Ask.fm``, ``C-NBOMe``, ``iPhone``); plain words (``border``) are not."""
     body = word.strip(".-")
     return "." in body or any(c.isdigit() for c in body) or any(c.isupper() for c in body[1:])
+
+
+def _numbered(text: str, end: int) -> bool:
+    """A Latin word glued to a number (``No.14704-6``, ``Art.5``): part of an identifier."""
+    return re.match(r"\.?\s?[0-9]", text[end : end + 3]) is not None
+
+
+def _beside_its_rendering(text: str, start: int) -> bool:
+    """A capitalized Latin name right after a parenthesis closing its Arabic rendering: a case or a
+    title given in its original language, ``(المدعي العام ضد كوناراك) Prosecutor v. Kunarac``."""
+    before = re.sub(r"[A-Za-z.'’\- ]+$", "", text[:start]).rstrip()  # back to where the Latin began
+    if not before.endswith(")"):
+        return False
+    inside = before[before.rfind("(") + 1 : -1]
+    return any("\u0621" <= ch <= "\u064a" for ch in inside)
