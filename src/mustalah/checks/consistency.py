@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable
+from dataclasses import replace
 
 from ..model import Finding
 from ..termbase.model import Concept, Status, Term, TermType
@@ -56,24 +57,8 @@ def _conclude_pairs(facts: list[Fact], label: str) -> Iterable[Finding]:
         main = ordered[0][0]
         for others in ordered[1:]:
             for fact in others:
-                f = fact.finding
-                yield Finding(
-                    code=f.code,
-                    name=f.name,
-                    category=f.category,
-                    severity=f.severity,
-                    file=f.file,
-                    unit=f.unit,
-                    lang=f.lang,
-                    side=f.side,
-                    start=f.start,
-                    end=f.end,
-                    text=f.text,
-                    message=f"{label} (unit {main.finding.unit} of {main.file}: '{main.key[2]}')",
-                    line=f.line,
-                    column=f.column,
-                    fingerprint=f.fingerprint,
-                )
+                message = f"{label} (unit {main.finding.unit} of {main.file}: '{main.key[2]}')"
+                yield replace(fact.finding, message=message)
 
 
 class InconsistentTranslation(CorpusRule):

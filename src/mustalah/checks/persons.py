@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 
 from ..model import Finding
 from ..termbase.model import Gender, Term
@@ -227,24 +228,12 @@ class PersonGenderAcrossUnits(CorpusRule):
             f"unit {first.unit} introduced them as {gender} ('{first.text}')"
         )
         suggestion = fact.key[4] if gender == Gender.FEMININE.value else fact.key[5]
-        return Finding(
-            code=self.code,
-            name=self.name,
-            category=self.category,
+        return replace(
+            f,
             severity="error" if known else self.severity,
-            file=f.file,
-            unit=f.unit,
-            lang=f.lang,
-            side=f.side,
-            start=f.start,
-            end=f.end,
-            text=f.text,
             message=f"'{word}' is {fact.key[1]}, but {how}",
             concept=(known.finding.concept if known else f.concept),
             suggestion=suggestion or None,
-            line=f.line,
-            column=f.column,
-            fingerprint=f.fingerprint,
         )
 
 
