@@ -85,29 +85,7 @@ def test_omegat_pretranslates_every_paragraph_from_our_tmx(tmp_path: Path) -> No
         main(["export", "glossary", "--to", "omegat", "-o", str(project / "glossary" / "un-terms.txt")]) == 0
     )
 
-    command = [
-        java,
-        "-Djava.awt.headless=true",
-        "-Dfile.encoding=UTF-8",
-        "-Duser.language=en",
-        "-XX:+UseSerialGC",
-        "-XX:TieredStopAtLevel=1",
-        "-jar",
-        str(OMEGAT_JAR),
-        str(project),
-        "--mode=console-translate",
-        f"--config-dir={tmp_path / 'config'}",
-        "--disable-project-locking",
-        "--disable-location-save",
-        "--no-team",
-        "--quiet",
-    ]
-    env = {**os.environ, "HOME": str(tmp_path)}
-    try:
-        run = subprocess.run(command, capture_output=True, text=True, timeout=TIMEOUT_S, env=env, check=False)
-    except subprocess.TimeoutExpired:
-        pytest.fail(f"OmegaT did not finish within {TIMEOUT_S} s")
-    log = (run.stdout + run.stderr)[-3000:]
+    log = _run_omegat(java, tmp_path, project)
     assert "TF_TM_LOAD_ERROR" not in log, log
     for release in releases:
         target = project / "target" / f"{release.name}.txt"
