@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import signal
 import sys
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from pathlib import Path
@@ -84,6 +85,7 @@ def _worker_init(parent: int) -> None:
 def stop_now(executor: Executor) -> None:
     """After an interrupt: cancel queued tasks and end a process pool's workers at once."""
     if isinstance(executor, ProcessPoolExecutor):
+        _ignore_broken_pipes()
         processes = list((getattr(executor, "_processes", None) or {}).values())
         executor.shutdown(wait=False, cancel_futures=True)
         for process in processes:
@@ -96,6 +98,14 @@ def stop_now(executor: Executor) -> None:
             executor.shutdown(wait=False, cancel_futures=True)
         except TypeError:  # an executor without cancel_futures (Dask's ClientExecutor)
             executor.shutdown(wait=False)
+
+
+def _ignore_broken_pipes() -> None:
+    """The pool's own threads still write to the workers being ended: with SIGPIPE at its default
+    (``mustalah … | head`` ends quietly) such a write would kill the process by SIGPIPE instead of
+    letting it exit as interrupted (130, or 143 for SIGTERM)."""
+    if hasattr(signal, "SIGPIPE") and threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGPIPE, signal.SIG_IGN)
 
 
 def make_executor(jobs: int | None = None, scheduler: str | None = None) -> Executor:
