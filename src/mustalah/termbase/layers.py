@@ -16,7 +16,6 @@ termbases share (``TB016``): the matcher would have to guess which one a text me
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -26,7 +25,7 @@ from .model import Concept, Termbase
 from .problems import Problem
 
 if TYPE_CHECKING:
-    from .validate import _Form
+    pass
 
 #: The shipped UN termbase inside a set.
 SHIPPED = "@shipped"
@@ -145,29 +144,13 @@ def check_set(spec: tuple[str, ...]) -> tuple[Termbase, list[Problem], int]:
 
 def _shared_forms(termbase: Termbase, layers: dict[str, int], labels: Sequence[str]) -> Iterator[Problem]:
     """``validate._shared_forms`` with each concept's termbase: across termbases it is TB016."""
-    from .validate import _exact_key, _forms, fold
+    from .validate import shared_form_message, shared_form_pairs
 
-    groups: dict[tuple[str, str], list[_Form]] = defaultdict(list)
-    for concept in termbase.concepts:
-        for form in _forms(concept):
-            groups[(form.term.lang, fold(form.text))].append(form)
-    for (lang, _), forms in groups.items():
-        if len({f.concept.id for f in forms}) < 2:
-            continue
-        first = forms[0]
-        reported: set[str] = {first.concept.id}
-        for form in forms[1:]:
-            if form.concept.id in reported:
-                continue
-            exact = first.term.exact or form.term.exact
-            if exact and _exact_key(first.text) != _exact_key(form.text):
-                continue  # exact-spelling terms only collide when spelled identically
-            reported.add(form.concept.id)
-            where = f" ({first.location})" if first.location else ""
-            text = f"{form.text!r} ({lang}) is a form of {form.concept.id} and of {first.concept.id}{where}"
-            mine, theirs = layers.get(form.concept.id, 0), layers.get(first.concept.id, 0)
-            if mine == theirs:
-                yield Problem("TB006", text, form.location, form.concept.id)
-            else:
-                text += f" — {form.concept.id} from {labels[mine]}, {first.concept.id} from {labels[theirs]}"
-                yield Problem("TB016", text, form.location, form.concept.id)
+    for lang, first, form in shared_form_pairs(termbase):
+        text = shared_form_message(lang, first, form)
+        mine, theirs = layers.get(form.concept.id, 0), layers.get(first.concept.id, 0)
+        if mine == theirs:
+            yield Problem("TB006", text, form.location, form.concept.id)
+        else:
+            text += f" — {form.concept.id} from {labels[mine]}, {first.concept.id} from {labels[theirs]}"
+            yield Problem("TB016", text, form.location, form.concept.id)

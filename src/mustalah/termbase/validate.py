@@ -82,7 +82,9 @@ def duplicate_ids(termbase: Termbase) -> Iterator[Problem]:
 _duplicate_ids = duplicate_ids  # the name termbase.layers imports
 
 
-def _shared_forms(termbase: Termbase) -> Iterator[Problem]:
+def shared_form_pairs(termbase: Termbase) -> Iterator[tuple[str, _Form, _Form]]:
+    """(language, first form, other form) for each surface form two concepts share after folding:
+    the other concept is reported once per form group (TB006; across termbases TB016)."""
     groups: dict[tuple[str, str], list[_Form]] = defaultdict(list)
     for concept in termbase.concepts:
         for form in _forms(concept):
@@ -99,13 +101,17 @@ def _shared_forms(termbase: Termbase) -> Iterator[Problem]:
             if exact and _exact_key(first.text) != _exact_key(form.text):
                 continue  # exact-spelling terms only collide when spelled identically
             reported.add(form.concept.id)
-            where = f" ({first.location})" if first.location else ""
-            yield Problem(
-                "TB006",
-                f"{form.text!r} ({lang}) is a form of {form.concept.id} and of {first.concept.id}{where}",
-                form.location,
-                form.concept.id,
-            )
+            yield lang, first, form
+
+
+def shared_form_message(lang: str, first: _Form, form: _Form) -> str:
+    where = f" ({first.location})" if first.location else ""
+    return f"{form.text!r} ({lang}) is a form of {form.concept.id} and of {first.concept.id}{where}"
+
+
+def _shared_forms(termbase: Termbase) -> Iterator[Problem]:
+    for lang, first, form in shared_form_pairs(termbase):
+        yield Problem("TB006", shared_form_message(lang, first, form), form.location, form.concept.id)
 
 
 def _concept_problems(
