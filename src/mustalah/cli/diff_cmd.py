@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
+
+from .context import add_context_arguments, context_settings
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -23,29 +24,16 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("revised", metavar="REVISED", help="the reviser's version")
     p.add_argument("--format", choices=("text", "json", "html"), default="text")
     p.add_argument("--output", "-o", metavar="FILE", help="write here (atomically) instead of stdout")
-    p.add_argument("--termbase", metavar="PATH", action="append", help="as for lint (repeatable)")
-    p.add_argument("--source-lang", metavar="LANG")
-    p.add_argument("--target-lang", metavar="LANG")
-    p.add_argument("--config", metavar="FILE", help="read [tool.mustalah] from this pyproject.toml")
-    p.add_argument("--no-config", action="store_true", help="ignore pyproject.toml")
+    add_context_arguments(p)
     p.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
     from ..fileio import atomic_text, check_not_input
-    from ..lint.checkfile import project_checks
-    from ..lint.config import ProjectConfig, load_config, termbase_setting
-    from ..lint.engine import LintSettings
     from ..revision.compare import diff
     from ..revision.render import RENDERERS
 
-    config = ProjectConfig() if args.no_config else load_config(args.config, Path(args.original).parent)
-    settings = LintSettings(
-        termbase=termbase_setting(args.termbase, config),
-        source_lang=args.source_lang or config.get("source-lang"),
-        target_lang=args.target_lang or config.get("target-lang"),
-        project_checks=project_checks(config),
-    )
+    settings = context_settings(args, args.original, checks=True)
     if args.output:
         check_not_input(args.output, [args.original, args.revised])
     result = diff(args.original, args.revised, settings)

@@ -8,6 +8,8 @@ import shutil
 import sys
 from pathlib import Path
 
+from .context import add_context_arguments, context_settings
+
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser(
@@ -28,19 +30,13 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument(
         "--select", action="append", metavar="CODES", help="only these safe rules (comma-separated)"
     )
-    p.add_argument("--termbase", metavar="PATH", action="append", help="as for lint (repeatable)")
-    p.add_argument("--source-lang", metavar="LANG")
-    p.add_argument("--target-lang", metavar="LANG")
-    p.add_argument("--config", metavar="FILE", help="read [tool.mustalah] from this pyproject.toml")
-    p.add_argument("--no-config", action="store_true", help="ignore pyproject.toml")
+    add_context_arguments(p)
     p.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
     from ..errors import UsageError
     from ..fileio import atomic_binary, check_not_input
-    from ..lint.config import ProjectConfig, load_config, termbase_setting
-    from ..lint.engine import LintSettings
     from ..lint.fix import SAFE, plan
 
     codes = SAFE
@@ -58,12 +54,7 @@ def run(args: argparse.Namespace) -> int:
         check_not_input(args.output, args.paths)
         if Path(args.output).exists() and Path(args.paths[0]).is_dir():
             raise UsageError(f"{args.output} exists", hint="-o for a release folder names a new folder")
-    config = ProjectConfig() if args.no_config else load_config(args.config, Path(args.paths[0]).parent)
-    settings = LintSettings(
-        termbase=termbase_setting(args.termbase, config),
-        source_lang=args.source_lang or config.get("source-lang"),
-        target_lang=args.target_lang or config.get("target-lang"),
-    )
+    settings = context_settings(args, args.paths[0])
     planned = plan(args.paths, settings, codes)
     fixed = skipped = 0
     for item, fixes in planned:
