@@ -65,16 +65,7 @@ class _Words:
 
     def find(self, shape: Sequence[str], clitics: tuple[int, ...] = (0,)) -> list[int]:
         """Where ``shape`` stands; the words at the ``clitics`` positions may carry proclitics."""
-        n, words = len(shape), self.words
-        return [
-            i
-            for i in self.at.get(shape[0], ())
-            if i + n <= len(words)
-            and all(
-                shape[j] in stems(words[i + j]) if j in clitics else shape[j] == words[i + j]
-                for j in range(1, n)
-            )
-        ]
+        return [i for i in self.at.get(shape[0], ()) if _stands_at(self.words, i, shape, clitics)]
 
 
 def _words(view: SideView) -> _Words:
@@ -248,9 +239,12 @@ def _parent_forms(concept: Concept, termbase: Termbase) -> list[list[str]]:
 def _find(words: Sequence[str], shape: Sequence[str], clitics: tuple[int, ...] = (0,)) -> Iterable[int]:
     """Where ``shape`` stands in ``words``; the words at the ``clitics`` positions of the shape
     may carry proclitics (``ومستشار``, ``لمكافحة``), the others must be equal."""
-    n = len(shape)
-    for i in range(len(words) - n + 1):
-        if all(
-            shape[j] in stems(words[i + j]) if j in clitics else shape[j] == words[i + j] for j in range(n)
-        ):
-            yield i
+    return (i for i in range(len(words) - len(shape) + 1) if _stands_at(words, i, shape, clitics))
+
+
+def _stands_at(words: Sequence[str], i: int, shape: Sequence[str], clitics: tuple[int, ...]) -> bool:
+    """``shape`` stands in ``words`` from ``i``; words at ``clitics`` positions may carry proclitics."""
+    return i + len(shape) <= len(words) and all(
+        shape[j] in stems(words[i + j]) if j in clitics else shape[j] == words[i + j]
+        for j in range(len(shape))
+    )
