@@ -25,6 +25,7 @@ from .punctuation import (
     UnbalancedBrackets,
 )
 from .spelling import ConfusedWord, Misspelling
+from .spelling_slots import RareWordBeforeName
 from .states import StateShortName
 from .style import (
     DocumentSymbolChanged,
@@ -71,6 +72,7 @@ ALL_RULES: tuple[type[Rule], ...] = (
     StrayNoBreakSpace,
     ConfusedWord,
     Misspelling,
+    RareWordBeforeName,
     StrayVowelMark,
     InconsistentTranslation,
     InconsistentSource,

@@ -1,0 +1,132 @@
+"""A rare word before a name where the text usually has a word one letter longer (SP004).
+
+The curated confusion list (SP001) knows ``من أجل تعزز`` for ``من أجل تعزيز``; it cannot list
+every verbal noun.  This corpus rule learns from the text itself: the word just before a name
+the termbase knows (``تعزيز`` before ``مركز الأمم المتحدة لمكافحة الإرهاب``) is a *slot*, and
+a slot's commonest words are what the writers meant.  A word seen once in a slot that is one of
+those words with an inner ``ي`` dropped (``تعزز``, ``تنفذ``, ``تحقق``: the verb where the
+verbal noun ``تفعيل`` stood) is reported as a note: both are real words, so no dictionary sees it,
+and the reviser decides.
+
+Only the ``ي`` of the verbal noun ``تفعيل`` counts: on real UN text a dropped ``ي`` elsewhere is a
+tense (``ويحث``/``وحث``) or another word (``جديد``/``جدد`` before ``مجلس الأمن``), and a dropped
+``ا`` or ``و`` makes plurals and other nouns (``مكاتب``/``مكتب``, ``منظومة``/``منظمة``): no slips.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import replace
+
+from ..model import Finding
+from ..text.normalize import fold_key
+from .base import CorpusRule, Fact, UnitContext
+
+#: The Arabic word just before a position (vowel marks and tatweel inside it), then spaces.
+_WORD_BEFORE = re.compile(r"([\u0621-\u064a\u064b-\u0652\u0640\u0670]+)\s+$")
+#: و/ف before the word are conjunctions, not part of it (``وتعزيز`` is ``تعزيز``).
+_CONJUNCTION = ("و", "ف")
+#: A form II verbal noun ``تفعيل`` after its clitics (ل ب ال لل; و ف are stripped before):
+#: group 1 is its ``ي``.  Dropped, it leaves the verb ``تفعل`` (``تعزيز`` → ``تعزز``).
+_TAFIIL = re.compile("(?:ل|ب|ال|بال|لل)?ت[\u0621-\u064a]{2}(ي)[\u0621-\u064a]")
+#: How often the longer word must precede the name for the rare one to be worth a note.
+MIN_COMMON = 2
+
+
+def _dropped_inner_yeh(rare: str, common: str) -> bool:
+    """``rare`` is the verbal noun ``common`` (``تفعيل``, clitics allowed) without its ``ي``."""
+    if len(common) != len(rare) + 1:
+        return False
+    stem = _TAFIIL.fullmatch(common)
+    return stem is not None and common[: stem.start(1)] + common[stem.end(1) :] == rare
+
+
+def _bare(word: str) -> str:
+    key = fold_key(word)
+    if len(key) > 4 and key[0] in _CONJUNCTION:
+        return key[1:]
+    return key
+
+
+class RareWordBeforeName(CorpusRule):
+    """A word before a name, seen once there, that is the usual word with a letter dropped.
+
+    What it catches:
+        In Arabic text, the word just before a name the termbase knows, when it occurs there
+        only once and is the word that usually precedes that name in the same file or run
+        with an inner ``ي`` dropped: ``تعزز`` where ``تعزيز`` stands before the name
+        elsewhere.  A note (info): both are words, and the verb may be meant.
+    Why it matters:
+        A dropped letter that makes another real word is invisible to a spell-checker and
+        changes the grammar (``تعزيز`` "strengthening", ``تعزز`` "strengthens"); the curated
+        confusion list (SP001) holds the common cases, this learns the rest from the text.
+    Example:
+        en: to strengthen the capacity of the Counter-Terrorism Centre (third mention)
+        ar: الرامية إلى تعزز قدرات مركز الأمم المتحدة لمكافحة الإرهاب
+    Use instead:
+        ar: الرامية إلى تعزيز قدرات مركز الأمم المتحدة لمكافحة الإرهاب
+    Suppress:
+        `mustalah: ignore SP004` in the unit's note.
+    """
+
+    code = "SP004"
+    name = "rare-word-before-name"
+    category = "spelling"
+    severity = "info"
+    scope = "corpus"
+
+    def collect(self, ctx: UnitContext) -> Iterable[Fact]:
+        for view in ctx.in_lang("ar"):
+            text = view.text
+            seen: set[int] = set()
+            for m in view.mentions():
+                start = m.start
+                if start in seen:
+                    continue
+                seen.add(start)
+                before = _WORD_BEFORE.search(text, 0, start)
+                if before is None:
+                    continue
+                word = before.group(1)
+                finding = self.finding(ctx, view, before.start(1), before.end(1), "", concept=m.concept_id)
+                yield Fact(view.file, ctx.segment.index, (f"ar<{m.concept_id}", _bare(word), word), finding)
+
+    def conclude(self, facts: list[Fact]) -> Iterable[Finding]:
+        slots: dict[str, list[Fact]] = defaultdict(list)
+        for fact in facts:
+            slots[fact.key[0]].append(fact)
+        for slot in slots.values():
+            counts = Counter(f.key[1] for f in slot)
+            common = [w for w, n in counts.items() if n >= MIN_COMMON]
+            if not common:
+                continue
+            for fact in slot:
+                rare = fact.key[1]
+                if counts[rare] != 1:
+                    continue
+                usual = next((w for w in common if _dropped_inner_yeh(rare, w)), None)
+                if usual is None:
+                    continue
+                example = _unjoined(next(f.key[2] for f in slot if f.key[1] == usual))
+                yield replace(
+                    fact.finding,
+                    message=(
+                        f"'{fact.key[2]}' stands before this name once; elsewhere the text has "
+                        f"'{example}' here {counts[usual]} times: a dropped ي that makes another word?"
+                    ),
+                    suggestion=_with_conjunction(fact.key[2], example),
+                )
+
+
+def _unjoined(word: str) -> str:
+    """``word`` without a leading conjunction (``وتعزيز`` → ``تعزيز``)."""
+    return word[1:] if len(word) > 4 and word[0] in _CONJUNCTION else word
+
+
+def _with_conjunction(written: str, usual: str) -> str:
+    """``usual`` with the conjunction ``written`` had (``وتعزز`` → ``وتعزيز``)."""
+    if written[:1] in _CONJUNCTION and usual[:1] not in _CONJUNCTION:
+        return written[0] + usual
+    return usual

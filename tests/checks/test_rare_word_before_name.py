@@ -1,0 +1,62 @@
+"""SP004 on real UN text: a verbal noun's ي dropped before a name is found, nothing else is.
+
+The real folders of ``corpora/real`` give the slots: a verbal noun ``تفعيل`` (تنفيذ، تحقيق،
+تقديم، تمديد …) standing before the same name at least three times in one file.  Dropping the
+ي of its last occurrence (the verb ``تنفذ`` where ``تنفيذ`` stood) must give SP004 there, and
+the unchanged real text must give no SP004 at all.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+
+from mustalah.checks.spelling_slots import _TAFIIL
+from mustalah.lint.engine import InputResult, LintSettings, conclude, expand_inputs, lint_input
+from mustalah.model import Finding
+
+ROOT = Path(__file__).resolve().parents[2]
+REAL = ROOT / "corpora" / "real"
+SETTINGS = LintSettings(select=("SP004",))
+
+
+@pytest.fixture(autouse=True)
+def _cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("MUSTALAH_CACHE_DIR", str(tmp_path / "cache"))
+
+
+def _findings(results: list[InputResult]) -> list[Finding]:
+    found = [f for r in results for f in r.findings] + list(conclude(SETTINGS, results))
+    return [f for f in found if f.code == "SP004"]
+
+
+def test_real_text_gives_no_sp004_and_each_dropped_yeh_is_found(tmp_path: Path) -> None:
+    results = {p: lint_input(p, SETTINGS) for p in expand_inputs([str(REAL)])}
+    assert _findings(list(results.values())) == []
+    slots: dict[tuple[str, str, str], list[Finding]] = defaultdict(list)
+    folder_of: dict[str, str] = {}
+    for path, result in results.items():
+        for code, facts in result.facts:
+            for fact in facts:
+                if code == "SP004" and _TAFIIL.fullmatch(fact.key[1]):
+                    slots[(fact.file, fact.key[0], fact.key[1])].append(fact.finding)
+                    folder_of[fact.file] = path
+    injected = [spots[-1] for spots in slots.values() if len(spots) >= 3]
+    assert len(injected) >= 4, "the real corpus should offer a few verbal nouns before one name"
+    for spot in injected:
+        copy = tmp_path / f"{Path(folder_of[spot.file]).name}-{spot.unit}"
+        shutil.copytree(folder_of[spot.file], copy)
+        ar = copy / "ar.txt"
+        lines = ar.read_text(encoding="utf-8").split("\n")
+        assert spot.line is not None
+        k = spot.line - 1
+        line = lines[k]
+        noun = line[spot.start : spot.end]
+        verb = noun[:-2] + noun[-1]  # the ي of تفعيل is the letter before the last
+        lines[k] = line[: spot.start] + verb + line[spot.end :]
+        ar.write_text("\n".join(lines), encoding="utf-8")
+        found = _findings([lint_input(str(copy), SETTINGS)])
+        assert [(f.unit, f.text) for f in found] == [(spot.unit, verb)], (spot.file, spot.unit, noun)
