@@ -10,6 +10,7 @@ import os
 import signal
 import sys
 import threading
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from pathlib import Path
@@ -146,12 +147,15 @@ def ordered_map(
 ) -> Iterator[T]:
     """Submit ``fn(item, *extra)`` for each item, yielding results in input order.
 
-    At most ``window`` tasks are in flight, so memory stays flat for long inputs.
+    At most ``window`` tasks are in flight (at least one), so memory stays flat for long
+    inputs: the one bounded, in-order loop behind ``lint`` (``lint.run``) and ``score``
+    (``scoring.engine``).  A result is yielded before the next item is submitted once the
+    window is full, so the caller folds it while the others run.
     """
-    pending: list[Future[T]] = []
+    pending: deque[Future[T]] = deque()
     for item in items:
         pending.append(executor.submit(fn, item, *extra))
-        if len(pending) >= window:
-            yield pending.pop(0).result()
-    for future in pending:
-        yield future.result()
+        while len(pending) >= max(1, window):
+            yield pending.popleft().result()
+    while pending:
+        yield pending.popleft().result()

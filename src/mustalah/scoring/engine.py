@@ -16,9 +16,8 @@ the corpus (per-segment statistics are kept only when a paired test needs them).
 from __future__ import annotations
 
 import threading
-from collections import deque
 from collections.abc import Callable, Iterable
-from concurrent.futures import Executor, Future
+from concurrent.futures import Executor
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -26,7 +25,7 @@ from sacrebleu.metrics.base import Score
 from sacrebleu.metrics.chrf import CHRF
 
 from ..matching import TermIndex
-from ..parallel import SerialExecutor
+from ..parallel import SerialExecutor, ordered_map
 from ..termbase.model import Termbase
 from .arnorm import normalize_arabic
 from .contexts import count_contexts, reference_contexts
@@ -213,23 +212,15 @@ def run(
     on_shard: Callable[[ShardResult], None] | None = None,
     max_pending: int = 4,
 ) -> list[SystemTotals]:
-    """Score every shard and fold the results in corpus order."""
+    """Score every shard and fold the results in corpus order (``parallel.ordered_map``:
+    at most ``max_pending`` shards in flight)."""
     pool = executor if executor is not None else SerialExecutor()
     systems = [SystemTotals(name, segments={} if keep_segments else None) for name in names]
-    pending: deque[Future[ShardResult]] = deque()
-
-    def drain_one() -> None:
-        result = pending.popleft().result()
+    tasks = (ShardTask(config, data) for data in shards)
+    for result in ordered_map(pool, run_shard, tasks, window=max_pending):
         for system, stats, tally in zip(systems, result.stats, result.tallies, strict=True):
             system.add(stats, tally)
             system.count += result.count
         if on_shard is not None:
             on_shard(result)
-
-    for data in shards:
-        pending.append(pool.submit(run_shard, ShardTask(config, data)))
-        while len(pending) >= max(1, max_pending):
-            drain_one()
-    while pending:
-        drain_one()
     return systems
