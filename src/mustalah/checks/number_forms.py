@@ -6,15 +6,16 @@ of these is a slip:
 
 * **times**: ``10 a.m.`` is ``10:00`` (or ``00:10``, typed for right-to-left display),
   ``3 p.m.`` is ``15:00``; the minutes ``00`` are no number of their own;
-* **grouped and compound numbers**: ``4,300`` is ``300 4`` (thousands groups typed in
-  right-to-left order), ``s.10.103`` is ``10-103`` (a section number), ``224.14`` is
+* **grouped and compound numbers**: ``4,300`` is ``300 4`` and ``10,816,000`` is ``000 816 10``
+  (thousands groups typed in right-to-left order), ``s.10.103`` is ``10-103`` (a section number), ``224.14`` is
   ``224-14`` or ``224- 14``: the same digits, other separators;
 * **Roman numerals**: ``resolution 1576 (L)`` is ``1576 (د-50)``, item ``(i)`` is ``'1```;
 * **eleven to nineteen in words**: ``11th meeting`` is ``اجتماعه الحادي عشر``, ``14 Mile
   Area`` is ``منطقة الأربعة عشر ميلا``;
 * **footnote references**, numbered differently in each language's document: ``[23]``,
   ``2014.42`` and ``2014;1`` (the note's number glued after the year), ``2014(42)``;
-* **military time**: ``1100 hours`` is ``11:00``.
+* **military time**: ``1100 hours`` is ``11:00``;
+* **decades**: ``the 1960s`` is ``الستينيات``.
 """
 
 from __future__ import annotations
@@ -99,6 +100,8 @@ def same_number_elsewhere(value: str, start: int, here: str, here_lang: str, the
         return True  # 2014 = "2014.42", the year with its footnote number glued on
     if _hours(here, start, value, there):
         return True  # 1100 hours = 11:00
+    if _decade(here, start, value, there):
+        return True  # the 1960s = الستينيات
     mine = _run_at(here, start)
     return mine is not None and bool(_forms(mine) & {f for run in _runs(there) for f in _forms(run)})
 
@@ -141,6 +144,17 @@ def _hours(here: str, start: int, value: str, there: str) -> bool:
     return False
 
 
+_DECADES = {2: "عشرين", 3: "ثلاثين", 4: "أربعين", 5: "خمسين", 6: "ستين", 7: "سبعين", 8: "ثمانين", 9: "تسعين"}
+
+
+def _decade(here: str, start: int, value: str, there: str) -> bool:
+    """``the 1960s`` written ``الستينيات`` / ``الستينات`` (``من القرن الماضي`` or not)."""
+    if not re.fullmatch(r"1[0-9][2-9]0", value) or not here.startswith("s", start + len(value)):
+        return False
+    word = _DECADES[int(value[2])]
+    return re.search(rf"{word}(?:ي?ات)", there.translate(_MARKS)) is not None
+
+
 def _afternoon(text: str, hour: int) -> bool:
     return re.search(rf"(?<![0-9]){hour}{_PM.pattern}", text, re.IGNORECASE) is not None
 
@@ -179,9 +193,10 @@ def _forms(run: str) -> set[str]:
         return set()  # a single number: the plain comparison already had it
     forms = {"".join(groups)}
     parts = run.translate(_DIGITS).split(" ")
-    if len(parts) == 2 and len(re.findall(r"[0-9]+", parts[0])[0]) == 3:
-        # 300 4 = 4,300 and 731.5 1 = 1,731.5: the groups typed right to left
-        forms.add("".join(re.findall(r"[0-9]+", parts[1] + parts[0])))
+    heads = [re.findall(r"[0-9]+", part)[0] for part in parts]
+    if len(parts) >= 2 and all(len(h) == 3 for h in heads[:-1]) and len(heads[-1]) <= 3:
+        # 300 4 = 4,300, 000 816 10 = 10,816,000 and 731.5 1 = 1,731.5: groups typed right to left
+        forms.add("".join(re.findall(r"[0-9]+", "".join(reversed(parts)))))
     return forms
 
 

@@ -71,6 +71,8 @@ def canonical_number(raw: str, lang: str) -> str:
     if seps[-1] == "," and lang == "ar":  # comma as decimal point (rare, but ٫ is often typed as ,)
         return "".join(groups[:-1]) + "." + groups[-1]
     head = "".join(groups[:-1]).replace(",", "")
+    if set(groups[-1]) == {"0"} and head:
+        return head  # 93.0 = 93: a decimal of zeros is the whole number ("$93.0 million" = 93 مليون)
     return f"{head}.{groups[-1]}"
 
 
@@ -81,6 +83,27 @@ def numbers_in(text: str, lang: str) -> list[NumberToken]:
 def _values(text: str, lang: str) -> list[str]:
     """The canonical values of ``numbers_in(text, lang)``, sorted (no tokens built)."""
     return sorted(canonical_number(m.group(), lang) for m in NUMBER.finditer(text))
+
+
+#: A paragraph or list number opening a unit: ``46 - `` (UN Arabic), ``46. ``, ``(a) 3. ``, ```3' ``.
+_NUMBERING = re.compile(r"\s*(?:[0-9٠-٩۰-۹]{1,3}\s?[-–.]\s|`[0-9٠-٩۰-۹]{1,3}'\s*|\([0-9٠-٩۰-۹]{1,3}\)\s)")
+_OPENS_WITH_NUMBER = re.compile(r"\W*[0-9٠-٩۰-۹]")
+
+
+def _paragraph_number(here: str, there: str) -> int:
+    """Where the number of ``here``'s opening paragraph number starts, when ``there`` opens with
+    no number at all (the document numbered one language's paragraphs in the text and the other's
+    by its list numbering, or the sentence alignment cut the number off); else -1."""
+    m = _NUMBERING.match(here)
+    if m is None or _OPENS_WITH_NUMBER.match(there):
+        return -1
+    return next(i for i, ch in enumerate(here) if ch.isdigit())
+
+
+def _counts_things(text: str, n: NumberToken) -> bool:
+    """``2 vehicles``: a bare one or two before a word, not part of a grade, list or symbol (P-2)."""
+    before = text[n.start - 1] if n.start else " "
+    return before in " (" and re.match(r"\s+[A-Za-z]", text[n.end :]) is not None
 
 
 class NumberMismatch(Rule):
@@ -157,6 +180,7 @@ class NumberMismatch(Rule):
         counts = Counter(n.value for n in mine)
         if all(theirs[v] >= c for v, c in counts.items()):
             return  # the other side's digits alone cover every number here (words only add to them)
+        numbering = _paragraph_number(here.text, there.text)
         theirs.update(word_numbers(there.text, there.lang))
         seen: Counter[str] = Counter()
         spare = where == "the target" and single_number(ctx.segment) is not None
@@ -167,6 +191,10 @@ class NumberMismatch(Rule):
             if spare:
                 spare = False
                 continue  # a PO plural form said for one number (يومان, 'two days') may leave out the count
+            if n.start == numbering:
+                continue  # "46 - " before the Arabic paragraph only: its numbering, not a number of the text
+            if where == "the target" and n.value in ("1", "2") and _counts_things(here.text, n):
+                continue  # "2 vehicles" = مركبتان, "1 minibus" = وحافلة: the dual and the singular count
             if where == "the source" and counts[n.value] > 1 and theirs.get(n.value, 0) > 0:
                 continue  # repetition in the target (a restated year) is not a new number
             if n.value == "1" and _ONE_SCALE.match(here.text, n.end) and _AR_SCALE.search(there.text):
