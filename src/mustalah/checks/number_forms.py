@@ -7,8 +7,8 @@ of these is a slip:
 * **times**: ``10 a.m.`` is ``10:00`` (or ``00:10``, typed for right-to-left display),
   ``3 p.m.`` is ``15:00``; the minutes ``00`` are no number of their own;
 * **grouped and compound numbers**: ``4,300`` is ``300 4`` and ``10,816,000`` is ``000 816 10``
-  (thousands groups typed in right-to-left order), ``s.10.103`` is ``10-103`` (a section number), ``224.14`` is
-  ``224-14`` or ``224- 14``: the same digits, other separators;
+  (thousands groups typed in right-to-left order), ``s.10.103`` is ``10-103`` (a section
+  number), ``224.14`` is ``224-14`` or ``224- 14``: the same digits, other separators;
 * **Roman numerals**: ``resolution 1576 (L)`` is ``1576 (د-50)``, item ``(i)`` is ``'1```;
 * **eleven to nineteen in words**: ``11th meeting`` is ``اجتماعه الحادي عشر``, ``14 Mile
   Area`` is ``منطقة الأربعة عشر ميلا``;
