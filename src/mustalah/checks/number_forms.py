@@ -179,9 +179,16 @@ def _runs(text: str) -> Iterator[str]:
 
 
 def _run_at(text: str, start: int) -> str | None:
+    span = run_span(text, start)
+    return None if span is None else text[span[0] : span[1]]
+
+
+def run_span(text: str, start: int) -> tuple[int, int] | None:
+    """The span of the run of digit groups (``000 816 10``, ``10-103``) the number at ``start``
+    belongs to: NU001 reports a run's missing groups as one number."""
     for m in _RUN.finditer(text):
         if m.start() <= start < m.end():
-            return m.group()
+            return m.start(), m.end()
     return None
 
 

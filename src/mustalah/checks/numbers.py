@@ -19,7 +19,7 @@ from ..formats.plurals import single_number
 from ..model import Finding
 from ..text.dates import EN_MONTHS, UN_PAIRS
 from .base import Rule, SideView, UnitContext
-from .number_forms import same_number_elsewhere
+from .number_forms import run_span, same_number_elsewhere
 from .number_words import word_numbers
 from .textcache import month_mentions
 
@@ -183,6 +183,7 @@ class NumberMismatch(Rule):
         numbering = _paragraph_number(here.text, there.text)
         theirs.update(word_numbers(there.text, there.lang))
         seen: Counter[str] = Counter()
+        reported = -1  # the end of the last run reported
         spare = where == "the target" and single_number(ctx.segment) is not None
         for n in mine:
             seen[n.value] += 1
@@ -201,12 +202,18 @@ class NumberMismatch(Rule):
                 continue  # "1 million" = مليون
             if same_number_elsewhere(n.value, n.start, here.text, here.lang, there.text):
                 continue  # 10 a.m. = 10:00, 4,300 = 300 4, (L) = 50, 11th = الحادي عشر
+            span = run_span(here.text, n.start) or (n.start, n.end)
+            if span[1] <= reported:
+                continue  # another group of a number already reported (000 816 10): one number, one finding
+            if here.text[span[0] : span[1]].count(" ") == 0:
+                span = (n.start, n.end)  # 10-103, 6.11: the run is several numbers, each its own
+            reported = span[1]
             yield self.finding(
                 ctx,
                 here,
-                n.start,
-                n.end,
-                f"number {n.value} is not in {where}"
+                span[0],
+                span[1],
+                f"number {here.text[span[0] : span[1]] if span != (n.start, n.end) else n.value} is not in {where}"
                 + (
                     f" ({counts[n.value]} here, {theirs.get(n.value, 0)} there)"
                     if counts[n.value] > 1
