@@ -208,12 +208,13 @@ class NumberMismatch(Rule):
             if here.text[span[0] : span[1]].count(" ") == 0:
                 span = (n.start, n.end)  # 10-103, 6.11: the run is several numbers, each its own
             reported = span[1]
+            shown = here.text[span[0] : span[1]] if span != (n.start, n.end) else n.value
             yield self.finding(
                 ctx,
                 here,
                 span[0],
                 span[1],
-                f"number {here.text[span[0] : span[1]] if span != (n.start, n.end) else n.value} is not in {where}"
+                f"number {shown} is not in {where}"
                 + (
                     f" ({counts[n.value]} here, {theirs.get(n.value, 0)} there)"
                     if counts[n.value] > 1
