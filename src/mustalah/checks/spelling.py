@@ -24,6 +24,7 @@ from typing import Any, ClassVar
 from ..model import Finding
 from ..termbase.derived import register
 from ..termbase.model import Termbase
+from ..text.transliteration import spells_a_name
 from .base import Rule, SideView, UnitContext
 from .spellcache import StoredVerdicts
 
@@ -178,8 +179,10 @@ class Misspelling(Rule):
         and Debian's ``hunspell-ar`` / ``hunspell-en-gb`` dictionaries.  Every token
         of every termbase term (names, acronyms) and ``data/spelling-words.txt``
         are accepted; capitalized English words (names) and all-caps acronyms are
-        not checked.  Skipped, with one line on stderr, when the ``spell`` extra or
-        the dictionaries are not installed.
+        not checked, nor an Arabic word that spells a capitalized word of the English
+        (``دارفور`` / Darfur: names are written by their sound,
+        ``text/transliteration.py``).  Skipped, with one line on stderr, when the
+        ``spell`` extra or the dictionaries are not installed.
     Why it matters:
         Non-word typos (``المثلثى``) are cheap to catch.  Most UN Arabic typos are
         real words, though — see SP001 — so this is a suggestion (info).
@@ -249,8 +252,25 @@ class Misspelling(Rule):
         if not new & misspelled:
             return  # the common case: every word is known, no need for positions
         project = self._project_words(ctx)
+        names = _latin_names(ctx, view)
         for m in pattern.finditer(text):
             word = m.group()
             bare = word.translate(_UNMARK) if marked else word
-            if bare in misspelled and bare not in project:
+            if bare in misspelled and bare not in project and not (names and spells_a_name(bare, names)):
                 yield self.finding(ctx, view, m.start(), m.end(), f"'{word}' is not in the {lang} dictionary")
+
+
+#: A capitalized Latin word: a name the other side may spell by its sound (``Nagorno-Karabakh``
+#: gives both halves).
+_LATIN_NAME = re.compile(r"[A-Z][A-Za-z']+")
+
+
+def _latin_names(ctx: UnitContext, view: SideView) -> frozenset[str]:
+    """The capitalized words of the unit's other side, when ``view`` is Arabic and the other is
+    Latin: an Arabic word that spells one of them (``دارفور`` / Darfur) is a name, not a typo."""
+    if view.lang != "ar":
+        return frozenset()
+    other = ctx.target if view is ctx.source else ctx.source
+    if other is None or other.lang == "ar":
+        return frozenset()
+    return frozenset(_LATIN_NAME.findall(other.text))
