@@ -33,8 +33,9 @@ DICTIONARIES = {"ar": "ar", "en": "en_GB"}
 #: An Arabic word with its vowel marks (harakat U+064B–0652 inside it do not split it); the marks
 #: are dropped before the dictionary sees it.
 _AR_TOKEN = re.compile(r"[\u0621-\u0652\u0670\u0671]+")
-_AR_MARKS = re.compile("[\u064b-\u0652\u0670]")
-_UNMARK = str.maketrans("", "", "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0670")
+#: Vowel marks and tatweel (``الـ 15``, ``فـي``: IN004 reports the stretching, not this rule).
+_AR_MARKS = re.compile("[\u064b-\u0652\u0670\u0640]")
+_UNMARK = str.maketrans("", "", "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0670\u0640")
 _EN_TOKEN = re.compile(r"(?<![\w@/.'’])[a-z][a-z]+(?:['’-][a-z]+)*(?![\w@/])")
 _AR_PREFIXES = ("وال", "بال", "فال", "كال", "ولل", "لل", "ال", "و", "ف", "ب", "ل", "ك")
 _warned: set[str] = set()
@@ -245,7 +246,7 @@ class Misspelling(Rule):
             known.clear()
             misspelled.clear()
         for word in new - misspelled:  # one word-list look-up and one Hunspell call per distinct word
-            if len(word) < 2 or _known(word, lang, words) or speller.spell(word):
+            if len(word) < (3 if lang == "ar" else 2) or _known(word, lang, words) or speller.spell(word):
                 known.add(word)
             else:
                 misspelled.add(word)
