@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from ..matching.nearmiss_words import _TOKEN
@@ -71,7 +72,8 @@ class TermWrongEntity(Rule):
                     concept=m.concept_id,
                     suggestion=attach_clitics(m.clitics, right.text) if right else None,
                 )
-            elif is_official_name(concept):  # vocabulary is paraphrased freely: no note
+            elif is_official_name(concept) and not _source_may_name(ctx, src, concept):
+                # vocabulary is paraphrased freely: no note
                 yield self.finding(
                     ctx,
                     tgt,
@@ -81,6 +83,27 @@ class TermWrongEntity(Rule):
                     concept=m.concept_id,
                     severity="info",
                 )
+
+
+#: An acronym of three or more capitals (MINUSCA, FARDC, UNFICYP), with an optional s or -.
+_ACRONYM = re.compile(r"\b[A-Z][A-Z-]{2,}[a-z]?\b")
+
+
+def _source_may_name(ctx: UnitContext, src: SideView, concept: Concept) -> bool:
+    """Whether the source names the concept in a way the matcher does not count: inside a
+    longer name it matched (``United Nations entities`` holds ``United Nations``), or inside an
+    acronym the termbase does not know (``MINUSCA`` is بعثة الأمم المتحدة … في جمهورية أفريقيا
+    الوسطى, ``FARDC`` القوات المسلحة لجمهورية الكونغو الديمقراطية)."""
+    names = [fold_key(t.text) for t in concept.terms_in(src.lang) if not t.is_acronym]
+    for m in src.matches:
+        if m.concept_id != concept.id and any(_has_words(fold_key(m.surface), name) for name in names):
+            return True
+    known = {m.surface for m in src.matches if m.term.is_acronym}
+    return any(a.group() not in known for a in _ACRONYM.finditer(src.text))
+
+
+def _has_words(text: str, words: str) -> bool:
+    return re.search(rf"(?<!\w){re.escape(words)}(?!\w)", text) is not None
 
 
 class NoSuchEntity(Rule):
