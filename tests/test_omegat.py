@@ -148,9 +148,11 @@ def test_omegat_pretranslates_from_our_export_of_an_en_us_it_it_sdlxliff(tmp_pat
         if s.state != "needs-translation"
         and s.target
         and s.source == s.source.strip()
-        # a target wrapped in a Trados <mrk> (TMX <hi>) that the source lacks: OmegaT inserts it empty
         and len(s.source_codes) == len(s.target_codes)
     ]
+    # its target is a commented range (<mrk mtype="x-sdl-comment">): a marker, not a <hi> in the TM
+    # (OmegaT inserted that one empty)
+    assert "You're gonna need a bigger boat." in [s.source for s in kept]
     assert len(kept) >= 2
     project = _project(tmp_path, "EN-US", "IT-IT", [s.source for s in kept])
     assert main(["export", "tmx", str(sdlxliff), "-o", str(project / "tm" / "auto" / "quotes.tmx")]) == 0

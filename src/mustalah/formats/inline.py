@@ -12,6 +12,12 @@ offset-based check see only translatable text.  Codes become
   ``pc mrk``): an opening code ``kind=<name>`` and a closing code ``kind=/<name>``
   with the same id; ``mrk`` keeps its ``mtype``/``type`` in ``content``.
 * XLIFF 2 ``cp`` is a character, not a code: it is decoded into the text.
+* **annotations** a CAT tool puts inside a target (XLIFF 1.2 ``mrk`` of :data:`ANNOTATIONS`: a
+  comment's range, a tracked change) are not the document's markup: the wrapper is no code, an
+  insertion's content is text, a deletion's content (text and codes) is not in the text at all —
+  the target reads as it stands.  memoQ writes ``mtype="x-mq-range"`` around a commented range
+  and ``mtype="x-mq-tc"`` with ``mq:tctype="ins"``/``"del"`` for tracked changes; Trados
+  ``x-sdl-comment``, ``x-sdl-added`` and ``x-sdl-deleted``.
 
 ``id`` is the pairing id: ``i`` for bpt/ept, ``x`` (TMX) or ``id`` (XLIFF) otherwise,
 ``rid`` for XLIFF 1.2 bx/ex, ``startRef`` for XLIFF 2 ``ec``/``em``.
@@ -30,11 +36,13 @@ from ..xmlsafe import qname
 
 @dataclass(frozen=True, slots=True)
 class InlineRules:
-    """Which local element names are native codes, which wrap text, and where ids live."""
+    """Which local element names are native codes, which wrap text, and where ids live;
+    ``annotations``: whether ``mrk`` may be a CAT tool's annotation (:func:`annotation`)."""
 
     codes: frozenset[str]
     wrappers: frozenset[str]
     id_attrs: tuple[str, ...]
+    annotations: bool = False
 
 
 TMX_RULES = InlineRules(
@@ -44,6 +52,7 @@ XLIFF12_RULES = InlineRules(
     codes=frozenset({"bpt", "ept", "ph", "it", "x", "bx", "ex"}),
     wrappers=frozenset({"g", "mrk"}),
     id_attrs=("id", "i", "rid", "mid", "x"),
+    annotations=True,
 )
 XLIFF2_RULES = InlineRules(
     codes=frozenset({"ph", "sc", "ec", "sm", "em"}),
@@ -54,6 +63,26 @@ XLIFF2_RULES = InlineRules(
 
 def _local(element: etree._Element) -> str:
     return qname(element).localname
+
+
+UNWRAP, DROP = "unwrap", "drop"
+_MQ_TCTYPE = "{MQXliff}tctype"
+#: XLIFF 1.2 ``mrk`` types that annotate a target rather than mark it up: what a reader does with
+#: each (``unwrap``: its content is text, the wrapper no code; ``drop``: deleted, not text at all).
+ANNOTATIONS = {
+    "x-mq-range": UNWRAP,  # memoQ: the range a comment (mq:comment) applies to
+    "x-sdl-comment": UNWRAP,  # Trados: the range a comment applies to
+    "x-sdl-added": UNWRAP,  # Trados tracked changes
+    "x-sdl-deleted": DROP,
+}
+
+
+def annotation(mark: etree._Element) -> str | None:
+    """``UNWRAP``, ``DROP`` or ``None`` (a code) for an XLIFF 1.2 ``mrk``."""
+    mtype = mark.get("mtype")
+    if mtype == "x-mq-tc":  # memoQ tracked change; an unknown mq:tctype stays a code
+        return {"ins": UNWRAP, "del": DROP}.get(mark.get(_MQ_TCTYPE) or "")
+    return ANNOTATIONS.get(mtype or "")
 
 
 def _code_id(element: etree._Element, kind: str, rules: InlineRules) -> str | None:
@@ -95,6 +124,10 @@ def flatten(
                     add(chr(int(hex_value, 16)))
                 except ValueError:
                     add("\ufffd")
+            elif kind == "mrk" and rules.annotations and (action := annotation(child)) is not None:
+                if action == UNWRAP:
+                    add(child.text)
+                    walk(child)
             elif kind in rules.wrappers:
                 code_id = _code_id(child, kind, rules)
                 marker = (child.get("mtype") or child.get("type") or "") if kind == "mrk" else ""

@@ -14,7 +14,8 @@
   target) is available when units are not unique.
 * inline codes go back as ``bpt/ept/ph/it/hi/ut`` (XLIFF codes are mapped: paired
   ``g``/``pc`` → ``bpt``/``ept``, ``x``/``ph`` → ``ph``, ``bx``/``sc`` →
-  ``it pos="begin"``, ``ex``/``ec`` → ``it pos="end"``, ``mrk`` → ``hi``);
+  ``it pos="begin"``, ``ex``/``ec`` → ``it pos="end"``, ``mrk`` → ``hi``); every ``ept`` has
+  its ``bpt`` in the same ``seg`` (:func:`_pairs`), a begin or end without one is an ``it``;
 * ``notes`` → ``<note>``, ``props`` → ``<prop type>``; alternative ``tuv`` kept by the
   reader (``x-mustalah-tuv:<lang>`` props) become ``tuv`` elements again.
 * ``seg`` text is written exactly as read — never padded or pretty-printed (OmegaT
@@ -26,7 +27,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -71,9 +72,38 @@ def content_tuid(segment: Segment) -> str:
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
 
 
-def tmx_mapping() -> Callable[[InlineCode], Instruction]:
-    """A fresh code → TMX element mapping (holds the ``i`` numbering of one seg)."""
+_BEGINS = ("bpt", "g", "pc")
+_ENDS = ("ept", "/g", "/pc")
+
+
+def _pairs(codes: Sequence[InlineCode]) -> dict[int, str | None]:
+    """The begin/end codes of one seg that pair up: ``id()`` of each → the id its pair is written
+    under (the begin's); a begin or end missing here has no partner in the seg.
+
+    An end closes the open begin of its own id, else the innermost open one: memoQ 8 numbers
+    ``bpt`` and ``ept`` alike in document order (``<bpt id="1">`` … ``<ept id="2">``) and pairs
+    them by ``rid``, which it does not keep consistent in an edited target.
+    """
+    pairs: dict[int, str | None] = {}
+    open_: list[InlineCode] = []
+    for code in sorted(codes, key=lambda c: c.offset):  # the order fill() places them in
+        if code.kind in _BEGINS:
+            open_.append(code)
+        elif code.kind in _ENDS and open_:
+            begin = next((c for c in reversed(open_) if c.id == code.id), open_[-1])
+            open_.remove(begin)
+            pairs[id(begin)] = pairs[id(code)] = begin.id
+    return pairs
+
+
+def tmx_mapping(codes: Sequence[InlineCode] | None = None) -> Callable[[InlineCode], Instruction]:
+    """A fresh code → TMX element mapping (holds the ``i`` numbering of one seg).
+
+    ``codes``: the seg's codes, to pair begins and ends (:func:`_pairs`); without them a begin
+    and an end pair by their own ids.
+    """
     pair_ids: dict[str, str] = {}
+    pairs = _pairs(codes) if codes is not None else None
 
     def pair(code_id: str | None) -> str:
         key = code_id or str(len(pair_ids) + 1)
@@ -82,9 +112,13 @@ def tmx_mapping() -> Callable[[InlineCode], Instruction]:
     def mapping(code: InlineCode) -> Instruction:
         kind, cid = code.kind, code.id
         x = {"x": cid} if cid and cid.isdigit() else {}
-        if kind in ("bpt", "g", "pc"):
+        if kind in _BEGINS + _ENDS and pairs is not None:
+            if id(code) not in pairs:
+                return Leaf("it", {"pos": "begin" if kind in _BEGINS else "end", **x}, code.content)
+            cid = pairs[id(code)]
+        if kind in _BEGINS:
             return Leaf("bpt", {"i": pair(cid), **x}, code.content)
-        if kind in ("ept", "/g", "/pc"):
+        if kind in _ENDS:
             return Leaf("ept", {"i": pair(cid)}, code.content)
         if kind in ("it:begin", "bx", "sc"):
             return Leaf("it", {"pos": "begin", **x}, code.content)
@@ -106,7 +140,7 @@ def tmx_mapping() -> Callable[[InlineCode], Instruction]:
 def _tuv(lang: str, text: str, codes: tuple[InlineCode, ...]) -> etree._Element:
     tuv = etree.Element("tuv", {XML_LANG: lang})
     seg = etree.SubElement(tuv, "seg")
-    fill(seg, text, codes, tmx_mapping())
+    fill(seg, text, codes, tmx_mapping(codes))
     return tuv
 
 

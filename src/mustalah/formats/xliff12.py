@@ -18,7 +18,11 @@ One :class:`Segment` per ``trans-unit``, or — when the unit carries a
 * memoQ ``mq:status`` is kept raw in ``props`` and mapped to a 1.2 state (``NotStarted`` →
   ``new``, ``PartiallyEdited`` → ``needs-translation``, ``ManuallyConfirmed`` → ``translated``,
   ``Proofread`` / ``Reviewer1Confirmed`` → ``reviewed``, ``Reviewer2Confirmed`` → ``final``);
-* ``notes``: the unit's ``<note>`` texts; ``context``: ``resname`` if present;
+* ``notes``: the unit's ``<note>`` texts (an empty ``<note/>``, as memoQ writes, is none), then
+  its memoQ comments (``mq:comments/mq:comment``, not ``deleted="true"``: what a memoQ user types
+  as a row's comment, so a ``mustalah: ignore`` typed there works); ``context``: ``resname``;
+* memoQ and Trados annotations inside a target (a comment's range, tracked changes) are not
+  codes, and tracked deletions are not text (:func:`~mustalah.formats.inline.annotation`);
 * a document with several ``<file>`` elements (Xcode exports one per ``.strings`` /
   storyboard, and reuse ids such as ``Cancel`` across them) qualifies each unit id by its
   file: ``unit`` = ``<file original>#<trans-unit id>``, so findings name one unit each;
@@ -159,6 +163,7 @@ def _unit_segments(
     # One pass over the children: the first source/target/seg-source, every note.
     source = target = seg_source = None
     note_elements: list[etree._Element] = []
+    comments: list[etree._Element] = []
     for child in unit:
         local = _local(child)
         if local == "source":
@@ -169,6 +174,8 @@ def _unit_segments(
             note_elements.append(child)
         elif local == "seg-source":
             seg_source = child if seg_source is None else seg_source
+        elif child.tag == _MQ_COMMENTS:
+            comments += [c for c in child if c.tag == _MQ_COMMENT and c.get("deleted") != "true"]
     if source is None:
         raise InputError(
             "<trans-unit> without <source>",
@@ -177,7 +184,7 @@ def _unit_segments(
             unit=unit_id,
             hint="every trans-unit needs a <source> element",
         )
-    notes = tuple((n.text or "") for n in note_elements)
+    notes = tuple(text for n in (*note_elements, *comments) if (text := n.text or "").strip())
     props: list[tuple[str, str]] = []
     if unit.get("translate") == "no":
         props.append(("translate", "no"))
@@ -277,6 +284,8 @@ def _sdl_conf(unit: etree._Element) -> tuple[dict[str | None, str], set[str | No
 _MQ = "{MQXliff}"
 _MQ_LOCKED = _MQ + "locked"
 _MQ_STATUS = _MQ + "status"
+_MQ_COMMENTS = _MQ + "comments"
+_MQ_COMMENT = _MQ + "comment"
 #: memoQ row statuses as XLIFF 1.2 states (the raw value stays in props as ``mq:status``).
 _MQ_STATES = {
     "NotStarted": "new",
