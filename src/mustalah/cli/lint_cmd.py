@@ -11,7 +11,7 @@ from typing import IO
 from ..errors import UsageError
 from ..fileio import atomic_text, check_not_input
 from ..lint.checkfile import project_checks
-from ..lint.config import ProjectConfig, load_config, termbase_setting
+from ..lint.config import ProjectConfig, load_config, skip_states_setting, termbase_setting
 from ..lint.engine import LintSettings, expand_inputs
 from ..lint.run import (
     MAX_FINDINGS_PER_UNIT,
@@ -185,7 +185,7 @@ def settings_from(args: argparse.Namespace, config: ProjectConfig) -> LintSettin
         ignore=_codes(args.ignore, config.get("ignore")),
         rule_options=tuple((str(k), tuple(sorted(dict(v).items()))) for k, v in options.items()),
         near_misses=not args.no_near_misses,
-        skip_states=frozenset(args.skip_state or ()),
+        skip_states=skip_states_setting(args.skip_state, config),
         baseline=read_baseline(baseline) if baseline else frozenset(),
         project_checks=project_checks(config, args.checks),
     )

@@ -10,6 +10,7 @@ select = ["TM", "AC", "GN"]           # codes, code prefixes, rule names or cate
 ignore = ["TM009"]
 fail-on = "error"
 baseline = "mustalah-baseline.json"
+skip-state = ["final", "signed-off"]  # units in these states are not linted (as --skip-state)
 
 [tool.mustalah.per-file-ignores]
 "corpora/legacy/*" = ["style", "PU002"]
@@ -46,6 +47,7 @@ _KNOWN = {
     "format",
     "jobs",
     "checks",
+    "skip-state",
 }
 
 
@@ -116,7 +118,26 @@ def load_config(explicit: str | None = None, start: Path | None = None) -> Proje
         )
     if "rules" in section:
         section = {**section, "rules": _check_rule_options(str(path), section["rules"])}
+    if "skip-state" in section:
+        section = {**section, "skip-state": _check_states(str(path), section["skip-state"])}
     return ProjectConfig(str(path), section)
+
+
+def _check_states(path: str, value: object) -> list[str]:
+    """``skip-state``: a list of states (a bare string would be read letter by letter elsewhere)."""
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise UsageError(
+            f"{path}: skip-state = {value!r} is not a list of states",
+            hint='write skip-state = ["final", "signed-off"] (XLIFF states or the tool\'s own: '
+            "ApprovedSignOff, Proofread …)",
+        )
+    return [v.strip() for v in value]
+
+
+def skip_states_setting(given: list[str] | None, config: ProjectConfig) -> frozenset[str]:
+    """The states lint leaves alone: ``--skip-state`` (repeatable), else ``skip-state`` in the config
+    (see :mod:`mustalah.formats.states` for what a state matches)."""
+    return frozenset(given or config.get("skip-state") or ())
 
 
 def _check_rule_options(path: str, rules: object) -> dict[str, dict[str, Any]]:
