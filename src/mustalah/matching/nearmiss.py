@@ -25,7 +25,16 @@ from ..text.normalize import Folded, fold_key
 from .nearmiss_tables import _DICT_KEYS_MAX as _DICT_KEYS_MAX
 from .nearmiss_tables import Keys, Seqs, _as_dict, _hash_tables, _slot_can_report, from_bytes
 from .nearmiss_words import _BUILTIN_HEADS as _BUILTIN_HEADS
-from .nearmiss_words import _MIN_EDIT_LEN, _MIN_FRAME_TOKENS, _STEM_CACHE_MAX, _TOKEN, _inflected, stems
+from .nearmiss_words import (
+    _MIN_EDIT_LEN,
+    _MIN_FRAME_TOKENS,
+    _STEM_CACHE_MAX,
+    _TOKEN,
+    _inflected,
+    edit_keys,
+    may_be_one_edit,
+    stems,
+)
 from .nearmiss_words import within_one_edit as within_one_edit
 from .types import NearMiss, TermMatch
 
@@ -45,6 +54,10 @@ def _make_cand(concept_id: str, tokens: tuple[str, ...], expected: str, name: bo
 
 #: A lookup to run: (masked key, window start, window length, mismatch position, stem rank).
 _Query = tuple[int, int, int, int, int]
+#: A text word as the walks see it: its token id (None: not a term word), whether it may be the
+#: odd one out in slot 0 (its stems compared) and in a later slot, its stems' (rank, token id)
+#: in the vocabulary, and how many stems it has (slot-0 lookups rank after every stem).
+_Info = tuple[int | None, bool, bool, tuple[tuple[int, int], ...], int]
 
 
 class NearMissIndex:
@@ -56,9 +69,10 @@ class NearMissIndex:
     that come back differ from the window in exactly that slot — however many terms
     share the other words (a 100k-term termbase has thousands of ``United Nations …``).
     Walks through the text stop as soon as no term continues the words read so far
-    (``partials``), and the mismatching word must be outside the termbase's vocabulary
-    or an entity head (what :meth:`_check` would demand anyway), so a text token costs a
-    few set probes; the key lookups of a whole text run as one sorted-array search.
+    (``partials``), and the mismatching word must be an entity head or a word outside the
+    termbase's vocabulary that may be one edit from one of its words (what :meth:`_check`
+    would demand anyway: :meth:`_word_info`), so a text token costs a dictionary probe and
+    a text with no such word none more; the key lookups of a whole text run as one search.
     """
 
     def __init__(
@@ -80,7 +94,8 @@ class NearMissIndex:
         self.seqs = seqs
         self.partials = partials
         self.max_len = max_len
-        self._info: dict[str, tuple[bool, tuple[tuple[int, int], ...]]] = {}
+        self._info: dict[str, _Info] = {}
+        self._edit_keys: frozenset[str] | None = None
         self._table: dict[int, list[int]] | None = None
 
     @property
@@ -146,52 +161,88 @@ class NearMissIndex:
 
     # --- finding ------------------------------------------------------------------------
 
-    def _word_info(self, word: str) -> tuple[bool, tuple[tuple[int, int], ...]]:
-        """Whether ``word`` may be the odd one out in slot 0, and its stems' (rank, token id)."""
+    def _word_info(self, word: str) -> _Info:
+        """What the walks need to know of a text word, computed once per word (see :data:`_Info`).
+
+        A near miss is a window equal to a term but in one word, and :meth:`_check` accepts that
+        odd word only as an entity head (a frame) or as a word outside the vocabulary one edit
+        from the term's (an edit).  Words that can be neither — most words of most texts — never
+        start or end a query, so a text without one costs a dictionary probe per word.
+        """
         info = self._info.get(word)
         if info is None:
             if len(self._info) >= _STEM_CACHE_MAX:
                 self._info.clear()
+            keys = self._edit_keys
+            if keys is None:
+                keys = self._edit_keys = edit_keys(self.ids)
             st0 = stems(word)
             ids, heads = self.ids, self.heads
-            odd = not any(o in ids for o in st0) or any(o in heads for o in st0)
-            info = self._info[word] = (odd, tuple((r, ids[o]) for r, o in enumerate(st0) if o in ids))
+            in_vocabulary = any(o in ids for o in st0)
+            # slot 0 (stems compared): an Arabic head (frame) or a word one edit from a term word
+            first = (self.lang == "ar" and any(o in heads for o in st0)) or (
+                not in_vocabulary and any(may_be_one_edit(o, keys) for o in st0)
+            )
+            # a later slot (the word itself compared): an English head, or one edit from a term word
+            later = (self.lang == "en" and word in heads) or (
+                word not in ids and may_be_one_edit(word, keys)
+            )
+            stem_ids = tuple((r, ids[o]) for r, o in enumerate(st0) if o in ids)
+            info = self._info[word] = (ids.get(word), first, later, stem_ids, len(st0))
         return info
 
-    def _queries(self, words: list[str]) -> list[_Query]:
-        """Every key lookup for the windows of one text (see the class docstring)."""
-        tids = [self.ids.get(w) for w in words]
-        heads, partials, max_len, info = self.heads, self.partials, self.max_len, self._word_info
+    def _queries(self, words: list[str], cover: list[int]) -> list[_Query]:
+        """Every key lookup for the windows of one text whose odd word could pass :meth:`_check`.
+
+        The walks are the index's (see the class docstring); a lookup is made only where the
+        odd word is a head or may be one edit from a term word (:meth:`_word_info`).  Leaving out
+        the others changes nothing found: every candidate a left-out lookup would bring differs
+        from its window in that odd word alone, which :meth:`_check` rejects.  Nor is a window
+        looked up whose odd word is inside an exact match at least as long (``cover``: the
+        tokens of the longest exact match over each word): :meth:`_record` never reports it.
+        """
+        infos = [self._word_info(w) for w in words]
+        later = [i for i, x in enumerate(infos) if x[2]]
+        if not later and not any(x[1] for x in infos):
+            return []  # no word of this text can be the odd one out
+        last = later[-1] if later else -1
+        tids = [x[0] for x in infos]
+        partials, max_len = self.partials, self.max_len
         n = len(words)
         out: list[_Query] = []
         for i in range(n - 1):
-            odd, stem_ids = info(words[i])
-            if odd and tids[i + 1] is not None:  # slot 0 is the odd one out
-                stem_count = len(stems(words[i]))  # slot-0 queries rank after every stem
+            _tid, first, _later, stem_ids, stem_count = infos[i]
+            if first and tids[i + 1] is not None:  # slot 0 is the odd one out
                 h = SEED
                 for length in range(2, min(max_len, n - i) + 1):
                     tid = tids[i + length - 1]
                     if tid is None:
                         break
                     h = ((h ^ (tid + 1)) * PRIME) & MASK
-                    out.append((((h ^ SLOT) * PRIME) & MASK, i, length, 0, stem_count))
+                    if length > cover[i]:  # slot-0 lookups rank after every stem
+                        out.append((((h ^ SLOT) * PRIME) & MASK, i, length, 0, stem_count))
                     if h not in partials:
                         break
+            if i >= last:
+                continue  # no later word of the text may be the odd one out
             for rank, tid0 in stem_ids:
                 h = ((SEED ^ (tid0 + 1)) * PRIME) & MASK
                 k = 1
-                while h in partials and i + k < n and k < max_len:
+                while h in partials and i + k <= last and k < max_len:
                     wid = tids[i + k]
-                    if wid is None or (k >= 2 and words[i + k] in heads):  # word k may be the odd one
+                    if infos[i + k][2] and (wid is None or k >= 2):  # word k may be the odd one
+                        shortest = cover[i + k]
+                        if k + 1 > shortest:
+                            out.append((((h ^ (SLOT + k)) * PRIME) & MASK, i, k + 1, k, rank))
                         # the term goes on with the words after the odd one
-                        out.append((((h ^ (SLOT + k)) * PRIME) & MASK, i, k + 1, k, rank))
                         h2 = h
                         for length in range(k + 2, min(max_len, n - i) + 1):
                             tid = tids[i + length - 1]
                             if tid is None:
                                 break
                             h2 = ((h2 ^ (tid + 1)) * PRIME) & MASK
-                            out.append((((h2 ^ (SLOT + k)) * PRIME) & MASK, i, length, k, rank))
+                            if length > shortest:
+                                out.append((((h2 ^ (SLOT + k)) * PRIME) & MASK, i, length, k, rank))
                     if wid is None:
                         break
                     h = ((h ^ (wid + 1)) * PRIME) & MASK
@@ -217,7 +268,8 @@ class NearMissIndex:
     def find(self, folded: Folded, matches: Iterable[TermMatch]) -> list[NearMiss]:
         toks = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(folded.key)]
         words = [t[0] for t in toks]
-        queries = self._queries(words)
+        spans = [(m.start, m.end, m.tokens) for m in matches]
+        queries = self._queries(words, _cover(folded, toks, spans))
         if not queries:
             return []
         hits: dict[int, list[tuple[tuple[int, int], int]]] = {}
@@ -234,8 +286,9 @@ class NearMissIndex:
             hits.setdefault(i, []).extend((group, seq) for seq in seqs)
         if not hits:
             return []
-        spans = [(m.start, m.end, m.tokens) for m in matches]
         found: dict[tuple[int, int], NearMiss] = {}
+        covered: dict[tuple[int, int], bool] = {}  # (start, length) → an exact match covers it
+        n = len(words)
         for i, bucket in sorted(hits.items()):
             st0 = stems(words[i])
             seen: set[int] = set()
@@ -244,6 +297,16 @@ class NearMissIndex:
                     continue
                 seen.add(seq)
                 cand = self.cands[seq]
+                length = len(cand.tokens)
+                if i + length > n:
+                    continue  # (a hash collision: :meth:`_check` would say no)
+                # mostly a name of the text hitting itself through its head: a window that an
+                # exact match at least as long overlaps is never reported (:meth:`_record`)
+                hidden = covered.get((i, length))
+                if hidden is None:
+                    hidden = covered[(i, length)] = _covered(folded, toks, spans, i, length)
+                if hidden:
+                    continue
                 miss = self._check(cand, words, i, st0)
                 if miss is not None:
                     self._record(found, folded, toks, words, spans, i, st0, cand, miss)
@@ -270,7 +333,7 @@ class NearMissIndex:
         a, b = toks[i][1], toks[i + len(cand.tokens) - 1][2]
         start, end = folded.span(a, b)
         if any(s < end and start < e and k >= len(cand.tokens) for s, e, k in spans):
-            return
+            return  # (find() leaves these out before checking; the scan oracle relies on it here)
         found_tok = words[i + p]
         expected = cand.expected
         raw_words = cand.expected.split()
@@ -346,3 +409,28 @@ class NearMissIndex:
         ):
             return mismatch, "edit"
         return None
+
+
+def _covered(
+    folded: Folded, toks: list[tuple[str, int, int]], spans: list[tuple[int, int, int]], i: int, length: int
+) -> bool:
+    """Whether an exact match of at least ``length`` tokens overlaps the window of ``length``
+    words from word ``i``: such a window is a name the text has (or a part of one), never a near
+    miss, which keeps sibling names (``مركز…``/``مكتب…``) from flagging each other."""
+    start, end = folded.span(toks[i][1], toks[i + length - 1][2])
+    return any(s < end and start < e and k >= length for s, e, k in spans)
+
+
+def _cover(folded: Folded, toks: list[tuple[str, int, int]], spans: list[tuple[int, int, int]]) -> list[int]:
+    """Per word, the tokens of the longest exact match overlapping it (0: none)."""
+    cover = [0] * len(toks)
+    if not spans:
+        return cover
+    identity = folded.identity
+    for j, (_w, a, b) in enumerate(toks):
+        if not identity:
+            a, b = folded.span(a, b)
+        for s, e, k in spans:
+            if s < b and a < e and k > cover[j]:
+                cover[j] = k
+    return cover

@@ -7,6 +7,7 @@ Shared by the near-miss index (``matching/nearmiss.py``) and the rules that comp
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from .forms import DEFINITE_PREFIXES, INDEFINITE_PREFIXES
 
@@ -128,6 +129,27 @@ def within_one_edit(a: str, b: str) -> bool:
     while i < len(a) and a[i] == b[i]:
         i += 1
     return a[i:] == b[i + 1 :]
+
+
+def deletions(word: str) -> set[str]:
+    """``word`` and every string one letter shorter: two words within one edit (substitution,
+    insertion, deletion or adjacent transposition) always share one of these."""
+    return {word, *(word[:i] + word[i + 1 :] for i in range(len(word)))}
+
+
+def edit_keys(vocabulary: Iterable[str]) -> frozenset[str]:
+    """The :func:`deletions` of every word long enough to be an edit's expected word."""
+    keys: set[str] = set()
+    for word in vocabulary:
+        if len(word) >= _MIN_EDIT_LEN:
+            keys.update(deletions(word))
+    return frozenset(keys)
+
+
+def may_be_one_edit(word: str, keys: frozenset[str]) -> bool:
+    """Whether ``word`` could be one edit away from a word whose :func:`deletions` are in ``keys``
+    (a necessary condition of :func:`within_one_edit`, checked with a few set probes)."""
+    return len(word) >= _MIN_EDIT_LEN and not keys.isdisjoint(deletions(word))
 
 
 def _inflected(a: str, b: str) -> bool:
