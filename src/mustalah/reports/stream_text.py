@@ -26,7 +26,7 @@ from pathlib import PurePath
 from typing import IO, Any
 
 from ..model import Finding, LintResult, LintSummary, Segment
-from .text_report import _BOLD, _DIM, _RESET, _finding, _group, _summary
+from .text_report import finding_block, group_heading, group_of, painter, summary_line, unit_heading
 
 Key = tuple[str, str]  # (file, unit)
 
@@ -39,6 +39,7 @@ class TextWriter:
     def __init__(self, out: IO[bytes], colour: bool, reread: Callable[[str], Iterable[Segment]]) -> None:
         self.out = out
         self.colour = colour
+        self.paint = painter(colour)
         self.reread = reread  # an input's segments, as the lint read them
         # Closed by finish() or close(); anonymous, so nothing is left on disk either way.
         self.spool: IO[bytes] = tempfile.TemporaryFile(prefix="mustalah-text-")  # noqa: SIM115
@@ -84,7 +85,7 @@ class TextWriter:
         for f in findings:
             if self.files.get(f.file) != serial:
                 self._cite(f.file, serial)
-            group, seg = _group(f, by_key)
+            group, seg = group_of(f, by_key)
             if group != self.group:
                 if group in self.closed:
                     self.exact = False
@@ -93,7 +94,7 @@ class TextWriter:
                 self.group, self.order = group, _UnitOrder(self.tasks)
             if not self.order.next(f.unit, self.tasks):
                 self.exact = False
-            block = _finding(f, seg, group, self._paint)
+            block = finding_block(f, seg, group, self.paint)
             lines.append(json.dumps([group, f.unit, block, f.to_json()], ensure_ascii=False))
         self.spool.write(("\n".join(lines) + "\n").encode("utf-8"))
 
@@ -127,9 +128,6 @@ class TextWriter:
 
     # -- bookkeeping --------------------------------------------------------------------
 
-    def _paint(self, text: str, code: str) -> str:
-        return f"{code}{text}{_RESET}" if self.colour and text else text
-
     def _records(self) -> Iterator[tuple[str, str, str, dict[str, Any]]]:
         self.spool.flush()
         self.spool.seek(0)
@@ -155,8 +153,10 @@ class TextWriter:
         segments = self._segments_for(keys)
         pending: dict[str, dict[str, list[str]]] = {}  # group → unit → blocks, in arrival order
         for f in self.co:
-            group, seg = _group(f, segments)
-            pending.setdefault(group, {}).setdefault(f.unit, []).append(_finding(f, seg, group, self._paint))
+            group, seg = group_of(f, segments)
+            pending.setdefault(group, {}).setdefault(f.unit, []).append(
+                finding_block(f, seg, group, self.paint)
+            )
         here: str | None = None  # the group and unit being copied
         unit: str | None = None
         for g, u, block, _ in self._records():
@@ -164,21 +164,21 @@ class TextWriter:
                 if here is not None:
                     self._close_group(text, pending, here, unit)
                 here, unit = g, None
-                text.write(self._paint(g, _BOLD) + "\n")
+                text.write(group_heading(g, self.paint))
             if u != unit:
                 if unit is not None:
                     self._close_unit(text, pending, g, unit)
                 unit = u
-                text.write(self._paint(f"  unit {u}", _DIM) + "\n")
+                text.write(unit_heading(u, self.paint))
             text.write(block)
         if here is not None:
             self._close_group(text, pending, here, unit)
         for g, units in pending.items():
-            text.write(self._paint(g, _BOLD) + "\n")
+            text.write(group_heading(g, self.paint))
             for u, blocks in units.items():
-                text.write(self._paint(f"  unit {u}", _DIM) + "\n")
+                text.write(unit_heading(u, self.paint))
                 text.write("".join(blocks))
-        text.write(_summary(LintResult((), summary), self._paint))
+        text.write(summary_line(LintResult((), summary), self.paint))
 
     def _close_unit(
         self, text: IO[str], pending: dict[str, dict[str, list[str]]], group: str, unit: str
@@ -193,7 +193,7 @@ class TextWriter:
         if unit is not None:
             self._close_unit(text, pending, group, unit)
         for u, blocks in pending.pop(group, {}).items():
-            text.write(self._paint(f"  unit {u}", _DIM) + "\n")
+            text.write(unit_heading(u, self.paint))
             text.write("".join(blocks))
 
     def _fallback(self, text: IO[str], summary: LintSummary) -> None:

@@ -17,7 +17,11 @@ from ..model import Finding, LintResult, Segment
 
 _COLOURS = {"error": "\033[1;31m", "warning": "\033[1;33m", "info": "\033[36m"}
 _SPAN = {"error": "\033[4;31m", "warning": "\033[4;33m", "info": "\033[4;36m"}
-_RESET, _BOLD, _DIM, _GREEN = "\033[0m", "\033[1m", "\033[2m", "\033[32m"
+RESET, BOLD, DIM = "\033[0m", "\033[1m", "\033[2m"
+_GREEN = "\033[32m"
+
+#: ``paint(text, code)``: ``text`` in the colour ``code`` (or as it is, without colour).
+Paint = Callable[[str, str], str]
 
 #: Words of context shown either side of a flagged span.
 CONTEXT_WORDS = 4
@@ -50,11 +54,21 @@ def context(text: str, start: int, end: int, words: int = CONTEXT_WORDS) -> tupl
     return before, text[start:end], after
 
 
+def painter(colour: bool) -> Paint:
+    """The ``paint`` of a report with (or without) colour."""
+
+    def paint(text: str, code: str) -> str:
+        return f"{code}{text}{RESET}" if colour and text else text
+
+    return paint
+
+
 def _segments(result: LintResult) -> dict[tuple[str, str], Segment]:
     return {(s.file, s.unit): s for s in result.segments}
 
 
-def _group(f: Finding, segments: dict[tuple[str, str], Segment]) -> tuple[str, Segment | None]:
+def group_of(f: Finding, segments: dict[tuple[str, str], Segment]) -> tuple[str, Segment | None]:
+    """The group ``f`` is shown under (its file, or the release folder holding it) and its unit."""
     for file in (f.file, str(PurePath(f.file).parent)):
         seg = segments.get((file, f.unit))
         if seg is not None:
@@ -63,35 +77,40 @@ def _group(f: Finding, segments: dict[tuple[str, str], Segment]) -> tuple[str, S
 
 
 def render_text(result: LintResult, out: IO[str], colour: bool | None = None) -> None:
-    colour = use_colour(out) if colour is None else colour
-
-    def paint(text: str, code: str) -> str:
-        return f"{code}{text}{_RESET}" if colour and text else text
-
+    paint = painter(use_colour(out) if colour is None else colour)
     segments = _segments(result)
     groups: dict[str, dict[str, list[tuple[Finding, Segment | None]]]] = {}
     for f in result.findings:
-        file, seg = _group(f, segments)
+        file, seg = group_of(f, segments)
         groups.setdefault(file, {}).setdefault(f.unit, []).append((f, seg))
     for file, units in groups.items():
-        out.write(paint(file, _BOLD) + "\n")
+        out.write(group_heading(file, paint))
         for unit, items in units.items():
-            out.write(paint(f"  unit {unit}", _DIM) + "\n")
+            out.write(unit_heading(unit, paint))
             for f, seg in items:
-                out.write(_finding(f, seg, file, paint))
-    out.write(_summary(result, paint))
+                out.write(finding_block(f, seg, file, paint))
+    out.write(summary_line(result, paint))
 
 
-def _finding(f: Finding, seg: Segment | None, group: str, paint: Callable[[str, str], str]) -> str:
+def group_heading(group: str, paint: Paint) -> str:
+    return paint(group, BOLD) + "\n"
+
+
+def unit_heading(unit: str, paint: Paint) -> str:
+    return paint(f"  unit {unit}", DIM) + "\n"
+
+
+def finding_block(f: Finding, seg: Segment | None, group: str, paint: Paint) -> str:
+    """One finding's lines under its group: location, severity, code, message, the span in context."""
     where = PurePath(f.file).name + ":" if f.file != group else ""
     loc = f"{where}{f.line}:{f.column}" if f.line is not None else f"{where}@{f.start}"
     sev = paint(f"{f.severity:<7}", _COLOURS[f.severity])
-    text = f"    {loc:<12} {sev} {paint(f.code, _BOLD)} {f.name}: {f.message}\n"
+    text = f"    {loc:<12} {sev} {paint(f.code, BOLD)} {f.name}: {f.message}\n"
     side_text = None if seg is None else (seg.source if f.side == "source" else seg.target)
     pad = " " * 17
     if side_text is not None and f.end > f.start:
         before, span, after = context(side_text, f.start, f.end)
-        marked = paint(span, _SPAN[f.severity]) if paint("x", _BOLD) != "x" else f"⟦{span}⟧"
+        marked = paint(span, _SPAN[f.severity]) if paint("x", BOLD) != "x" else f"⟦{span}⟧"
         text += f"{pad}{f.lang}: {before}{marked}{after}\n"
     elif f.text:
         text += f"{pad}{f.lang}: ⟦{f.text}⟧\n"
@@ -100,7 +119,8 @@ def _finding(f: Finding, seg: Segment | None, group: str, paint: Callable[[str, 
     return text
 
 
-def _summary(result: LintResult, paint: Callable[[str, str], str]) -> str:
+def summary_line(result: LintResult, paint: Paint) -> str:
+    """The report's last line: counts by severity, units, files, suppressed, capped."""
     s = result.summary
     parts = [
         paint(f"{n} {sev}", _COLOURS[sev])

@@ -126,14 +126,14 @@ def check_set(spec: tuple[str, ...]) -> tuple[Termbase, list[Problem], int]:
     termbases share as TB016 (TB006 stays for two concepts of one termbase).  Returns the
     merged termbase, the problems and how many concepts a later termbase overrode."""
     from .loader import read_termbase
-    from .validate import _duplicate_ids, check_termbase
+    from .validate import check_termbase, duplicate_ids
 
     problems: list[Problem] = []
     layers: list[Termbase] = []
     for item in spec:
         result = read_termbase(source_path(item))
         problems.extend(result.problems)
-        problems.extend(_duplicate_ids(result.termbase))
+        problems.extend(duplicate_ids(result.termbase))
         layers.append(result.termbase)
     merged = merge(layers)
     problems.extend(p for p in check_termbase(merged) if p.code not in ("TB005", "TB006"))

@@ -79,9 +79,6 @@ def duplicate_ids(termbase: Termbase) -> Iterator[Problem]:
             yield Problem("TB005", f"duplicate concept id {concept.id}{where}", concept.location, concept.id)
 
 
-_duplicate_ids = duplicate_ids  # the name termbase.layers imports
-
-
 def shared_form_pairs(termbase: Termbase) -> Iterator[tuple[str, _Form, _Form]]:
     """(language, first form, other form) for each surface form two concepts share after folding:
     the other concept is reported once per form group (TB006; across termbases TB016)."""
