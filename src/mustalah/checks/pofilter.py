@@ -155,6 +155,8 @@ class PofilterCheck(Rule):
         message names the pofilter test.  Tests that misfire on Arabic (startcaps,
         endpunc with ؟, quoting, numbers, brackets, sentence count, length…) are
         disabled; the list and reasons are in ``src/mustalah/checks/pofilter.py``.
+        A word repeated as in the source (``Pago Pago`` = ``باغو باغو``) or as
+        Arabic repeats it (``رويدا رويدا``) is no doubled word.
     Why it matters:
         These are cheap mechanical slips; reusing pofilter keeps the checks
         identical to what Pootle/Weblate users know.
@@ -178,8 +180,23 @@ class PofilterCheck(Rule):
             return
         tgt = ctx.target
         for test, message in sorted(pofilter_failures(ctx.source.text, tgt.text, tgt.lang).items()):
+            if test == "doublewords" and _meant_twice(ctx.source.text, tgt.text):
+                continue
             start, end = _locate(test, tgt.text)
             yield self.finding(ctx, tgt, start, end, f"pofilter {test}: {message}")
+
+
+_DOUBLED = re.compile(r"(?<!\w)(\w+)\s+\1(?!\w)", re.IGNORECASE)
+#: Arabic words said twice on purpose: "gradually", "step by step", "one by one".
+_REDUPLICATED = frozenset({"رويدا", "رويداً", "خطوة", "واحدا", "واحداً", "شيئا", "قليلا", "قليلاً"})
+
+
+def _meant_twice(source: str, target: str) -> bool:
+    """Whether the target's repeated words are meant: the source repeats a word too (``Pago
+    Pago`` = ``باغو باغو``, ``Bora Bora``) or Arabic says it twice (``رويدا رويدا``)."""
+    if _DOUBLED.search(source):
+        return True
+    return all(m.group(1) in _REDUPLICATED for m in _DOUBLED.finditer(target))
 
 
 def _locate(test: str, text: str) -> tuple[int, int]:

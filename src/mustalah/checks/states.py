@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from ..model import Finding
@@ -22,7 +23,8 @@ class StateShortName(Rule):
         (``Turkey`` before 2022: right in a text of its time) a warning; a formal or
         alternative name that the termbase admits (``Kingdom of Saudi Arabia``) an
         info note.  Not where the other side itself uses a non-UN name: a
-        translation of a letter's "south Korean puppet forces" renders the source.
+        translation of a letter's "south Korean puppet forces" renders the source;
+        nor in a person's name (``Mr. Jack Holland``, ``السيد جاك هولاند``).
         TM002 and TM009 leave Member States to this rule.
     Why it matters:
         UN texts name States by the short names of the UN's official list (UNTERM,
@@ -58,6 +60,8 @@ class StateShortName(Rule):
                 other = ctx.target if view is ctx.source else ctx.source
                 if other is not None and other.text.strip() and _mirrors(other, concept):
                     continue  # the source itself uses a non-UN name ("south Korean puppet forces")
+                if _PERSON_BEFORE.get(view.lang[:2], _PERSON_BEFORE["en"]).search(view.text, 0, m.start):
+                    continue  # "Mr. Jack Holland (Australia)": a person's name, not the State
                 why = f" ({m.term.note})" if m.term.note else ""
                 yield self.finding(
                     ctx,
@@ -75,6 +79,16 @@ class StateShortName(Rule):
                     else None,
                 )
 
+
+#: An honorific and up to three given names just before a match: the match is a family name.
+_PERSON_BEFORE = {
+    "en": re.compile(
+        r"\b(?:Mr|Ms|Mrs|Miss|Dr|Sir|Dame|Lord|Judge|Professor|Prof)\.?\s+(?:[A-Z][\w'’.-]*\s+){1,3}$"
+    ),
+    "ar": re.compile(
+        r"(?:^|\s)[وف]?(?:ل|ب)?(?:ال)?(?:سيد|سيدة|دكتور|دكتورة|سعادة|قاضي|قاضية|أستاذ|أستاذة)\s+(?:\S+\s+){1,3}$"
+    ),
+}
 
 
 def _mirrors(view: SideView, concept: Concept) -> bool:

@@ -117,7 +117,9 @@ class LatinInArabic(Rule):
         dot, a digit or a capital inside the word (``Ask.fm``, ``25C-NBOMe``,
         ``iPhone``), a word glued to a number (``No.14704-6``) and a name given in its
         original language right after its Arabic rendering in parentheses
-        (``(المدعي العام ضد كوناراك) Prosecutor v. Kunarac``): UN Arabic keeps them.
+        (``(المدعي العام ضد كوناراك) Prosecutor v. Kunarac``), and a capitalized
+        name the source writes the same way (``HMS Argyll`` → ``السفينة Argyll``):
+        UN Arabic keeps them.
     Why it matters:
         A phrase left in English is an untranslated fragment, usually missed when
         a sentence was edited in the TM.
@@ -145,7 +147,9 @@ class LatinInArabic(Rule):
             skip += [m.span() for m in DOCUMENT_SYMBOL.finditer(text)]
             skip += [m.span() for m in re.finditer(r"\([^()]*\)", text)]
             skip += icu_spans(text).syntax  # ICU MessageFormat syntax (plural, other, =1) is no text
+            names = _source_names(ctx, view)
             run_start = run_end = -1
+            all_names = False
             for m in _LATIN_WORD.finditer(text):
                 word = m.group().rstrip(".-")
                 if any(a <= m.start() < b for a, b in skip) or word in allowed or _ACRONYM.match(word):
@@ -158,15 +162,36 @@ class LatinInArabic(Rule):
                     continue  # (المدعي العام ضد كوناراك) Prosecutor v. Kunarac: the original beside it
                 if run_end >= 0 and not text[run_end : m.start()].strip(" ,;:-"):
                     run_end = m.start() + len(word)
+                    all_names = all_names and word in names
                     continue
-                if run_start >= 0:
+                if run_start >= 0 and not all_names:
                     yield self._report(ctx, view, run_start, run_end)
                 run_start, run_end = m.start(), m.start() + len(word)
-            if run_start >= 0:
+                all_names = word in names
+            if run_start >= 0 and not all_names:
+                # (a run of names the source spells the same way, HMS Argyll → السفينة Argyll, is kept)
                 yield self._report(ctx, view, run_start, run_end)
 
     def _report(self, ctx: UnitContext, view: SideView, start: int, end: int) -> Finding:
         return self.finding(ctx, view, start, end, f"Latin text left in Arabic: '{view.text[start:end]}'")
+
+
+#: Capitalized words that are no names when copied: an untranslated phrase starts with them.
+_FUNCTION_WORDS = frozenset(
+    {"The", "A", "An", "And", "Or", "Of", "In", "On", "At", "To", "For", "From", "With", "By", "As"}
+    | {"But", "Not", "This", "That", "These", "Those", "It", "Its", "He", "She", "They", "We", "You"}
+    | {"His", "Her", "Their", "Our", "Your", "Is", "Are", "Was", "Were", "Be", "Been", "Has", "Have"}
+)
+
+
+def _source_names(ctx: UnitContext, view: SideView) -> frozenset[str]:
+    """Capitalized words the other side writes mid-sentence (``HMS Argyll and HMS Severn``):
+    names that a translation may keep in Latin letters."""
+    other = ctx.source if view is ctx.target else ctx.target
+    if other is None or other.lang.split("-")[0] == "ar":
+        return frozenset()
+    found = re.finditer(r"(?<=[\w,;:)]\s)([A-Z][a-z][\w'’-]*)", other.text)
+    return frozenset(m.group(1) for m in found if m.group(1) not in _FUNCTION_WORDS)
 
 
 def _kept_name(word: str) -> bool:

@@ -95,6 +95,8 @@ def ise_words(text: str) -> list[tuple[int, int, str, str]]:
             continue
         if stem.lower().endswith(("cl", "rom", "prem", "dem", "exerc", "compr", "a", "o", "u")):
             continue  # … and -aise, -oise, -uise are never a suffix (malaise, turquoise, bruise)
+        if ending == "es" and stem.lower().endswith(("pol", "trell", "ir", "pelv", "chrysal")):
+            continue  # the plural of a noun in -is (megalopolises, metropolises, trellises, irises)
         out.append((m.start(), m.end(), m.group(), stem + "iz" + _IZE_ENDINGS[ending]))
     return out
 
