@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from mustalah.checks import pofilter, spelling
@@ -102,6 +104,38 @@ def test_inline_codes_missing_extra_and_renamed() -> None:
     extra = _seg(4, "See x.", "انظر x.", target_codes=(InlineCode("x", "3", 5),))
     assert [f.message for f in lint_segments([extra], settings, "f").findings] == [
         "extra inline code <x id='3'> in the target"
+    ]
+    # memoQ numbers reordered tags anew: the same content under another id is the same code
+    reordered = _seg(
+        5,
+        "bold italic",
+        "مائل عريض",
+        source_codes=(
+            InlineCode("bpt", "1", 0, "<b>"),
+            InlineCode("ept", "2", 4, "</b>"),
+            InlineCode("bpt", "3", 5, "<i>"),
+            InlineCode("ept", "4", 11, "</i>"),
+        ),
+        target_codes=(
+            InlineCode("bpt", "3", 0, "<i>"),
+            InlineCode("ept", "4", 4, "</i>"),
+            InlineCode("bpt", "5", 5, "<b>"),
+            InlineCode("ept", "6", 9, "</b>"),
+        ),
+    )
+    assert lint_segments([reordered], settings, "f").findings == ()
+    other_content = replace(
+        reordered,
+        unit="6",
+        target_codes=(
+            *reordered.target_codes[:2],
+            InlineCode("bpt", "5", 5, "<u>"),
+            InlineCode("ept", "6", 9, "</u>"),
+        ),
+    )
+    assert [f.message for f in lint_segments([other_content], settings, "f").findings] == [
+        "inline code <bpt id='1'> has id '5' in the target",
+        "inline code <ept id='2'> has id '6' in the target",
     ]
 
 

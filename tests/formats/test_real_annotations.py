@@ -84,9 +84,9 @@ def test_memoq_and_trados_annotation_markers_are_no_inline_codes(
 ) -> None:
     found = _lint(capsys, MQXLIFF)
     assert not [f for f in found if "mrk" in f["message"]]  # was 16 "extra inline code <mrk>"
-    # what remains is memoQ's own numbering: it counts the deleted <b></b> of unit 4, so the
-    # surviving bold tag is bpt 5 / ept 6 where the source has 1 / 2
-    assert {f["unit"] for f in found} <= {"4"}
+    # memoQ's own numbering counts the deleted <b></b> of unit 4, so the surviving bold tag is
+    # bpt 5 / ept 6 where the source has 1 / 2: the same content, the same code (was 2 MK001)
+    assert not [f for f in found if f["code"] == "MK001"]
     comments = [
         m for m in etree.parse(str(SDLXLIFF)).getroot().iter(X + "mrk") if m.get("mtype") == "x-sdl-comment"
     ]

@@ -56,7 +56,8 @@ class InlineCodeMismatch(Rule):
     What it catches:
         XLIFF/TMX inline codes (``bpt/ept/ph/it/hi``, ``g/x/bx/ex``, ``pc/sc/ec``)
         present in the source but not in the target, extra in the target, or with
-        another id.
+        another id (a code with the same content under another number, as memoQ
+        renumbers reordered tags, is the same code).
     Why it matters:
         A lost code loses formatting, a link or a footnote in the published
         document, and CAT tools may refuse to save the file back.
@@ -79,34 +80,54 @@ class InlineCodeMismatch(Rule):
         seg, tgt = ctx.segment, ctx.target
         if tgt is None or (not seg.source_codes and not seg.target_codes):
             return
-        src_keys = Counter(_key(c) for c in seg.source_codes)
-        tgt_keys = Counter(_key(c) for c in seg.target_codes)
-        for code in seg.source_codes:
+        src_left, tgt_left = _unpaired(seg.source_codes, seg.target_codes)
+        src_keys = Counter(_key(c) for c in src_left)
+        for code in src_left:
             key = _key(code)
-            if tgt_keys[key] > 0:
-                tgt_keys[key] -= 1
-                src_keys[key] -= 1
-                continue
             same_kind = [
-                c
-                for c in seg.target_codes
-                if _key(c)[0] == key[0] and src_keys[_key(c)] < 1 and c.id != code.id
+                c for c in tgt_left if _key(c)[0] == key[0] and src_keys[_key(c)] < 1 and c.id != code.id
             ]
             what = f"has id {same_kind[0].id!r} in the target" if same_kind else "is missing in the target"
             pos = min(code.offset, len(tgt.text))
             yield self.finding(ctx, tgt, pos, pos, f"inline code <{code.kind} id={code.id!r}> {what}")
-        remaining = Counter(_key(c) for c in seg.source_codes)
-        for code in seg.target_codes:
-            key = _key(code)
-            if remaining[key] > 0:
-                remaining[key] -= 1
-                continue
-            if any(_key(c)[0] == key[0] for c in seg.source_codes):
+        for code in tgt_left:
+            if any(_key(c)[0] == _key(code)[0] for c in seg.source_codes):
                 continue  # reported above as an id mismatch
             pos = min(code.offset, len(tgt.text))
             yield self.finding(
                 ctx, tgt, pos, pos, f"extra inline code <{code.kind} id={code.id!r}> in the target"
             )
+
+
+def _unpaired(
+    source: tuple[InlineCode, ...], target: tuple[InlineCode, ...]
+) -> tuple[list[InlineCode], list[InlineCode]]:
+    """The codes of each side with no partner on the other: partners have the same kind and id,
+    or, failing that, the same kind and the same content (memoQ numbers a target's tags anew when
+    a translator reorders them: ``<b>`` is 1/2 in the source and 5/6 in the target)."""
+    tgt_left = list(target)
+    src_left: list[InlineCode] = []
+    for code in source:
+        partner = next((c for c in tgt_left if _key(c) == _key(code)), None)
+        if partner is None:
+            src_left.append(code)
+        else:
+            tgt_left.remove(partner)
+    still: list[InlineCode] = []
+    for code in src_left:
+        partner = next(
+            (
+                c
+                for c in tgt_left
+                if code.content and _key(c)[0] == _key(code)[0] and c.content == code.content
+            ),
+            None,
+        )
+        if partner is None:
+            still.append(code)
+        else:
+            tgt_left.remove(partner)
+    return still, tgt_left
 
 
 class PlaceholderMismatch(Rule):
