@@ -6,15 +6,16 @@ of these is a slip:
 
 * **times**: ``10 a.m.`` is ``10:00`` (or ``00:10``, typed for right-to-left display),
   ``3 p.m.`` is ``15:00``; the minutes ``00`` are no number of their own;
-* **grouped and compound numbers**: ``4,300`` is ``300 4`` and ``10,816,000`` is ``000 816 10``
-  (thousands groups typed in right-to-left order), ``s.10.103`` is ``10-103`` (a section
-  number), ``224.14`` is ``224-14`` or ``224- 14``: the same digits, other separators;
+* **grouped and compound numbers**: ``4,300`` is ``300 4``, ``10,816,000`` is ``000 816 10``
+  and ``18,185.15`` is ``15, 185 18`` (thousands groups typed in right-to-left order),
+  ``s.10.103`` is ``10-103`` (a section number), ``224.14`` is ``224-14`` or ``224- 14``: the
+  same digits, other separators;
 * **Roman numerals**: ``resolution 1576 (L)`` is ``1576 (د-50)``, item ``(i)`` is ``'1```;
 * **eleven to nineteen in words**: ``11th meeting`` is ``اجتماعه الحادي عشر``, ``14 Mile
   Area`` is ``منطقة الأربعة عشر ميلا``;
 * **footnote references**, numbered differently in each language's document: ``[23]``,
   ``2014.42`` and ``2014;1`` (the note's number glued after the year), ``2014(42)``;
-* **military time**: ``1100 hours`` is ``11:00``;
+* **military time**: ``1100 hours`` is ``11:00``, ``0940 hours`` is ``09:40``;
 * **decades**: ``the 1960s`` is ``الستينيات``.
 """
 
@@ -24,8 +25,12 @@ import re
 from collections.abc import Iterator
 
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
-#: Runs of digit groups joined by one separator each: 10-103, 224.14, 10:00, 300 4.
-_RUN = re.compile(r"[0-9٠-٩۰-۹]+(?:(?:[-./:,٫٬]|- | (?=[0-9٠-٩۰-۹]{1,3}\b))[0-9٠-٩۰-۹]+)*")
+_DIGIT = "[0-9٠-٩۰-۹]"
+#: Runs of digit groups joined by one separator each: 10-103, 224.14, 10:00, 300 4, and a comma and
+#: a space before three digits (15, 185 18: 18,185.15 typed right to left, the comma its decimal
+#: point).  NU001 reports a run's missing groups as one number.
+_JOIN = rf"[-./:,٫٬]|- |[,،] (?={_DIGIT}{{3}}(?!{_DIGIT}))| (?={_DIGIT}{{1,3}}(?!{_DIGIT}))"
+_RUN = re.compile(rf"{_DIGIT}+(?:(?:{_JOIN}){_DIGIT}+)*")
 _PM = re.compile(r"\s*p\.?\s?m\b\.?", re.IGNORECASE)
 _ROMAN = re.compile(r"\((?P<r>[ivxlcdm]+|[IVXLCDM]+)\)")
 _ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "d": 500, "m": 1000}
@@ -136,8 +141,8 @@ _HOURS = re.compile(r"(?:\s+(?:and|to|-|–)\s+[0-9]{4})?\s+hours\b")
 def _hours(here: str, start: int, value: str, there: str) -> bool:
     """``1100 hours`` (military time) and ``11:00``."""
     raw = _raw_at(here, start)
-    if len(raw) == 4 and _HOURS.match(here, start + 4):
-        return re.search(rf"(?<![0-9]){int(raw[:2])}:{raw[2:]}(?![0-9])", there) is not None
+    if len(raw) == 4 and _HOURS.match(here, start + 4):  # 0940 hours = 9:40 or 09:40
+        return re.search(rf"(?<![0-9])0?{int(raw[:2])}:{raw[2:]}(?![0-9])", there) is not None
     if value.isdigit() and here[start + len(raw) : start + len(raw) + 1] == ":":
         military = re.finditer(rf"(?<![0-9]){int(value):02d}[0-9]{{2}}(?![0-9])", there)
         return any(_HOURS.match(there, m.end()) for m in military)
@@ -184,8 +189,8 @@ def _run_at(text: str, start: int) -> str | None:
 
 
 def run_span(text: str, start: int) -> tuple[int, int] | None:
-    """The span of the run of digit groups (``000 816 10``, ``10-103``) the number at ``start``
-    belongs to: NU001 reports a run's missing groups as one number."""
+    """The span of the run of digit groups (``000 816 10``, ``10-103``, ``15, 185 18``) the number
+    at ``start`` belongs to: NU001 reports a run's missing groups as one number."""
     for m in _RUN.finditer(text):
         if m.start() <= start < m.end():
             return m.start(), m.end()
@@ -201,8 +206,15 @@ def _forms(run: str) -> set[str]:
     forms = {"".join(groups)}
     parts = run.translate(_DIGITS).split(" ")
     heads = [re.findall(r"[0-9]+", part)[0] for part in parts]
-    if len(parts) >= 2 and all(len(h) == 3 for h in heads[:-1]) and len(heads[-1]) <= 3:
-        # 300 4 = 4,300, 000 816 10 = 10,816,000 and 731.5 1 = 1,731.5: groups typed right to left
+    decimals = parts[0].endswith((",", "،", "٫"))  # 15, 185 18 = 18 185,15: the fraction first
+    if (
+        len(parts) >= 2
+        and all(len(h) == 3 for h in heads[1:-1])
+        and (len(heads[0]) == 3 or decimals)
+        and len(heads[-1]) <= 3
+    ):
+        # 300 4 = 4,300, 000 816 10 = 10,816,000, 731.5 1 = 1,731.5 and 15, 185 18 = 18,185.15:
+        # groups typed right to left
         forms.add("".join(re.findall(r"[0-9]+", "".join(reversed(parts)))))
     return forms
 

@@ -13,7 +13,7 @@ professional translations of the UN do so all the time:
   Representative"), ``ممثلتي الخاصة`` for a woman;
 * **a pronoun for the genitive**: نائب الرئيس becomes ``نائبه`` ("its Vice-Chair");
 * **the construct undone with ل**: نائب الرئيس becomes ``النائب الثالث للرئيس`` (Third
-  Vice-Chair);
+  Vice-Chair), or, indefinite, ``نائبا للرئيس`` ("as Vice-President");
 * **a parent body written out inside the name**: لجنة مكافحة الإرهاب becomes
   ``لجنة مجلس الأمن لمكافحة الإرهاب`` (the Security Council Counter-Terrorism Committee) —
   the Council's name, or the Organization's, stands between the head and the rest.
@@ -99,6 +99,10 @@ def reshaped_renderings(view: SideView, concept: Concept, termbase: Termbase) ->
             stem = before[:-1] + "ت" if before.endswith("ه") else before
             for owned in (stem + p for p in _PRONOUNS):
                 starts.update(ws.at.get(owned, ()))
+            # نائب الرئيس → نائبا للرئيس ("as Vice-President"): indefinite, the genitive with ل
+            for i in [*ws.at.get(before, ()), *ws.at.get(before + "ا", ())]:
+                if i + 1 < len(words) and words[i + 1] == "ل" + last[1:]:
+                    starts.add(i)
             # نائب الرئيس → النائب الثالث للرئيس: the construct undone with ل, an ordinal between
             for i in ws.at.get("ال" + before, ()):
                 following = words[i + 1 : i + 4]
