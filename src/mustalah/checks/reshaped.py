@@ -21,6 +21,9 @@ professional translations of the UN do so all the time:
 * **a State between a title's words**: وزير الشؤون الخارجية becomes ``وزير فرنسا للشؤون
   الخارجية``.
 
+* **a Latin acronym spelt as an Arabic word**: UNOPS becomes ``اليونوبس``, UNITAR ``اليونيتار``
+  (:func:`spelt_acronyms`, by the consonant skeletons of ``text/transliteration.py``).
+
 Each is counted as a rendering of the concept, never reported: these forms are correct
 Arabic. The first word may carry proclitics (``ومستشار``); the others must be exact after
 folding.  The module also answers three neighbouring questions: is a concept named by its
@@ -36,6 +39,7 @@ from collections.abc import Iterable, Sequence
 from ..matching.nearmiss_words import _TOKEN, stems
 from ..termbase.model import Concept, Termbase
 from ..text.normalize import fold_key
+from ..text.transliteration import spells_acronym
 from .base import SideView
 
 #: Bodies that UN Arabic writes out inside the names of their subsidiary organs.
@@ -76,9 +80,25 @@ def _words(view: SideView) -> _Words:
 
 
 def reshaped_renderings(view: SideView, concept: Concept, termbase: Termbase) -> int:
-    """How often an Arabic ``view`` renders ``concept`` in one of the reshaped forms above."""
+    """How often an Arabic ``view`` renders ``concept`` in one of the reshaped forms above, or by
+    its Latin acronym spelt as an Arabic word (:func:`spelt_acronyms`)."""
     if view.lang != "ar":
         return 0
+    return spelt_acronyms(view, concept) + _reshaped(view, concept, termbase)
+
+
+def spelt_acronyms(view: SideView, concept: Concept) -> int:
+    """Words of an Arabic ``view`` that spell one of the concept's Latin acronyms as a word
+    (``اليونيتار`` for UNITAR, ``اليونيسف`` for UNICEF): UN Arabic names many bodies so, and a
+    termbase seldom lists every such form."""
+    acronyms = [t.text for t in concept.terms if t.is_acronym and t.text.isascii()]
+    if not acronyms:
+        return 0
+    words = [w for w in _words(view).words if w.startswith(("ال", "وال", "لل", "بال", "ولل"))]
+    return sum(1 for word in words if any(spells_acronym(word, a) for a in acronyms))
+
+
+def _reshaped(view: SideView, concept: Concept, termbase: Termbase) -> int:
     ws = _words(view)
     words = ws.words
     forms = [toks for toks in _approved_token_forms(concept) if len(toks) >= 2]

@@ -55,6 +55,7 @@ def arabic_skeleton(word: str, strip_article: bool = True) -> str:
 def latin_skeleton(word: str) -> str:
     """The consonant classes of a Latin word (``Kordofan`` → ``KRDFN``)."""
     w = "".join(_LATIN_LETTERS.findall(word.lower()))
+    w = re.sub(r"c(?=[eiy])", "s", w)  # a soft c: UNICEF is اليونيسف
     out: list[str] = []
     i = 0
     while i < len(w):
@@ -121,6 +122,17 @@ def _latin_variants(word: str) -> set[str]:
     if len(stem) >= 3:
         out.add(latin_skeleton(stem))
     return {v for v in out if len(v) >= 2}
+
+
+def spells_acronym(ar_word: str, acronym: str) -> bool:
+    """Whether ``ar_word`` is the Arabic spelling of a Latin acronym read as a word: ``اليونيتار``
+    for UNITAR, ``اليونيسف`` for UNICEF.  Three consonant classes at least, all of them equal: an
+    acronym is short, so no class may differ."""
+    en = latin_skeleton(acronym)
+    if len(en) < 3:
+        return False
+    ar = re.sub(r"(.)\1+", r"\1", arabic_skeleton(ar_word))
+    return len(ar) == len(en) and all(_same(a, b) for a, b in zip(ar, en, strict=True))
 
 
 def spells_a_name(ar_word: str, latin_names: frozenset[str]) -> bool:
