@@ -59,9 +59,10 @@ class ConfusionMatcher:
         )
         self._index = TermIndex.build(Termbase(concepts, name="confusions"))
 
-    def find(self, text: str, lang: str) -> list[NearMiss]:
+    def find(self, text: str, lang: str, folded: Folded | None = None) -> list[NearMiss]:
+        """The confusions in ``text``; ``folded`` is its :func:`fold` when the caller has it."""
         out: list[NearMiss] = []
-        for m in self._index.match(text, lang):
+        for m in self._index.match(text, lang, folded):
             c = self._by_id[m.concept_id]
             if c.context == "sentence-start" and not _SENTENCE_START.search(text[: m.start]):
                 continue
@@ -97,7 +98,7 @@ def near_misses(
     """Every near miss in ``text``: the curated confusions, then the index's name frames and
     one-edit variants that no confusion covers (a curated confusion is more specific than a
     generic near miss over the same words), in text order."""
-    out = default_confusions().find(text, lang)
+    out = default_confusions().find(text, lang, folded)
     taken = [(m.start, m.end) for m in out]
     out.extend(
         n

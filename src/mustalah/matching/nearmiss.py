@@ -15,6 +15,7 @@ exact match at least as long are skipped, which keeps sibling names
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, KeysView
 from dataclasses import dataclass
 from typing import Any
@@ -37,6 +38,9 @@ from .nearmiss_words import (
 )
 from .nearmiss_words import within_one_edit as within_one_edit
 from .types import NearMiss, TermMatch
+
+#: ``_TOKEN`` for ASCII text: the same matches (``\w`` is ``[A-Za-z0-9_]`` there), twice as fast.
+_ASCII_TOKEN = re.compile(_TOKEN.pattern, re.ASCII)
 
 
 @dataclass(frozen=True, slots=True)
@@ -191,7 +195,7 @@ class NearMissIndex:
             info = self._info[word] = (ids.get(word), first, later, stem_ids, len(st0))
         return info
 
-    def _queries(self, words: list[str], cover: list[int]) -> list[_Query]:
+    def _queries(self, infos: list[_Info], cover: list[int]) -> list[_Query]:
         """Every key lookup for the windows of one text whose odd word could pass :meth:`_check`.
 
         The walks are the index's (see the class docstring); a lookup is made only where the
@@ -201,14 +205,11 @@ class NearMissIndex:
         looked up whose odd word is inside an exact match at least as long (``cover``: the
         tokens of the longest exact match over each word): :meth:`_record` never reports it.
         """
-        infos = [self._word_info(w) for w in words]
         later = [i for i, x in enumerate(infos) if x[2]]
-        if not later and not any(x[1] for x in infos):
-            return []  # no word of this text can be the odd one out
         last = later[-1] if later else -1
         tids = [x[0] for x in infos]
         partials, max_len = self.partials, self.max_len
-        n = len(words)
+        n = len(infos)
         out: list[_Query] = []
         for i in range(n - 1):
             _tid, first, _later, stem_ids, stem_count = infos[i]
@@ -266,10 +267,16 @@ class NearMissIndex:
         return [(q, numbers[lo[q] : hi[q]].tolist()) for q in np.nonzero(hi > lo)[0].tolist()]
 
     def find(self, folded: Folded, matches: Iterable[TermMatch]) -> list[NearMiss]:
-        toks = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(folded.key)]
-        words = [t[0] for t in toks]
+        key = folded.key
+        token = _ASCII_TOKEN if key.isascii() else _TOKEN  # the same tokens, found faster
+        found_words = list(token.finditer(key))
+        words = [m[0] for m in found_words]
+        get, info = self._info.get, self._word_info
+        infos = [get(w) or info(w) for w in words]
+        if not any(x[1] or x[2] for x in infos):
+            return []  # no word of this text can be the odd one out
         spans = [(m.start, m.end, m.tokens) for m in matches]
-        queries = self._queries(words, _cover(folded, toks, spans))
+        queries = self._queries(infos, _cover(folded, found_words, spans))
         if not queries:
             return []
         hits: dict[int, list[tuple[tuple[int, int], int]]] = {}
@@ -286,6 +293,7 @@ class NearMissIndex:
             hits.setdefault(i, []).extend((group, seq) for seq in seqs)
         if not hits:
             return []
+        toks = [(m[0], m.start(), m.end()) for m in found_words]
         found: dict[tuple[int, int], NearMiss] = {}
         covered: dict[tuple[int, int], bool] = {}  # (start, length) → an exact match covers it
         n = len(words)
@@ -421,15 +429,14 @@ def _covered(
     return any(s < end and start < e and k >= length for s, e, k in spans)
 
 
-def _cover(folded: Folded, toks: list[tuple[str, int, int]], spans: list[tuple[int, int, int]]) -> list[int]:
+def _cover(folded: Folded, words: list[re.Match[str]], spans: list[tuple[int, int, int]]) -> list[int]:
     """Per word, the tokens of the longest exact match overlapping it (0: none)."""
-    cover = [0] * len(toks)
+    cover = [0] * len(words)
     if not spans:
         return cover
     identity = folded.identity
-    for j, (_w, a, b) in enumerate(toks):
-        if not identity:
-            a, b = folded.span(a, b)
+    for j, word in enumerate(words):
+        a, b = word.span() if identity else folded.span(word.start(), word.end())
         for s, e, k in spans:
             if s < b and a < e and k > cover[j]:
                 cover[j] = k
