@@ -155,6 +155,11 @@ class Rule:
     #: "Y is not in the source" on the target side: when a unit has as many of one as of the
     #: other, the k-th of each are one slip (45 typed as 54), reported once by :meth:`paired`.
     pairs_sides: ClassVar[bool] = False
+    #: The pre-filter (``checks.prefilter``): what a unit must have for this rule to be able to
+    #: fire at all — every group present, a group ``"a|b"`` when any alternative is (``"digit"``,
+    #: ``"ar:tatweel"``, ``"source:match"``).  The engine skips units without it, so it must be
+    #: a necessary condition of every finding (or fact) the rule makes; empty: always run.
+    needs: ClassVar[tuple[str, ...]] = ()
 
     def check(self, ctx: UnitContext) -> Iterable[Finding]:
         raise NotImplementedError

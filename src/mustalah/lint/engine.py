@@ -17,6 +17,7 @@ from typing import Any
 
 from ..checks.base import CorpusRule, Fact, Rule, SideView, UnitContext
 from ..checks.meta import UnusedSuppression
+from ..checks.prefilter import Prefilter, unit_features
 from ..checks.project import CheckSpec, rule_class
 from ..checks.registry import select_rules
 from ..errors import UsageError
@@ -53,6 +54,9 @@ class LintSettings:
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
     #: The project's own checks (``checks.project``, read by ``lint.checkfile``), run as rules.
     project_checks: tuple[CheckSpec, ...] = ()
+    #: Run each rule only on the units its pre-filter admits (``Rule.needs``, ``checks.prefilter``);
+    #: False runs every rule on every unit (the tests compare the two: same findings).
+    prefilter: bool = True
 
     def options(self) -> dict[str, dict[str, Any]]:
         return {code: dict(values) for code, values in self.rule_options}
@@ -188,7 +192,7 @@ def lint_segments(
     options = settings.options()
     findings: list[Finding] = []
     facts: dict[str, list[Fact]] = {r.code: [] for r in corpus_rules}
-    collectors = [(r.collect, facts[r.code]) for r in corpus_rules]
+    prefilter = Prefilter() if settings.prefilter else None
     # one slip, one finding: the rules that fold into another's finding or pair across sides
     by_code = {r.code: r for r in unit_rules}
     merging = any(r.pairs_sides or by_code.keys() & set(r.yields_to) for r in unit_rules)
@@ -206,12 +210,16 @@ def lint_segments(
         ctx = unit_context(segment, termbase, index, settings, options)
         unit: list[Finding] = []
         target = segment.target
-        for rule in (
-            one_side_rules if target is None else unit_rules if target.strip() else empty_target_rules
-        ):
+        checking = one_side_rules if target is None else unit_rules if target.strip() else empty_target_rules
+        collecting = corpus_rules
+        if prefilter is not None:  # one scan of each side says which rules can fire here
+            mask = unit_features(ctx)
+            checking = prefilter.admitted(checking, mask)
+            collecting = prefilter.admitted(corpus_rules, mask)
+        for rule in checking:
             unit.extend(rule.check(ctx))
-        for collect, bucket in collectors:
-            bucket.extend(collect(ctx))
+        for corpus_rule in collecting:
+            facts[corpus_rule.code].extend(corpus_rule.collect(ctx))
         noted = bool(segment.notes or segment.props)  # where suppression directives live
         if not unit and not noted:
             continue  # nothing to fingerprint, suppress, report unused or sort
