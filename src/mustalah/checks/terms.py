@@ -116,6 +116,8 @@ class TermMissing(Rule):
     #: a warning: "not found" is never unambiguous — real translations render names by
     #: pronouns, possessives, case forms and short forms no termbase lists (corpora/real/blind*)
     severity = "warning"
+    #: pre-filter (checks.prefilter): every finding is a source match the target does not render
+    needs = ("source:match",)
     scope = "bilingual"
     #: ``count = false`` in ``[tool.mustalah.rules.TM001]``: one target mention satisfies any number
     #: of source mentions (for translations that replace repeated names by anaphors).
@@ -222,6 +224,8 @@ class TermDeprecated(Rule):
     name = "term-deprecated"
     category = "term-deprecated"
     severity = "error"
+    #: pre-filter (checks.prefilter): every finding is a match of a deprecated or superseded term
+    needs = ("match:deprecated",)
 
     def check(self, ctx: UnitContext) -> Iterable[Finding]:
         for view in ctx.sides:
@@ -277,6 +281,8 @@ class TermVariant(Rule):
     name = "term-variant"
     category = "term-variant"
     severity = "error"
+    #: pre-filter (checks.prefilter): every finding is a match with a difference a fold hid
+    needs = ("match:differs",)
 
     def check(self, ctx: UnitContext) -> Iterable[Finding]:
         for view in ctx.sides:
@@ -321,6 +327,8 @@ class TermAdmitted(Rule):
     name = "term-admitted"
     category = "term-variant"
     severity = "info"
+    #: pre-filter (checks.prefilter): every finding is a match of an admitted term
+    needs = ("match:not-preferred",)
 
     def check(self, ctx: UnitContext) -> Iterable[Finding]:
         for view in ctx.sides:
