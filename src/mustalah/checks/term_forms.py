@@ -43,6 +43,8 @@ class TermSpellingVariant(Rule):
     name = "term-spelling-variant"
     category = "term-variant"
     severity = "warning"
+    #: pre-filter (checks.prefilter): every finding is a match with a difference, or the 'UN' abbreviation
+    needs = ("match:variant",)
 
     def check(self, ctx: UnitContext) -> Iterable[Finding]:
         for view in ctx.sides:
@@ -121,6 +123,8 @@ class ConstructArticle(Rule):
     name = "construct-article"
     category = "term-variant"
     severity = "error"
+    #: pre-filter (checks.prefilter): every finding is an error-form match
+    needs = ("match:error-form",)
 
     def check(self, ctx: UnitContext) -> Iterable[Finding]:
         for view in ctx.sides:
@@ -169,6 +173,8 @@ class TermNearMiss(Rule):
     name = "term-near-miss"
     category = "term-variant"
     severity = "warning"
+    #: pre-filter (checks.prefilter): an edit near miss, or a partial name (the other side names it: a match)
+    needs = ("near:edit|match",)
 
     def check(self, ctx: UnitContext) -> Iterable[Finding]:
         for view in ctx.sides:
