@@ -39,6 +39,8 @@ class TermWrongEntity(Rule):
     name = "term-wrong-entity"
     category = "term-wrong-entity"
     severity = "error"
+    #: pre-filter (checks.prefilter): every finding is a target match
+    needs = ("target:match",)
     scope = "bilingual"
     #: another concept's acronym after a name (AC001), a part of a damaged name (TM006, TM008)
     yields_to = ("AC001", "TM006", "TM008")
@@ -136,6 +138,8 @@ class NoSuchEntity(Rule):
     name = "no-such-entity"
     category = "term-wrong-entity"
     severity = "error"
+    #: pre-filter (checks.prefilter): every finding is a frame near miss
+    needs = ("near:frame",)
 
     def check(self, ctx: UnitContext) -> Iterable[Finding]:
         for view in ctx.sides:
