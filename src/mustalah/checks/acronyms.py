@@ -42,6 +42,8 @@ class AcronymMismatch(Rule):
     name = "acronym-mismatch"
     category = "acronym"
     severity = "error"
+    #: pre-filter (checks.prefilter): a name followed by another concept's acronym: two matches
+    needs = ("match",)
 
     def check(self, ctx: UnitContext) -> Iterable[Finding]:
         for view in ctx.sides:
@@ -112,6 +114,8 @@ class AcronymMissing(Rule):
     category = "acronym"
     #: a note: UN Arabic documents often give the name without the Latin acronym (S/RES/2214 (2015))
     severity = "info"
+    #: pre-filter (checks.prefilter): a source acronym whose name the target has
+    needs = ("source:match", "target:match")
     scope = "bilingual"
 
     def check(self, ctx: UnitContext) -> Iterable[Finding]:
@@ -179,6 +183,8 @@ class AcronymUnknown(Rule):
     name = "acronym-unknown"
     category = "acronym"
     severity = "info"
+    #: pre-filter (checks.prefilter): an acronym in parentheses
+    needs = ("paren",)
 
     def check(self, ctx: UnitContext) -> Iterable[Finding]:
         for view in ctx.sides:
