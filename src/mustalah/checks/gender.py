@@ -102,6 +102,8 @@ class HonorificTitleGender(Rule):
     name = "honorific-gender"
     category = "gender"
     severity = "error"
+    #: pre-filter (checks.prefilter): an honorific before a gendered title match
+    needs = ("match:gendered",)
 
     def check(self, ctx: UnitContext) -> Iterable[Finding]:
         for view in ctx.sides:
