@@ -136,6 +136,8 @@ class NumberMismatch(Rule):
     name = "number-mismatch"
     category = "number"
     severity = "warning"
+    #: pre-filter (checks.prefilter): every finding is a number in digits
+    needs = ("digit",)
     scope = "bilingual"
     #: the digits of a placeholder (``{0}``, ``%1$s``) that MK002 reports whole
     yields_to = ("MK002",)
@@ -252,6 +254,8 @@ class MonthMismatch(Rule):
     name = "month-mismatch"
     category = "number"
     severity = "warning"
+    #: pre-filter (checks.prefilter): a dated month: a number beside it, or an Arabic month pair (with '/')
+    needs = ("digit|ar:slash",)
     scope = "bilingual"
     #: ``December`` in the source, ``تشرين الثاني/نوفمبر`` in its place: one slip, reported once
     pairs_sides = True
@@ -334,6 +338,8 @@ class MonthPairWrong(Rule):
     name = "month-pair-wrong"
     category = "number"
     severity = "error"
+    #: pre-filter (checks.prefilter): an Arabic month pair (with '/')
+    needs = ("ar:slash",)
 
     def check(self, ctx: UnitContext) -> Iterable[Finding]:
         for view in ctx.in_lang("ar"):
