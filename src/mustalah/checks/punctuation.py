@@ -57,6 +57,8 @@ class LatinPunctuationInArabic(Rule):
     name = "latin-punctuation"
     category = "punctuation"
     severity = "error"
+    #: pre-filter (checks.prefilter): a Latin , ; ? in Arabic text
+    needs = ("ar:latin-punct",)
 
     def check(self, ctx: UnitContext) -> Iterable[Finding]:
         for view in ctx.in_lang("ar"):
@@ -170,6 +172,8 @@ class PunctuationBeforeParenthetical(Rule):
     name = "punctuation-logical-order"
     category = "punctuation"
     severity = "error"
+    #: pre-filter (checks.prefilter): a parenthetical in Arabic text
+    needs = ("ar:paren",)
 
     def check(self, ctx: UnitContext) -> Iterable[Finding]:
         for view in ctx.in_lang("ar"):
@@ -222,6 +226,8 @@ class UnbalancedBrackets(Rule):
     name = "unbalanced-brackets"
     category = "punctuation"
     severity = "warning"
+    #: pre-filter (checks.prefilter): a bracket or a quotation mark
+    needs = ("bracket",)
 
     def check(self, ctx: UnitContext) -> Iterable[Finding]:
         for view in ctx.sides:
@@ -270,6 +276,8 @@ class MixedQuoteStyles(Rule):
     name = "mixed-quotes"
     category = "punctuation"
     severity = "warning"
+    #: pre-filter (checks.prefilter): quotation marks
+    needs = ("quote",)
 
     def check(self, ctx: UnitContext) -> Iterable[Finding]:
         for view in ctx.sides:
