@@ -119,6 +119,8 @@ class BidiOverride(Rule):
     name = "bidi-override"
     category = "invisible"
     severity = "error"
+    #: pre-filter (checks.prefilter): a bidi override character
+    needs = ("bidi-override",)
 
     def check(self, ctx: UnitContext) -> Iterable[Finding]:
         for view in ctx.sides:
@@ -160,6 +162,8 @@ class BidiEmbedding(Rule):
     name = "bidi-embedding"
     category = "invisible"
     severity = "warning"
+    #: pre-filter (checks.prefilter): a bidi embedding or isolate
+    needs = ("bidi-embedding",)
 
     def check(self, ctx: UnitContext) -> Iterable[Finding]:
         for view in ctx.sides:
@@ -214,6 +218,8 @@ class ZeroWidthInWord(Rule):
     name = "zero-width-in-word"
     category = "invisible"
     severity = "warning"
+    #: pre-filter (checks.prefilter): a zero-width character
+    needs = ("zero-width",)
 
     def check(self, ctx: UnitContext) -> Iterable[Finding]:
         for view in ctx.sides:
@@ -257,6 +263,8 @@ class Tatweel(Rule):
     name = "tatweel"
     category = "invisible"
     severity = "warning"
+    #: pre-filter (checks.prefilter): a tatweel
+    needs = ("tatweel",)
 
     def check(self, ctx: UnitContext) -> Iterable[Finding]:
         for view in ctx.sides:
@@ -312,6 +320,8 @@ class StrayNoBreakSpace(Rule):
     name = "stray-nbsp"
     category = "invisible"
     severity = "warning"
+    #: pre-filter (checks.prefilter): a no-break space
+    needs = ("nbsp",)
 
     def check(self, ctx: UnitContext) -> Iterable[Finding]:
         for view in ctx.sides:
