@@ -67,6 +67,8 @@ class ConfusedWord(Rule):
     name = "confused-word"
     category = "spelling"
     severity = "warning"
+    #: pre-filter (checks.prefilter): every finding is a curated confusion
+    needs = ("near:confusion",)
     #: a confusion inside a deprecated form or a near miss of a name: the term rule says it
     yields_to = ("TM002", "TM006")
 
