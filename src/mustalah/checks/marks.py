@@ -39,6 +39,8 @@ class StrayVowelMark(Rule):
     name = "stray-vowel-mark"
     category = "spelling"
     severity = "error"
+    #: pre-filter (checks.prefilter): a vowel mark
+    needs = ("vowel-mark",)
 
     def check(self, ctx: UnitContext) -> Iterable[Finding]:
         for view in ctx.sides:
