@@ -75,6 +75,8 @@ class RareWordBeforeName(CorpusRule):
     name = "rare-word-before-name"
     category = "spelling"
     severity = "info"
+    #: pre-filter (checks.prefilter): a fact per word before an Arabic match
+    needs = ("ar:match",)
     scope = "corpus"
 
     def collect(self, ctx: UnitContext) -> Iterable[Fact]:
