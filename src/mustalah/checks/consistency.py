@@ -180,6 +180,8 @@ class ConceptRenderedTwoWays(CorpusRule):
     name = "concept-two-forms"
     category = "inconsistency"
     severity = "warning"
+    #: pre-filter (checks.prefilter): a fact per term match
+    needs = ("match",)
     scope = "corpus"
 
     def collect(self, ctx: UnitContext) -> Iterable[Fact]:
