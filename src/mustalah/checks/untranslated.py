@@ -136,6 +136,8 @@ class LatinInArabic(Rule):
     name = "latin-in-arabic"
     category = "untranslated"
     severity = "warning"
+    #: pre-filter (checks.prefilter): a lower-case Latin letter in Arabic text
+    needs = ("ar:latin-lower",)
 
     def check(self, ctx: UnitContext) -> Iterable[Finding]:
         allowed = _termbase_latin(ctx.termbase)
