@@ -74,6 +74,8 @@ class InlineCodeMismatch(Rule):
     name = "inline-code-mismatch"
     category = "markup"
     severity = "error"
+    #: pre-filter (checks.prefilter): inline codes
+    needs = ("codes",)
     scope = "bilingual"
 
     def check(self, ctx: UnitContext) -> Iterable[Finding]:
@@ -153,6 +155,8 @@ class PlaceholderMismatch(Rule):
     name = "placeholder-mismatch"
     category = "markup"
     severity = "error"
+    #: pre-filter (checks.prefilter): a placeholder starts with % or {
+    needs = ("placeholder",)
     scope = "bilingual"
     #: ``{name}`` in the source, ``{nom}`` in its place in the target: one slip, reported once
     pairs_sides = True
