@@ -117,6 +117,8 @@ class MonthWithoutPair(Rule):
     name = "month-without-pair"
     category = "style"
     severity = "info"
+    #: pre-filter (checks.prefilter): a dated Arabic month: a number beside it
+    needs = ("ar:digit",)
     #: a wrong month (NU002): its suggestion, the right month's pair, fixes this too
     yields_to = ("NU002",)
 
@@ -163,6 +165,8 @@ class MonthPairSpacing(Rule):
     name = "month-pair-spacing"
     category = "style"
     severity = "error"
+    #: pre-filter (checks.prefilter): an Arabic month pair (with '/')
+    needs = ("ar:slash",)
     #: a wrong month or mismatched halves (NU002, NU003): their suggestion, the UN pair, fixes this too
     yields_to = ("NU002", "NU003")
 
@@ -210,6 +214,8 @@ class NonWesternDigits(Rule):
     category = "style"
     #: house style, not an error: UN documents long used Arabic-Indic digits (S/RES/2210 (2015))
     severity = "info"
+    #: pre-filter (checks.prefilter): an Arabic-Indic or Extended digit in Arabic text
+    needs = ("ar:indic-digit",)
 
     def check(self, ctx: UnitContext) -> Iterable[Finding]:
         for view in ctx.in_lang("ar"):
@@ -256,6 +262,8 @@ class MixedDigitSystems(Rule):
     category = "style"
     #: a reviser looks: UN documents mix them on purpose in places (dates one way, times another)
     severity = "warning"
+    #: pre-filter (checks.prefilter): an Arabic-Indic or Extended digit
+    needs = ("indic-digit",)
 
     def check(self, ctx: UnitContext) -> Iterable[Finding]:
         for view in ctx.sides:
@@ -341,6 +349,8 @@ class DocumentSymbolChanged(Rule):
     name = "document-symbol"
     category = "style"
     severity = "warning"
+    #: pre-filter (checks.prefilter): a document symbol has a '/'
+    needs = ("slash",)
     scope = "bilingual"
 
     def check(self, ctx: UnitContext) -> Iterable[Finding]:
