@@ -42,6 +42,8 @@ class StateShortName(Rule):
     name = "state-short-name"
     category = "style"
     severity = "error"
+    #: pre-filter (checks.prefilter): a match of a State's name that is not the preferred one
+    needs = ("match:not-preferred",)
 
     def check(self, ctx: UnitContext) -> Iterable[Finding]:
         for view in ctx.sides:
