@@ -95,7 +95,7 @@ def read_chunks(handle: IO[bytes]) -> Iterable[bytes]:
         yield chunk
 
 
-def iter_lines(handle: IO[bytes], *, file: str) -> Iterator[tuple[int, str]]:
+def iter_lines(handle: IO[bytes], *, file: str, first: int = 1, offset: int = 0) -> Iterator[tuple[int, str]]:
     """Yield (1-based line number, text without the line break) from a UTF-8 byte stream.
 
     Streaming (20 M-line corpora fit), a UTF-8 BOM on the first line is dropped, and
@@ -103,9 +103,11 @@ def iter_lines(handle: IO[bytes], *, file: str) -> Iterator[tuple[int, str]]:
     the byte offset and an ``iconv`` hint.  Windows-1256 is never guessed: the same
     bytes are valid Latin-1, and a guess would silently turn every Arabic finding
     into mojibake.
+
+    ``handle`` may start inside the file (a shard of a large one): at line ``first``, byte
+    ``offset``; lines and byte offsets are then numbered, and located, as in the whole file.
     """
-    offset = 0
-    for number, raw in enumerate(handle, start=1):
+    for number, raw in enumerate(handle, start=first):
         body = raw
         if number == 1:
             bom, skip = sniff_bom(raw)

@@ -214,6 +214,8 @@ def test_parallel_by_default_only_where_it_pays(tmp_path: Path) -> None:
 
     from mustalah.cli.lint_cmd import AUTO_PARALLEL_BYTES, _jobs
     from mustalah.lint.config import ProjectConfig
+    from mustalah.lint.engine import LintSettings
+    from mustalah.lint.inputs import resolve_inputs
     from mustalah.parallel import default_jobs
 
     big_line = "أطلق مركز الأمم المتحدة لمكافحة الإرهاب برنامجاً\n" * 2000
@@ -225,7 +227,8 @@ def test_parallel_by_default_only_where_it_pays(tmp_path: Path) -> None:
     po.write_bytes(b"#" * (AUTO_PARALLEL_BYTES + 1) + b"\n")
 
     def jobs(path: Path, given: int | None = None) -> int:
-        return _jobs(argparse.Namespace(jobs=given, scheduler=None, paths=[str(path)]), ProjectConfig())
+        args = argparse.Namespace(jobs=given, scheduler=None, paths=[str(path)])
+        return _jobs(args, ProjectConfig(), resolve_inputs(args.paths, LintSettings()))
 
     tmx = tmp_path / "big.tmx"
     unit = (

@@ -17,6 +17,7 @@ from mustalah.errors import InputError
 from mustalah.formats import offsets
 from mustalah.formats.registry import read_segments
 from mustalah.lint.engine import LintSettings, lint_input
+from mustalah.lint.inputs import Unreadable
 from mustalah.lint.shards import Task, plan_tasks, run_task
 from mustalah.lint.unitshards import (
     DEFAULT_SHARD_UNITS,
@@ -123,7 +124,7 @@ def test_skipped_tus_are_reported_once(unit_files: dict[str, Path], caplog: pyte
 @pytest.mark.parametrize("name", sorted(WHOLE))
 def test_polib_files_are_one_task(unit_files: dict[str, Path], name: str) -> None:
     path = str(unit_files[name])
-    assert plan_tasks([path], SETTINGS, units_per_shard=3) == [Task(path)], WHOLE[name]
+    assert [t.shard for t in plan_tasks([path], SETTINGS, units_per_shard=3)] == [None], WHOLE[name]
 
 
 @pytest.mark.parametrize("units", [1, 2, 5])
@@ -171,10 +172,10 @@ def test_a_broken_file_is_one_task_with_the_serial_error(tmp_path: Path, damage:
         list(read_segments(path))
     try:
         tasks = plan_tasks([path], SETTINGS, units_per_shard=40)
-    except InputError as exc:  # refused while detecting the format (lint.run then lints it whole)
+    except InputError as exc:  # refused while detecting the format: lint.run's task holds the error
         assert str(exc) == str(serial.value)
-        tasks = [Task(path)]
-    assert tasks == [Task(path)]
+        tasks = [Task(Unreadable(path, exc))]
+    assert [(t.path, t.shard) for t in tasks] == [(path, None)]
     with pytest.raises(InputError) as sharded:
         run_task(tasks[0], SETTINGS)
     assert str(sharded.value) == str(serial.value)
@@ -190,7 +191,7 @@ def test_unusual_xml_is_one_task(tmp_path: Path) -> None:
     namespaced = tmp_path / "ns.tmx"  # the reader sees no <tu> in a namespace: the scan disagrees
     namespaced.write_text(text.replace('<tmx version="1.4">', '<tmx xmlns="urn:x" version="1.4">'))
     for path in (subset, namespaced):
-        assert plan_tasks([str(path)], SETTINGS, units_per_shard=5) == [Task(str(path))]
+        assert [t.shard for t in plan_tasks([str(path)], SETTINGS, units_per_shard=5)] == [None]
         assert lint_input(str(path), SETTINGS).units == len(list(read_segments(str(path))))
 
 
@@ -223,15 +224,17 @@ def test_may_split_is_a_cheap_honest_guess(
 ) -> None:
     garbage = tmp_path / "big.po"  # a large file that is no PO catalogue
     garbage.write_bytes(b"#" * 500_000 + b"\n")
-    assert not may_split(str(garbage))
-    assert not may_split(str(unit_files["units.tmx"]))  # too small for two default shards
-    assert may_split(str(unit_files["units.tmx"]), step=3) and may_split(str(unit_files["units.po"]), step=3)
-    assert not may_split(str(unit_files["crlf.po"]), step=3)  # polib's: one task
-    assert may_split(str(unit_files["utf16.tmx"]), step=3)
-    assert may_split(str(unit_files["utf16be.xlf"]), step=3)
+    assert not may_split(str(garbage), "po")
+    assert not may_split(str(unit_files["units.tmx"]), "tmx")  # too small for two default shards
+    assert may_split(str(unit_files["units.tmx"]), "tmx", step=3)
+    assert may_split(str(unit_files["units.po"]), "po", step=3)
+    assert not may_split(str(unit_files["units.tmx"]), "txml", step=3)  # a format never split
+    assert not may_split(str(unit_files["crlf.po"]), "po", step=3)  # polib's: one task
+    assert may_split(str(unit_files["utf16.tmx"]), "tmx", step=3)
+    assert may_split(str(unit_files["utf16be.xlf"]), "xliff12", step=3)
     ebcdic = tmp_path / "ebcdic.tmx"  # an encoding the byte scan cannot read
     ebcdic.write_bytes(b'<?xml version="1.0" encoding="cp037"?>' + b" " * 500_000)
-    assert not may_split(str(ebcdic), step=3)
-    for name in ("corpus.tmx", "corpus.xlf", "corpus.po"):
+    assert not may_split(str(ebcdic), "tmx", step=3)
+    for name, fmt in (("corpus.tmx", "tmx"), ("corpus.xlf", "xliff12"), ("corpus.po", "po")):
         big = str(bench_10k / name)
-        assert may_split(big) and len(plan_tasks([big], SETTINGS)) == 2
+        assert may_split(big, fmt) and len(plan_tasks([big], SETTINGS)) == 2

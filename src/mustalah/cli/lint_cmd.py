@@ -12,17 +12,11 @@ from ..errors import UsageError
 from ..fileio import atomic_text, check_not_input
 from ..lint.checkfile import project_checks
 from ..lint.config import ProjectConfig, load_config, skip_states_setting, termbase_setting
-from ..lint.engine import LintSettings, expand_inputs
-from ..lint.run import (
-    MAX_FINDINGS_PER_UNIT,
-    CollectSink,
-    FindingSink,
-    InputFailure,
-    input_segments,
-    lint_stream,
-)
+from ..lint.engine import LintSettings
+from ..lint.inputs import RunInputs, resolve_inputs
+from ..lint.run import MAX_FINDINGS_PER_UNIT, CollectSink, FindingSink, InputFailure, lint_stream
+from ..lint.shards import splits
 from ..lint.suppress import read_baseline
-from ..lint.unitshards import may_split
 from ..model import SEVERITY_RANK, LintResult, LintSummary
 from ..parallel import bounded_jobs, default_jobs, make_executor, stop_now
 from ..reports.progress import Progress
@@ -200,29 +194,18 @@ def exit_code(result: LintResult | LintSummary, fail_on: str) -> int:
     return 1 if any(n and SEVERITY_RANK[sev] >= threshold for sev, n in summary.by_severity.items()) else 0
 
 
-def _progress(args: argparse.Namespace) -> Progress | None:
+def _progress(args: argparse.Namespace, inputs: RunInputs) -> Progress | None:
     """A progress bar on stderr, only on a terminal and without ``--no-progress``."""
     if args.no_progress or not sys.stderr.isatty():
         return None
-    return Progress(len(expand_inputs(args.paths)), sys.stderr, enabled=True)
+    return Progress(len(inputs), sys.stderr, enabled=True)
 
 
 #: Above this much input, lint uses a process pool by default (below it, start-up costs more).
 AUTO_PARALLEL_BYTES = 4 * 1024 * 1024
-#: Formats split into unit ranges (when lint.unitshards can), the others into line ranges.
-_SPLIT_BY_UNITS = (".tmx", ".xlf", ".xliff", ".sdlxliff", ".mqxliff", ".po", ".pot")
 
 
-def _input_bytes(inputs: list[str]) -> int:
-    """Bytes of the expanded inputs (a release folder: its files)."""
-    total = 0
-    for path in inputs:
-        p = Path(path)
-        total += sum(f.stat().st_size for f in p.iterdir() if f.is_file()) if p.is_dir() else p.stat().st_size
-    return total
-
-
-def _jobs(args: argparse.Namespace, config: ProjectConfig) -> int:
+def _jobs(args: argparse.Namespace, config: ProjectConfig, inputs: RunInputs) -> int:
     """``--jobs``, else ``jobs`` in the config, else one process per core for large inputs."""
     if args.jobs is not None:
         return bounded_jobs(args.jobs, "--jobs")
@@ -232,12 +215,7 @@ def _jobs(args: argparse.Namespace, config: ProjectConfig) -> int:
         return 1
     # Parallel only pays when there are several tasks: several inputs, or one large input
     # that lint.shards splits (line ranges of text, unit ranges of TMX/XLIFF/PO).
-    inputs = expand_inputs(args.paths)
-    size = _input_bytes(inputs)
-    splittable = any(
-        Path(p).is_file() and (Path(p).suffix.lower() not in _SPLIT_BY_UNITS or may_split(p)) for p in inputs
-    )
-    if size > AUTO_PARALLEL_BYTES and (len(inputs) > 1 or splittable):
+    if inputs.size() > AUTO_PARALLEL_BYTES and (len(inputs) > 1 or any(map(splits, inputs.inputs))):
         return default_jobs()
     return 1
 
@@ -248,23 +226,17 @@ HTML_WARN_BYTES = 64 * 1024 * 1024
 
 
 def files_read(
-    paths: list[str], settings: LintSettings, config: ProjectConfig, baseline: str | None
+    inputs: RunInputs, settings: LintSettings, config: ProjectConfig, baseline: str | None
 ) -> list[str]:
-    """Every file this run reads: the inputs (walked folders' files, a release folder's two
-    sides), the termbase's files, the config and the baseline — what no output may replace."""
-    from ..formats.plain import side_file
+    """Every file this run reads: the inputs' (walked folders' files, a release folder's two
+    sides, a Moses pair's two files), the termbase's files, the config and the baseline — what
+    no output may replace."""
     from ..termbase.layers import SHIPPED
     from ..termbase.loader import default_termbase_path
 
-    reads: list[str] = []
-    for item in expand_inputs(paths):
-        _utf8_name(item)
-        folder = Path(item)
-        if folder.is_dir():  # a release folder
-            langs = (settings.source_lang or "en", settings.target_lang or "ar")
-            reads += [str(side_file(folder, lang)) for lang in langs]
-        else:
-            reads.append(item)
+    for item in inputs.inputs:
+        _utf8_name(item.path)
+    reads = inputs.files()
     sources = settings.termbase if isinstance(settings.termbase, tuple) else (settings.termbase,)
     reads += [str(default_termbase_path() if s in (None, SHIPPED) else s) for s in sources]
     if config.path:
@@ -290,10 +262,11 @@ def _utf8_name(path: str) -> None:
         ) from None
 
 
-def _writer(fmt: str, out: IO[bytes], settings: LintSettings, colour: bool) -> ReportWriter:
+def _writer(fmt: str, out: IO[bytes], inputs: RunInputs, colour: bool) -> ReportWriter:
     stream = REPORT_FORMATS[fmt].stream
     assert stream is not None  # in-memory formats are rendered, not streamed
-    return stream(out, colour, lambda path: input_segments(path, settings))
+    by_path = inputs.lookup()
+    return stream(out, colour, lambda path: by_path[path].segments())
 
 
 def run(args: argparse.Namespace) -> int:
@@ -313,18 +286,19 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError(f"an {fmt} report is a binary file", hint=f"give -o report.{fmt}")
     if args.output and Path(args.output).is_dir():
         raise UsageError(f"{args.output} is a directory", hint="give a file name for the output")
-    reads = files_read(args.paths, settings, config, baseline_read(args, config))
+    inputs = resolve_inputs(args.paths, settings)  # walked and each one's format told, once
+    reads = files_read(inputs, settings, config, baseline_read(args, config))
     for option, output in (("--output", args.output), ("--write-baseline", args.write_baseline)):
         if output:
             check_not_input(output, reads, option)
-    progress = _progress(args)
-    executor = make_executor(_jobs(args, config), args.scheduler)
+    progress = _progress(args, inputs)
+    executor = make_executor(_jobs(args, config, inputs), args.scheduler)
     failures: list[InputFailure] = []
 
     def lint(sink: FindingSink) -> LintSummary:
         try:
             return lint_stream(
-                args.paths,
+                inputs,
                 settings,
                 sink,
                 executor=executor,
@@ -348,7 +322,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"mustalah: wrote {baseline.written} fingerprint(s) to {args.write_baseline}", file=sys.stderr)
         return 0
     if REPORT_FORMATS[fmt].stream is None:
-        if _input_bytes(expand_inputs(args.paths)) > HTML_WARN_BYTES:
+        if inputs.size() > HTML_WARN_BYTES:
             print(
                 f"mustalah: warning: --format {fmt} keeps every unit's text and every finding in "
                 "memory until the page is written; for large corpora use json, jsonl, sarif or "
@@ -372,7 +346,7 @@ def run(args: argparse.Namespace) -> int:
         # copied to stdout, once the run is complete): flat memory in corpus size.
         with report_output(args.output) as out:
             colour = use_colour(out if args.output else sys.stdout)  # as render_text decides it
-            writer = _writer(fmt, out, settings, colour)
+            writer = _writer(fmt, out, inputs, colour)
             try:
                 summary = lint(writer)
             finally:

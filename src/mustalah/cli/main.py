@@ -29,6 +29,7 @@ SUBCOMMANDS: dict[str, str] = {
     "review": "review_cmd",
     "diff": "diff_cmd",
     "fix": "fix_cmd",
+    "formats": "formats_cmd",
 }
 
 

@@ -17,6 +17,10 @@ Every text input must be UTF-8 (see :func:`.encoding.iter_lines`).
   ``unit`` = the line number, ``target`` = ``None``; the language is ``source_lang``
   when given, else ``ar`` when Arabic letters are the majority of the letters in the
   file's first 200 lines, else ``en`` (one language per file, never per line).
+
+Moses, TSV and text are *line* inputs (:class:`LineInput`): ``lint`` reads a large one in
+line ranges (:class:`LineSpan`, planned by ``lint.shards``) with these same readers, so a
+range gives exactly the segments, and the errors, the whole file gives for those lines.
 """
 
 from __future__ import annotations
@@ -25,6 +29,7 @@ import gzip
 import os
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from itertools import zip_longest
 from pathlib import Path
 from typing import IO
@@ -38,7 +43,8 @@ _LETTER = re.compile(r"[^\W\d_]")
 _MOSES_SUFFIX = re.compile(r"^(?P<stem>.+)\.(?P<lang>[a-z]{2,3}(?:[-_][A-Za-z]{2,4})?)(?P<gz>\.gz)?$")
 
 
-def _open(path: Path) -> IO[bytes]:
+def open_binary(path: Path) -> IO[bytes]:
+    """``path`` opened for reading bytes (decompressed when it ends in ``.gz``)."""
     try:
         if path.suffix == ".gz":
             return gzip.open(path, "rb")  # type: ignore[return-value]
@@ -49,14 +55,46 @@ def _open(path: Path) -> IO[bytes]:
         ) from None
 
 
-def _lines(path: Path) -> Iterator[tuple[int, str]]:
-    with _open(path) as handle:
+@dataclass(frozen=True, slots=True)
+class LineSpan:
+    """Lines ``[first, stop)`` (1-based; ``stop`` None: to the end) of a line input, and the
+    reader's index of the first segment in them.  ``offsets``: the byte offset of line ``first``
+    in each file read (None: read from the start, as a ``.gz`` file must be)."""
+
+    first: int = 1
+    stop: int | None = None
+    index: int = 0
+    offsets: tuple[int | None, ...] = ()
+
+    def offset(self, k: int) -> int | None:
+        return self.offsets[k] if k < len(self.offsets) else None
+
+
+WHOLE = LineSpan()
+
+
+def _lines(path: Path, span: LineSpan = WHOLE, k: int = 0) -> Iterator[tuple[int, str]]:
+    """(line number, text) of the lines of ``span`` in ``path`` (file ``k`` of the input)."""
+    offset = span.offset(k)
+    with open_binary(path) as handle:
+        if offset:
+            handle.seek(offset)
+            numbered = iter_lines(handle, file=str(path), first=span.first, offset=offset)
+        else:
+            numbered = iter_lines(handle, file=str(path))
         try:
-            yield from iter_lines(handle, file=str(path))
+            for number, text in numbered:
+                if span.stop is not None and number >= span.stop:
+                    return
+                if number >= span.first:
+                    yield number, text
         except (OSError, EOFError) as exc:  # damaged gzip stream
-            raise InputError(
-                f"cannot read: {exc}", file=str(path), hint="is the .gz file complete?"
-            ) from None
+            raise damaged(path, exc) from None
+
+
+def damaged(path: Path, exc: OSError | EOFError) -> InputError:
+    """The error for a file whose bytes stop being readable part way (a damaged gzip stream)."""
+    return InputError(f"cannot read: {exc}", file=str(path), hint="is the .gz file complete?")
 
 
 def detect_language(text: str) -> str:
@@ -66,7 +104,7 @@ def detect_language(text: str) -> str:
     return "ar" if letters and arabic * 2 > letters else "en"
 
 
-def _file_language(path: Path, sample_lines: int = 200) -> str:
+def file_language(path: Path, sample_lines: int = 200) -> str:
     """The language of a whole file, from its first lines (one language per file, never per line)."""
     sample: list[str] = []
     for number, text in _lines(path):
@@ -76,10 +114,24 @@ def _file_language(path: Path, sample_lines: int = 200) -> str:
     return detect_language("\n".join(sample))
 
 
+# -- release folders ---------------------------------------------------------------------------
+
+
 def is_release_folder(path: Path) -> bool:
     """A folder with ``en.txt`` or ``ar.txt``: a release (reading one without both sides as
     files is an error, never an English-only lint)."""
     return path.is_dir() and ((path / "en.txt").exists() or (path / "ar.txt").exists())
+
+
+def side_file(folder: Path, lang: str) -> Path:
+    """``ar-SA.txt`` if present, else ``ar.txt``: files are named by language, tags may be regional."""
+    exact = folder / f"{lang}.txt"
+    return exact if exact.is_file() else folder / f"{lang.split('-', 1)[0].lower()}.txt"
+
+
+def release_sides(folder: Path, source_lang: str | None, target_lang: str | None) -> tuple[Path, Path]:
+    """The files of a release folder's source and target sides (``en``, ``ar`` unless given)."""
+    return side_file(folder, source_lang or "en"), side_file(folder, target_lang or "ar")
 
 
 def read_release(
@@ -87,7 +139,7 @@ def read_release(
 ) -> Iterator[Segment]:
     folder = Path(path)
     src, tgt = source_lang or "en", target_lang or "ar"
-    src_file, tgt_file = side_file(folder, src), side_file(folder, tgt)
+    src_file, tgt_file = release_sides(folder, src, tgt)
     counts = (_count_nonempty(src_file), _count_nonempty(tgt_file))
     if counts[0] != counts[1]:
         raise InputError(
@@ -116,12 +168,6 @@ def read_release(
         )
 
 
-def side_file(folder: Path, lang: str) -> Path:
-    """``ar-SA.txt`` if present, else ``ar.txt``: files are named by language, tags may be regional."""
-    exact = folder / f"{lang}.txt"
-    return exact if exact.is_file() else folder / f"{lang.split('-', 1)[0].lower()}.txt"
-
-
 def _count_nonempty(path: Path) -> int:
     if not path.is_file():
         raise InputError(
@@ -130,6 +176,22 @@ def _count_nonempty(path: Path) -> int:
             hint="a release folder holds en.txt and ar.txt (two text files)",
         )
     return sum(1 for _n, text in _lines(path) if text.strip())
+
+
+# -- line inputs: Moses pairs, TSV, text ---------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class LineInput:
+    """A line input resolved: the files read (a Moses pair: source, then target) and the
+    languages its segments carry (a Moses pair's from its file names; a text file's from its
+    first lines unless given)."""
+
+    path: str  # as given: TSV and text segments name it
+    format: str  # moses, tsv or text
+    files: tuple[str, ...]
+    source_lang: str
+    target_lang: str | None
 
 
 def moses_partner(path: Path, source_lang: str | None, target_lang: str | None) -> tuple[Path, Path] | None:
@@ -151,85 +213,120 @@ def moses_partner(path: Path, source_lang: str | None, target_lang: str | None) 
     return (path, partner) if lang == src else (partner, path)
 
 
-def read_moses(
-    path: str | os.PathLike[str], source_lang: str | None = None, target_lang: str | None = None
-) -> Iterator[Segment]:
-    pair = moses_partner(Path(path), source_lang, target_lang)
-    if pair is None:
-        raise InputError(
-            "no partner file for this Moses-style corpus",
-            file=os.fspath(path),
-            hint="give corpus.en beside corpus.ar (or .gz), named alike except the language",
-        )
-    src_file, tgt_file = pair
-    src = _MOSES_SUFFIX.match(src_file.name).group("lang")  # type: ignore[union-attr]
-    tgt = _MOSES_SUFFIX.match(tgt_file.name).group("lang")  # type: ignore[union-attr]
-    for count, (left, right) in enumerate(zip_longest(_lines(src_file), _lines(tgt_file))):
-        if left is None or right is None:
-            longer = src_file if right is None else tgt_file
+def _moses_lang(file: Path) -> str:
+    match = _MOSES_SUFFIX.match(file.name)
+    assert match is not None  # moses_partner matched it
+    return match.group("lang")
+
+
+def line_input(
+    path: str | os.PathLike[str], format: str, source_lang: str | None, target_lang: str | None
+) -> LineInput:
+    """What a reader of ``format`` reads for ``path``, told these languages (None: not given)."""
+    name = os.fspath(path)
+    if format == "moses":
+        pair = moses_partner(Path(path), source_lang, target_lang)
+        if pair is None:
             raise InputError(
-                f"misaligned corpus: {src_file} and {tgt_file} differ in length "
-                f"({longer.name} has more than {count} lines)",
-                file=str(longer),
-                line=count + 1,
-                hint="line k of one file must translate line k of the other",
+                "no partner file for this Moses-style corpus",
+                file=name,
+                hint="give corpus.en beside corpus.ar (or .gz), named alike except the language",
             )
+        files = (str(pair[0]), str(pair[1]))
+        return LineInput(name, format, files, _moses_lang(pair[0]), _moses_lang(pair[1]))
+    if format == "tsv":
+        return LineInput(name, format, (name,), source_lang or "en", target_lang or "ar")
+    return LineInput(name, format, (name,), source_lang or file_language(Path(path)), None)
+
+
+def misaligned(files: tuple[str, ...], longer: str, count: int) -> InputError:
+    """A Moses pair whose files differ in length: ``longer`` has more than ``count`` lines."""
+    return InputError(
+        f"misaligned corpus: {files[0]} and {files[1]} differ in length "
+        f"({Path(longer).name} has more than {count} lines)",
+        file=longer,
+        line=count + 1,
+        hint="line k of one file must translate line k of the other",
+    )
+
+
+def line_segments(source: LineInput, span: LineSpan = WHOLE) -> Iterator[Segment]:
+    """The segments of ``span`` (the whole input by default), numbered as the whole file's."""
+    if source.format == "moses":
+        yield from _moses_segments(source, span)
+        return
+    index = span.index
+    for number, text in _lines(Path(source.files[0]), span):
+        if not text.strip():
+            continue
+        if source.format == "tsv":
+            fields = text.split("\t")
+            if len(fields) < 2:
+                raise InputError(
+                    "line has no TAB between source and target",
+                    file=source.path,
+                    line=number,
+                    hint="TSV lines are: source<TAB>target",
+                )
+            yield Segment(
+                file=source.path,
+                unit=str(number),
+                index=index,
+                source=fields[0],
+                target=fields[1],
+                source_lang=source.source_lang,
+                target_lang=source.target_lang,
+                line=number,
+                target_line=number,
+            )
+        else:
+            yield Segment(
+                file=source.path,
+                unit=str(number),
+                index=index,
+                source=text,
+                target=None,
+                source_lang=source.source_lang,
+                line=number,
+            )
+        index += 1
+
+
+def _moses_segments(source: LineInput, span: LineSpan) -> Iterator[Segment]:
+    src_file, tgt_file = source.files
+    sides = zip_longest(_lines(Path(src_file), span, 0), _lines(Path(tgt_file), span, 1))
+    for count, (left, right) in enumerate(sides, start=span.index):
+        if left is None or right is None:
+            raise misaligned(source.files, src_file if right is None else tgt_file, count)
         yield Segment(
-            file=str(src_file),
+            file=src_file,
             unit=str(left[0]),
             index=count,
             source=left[1],
             target=right[1],
-            source_lang=src,
-            target_lang=tgt,
+            source_lang=source.source_lang,
+            target_lang=source.target_lang,
             line=left[0],
             target_line=right[0],
-            source_file=str(src_file),
-            target_file=str(tgt_file),
+            source_file=src_file,
+            target_file=tgt_file,
         )
+
+
+def read_moses(
+    path: str | os.PathLike[str], source_lang: str | None = None, target_lang: str | None = None
+) -> Iterator[Segment]:
+    yield from line_segments(line_input(path, "moses", source_lang, target_lang))
 
 
 def read_tsv(
     path: str | os.PathLike[str], source_lang: str | None = None, target_lang: str | None = None
 ) -> Iterator[Segment]:
-    name = os.fspath(path)
-    index = 0
-    for number, text in _lines(Path(path)):
-        if not text.strip():
-            continue
-        fields = text.split("\t")
-        if len(fields) < 2:
-            raise InputError(
-                "line has no TAB between source and target",
-                file=name,
-                line=number,
-                hint="TSV lines are: source<TAB>target",
-            )
-        yield Segment(
-            file=name,
-            unit=str(number),
-            index=index,
-            source=fields[0],
-            target=fields[1],
-            source_lang=source_lang or "en",
-            target_lang=target_lang or "ar",
-            line=number,
-            target_line=number,
-        )
-        index += 1
+    yield from line_segments(line_input(path, "tsv", source_lang, target_lang))
 
 
 def read_text(
     path: str | os.PathLike[str], source_lang: str | None = None, target_lang: str | None = None
 ) -> Iterator[Segment]:
     """A monolingual text file: one segment per non-empty line (``target_lang`` is ignored)."""
-    name = os.fspath(path)
-    lang = source_lang or _file_language(Path(path))
-    index = 0
-    for number, text in _lines(Path(path)):
-        if not text.strip():
-            continue
-        yield Segment(
-            file=name, unit=str(number), index=index, source=text, target=None, source_lang=lang, line=number
-        )
-        index += 1
+    yield from line_segments(line_input(path, "text", source_lang, target_lang))

@@ -15,6 +15,10 @@ Detection order (no guessing between "path" and "content": the argument is a pat
 
 ``index`` on every Segment is its 0-based position among the segments the reader
 yields for that input.
+
+What the code knows of each format is on its :class:`FormatSpec` in :data:`FORMATS` — its
+reader, file endings, XML root, whether a folder walk lints it and how ``lint`` splits a large
+one — and :func:`files_of` says which files an input of it reads; ``mustalah formats`` lists them.
 """
 
 from __future__ import annotations
@@ -46,8 +50,12 @@ class Reader(Protocol):
 
 @dataclass(frozen=True, slots=True)
 class FormatSpec:
+    """Everything the code knows of one input format (``mustalah formats`` lists them)."""
+
     name: str
     reader: Reader
+    #: File endings of this format: which files a folder walk lints (``walked``), and which
+    #: files must start with XML (``root``).  Detection is by content first (see above).
     extensions: tuple[str, ...]
     description: str
     #: How ``lint`` splits a large input: by line ranges (``lint.shards``), by unit ranges
@@ -55,17 +63,24 @@ class FormatSpec:
     split: Literal["lines", "units"] | None = None
     #: Whether a file with one of ``extensions`` is linted when a folder is walked.
     walked: bool = True
+    #: The root element of an XML format (an XML file is read by its root, whatever its name).
+    root: str | None = None
 
 
 FORMATS: dict[str, FormatSpec] = {
     spec.name: spec
     for spec in (
-        FormatSpec("tmx", read_tmx, (".tmx",), "TMX 1.1–1.4b translation memory", "units"),
+        FormatSpec("tmx", read_tmx, (".tmx",), "TMX 1.1–1.4b translation memory", "units", root="tmx"),
         FormatSpec(
-            "xliff12", read_xliff12, (".xlf", ".xliff", ".sdlxliff", ".mqxliff"), "XLIFF 1.0–1.2", "units"
+            "xliff12",
+            read_xliff12,
+            (".xlf", ".xliff", ".sdlxliff", ".mqxliff"),
+            "XLIFF 1.0–1.2 (Trados, memoQ)",
+            "units",
+            root="xliff",
         ),
-        FormatSpec("xliff2", read_xliff2, (".xlf", ".xliff"), "XLIFF 2.0–2.2", "units"),
-        FormatSpec("txml", read_txml, (".txml",), "Wordfast Pro TXML"),
+        FormatSpec("xliff2", read_xliff2, (".xlf", ".xliff"), "XLIFF 2.0–2.2", "units", root="xliff"),
+        FormatSpec("txml", read_txml, (".txml",), "Wordfast Pro TXML", root="txml"),
         FormatSpec(
             "gzip", containers.read_gzip, (".tmx.gz", ".xlf.gz", ".xliff.gz"), "gzipped TMX/XLIFF/TXML"
         ),
@@ -94,6 +109,8 @@ FORMATS: dict[str, FormatSpec] = {
 WALKED_SUFFIXES: tuple[str, ...] = tuple(
     dict.fromkeys(ext for spec in FORMATS.values() if spec.walked for ext in spec.extensions)
 )
+#: File endings of the XML formats: such a file that does not start with XML is damaged.
+_XML_SUFFIXES = frozenset(ext for spec in FORMATS.values() if spec.root for ext in spec.extensions)
 
 _TBX_ROOTS = ("martif", "tbx")
 
@@ -104,9 +121,8 @@ def detect_format(
     """The registry name of the reader for ``path`` (see the module docstring)."""
     p = Path(path)
     if p.is_dir():
-        if plain.is_release_folder(p) or (
-            plain.side_file(p, source_lang or "en").is_file()
-            and plain.side_file(p, target_lang or "ar").is_file()
+        if plain.is_release_folder(p) or all(
+            side.is_file() for side in plain.release_sides(p, source_lang, target_lang)
         ):
             return "release"
         raise InputError(
@@ -141,12 +157,11 @@ def detect_format(
         )
     if p.suffix != ".gz" and looks_like_xml(head):
         namespace, root = sniff_root(p)
-        if root == "tmx":
-            return "tmx"
-        if root == "xliff":
+        if root == "xliff":  # one root, two formats: the namespace says which
             return "xliff2" if namespace in XLIFF2_NAMESPACES else "xliff12"
-        if root == "txml":
-            return "txml"
+        for spec in FORMATS.values():
+            if spec.root == root:
+                return spec.name
         if root in _TBX_ROOTS:
             raise InputError(
                 f"<{root}> is a TBX termbase, not a bilingual file",
@@ -159,15 +174,28 @@ def detect_format(
             hint="supported: TMX, XLIFF 1.2, XLIFF 2.x, Wordfast TXML",
         )
     suffix = p.suffix.lower()
-    if suffix in (".po", ".pot"):
-        return "po"
-    if suffix == ".tsv":
-        return "tsv"
+    for name in ("po", "tsv"):  # told by their file endings alone
+        if suffix in FORMATS[name].extensions:
+            return name
     if plain.moses_partner(p, source_lang, target_lang) is not None:
         return "moses"
-    if suffix in (".tmx", ".xlf", ".xliff", ".sdlxliff", ".mqxliff", ".txml"):
+    if suffix in _XML_SUFFIXES:
         raise InputError("file does not start with XML", file=str(p), hint="is the file empty or damaged?")
     return "text"
+
+
+def files_of(
+    path: str | os.PathLike[str], format: str, source_lang: str | None = None, target_lang: str | None = None
+) -> tuple[str, ...]:
+    """The files the reader of ``format`` reads for ``path``: a release folder's two sides, both
+    files of a Moses pair, else ``path`` itself."""
+    if format == "release":
+        return tuple(str(side) for side in plain.release_sides(Path(path), source_lang, target_lang))
+    if format == "moses":
+        pair = plain.moses_partner(Path(path), source_lang, target_lang)
+        if pair is not None:
+            return str(pair[0]), str(pair[1])
+    return (os.fspath(path),)
 
 
 def get_reader(name: str) -> Reader:

@@ -33,6 +33,7 @@ from ..errors import InputError
 from ..formats.registry import read_segments
 from ..model import Finding, Segment
 from .engine import LintSettings, expand_inputs
+from .inputs import reader_languages
 from .run import run_lint
 
 #: Rules whose suggestion is a safe, span-local fix (``checks.fixes``).
@@ -183,7 +184,7 @@ def _expected(seg: Segment, fixes: Sequence[Finding]) -> tuple[str, str | None]:
 
 def verify(input_path: str, fixes: Sequence[FileFix], settings: LintSettings) -> None:
     """Read the fixed input back (in a temporary copy): fixed units as expected, the rest unchanged."""
-    langs = (settings.lang or settings.source_lang, settings.target_lang)
+    langs = reader_languages(settings)
     before = list(read_segments(input_path, *langs))
     applied: dict[str, list[Finding]] = defaultdict(list)
     for fx in fixes:

@@ -12,8 +12,11 @@ Two entry points share one loop, so they cannot drift apart:
 * :func:`run_lint` collects everything into a :class:`~mustalah.model.LintResult` (tests,
   the HTML report, library callers).
 
-Findings reach the sink in the order ``run_lint`` lists them: each input's (shard after
-shard), in input order, then the corpus rules' conclusions.  Per-file ignores are applied
+The inputs are resolved once, before anything is read (:mod:`mustalah.lint.inputs`: the
+paths walked, each input's format and languages); the command line resolves them itself and
+passes the :class:`~mustalah.lint.inputs.RunInputs` on.  Findings reach the sink in the order
+``run_lint`` lists them: each input's (shard after shard), in input order, then the corpus
+rules' conclusions.  Per-file ignores are applied
 to both before the sink sees them.
 
 ``keep_going``: by default the first unreadable input (bad XML, wrong encoding, a misaligned
@@ -35,12 +38,13 @@ from typing import Protocol
 
 from ..checks.base import CorpusRule
 from ..errors import MustalahError, UsageError
-from ..formats.registry import WALKED_SUFFIXES, read_segments
+from ..formats.registry import WALKED_SUFFIXES
 from ..model import SEVERITY_RANK, Finding, LintResult, LintSummary, Segment
 from ..parallel import SerialExecutor, ordered_map
 from ..termbase.layers import labeller
-from .engine import InputResult, LintSettings, active_rules, expand_inputs, index_for
+from .engine import InputResult, LintSettings, active_rules, index_for
 from .facts import FactStore
+from .inputs import LintInput, RunInputs, Unreadable, resolve_input, resolve_inputs
 from .shards import Task, plan_tasks, run_task
 from .suppress import per_file_ignored
 
@@ -94,9 +98,9 @@ def task_or_failure(
 
 
 def input_segments(path: str, settings: LintSettings) -> Iterator[Segment]:
-    """The segments of one input, read as :func:`lint_input` reads them (for a report that
-    needs the text of a unit a corpus rule reported, after the input's own results are gone)."""
-    return read_segments(path, settings.lang or settings.source_lang, settings.target_lang)
+    """The segments of one input, read as the lint reads them (for a report that needs the
+    text of a unit a corpus rule reported, after the input's own results are gone)."""
+    return resolve_input(path, settings).segments()
 
 
 #: Findings reported per unit at most (the most severe first): a 14 MB unit can raise 100,000
@@ -167,21 +171,26 @@ class Tally:
 
 
 def _plan(
-    inputs: Sequence[str], settings: LintSettings, counts: dict[str, int] | None = None
+    inputs: Sequence[LintInput | Unreadable], settings: LintSettings, counts: dict[str, int] | None = None
 ) -> Iterator[Task]:
     """Tasks in input order: large files are split into line or unit ranges (lint.shards).
 
-    An input that cannot even be planned becomes a whole-input task: running it raises the
-    same located error, in input order (so the first unreadable input is the one reported).
-    ``counts`` learns how many tasks each input became (for progress within a large file).
+    An input that cannot be resolved or planned becomes one task holding its located error:
+    running it raises that error, in input order (so the first unreadable input is the one
+    reported).  ``counts`` learns how many tasks each input became (for progress within a
+    large file).
     """
-    for path in inputs:
-        try:
-            planned = plan_tasks([path], settings)
-        except MustalahError:
-            planned = [Task(path)]
+    for item in inputs:
+        planned: list[Task]
+        if isinstance(item, Unreadable):
+            planned = [Task(item)]
+        else:
+            try:
+                planned = plan_tasks([item], settings)
+            except MustalahError as exc:
+                planned = [Task(Unreadable(item.path, exc))]
         if counts is not None:
-            counts[path] = len(planned)
+            counts[item.path] = len(planned)
         yield from planned
 
 
@@ -212,7 +221,7 @@ class _Input:
 
 
 def lint_stream(
-    paths: Iterable[str],
+    paths: Iterable[str] | RunInputs,
     settings: LintSettings,
     sink: FindingSink,
     *,
@@ -225,6 +234,8 @@ def lint_stream(
 ) -> LintSummary:
     """Lint every input into ``sink`` (see the module docstring); return the summary.
 
+    ``paths``: files and folders, or the run's inputs already resolved with these settings.
+
     ``on_task(units, done, tasks)`` sees each finished task of the current input: its units,
     how many of the input's tasks are done and how many it has (progress within one large file).
 
@@ -232,11 +243,11 @@ def lint_stream(
     ``on_result`` sees each finished input as an :class:`InputResult` with its path, units and
     suppressed count (its findings went to the sink).
     """
-    paths = list(paths)
-    inputs = expand_inputs(paths)
+    run_inputs = paths if isinstance(paths, RunInputs) else resolve_inputs(paths, settings)
+    inputs = run_inputs.inputs
     if not inputs:
         raise UsageError(
-            f"nothing to lint in {', '.join(paths)}: no lintable file or release folder found",
+            f"nothing to lint in {', '.join(run_inputs.given)}: no lintable file or release folder found",
             hint=f"give files ({' '.join(WALKED_SUFFIXES)}) or folders holding them or en.txt + ar.txt",
         )
     executor = executor or SerialExecutor()
@@ -304,7 +315,7 @@ def lint_stream(
     if current is not None:
         finish(current)
     if on_error is not None:
-        order = {p: i for i, p in enumerate(inputs)}
+        order = {item.path: i for i, item in enumerate(inputs)}
         for failure in sorted(failures, key=lambda f: order.get(f.path, 0)):
             on_error(failure)
     try:
@@ -357,7 +368,7 @@ class CollectSink:
 
 
 def run_lint(
-    paths: Iterable[str],
+    paths: Iterable[str] | RunInputs,
     settings: LintSettings,
     *,
     executor: Executor | None = None,

@@ -138,10 +138,13 @@ def plan_unit_shards(
 _PO_UTF8 = re.compile(rb'msgid ""\r?\nmsgstr ""[^\0]*?charset=utf-?8', re.IGNORECASE)
 
 
-def may_split(path: str, step: int = DEFAULT_SHARD_UNITS) -> bool:
-    """A cheap guess (no parse) that :func:`plan_unit_shards` may split ``path`` — for choosing
-    a process pool by default: large enough, and a PO file in UTF-8 with a header, or XML in an
-    encoding the offset index can scan.  ``False`` is certain; ``True`` is only likely."""
+def may_split(path: str, fmt: str, step: int = DEFAULT_SHARD_UNITS) -> bool:
+    """A cheap guess (no parse) that :func:`plan_unit_shards` may split ``path``, a file of
+    format ``fmt`` — for choosing a process pool by default: large enough, and a PO file in
+    UTF-8 with a header, or TMX/XLIFF in an encoding the offset index can scan.  ``False`` is
+    certain; ``True`` is only likely."""
+    if fmt not in UNIT_TAGS and fmt != "po":
+        return False
     try:
         size = os.path.getsize(path)
         with open(path, "rb") as handle:
@@ -150,7 +153,7 @@ def may_split(path: str, step: int = DEFAULT_SHARD_UNITS) -> bool:
         return False
     if size < 2 * step * _MIN_UNIT_BYTES:
         return False
-    if path.lower().endswith((".po", ".pot")):
+    if fmt == "po":
         return _PO_UTF8.search(head) is not None and b"\r" not in head
     return looks_like_xml(head) and scan_encoding(head) is not None
 

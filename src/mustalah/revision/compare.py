@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from ..errors import UsageError
 from ..formats.registry import read_segments
 from ..lint.engine import LintSettings
+from ..lint.inputs import reader_languages
 from ..lint.run import run_lint
 from ..model import Finding, Segment, Side
 from .edits import word_edits
@@ -155,7 +156,7 @@ def _touches(edit_start: int, edit_end: int, f: Finding) -> bool:
 
 def diff(original: str, revised: str, settings: LintSettings) -> DiffResult:
     """Pair the units, find the edits, attribute them to the original's findings."""
-    langs = (settings.lang or settings.source_lang, settings.target_lang)
+    langs = reader_languages(settings)
     before = _by_unit(read_segments(original, *langs), original)
     after = _by_unit(read_segments(revised, *langs), revised)
     lint = run_lint([original], settings)
