@@ -160,3 +160,8 @@ def test_spelling_rule_is_skipped_without_binding(
         assert err.count("SP002 spelling skipped") == 1
     finally:
         spelling._speller.cache_clear()
+
+
+def test_a_short_label_may_render_several_sources() -> None:
+    segs = [_seg(1, "Article 15", "المادة 15"), _seg(2, "Rule 15", "المادة 15")]
+    assert _run("CO002", segs) == []

@@ -5,7 +5,8 @@ Professional UN translations write many numbers differently from the English, an
 of these is a slip:
 
 * **times**: ``10 a.m.`` is ``10:00`` (or ``00:10``, typed for right-to-left display),
-  ``3 p.m.`` is ``15:00``; the minutes ``00`` are no number of their own;
+  ``3 p.m.`` is ``15:00``, ``3.05 p.m.`` and ``3:05 p.m.`` are ``15:05``; the minutes of a
+  time are no number of their own;
 * **grouped and compound numbers**: ``4,300`` is ``300 4``, ``10,816,000`` is ``000 816 10``
   and ``18,185.15`` is ``15, 185 18`` (thousands groups typed in right-to-left order),
   ``s.10.103`` is ``10-103`` (a section number), ``224.14`` is ``224-14`` or ``224- 14``: the
@@ -87,10 +88,12 @@ _MARKS = dict.fromkeys(range(0x064B, 0x0653)) | {0x0640: None, 0x0670: None}
 
 def same_number_elsewhere(value: str, start: int, here: str, here_lang: str, there: str) -> bool:
     """Whether the number ``value`` at ``start`` in ``here`` is in ``there`` in another form."""
-    if _minutes(here, start, value):
-        return True  # the 00 of 10:00
+    if _minutes(here, start, value, there):
+        return True  # the 00 of 10:00, the 15 of 6:15 p.m. when the other side has :15
     after = start + len(_raw_at(here, start))
     afternoon = here_lang == "en" and value.isdigit() and _PM.match(here, after)
+    if here_lang == "en" and _clock_time(here, start, there):
+        return True  # 3.05 p.m. = 15:05, 6:15 p.m. = 18:15
     if afternoon and _has_value(there, str(int(value) % 12 + 12)):
         return True  # 3 p.m. = 15:00
     hour = int(value) if here_lang != "en" and value.isdigit() else 0
@@ -161,7 +164,26 @@ def _decade(here: str, start: int, value: str, there: str) -> bool:
 
 
 def _afternoon(text: str, hour: int) -> bool:
-    return re.search(rf"(?<![0-9]){hour}{_PM.pattern}", text, re.IGNORECASE) is not None
+    """``3 p.m.``, ``3.05 p.m.`` or ``3:05 p.m.`` in ``text`` for ``hour`` 3."""
+    return re.search(rf"(?<![0-9]){hour}(?:[.:][0-9]{{2}})?{_PM.pattern}", text, re.IGNORECASE) is not None
+
+
+_CLOCK = re.compile(r"([0-9]{1,2})(?:[.:]([0-9]{2}))?\s*([ap])\.?\s?m\b\.?", re.IGNORECASE)
+
+
+def _clock_time(here: str, start: int, there: str) -> bool:
+    """An English clock time at ``start`` (``3.05 p.m.``, ``6:15 p.m.``, ``11 a.m.``) that the
+    other side writes on the 24-hour clock (``15:05``, ``18:15``, ``11:00``), or typed for
+    right-to-left display (``05:15``, ``00:11``)."""
+    m = _CLOCK.match(here, start)
+    if m is None:
+        return False
+    hour = int(m.group(1)) % 12 + (12 if m.group(3).lower() == "p" else 0)
+    minutes = m.group(2) or "00"
+    return (
+        re.search(rf"(?<![0-9])0?{hour}:{minutes}(?![0-9])", there) is not None
+        or re.search(rf"(?<![0-9]){minutes}:0?{hour}(?![0-9])", there) is not None
+    )
 
 
 def _raw_at(text: str, start: int) -> str:
@@ -169,9 +191,14 @@ def _raw_at(text: str, start: int) -> str:
     return m.group() if m else ""
 
 
-def _minutes(text: str, start: int, value: str) -> bool:
+def _minutes(text: str, start: int, value: str, there: str) -> bool:
+    """The minutes of a clock time: ``00`` glued to a colon, or two digits after a colon that the
+    other side gives as minutes too (``18:15`` and ``6:15 p.m.``/``6.15 p.m.``)."""
     glued = text[start - 1 : start] == ":" or text[start + len(value) :].startswith(":")
-    return set(value) == {"0"} and glued
+    if set(value) == {"0"} and glued:
+        return True
+    after_colon = text[start - 1 : start] == ":" and len(value) == 2 and value.isdigit()
+    return after_colon and re.search(rf"[0-9][.:]{value}(?![0-9])", there) is not None
 
 
 def _has_value(text: str, value: str) -> bool:

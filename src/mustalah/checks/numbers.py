@@ -35,6 +35,7 @@ NUMBER = re.compile(rf"{_D}(?:[\u064b-\u0652\u0640]*{_D})*(?:[.,٫٬]{_D}(?:[\u0
 _ONE_SCALE = re.compile(r"\s*(?:million|billion|trillion|thousand)\b", re.IGNORECASE)
 _AR_SCALE = re.compile(r"(?:مليون|مليار|بليون|تريليون|ألف)")
 _LATIN_RUN = re.compile(r"[A-Za-z]+")
+_YEAR = re.compile(r"(?:19|20)[0-9]{2}")
 #: Letters after digits that keep them a number: an ordinal (21st) or a plural (the 1990s).
 _NUMBER_SUFFIXES = frozenset({"s", "st", "nd", "rd", "th"})
 
@@ -183,6 +184,8 @@ class NumberMismatch(Rule):
         if all(theirs[v] >= c for v, c in counts.items()):
             return  # the other side's digits alone cover every number here (words only add to them)
         numbering = _paragraph_number(here.text, there.text)
+        # a number of the other side that this side lacks: something stands in a missing one's place
+        extra = any(c > counts.get(v, 0) for v, c in Counter(n.value for n in their_numbers).items())
         theirs.update(word_numbers(there.text, there.lang))
         seen: Counter[str] = Counter()
         reported = -1  # the end of the last run reported
@@ -200,6 +203,8 @@ class NumberMismatch(Rule):
                 continue  # "2 vehicles" = مركبتان, "1 minibus" = وحافلة: the dual and the singular count
             if where == "the source" and counts[n.value] > 1 and theirs.get(n.value, 0) > 0:
                 continue  # repetition in the target (a restated year) is not a new number
+            if counts[n.value] > 1 and theirs.get(n.value, 0) > 0 and _YEAR.fullmatch(n.value) and not extra:
+                continue  # "1 January 1994 and 31 December 1994": the Arabic gives the shared year once
             if n.value == "1" and _ONE_SCALE.match(here.text, n.end) and _AR_SCALE.search(there.text):
                 continue  # "1 million" = مليون
             if same_number_elsewhere(n.value, n.start, here.text, here.lang, there.text):
@@ -207,8 +212,12 @@ class NumberMismatch(Rule):
             span = run_span(here.text, n.start) or (n.start, n.end)
             if span[1] <= reported:
                 continue  # another group of a number already reported (000 816 10): one number, one finding
-            if here.text[span[0] : span[1]].count(" ") == 0:
-                span = (n.start, n.end)  # 10-103, 6.11: the run is several numbers, each its own
+            run = here.text[span[0] : span[1]]
+            before, after = here.text[span[0] - 1 : span[0]], here.text[span[1] : span[1] + 1]
+            in_symbol = before in ("/", "-") or after == "/"
+            one_time = re.fullmatch(r"[0-9٠-٩۰-۹]+(?:[:/][0-9٠-٩۰-۹]+)+", run) and not in_symbol
+            if " " not in run and not one_time:
+                span = (n.start, n.end)  # 10-103, 6.11, A/RES/60/228: several numbers, each its own
             reported = span[1]
             shown = here.text[span[0] : span[1]] if span != (n.start, n.end) else n.value
             yield self.finding(

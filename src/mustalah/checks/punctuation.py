@@ -209,7 +209,8 @@ class UnbalancedBrackets(Rule):
     What it catches:
         A ``(`` ``[`` ``{`` ``«`` without its closing mark (or a closing mark with
         no opening one), an odd number of straight quotes, or unequal numbers of
-        ” and “ — in either language.
+        ” and “ — in either language.  Not a quotation the segmentation cut alike
+        in both languages (each side opens one and the next segment closes it).
     Why it matters:
         A lost bracket or quote changes what is quoted or parenthetical, and in
         Arabic an unpaired bracket mirrors the wrong way.
@@ -230,9 +231,13 @@ class UnbalancedBrackets(Rule):
     needs = ("bracket",)
 
     def check(self, ctx: UnitContext) -> Iterable[Finding]:
+        unbalanced = {view.side: list(_quote_balance(view.text)) for view in ctx.sides}
+        mirrored = ctx.target is not None and all(unbalanced.values())
         for view in ctx.sides:
             yield from self._brackets(ctx, view)
-            for pos, what in _quote_balance(view.text):
+            if mirrored:
+                continue  # a quotation the segmentation cut alike in both languages: nothing to mend
+            for pos, what in unbalanced[view.side]:
                 yield self.finding(ctx, view, pos, pos + 1, f"unbalanced quotation marks: {what}")
 
     def _brackets(self, ctx: UnitContext, view: SideView) -> Iterable[Finding]:
