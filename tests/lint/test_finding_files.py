@@ -17,7 +17,8 @@ from pathlib import Path
 import pytest
 
 from mustalah.cli.main import main
-from mustalah.lint.engine import LintSettings
+from mustalah.formats.registry import detect_format, read_segments
+from mustalah.lint.engine import LintSettings, expand_inputs
 from mustalah.lint.shards import merge, plan_tasks, run_task
 from mustalah.parallel import SerialExecutor, ordered_map
 
@@ -74,6 +75,42 @@ def test_release_with_a_regional_file_names_it(release: Path) -> None:
     )
     findings = _lint(str(release), "--target-lang", "ar-SA")
     _assert_located(findings, {"source": release / "en.txt", "target": release / "ar-SA.txt"})
+
+
+def test_release_of_en_txt_and_ar_sa_txt_is_read_as_a_release(release: Path) -> None:
+    """Only ``en.txt`` + ``ar-SA.txt`` (a regional file name, no ``ar.txt``): a release, read
+    without any option, its Arabic side tagged as its file name says."""
+    expected = _lint(str(release))
+    (release / "ar.txt").rename(release / "ar-SA.txt")
+    assert expand_inputs([str(release.parent)]) == [str(release)]  # not two text files
+    assert detect_format(release) == "release"
+    segments = list(read_segments(release))
+    assert {(s.target_lang, s.target_file) for s in segments} == {("ar-SA", str(release / "ar-SA.txt"))}
+    findings = _lint(str(release.parent))
+    _assert_located(findings, {"source": release / "en.txt", "target": release / "ar-SA.txt"})
+    assert [{**f, "file": str(f["file"]).replace("ar-SA.txt", "ar.txt")} for f in findings] == expected
+
+
+def test_a_folder_of_regional_sides_only_is_a_release(release: Path) -> None:
+    (release / "en.txt").rename(release / "en-GB.txt")
+    (release / "ar.txt").rename(release / "ar-SA.txt")
+    assert expand_inputs([str(release.parent)]) == [str(release)]
+    findings = _lint(str(release))
+    _assert_located(findings, {"source": release / "en-GB.txt", "target": release / "ar-SA.txt"})
+
+
+def test_two_regional_sides_of_one_language_are_a_located_question(release: Path) -> None:
+    (release / "ar.txt").rename(release / "ar-SA.txt")
+    shutil.copy(release / "ar-SA.txt", release / "ar-EG.txt")
+    err = io.StringIO()
+    with contextlib.redirect_stderr(err), contextlib.redirect_stdout(io.StringIO()):
+        assert main(["lint", str(release), "--no-config"]) == 2
+    assert f"{release}: missing ar.txt" in err.getvalue()
+    assert "which of ar-EG.txt and ar-SA.txt is meant?" in err.getvalue()
+    _assert_located(
+        _lint(str(release), "--target-lang", "ar-EG"),
+        {"source": release / "en.txt", "target": release / "ar-EG.txt"},
+    )
 
 
 @pytest.fixture()

@@ -7,6 +7,8 @@ Every text input must be UTF-8 (see :func:`.encoding.iter_lines`).
   ``ar.txt``; ``unit`` = k (1-based), ``line``/``target_line`` = the line numbers in
   each file, ``file`` = the folder, ``source_file``/``target_file`` = the two files
   read.  Different non-empty line counts are refused, naming both files and both counts.
+  A side may be named by a regional tag (``ar-SA.txt``, ``en-GB.txt``: see :func:`side_file`);
+  its segments then carry that tag.
 * **Moses pair** (``corpus.en`` + ``corpus.ar``, either may be ``.gz``): line k of one
   file is line k of the other, empty lines included; ``unit`` = the line number.
   Give either file; the other is found by swapping the language suffix.  ``file`` =
@@ -117,16 +119,42 @@ def file_language(path: Path, sample_lines: int = 200) -> str:
 # -- release folders ---------------------------------------------------------------------------
 
 
+def _regional(folder: Path, primary: str) -> list[Path]:
+    """The ``<primary>-<region>.txt`` files of ``folder`` (``ar-SA.txt``), in name order."""
+    return sorted(f for f in folder.glob(f"{primary}-*.txt") if f.is_file())
+
+
 def is_release_folder(path: Path) -> bool:
-    """A folder with ``en.txt`` or ``ar.txt``: a release (reading one without both sides as
-    files is an error, never an English-only lint)."""
-    return path.is_dir() and ((path / "en.txt").exists() or (path / "ar.txt").exists())
+    """A folder with ``en.txt`` or ``ar.txt``, or with both an ``en-*.txt`` and an ``ar-*.txt``
+    (``en-GB.txt`` + ``ar-SA.txt``): a release (reading one without both sides as files is an
+    error, never an English-only lint)."""
+    if not path.is_dir():
+        return False
+    if (path / "en.txt").exists() or (path / "ar.txt").exists():
+        return True
+    return bool(_regional(path, "en")) and bool(_regional(path, "ar"))
 
 
 def side_file(folder: Path, lang: str) -> Path:
-    """``ar-SA.txt`` if present, else ``ar.txt``: files are named by language, tags may be regional."""
+    """The file of one side of a release folder, named by its language: ``ar-SA.txt`` for
+    ``ar-SA`` if present, else ``ar.txt``, else the one regional ``ar-*.txt`` the folder holds
+    (``ar.txt``, missing, when it holds none or several)."""
     exact = folder / f"{lang}.txt"
-    return exact if exact.is_file() else folder / f"{lang.split('-', 1)[0].lower()}.txt"
+    if exact.is_file():
+        return exact
+    primary = lang.split("-", 1)[0].lower()
+    plain = folder / f"{primary}.txt"
+    if plain.is_file():
+        return plain
+    regional = _regional(folder, primary)
+    return regional[0] if len(regional) == 1 else plain
+
+
+def side_lang(file: Path, lang: str) -> str:
+    """The language of a release side read from ``file``: its name when that names a region
+    (``ar-SA.txt``), else ``lang`` (the option, or the default)."""
+    stem = file.name[: -len(".txt")]
+    return stem if "-" in stem else lang
 
 
 def release_sides(folder: Path, source_lang: str | None, target_lang: str | None) -> tuple[Path, Path]:
@@ -138,8 +166,8 @@ def read_release(
     path: str | os.PathLike[str], source_lang: str | None = None, target_lang: str | None = None
 ) -> Iterator[Segment]:
     folder = Path(path)
-    src, tgt = source_lang or "en", target_lang or "ar"
-    src_file, tgt_file = release_sides(folder, src, tgt)
+    src_file, tgt_file = release_sides(folder, source_lang, target_lang)
+    src, tgt = side_lang(src_file, source_lang or "en"), side_lang(tgt_file, target_lang or "ar")
     counts = (_count_nonempty(src_file), _count_nonempty(tgt_file))
     if counts[0] != counts[1]:
         raise InputError(
@@ -170,10 +198,13 @@ def read_release(
 
 def _count_nonempty(path: Path) -> int:
     if not path.is_file():
+        several = [f.name for f in _regional(path.parent, path.stem)]
         raise InputError(
             f"{path.name} is not a file" if path.exists() else f"missing {path.name}",
             file=str(path.parent),
-            hint="a release folder holds en.txt and ar.txt (two text files)",
+            hint=f"which of {' and '.join(several)} is meant? say it with --source-lang or --target-lang"
+            if len(several) > 1
+            else "a release folder holds en.txt and ar.txt (two text files)",
         )
     return sum(1 for _n, text in _lines(path) if text.strip())
 

@@ -2,7 +2,8 @@
 
 Detection order (no guessing between "path" and "content": the argument is a path):
 
-1. a folder holding ``en.txt`` and ``ar.txt`` → ``release``;
+1. a folder holding ``en.txt`` and ``ar.txt`` (either may be named by a regional tag,
+   ``ar-SA.txt``) → ``release``;
 2. XML content (BOM / ``<`` at the start) → the root element decides: ``<tmx>`` →
    ``tmx``, ``<xliff>`` in a 1.x namespace → ``xliff12``, in a 2.x namespace →
    ``xliff2``, ``<txml>`` → ``txml`` (Wordfast Pro); a TBX root is refused with a pointer
@@ -91,7 +92,7 @@ FORMATS: dict[str, FormatSpec] = {
             "Trados/memoQ/XLIFF zip package: each bilingual member",
         ),
         FormatSpec("po", read_po, (".po", ".pot"), "gettext PO/POT catalogue", "units"),
-        FormatSpec("release", plain.read_release, (), "release folder with en.txt + ar.txt"),
+        FormatSpec("release", plain.read_release, (), "release folder with en.txt + ar.txt (or ar-SA.txt …)"),
         FormatSpec(
             "moses",
             plain.read_moses,
