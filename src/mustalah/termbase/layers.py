@@ -87,7 +87,8 @@ def merge(layers: Sequence[Termbase]) -> Termbase:
         name=" + ".join(t.name for t in layers),
         origin=layers[-1].origin if layers else None,
     )
-    merged._derived[LAYERS] = {cid: chosen[cid][0] for cid in order}
+    layer_of = {cid: chosen[cid][0] for cid in order}
+    merged.derived(LAYERS, lambda _merged: layer_of)  # a fresh termbase: stored now, as computed
     return merged
 
 
