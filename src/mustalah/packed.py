@@ -84,6 +84,10 @@ class PackedRows(Sequence[T]):
     @overload
     def __getitem__(self, i: slice) -> Sequence[T]: ...
     def __getitem__(self, i: int | slice) -> T | Sequence[T]:
+        if i.__class__ is int:  # a row read before (the matcher reads the same few again and again)
+            got = self._memo.get(i)
+            if got is not None:
+                return got
         if isinstance(i, slice):
             return [self[k] for k in range(*i.indices(len(self)))]
         i = self._position(i)

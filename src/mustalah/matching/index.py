@@ -93,6 +93,8 @@ class TermIndex:
         self.termbase_hash = termbase_hash
         self._near: dict[str, NearMissIndex] = {}
         self._termbase: Termbase | None = None
+        #: (first, allow_error, key starts with ل, prefix) → :func:`_affix_verdict`
+        self._affixes: dict[tuple[str, bool, bool, str], tuple[bool, str | None, int]] = {}
 
     # --- building -------------------------------------------------------------------
 
@@ -230,39 +232,54 @@ class TermIndex:
         hits: list[tuple[tuple[int, int, int], int, _Entry, int, int, int, str | None]] = []
         entries = self._entries
         groups = self._groups
-        span = folded.span
+        affixes = self._affixes
+        span = None if folded.identity else folded.span  # identity: key offsets are the text's
         for last, group in automaton.iter(key):
             e = last + 1
             if e < n and key[e].isalnum():
                 continue
-            for entry_id in range(groups[group], groups[group + 1]):
-                entry = entries[entry_id]
-                s = e - len(entry.key)
-                ws = s
-                while ws > 0 and key[ws - 1].isalnum():
-                    ws -= 1
-                    if s - ws > MAX_PREFIX:
-                        break
-                prefix = key[ws:s]
-                error = _prefix_verdict(entry, prefix)
-                if error is False:
-                    continue
-                error_form = error if isinstance(error, str) else None
-                body = ws + _clitic_length(entry, prefix, error_form)
-                start, end = span(ws, e)
+            # the entries of a group share their key: its start, prefix and span
+            lo, hi = groups[group], groups[group + 1]
+            entry = entries[lo]
+            s = e - len(entry.key)
+            ws = s
+            while ws > 0 and key[ws - 1].isalnum():
+                ws -= 1
+                if s - ws > MAX_PREFIX:
+                    break
+            prefix = key[ws:s]
+            start, end = (ws, e) if span is None else span(ws, e)
+            for entry_id in range(lo, hi):
+                if entry_id != lo:
+                    entry = entries[entry_id]
+                first = entry.first
+                if first == "none":  # most entries: no prefix, nothing to verdict
+                    if prefix:
+                        continue
+                    error_form, body = None, ws
+                else:
+                    sig = (first, entry.allow_error, entry.key[0] == "ل", prefix)
+                    verdict = affixes.get(sig)
+                    if verdict is None:
+                        verdict = affixes[sig] = _affix_verdict(entry, prefix)
+                    admitted, error_form, clitics = verdict
+                    if not admitted:
+                        continue
+                    body = ws + clitics
                 hits.append(
                     ((start, start - end, 1 if error_form else 0), len(hits), entry, ws, body, s, error_form)
                 )
         if not hits:
             return ()
-        hits.sort(key=lambda h: (h[0], h[1]))
+        hits.sort()  # by (rank, number): numbers are unique, so nothing after them is compared
         chosen: list[TermMatch] = []
         last_end = -1
         k = 0
-        while k < len(hits):
+        count = len(hits)
+        while k < count:
             head = hits[k][0]
-            j = k
-            while j < len(hits) and hits[j][0] == head:
+            j = k + 1
+            while j < count and hits[j][0] == head:
                 j += 1
             if head[0] >= last_end:
                 # equal position, length and error form: fewer spelling differences, then the
@@ -401,6 +418,17 @@ def _clitic_length(entry: _Entry, prefix: str, error_form: str | None) -> int:
     if prefix.endswith("لل"):
         return len(prefix) - 1  # ل + ال contracted: the second lam is the article's
     return len(prefix)
+
+
+def _affix_verdict(entry: _Entry, prefix: str) -> tuple[bool, str | None, int]:
+    """Whether ``prefix`` may stand before the entry's key, the error form it makes (or None),
+    and how much of it is proclitics: what :meth:`TermIndex.match` caches per kind of entry
+    (first token, error forms allowed, key starting with ل) and prefix."""
+    error = _prefix_verdict(entry, prefix)
+    if error is False:
+        return False, None, 0
+    error_form = error if isinstance(error, str) else None
+    return True, error_form, _clitic_length(entry, prefix, error_form)
 
 
 def _prefix_verdict(entry: _Entry, prefix: str) -> bool | str:

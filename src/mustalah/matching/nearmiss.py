@@ -16,7 +16,7 @@ exact match at least as long are skipped, which keeps sibling names
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, KeysView
+from collections.abc import Callable, Iterable, KeysView
 from dataclasses import dataclass
 from typing import Any
 
@@ -195,44 +195,53 @@ class NearMissIndex:
             info = self._info[word] = (ids.get(word), first, later, stem_ids, len(st0))
         return info
 
-    def _queries(self, infos: list[_Info], cover: list[int]) -> list[_Query]:
+    def _queries(self, infos: list[_Info], cover: Callable[[int], int]) -> list[_Query]:
         """Every key lookup for the windows of one text whose odd word could pass :meth:`_check`.
 
         The walks are the index's (see the class docstring); a lookup is made only where the
         odd word is a head or may be one edit from a term word (:meth:`_word_info`).  Leaving out
         the others changes nothing found: every candidate a left-out lookup would bring differs
-        from its window in that odd word alone, which :meth:`_check` rejects.  Nor is a window
-        looked up whose odd word is inside an exact match at least as long (``cover``: the
-        tokens of the longest exact match over each word): :meth:`_record` never reports it.
+        from its window in that odd word alone, which :meth:`_check` rejects.  So a walk starts
+        only where it can reach such a word through term words.  Nor is a window looked up whose
+        odd word is inside an exact match at least as long (``cover(j)``: the tokens of the
+        longest exact match over word ``j``): :meth:`_record` never reports it.
         """
-        later = [i for i, x in enumerate(infos) if x[2]]
-        last = later[-1] if later else -1
         tids = [x[0] for x in infos]
         partials, max_len = self.partials, self.max_len
         n = len(infos)
         out: list[_Query] = []
-        for i in range(n - 1):
-            _tid, first, _later, stem_ids, stem_count = infos[i]
-            if first and tids[i + 1] is not None:  # slot 0 is the odd one out
-                h = SEED
-                for length in range(2, min(max_len, n - i) + 1):
-                    tid = tids[i + length - 1]
-                    if tid is None:
-                        break
-                    h = ((h ^ (tid + 1)) * PRIME) & MASK
-                    if length > cover[i]:  # slot-0 lookups rank after every stem
-                        out.append((((h ^ SLOT) * PRIME) & MASK, i, length, 0, stem_count))
-                    if h not in partials:
-                        break
-            if i >= last:
-                continue  # no later word of the text may be the odd one out
-            for rank, tid0 in stem_ids:
+        for i in [i for i in range(n - 1) if infos[i][1] and tids[i + 1] is not None]:
+            shortest = cover(i)  # slot 0 is the odd one out
+            stem_count = infos[i][4]  # slot-0 lookups rank after every stem
+            h = SEED
+            for length in range(2, min(max_len, n - i) + 1):
+                tid = tids[i + length - 1]
+                if tid is None:
+                    break
+                h = ((h ^ (tid + 1)) * PRIME) & MASK
+                if length > shortest:
+                    out.append((((h ^ SLOT) * PRIME) & MASK, i, length, 0, stem_count))
+                if h not in partials:
+                    break
+        # a walk from word i passes words i+1 … only while they are term words: it can reach a
+        # later odd word j only from i ≥ the last non-term word before j, and within max_len
+        starts: set[int] = set()
+        last = -1
+        before = -1  # the last word before j that is no term word
+        for j in range(n):
+            if infos[j][2] and j:
+                starts.update(range(max(before, j - max_len + 1, 0), j))
+                last = j
+            if tids[j] is None:
+                before = j
+        for i in sorted(starts):
+            for rank, tid0 in infos[i][3]:
                 h = ((SEED ^ (tid0 + 1)) * PRIME) & MASK
                 k = 1
                 while h in partials and i + k <= last and k < max_len:
                     wid = tids[i + k]
                     if infos[i + k][2] and (wid is None or k >= 2):  # word k may be the odd one
-                        shortest = cover[i + k]
+                        shortest = cover(i + k)
                         if k + 1 > shortest:
                             out.append((((h ^ (SLOT + k)) * PRIME) & MASK, i, k + 1, k, rank))
                         # the term goes on with the words after the odd one
@@ -276,7 +285,7 @@ class NearMissIndex:
         if not any(x[1] or x[2] for x in infos):
             return []  # no word of this text can be the odd one out
         spans = [(m.start, m.end, m.tokens) for m in matches]
-        queries = self._queries(infos, _cover(folded, found_words, spans))
+        queries = self._queries(infos, _Cover(folded, found_words, spans))
         if not queries:
             return []
         hits: dict[int, list[tuple[tuple[int, int], int]]] = {}
@@ -429,15 +438,18 @@ def _covered(
     return any(s < end and start < e and k >= length for s, e, k in spans)
 
 
-def _cover(folded: Folded, words: list[re.Match[str]], spans: list[tuple[int, int, int]]) -> list[int]:
-    """Per word, the tokens of the longest exact match overlapping it (0: none)."""
-    cover = [0] * len(words)
-    if not spans:
-        return cover
-    identity = folded.identity
-    for j, word in enumerate(words):
-        a, b = word.span() if identity else folded.span(word.start(), word.end())
-        for s, e, k in spans:
-            if s < b and a < e and k > cover[j]:
-                cover[j] = k
-    return cover
+class _Cover:
+    """``cover(j)``: the tokens of the longest exact match overlapping word ``j`` (0: none),
+    worked out for the few words a walk asks about."""
+
+    __slots__ = ("folded", "spans", "words")
+
+    def __init__(self, folded: Folded, words: list[re.Match[str]], spans: list[tuple[int, int, int]]) -> None:
+        self.folded, self.words, self.spans = folded, words, spans
+
+    def __call__(self, j: int) -> int:
+        if not self.spans:
+            return 0
+        word = self.words[j]
+        a, b = word.span() if self.folded.identity else self.folded.span(word.start(), word.end())
+        return max((k for s, e, k in self.spans if s < b and a < e), default=0)

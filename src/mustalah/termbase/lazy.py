@@ -142,10 +142,17 @@ class LazyById(dict[str, Concept]):
         super().__init__()
         self.positions = positions
         self.concepts = concepts
+        #: the concepts looked up so far, by id (rules ask for the same few again and again)
+        self.seen: dict[str, Concept] = {}
 
     def get(self, key: str, default: Any = None) -> Any:
-        at = self.positions.get(key)
-        return default if at is None else self.concepts[at]
+        got = self.seen.get(key)
+        if got is None:
+            at = self.positions.get(key)
+            if at is None:
+                return default
+            got = self.seen[key] = self.concepts[at]
+        return got
 
     def __getitem__(self, key: str) -> Concept:
         return self.concepts[self.positions[key]]
