@@ -22,6 +22,7 @@ to be compared.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from bisect import bisect_right
@@ -198,8 +199,14 @@ def _fold_slow(text: str) -> Folded:
     return Folded(text, "".join(out), tuple(deleted), (), tuple(index))
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def fold_key(text: str) -> str:
-    """Just the key (for building indexes from canonical forms)."""
+    """Just the key (for building indexes from canonical forms, and for the words and names
+    rules compare: the same few again and again, hence the cache), :func:`fold` without the map."""
+    if not _PRESENTATION_RE.search(text) and not _SLOW_RE.search(text):
+        key = text.translate(_KEY_LIST).lower()
+        if len(key) == len(text):
+            return key
     return fold(text).key
 
 
