@@ -225,6 +225,10 @@ class Fact:
     key: tuple[str, ...]
     finding: Finding
 
+    def __reduce__(self) -> tuple[type[Fact], tuple[str, int, tuple[str, ...], Finding]]:
+        """Pickled as its field values (see :meth:`Finding.__reduce__`)."""
+        return (Fact, (self.file, self.index, self.key, self.finding))
+
 
 class CorpusRule(Rule):
     """A rule that looks across units: ``collect`` facts per unit, ``conclude`` once."""

@@ -98,12 +98,13 @@ class FactStore:
             column.buckets = [tempfile.TemporaryFile(prefix="mustalah-facts-") for _ in range(BUCKETS)]  # noqa: SIM115
         rule = self._rules[code]
         buckets = column.buckets
+        offset = spool.seek(0, 2)  # the spool's end, counted on below (tell() per fact costs)
         for fact in facts:
             group, rendering = rule.group_keys(fact)
             g = hash(group)
-            buckets[g % BUCKETS].write(_PACK(g, hash(rendering), column.arrived, spool.tell()))
+            buckets[g % BUCKETS].write(_PACK(g, hash(rendering), column.arrived, offset))
             column.arrived += 1
-            spool.write(pickle.dumps(fact, pickle.HIGHEST_PROTOCOL))
+            offset += spool.write(pickle.dumps(fact, pickle.HIGHEST_PROTOCOL))
 
     def mark(self) -> tuple[tuple[str, int], ...]:
         """A point to :meth:`rollback` to (an input that failed after some of its shards)."""
