@@ -24,6 +24,10 @@ EN_WORDS: dict[str, int] = {
     "thirty": 30,
     "forty": 40,
     "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
     "hundred": 100,
     "thousand": 1000,
     "first": 1,
@@ -170,4 +174,40 @@ def _word_numbers_by_token(text: str, lang: str) -> Counter[str]:
         v = _word_value(m.group(), lang)
         if v is not None:
             out[str(v)] += 1
+    return out
+
+
+_EN_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_EN_UNITS = (
+    "one|two|three|four|five|six|seven|eight|nine|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth"
+)
+_EN_COMPOUND = re.compile(rf"(?<![A-Za-z])({_EN_TENS})[- ]({_EN_UNITS})(?![A-Za-z])", re.IGNORECASE)
+_AR_UNIT_FORMS = {w: v for w, v in AR_WORDS.items() if 1 <= v <= 9 and not w.startswith("مر")} | {
+    "حادي": 1,
+    "الحادي": 1,
+    "الحادية": 1,
+    "إحدى": 1,
+    "أحد": 1,
+}
+_AR_TENS_FORMS = {w: v for w, v in AR_WORDS.items() if v in (20, 30, 40, 50, 60, 70, 80, 90)}
+_AR_COMPOUND = re.compile(
+    "(?<![\u0621-\u064a])[وفبل]?("
+    + "|".join(sorted(_AR_UNIT_FORMS, key=len, reverse=True))
+    + r")\s+و(?:ال)?("
+    + "|".join(sorted(_AR_TENS_FORMS, key=len, reverse=True))
+    + ")(?![\u0621-\u064a])"
+)
+_EN_VALUES = EN_WORDS
+
+
+def compound_numbers(text: str, lang: str) -> Counter[str]:
+    """Numbers from 21 to 99 written in two words: ``ninety-five``, ``seventy-fifth``,
+    ``خمسة وسبعين``, ``الخامسة والسبعين`` (the 75th), ``الحادي والعشرين`` (the 21st)."""
+    out: Counter[str] = Counter()
+    if lang == "en":
+        for m in _EN_COMPOUND.finditer(text):
+            out[str(_EN_VALUES[m.group(1).lower()] + _EN_VALUES[m.group(2).lower()])] += 1
+        return out
+    for m in _AR_COMPOUND.finditer(text.translate(_AR_MARKS)):
+        out[str(_AR_UNIT_FORMS[m.group(1)] + _AR_TENS_FORMS[m.group(2)])] += 1
     return out

@@ -20,7 +20,7 @@ from ..model import Finding
 from ..text.dates import EN_MONTHS, UN_PAIRS
 from .base import Rule, SideView, UnitContext
 from .number_forms import run_span, same_number_elsewhere
-from .number_words import word_numbers
+from .number_words import compound_numbers, word_numbers
 from .textcache import month_mentions
 
 _DIGITS = str.maketrans(
@@ -187,6 +187,7 @@ class NumberMismatch(Rule):
         # a number of the other side that this side lacks: something stands in a missing one's place
         extra = any(c > counts.get(v, 0) for v, c in Counter(n.value for n in their_numbers).items())
         theirs.update(word_numbers(there.text, there.lang))
+        theirs.update(compound_numbers(there.text, there.lang))  # ninety-five, الخامسة والسبعين
         seen: Counter[str] = Counter()
         reported = -1  # the end of the last run reported
         spare = where == "the target" and single_number(ctx.segment) is not None

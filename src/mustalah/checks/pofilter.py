@@ -156,7 +156,8 @@ class PofilterCheck(Rule):
         endpunc with ؟, quoting, numbers, brackets, sentence count, length…) are
         disabled; the list and reasons are in ``src/mustalah/checks/pofilter.py``.
         A word repeated as in the source (``Pago Pago`` = ``باغو باغو``) or as
-        Arabic repeats it (``رويدا رويدا``) is no doubled word.
+        Arabic repeats it (``رويدا رويدا``) is no doubled word; double spaces are
+        reported only where the target has them.
     Why it matters:
         These are cheap mechanical slips; reusing pofilter keeps the checks
         identical to what Pootle/Weblate users know.
@@ -182,6 +183,8 @@ class PofilterCheck(Rule):
         for test, message in sorted(pofilter_failures(ctx.source.text, tgt.text, tgt.lang).items()):
             if test == "doublewords" and _meant_twice(ctx.source.text, tgt.text):
                 continue
+            if test == "doublespacing" and "  " not in tgt.text:
+                continue  # two spaces after a full stop in the source only: typing, nothing to copy
             start, end = _locate(test, tgt.text)
             yield self.finding(ctx, tgt, start, end, f"pofilter {test}: {message}")
 
