@@ -1,8 +1,8 @@
 """The rules' pre-filter (``Rule.needs``, ``checks.prefilter``) never hides a finding.
 
 A need must be a necessary condition of every finding and fact its rule makes.  Three ways
-of holding the rules to that: the character features contain every character the rules'
-own patterns look for; linting the corpora with and without the pre-filter gives the same
+of holding the rules to that: the character and word features contain every character and
+word the rules' own patterns look for; linting the corpora with and without the pre-filter gives the same
 findings and facts; and on thousands of generated units (corpus sentences with digits,
 brackets, marks, invisible characters, month names, placeholders, Latin words, inline codes
 … put in at random places) every finding of an unfiltered run falls on a unit whose features
@@ -17,12 +17,20 @@ from pathlib import Path
 
 import pytest
 
-from mustalah.checks import markup, marks, numbers, prefilter, punctuation, style, untranslated
+from mustalah.checks import gender, marks, markup, numbers, prefilter, punctuation, style, untranslated
 from mustalah.checks.base import CorpusRule
-from mustalah.checks.prefilter import CHARACTERS, ARABIC_CHARACTERS, need_masks, unit_features
+from mustalah.checks.prefilter import ARABIC_CHARACTERS, CHARACTERS, feature_mask, need_masks, unit_features
 from mustalah.checks.registry import ALL_RULES
-from mustalah.lint.engine import LintSettings, expand_inputs, index_for, lint_input, lint_segments, unit_context
+from mustalah.lint.engine import (
+    LintSettings,
+    expand_inputs,
+    index_for,
+    lint_input,
+    lint_segments,
+    unit_context,
+)
 from mustalah.model import InlineCode, Segment
+from mustalah.text import dates
 
 ROOT = Path(__file__).resolve().parents[2]
 _ALL = LintSettings(prefilter=False)
@@ -56,6 +64,28 @@ def test_character_features_hold_what_the_rules_look_for(feature: str, pattern: 
     assert starts and not [c for c in starts if c not in chars], feature
 
 
+def _side_mask(text: str, lang: str) -> int:
+    termbase, index = index_for(None)
+    segment = Segment(file="f", unit="1", index=0, source=text, target=None, source_lang=lang)
+    return unit_features(unit_context(segment, termbase, index, _ALL, {}))
+
+
+def test_word_features_hold_every_month_honorific_and_title_the_rules_find() -> None:
+    month, honorific, personal = (feature_mask(name) for name in ("month", "honorific", "personal"))
+    for name in [*dates.GREGORIAN_AR, *dates.LEVANTINE_AR]:
+        for text in (f"في 8 {name} 2020", f"في 8 {name[0]}\u064e{name[1:]} 2020"):  # and with a vowel mark
+            assert dates.arabic_months(text) and _side_mask(text, "ar") & month, text
+    for name in dates.EN_MONTHS:
+        assert _side_mask(f"on 8 {name} 2020", "en") & month, name
+    for surface in gender._AR_FORMS:
+        assert _side_mask(f"وقال {surface} أحمد", "ar") & honorific, surface
+    for surface in gender._EN_GENDERED:
+        assert _side_mask(f"said {surface} Smith", "en") & honorific, surface
+    for text, lang in (("قال الدكتور السيد أحمد", "ar"), ("said Dr. Mr. Smith", "en"), ("Prof Dr Lee", "en")):
+        assert _side_mask(text, lang) & personal, text
+    assert not _side_mask("اجتمع المركز في نيويورك", "ar") & (month | honorific | personal)
+
+
 def test_placeholders_start_with_a_placeholder_character() -> None:
     assert markup._placeholders("no placeholder here") == []
     for text in ("%s", "{0}", "%1$d", "{name}"):
@@ -84,7 +114,8 @@ _PIECES_ANY = (
 _PIECES_AR = (
     "السيد ", "السيدة ", "الدكتور السيد ", "كانون الأول/ديسمبر", "كانون الثاني/ديسمبر", "ديسمبر",
     "آذار / مارس", "تموز", "في 8 ", "المديرة التنفيذية", "المدير التنفيذي", "مكتب الأمم المتحدة",
-    "حفلة النقاش", "the report", "Security Council", "وال", "التطرف العنفي", "لجنة الأمم المتحدة لمكافحة الإرهاب",
+    "حفلة النقاش", "the report", "Security Council", "وال", "التطرف العنفي",
+    "لجنة الأمم المتحدة لمكافحة الإرهاب", "وقال السفير ", "Mrs. ", "Miss ",
 )  # fmt: skip
 
 

@@ -24,7 +24,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
+import ahocorasick
+
 from ..termbase.model import Status
+from ..text.normalize import fold_key
 from .base import Rule, SideView, UnitContext
 from .invisible import EMBEDDINGS, NBSPS, OVERRIDES, TATWEEL, ZERO_WIDTH
 
@@ -53,6 +56,10 @@ CHARACTERS: dict[str, str] = {
 ARABIC_CHARACTERS: dict[str, str] = {
     "latin-lower": "abcdefghijklmnopqrstuvwxyz",
 }
+#: Word features: a side has one when its folded key holds one of the strings a rule's own
+#: test looks for (folded: a string in the text, or in it less its vowel marks, is in the key).
+#: Arabic sides use the first list, every other side the second.  Filled by :func:`_word_scans`.
+WORDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
 #: Features of a side's term matches and near misses.
 VIEW_FEATURES: tuple[str, ...] = (
     "match",  # a term match
@@ -69,7 +76,8 @@ VIEW_FEATURES: tuple[str, ...] = (
 #: Features of the whole unit (no side).
 UNIT_FEATURES: tuple[str, ...] = ("codes",)  # inline codes on either side
 
-_SIDE_FEATURES = (*CHARACTERS, *ARABIC_CHARACTERS, *VIEW_FEATURES)
+_WORD_FEATURES = ("month", "honorific", "personal")
+_SIDE_FEATURES = (*CHARACTERS, *ARABIC_CHARACTERS, *_WORD_FEATURES, *VIEW_FEATURES)
 _QUALIFIERS = ("", "source:", "target:", "ar:", "en:")
 _WIDTH = len(_SIDE_FEATURES)
 #: Bit of each side feature (unqualified); a qualifier shifts it by a multiple of ``_WIDTH``.
@@ -126,6 +134,9 @@ def side_bits(view: SideView) -> int:
     bits = 0
     for c in set((_AR_SCAN if arabic else _SCAN).findall(view.text)):
         bits |= table[c]
+    scans = _SCANS or _word_scans()
+    for _end, word in scans[0 if arabic else 1].iter(view.folded.key):
+        bits |= word
     matches = view.matches
     if matches:
         bits |= _BIT["match"]
@@ -147,6 +158,43 @@ def side_bits(view: SideView) -> int:
     for near in view.near_misses:
         bits |= _NEAR_BITS.get(near.kind, 0)
     return bits
+
+
+_SCANS: list[ahocorasick.Automaton] = []
+
+
+def _word_scans() -> list[ahocorasick.Automaton]:
+    """The word features' automata (Arabic sides, other sides), built on first use."""
+    from ..text import dates
+    from . import gender
+
+    WORDS.update(
+        {
+            # every month a rule sees contains one (text.dates: ``_arabic_months``, ``english_months``)
+            "month": (dates._AR_NAMES, tuple({m[:3] for m in dates.EN_MONTHS})),
+            # every honorific contains one (checks.gender: ``_AR_HINT``, ``_EN_HINT``)
+            "honorific": (
+                tuple({w.removeprefix("ال") for _, w, _ in gender._AR_FORMS.values()}),
+                tuple(gender._EN_GENDERED),
+            ),
+            # ST001's stacked titles (checks.style: ``_PERSONAL_AR_CORE``, ``_PERSONAL_EN_CORE``)
+            "personal": (("سيد", "دكتور", "د.", "أستاذ", "آنسة"), ("Mr", "Mrs", "Ms", "Miss", "Dr", "Prof")),
+        }
+    )
+    scans: list[ahocorasick.Automaton] = []
+    for k in (0, 1):
+        bits: dict[str, int] = {}
+        for name, words in WORDS.items():
+            for word in words[k]:
+                key = fold_key(word)
+                bits[key] = bits.get(key, 0) | _BIT[name]
+        automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
+        for key, value in bits.items():
+            automaton.add_word(key, value)
+        automaton.make_automaton()
+        scans.append(automaton)
+    _SCANS[:] = scans
+    return scans
 
 
 _NEAR_BITS = {"edit": _BIT["near:edit"], "frame": _BIT["near:frame"], "confusion": _BIT["near:confusion"]}
