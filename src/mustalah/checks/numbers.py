@@ -264,8 +264,9 @@ class MonthMismatch(Rule):
     name = "month-mismatch"
     category = "number"
     severity = "warning"
-    #: pre-filter (checks.prefilter): a dated month: a number beside it, or an Arabic month pair (with '/')
-    needs = ("digit|ar:slash",)
+    #: pre-filter (checks.prefilter): a dated month: a month name and a number beside it, or an
+    #: Arabic month pair (with '/')
+    needs = ("digit|ar:slash", "month")
     scope = "bilingual"
     #: ``December`` in the source, ``تشرين الثاني/نوفمبر`` in its place: one slip, reported once
     pairs_sides = True
@@ -349,7 +350,7 @@ class MonthPairWrong(Rule):
     category = "number"
     severity = "error"
     #: pre-filter (checks.prefilter): an Arabic month pair (with '/')
-    needs = ("ar:slash",)
+    needs = ("ar:slash", "ar:month")
 
     def check(self, ctx: UnitContext) -> Iterable[Finding]:
         for view in ctx.in_lang("ar"):
