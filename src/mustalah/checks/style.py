@@ -70,6 +70,8 @@ class StackedHonorifics(Rule):
     name = "stacked-honorifics"
     category = "style"
     severity = "warning"
+    #: pre-filter (checks.prefilter): a personal title (Mr, السيد, د. …)
+    needs = ("personal",)
 
     def check(self, ctx: UnitContext) -> Iterable[Finding]:
         for view in ctx.sides:
@@ -118,7 +120,7 @@ class MonthWithoutPair(Rule):
     category = "style"
     severity = "info"
     #: pre-filter (checks.prefilter): a dated Arabic month: a number beside it
-    needs = ("ar:digit",)
+    needs = ("ar:digit", "ar:month")
     #: a wrong month (NU002): its suggestion, the right month's pair, fixes this too
     yields_to = ("NU002",)
 
@@ -166,7 +168,7 @@ class MonthPairSpacing(Rule):
     category = "style"
     severity = "error"
     #: pre-filter (checks.prefilter): an Arabic month pair (with '/')
-    needs = ("ar:slash",)
+    needs = ("ar:slash", "ar:month")
     #: a wrong month or mismatched halves (NU002, NU003): their suggestion, the UN pair, fixes this too
     yields_to = ("NU002", "NU003")
 
