@@ -103,7 +103,7 @@ class HonorificTitleGender(Rule):
     category = "gender"
     severity = "error"
     #: pre-filter (checks.prefilter): an honorific before a gendered title match
-    needs = ("match:gendered",)
+    needs = ("match:gendered", "honorific")
 
     def check(self, ctx: UnitContext) -> Iterable[Finding]:
         for view in ctx.sides:
@@ -166,6 +166,8 @@ class HonorificSourceGender(Rule):
     name = "honorific-source-gender"
     category = "gender"
     severity = "error"
+    #: pre-filter (checks.prefilter): an honorific on each side
+    needs = ("source:honorific", "target:honorific")
     scope = "bilingual"
     #: the honorific GN001 finds against the person's title or name: one finding, naming both facts
     yields_to = ("GN001",)
