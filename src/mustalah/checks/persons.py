@@ -122,6 +122,8 @@ class PersonGenderAcrossUnits(CorpusRule):
     name = "person-gender-across-units"
     category = "gender"
     severity = "warning"
+    #: pre-filter (checks.prefilter): a fact per gendered match or honorific
+    needs = ("match:gendered|honorific",)
     scope = "corpus"
 
     def collect(self, ctx: UnitContext) -> Iterable[Fact]:
