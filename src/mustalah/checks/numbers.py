@@ -35,7 +35,8 @@ NUMBER = re.compile(rf"{_D}(?:[\u064b-\u0652\u0640]*{_D})*(?:[.,٫٬]{_D}(?:[\u0
 _ONE_SCALE = re.compile(r"\s*(?:million|billion|trillion|thousand)\b", re.IGNORECASE)
 _AR_SCALE = re.compile(r"(?:مليون|مليار|بليون|تريليون|ألف)")
 _LATIN_RUN = re.compile(r"[A-Za-z]+")
-_YEAR = re.compile(r"(?:19|20)[0-9]{2}")
+#: A number of three digits or more (a year, a resolution's number) that a text may repeat.
+_CITED = re.compile(r"[0-9]{3,}")
 #: Letters after digits that keep them a number: an ordinal (21st) or a plural (the 1990s).
 _NUMBER_SUFFIXES = frozenset({"s", "st", "nd", "rd", "th"})
 
@@ -204,8 +205,10 @@ class NumberMismatch(Rule):
                 continue  # "2 vehicles" = مركبتان, "1 minibus" = وحافلة: the dual and the singular count
             if where == "the source" and counts[n.value] > 1 and theirs.get(n.value, 0) > 0:
                 continue  # repetition in the target (a restated year) is not a new number
-            if counts[n.value] > 1 and theirs.get(n.value, 0) > 0 and _YEAR.fullmatch(n.value) and not extra:
-                continue  # "1 January 1994 and 31 December 1994": the Arabic gives the shared year once
+            if counts[n.value] > 1 and theirs.get(n.value, 0) > 0 and _CITED.fullmatch(n.value) and not extra:
+                # "1 January 1994 and 31 December 1994", "resolution 1540 (2004) … resolution 1540
+                # (2004)": the other side gives a repeated year or citation once and refers back
+                continue
             if n.value == "1" and _ONE_SCALE.match(here.text, n.end) and _AR_SCALE.search(there.text):
                 continue  # "1 million" = مليون
             if same_number_elsewhere(n.value, n.start, here.text, here.lang, there.text):

@@ -96,6 +96,9 @@ def _proper_name_case(ctx: UnitContext, m: TermMatch) -> bool:
     if concept is None or concept.domain not in _PROPER_DOMAINS or m.lang == "ar":
         return False
     body = m.surface[len(m.clitics) :]
+    last = body.split()[-1] if body.split() else ""
+    if m.form == "plural" or (last.islower() and last.endswith("s")):
+        return False  # "United Nations information centres": UN English writes a generic plural in lower case
     return not body.isupper() and body != body.title()
 
 
@@ -182,6 +185,8 @@ class TermNearMiss(Rule):
                 if nm.kind != "edit":
                     continue
                 found, expected = nm.differing[0]
+                if expected.startswith("ال") and found == "ل" + expected[1:]:
+                    continue  # للرئيس is ل + الرئيس (the article's alef drops after ل): no misspelling
                 yield self.finding(
                     ctx,
                     view,
@@ -197,6 +202,8 @@ class TermNearMiss(Rule):
             for nm in partial_names(ctx, view):
                 other = "target" if view is ctx.source else "source"
                 found, word = nm.differing[0]
+                if nm.kind == "swap" and view.lang == "ar" and _number_form(found, word):
+                    continue  # نائبا الرئيس (two Vice-Chairs), مراكز …: the name in the dual or plural
                 how = (
                     f"with '{found}' for '{word}'"
                     if nm.kind == "swap"
@@ -214,3 +221,17 @@ class TermNearMiss(Rule):
                     concept=nm.concepts[0],
                     suggestion=nm.expected,
                 )
+
+
+def _number_form(found: str, word: str) -> bool:
+    """Whether ``found`` is ``word`` in the dual of a construct (نائبا / نائبي for نائب or نائبة,
+    نائبتا for نائبة) or in the broken plural CaCāCiC of a four-letter noun (مراكز for مركز,
+    مكاتب for مكتب): Arabic grammar, not a misspelt name."""
+    found = found.removeprefix("و").removeprefix("ف")
+    stems = {word, word[:-1]} if word.endswith("ة") else {word}
+    if word.endswith("ة"):
+        stems.add(word[:-1] + "ت")
+    if any(found in (stem + "ا", stem + "ي", stem + "ان", stem + "ين") for stem in stems):
+        return True
+    return len(word) == 4 and found == word[:2] + "ا" + word[2:]
+

@@ -205,7 +205,10 @@ class TermDeprecated(Rule):
 
     What it catches:
         A term whose status in the termbase is deprecated or superseded, in either
-        language, in bilingual and Arabic-only text.
+        language, in bilingual and Arabic-only text.  A deprecated form is an error;
+        a superseded (former) name may be right for the text's date, so it is a
+        warning, and a note in the source and in a target that renders a source
+        of its time (``Department of Public Information`` / ``إدارة شؤون الإعلام``).
     Why it matters:
         Deprecated renderings (press usage, older forms, calques) contradict the UN's
         prescribed terminology and make documents inconsistent.
@@ -245,7 +248,24 @@ class TermDeprecated(Rule):
                     f"'{m.term.text}' is a {m.term.status.value} form of {m.concept_id}{why}",
                     concept=m.concept_id,
                     suggestion=suggest(m, better) if better else None,
+                    severity=_superseded_severity(ctx, view, m.concept_id)
+                    if m.term.status is Status.SUPERSEDED
+                    else None,
                 )
+
+
+def _superseded_severity(ctx: UnitContext, view: SideView, concept_id: str) -> Severity:
+    """A former name (the Department of Public Information before 2019) may be right for the
+    text's date: a warning; a note in the source, and in a target whose source has the former
+    name too (a faithful translation of a text of its time)."""
+    if ctx.target is None:
+        return "warning"
+    if view is ctx.source:
+        return "info"
+    former = any(
+        m.concept_id == concept_id and m.term.status is Status.SUPERSEDED for m in ctx.source.matches
+    )
+    return "info" if former else "warning"
 
 
 _FOLD_MESSAGES = {
