@@ -20,18 +20,32 @@ from collections.abc import Callable, Iterable, KeysView
 from dataclasses import dataclass
 from typing import Any
 
-from ..packed import MASK, PRIME, SEED, SLOT, PackedRows
+from ..packed import PackedRows
 from ..termbase.model import Termbase
 from ..text.normalize import Folded, fold_key
 from .nearmiss_tables import _DICT_KEYS_MAX as _DICT_KEYS_MAX
-from .nearmiss_tables import Keys, Seqs, _as_dict, _hash_tables, _slot_can_report, from_bytes
+from .nearmiss_tables import (
+    Info,
+    Keys,
+    Query,
+    Seqs,
+    _as_dict,
+    _hash_tables,
+    _slot_can_report,
+    bitmap,
+    from_bytes,
+    sorted_lookup,
+    walk,
+)
 from .nearmiss_words import _BUILTIN_HEADS as _BUILTIN_HEADS
 from .nearmiss_words import (
     _MIN_EDIT_LEN,
     _MIN_FRAME_TOKENS,
     _STEM_CACHE_MAX,
     _TOKEN,
+    Cover,
     _inflected,
+    covered,
     edit_keys,
     may_be_one_edit,
     stems,
@@ -56,12 +70,6 @@ def _make_cand(concept_id: str, tokens: tuple[str, ...], expected: str, name: bo
     return _Cand(concept_id, tokens, expected, name)
 
 
-#: A lookup to run: (masked key, window start, window length, mismatch position, stem rank).
-_Query = tuple[int, int, int, int, int]
-#: A text word as the walks see it: its token id (None: not a term word), whether it may be the
-#: odd one out in slot 0 (its stems compared) and in a later slot, its stems' (rank, token id)
-#: in the vocabulary, and how many stems it has (slot-0 lookups rank after every stem).
-_Info = tuple[int | None, bool, bool, tuple[tuple[int, int], ...], int]
 
 
 class NearMissIndex:
@@ -98,7 +106,8 @@ class NearMissIndex:
         self.seqs = seqs
         self.partials = partials
         self.max_len = max_len
-        self._info: dict[str, _Info] = {}
+        self._info: dict[str, Info] = {}
+        self._bitmap: bytes | None = None
         self._edit_keys: frozenset[str] | None = None
         self._table: dict[int, list[int]] | None = None
 
@@ -165,8 +174,8 @@ class NearMissIndex:
 
     # --- finding ------------------------------------------------------------------------
 
-    def _word_info(self, word: str) -> _Info:
-        """What the walks need to know of a text word, computed once per word (see :data:`_Info`).
+    def _word_info(self, word: str) -> Info:
+        """What the walks need to know of a text word (:data:`.nearmiss_tables.Info`), once per word.
 
         A near miss is a window equal to a term but in one word, and :meth:`_check` accepts that
         odd word only as an entity head (a frame) or as a word outside the vocabulary one edit
@@ -195,85 +204,21 @@ class NearMissIndex:
             info = self._info[word] = (ids.get(word), first, later, stem_ids, len(st0))
         return info
 
-    def _queries(self, infos: list[_Info], cover: Callable[[int], int]) -> list[_Query]:
-        """Every key lookup for the windows of one text whose odd word could pass :meth:`_check`.
+    def _queries(self, infos: list[Info], cover: Callable[[int], int]) -> list[Query]:
+        """Every key lookup for the windows of one text whose odd word could pass :meth:`_check`
+        (:func:`.nearmiss_tables.walk`)."""
+        return walk(infos, self.partials, self.max_len, cover)
 
-        The walks are the index's (see the class docstring); a lookup is made only where the
-        odd word is a head or may be one edit from a term word (:meth:`_word_info`).  Leaving out
-        the others changes nothing found: every candidate a left-out lookup would bring differs
-        from its window in that odd word alone, which :meth:`_check` rejects.  So a walk starts
-        only where it can reach such a word through term words.  Nor is a window looked up whose
-        odd word is inside an exact match at least as long (``cover(j)``: the tokens of the
-        longest exact match over word ``j``): :meth:`_record` never reports it.
-        """
-        tids = [x[0] for x in infos]
-        partials, max_len = self.partials, self.max_len
-        n = len(infos)
-        out: list[_Query] = []
-        for i in [i for i in range(n - 1) if infos[i][1] and tids[i + 1] is not None]:
-            shortest = cover(i)  # slot 0 is the odd one out
-            stem_count = infos[i][4]  # slot-0 lookups rank after every stem
-            h = SEED
-            for length in range(2, min(max_len, n - i) + 1):
-                tid = tids[i + length - 1]
-                if tid is None:
-                    break
-                h = ((h ^ (tid + 1)) * PRIME) & MASK
-                if length > shortest:
-                    out.append((((h ^ SLOT) * PRIME) & MASK, i, length, 0, stem_count))
-                if h not in partials:
-                    break
-        # a walk from word i passes words i+1 … only while they are term words: it can reach a
-        # later odd word j only from i ≥ the last non-term word before j, and within max_len
-        starts: set[int] = set()
-        last = -1
-        before = -1  # the last word before j that is no term word
-        for j in range(n):
-            if infos[j][2] and j:
-                starts.update(range(max(before, j - max_len + 1, 0), j))
-                last = j
-            if tids[j] is None:
-                before = j
-        for i in sorted(starts):
-            for rank, tid0 in infos[i][3]:
-                h = ((SEED ^ (tid0 + 1)) * PRIME) & MASK
-                k = 1
-                while h in partials and i + k <= last and k < max_len:
-                    wid = tids[i + k]
-                    if infos[i + k][2] and (wid is None or k >= 2):  # word k may be the odd one
-                        shortest = cover(i + k)
-                        if k + 1 > shortest:
-                            out.append((((h ^ (SLOT + k)) * PRIME) & MASK, i, k + 1, k, rank))
-                        # the term goes on with the words after the odd one
-                        h2 = h
-                        for length in range(k + 2, min(max_len, n - i) + 1):
-                            tid = tids[i + length - 1]
-                            if tid is None:
-                                break
-                            h2 = ((h2 ^ (tid + 1)) * PRIME) & MASK
-                            if length > shortest:
-                                out.append((((h2 ^ (SLOT + k)) * PRIME) & MASK, i, length, k, rank))
-                    if wid is None:
-                        break
-                    h = ((h ^ (wid + 1)) * PRIME) & MASK
-                    k += 1
-        return out
-
-    def _lookup(self, queries: list[_Query]) -> list[tuple[int, list[int]]]:
+    def _lookup(self, queries: list[Query]) -> list[tuple[int, list[int]]]:
         """(query number, candidate numbers) for the queries that hit."""
         table = self._table
         if table is None and len(self.keys) <= _DICT_KEYS_MAX:
             table = self._table = _as_dict(self.keys, self.seqs)
         if table is not None:
-            return [(q, seqs) for q, query in enumerate(queries) if (seqs := table.get(query[0])) is not None]
-        import numpy as np  # a table too large for a dict: one sorted-array search per text
-
-        sorted_keys = np.frombuffer(self.keys, dtype=np.int64)
-        numbers = np.frombuffer(self.seqs, dtype=np.int32)
-        wanted = np.fromiter((q[0] for q in queries), dtype=np.int64, count=len(queries))
-        lo = np.searchsorted(sorted_keys, wanted, "left")
-        hi = np.searchsorted(sorted_keys, wanted, "right")
-        return [(q, numbers[lo[q] : hi[q]].tolist()) for q in np.nonzero(hi > lo)[0].tolist()]
+            return [(q, got) for q, query in enumerate(queries) if (got := table.get(query[0])) is not None]
+        if self._bitmap is None:  # a table too large for a dict
+            self._bitmap = bitmap(self.keys)
+        return sorted_lookup(queries, self.keys, self.seqs, self._bitmap)
 
     def find(self, folded: Folded, matches: Iterable[TermMatch]) -> list[NearMiss]:
         key = folded.key
@@ -285,7 +230,7 @@ class NearMissIndex:
         if not any(x[1] or x[2] for x in infos):
             return []  # no word of this text can be the odd one out
         spans = [(m.start, m.end, m.tokens) for m in matches]
-        queries = self._queries(infos, _Cover(folded, found_words, spans))
+        queries = self._queries(infos, Cover(folded, found_words, spans))
         if not queries:
             return []
         hits: dict[int, list[tuple[tuple[int, int], int]]] = {}
@@ -304,7 +249,7 @@ class NearMissIndex:
             return []
         toks = [(m[0], m.start(), m.end()) for m in found_words]
         found: dict[tuple[int, int], NearMiss] = {}
-        covered: dict[tuple[int, int], bool] = {}  # (start, length) → an exact match covers it
+        hidden_at: dict[tuple[int, int], bool] = {}  # (start, length) → an exact match covers it
         n = len(words)
         for i, bucket in sorted(hits.items()):
             st0 = stems(words[i])
@@ -319,9 +264,9 @@ class NearMissIndex:
                     continue  # (a hash collision: :meth:`_check` would say no)
                 # mostly a name of the text hitting itself through its head: a window that an
                 # exact match at least as long overlaps is never reported (:meth:`_record`)
-                hidden = covered.get((i, length))
+                hidden = hidden_at.get((i, length))
                 if hidden is None:
-                    hidden = covered[(i, length)] = _covered(folded, toks, spans, i, length)
+                    hidden = hidden_at[(i, length)] = covered(folded, toks, spans, i, length)
                 if hidden:
                     continue
                 miss = self._check(cand, words, i, st0)
@@ -426,30 +371,3 @@ class NearMissIndex:
         ):
             return mismatch, "edit"
         return None
-
-
-def _covered(
-    folded: Folded, toks: list[tuple[str, int, int]], spans: list[tuple[int, int, int]], i: int, length: int
-) -> bool:
-    """Whether an exact match of at least ``length`` tokens overlaps the window of ``length``
-    words from word ``i``: such a window is a name the text has (or a part of one), never a near
-    miss, which keeps sibling names (``مركز…``/``مكتب…``) from flagging each other."""
-    start, end = folded.span(toks[i][1], toks[i + length - 1][2])
-    return any(s < end and start < e and k >= length for s, e, k in spans)
-
-
-class _Cover:
-    """``cover(j)``: the tokens of the longest exact match overlapping word ``j`` (0: none),
-    worked out for the few words a walk asks about."""
-
-    __slots__ = ("folded", "spans", "words")
-
-    def __init__(self, folded: Folded, words: list[re.Match[str]], spans: list[tuple[int, int, int]]) -> None:
-        self.folded, self.words, self.spans = folded, words, spans
-
-    def __call__(self, j: int) -> int:
-        if not self.spans:
-            return 0
-        word = self.words[j]
-        a, b = word.span() if self.folded.identity else self.folded.span(word.start(), word.end())
-        return max((k for s, e, k in self.spans if s < b and a < e), default=0)

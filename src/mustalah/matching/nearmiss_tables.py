@@ -9,6 +9,8 @@ no term continues it.
 from __future__ import annotations
 
 from array import array
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Union
 
 from ..packed import MASK, PRIME, SEED, SLOT
@@ -105,3 +107,111 @@ def from_bytes(keys: bytes, seqs: bytes) -> tuple[array[int], array[int]]:
     k.frombytes(keys)
     q.frombytes(seqs)
     return k, q
+
+
+#: The key bits the lookup bitmap of a large table is indexed by (2 MB: about 7 % of the
+#: queries of a million-key table pass it without a key).
+_BITMAP_BITS = 24
+_BITMAP_MASK = (1 << _BITMAP_BITS) - 1
+
+
+def bitmap(keys: Keys) -> bytes:
+    """A bit per value of a key's low ``_BITMAP_BITS`` bits, set when some key has it."""
+    import numpy as np  # (only for a table too large for a dict)
+
+    present = np.zeros(1 << _BITMAP_BITS, dtype=bool)
+    present[np.frombuffer(keys, dtype=np.int64) & _BITMAP_MASK] = True
+    return bytes(np.packbits(present, bitorder="little"))
+
+
+def sorted_lookup(
+    queries: list[tuple[int, int, int, int, int]], keys: Keys, seqs: Seqs, bits: bytes
+) -> list[tuple[int, list[int]]]:
+    """(query number, candidate numbers) for the queries whose key (``query[0]``) is in the
+    sorted ``keys``: the bitmap rules most out (nearly every query of a text misses), the rest
+    are binary searches."""
+    out: list[tuple[int, list[int]]] = []
+    for q, query in enumerate(queries):
+        key = query[0]
+        low = key & _BITMAP_MASK
+        if not bits[low >> 3] >> (low & 7) & 1:
+            continue
+        lo = bisect_left(keys, key)
+        if lo < len(keys) and keys[lo] == key:
+            out.append((q, [int(n) for n in seqs[lo : bisect_right(keys, key, lo)]]))
+    return out
+
+
+#: A lookup to run: (masked key, window start, window length, mismatch position, stem rank).
+Query = tuple[int, int, int, int, int]
+#: A text word as the walks see it: its token id (None: not a term word), whether it may be the
+#: odd one out in slot 0 (its stems compared) and in a later slot, its stems' (rank, token id)
+#: in the vocabulary, and how many stems it has (slot-0 lookups rank after every stem).
+Info = tuple[int | None, bool, bool, tuple[tuple[int, int], ...], int]
+
+
+def walk(
+    infos: list[Info], partials: set[int] | frozenset[int], max_len: int, cover: Callable[[int], int]
+) -> list[Query]:
+    """Every key lookup for the windows of one text (its words' :data:`Info`) whose odd word
+    could pass :meth:`.NearMissIndex._check`.
+
+    The walks are the index's (see :class:`.NearMissIndex`); a lookup is made only where the odd
+    word is a head or may be one edit from a term word (:meth:`.NearMissIndex._word_info`).
+    Leaving out the others changes nothing found: every candidate a left-out lookup would bring
+    differs from its window in that odd word alone, which ``_check`` rejects.  So a walk starts
+    only where it can reach such a word through term words.  Nor is a window looked up whose odd
+    word is inside an exact match at least as long (``cover(j)``: the tokens of the longest exact
+    match over word ``j``): ``NearMissIndex._record`` never reports it.
+    """
+    tids = [x[0] for x in infos]
+    n = len(infos)
+    out: list[Query] = []
+    for i in [i for i in range(n - 1) if infos[i][1] and tids[i + 1] is not None]:
+        shortest = cover(i)  # slot 0 is the odd one out
+        stem_count = infos[i][4]  # slot-0 lookups rank after every stem
+        h = SEED
+        for length in range(2, min(max_len, n - i) + 1):
+            tid = tids[i + length - 1]
+            if tid is None:
+                break
+            h = ((h ^ (tid + 1)) * PRIME) & MASK
+            if length > shortest:
+                out.append((((h ^ SLOT) * PRIME) & MASK, i, length, 0, stem_count))
+            if h not in partials:
+                break
+    # a walk from word i passes words i+1 … only while they are term words: it can reach a
+    # later odd word j only from i ≥ the last non-term word before j, and within max_len
+    starts: set[int] = set()
+    last = -1
+    before = -1  # the last word before j that is no term word
+    for j in range(n):
+        if infos[j][2] and j:
+            starts.update(range(max(before, j - max_len + 1, 0), j))
+            last = j
+        if tids[j] is None:
+            before = j
+    for i in sorted(starts):
+        for rank, tid0 in infos[i][3]:
+            h = ((SEED ^ (tid0 + 1)) * PRIME) & MASK
+            k = 1
+            while h in partials and i + k <= last and k < max_len:
+                wid = tids[i + k]
+                if infos[i + k][2] and (wid is None or k >= 2):  # word k may be the odd one
+                    shortest = cover(i + k)
+                    if k + 1 > shortest:
+                        out.append((((h ^ (SLOT + k)) * PRIME) & MASK, i, k + 1, k, rank))
+                    # the term goes on with the words after the odd one
+                    h2 = h
+                    for length in range(k + 2, min(max_len, n - i) + 1):
+                        tid = tids[i + length - 1]
+                        if tid is None:
+                            break
+                        h2 = ((h2 ^ (tid + 1)) * PRIME) & MASK
+                        if length > shortest:
+                            out.append((((h2 ^ (SLOT + k)) * PRIME) & MASK, i, length, k, rank))
+                if wid is None:
+                    break
+                h = ((h ^ (wid + 1)) * PRIME) & MASK
+                k += 1
+    return out

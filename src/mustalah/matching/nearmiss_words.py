@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from ..text.normalize import Folded
 from .forms import DEFINITE_PREFIXES, INDEFINITE_PREFIXES
 
 _TOKEN = re.compile(r"\w+(?:'\w+)?")
@@ -156,3 +157,30 @@ def _inflected(a: str, b: str) -> bool:
     """One word is the other plus a final letter: agreement or a suffix (العنيف/العنيفة,
     Korea/Korean, Nation/Nations), not a misspelling."""
     return (len(a) == len(b) + 1 and a.startswith(b)) or (len(b) == len(a) + 1 and b.startswith(a))
+
+
+class Cover:
+    """``cover(j)``: the tokens of the longest exact match overlapping word ``j`` (0: none),
+    worked out for the few words a walk asks about."""
+
+    __slots__ = ("folded", "spans", "words")
+
+    def __init__(self, folded: Folded, words: list[re.Match[str]], spans: list[tuple[int, int, int]]) -> None:
+        self.folded, self.words, self.spans = folded, words, spans
+
+    def __call__(self, j: int) -> int:
+        if not self.spans:
+            return 0
+        word = self.words[j]
+        a, b = word.span() if self.folded.identity else self.folded.span(word.start(), word.end())
+        return max((k for s, e, k in self.spans if s < b and a < e), default=0)
+
+
+def covered(
+    folded: Folded, toks: list[tuple[str, int, int]], spans: list[tuple[int, int, int]], i: int, length: int
+) -> bool:
+    """Whether an exact match of at least ``length`` tokens overlaps the window of ``length``
+    words from word ``i``: such a window is a name the text has (or a part of one), never a near
+    miss, which keeps sibling names (``مركز…``/``مكتب…``) from flagging each other."""
+    start, end = folded.span(toks[i][1], toks[i + length - 1][2])
+    return any(s < end and start < e and k >= length for s, e, k in spans)
