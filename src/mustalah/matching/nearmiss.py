@@ -47,7 +47,7 @@ from .nearmiss_words import (
     _inflected,
     covered,
     edit_keys,
-    may_be_one_edit,
+    one_edit_from,
     stems,
 )
 from .nearmiss_words import within_one_edit as within_one_edit
@@ -82,7 +82,7 @@ class NearMissIndex:
     share the other words (a 100k-term termbase has thousands of ``United Nations …``).
     Walks through the text stop as soon as no term continues the words read so far
     (``partials``), and the mismatching word must be an entity head or a word outside the
-    termbase's vocabulary that may be one edit from one of its words (what :meth:`_check`
+    termbase's vocabulary one edit from one of its words (what :meth:`_check`
     would demand anyway: :meth:`_word_info`), so a text token costs a dictionary probe and
     a text with no such word none more; the key lookups of a whole text run as one search.
     """
@@ -108,7 +108,7 @@ class NearMissIndex:
         self.max_len = max_len
         self._info: dict[str, Info] = {}
         self._bitmap: bytes | None = None
-        self._edit_keys: frozenset[str] | None = None
+        self._edit_keys: dict[str, tuple[str, ...]] | None = None
         self._table: dict[int, list[int]] | None = None
 
     @property
@@ -194,11 +194,11 @@ class NearMissIndex:
             in_vocabulary = any(o in ids for o in st0)
             # slot 0 (stems compared): an Arabic head (frame) or a word one edit from a term word
             first = (self.lang == "ar" and any(o in heads for o in st0)) or (
-                not in_vocabulary and any(may_be_one_edit(o, keys) for o in st0)
+                not in_vocabulary and any(one_edit_from(o, keys) for o in st0)
             )
             # a later slot (the word itself compared): an English head, or one edit from a term word
             later = (self.lang == "en" and word in heads) or (
-                word not in ids and may_be_one_edit(word, keys)
+                word not in ids and one_edit_from(word, keys)
             )
             stem_ids = tuple((r, ids[o]) for r, o in enumerate(st0) if o in ids)
             info = self._info[word] = (ids.get(word), first, later, stem_ids, len(st0))

@@ -157,7 +157,7 @@ def walk(
     could pass :meth:`.NearMissIndex._check`.
 
     The walks are the index's (see :class:`.NearMissIndex`); a lookup is made only where the odd
-    word is a head or may be one edit from a term word (:meth:`.NearMissIndex._word_info`).
+    word is a head or one edit from a term word (:meth:`.NearMissIndex._word_info`).
     Leaving out the others changes nothing found: every candidate a left-out lookup would bring
     differs from its window in that odd word alone, which ``_check`` rejects.  So a walk starts
     only where it can reach such a word through term words.  Nor is a window looked up whose odd

@@ -138,19 +138,23 @@ def deletions(word: str) -> set[str]:
     return {word, *(word[:i] + word[i + 1 :] for i in range(len(word)))}
 
 
-def edit_keys(vocabulary: Iterable[str]) -> frozenset[str]:
-    """The :func:`deletions` of every word long enough to be an edit's expected word."""
-    keys: set[str] = set()
+def edit_keys(vocabulary: Iterable[str]) -> dict[str, tuple[str, ...]]:
+    """Each of the :func:`deletions` of the words long enough to be an edit's expected word →
+    those words."""
+    keys: dict[str, list[str]] = {}
     for word in vocabulary:
         if len(word) >= _MIN_EDIT_LEN:
-            keys.update(deletions(word))
-    return frozenset(keys)
+            for key in deletions(word):
+                keys.setdefault(key, []).append(word)
+    return {key: tuple(words) for key, words in keys.items()}
 
 
-def may_be_one_edit(word: str, keys: frozenset[str]) -> bool:
-    """Whether ``word`` could be one edit away from a word whose :func:`deletions` are in ``keys``
-    (a necessary condition of :func:`within_one_edit`, checked with a few set probes)."""
-    return len(word) >= _MIN_EDIT_LEN and not keys.isdisjoint(deletions(word))
+def one_edit_from(word: str, keys: dict[str, tuple[str, ...]]) -> bool:
+    """Whether ``word`` (long enough) is one edit (:func:`within_one_edit`) from a word of
+    :func:`edit_keys`: only the words sharing a deletion with it are compared, a few set probes."""
+    if len(word) < _MIN_EDIT_LEN:
+        return False
+    return any(within_one_edit(word, other) for key in deletions(word) for other in keys.get(key, ()))
 
 
 def _inflected(a: str, b: str) -> bool:
