@@ -95,7 +95,7 @@ def tmx_rows(size: str, n: int, goals: list[Goal]) -> list[str]:
     ]
 
 
-def termbase_rows(tbs: dict[int, str], goals: list[Goal]) -> list[str]:
+def termbase_rows(tbs: dict[int, str], goals: list[Goal], ratios: list[str]) -> list[str]:
     """The same 10k pairs with 100 / 10k / 100k terms (index cache warm): how flat?"""
     pair = moses_pair("10k")
     rows: list[str] = []
@@ -108,10 +108,14 @@ def termbase_rows(tbs: dict[int, str], goals: list[Goal]) -> list[str]:
     ratio = rate(results[hi], "proc_cpu") / rate(results[lo], "proc_cpu")
     goals.append(
         (
-            f"lint nearly flat in termbase size: {hi:,} vs {lo:,} terms (CPU throughput)",
+            f"lint nearly flat in termbase size: {hi:,} vs {lo:,} terms ≥ 0.8× (CPU throughput, warm)",
             f"×{ratio:.2f}",
-            ratio >= 0.7,
+            ratio >= 0.8,
         )
+    )
+    ratios.append(
+        f"| lint throughput with a {hi:,}-term vs a {lo:,}-term termbase, same 10k pairs, warm index cache, "
+        f"whole process CPU | ×{ratio:.2f} | ≥ 0.8× | {'met' if ratio >= 0.8 else '**missed**'} |"
     )
     return rows
 

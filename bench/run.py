@@ -18,9 +18,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from lintscale import corpus_rows, index_load_goal, termbase_rows, tmx_rows
+from lintscale import corpus_rows, index_load_goal, moses_pair, termbase_rows, tmx_rows
 from measure import BIN, DATA, HERE, OUT, PY, busy, rate, run_timed, task, timed
 from termbases import convert
+from versus import floor_rows, pofilter_rows
 
 GEN = Path(os.environ.get("MUSTALAH_SHARED", HERE.parent.parent / "shared")) / "bench" / "gen_corpus.py"
 FULL = os.environ.get("BENCH_FULL") == "1"
@@ -227,89 +228,15 @@ def main() -> int:
         )
     )
 
-    # (2) lint vs pofilter at 10k
-    small = DATA / "10k"
-    moses = OUT / "10k"
-    moses.mkdir(parents=True, exist_ok=True)
-    for lang in ("en", "ar"):
-        link = moses / f"corpus.{lang}"
-        if not link.exists():
-            link.symlink_to((small / f"{lang}.txt").resolve())
-    lint1 = task("lint", str(moses / "corpus.en"), "1")
-    lint2 = task("lint", str(moses / "corpus.en"), "2")
-    pairs10 = task("pair_floor", str(small / "en.txt"), str(small / "ar.txt"))
-    pf = timed(
-        [
-            str(Path(PY).parent / "pofilter"),
-            "--language=ar",
-            str(small / "corpus.po"),
-            str(OUT / "pofilter.po"),
-        ]
-    )
-    pf4 = timed(
-        [
-            str(Path(PY).parent / "pofilter"),
-            "-t",
-            "numbers",
-            "-t",
-            "brackets",
-            "-t",
-            "acronyms",
-            "-t",
-            "endpunc",
-            str(small / "corpus.po"),
-            str(OUT / "pofilter4.po"),
-        ]
-    )
-    po10 = str(small / "corpus.po")
-    cli = timed(
-        [str(BIN / "mustalah"), "lint", po10, "--no-config", "--format", "json", "-o", str(OUT / "lint.json")]
-    )
-    n10 = lint1["n"]
-    l1 = n10 / lint1["proc_cpu"]
-    l1w, l2w = n10 / lint1["wall"], n10 / lint2["wall"]
-    pfr, pf4r = 10_000 / pf["proc_cpu"], 10_000 / pf4["proc_cpu"]
-    # the floor lint is held to: read + fold + Aho–Corasick over both sides of each pair, with
-    # the termbase lint uses, in one streaming pass (earlier runs used the Arabic side alone)
-    rafloor = rate(pairs10)
-    rows.append(
-        f"| lint, all default rules, 10k pairs (Moses), 1 process | {l1:,.0f} segs/s CPU, "
-        f"{lint1['rss_mb']:.0f} MB, {int(lint1.get('findings', 0))} findings | ≥ 20× pofilter default; "
-        f"≤ 5× read+fold+AC | ×{l1 / pfr:.1f} pofilter default; ×{l1 / pf4r:.2f} pofilter 4 checks; "
-        f"read+fold+AC is {rafloor / l1:.1f}× faster |"
-    )
-    clir = 10_000 / cli["proc_cpu"]
-    rows.append(
-        f"| `mustalah lint corpus.po --no-config --format json`, 10k units, whole process | "
-        f"{clir:,.0f} segs/s CPU ({cli['proc_cpu']:.1f} s), {cli['rss_mb']:.0f} MB | "
-        f"≥ 20× pofilter default (same PO) | "
-        f"×{clir / pfr:.2f} pofilter default; ×{clir / pf4r:.2f} pofilter 4 checks |"
-    )
-    goals += [
-        (
-            "lint ≥ 20× pofilter default throughput (whole process, same 10k PO)",
-            f"×{clir / pfr:.2f}",
-            clir >= 20 * pfr,
-        ),
-        (
-            "lint within 5× of read+fold+AC (Moses 10k, 1 process)",
-            f"{rafloor / l1:.1f}× slower",
-            rafloor / l1 <= 5,
-        ),
-    ]
-    rows.append(
-        f"| lint in one process (bench/tasks.py), 2 processes (sharded) vs 1, wall clock | "
-        f"{l2w:,.0f} vs {l1w:,.0f} segs/s, "
-        f"{lint2['rss_mb']:.0f} MB | ≥ 1.7× | {l2w / l1w:.2f}× |"
-    )
-    rows.append(
-        f"| pofilter default / 4 checks (`--language=ar`), 10k units | {pfr:,.0f} / {pf4r:,.0f} segs/s CPU, "
-        f"{pf['rss_mb']:.0f} / {pf4['rss_mb']:.0f} MB | peer | — |"
-    )
+    # (2) lint vs its floor and its peer (issue 21: the three ratios, all from this run)
+    ratios: list[str] = []
+    rows += floor_rows(DATA / "10k", moses_pair("10k").parent, goals, ratios)
+    rows += pofilter_rows("10k", 10_000, 2, goals, ratios)
 
     # (2b) lint at scale, through the CLI: index load, termbase size, corpus size, one big TMX
     rows += index_load_goal(tbs[100000], goals)
-    rows += termbase_rows(tbs, goals)
+    rows += termbase_rows(tbs, goals, ratios)
+    rows += pofilter_rows("100k", 100_000, 3, goals, ratios)
     rows += corpus_rows([("10k", 10_000), ("100k", 100_000), ("1M", 1_000_000)], FULL, goals)
     rows += tmx_rows("100k", 100_000, goals)
 
@@ -329,7 +256,7 @@ def main() -> int:
             rate(lx) / rate(ours) <= 1.5,
         )
     )
-    po = str(small / "corpus.po")
+    po = str(DATA / "10k" / "corpus.po")
     ex = task("export_ours", po, str(OUT / "ours.tmx"))
     p2t = timed([str(Path(PY).parent / "po2tmx"), "-l", "ar", po, str(OUT / "po2tmx.tmx")])
     p2r = 10_000 / p2t["proc_cpu"]
@@ -378,6 +305,14 @@ def main() -> int:
             "| goal | measured | |",
             "|---|---|---|",
             *(f"| {name} | {value} | {'met' if met else '**missed**'} |" for name, value, met in goals),
+            "",
+            "## Issue 21: the three ratios (this run)",
+            "",
+            "| ratio | measured | goal | |",
+            "|---|---|---|---|",
+            *ratios,
+            "",
+            (HERE / "tried.md").read_text(encoding="utf-8").strip(),
             "",
             "## All figures",
             "",
