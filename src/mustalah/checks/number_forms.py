@@ -16,7 +16,8 @@ of these is a slip:
   Area`` is ``منطقة الأربعة عشر ميلا``;
 * **footnote references**, numbered differently in each language's document: ``[23]``,
   ``2014.42`` and ``2014;1`` (the note's number glued after the year), ``2014(42)``;
-* **military time**: ``1100 hours`` is ``11:00``, ``0940 hours`` is ``09:40``;
+* **military time**: ``1100 hours`` is ``11:00``, ``0940 hours`` is ``09:40``, ``2359Z`` is
+  ``59/23`` (a time typed right to left with a slash, as UN Arabic documents write it);
 * **decades**: ``the 1960s`` is ``الستينيات``.
 """
 
@@ -108,13 +109,15 @@ def same_number_elsewhere(value: str, start: int, here: str, here_lang: str, the
         return True  # 2014 = "2014.42", the year with its footnote number glued on
     if _hours(here, start, value, there):
         return True  # 1100 hours = 11:00
+    if _slash_time(here, start, there):
+        return True  # 59/23 = 2359Z, 47/10 = 10.47 a.m.: a time typed right to left with a slash
     if _decade(here, start, value, there):
         return True  # the 1960s = الستينيات
     mine = _run_at(here, start)
     return mine is not None and bool(_forms(mine) & {f for run in _runs(there) for f in _forms(run)})
 
 
-_FOOTNOTE_AFTER = re.compile(r"[.;,:)\]]\(?[0-9]{1,3}\)?(?=\s|$)")
+_FOOTNOTE_AFTER = re.compile(r"[.;,:)\]\"”’]\(?[0-9]{1,3}\)?(?=\s|$)")
 _YEAR_NOTE = re.compile(r"(?:19|20)[0-9]{2}\.[0-9]{1,3}")
 
 
@@ -131,21 +134,22 @@ def _footnote(text: str, start: int, value: str) -> bool:
     if (
         start >= 2
         and _FOOTNOTE_AFTER.match(text, start - 1)
-        and (text[start - 2].isalnum() or text[start - 2] in ")]")
+        and (text[start - 2].isalnum() or text[start - 2] in ")]\"”’")
     ):
         return True  # 2014;1 — glued to the sentence's last word
     return _YEAR_NOTE.fullmatch(raw) is not None and (end == len(text) or text[end].isspace())
 
 
-#: "hours" after a four-digit time, or after the second of two ("between 1100 and 1200 hours")
-_HOURS = re.compile(r"(?:\s+(?:and|to|-|–)\s+[0-9]{4})?\s+hours\b")
+#: "hours" after a four-digit time, or after the second of two ("between 1100 and 1200 hours"),
+#: or the Z of UTC ("2359Z")
+_HOURS = re.compile(r"(?:(?:\s+(?:and|to|-|–)\s+[0-9]{4})?\s+hours\b|Z\b)")
 
 
 def _hours(here: str, start: int, value: str, there: str) -> bool:
     """``1100 hours`` (military time) and ``11:00``."""
     raw = _raw_at(here, start)
-    if len(raw) == 4 and _HOURS.match(here, start + 4):  # 0940 hours = 9:40 or 09:40
-        return re.search(rf"(?<![0-9])0?{int(raw[:2])}:{raw[2:]}(?![0-9])", there) is not None
+    if len(raw) == 4 and _HOURS.match(here, start + 4):  # 0940 hours = 9:40, 09:40; 2359Z = 59/23
+        return _written_time(there, int(raw[:2]), raw[2:])
     if value.isdigit() and here[start + len(raw) : start + len(raw) + 1] == ":":
         military = re.finditer(rf"(?<![0-9]){int(value):02d}[0-9]{{2}}(?![0-9])", there)
         return any(_HOURS.match(there, m.end()) for m in military)
@@ -180,10 +184,38 @@ def _clock_time(here: str, start: int, there: str) -> bool:
         return False
     hour = int(m.group(1)) % 12 + (12 if m.group(3).lower() == "p" else 0)
     minutes = m.group(2) or "00"
+    return _written_time(there, hour, minutes)
+
+
+def _written_time(text: str, hour: int, minutes: str) -> bool:
+    """Whether ``text`` gives the time on the 24-hour clock: ``15:05``, ``05:15`` or ``05/15``
+    (typed right to left, with a colon or, in UN Arabic documents, a slash)."""
     return (
-        re.search(rf"(?<![0-9])0?{hour}:{minutes}(?![0-9])", there) is not None
-        or re.search(rf"(?<![0-9]){minutes}:0?{hour}(?![0-9])", there) is not None
+        re.search(rf"(?<![0-9])0?{hour}:{minutes}(?![0-9])", text) is not None
+        or re.search(rf"(?<![0-9]){minutes}[:/]0?{hour}(?![0-9])", text) is not None
     )
+
+
+_SLASH_TIME = re.compile(r"(?<![0-9/])([0-5][0-9])/([0-2]?[0-9])(?![0-9/])")
+
+
+def _slash_time(here: str, start: int, there: str) -> bool:
+    """A time typed right to left with a slash in UN Arabic documents (``الساعة 59/23``: minutes,
+    then the hour) that the other side writes as ``2359Z``, ``23:59`` or ``11.59 p.m.``."""
+    for m in _SLASH_TIME.finditer(here, max(0, start - 3), start + 5):
+        if not m.start() <= start < m.end():
+            continue
+        minutes, hour = m.group(1), int(m.group(2))
+        if hour > 23:
+            return False
+        h12, half = hour % 12 or 12, "p" if hour >= 12 else "a"
+        patterns = (
+            rf"(?<![0-9])0?{hour}:{minutes}(?![0-9])",
+            rf"(?<![0-9]){hour:02d}{minutes}(?:Z\b|\s+hours\b)",
+            rf"(?<![0-9]){h12}[.:]{minutes}\s*{half}\.?\s?m\b",
+        )
+        return any(re.search(p, there, re.IGNORECASE) for p in patterns)
+    return False
 
 
 def _raw_at(text: str, start: int) -> str:

@@ -180,6 +180,8 @@ class PunctuationBeforeParenthetical(Rule):
             if "(" not in view.text:
                 continue  # _BIDI_ORDER needs a parenthesis
             for m in _BIDI_ORDER.finditer(view.text):
+                if m.group(1) == "." and _ABBREVIATION_END.search(view.text, 0, m.start() + 1):
+                    continue  # S.A. (ARSAT): the full stop ends an abbreviation, it is no punctuation
                 fix = f" {m.group(2)}{m.group(1)}"
                 yield self.finding(
                     ctx,
@@ -189,6 +191,10 @@ class PunctuationBeforeParenthetical(Rule):
                     f"'{m.group(1)}' typed before '{m.group(2)}' (visual-order fix); move it after the ')'",
                     suggestion=fix,
                 )
+
+
+#: A Latin abbreviation ending at a full stop: S.A., U.S., Inc., Ltd., Co.
+_ABBREVIATION_END = re.compile(r"(?:\b[A-Za-z]\.[A-Za-z]\.|\b(?:Inc|Ltd|Co|Corp|Jr|Sr|St)\.)$")
 
 
 def _quote_balance(text: str) -> list[tuple[int, str]]:
@@ -209,8 +215,9 @@ class UnbalancedBrackets(Rule):
     What it catches:
         A ``(`` ``[`` ``{`` ``«`` without its closing mark (or a closing mark with
         no opening one), an odd number of straight quotes, or unequal numbers of
-        ” and “ — in either language.  Not a quotation the segmentation cut alike
-        in both languages (each side opens one and the next segment closes it).
+        ” and “ — in either language.  Not a quotation or a bracket the segmentation
+        cut alike in both languages (each side opens one and the next segment
+        closes it).
     Why it matters:
         A lost bracket or quote changes what is quoted or parenthetical, and in
         Arabic an unpaired bracket mirrors the wrong way.
@@ -241,6 +248,15 @@ class UnbalancedBrackets(Rule):
                 yield self.finding(ctx, view, pos, pos + 1, f"unbalanced quotation marks: {what}")
 
     def _brackets(self, ctx: UnitContext, view: SideView) -> Iterable[Finding]:
+        found = list(self._bracket_problems(ctx, view))
+        other = ctx.target if view is ctx.source else ctx.source
+        if found and other is not None:
+            theirs = {f.message for f in self._bracket_problems(ctx, other)}
+            # "79. [Draft article 4C …" in both languages: a bracket the document itself leaves open
+            found = [f for f in found if f.message not in theirs]
+        yield from found
+
+    def _bracket_problems(self, ctx: UnitContext, view: SideView) -> Iterable[Finding]:
         stack: list[tuple[str, int]] = []
         closers = _CLOSERS
         text = view.text

@@ -14,7 +14,7 @@ from .base import Rule, SideView, UnitContext
 from .embedded import coordinated_renderings, gapped_renderings, premodifiers
 from .partial import partial_names
 from .policy import is_official_name
-from .reshaped import anaphor_renderings, nested_renderings, reshaped_renderings
+from .reshaped import PARENT_BODIES, anaphor_renderings, nested_renderings, reshaped_renderings
 
 
 def preferred_for(concept: Concept, term: Term, lang: str) -> Term | None:
@@ -170,9 +170,11 @@ class TermMissing(Rule):
             missing -= nested_renderings(tgt, concept)  # كيانات الأمم المتحدة names the UN
             if missing <= 0:
                 continue
-            # "UN Action", "UN Habitat": an English acronym before a capitalized word opens a longer
-            # name the termbase lacks, which the Arabic renders as a whole (المبادرة)
-            missing -= sum(1 for m in occurrences if m.term.is_acronym and _opens_longer_name(src, m))
+            # "UN Action", "UN Habitat", "United Nations Commission on the Status of Women": an
+            # acronym, or the name of a parent body, before a capitalized word opens a longer name
+            # the termbase lacks, which the Arabic renders as a whole (المبادرة، لجنة وضع المرأة)
+            opens = [m for m in occurrences if m.term.is_acronym or concept_id in PARENT_BODIES]
+            missing -= sum(1 for m in opens if _opens_longer_name(src, m))
             if missing <= 0:
                 continue
             if all(m.term.is_acronym for m in src.matches if m.concept_id == concept_id):

@@ -70,7 +70,8 @@ class TargetSameAsSource(Rule):
 
     What it catches:
         Source and target the same text (ignoring surrounding white space), when
-        the text has letters and is not just an acronym, a URL or a symbol.
+        the text has letters and is not just an acronym, a URL, a symbol or a short
+        name of capitals and numbers (``ARSAT 1``), the same in every language.
     Why it matters:
         Usually a unit copied over and never translated.
     Example:
@@ -98,6 +99,10 @@ class TargetSameAsSource(Rule):
         if len(words) == 1 and (
             _ACRONYM.match(src) or _URL_OR_EMAIL.fullmatch(src) or DOCUMENT_SYMBOL.fullmatch(src)
         ):
+            return
+        if len(words) <= 4 and all(any(c.isdigit() for c in w) or w.isupper() for w in words):
+            # a name of capitals and numbers, the same in every language (ARSAT 1, B-52); not a
+            # date ("6 February 2015") nor words of a user interface ("Cancel", "API Key")
             return
         if ctx.source.lang == ctx.target.lang:
             return
@@ -145,6 +150,8 @@ class LatinInArabic(Rule):
             text = view.text
             if not _LATIN_LOWER.search(text):
                 continue  # every report is a run of _LATIN_WORD matches with a lower-case letter
+            if ctx.target is not None and view is ctx.target and text.strip() == ctx.source.text.strip():
+                continue  # the whole unit left untranslated: UT002 says so
             skip = [m.span() for m in _URL_OR_EMAIL.finditer(text)]
             skip += [m.span() for m in DOCUMENT_SYMBOL.finditer(text)]
             skip += [m.span() for m in re.finditer(r"\([^()]*\)", text)]
@@ -164,7 +171,7 @@ class LatinInArabic(Rule):
                     continue  # (المدعي العام ضد كوناراك) Prosecutor v. Kunarac: the original beside it
                 if run_end >= 0 and not text[run_end : m.start()].strip(" ,;:-"):
                     run_end = m.start() + len(word)
-                    all_names = all_names and word in names
+                    all_names = all_names and (word in names or word in _PARTICLES)
                     continue
                 if run_start >= 0 and not all_names:
                     yield self._report(ctx, view, run_start, run_end)
@@ -186,13 +193,17 @@ _FUNCTION_WORDS = frozenset(
 )
 
 
+#: Particles inside a name in its own language: Empresa Argentina de Soluciones Satelitales.
+_PARTICLES = frozenset({"de", "del", "la", "las", "los", "y", "e", "du", "des", "et", "von", "van", "der"})
+
+
 def _source_names(ctx: UnitContext, view: SideView) -> frozenset[str]:
-    """Capitalized words the other side writes mid-sentence (``HMS Argyll and HMS Severn``):
+    """Capitalized words of the other side (``HMS Argyll and HMS Severn``), function words aside:
     names that a translation may keep in Latin letters."""
     other = ctx.source if view is ctx.target else ctx.target
     if other is None or other.lang.split("-")[0] == "ar":
         return frozenset()
-    found = re.finditer(r"(?<=[\w,;:)]\s)([A-Z][a-z][\w'’-]*)", other.text)
+    found = re.finditer(r"(?<![\w'’-])([A-Z][a-z][\w'’-]*)", other.text)
     return frozenset(m.group(1) for m in found if m.group(1) not in _FUNCTION_WORDS)
 
 
