@@ -24,7 +24,8 @@ class StateShortName(Rule):
         alternative name that the termbase admits (``Kingdom of Saudi Arabia``) an
         info note.  Not where the other side itself uses a non-UN name: a
         translation of a letter's "south Korean puppet forces" renders the source;
-        nor in a person's name (``Mr. Jack Holland``, ``السيد جاك هولاند``).
+        nor in a person's name (``Mr. Jack Holland``, ``السيد جاك هولاند``), nor
+        inside quotation marks (a title cited as it was published).
         TM002 and TM009 leave Member States to this rule.
     Why it matters:
         UN texts name States by the short names of the UN's official list (UNTERM,
@@ -64,6 +65,8 @@ class StateShortName(Rule):
                     continue  # the source itself uses a non-UN name ("south Korean puppet forces")
                 if _PERSON_BEFORE.get(view.lang[:2], _PERSON_BEFORE["en"]).search(view.text, 0, m.start):
                     continue  # "Mr. Jack Holland (Australia)": a person's name, not the State
+                if _quoted(view.text, m.start):
+                    continue  # "… Development in Vietnam": a title is cited as it was published
                 why = f" ({m.term.note})" if m.term.note else ""
                 yield self.finding(
                     ctx,
@@ -91,6 +94,12 @@ _PERSON_BEFORE = {
         r"(?:^|\s)[وف]?(?:ل|ب)?(?:ال)?(?:سيد|سيدة|دكتور|دكتورة|سعادة|قاضي|قاضية|أستاذ|أستاذة)\s+(?:\S+\s+){1,3}$"
     ),
 }
+
+
+def _quoted(text: str, start: int) -> bool:
+    """Whether ``start`` lies inside a quotation ("…" or “…”): a cited title or a quoted text."""
+    before = text[:start]
+    return before.count('"') % 2 == 1 or before.rfind("“") > before.rfind("”")
 
 
 def _mirrors(view: SideView, concept: Concept) -> bool:

@@ -246,7 +246,8 @@ class MixedDigitSystems(Rule):
         Western digits together with Arabic-Indic or Extended (Persian) digits in
         the same unit side, or Arabic-Indic with Extended.  An opening paragraph
         number (``١٣ - يطلب…``) is the document's numbering and a cited resolution
-        (``القرار 2146 (2014)``) keeps its symbol's digits: neither counts.
+        (``القرار 2146 (2014)``) keeps its symbol's digits: neither counts.  One
+        finding per side, on the first number of the smaller system, with the count.
     Why it matters:
         Mixed digits are a sure sign of pasted text; Extended digits ۴ ۵ ۶ look
         unlike the Arabic ones, and numbers compare wrongly in TMs.
@@ -281,14 +282,12 @@ class MixedDigitSystems(Rule):
             if len(used) < 2:
                 continue
             minority = min(used, key=lambda n: len(systems[n]))
-            for m in systems[minority]:
-                yield self.finding(
-                    ctx,
-                    view,
-                    m.start(),
-                    m.end(),
-                    f"{minority} digits mixed with {', '.join(u for u in used if u != minority)} digits",
-                )
+            runs = systems[minority]
+            others = ", ".join(u for u in used if u != minority)
+            # one finding per side, on the first run: one slip (a line pasted or typed in two systems)
+            count = f" ({len(runs)} numbers, from here to the last)" if len(runs) > 1 else ""
+            message = f"{minority} digits mixed with {others} digits{count}"
+            yield self.finding(ctx, view, runs[0].start(), runs[0].end(), message)
 
 
 class IseSpelling(Rule):

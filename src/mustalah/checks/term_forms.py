@@ -187,6 +187,8 @@ class TermNearMiss(Rule):
                 found, expected = nm.differing[0]
                 if expected.startswith("ال") and found == "ل" + expected[1:]:
                     continue  # للرئيس is ل + الرئيس (the article's alef drops after ل): no misspelling
+                if found[1:] == expected[1:] and found[:1] in _PROCLITICS and expected[:1] in _PROCLITICS:
+                    continue  # القانون الدولي وحقوق الإنسان ("law and human rights"): another proclitic
                 yield self.finding(
                     ctx,
                     view,
@@ -221,6 +223,11 @@ class TermNearMiss(Rule):
                     concept=nm.concepts[0],
                     suggestion=nm.expected,
                 )
+
+
+#: One-letter proclitics: a word that differs from a name's word only in which of them it carries
+#: is another phrase (و "and" for ل "of"), not a misspelling.
+_PROCLITICS = frozenset("وفبلك")
 
 
 def _number_form(found: str, word: str) -> bool:

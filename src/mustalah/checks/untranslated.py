@@ -194,7 +194,12 @@ _FUNCTION_WORDS = frozenset(
 
 
 #: Particles inside a name in its own language: Empresa Argentina de Soluciones Satelitales.
-_PARTICLES = frozenset({"de", "del", "la", "las", "los", "y", "e", "du", "des", "et", "von", "van", "der"})
+#: … and the small words of an English title (Impacts of Global Financial Crisis on Social and Economic
+#: Development in Vietnam): a title cited in its own language, as UN Arabic cites publications.
+_PARTICLES = frozenset(
+    {"de", "del", "la", "las", "los", "y", "e", "du", "des", "et", "von", "van", "der"}
+    | {"of", "for", "and", "the", "in", "on", "to", "with", "at", "by", "an"}
+)
 
 
 def _source_names(ctx: UnitContext, view: SideView) -> frozenset[str]:
