@@ -31,6 +31,12 @@ _CONJUNCTION = ("و", "ف")
 #: A form II verbal noun ``تفعيل`` after its clitics (ل ب ال لل; و ف are stripped before):
 #: group 1 is its ``ي``.  Dropped, it leaves the verb ``تفعل`` (``تعزيز`` → ``تعزز``).
 _TAFIIL = re.compile("(?:ل|ب|ال|بال|لل)?ت[\u0621-\u064a]{2}(ي)[\u0621-\u064a]")
+#: The words a slot keeps (folded): a verbal noun ``تفعيل`` or the verb ``تفعل`` it becomes without
+#: its ي, clitics allowed.  Any other word can neither report nor be reported, so it makes no fact
+#: (a 1M-unit run keeps a few facts per hundred units instead of several per unit).
+_CANDIDATE = re.compile("(?:ل|ب|ال|بال|لل)?ت[\u0621-\u064a]{2}ي?[\u0621-\u064a]")
+#: How far back the word before a name is looked for (a word and its spaces).
+_REACH = 80
 #: How often the longer word must precede the name for the rare one to be worth a note.
 MIN_COMMON = 2
 
@@ -88,12 +94,15 @@ class RareWordBeforeName(CorpusRule):
                 if start in seen:
                     continue
                 seen.add(start)
-                before = _WORD_BEFORE.search(text, 0, start)
+                before = _WORD_BEFORE.search(text, max(0, start - _REACH), start)
                 if before is None:
                     continue
                 word = before.group(1)
+                bare = _bare(word)
+                if not _CANDIDATE.fullmatch(bare):
+                    continue  # only a verbal noun تفعيل or the verb تفعل can report: the rest is no fact
                 finding = self.finding(ctx, view, before.start(1), before.end(1), "", concept=m.concept_id)
-                yield Fact(view.file, ctx.segment.index, (f"ar<{m.concept_id}", _bare(word), word), finding)
+                yield Fact(view.file, ctx.segment.index, (f"ar<{m.concept_id}", bare, word), finding)
 
     def conclude(self, facts: list[Fact]) -> Iterable[Finding]:
         slots: dict[str, list[Fact]] = defaultdict(list)
