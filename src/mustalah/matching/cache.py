@@ -54,7 +54,8 @@ from ..termbase.loader import default_termbase_path, load_termbase
 from ..termbase.model import Concept, Term, Termbase
 from ..termbase.yaml_io import yaml_files
 from . import cachefile
-from .index import NEAR_MISS_LANGS, TermIndex, _Entry
+from .entries import _Entry
+from .index import NEAR_MISS_LANGS, TermIndex
 from .nearmiss import NearMissIndex
 from .types import MATCHER_BUILD as MATCHER_VERSION
 

@@ -23,18 +23,13 @@ from __future__ import annotations
 import re
 from array import array
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 
 import ahocorasick
 
 from ..termbase.model import Status, Term, Termbase
 from ..text.normalize import Folded, classify_deleted, classify_difference, fold, fold_level0, strip_positions
+from .entries import _Entry, affix_verdict, pronoun_reading, recency
 from .forms import (
-    CONSTRUCT_ERROR_L_PREFIXES,
-    CONSTRUCT_ERROR_PREFIXES,
-    DEFINITE_L_PREFIXES,
-    DEFINITE_PREFIXES,
-    INDEFINITE_PREFIXES,
     MAX_PREFIX,
     arabic_first_token,
     key_of,
@@ -54,25 +49,6 @@ _SPACED_HYPHEN = re.compile(r"\s*[-\u2010\u2011\u2013]\s*")
 _CONSTRUCT_DOMAINS = frozenset({"entities", "concepts", "posts"})
 #: Domains of proper names (bodies, people, States).
 _PROPER_DOMAINS = frozenset({"entities", "people", "member-states"})
-
-
-@dataclass(frozen=True, slots=True)
-class _Entry:
-    term_no: int
-    concept_id: str
-    key: str
-    expected: str
-    first: str  # none | indefinite | definite | definite-l
-    allow_error: bool
-    case_sensitive: bool
-    exact: bool
-    form: str
-    tokens: int
-    status_rank: int
-    #: a lower-case compound (``high-level``): ``high level`` is another phrase, not a variant
-    strict_hyphen: bool = False
-    #: a one-word proper name (``Turkey``, ``China``): in lower case it is the common word
-    proper_word: bool = False
 
 
 class TermIndex:
@@ -261,7 +237,7 @@ class TermIndex:
                     sig = (first, entry.allow_error, entry.key[0] == "ل", prefix)
                     verdict = affixes.get(sig)
                     if verdict is None:
-                        verdict = affixes[sig] = _affix_verdict(entry, prefix)
+                        verdict = affixes[sig] = affix_verdict(entry, prefix)
                     admitted, error_form, clitics = verdict
                     if not admitted:
                         continue
@@ -297,7 +273,7 @@ class TermIndex:
                     rank = (
                         len(m.spelling_differences),
                         entry.status_rank,
-                        _recency(chosen, m.concept_id) if tie else 0,
+                        recency(chosen, m.concept_id) if tie else 0,
                     )
                     if best is None or rank < best_rank:
                         best, best_rank = m, rank
@@ -369,7 +345,7 @@ class TermIndex:
                 diffs.append(OrthoDiff(classify_deleted(text[d]), d, d + 1, text[d], ""))
         if entry.case_sensitive and any(d.kind == "case" for d in diffs):
             return None
-        if any(d.kind == "taa-marbuta" for d in diffs) and _pronoun_reading(text, diffs, start, end, entry):
+        if any(d.kind == "taa-marbuta" for d in diffs) and pronoun_reading(text, diffs, start, end, entry):
             return None  # مقررة (scheduled) is no misspelt مقرره (his decision): the pronoun is ه
         if entry.strict_hyphen and any(d.kind == "hyphen" for d in diffs):
             return None
@@ -396,71 +372,3 @@ class TermIndex:
             form=entry.form,
             tokens=entry.tokens,
         )
-
-
-def _recency(chosen: list[TermMatch], concept_id: str) -> int:
-    """0: the concept of the match just before; 1: named earlier in the text; 2: not named yet."""
-    if not chosen:
-        return 2
-    if chosen[-1].concept_id == concept_id:
-        return 0
-    return 1 if any(c.concept_id == concept_id for c in chosen) else 2
-
-
-def _clitic_length(entry: _Entry, prefix: str, error_form: str | None) -> int:
-    """How much of the prefix is proclitics (the rest is the term's own article)."""
-    if entry.first == "indefinite" and error_form is None:
-        return len(prefix)
-    if prefix.endswith("ال"):
-        return len(prefix) - 2
-    if entry.first == "definite-l" or (error_form and entry.key.startswith("ل")):
-        return len(prefix)  # ل + ال + ل…: the article vanished, only the preposition is left
-    if prefix.endswith("لل"):
-        return len(prefix) - 1  # ل + ال contracted: the second lam is the article's
-    return len(prefix)
-
-
-def _affix_verdict(entry: _Entry, prefix: str) -> tuple[bool, str | None, int]:
-    """Whether ``prefix`` may stand before the entry's key, the error form it makes (or None),
-    and how much of it is proclitics: what :meth:`TermIndex.match` caches per kind of entry
-    (first token, error forms allowed, key starting with ل) and prefix."""
-    error = _prefix_verdict(entry, prefix)
-    if error is False:
-        return False, None, 0
-    error_form = error if isinstance(error, str) else None
-    return True, error_form, _clitic_length(entry, prefix, error_form)
-
-
-def _prefix_verdict(entry: _Entry, prefix: str) -> bool | str:
-    """True: a correct prefix; False: not this term; a string: an error form's name."""
-    first = entry.first
-    if first == "none":
-        return not prefix
-    if first == "indefinite":
-        if prefix in INDEFINITE_PREFIXES:
-            return True
-        if entry.allow_error:
-            errors = CONSTRUCT_ERROR_L_PREFIXES if entry.key.startswith("ل") else CONSTRUCT_ERROR_PREFIXES
-            if prefix in errors:
-                return "definite-construct-head"
-        return False
-    if first == "definite":
-        if prefix in DEFINITE_PREFIXES:
-            return True
-        return "indefinite-head" if entry.allow_error and prefix in INDEFINITE_PREFIXES else False
-    return prefix in DEFINITE_L_PREFIXES
-
-
-def _pronoun_reading(text: str, diffs: list[OrthoDiff], start: int, end: int, entry: _Entry) -> bool:
-    """A final ه where the term has ة reads as the pronoun "his/its" on an indefinite last word:
-    ``رئيسه`` ("its President") is no misspelt ``رئيسة`` (a woman Chair).  With the article
-    (``المديره``) no pronoun can attach, so there it is a misspelling; so it is inside a name,
-    whose words a pronoun cannot split."""
-    if entry.form == "possessive":
-        return True
-    last = next((d for d in diffs if d.kind == "taa-marbuta" and d.end == end), None)
-    if last is None or last.found != "ه":
-        return False
-    word_start = max(text.rfind(" ", start, end) + 1, start)
-    word = text[word_start:end]
-    return not any(word.startswith(p) for p in ("ال", "وال", "فال", "بال", "كال", "لل", "ولل", "فلل"))

@@ -18,6 +18,7 @@ MATCHER_VERSION = "1.1"
 #: them keeps every user's cache.
 INDEX_MODULES = (
     "cache.py",
+    "entries.py",
     "forms.py",
     "index.py",
     "nearmiss.py",
