@@ -182,6 +182,17 @@ def _expected(seg: Segment, fixes: Sequence[Finding]) -> tuple[str, str | None]:
     return texts["source"] or "", texts["target"]
 
 
+def _copy_into(source: Path, folder: Path) -> Path:
+    """A copy of the input ``source`` (a file or a release folder) in ``folder``: fixes are made
+    and read back there, never in the input."""
+    copy = folder / source.name
+    if source.is_dir():
+        shutil.copytree(source, copy)
+    else:
+        shutil.copyfile(source, copy)
+    return copy
+
+
 def verify(input_path: str, fixes: Sequence[FileFix], settings: LintSettings) -> None:
     """Read the fixed input back (in a temporary copy): fixed units as expected, the rest unchanged."""
     langs = reader_languages(settings)
@@ -192,11 +203,7 @@ def verify(input_path: str, fixes: Sequence[FileFix], settings: LintSettings) ->
             applied[c.finding.unit].append(c.finding)
     with tempfile.TemporaryDirectory(prefix="mustalah-fix-") as tmp:
         source = Path(input_path)
-        copy = Path(tmp) / source.name
-        if source.is_dir():
-            shutil.copytree(source, copy)
-        else:
-            shutil.copyfile(source, copy)
+        copy = _copy_into(source, Path(tmp))
         for fx in fixes:
             target = copy / Path(fx.path).name if source.is_dir() else copy
             target.write_bytes(fx.data())
@@ -233,11 +240,7 @@ def plan(
     for item in expand_inputs(paths):
         with tempfile.TemporaryDirectory(prefix="mustalah-fix-") as tmp:
             source = Path(item)
-            work = Path(tmp) / source.name
-            if source.is_dir():
-                shutil.copytree(source, work)
-            else:
-                shutil.copyfile(source, work)
+            work = _copy_into(source, Path(tmp))
             originals: dict[str, str] = {}  # file in the copy → its file in the input
             changes: dict[str, list[Change]] = defaultdict(list)
             skipped: dict[str, tuple[Finding, ...]] = {}
