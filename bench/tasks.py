@@ -42,7 +42,7 @@ def bare_ac(ar: str, n: str, termbase: str) -> dict[str, float]:
     from mustalah.text.normalize import fold
 
     _, index = cached_index(termbase)
-    automaton = index._automata["ar"]
+    automaton = index.automata["ar"]
     keys = [fold(text).key for text in _lines(ar, int(n))]
     t = time.process_time()
     hits = 0
@@ -79,7 +79,7 @@ def pair_floor(en: str, ar: str) -> dict[str, float]:
     from mustalah.text.normalize import fold
 
     _, index = cached_index(None)
-    automata = (index._automata["en"], index._automata["ar"])
+    automata = (index.automata["en"], index.automata["ar"])
     t = time.process_time()
     count = hits = 0
     with open(en, encoding="utf-8") as e_file, open(ar, encoding="utf-8") as a_file:
@@ -195,7 +195,8 @@ def recall(po: str, termbase: str, errors: str) -> dict[str, Any]:
     import csv
     from collections import Counter, defaultdict
 
-    from mustalah.lint.engine import LintSettings, lint_input
+    from mustalah.lint.engine import LintSettings
+    from mustalah.lint.inputs import lint_input
 
     t = time.process_time()
     result = lint_input(po, LintSettings(termbase=termbase), keep_segments=True)

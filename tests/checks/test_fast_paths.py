@@ -53,8 +53,8 @@ def test_pofilter_prefilter_passes_clean_press_text() -> None:
 
 
 def test_honorific_hints_cover_every_form() -> None:
-    assert all(gender._AR_HINT.search(form) for form in gender._AR_FORMS)
-    assert all(gender._EN_HINT.search(form) for form in gender._EN_GENDERED)
+    assert all(gender.AR_HINT.search(form) for form in gender.AR_HONORIFIC_FORMS)
+    assert all(gender.EN_HINT.search(form) for form in gender.EN_GENDERED_HONORIFICS)
 
 
 def test_month_prefilters_keep_every_month() -> None:

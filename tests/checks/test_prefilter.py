@@ -21,14 +21,8 @@ from mustalah.checks import gender, marks, markup, numbers, prefilter, punctuati
 from mustalah.checks.base import CorpusRule
 from mustalah.checks.prefilter import ARABIC_CHARACTERS, CHARACTERS, feature_mask, need_masks, unit_features
 from mustalah.checks.registry import ALL_RULES
-from mustalah.lint.engine import (
-    LintSettings,
-    expand_inputs,
-    index_for,
-    lint_input,
-    lint_segments,
-    unit_context,
-)
+from mustalah.lint.engine import LintSettings, index_for, lint_segments, unit_context
+from mustalah.lint.inputs import expand_inputs, lint_input
 from mustalah.model import InlineCode, Segment
 from mustalah.text import dates
 
@@ -77,9 +71,9 @@ def test_word_features_hold_every_month_honorific_and_title_the_rules_find() -> 
             assert dates.arabic_months(text) and _side_mask(text, "ar") & month, text
     for name in dates.EN_MONTHS:
         assert _side_mask(f"on 8 {name} 2020", "en") & month, name
-    for surface in gender._AR_FORMS:
+    for surface in gender.AR_HONORIFIC_FORMS:
         assert _side_mask(f"وقال {surface} أحمد", "ar") & honorific, surface
-    for surface in gender._EN_GENDERED:
+    for surface in gender.EN_GENDERED_HONORIFICS:
         assert _side_mask(f"said {surface} Smith", "en") & honorific, surface
     for text, lang in (("قال الدكتور السيد أحمد", "ar"), ("said Dr. Mr. Smith", "en"), ("Prof Dr Lee", "en")):
         assert _side_mask(text, lang) & personal, text
@@ -171,9 +165,7 @@ def test_every_finding_falls_on_a_unit_its_rule_admits(seed: int) -> None:
     termbase, index = index_for(None)
     full = lint_segments(segments, _ALL, "gen.tsv")
     assert lint_segments(segments, LintSettings(), "gen.tsv").findings == full.findings
-    masks = {
-        s.unit: unit_features(unit_context(s, termbase, index, _ALL, {})) for s in segments
-    }
+    masks = {s.unit: unit_features(unit_context(s, termbase, index, _ALL, {})) for s in segments}
     needs = {r.code: need_masks(r.needs) for r in ALL_RULES}
     fired: set[str] = set()
     for f in full.findings:

@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from mustalah.lint.engine import LintSettings, index_for, lint_input, lint_segments
+from mustalah.lint.engine import LintSettings, index_for, lint_segments
+from mustalah.lint.inputs import lint_input
 from mustalah.model import Segment
 from tests.conftest import REPO, shared_path
 

@@ -15,7 +15,8 @@ from pathlib import Path
 import pytest
 
 from mustalah.checks.spelling_slots import _TAFIIL
-from mustalah.lint.engine import InputResult, LintSettings, conclude, expand_inputs, lint_input
+from mustalah.lint.engine import InputResult, LintSettings, conclude
+from mustalah.lint.inputs import expand_inputs, lint_input
 from mustalah.model import Finding
 
 ROOT = Path(__file__).resolve().parents[2]

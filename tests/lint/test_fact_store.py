@@ -12,8 +12,9 @@ from mustalah.checks.base import CorpusRule
 from mustalah.checks.registry import ALL_RULES
 from mustalah.lint import facts as facts_module
 from mustalah.lint import run as lint_run
-from mustalah.lint.engine import LintSettings, index_for, lint_input
+from mustalah.lint.engine import LintSettings, index_for
 from mustalah.lint.facts import FactStore
+from mustalah.lint.inputs import lint_input
 from mustalah.lint.run import run_lint
 
 REPO = Path(__file__).resolve().parents[2]

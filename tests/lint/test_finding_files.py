@@ -18,7 +18,8 @@ import pytest
 
 from mustalah.cli.main import main
 from mustalah.formats.registry import detect_format, read_segments
-from mustalah.lint.engine import LintSettings, expand_inputs
+from mustalah.lint.engine import LintSettings
+from mustalah.lint.inputs import expand_inputs
 from mustalah.lint.shards import merge, plan_tasks, run_task
 from mustalah.parallel import SerialExecutor, ordered_map
 

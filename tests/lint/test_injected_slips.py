@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from mustalah.lint.engine import LintSettings, expand_inputs, index_for, lint_input, lint_segments
+from mustalah.lint.engine import LintSettings, index_for, lint_segments
+from mustalah.lint.inputs import expand_inputs, lint_input
 
 from .slips import INJECTORS, Names
 

@@ -16,7 +16,8 @@ from pathlib import Path
 import pytest
 
 from mustalah.cli.main import main
-from mustalah.lint.engine import LintSettings, expand_inputs, lint_input, lint_segments
+from mustalah.lint.engine import LintSettings, lint_segments
+from mustalah.lint.inputs import expand_inputs, lint_input
 from mustalah.lint.review import below_floor, load_verdicts, render, review
 from mustalah.model import Finding, Segment
 

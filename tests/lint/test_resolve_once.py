@@ -19,7 +19,7 @@ import pytest
 import mustalah.cli.lint_cmd  # noqa: F401 - loaded before patching: main imports it lazily
 from mustalah.cli.main import main
 from mustalah.formats import registry
-from mustalah.lint import engine
+from mustalah.lint import inputs as lint_inputs
 from mustalah.lint import run as lint_run
 from tests.scale.unit_files import corpus_lines, po, tmx
 
@@ -63,7 +63,7 @@ def test_each_input_is_walked_and_detected_once(
 ) -> None:
     log = tmp_path / "calls.log"
     log.touch()
-    _counted(monkeypatch, log, "expand_inputs", engine.expand_inputs)
+    _counted(monkeypatch, log, "expand_inputs", lint_inputs.expand_inputs)
     _counted(monkeypatch, log, "detect_format", registry.detect_format)
     # small shards, so every input but the release folder is split (lines and units)
     monkeypatch.setattr(

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from mustalah.matching import TermIndex, nearmiss
-from mustalah.matching.nearmiss import _BUILTIN_HEADS, _TOKEN, NearMissIndex, _Cand, stems
+from mustalah.matching.nearmiss import BUILTIN_HEADS, TOKEN, NearMissIndex, _Cand, stems
 from mustalah.matching.types import NearMiss, TermMatch
 from mustalah.termbase.loader import load_termbase
 from mustalah.termbase.model import Concept, Term, Termbase
@@ -35,7 +35,7 @@ class ScanOracle:
         self.pair02: dict[tuple[str, str], list[_Cand]] = {}
         self.single0: dict[str, list[_Cand]] = {}
         self.single1: dict[str, list[_Cand]] = {}
-        self.heads: set[str] = set(_BUILTIN_HEADS.get(lang, set()))
+        self.heads: set[str] = set(BUILTIN_HEADS.get(lang, set()))
         #: Every word of every term: a near miss must not be another term's own word.
         self.vocabulary: set[str] = set()
         seen: set[tuple[str, tuple[str, ...]]] = set()
@@ -44,7 +44,7 @@ class ScanOracle:
                 if term.is_acronym:
                     continue
                 for surface in (term.text, *term.forms):
-                    toks = tuple(_TOKEN.findall(fold_key(surface)))
+                    toks = tuple(TOKEN.findall(fold_key(surface)))
                     if len(toks) < 2 or (concept.id, toks) in seen:
                         continue
                     seen.add((concept.id, toks))
@@ -61,7 +61,7 @@ class ScanOracle:
     def find(self, folded: Folded, matches: Iterable[TermMatch]) -> list[NearMiss]:
         key = folded.key
         spans = [(m.start, m.end, m.tokens) for m in matches]
-        toks = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(key)]
+        toks = [(m.group(), m.start(), m.end()) for m in TOKEN.finditer(key)]
         words = [t[0] for t in toks]
         found: dict[tuple[int, int], NearMiss] = {}
         n = len(words)
@@ -201,7 +201,7 @@ def _synthetic(seed: int, lang: str, size: int) -> tuple[Termbase, list[str]]:
     each name exact, with one word misspelt, replaced by a stranger or by another head."""
     rng = random.Random(seed)
     words = _EN_WORDS if lang == "en" else _AR_WORDS
-    heads = sorted(_BUILTIN_HEADS[lang])
+    heads = sorted(BUILTIN_HEADS[lang])
     concepts: list[Concept] = []
     names: list[str] = []
     for k in range(size):
@@ -231,7 +231,7 @@ def test_synthetic_termbases_with_shared_words(
     lang: str, seed: int, lookup: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     if lookup == "sorted-array":  # what a termbase with millions of keys uses
-        monkeypatch.setattr(nearmiss, "_DICT_KEYS_MAX", 0)
+        monkeypatch.setattr(nearmiss, "DICT_KEYS_MAX", 0)
     termbase, texts = _synthetic(seed, lang, 2000)
     assert _compare(termbase, texts, lang) > 50
 
@@ -259,7 +259,7 @@ def test_the_vectorized_keys_are_the_packed_hash_of_the_other_tokens() -> None:
     for seq in range(len(index.cands)):
         tokens = index.cands[seq].tokens
         for p in range(len(tokens)):
-            if not nearmiss._slot_can_report(tokens, p, index.cands[seq].name, index.heads, "en"):
+            if not nearmiss.slot_can_report(tokens, p, index.cands[seq].name, index.heads, "en"):
                 continue
             h = SEED
             for k, token in enumerate(tokens):

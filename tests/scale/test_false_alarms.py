@@ -19,7 +19,8 @@ from pathlib import Path
 
 import pytest
 
-from mustalah.lint.engine import LintSettings, lint_input
+from mustalah.lint.engine import LintSettings
+from mustalah.lint.inputs import lint_input
 
 TERM_CODES = ("TM", "AC", "GN")
 

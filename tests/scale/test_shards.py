@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from mustalah.formats.registry import read_segments
-from mustalah.lint.engine import InputResult, LintSettings, lint_input
-from mustalah.lint.inputs import resolve_input
+from mustalah.lint.engine import InputResult, LintSettings
+from mustalah.lint.inputs import lint_input, resolve_input
 from mustalah.lint.shards import merge, plan_shards, plan_tasks, run_task, shard_segments
 from mustalah.parallel import SerialExecutor, ordered_map
 

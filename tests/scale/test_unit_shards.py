@@ -16,8 +16,8 @@ import pytest
 from mustalah.errors import InputError
 from mustalah.formats import offsets
 from mustalah.formats.registry import read_segments
-from mustalah.lint.engine import LintSettings, lint_input
-from mustalah.lint.inputs import Unreadable
+from mustalah.lint.engine import LintSettings
+from mustalah.lint.inputs import Unreadable, lint_input
 from mustalah.lint.shards import Task, plan_tasks, run_task
 from mustalah.lint.unitshards import (
     DEFAULT_SHARD_UNITS,

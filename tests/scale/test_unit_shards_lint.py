@@ -10,7 +10,8 @@ import pytest
 
 from mustalah.cli.main import main
 from mustalah.lint import shards
-from mustalah.lint.engine import InputResult, LintSettings, lint_input
+from mustalah.lint.engine import InputResult, LintSettings
+from mustalah.lint.inputs import lint_input
 from mustalah.lint.shards import merge, plan_tasks, run_task
 from mustalah.lint.unitshards import DEFAULT_SHARD_UNITS
 from mustalah.parallel import SerialExecutor, ordered_map

@@ -19,7 +19,7 @@ And ``international and regional organizations`` is rendered ``المنظمات 
 
 from __future__ import annotations
 
-from ..matching.nearmiss_words import _TOKEN, stems
+from ..matching.nearmiss_words import TOKEN, stems
 from ..matching.types import TermMatch
 from ..termbase.model import Concept
 from ..text.normalize import fold_key
@@ -74,12 +74,12 @@ def gapped_renderings(view: SideView, concept: Concept, limit: int = _MAX_GAP) -
     """
     if view.lang != "ar":
         return 0
-    words = _TOKEN.findall(view.folded.key)
+    words = TOKEN.findall(view.folded.key)
     starts: set[int] = set()
     for term in concept.terms_in("ar"):
         if term.is_acronym:
             continue
-        toks = _TOKEN.findall(fold_key(term.text))
+        toks = TOKEN.findall(fold_key(term.text))
         if len(toks) < 2:
             continue
         head = toks[0]
@@ -107,11 +107,11 @@ def coordinated_renderings(view: SideView, concept: Concept) -> int:
     shares the noun the other way round)."""
     if view.lang != "ar":
         return 0
-    words = _TOKEN.findall(view.folded.key)
+    words = TOKEN.findall(view.folded.key)
     found: set[int] = set()
     for term in concept.terms_in("ar"):
         for text in (term.text, *term.forms):
-            toks = _TOKEN.findall(fold_key(text))
+            toks = TOKEN.findall(fold_key(text))
             if term.is_acronym or len(toks) != 2:
                 continue
             noun, adjective = (_bare(t) for t in toks)

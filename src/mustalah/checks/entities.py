@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from ..matching.nearmiss_words import _TOKEN
+from ..matching.nearmiss_words import TOKEN
 from ..model import Finding, Severity
 from ..termbase.model import Concept
 from ..text.arabic import attach_clitics
@@ -202,11 +202,11 @@ def _same_frame(other: SideView, concept: Concept | None) -> bool:
     the same body the termbase lacks, so the frame on this side renders it faithfully."""
     if concept is None:
         return False
-    words = _TOKEN.findall(other.folded.key)
+    words = TOKEN.findall(other.folded.key)
     for term in concept.terms_in(other.lang):
         if term.is_acronym:
             continue
-        toks = _TOKEN.findall(fold_key(term.text))
+        toks = TOKEN.findall(fold_key(term.text))
         n = len(toks)
         if n < 2:
             continue

@@ -39,20 +39,22 @@ def _surface_forms() -> dict[str, tuple[str, str, Gender]]:
     return forms
 
 
-_AR_FORMS = _surface_forms()
+AR_HONORIFIC_FORMS = _surface_forms()
 _AR_HONORIFIC = re.compile(
-    r"(?<!\w)(" + "|".join(sorted(map(re.escape, _AR_FORMS), key=len, reverse=True)) + r")(?!\w)"
+    r"(?<!\w)(" + "|".join(sorted(map(re.escape, AR_HONORIFIC_FORMS), key=len, reverse=True)) + r")(?!\w)"
 )
-_EN_GENDERED = {k: v for k, v in HONORIFICS_EN.items() if v is not None}
+EN_GENDERED_HONORIFICS = {k: v for k, v in HONORIFICS_EN.items() if v is not None}
 _EN_HONORIFIC = re.compile(
-    r"(?<!\w)(" + "|".join(sorted(map(re.escape, _EN_GENDERED), key=len, reverse=True)) + r")(?![\w])"
+    r"(?<!\w)("
+    + "|".join(sorted(map(re.escape, EN_GENDERED_HONORIFICS), key=len, reverse=True))
+    + r")(?![\w])"
 )
 
 
 #: Every Arabic form contains its honorific without the article (``للسيد`` has ``سيد``), every
 #: English one is itself a literal: a text with none of these has no honorific.
-_AR_HINT = re.compile("|".join(sorted({w.removeprefix("ال") for _, w, _ in _AR_FORMS.values()})))
-_EN_HINT = re.compile("|".join(sorted(map(re.escape, _EN_GENDERED))))
+AR_HINT = re.compile("|".join(sorted({w.removeprefix("ال") for _, w, _ in AR_HONORIFIC_FORMS.values()})))
+EN_HINT = re.compile("|".join(sorted(map(re.escape, EN_GENDERED_HONORIFICS))))
 
 
 def honorifics(view: SideView) -> tuple[Honorific, ...]:
@@ -65,17 +67,17 @@ def honorifics(view: SideView) -> tuple[Honorific, ...]:
 
 def _honorifics(text: str, lang: str) -> Iterator[Honorific]:
     if lang == "ar":
-        if not _AR_HINT.search(text):
+        if not AR_HINT.search(text):
             return
         for m in _AR_HONORIFIC.finditer(text):
-            clitic, word, gender = _AR_FORMS[m.group(1)]
+            clitic, word, gender = AR_HONORIFIC_FORMS[m.group(1)]
             yield Honorific(m.start(), m.end(), word, clitic, gender)
     else:
-        if not _EN_HINT.search(text):
+        if not EN_HINT.search(text):
             return
         for m in _EN_HONORIFIC.finditer(text):
             token = m.group(1)
-            yield Honorific(m.start(), m.end(), token, "", _EN_GENDERED[token])
+            yield Honorific(m.start(), m.end(), token, "", EN_GENDERED_HONORIFICS[token])
 
 
 class HonorificTitleGender(Rule):

@@ -33,7 +33,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..matching.nearmiss_words import _BUILTIN_HEADS, _TOKEN, _inflected, stems, within_one_edit
+from ..matching.nearmiss_words import BUILTIN_HEADS, TOKEN, inflected, stems, within_one_edit
 from ..matching.types import NearMiss
 from ..termbase.model import Concept, Termbase
 from ..text.arabic import attach_clitics
@@ -73,7 +73,7 @@ def _find(view: SideView, other: SideView, termbase: Termbase) -> tuple[NearMiss
     people = [c for c in named if c not in near and getattr(termbase.get(c), "domain", "") == "people"]
     if not wanted and not people:
         return ()
-    spans = [(m.start(), m.end()) for m in _TOKEN.finditer(view.folded.key)]
+    spans = [(m.start(), m.end()) for m in TOKEN.finditer(view.folded.key)]
     words = [view.folded.key[a:b] for a, b in spans]
     out: list[NearMiss] = []
     for concept_id in people:  # the family name alone matches: the order is what is wrong
@@ -91,7 +91,7 @@ def _find(view: SideView, other: SideView, termbase: Termbase) -> tuple[NearMiss
         approved = [t for t in concept.terms_in(view.lang) if t.status.approved and is_official_name(concept)]
         preferred = concept.preferred(view.lang)
         for term in approved + [t for t in concept.terms_in(view.lang) if not t.status.approved]:
-            toks = _TOKEN.findall(fold_key(term.text))
+            toks = TOKEN.findall(fold_key(term.text))
             if term.is_acronym or len(toks) < 2:
                 continue
             for kind, i, p, clitics in _windows(words, toks, view.lang):
@@ -204,11 +204,11 @@ def _close(found: str, expected: str, lang: str) -> bool:
     heads (Council/Committee, مجلس/هيئة).  A word that is the other plus a final letter is
     another form of it (South African, جنوب أفريقي): only the Arabic feminine ending is a slip
     (``المبعوث الخاصة``, the adjective agreeing with no noun)."""
-    if _inflected(found, expected):
+    if inflected(found, expected):
         return lang == "ar" and found == expected + "ه"
     if within_one_edit(found, expected):
         return True
-    heads = _BUILTIN_HEADS.get(lang, set())
+    heads = BUILTIN_HEADS.get(lang, set())
     options = stems(found) if lang == "ar" else (found,)
     return expected in heads and any(o in heads for o in options)
 
@@ -224,7 +224,7 @@ def _same_shape(found: str, expected: str, lang: str) -> bool:
 
 def _head_proclitics(word: str, lang: str) -> str:
     """The proclitics on a changed first word that is an entity head (``ل`` in ``لهيئه``)."""
-    heads = _BUILTIN_HEADS.get(lang, set())
+    heads = BUILTIN_HEADS.get(lang, set())
     for stem in stems(word)[1:] if lang == "ar" else ():
         if stem in heads:
             return _first_word(word, stem, lang) or ""
@@ -244,7 +244,7 @@ def _swapped_name(
     """A person's name with the given name and the family name swapped (``فورونكوف فلاديمير``
     for ``فلاديمير فورونكوف``, ``Voronkov Vladimir``): the family name moved to the front."""
     for term in concept.terms_in(view.lang):
-        toks = _TOKEN.findall(fold_key(term.text))
+        toks = TOKEN.findall(fold_key(term.text))
         if term.is_acronym or not 2 <= len(toks) <= 4:
             continue
         turned = [toks[-1], *toks[:-1]]

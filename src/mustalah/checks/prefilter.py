@@ -40,8 +40,8 @@ CHARACTERS: dict[str, str] = {
     "indic-digit": _INDIC,
     "slash": "/",
     "paren": "(",
-    "bracket": "()[]{}«»\"\u201c\u201d",
-    "quote": "\"\u201c\u201d«»",
+    "bracket": '()[]{}«»"\u201c\u201d',
+    "quote": '"\u201c\u201d«»',
     "placeholder": "%{",
     "latin-punct": ",;?",
     "vowel-mark": "".join(chr(c) for c in range(0x064B, 0x0653)) + "\u0670",
@@ -171,11 +171,11 @@ def _word_scans() -> list[ahocorasick.Automaton]:
     WORDS.update(
         {
             # every month a rule sees contains one (text.dates: ``_arabic_months``, ``english_months``)
-            "month": (dates._AR_NAMES, tuple({m[:3] for m in dates.EN_MONTHS})),
+            "month": (dates.AR_MONTH_NAMES, tuple({m[:3] for m in dates.EN_MONTHS})),
             # every honorific contains one (checks.gender: ``_AR_HINT``, ``_EN_HINT``)
             "honorific": (
-                tuple({w.removeprefix("ال") for _, w, _ in gender._AR_FORMS.values()}),
-                tuple(gender._EN_GENDERED),
+                tuple({w.removeprefix("ال") for _, w, _ in gender.AR_HONORIFIC_FORMS.values()}),
+                tuple(gender.EN_GENDERED_HONORIFICS),
             ),
             # ST001's stacked titles (checks.style: ``_PERSONAL_AR_CORE``, ``_PERSONAL_EN_CORE``)
             "personal": (("سيد", "دكتور", "د.", "أستاذ", "آنسة"), ("Mr", "Mrs", "Ms", "Miss", "Dr", "Prof")),

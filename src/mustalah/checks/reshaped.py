@@ -36,7 +36,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from ..matching.nearmiss_words import _TOKEN, stems
+from ..matching.nearmiss_words import TOKEN, stems
 from ..termbase.model import Concept, Termbase
 from ..text.normalize import fold_key
 from ..text.transliteration import spells_acronym
@@ -59,7 +59,7 @@ class _Words:
     __slots__ = ("at", "spans", "words")
 
     def __init__(self, view: SideView) -> None:
-        tokens = list(_TOKEN.finditer(view.folded.key))
+        tokens = list(TOKEN.finditer(view.folded.key))
         self.words = [t.group() for t in tokens]
         self.spans = [t.span() for t in tokens]
         self.at: dict[str, list[int]] = {}
@@ -212,7 +212,7 @@ def nested_renderings(view: SideView, concept: Concept) -> int:
     for m in view.matches:
         if m.concept_id == concept.id:
             continue
-        inner = _TOKEN.findall(fold_key(m.surface))
+        inner = TOKEN.findall(fold_key(m.surface))
         if any(any(True for _ in _find(inner, toks)) for toks in forms):
             count += 1
     return count
@@ -222,7 +222,7 @@ def named_before(view: SideView, concept: Concept, end: int) -> bool:
     """Whether every word of one of ``concept``'s names stands, in order, among the words just
     before ``end`` in ``view`` (a few others between them; proclitics allowed): the name
     written another way, ``لجنة مجلس الأمن لمكافحة الإرهاب`` before ``(CTC)``."""
-    before = [t.group() for t in _TOKEN.finditer(view.folded.key) if view.folded.span(*t.span())[1] <= end]
+    before = [t.group() for t in TOKEN.finditer(view.folded.key) if view.folded.span(*t.span())[1] <= end]
     for toks in _approved_token_forms(concept, view.lang):
         if len(toks) < 2:
             continue
@@ -245,8 +245,10 @@ def _approved_token_forms(concept: Concept, lang: str = "ar") -> Iterable[list[s
         if term.is_acronym or not term.approved:
             continue
         for text in (term.text, *term.forms):
-            yield [t.lower() for t in _TOKEN.findall(fold_key(text))] if lang != "ar" else _TOKEN.findall(
-                fold_key(text)
+            yield (
+                [t.lower() for t in TOKEN.findall(fold_key(text))]
+                if lang != "ar"
+                else TOKEN.findall(fold_key(text))
             )
 
 

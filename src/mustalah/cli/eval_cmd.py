@@ -6,9 +6,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from ..matching import TermIndex
+from ..matching.cache import cached_index
 from ..matching.evaluate import evaluate, report
-from ..termbase.loader import load_termbase
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -25,8 +24,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    termbase = load_termbase(args.termbase)
-    ev = evaluate(Path(args.gold), termbase, TermIndex.build(termbase), Path(args.repo))
+    termbase, index = cached_index(args.termbase)
+    ev = evaluate(Path(args.gold), termbase, index, Path(args.repo))
     sys.stdout.write(report(ev))
     if args.errors or ev.errors:
         for e in ev.errors[: None if args.errors else 40]:

@@ -1,8 +1,9 @@
 """The lint pipeline: read → segments → normalized views → matches → rules → findings.
 
-Each input (a file, or a release folder) is linted by :func:`lint_input`, a pure,
-picklable function of the input and the settings, so the same code runs serially, in
-a process pool or on a Dask cluster (``mustalah.parallel``).  Matches are computed
+Each input (a file, or a release folder), or a range of one, is linted by
+:func:`lint_segments` inside a task (``lint.shards.run_task``), a pure, picklable function
+of the task and the settings, so the same code runs serially, in a process pool or on a
+Dask cluster (``mustalah.parallel``).  Matches are computed
 once per side; rules only read them.  Corpus rules return facts that are concluded
 once all inputs are done.
 """
@@ -12,7 +13,6 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
-from pathlib import Path
 from typing import Any
 
 from ..checks.base import CorpusRule, Fact, Rule, SideView, UnitContext
@@ -20,8 +20,6 @@ from ..checks.meta import UnusedSuppression
 from ..checks.prefilter import Prefilter, unit_features
 from ..checks.project import CheckSpec, rule_class
 from ..checks.registry import select_rules
-from ..errors import UsageError
-from ..formats.registry import WALKED_SUFFIXES, read_segments
 from ..formats.states import skipped_unit
 from ..matching import TermIndex
 from ..matching.confusions import near_misses as find_near_misses
@@ -84,32 +82,6 @@ def _termbase_and_index(path: str | tuple[str, ...] | None) -> tuple[Termbase, T
 def index_for(path: str | tuple[str, ...] | None) -> tuple[Termbase, TermIndex]:
     """The termbase and its index, built once per process (per worker, on a cluster)."""
     return _termbase_and_index(path)
-
-
-def expand_inputs(paths: Iterable[str]) -> list[str]:
-    """Files and release folders to lint, in a stable order."""
-    from ..formats.plain import is_release_folder
-
-    out: list[str] = []
-    for raw in paths:
-        p = Path(raw)
-        if not p.exists():
-            raise UsageError(f"{raw}: no such file or folder", hint="check the path")
-        if p.is_file() or is_release_folder(p):
-            out.append(str(p))
-            continue
-        for child in sorted(p.rglob("*")):
-            if child.is_dir() and is_release_folder(child):
-                out.append(str(child))
-            elif (
-                child.is_file()
-                and child.name.lower().endswith(WALKED_SUFFIXES)  # .tmx.gz: a suffix is not enough
-                and not is_release_folder(child.parent)
-            ):
-                if child.name.lower() in ("readme.txt",) or child.name.startswith("."):
-                    continue
-                out.append(str(child))
-    return out
 
 
 def build_view(
@@ -272,12 +244,6 @@ def _unused(ctx: UnitContext, directive: str) -> Finding:
     rule = UnusedSuppression()
     view = ctx.source
     return rule.finding(ctx, view, 0, 0, f"unused suppression: {directive}")
-
-
-def lint_input(path: str, settings: LintSettings, keep_segments: bool = False) -> InputResult:
-    """Lint one file or release folder (top-level and picklable: runs on any executor)."""
-    segments = read_segments(path, settings.lang or settings.source_lang, settings.target_lang)
-    return lint_segments(segments, settings, path, keep_segments)
 
 
 def conclude(settings: LintSettings, results: Iterable[InputResult]) -> Iterator[Finding]:

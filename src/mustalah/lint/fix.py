@@ -32,8 +32,8 @@ from ..encoding import sniff_bom, sniff_xml_encoding
 from ..errors import InputError
 from ..formats.registry import read_segments
 from ..model import Finding, Segment
-from .engine import LintSettings, expand_inputs
-from .inputs import reader_languages
+from .engine import LintSettings
+from .inputs import expand_inputs, reader_languages
 from .run import run_lint
 
 #: Rules whose suggestion is a safe, span-local fix (``checks.fixes``).

@@ -1,7 +1,7 @@
 """The inputs of one lint run, resolved once.
 
 ``mustalah lint corpora/ memory.tmx catalogue.po``: the paths given are expanded into inputs
-— files, and release folders taken whole (``engine.expand_inputs``, once per run) — and each
+— files, and release folders taken whole (:func:`expand_inputs`, once per run) — and each
 input is resolved into a :class:`LintInput`: its format (``formats.registry.detect_format``,
 once per input), the languages its reader is told (:func:`reader_languages`, the one place
 ``--lang`` / ``--source-lang`` / ``--target-lang`` become a reader's arguments) and the files
@@ -22,11 +22,37 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
-from ..errors import MustalahError
-from ..formats.registry import detect_format, files_of, read_segments
+from ..errors import MustalahError, UsageError
+from ..formats.plain import is_release_folder
+from ..formats.registry import WALKED_SUFFIXES, detect_format, files_of, read_segments
 from ..model import Segment
-from .engine import LintSettings, expand_inputs
+from .engine import InputResult, LintSettings, lint_segments
+
+
+def expand_inputs(paths: Iterable[str]) -> list[str]:
+    """Files and release folders to lint, in a stable order."""
+    out: list[str] = []
+    for raw in paths:
+        p = Path(raw)
+        if not p.exists():
+            raise UsageError(f"{raw}: no such file or folder", hint="check the path")
+        if p.is_file() or is_release_folder(p):
+            out.append(str(p))
+            continue
+        for child in sorted(p.rglob("*")):
+            if child.is_dir() and is_release_folder(child):
+                out.append(str(child))
+            elif (
+                child.is_file()
+                and child.name.lower().endswith(WALKED_SUFFIXES)  # .tmx.gz: a suffix is not enough
+                and not is_release_folder(child.parent)
+            ):
+                if child.name.lower() in ("readme.txt",) or child.name.startswith("."):
+                    continue
+                out.append(str(child))
+    return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,3 +134,9 @@ def resolve_inputs(paths: Iterable[str], settings: LintSettings) -> RunInputs:
     :class:`Unreadable` (raised at its turn)."""
     given = tuple(paths)
     return RunInputs(given, tuple(_resolve(path, settings) for path in expand_inputs(given)))
+
+
+def lint_input(path: str, settings: LintSettings, keep_segments: bool = False) -> InputResult:
+    """Lint one file or release folder whole, resolved as a run resolves it (the library's
+    entry point for one input; top-level and picklable, so it runs on any executor)."""
+    return lint_segments(resolve_input(path, settings).segments(), settings, path, keep_segments)

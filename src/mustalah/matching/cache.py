@@ -38,7 +38,7 @@ import os
 import sys
 import threading
 from array import array
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, overload
@@ -54,7 +54,7 @@ from ..termbase.loader import default_termbase_path, load_termbase
 from ..termbase.model import Concept, Term, Termbase
 from ..termbase.yaml_io import yaml_files
 from . import cachefile
-from .entries import _Entry
+from .entries import IndexEntry
 from .index import NEAR_MISS_LANGS, TermIndex
 from .nearmiss import NearMissIndex
 from .types import MATCHER_BUILD as MATCHER_VERSION
@@ -131,9 +131,9 @@ def _flatten(termbase: Termbase, index: TermIndex) -> dict[str, object]:
     for k, c in enumerate(concepts):
         for j, t in enumerate(c.terms):
             position[id(t)] = (k, j)
-    refs = array("q", [(position[id(t)][0] << 16) | position[id(t)][1] for t in index._terms])
+    refs = array("q", [(position[id(t)][0] << 16) | position[id(t)][1] for t in index.terms])
     entries = PackedRows.pack(
-        (tuple(getattr(e, f) for f in _Entry.__slots__) for e in index._entries), _Entry
+        (tuple(getattr(e, f) for f in IndexEntry.__slots__) for e in index.entries), IndexEntry
     )
     return {
         "name": termbase.name,
@@ -142,8 +142,8 @@ def _flatten(termbase: Termbase, index: TermIndex) -> dict[str, object]:
         "concepts": pack_concepts(termbase).state(),
         "term_refs": refs.tobytes(),
         "entries": entries.state(),
-        "automata": {lang: _automaton_state(a) for lang, a in index._automata.items()},
-        "groups": index._groups.tobytes(),
+        "automata": {lang: _automaton_state(a) for lang, a in index.automata.items()},
+        "groups": index.groups.tobytes(),
         "near": {lang: near.state() for lang in index.languages if (near := _near(index, lang)) is not None},
         "derived": compute_all(termbase),
         "hash": index.termbase_hash,
@@ -216,14 +216,13 @@ def _unflatten(data: dict[str, Any]) -> tuple[Termbase, TermIndex]:
     groups.frombytes(data["groups"])
     index = TermIndex(
         _TermRefs(refs, termbase.concepts),
-        PackedRows.from_state(data["entries"], _Entry),
+        PackedRows.from_state(data["entries"], IndexEntry),
         {str(lang): _automaton(state) for lang, state in data["automata"].items()},
         str(data["hash"]),
         groups,
+        termbase,
+        {str(lang): NearMissIndex.from_state(state) for lang, state in data["near"].items()},
     )
-    index._termbase = termbase
-    for lang, state in data["near"].items():
-        index._near[lang] = NearMissIndex.from_state(state)
     return termbase, index
 
 
@@ -272,13 +271,13 @@ def _probe(termbase: Termbase, index: TermIndex) -> None:
     concepts = termbase.concepts
     if isinstance(concepts, LazyConcepts):
         concepts.rows.probe()
-    if isinstance(index._entries, PackedRows):
-        index._entries.probe()
+    if isinstance(index.entries, PackedRows):
+        index.entries.probe()
 
 
 def _stored_derived(termbase: Termbase) -> bool:
     """Whether every registered derived value came from the file (else it is written again)."""
-    return set(builders()) <= set(termbase._derived)
+    return set(builders()) <= termbase.derived_names()
 
 
 def builder_versions() -> dict[str, str]:
@@ -341,6 +340,31 @@ def cached_index(termbase_path: TermbaseSpec) -> tuple[Termbase, TermIndex]:
     return loaded
 
 
+_built: dict[tuple[str, tuple[str, ...] | None], TermIndex] = {}
+
+
+def index_of(termbase: Termbase, languages: Iterable[str] | None = None) -> TermIndex:
+    """The index of a termbase already in memory, once per process and per content.
+
+    The other way to an index besides :func:`cached_index`, for a termbase no file holds as
+    it is (WMT21 ``<term>`` annotations) or one a caller loaded (score's workers get the
+    termbase pickled).  The index :func:`cached_index` loaded for the same content is reused,
+    so ``score --termbase X`` builds nothing when ``X`` is in the disk cache.
+    """
+    digest = termbase.content_hash()
+    key = (digest, tuple(sorted(languages)) if languages is not None else None)
+    with _lock:
+        for _, loaded in _memo.values():
+            if loaded.termbase_hash == digest:
+                return loaded
+        index = _built.get(key)
+    if index is None:
+        index = TermIndex.build(termbase, languages)
+        with _lock:
+            _built[key] = index
+    return index
+
+
 def last_stats() -> CacheStats | None:
     """Whether the last :func:`cached_index` call hit the cache (None before any call)."""
     return _last[0] if _last else None
@@ -350,3 +374,4 @@ def clear_memo() -> None:
     """Forget the in-process copies (the disk cache stays)."""
     with _lock:
         _memo.clear()
+        _built.clear()

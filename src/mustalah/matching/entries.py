@@ -22,7 +22,7 @@ from .types import OrthoDiff, TermMatch
 
 
 @dataclass(frozen=True, slots=True)
-class _Entry:
+class IndexEntry:
     term_no: int
     concept_id: str
     key: str
@@ -49,7 +49,7 @@ def recency(chosen: list[TermMatch], concept_id: str) -> int:
     return 1 if any(c.concept_id == concept_id for c in chosen) else 2
 
 
-def _clitic_length(entry: _Entry, prefix: str, error_form: str | None) -> int:
+def _clitic_length(entry: IndexEntry, prefix: str, error_form: str | None) -> int:
     """How much of the prefix is proclitics (the rest is the term's own article)."""
     if entry.first == "indefinite" and error_form is None:
         return len(prefix)
@@ -62,7 +62,7 @@ def _clitic_length(entry: _Entry, prefix: str, error_form: str | None) -> int:
     return len(prefix)
 
 
-def affix_verdict(entry: _Entry, prefix: str) -> tuple[bool, str | None, int]:
+def affix_verdict(entry: IndexEntry, prefix: str) -> tuple[bool, str | None, int]:
     """Whether ``prefix`` may stand before the entry's key, the error form it makes (or None),
     and how much of it is proclitics: what ``TermIndex.match`` caches per kind of entry
     (first token, error forms allowed, key starting with ل) and prefix."""
@@ -73,7 +73,7 @@ def affix_verdict(entry: _Entry, prefix: str) -> tuple[bool, str | None, int]:
     return True, error_form, _clitic_length(entry, prefix, error_form)
 
 
-def _prefix_verdict(entry: _Entry, prefix: str) -> bool | str:
+def _prefix_verdict(entry: IndexEntry, prefix: str) -> bool | str:
     """True: a correct prefix; False: not this term; a string: an error form's name."""
     first = entry.first
     if first == "none":
@@ -93,7 +93,7 @@ def _prefix_verdict(entry: _Entry, prefix: str) -> bool | str:
     return prefix in DEFINITE_L_PREFIXES
 
 
-def pronoun_reading(text: str, diffs: list[OrthoDiff], start: int, end: int, entry: _Entry) -> bool:
+def pronoun_reading(text: str, diffs: list[OrthoDiff], start: int, end: int, entry: IndexEntry) -> bool:
     """A final ه where the term has ة reads as the pronoun "his/its" on an indefinite last word:
     ``رئيسه`` ("its President") is no misspelt ``رئيسة`` (a woman Chair).  With the article
     (``المديره``) no pronoun can attach, so there it is a misspelling; so it is inside a name,

@@ -28,7 +28,7 @@ import ahocorasick
 
 from ..termbase.model import Status, Term, Termbase
 from ..text.normalize import Folded, classify_deleted, classify_difference, fold, fold_level0, strip_positions
-from .entries import _Entry, affix_verdict, pronoun_reading, recency
+from .entries import IndexEntry, affix_verdict, pronoun_reading, recency
 from .forms import (
     MAX_PREFIX,
     arabic_first_token,
@@ -57,18 +57,24 @@ class TermIndex:
     def __init__(
         self,
         terms: Sequence[Term],
-        entries: Sequence[_Entry],
+        entries: Sequence[IndexEntry],
         automata: dict[str, ahocorasick.Automaton],
         termbase_hash: str,
         groups: array[int],
+        termbase: Termbase | None = None,
+        near: dict[str, NearMissIndex] | None = None,
     ) -> None:
-        self._terms = terms
-        self._entries = entries
-        self._automata = automata
-        self._groups = groups
+        #: the index's terms by number (``IndexEntry.term_no``)
+        self.terms = terms
+        #: every key's entries, grouped by key: ``entries[groups[k]:groups[k + 1]]``
+        self.entries = entries
+        #: one Aho–Corasick automaton per language, mapping a key to its group number ``k``
+        self.automata = automata
+        self.groups = groups
         self.termbase_hash = termbase_hash
-        self._near: dict[str, NearMissIndex] = {}
-        self._termbase: Termbase | None = None
+        #: the termbase the near-miss tables are built from on first use (none: no new tables)
+        self.termbase = termbase
+        self._near: dict[str, NearMissIndex] = dict(near or {})
         #: (first, allow_error, key starts with ل, prefix) → :func:`_affix_verdict`
         self._affixes: dict[tuple[str, bool, bool, str], tuple[bool, str | None, int]] = {}
 
@@ -78,7 +84,7 @@ class TermIndex:
     def build(cls, termbase: Termbase, languages: Iterable[str] | None = None) -> TermIndex:
         wanted = set(languages) if languages is not None else None
         terms: list[Term] = []
-        entries: list[_Entry] = []
+        entries: list[IndexEntry] = []
         keyed: dict[str, dict[str, list[int]]] = {}
         seen: set[tuple[str, str, int, str]] = set()
 
@@ -122,7 +128,7 @@ class TermIndex:
                 return
             seen.add(ident)
             entries.append(
-                _Entry(
+                IndexEntry(
                     term_no,
                     concept_id,
                     key,
@@ -168,7 +174,7 @@ class TermIndex:
         # Entries are renumbered so that those of one key are contiguous: the automaton
         # stores a plain int per key, its group number g (entries groups[g]:groups[g+1]),
         # which pickles and loads far faster than a Python tuple per key.
-        ordered: list[_Entry] = []
+        ordered: list[IndexEntry] = []
         groups = array("q")
         automata: dict[str, ahocorasick.Automaton] = {}
         for lang, keys in keyed.items():
@@ -180,23 +186,21 @@ class TermIndex:
             automaton.make_automaton()
             automata[lang] = automaton
         groups.append(len(ordered))
-        index = cls(terms, ordered, automata, termbase.content_hash(), groups)
-        index._termbase = termbase
-        return index
+        return cls(terms, ordered, automata, termbase.content_hash(), groups, termbase)
 
     @property
     def languages(self) -> tuple[str, ...]:
-        return tuple(self._automata)
+        return tuple(self.automata)
 
     @property
     def size(self) -> int:
-        return len(self._entries)
+        return len(self.entries)
 
     # --- matching -------------------------------------------------------------------
 
     def match(self, text: str, lang: str, folded: Folded | None = None) -> tuple[TermMatch, ...]:
         """Leftmost-longest, non-overlapping term matches in ``text`` (language ``lang``)."""
-        automaton = self._automata.get(lang)
+        automaton = self.automata.get(lang)
         if automaton is None or not text:
             return ()
         if folded is None:
@@ -205,9 +209,9 @@ class TermIndex:
         n = len(key)
         # Candidates are ranked by position, length and error form before any is verified:
         # one nested inside an already chosen longer match is never verified at all.
-        hits: list[tuple[tuple[int, int, int], int, _Entry, int, int, int, str | None]] = []
-        entries = self._entries
-        groups = self._groups
+        hits: list[tuple[tuple[int, int, int], int, IndexEntry, int, int, int, str | None]] = []
+        entries = self.entries
+        groups = self.groups
         affixes = self._affixes
         span = None if folded.identity else folded.span  # identity: key offsets are the text's
         for last, group in automaton.iter(key):
@@ -308,12 +312,20 @@ class TermIndex:
     def near_index(self, lang: str) -> NearMissIndex | None:
         """The near-miss index of ``lang``, built on first use (or loaded from the cache)."""
         near = self._near.get(lang)
-        if near is None and self._termbase is not None:
-            near = self._near[lang] = NearMissIndex.build(self._termbase, lang)
+        if near is None and self.termbase is not None:
+            near = self._near[lang] = NearMissIndex.build(self.termbase, lang)
         return near
 
     def _verify(
-        self, folded: Folded, entry: _Entry, ws: int, body: int, s: int, e: int, error: str | None, lang: str
+        self,
+        folded: Folded,
+        entry: IndexEntry,
+        ws: int,
+        body: int,
+        s: int,
+        e: int,
+        error: str | None,
+        lang: str,
     ) -> TermMatch | None:
         text = folded.text
         start, end = folded.span(ws, e)
@@ -353,7 +365,7 @@ class TermIndex:
             return None
         if entry.exact and any(d.kind in _EXACT_REJECT or d.kind == "case" for d in diffs):
             return None
-        term = self._terms[entry.term_no]
+        term = self.terms[entry.term_no]
         if entry.form == "spelling-us-gb":
             diffs.append(OrthoDiff("spelling-us-gb", body_start, end, text[body_start:end], term.text))
         elif entry.form == "hyphen-joined":

@@ -23,38 +23,38 @@ from typing import Any
 from ..packed import PackedRows
 from ..termbase.model import Termbase
 from ..text.normalize import Folded, fold_key
-from .nearmiss_tables import _DICT_KEYS_MAX as _DICT_KEYS_MAX
+from .nearmiss_tables import DICT_KEYS_MAX as DICT_KEYS_MAX
 from .nearmiss_tables import (
     Info,
     Keys,
     Query,
     Seqs,
-    _as_dict,
-    _hash_tables,
-    _slot_can_report,
+    as_dict,
     bitmap,
     from_bytes,
+    hash_tables,
+    slot_can_report,
     sorted_lookup,
     walk,
 )
-from .nearmiss_words import _BUILTIN_HEADS as _BUILTIN_HEADS
+from .nearmiss_words import BUILTIN_HEADS as BUILTIN_HEADS
 from .nearmiss_words import (
-    _MIN_EDIT_LEN,
-    _MIN_FRAME_TOKENS,
-    _STEM_CACHE_MAX,
-    _TOKEN,
+    MIN_EDIT_LEN,
+    MIN_FRAME_TOKENS,
+    STEM_CACHE_MAX,
+    TOKEN,
     Cover,
-    _inflected,
     covered,
     edit_keys,
+    inflected,
     one_edit_from,
     stems,
 )
 from .nearmiss_words import within_one_edit as within_one_edit
 from .types import NearMiss, TermMatch
 
-#: ``_TOKEN`` for ASCII text: the same matches (``\w`` is ``[A-Za-z0-9_]`` there), twice as fast.
-_ASCII_TOKEN = re.compile(_TOKEN.pattern, re.ASCII)
+#: ``TOKEN`` for ASCII text: the same matches (``\w`` is ``[A-Za-z0-9_]`` there), twice as fast.
+_ASCII_TOKEN = re.compile(TOKEN.pattern, re.ASCII)
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,8 +68,6 @@ class _Cand:
 
 def _make_cand(concept_id: str, tokens: tuple[str, ...], expected: str, name: bool) -> _Cand:
     return _Cand(concept_id, tokens, expected, name)
-
-
 
 
 class NearMissIndex:
@@ -126,18 +124,18 @@ class NearMissIndex:
                 if term.is_acronym:
                     continue
                 for surface in (term.text, *term.forms):
-                    toks = tuple(_TOKEN.findall(fold_key(surface)))
+                    toks = tuple(TOKEN.findall(fold_key(surface)))
                     if len(toks) < 2 or (concept.id, toks) in seen:
                         continue
                     seen.add((concept.id, toks))
                     for t in toks:
                         ids.setdefault(t, len(ids))
                     rows.append((concept.id, toks, surface, concept.domain == "people"))
-        heads = set(_BUILTIN_HEADS.get(lang, set()))
-        keys, seqs, partials = _hash_tables(
+        heads = set(BUILTIN_HEADS.get(lang, set()))
+        keys, seqs, partials = hash_tables(
             [[ids[t] for t in toks] for _c, toks, _s, _n in rows],
             [
-                [_slot_can_report(toks, p, name, heads, lang) for p in range(len(toks))]
+                [slot_can_report(toks, p, name, heads, lang) for p in range(len(toks))]
                 for _c, toks, _s, name in rows
             ],
         )
@@ -184,7 +182,7 @@ class NearMissIndex:
         """
         info = self._info.get(word)
         if info is None:
-            if len(self._info) >= _STEM_CACHE_MAX:
+            if len(self._info) >= STEM_CACHE_MAX:
                 self._info.clear()
             keys = self._edit_keys
             if keys is None:
@@ -197,9 +195,7 @@ class NearMissIndex:
                 not in_vocabulary and any(one_edit_from(o, keys) for o in st0)
             )
             # a later slot (the word itself compared): an English head, or one edit from a term word
-            later = (self.lang == "en" and word in heads) or (
-                word not in ids and one_edit_from(word, keys)
-            )
+            later = (self.lang == "en" and word in heads) or (word not in ids and one_edit_from(word, keys))
             stem_ids = tuple((r, ids[o]) for r, o in enumerate(st0) if o in ids)
             info = self._info[word] = (ids.get(word), first, later, stem_ids, len(st0))
         return info
@@ -212,8 +208,8 @@ class NearMissIndex:
     def _lookup(self, queries: list[Query]) -> list[tuple[int, list[int]]]:
         """(query number, candidate numbers) for the queries that hit."""
         table = self._table
-        if table is None and len(self.keys) <= _DICT_KEYS_MAX:
-            table = self._table = _as_dict(self.keys, self.seqs)
+        if table is None and len(self.keys) <= DICT_KEYS_MAX:
+            table = self._table = as_dict(self.keys, self.seqs)
         if table is not None:
             return [(q, got) for q, query in enumerate(queries) if (got := table.get(query[0])) is not None]
         if self._bitmap is None:  # a table too large for a dict
@@ -222,7 +218,7 @@ class NearMissIndex:
 
     def find(self, folded: Folded, matches: Iterable[TermMatch]) -> list[NearMiss]:
         key = folded.key
-        token = _ASCII_TOKEN if key.isascii() else _TOKEN  # the same tokens, found faster
+        token = _ASCII_TOKEN if key.isascii() else TOKEN  # the same tokens, found faster
         found_words = list(token.finditer(key))
         words = [m[0] for m in found_words]
         get, info = self._info.get, self._word_info
@@ -354,7 +350,7 @@ class NearMissIndex:
         expected = toks[mismatch]
         options = st0 if mismatch == 0 else (found,)
         head_pos = 0 if self.lang == "ar" else len(toks) - 1
-        frame_head = len(toks) >= _MIN_FRAME_TOKENS and mismatch == head_pos and expected in self.heads
+        frame_head = len(toks) >= MIN_FRAME_TOKENS and mismatch == head_pos and expected in self.heads
         if frame_head and any(o in self.heads and o != expected for o in options):
             return mismatch, "frame"
         if any(o in self.vocabulary for o in options):
@@ -363,10 +359,10 @@ class NearMissIndex:
             # a two-word phrase with another first word is usually another phrase
             # (وزارة الخارجية is not a misspelt وزيرة الخارجية): not evidence enough
             return None
-        if len(expected) >= _MIN_EDIT_LEN and any(
-            len(o) >= _MIN_EDIT_LEN
+        if len(expected) >= MIN_EDIT_LEN and any(
+            len(o) >= MIN_EDIT_LEN
             and within_one_edit(o, expected)
-            and (cand.name or not _inflected(o, expected))
+            and (cand.name or not inflected(o, expected))
             for o in options
         ):
             return mismatch, "edit"

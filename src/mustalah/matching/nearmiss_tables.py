@@ -14,7 +14,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Union
 
 from ..packed import MASK, PRIME, SEED, SLOT
-from .nearmiss_words import _MIN_EDIT_LEN, _MIN_FRAME_TOKENS
+from .nearmiss_words import MIN_EDIT_LEN, MIN_FRAME_TOKENS
 
 if TYPE_CHECKING:
     import numpy as np
@@ -25,7 +25,7 @@ Keys = Union["np.ndarray[Any, np.dtype[np.int64]]", "array[int]"]
 Seqs = Union["np.ndarray[Any, np.dtype[np.int32]]", "array[int]"]
 
 
-def _hash_tables(
+def hash_tables(
     token_ids: list[list[int]],
     useful: list[list[bool]],
 ) -> tuple[np.ndarray[Any, np.dtype[np.int64]], np.ndarray[Any, np.dtype[np.int32]], set[int]]:
@@ -74,27 +74,27 @@ def _hash_tables(
     return keys[order], numbers_all[order].astype(np.int32), partials
 
 
-def _slot_can_report(tokens: tuple[str, ...], p: int, name: bool, heads: set[str], lang: str) -> bool:
+def slot_can_report(tokens: tuple[str, ...], p: int, name: bool, heads: set[str], lang: str) -> bool:
     """Whether an odd word in slot ``p`` can ever pass :meth:`NearMissIndex._check`.
 
     A frame needs a head slot of a long name; otherwise only a one-edit variant of a word
-    of at least ``_MIN_EDIT_LEN`` letters counts, and never the first of two words
+    of at least ``MIN_EDIT_LEN`` letters counts, and never the first of two words
     (unless a person's name).  Slots that can never report are not indexed at all.
     """
     head_pos = 0 if lang == "ar" else len(tokens) - 1
-    if len(tokens) >= _MIN_FRAME_TOKENS and p == head_pos and tokens[p] in heads:
+    if len(tokens) >= MIN_FRAME_TOKENS and p == head_pos and tokens[p] in heads:
         return True
     if p == 0 and len(tokens) == 2 and not name:
         return False
-    return len(tokens[p]) >= _MIN_EDIT_LEN
+    return len(tokens[p]) >= MIN_EDIT_LEN
 
 
 #: Up to this many keys the lookups go through a dict built on first use; beyond it, one
 #: sorted-array search per text (building a dict of millions of keys costs more than it saves).
-_DICT_KEYS_MAX = 300_000
+DICT_KEYS_MAX = 300_000
 
 
-def _as_dict(keys: Keys, seqs: Seqs) -> dict[int, list[int]]:
+def as_dict(keys: Keys, seqs: Seqs) -> dict[int, list[int]]:
     table: dict[int, list[int]] = {}
     for key, seq in zip(keys.tolist(), seqs.tolist(), strict=True):
         table.setdefault(key, []).append(seq)

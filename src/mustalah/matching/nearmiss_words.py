@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from ..text.normalize import Folded
 from .forms import DEFINITE_PREFIXES, INDEFINITE_PREFIXES
 
-_TOKEN = re.compile(r"\w+(?:'\w+)?")
+TOKEN = re.compile(r"\w+(?:'\w+)?")
 _PREFIXES = sorted(DEFINITE_PREFIXES | INDEFINITE_PREFIXES, key=len, reverse=True)
 
 
@@ -28,7 +28,7 @@ def _with_article(words: str) -> set[str]:
 #: Entity-type head words (folded): the words a body's name is built on.  Only these count
 #: as the "head" of a name frame — a country or topic word at the end of a synthetic or
 #: real name (… for Iraq) is not a head, whatever the termbase holds.
-_BUILTIN_HEADS = {
+BUILTIN_HEADS = {
     "ar": _with_article(
         "مركز مكتب لجنه مديريه مجلس فريق هيئه منظمه برنامج صندوق امانه منتدي شبكه منصه وحده معهد "
         "مرصد بعثه سلطه دائره شعبه قسم مرفق وكاله اداره فرقه جهاز اتحاد"
@@ -68,13 +68,13 @@ _BUILTIN_HEADS = {
         "group",
     },
 }
-_MIN_EDIT_LEN = 4
+MIN_EDIT_LEN = 4
 _CLITIC_INITIALS = frozenset(p[0] for p in _PREFIXES if p)
-_MIN_FRAME_TOKENS = 4
+MIN_FRAME_TOKENS = 4
 
 
 _STEM_CACHE: dict[str, tuple[str, ...]] = {}
-_STEM_CACHE_MAX = 200_000
+STEM_CACHE_MAX = 200_000
 
 
 def stems(token: str) -> tuple[str, ...]:
@@ -82,7 +82,7 @@ def stems(token: str) -> tuple[str, ...]:
     cached = _STEM_CACHE.get(token)
     if cached is not None:
         return cached
-    if len(_STEM_CACHE) >= _STEM_CACHE_MAX:
+    if len(_STEM_CACHE) >= STEM_CACHE_MAX:
         _STEM_CACHE.clear()
     result = _STEM_CACHE[token] = _stems(token)
     return result
@@ -143,7 +143,7 @@ def edit_keys(vocabulary: Iterable[str]) -> dict[str, tuple[str, ...]]:
     those words."""
     keys: dict[str, list[str]] = {}
     for word in vocabulary:
-        if len(word) >= _MIN_EDIT_LEN:
+        if len(word) >= MIN_EDIT_LEN:
             for key in deletions(word):
                 keys.setdefault(key, []).append(word)
     return {key: tuple(words) for key, words in keys.items()}
@@ -152,12 +152,12 @@ def edit_keys(vocabulary: Iterable[str]) -> dict[str, tuple[str, ...]]:
 def one_edit_from(word: str, keys: dict[str, tuple[str, ...]]) -> bool:
     """Whether ``word`` (long enough) is one edit (:func:`within_one_edit`) from a word of
     :func:`edit_keys`: only the words sharing a deletion with it are compared, a few set probes."""
-    if len(word) < _MIN_EDIT_LEN:
+    if len(word) < MIN_EDIT_LEN:
         return False
     return any(within_one_edit(word, other) for key in deletions(word) for other in keys.get(key, ()))
 
 
-def _inflected(a: str, b: str) -> bool:
+def inflected(a: str, b: str) -> bool:
     """One word is the other plus a final letter: agreement or a suffix (العنيف/العنيفة,
     Korea/Korean, Nation/Nations), not a misspelling."""
     return (len(a) == len(b) + 1 and a.startswith(b)) or (len(b) == len(a) + 1 and b.startswith(a))

@@ -33,6 +33,7 @@ from .inputs import (
 )
 from .metrics import SCORE_FIELDS, STRING_METRICS, TERMS, MetricOptions, build_metric
 from .results import ScoreReport, SystemReport
+from .sacrebleu_stats import score_from_statistics
 
 __all__ = ["DEFAULT_SHARD_SIZE", "ScoreOptions", "ScoreReport", "SystemReport", "score_corpus", "score_files"]
 
@@ -90,7 +91,7 @@ class SegmentWriter:
                 for key, metric in self.metrics.items():
                     if key in stats:
                         row[SCORE_FIELDS[key]] = round(
-                            float(metric._compute_score_from_stats(stats[key][i]).score), 4
+                            float(score_from_statistics(metric, stats[key][i]).score), 4
                         )
                 if TERMS in stats:
                     hits, total = stats[TERMS][i]

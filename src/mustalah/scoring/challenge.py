@@ -32,6 +32,7 @@ from typing import Any
 
 from .. import __version__
 from ..matching import TermIndex
+from ..matching.cache import index_of
 from ..termbase.model import Concept, Gender, Term, Termbase
 from .terms import analyse_segment, shared_forms, source_occurrences
 
@@ -202,7 +203,7 @@ def generate(
     Every kept item is checked with the scorer itself: its expected sentence scores 100 % against
     its source sentence (so a miss on the challenge set is the system's, never the set's).
     """
-    index = TermIndex.build(termbase, languages=(source_lang, target_lang))
+    index = index_of(termbase, (source_lang, target_lang))
     shared = shared_forms(termbase, target_lang)
     items: list[ChallengeItem] = []
     skipped: list[Skipped] = []

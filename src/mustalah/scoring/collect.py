@@ -12,6 +12,7 @@ from .contexts import context_rows
 from .engine import SystemTotals, TermSetup
 from .metrics import SCORE_FIELDS, STRING_METRICS, TERMS, MetricOptions, build_metric, signature
 from .results import ScoreReport, SystemReport
+from .sacrebleu_stats import verbose as verbose_of
 from .significance import Comparison, paired_test
 from .tally import TermTally
 from .terms import TermAccuracy, TermSignature, term_score
@@ -136,7 +137,7 @@ def _system_report(
         score = system.score(key, info.metric_options)
         field_name = SCORE_FIELDS[key]
         scores[field_name] = float(score.score)
-        verbose[field_name] = score._verbose
+        verbose[field_name] = verbose_of(score)
         if key == TERMS:
             hits, total = int(system.totals[TERMS][0]), int(system.totals[TERMS][1])
             if total == 0:

@@ -1,6 +1,7 @@
 """95 % confidence intervals by bootstrap resampling, exactly as ``sacrebleu --confidence``.
 
-sacreBLEU's ``_bootstrap_resample`` draws ``n`` resamples of the segment indexes at once
+sacreBLEU's ``_bootstrap_resample`` (``sacrebleu_stats.bootstrap_resample``) draws ``n`` resamples of the segment
+indexes at once
 (``numpy.random.default_rng(SACREBLEU_SEED)``, default seed 12345; ``SACREBLEU_SEED=None`` pulls
 entropy from the OS), recomputes the corpus score of each resample from the summed per-segment
 statistics, and ``Score.estimate_ci`` reports the mean of the resampled scores and half the width
@@ -17,7 +18,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from sacrebleu.metrics.base import Metric, Score
-from sacrebleu.significance import _bootstrap_resample
+
+from .sacrebleu_stats import bootstrap_resample, mean_and_half_width
 
 DEFAULT_SAMPLES = 1000
 
@@ -65,12 +67,13 @@ def seed_label() -> str:
 
 def interval(stats: Sequence[Sequence[Any]], metric: Metric, samples: int = DEFAULT_SAMPLES) -> Interval:
     """Bootstrap 95 % interval of ``metric`` over per-segment ``stats`` (sacreBLEU's own code)."""
-    _seed, scores = _bootstrap_resample([list(row) for row in stats], metric, samples)
+    _seed, scores = bootstrap_resample([list(row) for row in stats], metric, samples)
     holder = Score("ci", 0.0)
     holder.estimate_ci(scores)
     raw = sorted(float(s.score) for s in scores)
     lower = len(raw) // 40
-    return Interval(float(holder._mean), float(holder._ci), raw[lower], raw[len(raw) - lower - 1])
+    mean, half = mean_and_half_width(holder)
+    return Interval(mean, half, raw[lower], raw[len(raw) - lower - 1])
 
 
 def intervals(

@@ -25,12 +25,14 @@ from sacrebleu.metrics.base import Score
 from sacrebleu.metrics.chrf import CHRF
 
 from ..matching import TermIndex
+from ..matching.cache import index_of
 from ..parallel import SerialExecutor, ordered_map
 from ..termbase.model import Termbase
 from .arnorm import normalize_arabic
 from .contexts import count_contexts, reference_contexts
 from .inputs import ShardInput
 from .metrics import STRING_METRICS, TERMS, MetricOptions, build_metric
+from .sacrebleu_stats import cache_references, corpus_statistics, score_from_statistics
 from .tally import TermTally
 from .terms import SegmentTerms, analyse_segment, shared_forms, source_occurrences, term_score
 
@@ -70,21 +72,22 @@ class ShardResult:
     tallies: tuple[TermTally | None, ...]
 
 
-_index_lock = threading.Lock()
-_indexes: dict[tuple[str, str, str], tuple[TermIndex, dict[str, frozenset[str]]]] = {}
+_forms_lock = threading.Lock()
+_shared: dict[tuple[str, str], dict[str, frozenset[str]]] = {}
 
 
 def term_index(setup: TermSetup) -> tuple[TermIndex, dict[str, frozenset[str]]]:
-    """The matcher's index for a termbase (and its shared target forms), built once per process."""
-    key = (setup.termbase.content_hash(), setup.source_lang, setup.target_lang)
-    with _index_lock:
-        built = _indexes.get(key)
-    if built is None:
-        index = TermIndex.build(setup.termbase, languages=(setup.source_lang, setup.target_lang))
-        built = (index, shared_forms(setup.termbase, setup.target_lang))
-        with _index_lock:
-            _indexes[key] = built
-    return built
+    """The matcher's index for a termbase (:func:`mustalah.matching.cache.index_of`, once per
+    process) and its shared target forms."""
+    index = index_of(setup.termbase, (setup.source_lang, setup.target_lang))
+    key = (index.termbase_hash, setup.target_lang)
+    with _forms_lock:
+        shared = _shared.get(key)
+    if shared is None:
+        shared = shared_forms(setup.termbase, setup.target_lang)
+        with _forms_lock:
+            _shared[key] = shared
+    return index, shared
 
 
 def score_terms(data: ShardInput, setup: TermSetup) -> tuple[list[list[Stats]], list[TermTally]]:
@@ -149,9 +152,9 @@ def run_shard(task: ShardTask) -> ShardResult:
             continue
         # A fresh metric per shard: no state is shared between threads or shards.
         metric = build_metric(key, config.options)
-        metric._ref_cache = metric._cache_references(refs)
+        cache_references(metric, refs)
         for s, system in enumerate(hyps):
-            per_system[s][key] = metric._extract_corpus_statistics(system, None)
+            per_system[s][key] = corpus_statistics(metric, system)
     tallies: list[TermTally | None] = [None] * len(hyps)
     if TERMS in config.metrics and config.terms is not None:
         term_stats, term_tallies = score_terms(data, config.terms)
@@ -199,8 +202,7 @@ class SystemTotals:
         metric = build_metric(key, options)
         if total is None:
             raise ValueError("no segments were scored")
-        result: Score = metric._compute_score_from_stats(total)
-        return result
+        return score_from_statistics(metric, total)
 
 
 def run(

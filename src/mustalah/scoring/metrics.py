@@ -17,6 +17,7 @@ from sacrebleu.metrics.ter import TER
 
 from ..errors import UsageError
 from .arnorm import ARNORM_TAG
+from .sacrebleu_stats import add_abbreviation
 
 TERMS = "terms"
 
@@ -112,5 +113,5 @@ def signature(metric: Metric, num_refs: int, options: MetricOptions) -> Signatur
 
 
 def add_arnorm(sig: Signature) -> None:
-    sig._abbr["arnorm"] = "an"
+    add_abbreviation(sig, "arnorm", "an")
     sig.update("arnorm", ARNORM_TAG)

@@ -32,6 +32,7 @@ from sacrebleu.metrics.base import Metric, Score, Signature
 from .. import __version__
 from ..matching import MATCHER_VERSION, TermIndex, TermMatch
 from ..termbase.model import Termbase
+from .sacrebleu_stats import set_verbose
 
 #: One source occurrence: (concept id, the source term's text).
 SourceOccurrence = tuple[str, str]
@@ -262,7 +263,7 @@ def term_score(hits: float, total: float) -> Score:
     """Accuracy ×100; 0.0 when the source has no term (there is nothing to get right)."""
     value = 100.0 * float(hits) / float(total) if total else 0.0
     score = Score("TermAcc", value)
-    score._verbose = f"({int(hits)}/{int(total)})"
+    set_verbose(score, f"({int(hits)}/{int(total)})")
     return score
 
 

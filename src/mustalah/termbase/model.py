@@ -168,6 +168,10 @@ class Termbase:
             self._derived[name] = build(self)
         return cast(T, self._derived[name])
 
+    def derived_names(self) -> frozenset[str]:
+        """The names of the derived values computed (or loaded from the index cache) so far."""
+        return frozenset(self._derived)
+
     def __len__(self) -> int:
         return len(self.concepts)
 

@@ -97,7 +97,7 @@ _EN_MONTH = re.compile(
 )
 #: Every match of ``_AR_MONTH`` contains one of these names, every match of ``_EN_MONTH`` one of
 #: these prefixes: a text without any has no month (a cheap test before the full patterns).
-_AR_NAMES = tuple(sorted({*GREGORIAN_AR, *LEVANTINE_AR}))
+AR_MONTH_NAMES = tuple(sorted({*GREGORIAN_AR, *LEVANTINE_AR}))
 _EN_PREFIX = re.compile("|".join(sorted({re.escape(m[:3]) for m in EN_MONTHS})))
 _NEAR_NUMBER = re.compile(rf"{_DIGIT}\s*$")
 _NUMBER_AFTER = re.compile(rf"^\s*,?\s*{_DIGIT}")
@@ -139,7 +139,7 @@ def arabic_months(text: str) -> list[MonthMention]:
 
 def _arabic_months(text: str) -> list[MonthMention]:
     out: list[MonthMention] = []
-    if not any(name in text for name in _AR_NAMES):
+    if not any(name in text for name in AR_MONTH_NAMES):
         return out
     for m in _AR_MONTH.finditer(text):
         if m.group("levonly"):
