@@ -39,7 +39,7 @@ def test_score_with_a_warm_cache_builds_no_index(
 
 def test_index_of_reuses_the_cached_index_and_builds_others_once(monkeypatch: pytest.MonkeyPatch) -> None:
     clear_memo()
-    termbase, cached = cached_index(None)
+    _, cached = cached_index(None)
     loaded = load_termbase(None)  # the same content, another object
     assert index_of(loaded) is cached
     clear_memo()
@@ -53,5 +53,6 @@ def test_index_of_reuses_the_cached_index_and_builds_others_once(monkeypatch: py
     monkeypatch.setattr(TermIndex, "build", classmethod(counted))
     first = index_of(loaded, ("en", "ar"))
     assert index_of(load_termbase(None), ("ar", "en")) is first and builds == [1]
-    assert first.match("Counter-Terrorism Committee", "en") == cached.match("Counter-Terrorism Committee", "en")
+    name = "Counter-Terrorism Committee"
+    assert first.match(name, "en") == cached.match(name, "en")
     clear_memo()

@@ -1,13 +1,12 @@
 """95 % confidence intervals by bootstrap resampling, exactly as ``sacrebleu --confidence``.
 
-sacreBLEU's ``_bootstrap_resample`` (``sacrebleu_stats.bootstrap_resample``) draws ``n`` resamples of the segment
-indexes at once
-(``numpy.random.default_rng(SACREBLEU_SEED)``, default seed 12345; ``SACREBLEU_SEED=None`` pulls
-entropy from the OS), recomputes the corpus score of each resample from the summed per-segment
-statistics, and ``Score.estimate_ci`` reports the mean of the resampled scores and half the width
-of the 2.5–97.5 percentile range (index ``n // 40`` from each end).  Here the same two functions run
-on the statistics the sharded run already has, for every metric, term accuracy included; ``low`` and
-``high`` are those two percentile bounds.  Same seed, same numbers.
+sacreBLEU's ``_bootstrap_resample`` (``sacrebleu_stats.bootstrap_resample``) draws ``n`` resamples
+of the segment indexes at once (``numpy.random.default_rng(SACREBLEU_SEED)``, default seed 12345;
+``SACREBLEU_SEED=None`` pulls entropy from the OS), recomputes the corpus score of each resample
+from the summed per-segment statistics, and ``Score.estimate_ci`` reports the mean of the resampled
+scores and half the width of the 2.5–97.5 percentile range (index ``n // 40`` from each end). Here
+the same two functions run on the statistics the sharded run already has, for every metric, term
+accuracy included; ``low`` and ``high`` are those two percentile bounds. Same seed, same numbers.
 """
 
 from __future__ import annotations
