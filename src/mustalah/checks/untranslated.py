@@ -157,6 +157,7 @@ class LatinInArabic(Rule):
             skip += [m.span() for m in re.finditer(r"\([^()]*\)", text)]
             skip += icu_spans(text).syntax  # ICU MessageFormat syntax (plural, other, =1) is no text
             names = _source_names(ctx, view)
+            other = _other_text(ctx, view)
             run_start = run_end = -1
             all_names = False
             for m in _LATIN_WORD.finditer(text):
@@ -173,11 +174,11 @@ class LatinInArabic(Rule):
                     run_end = m.start() + len(word)
                     all_names = all_names and (word in names or word in _PARTICLES)
                     continue
-                if run_start >= 0 and not all_names:
+                if run_start >= 0 and not all_names and not _cited_title(text, run_start, run_end, other):
                     yield self._report(ctx, view, run_start, run_end)
                 run_start, run_end = m.start(), m.start() + len(word)
                 all_names = word in names
-            if run_start >= 0 and not all_names:
+            if run_start >= 0 and not all_names and not _cited_title(text, run_start, run_end, other):
                 # (a run of names the source spells the same way, HMS Argyll → السفينة Argyll, is kept)
                 yield self._report(ctx, view, run_start, run_end)
 
@@ -222,6 +223,26 @@ def _kept_name(word: str) -> bool:
 def _numbered(text: str, end: int) -> bool:
     """A Latin word glued to a number (``No.14704-6``, ``Art.5``): part of an identifier."""
     return re.match(r"\.?\s?[0-9]", text[end : end + 3]) is not None
+
+
+_QUOTES = "\"“”«»'‘’"
+
+
+def _other_text(ctx: UnitContext, view: SideView) -> str:
+    other = ctx.source if view is ctx.target else ctx.target
+    return other.text if other is not None and other is not view else ""
+
+
+def _cited_title(text: str, start: int, end: int, other: str) -> bool:
+    """A title cited in its own language: in quotation marks, in title case, and word for word in
+    the source (``المنشور المعنون: "To Live to See the Great Day that Dawns: Preventing Suicide …"``
+    with its translation after it).  An untranslated phrase (``"border security and management"``)
+    is in lower case."""
+    before, after = text[:start].rstrip()[-1:], text[end:].lstrip()[:1]
+    if not (before and after and before in _QUOTES and after in _QUOTES) or text[start:end] not in other:
+        return False
+    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", text[start:end]) if len(w) > 3]
+    return bool(words) and 2 * sum(w[0].isupper() for w in words) >= len(words)
 
 
 def _beside_its_rendering(text: str, start: int) -> bool:
