@@ -165,3 +165,19 @@ def test_spelling_rule_is_skipped_without_binding(
 def test_a_short_label_may_render_several_sources() -> None:
     segs = [_seg(1, "Article 15", "المادة 15"), _seg(2, "Rule 15", "المادة 15")]
     assert _run("CO002", segs) == []
+
+
+def test_a_title_is_compared_with_the_same_title_of_the_same_body() -> None:
+    """Chair / Chairperson (post-chair): two holders of two bodies keep their own titles (real
+    letters to the Security Council, corpora/real/blind13); one body's title written two ways is
+    still reported."""
+    two_bodies = [
+        _seg(1, "As Chair of the Central African Republic configuration, I visited Bangui.", "زرت بانغي."),
+        _seg(2, "The Chairperson of the African Union Commission attended.", "وحضرت رئيسة المفوضية."),
+    ]
+    assert _run("CO003", two_bodies) == []
+    one_body = [
+        _seg(1, "The Chair of the Peacebuilding Commission spoke.", "وتكلم الرئيس."),
+        _seg(2, "The Chairperson of the Peacebuilding Commission left.", "وغادر الرئيس."),
+    ]
+    assert [u for u, _ in _run("CO003", one_body)] == ["2"]

@@ -168,7 +168,10 @@ class ConceptRenderedTwoWays(CorpusRule):
         (same language, same gender) in one file: e.g. both ``بالإنابة`` and
         ``بالنيابة`` for "acting".  Deprecated forms are TM002's; short forms,
         acronyms and forms whose termbase entry has a usage note (a formal name,
-        "after first mention") are meant to coexist and are not reported.
+        "after first mention") are meant to coexist and are not reported.  A title
+        is compared only with the same title of the same body: the Chairperson of
+        the African Union Commission and the Chair of a configuration of the
+        Peacebuilding Commission each hold their own.
     Why it matters:
         Readers take two names for two things; a release should pick one form.
     Example:
@@ -197,13 +200,26 @@ class ConceptRenderedTwoWays(CorpusRule):
                 if kind is None or not _has_rival(term, ctx.termbase.get(m.concept_id), kind):
                     continue  # a concept with one such form can never be written two ways
                 finding = self.finding(ctx, view, m.start, m.end, "", concept=m.concept_id)
-                key = f"{view.file}|{view.lang}|{m.concept_id}|{kind}"
+                owner = _owner(view.text, m.end) if m.concept_id.startswith("post-") else ""
+                key = f"{view.file}|{view.lang}|{m.concept_id}|{kind}|{owner}"
                 yield Fact(view.file, index, (key, term.text, term.text), finding)
 
     def conclude(self, facts: list[Fact]) -> Iterable[Finding]:
         return _conclude_pairs(
             facts, "this concept is written in another approved form elsewhere in the file"
         )
+
+
+#: The body a title belongs to, as English names it after the title ("Chairperson of the African
+#: Union Commission"): its capitalized words.
+_OWNER = re.compile(r"\s+(?:of|for)\s+(?:the\s+)?((?:[A-Z][\w'’-]*(?:\s+(?:of|on|for|and)\s+|\s+)?){1,5})")
+
+
+def _owner(text: str, end: int) -> str:
+    """The body named right after a title, lower-cased ('' when none is): titles of different
+    bodies keep their own forms."""
+    m = _OWNER.match(text, end)
+    return " ".join(m.group(1).split()).lower() if m else ""
 
 
 #: id(term) → (term, whether its concept has another text of the same kind in its language).

@@ -208,7 +208,7 @@ _AR_UNIT_FORMS = {w: v for w, v in AR_WORDS.items() if 1 <= v <= 9 and not w.sta
 }
 _AR_TENS_FORMS = {w: v for w, v in AR_WORDS.items() if v in (20, 30, 40, 50, 60, 70, 80, 90)}
 _AR_COMPOUND = re.compile(
-    "(?<![\u0621-\u064a])[وفبل]?("
+    "(?<![\u0621-\u064a])[وفبل]?(?:ال)?("
     + "|".join(sorted(_AR_UNIT_FORMS, key=len, reverse=True))
     + r")\s+و(?:ال)?("
     + "|".join(sorted(_AR_TENS_FORMS, key=len, reverse=True))
@@ -219,7 +219,8 @@ _EN_VALUES = EN_WORDS
 
 def compound_numbers(text: str, lang: str) -> Counter[str]:
     """Numbers from 21 to 99 written in two words: ``ninety-five``, ``seventy-fifth``,
-    ``خمسة وسبعين``, ``الخامسة والسبعين`` (the 75th), ``الحادي والعشرين`` (the 21st)."""
+    ``خمسة وسبعين``, ``الخامسة والسبعين`` (the 75th), ``الحادي والعشرين`` (the 21st),
+    ``الأعوام الأربعة والعشرين`` (the 24 years)."""
     out: Counter[str] = Counter()
     if lang == "en":
         for m in _EN_COMPOUND.finditer(text):

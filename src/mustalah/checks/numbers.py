@@ -57,6 +57,39 @@ class NumberToken:
     end: int
 
 
+#: A page reference: ``(p. 31)``, ``pp. 34-35``, ``(الصفحتان 42-43)``, ``الصفحة 12``, ``ص 7``.  A
+#: translation cites the pages of its own language version of the document referred to, so they
+#: differ by right; the numbers of a page reference are never compared.
+_PAGE_REFERENCE = re.compile(
+    r"(?<![A-Za-z])(?:pp?\.|pages?)\s?"
+    r"|(?<![\u0621-\u064a])(?:ال)?صفح(?:ة|تان|تين|ات)\s+(?:من\s+)?"
+    r"|(?<![\u0621-\u064a])ص\s?\.?\s?(?=[0-9٠-٩])"
+)
+_PAGE_NUMBERS = re.compile(rf"{_D}+(?:\s?(?:[-–,،]|and|و|إلى|to)\s?{_D}+)*")
+
+
+def page_references(text: str) -> list[tuple[int, int]]:
+    """The spans of the page numbers of ``text``'s page references."""
+    out: list[tuple[int, int]] = []
+    for m in _PAGE_REFERENCE.finditer(text):
+        numbers = _PAGE_NUMBERS.match(text, m.end())
+        if numbers:
+            out.append((numbers.start(), numbers.end()))
+    return out
+
+
+def _restated(text: str, numbers: list[NumberToken], value: str) -> bool:
+    """Every occurrence of ``value`` starts the same words (``the 15-working-day limit`` twice): one
+    phrase said again, which a translation may give once and refer back to.  ``3 P-5 and 2 P-3``
+    are two numbers that happen to be equal."""
+    after = {text[n.end : n.end + 12].split(",")[0].strip().lower() for n in numbers if n.value == value}
+    return len(after) == 1 and len(next(iter(after))) >= 4
+
+
+def _inside(n: NumberToken, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= n.start < b for a, b in spans)
+
+
 @functools.lru_cache(maxsize=65536)
 def canonical_number(raw: str, lang: str) -> str:
     """``٤٫٥`` → ``4.5``; ``1,500`` / ``١٬٥٠٠`` → ``1500``; ``4,5`` in Arabic text → ``4.5``."""
@@ -164,8 +197,9 @@ class NumberMismatch(Rule):
             return  # the same numbers on both sides: each side's digits cover the other's
         src_numbers, tgt_numbers = numbers_in(src.text, src.lang), numbers_in(tgt.text, tgt.lang)
         # digits inside a name (R0, ACE2) are not required on the other side, but count there
-        src_own = [n for n in src_numbers if not _in_identifier(src.text, n)]
-        tgt_own = [n for n in tgt_numbers if not _in_identifier(tgt.text, n)]
+        src_pages, tgt_pages = page_references(src.text), page_references(tgt.text)
+        src_own = [n for n in src_numbers if not _in_identifier(src.text, n) and not _inside(n, src_pages)]
+        tgt_own = [n for n in tgt_numbers if not _in_identifier(tgt.text, n) and not _inside(n, tgt_pages)]
         yield from self._one_way(ctx, src, tgt, "the target", src_own, tgt_numbers)
         yield from self._one_way(ctx, tgt, src, "the source", tgt_own, src_numbers)
 
@@ -205,9 +239,15 @@ class NumberMismatch(Rule):
                 continue  # "2 vehicles" = مركبتان, "1 minibus" = وحافلة: the dual and the singular count
             if where == "the source" and counts[n.value] > 1 and theirs.get(n.value, 0) > 0:
                 continue  # repetition in the target (a restated year) is not a new number
-            if counts[n.value] > 1 and theirs.get(n.value, 0) > 0 and _CITED.fullmatch(n.value) and not extra:
+            if (
+                counts[n.value] > 1
+                and theirs.get(n.value, 0) > 0
+                and not extra
+                and (_CITED.fullmatch(n.value) or _restated(here.text, mine, n.value))
+            ):
                 # "1 January 1994 and 31 December 1994", "resolution 1540 (2004) … resolution 1540
-                # (2004)": the other side gives a repeated year or citation once and refers back
+                # (2004)", "the 15-working-day limit … the 15-working-day limit": the other side gives
+                # a repeated year, citation or phrase once and refers back (هذا الأجل)
                 continue
             if n.value == "1" and _ONE_SCALE.match(here.text, n.end) and _AR_SCALE.search(there.text):
                 continue  # "1 million" = مليون

@@ -141,6 +141,10 @@ def _reshaped(view: SideView, concept: Concept, termbase: Termbase) -> int:
             head = bare[0][:-1] + "ت" if bare[0].endswith("ه") else bare[0]
             for owned in (head + p for p in _OWNERS):
                 starts.update(ws.find([owned, *toks[1:]]))
+            # المنسق المقيم → المنسقين المقيمين ("resident coordinators"), المنسقان المقيمان: the
+            # sound plural and the dual, every word of a noun and its adjectives taking the ending
+            for shape in number_forms(toks):
+                starts.update(ws.find(shape))
         if toks[0] not in ws.at:
             continue
         for parent in parents:
@@ -153,6 +157,37 @@ def _reshaped(view: SideView, concept: Concept, termbase: Termbase) -> int:
     # a shape that is the name itself, matched already (مركز + الأمم المتحدة + لمكافحة الإرهاب)
     named = [(m.start, m.end) for m in view.matches if m.concept_id == concept.id]
     return sum(1 for i in starts if not _inside(view.folded.span(*ws.spans[i])[0], named))
+
+
+#: Sound plural and dual endings of a masculine word, and of a feminine one (its ه, folded ة, dropped).
+_MASCULINE_NUMBER = ("ون", "ين", "ان")
+_FEMININE_NUMBER = ("ات", "تان", "تين")
+
+
+def number_forms(toks: Sequence[str]) -> list[list[str]]:
+    """The sound plurals and duals of a noun with its adjectives, all definite: ``المنسقين
+    المقيمين``, ``المنسقات المقيمات``, ``المبعوثان الخاصان`` (each word agrees with the head)."""
+    out: list[list[str]] = []
+    for k in range(3):
+        shape = [t[:-1] + _FEMININE_NUMBER[k] if t.endswith("ه") else t + _MASCULINE_NUMBER[k] for t in toks]
+        out.append(shape)
+    return out
+
+
+def indefinite_renderings(view: SideView, concept: Concept) -> int:
+    """How often an Arabic ``view`` gives a title of the form noun + adjective (``المبعوث الخاص``)
+    without its articles, whatever follows: ``مبعوثة خاصة معنية بالمرأة`` for "a Special Envoy for
+    Women".  Asked only for a source that says "a"/"an" before the title."""
+    if view.lang != "ar":
+        return 0
+    ws = _words(view)
+    starts: set[int] = set()
+    for toks in _approved_token_forms(concept):
+        if len(toks) >= 2 and all(t.startswith("ال") and len(t) > 3 for t in toks):
+            bare = [t[2:] for t in toks]
+            for shape in (bare, [w + "ا" for w in bare], *number_forms(bare)):
+                starts.update(ws.find(shape))
+    return len(starts)
 
 
 def _state_inside(view: SideView, ws: _Words, toks: list[str], termbase: Termbase) -> list[int]:

@@ -4,11 +4,11 @@ word missing or changed)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from ..matching.types import TermMatch
 from ..model import Finding
-from .base import Rule, UnitContext
+from .base import Rule, SideView, UnitContext
 from .partial import partial_names
 from .policy import is_official_name
 from .terms import suggest
@@ -189,6 +189,8 @@ class TermNearMiss(Rule):
                     continue  # للرئيس is ل + الرئيس (the article's alef drops after ل): no misspelling
                 if found[1:] == expected[1:] and found[:1] in _PROCLITICS and expected[:1] in _PROCLITICS:
                     continue  # القانون الدولي وحقوق الإنسان ("law and human rights"): another proclitic
+                if not _other_side_names(ctx, view, nm.concepts):
+                    continue  # رئيس مجلس الأمة for "Speaker of the National Assembly": another name
                 yield self.finding(
                     ctx,
                     view,
@@ -228,6 +230,18 @@ class TermNearMiss(Rule):
 #: One-letter proclitics: a word that differs from a name's word only in which of them it carries
 #: is another phrase (و "and" for ل "of"), not a misspelling.
 _PROCLITICS = frozenset("وفبلك")
+
+
+def _other_side_names(ctx: UnitContext, view: SideView, concepts: Sequence[str]) -> bool:
+    """In a bilingual unit, whether the other side names one of ``concepts`` (a match of it, its
+    acronym included).  A word one letter from a name, in a unit whose other side does not name
+    it, is most often another word (مجلس الأمة, a parliament, beside مجلس الأمن); text with no
+    other side has nothing to ask."""
+    if ctx.target is None:
+        return True
+    other = ctx.source if view is ctx.target else ctx.target
+    named = other.concept_counts()
+    return any(c in named for c in concepts)
 
 
 def _number_form(found: str, word: str) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from typing import Any, ClassVar
@@ -14,7 +15,13 @@ from .base import Rule, SideView, UnitContext
 from .embedded import coordinated_renderings, gapped_renderings, premodifiers
 from .partial import partial_names
 from .policy import is_official_name
-from .reshaped import PARENT_BODIES, anaphor_renderings, nested_renderings, reshaped_renderings
+from .reshaped import (
+    PARENT_BODIES,
+    anaphor_renderings,
+    indefinite_renderings,
+    nested_renderings,
+    reshaped_renderings,
+)
 
 
 def preferred_for(concept: Concept, term: Term, lang: str) -> Term | None:
@@ -62,6 +69,10 @@ def _opens_longer_name(view: SideView, m: TermMatch) -> bool:
         return False
     rest = view.text[m.end : m.end + 40]
     return rest[:1] == " " and rest[1:2].isupper() and not rest[1:].startswith(("I ", "A "))
+
+
+#: An indefinite article right before a source term ("a Special Envoy"): the Arabic drops the articles.
+_INDEFINITE = re.compile(r"(?<![A-Za-z])an?\s+$", re.IGNORECASE)
 
 
 class TermMissing(Rule):
@@ -167,6 +178,8 @@ class TermMissing(Rule):
             if missing <= 0:
                 continue
             missing -= reshaped_renderings(tgt, concept, ctx.termbase)  # وزير خارجية الأردن
+            if any(_INDEFINITE.search(src.text[max(0, m.start - 4) : m.start]) for m in occurrences):
+                missing -= indefinite_renderings(tgt, concept)  # a Special Envoy → مبعوثة خاصة
             missing -= nested_renderings(tgt, concept)  # كيانات الأمم المتحدة names the UN
             if missing <= 0:
                 continue

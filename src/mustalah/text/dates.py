@@ -161,7 +161,12 @@ def _arabic_months(text: str) -> list[MonthMention]:
 
 #: "May" after these words is the month: "in May of the year", "since May", "of May".
 _MAY_MONTH = re.compile(
-    r"\b(?:in|of|since|until|till|from|by|early|mid|late|end of|during)\s+$", re.IGNORECASE
+    r"\b(?:in|of|since|until|till|from|by|between|early|mid|late|end of|during)\s+$", re.IGNORECASE
+)
+#: … and before another month: "between May and August 2015", "May-June".
+_MAY_BEFORE_MONTH = re.compile(
+    r"\s*(?:and|or|to|through|until|[-–])\s*(?:January|February|March|April|June|July|August|September"
+    r"|October|November|December)\b"
 )
 
 
@@ -171,7 +176,12 @@ def english_months(text: str) -> list[MonthMention]:
         return out
     for m in _EN_MONTH.finditer(text):
         dated = _dated(text, m.start(), m.end())
-        if m.group(1) == "May" and not dated and not _MAY_MONTH.search(text[: m.start()]):
+        if (
+            m.group(1) == "May"
+            and not dated
+            and not _MAY_MONTH.search(text[: m.start()])
+            and not _MAY_BEFORE_MONTH.match(text, m.end())
+        ):
             continue  # the modal "May" ("May the Council…"), unless "in/of/since May" says a month
         out.append(MonthMention(EN_MONTHS[m.group(1)], m.start(), m.end(), "en", dated))
     return out
