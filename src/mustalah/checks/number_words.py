@@ -217,15 +217,59 @@ _AR_COMPOUND = re.compile(
 _EN_VALUES = EN_WORDS
 
 
+#: The first word of an Arabic teen (اثنا عشر، الاثني عشر، الثالثة عشرة): a unit, or the forms of
+#: one and two that only a teen takes (a published ى for ي included: الاثنى عشر).
+_AR_TEEN_UNITS = _AR_UNIT_FORMS | {
+    "اثنا": 2,
+    "اثني": 2,
+    "اثنى": 2,
+    "اثنتا": 2,
+    "اثنتي": 2,
+    "ثاني": 2,
+    "ثانية": 2,
+}
+_AR_TEEN = re.compile(
+    "(?<![\u0621-\u064a])[وفبل]?(?:ال)?("
+    + "|".join(sorted(_AR_TEEN_UNITS, key=len, reverse=True))
+    + r")\s+عشرة?(?![\u0621-\u064a])"
+)
+#: A unit alone before "after the hundred" (الخامسة بعد المائة, the 105th).
+_AR_UNIT_ALONE = re.compile(
+    "(?<![\u0621-\u064a])[وفبل]?(?:ال)?("
+    + "|".join(sorted(_AR_UNIT_FORMS, key=len, reverse=True))
+    + r")(?=\s+بعد\s)"
+)
+#: "after the hundred": the ordinals 101st to 199th (الحادية والثلاثون بعد المائة, the 131st).
+_AR_AFTER_HUNDRED = re.compile(r"\s+بعد\s+(?:ال)?م(?:ا|ئ)?[ئي]ة(?![\u0621-\u064a])")
+#: A centenary: الذكرى المئوية, الذكرى السنوية المئوية, العيد المئوي (the 100th anniversary).
+_AR_CENTENARY = re.compile(r"(?:ذكرى|العيد|عيد)(?:\s+السنوية)?\s+(?:ال)?مئوي")
+
+
+def _after_hundred(text: str, end: int) -> int:
+    return 100 if _AR_AFTER_HUNDRED.match(text, end) else 0
+
+
 def compound_numbers(text: str, lang: str) -> Counter[str]:
     """Numbers from 21 to 99 written in two words: ``ninety-five``, ``seventy-fifth``,
     ``خمسة وسبعين``, ``الخامسة والسبعين`` (the 75th), ``الحادي والعشرين`` (the 21st),
-    ``الأعوام الأربعة والعشرين`` (the 24 years)."""
+    ``الأعوام الأربعة والعشرين`` (the 24 years); the Arabic teens (``الاثني عشر``, 12), the ordinals
+    after the hundred (``الحادية والثلاثون بعد المائة``, the 131st) and a centenary (``الذكرى
+    المئوية``, the 100th anniversary)."""
     out: Counter[str] = Counter()
     if lang == "en":
         for m in _EN_COMPOUND.finditer(text):
             out[str(_EN_VALUES[m.group(1).lower()] + _EN_VALUES[m.group(2).lower()])] += 1
         return out
-    for m in _AR_COMPOUND.finditer(text.translate(_AR_MARKS)):
-        out[str(_AR_UNIT_FORMS[m.group(1)] + _AR_TENS_FORMS[m.group(2)])] += 1
+    plain = text.translate(_AR_MARKS)
+    for m in _AR_COMPOUND.finditer(plain):
+        value = _AR_UNIT_FORMS[m.group(1)] + _AR_TENS_FORMS[m.group(2)]
+        out[str(value + _after_hundred(plain, m.end()))] += 1
+    for m in _AR_TEEN.finditer(plain):
+        out[str(10 + _AR_TEEN_UNITS[m.group(1)] + _after_hundred(plain, m.end()))] += 1
+    for m in _AR_UNIT_ALONE.finditer(plain):
+        if _after_hundred(plain, m.end()):
+            out[str(100 + _AR_UNIT_FORMS[m.group(1)])] += 1
+    centenaries = len(_AR_CENTENARY.findall(plain)) if "مئوي" in plain else 0
+    if centenaries:
+        out["100"] += centenaries
     return out

@@ -102,6 +102,8 @@ def _find(view: SideView, other: SideView, termbase: Termbase) -> tuple[NearMiss
                 if kind == "swap" and p == 0 and view.lang == "ar" and words[i] == toks[0] + "ه":
                     continue  # أمينة المظالم: the title of a woman (its head in the feminine), no slip
                 last = i + len(toks) - (2 if kind == "drop" else 1)
+                if kind == "drop" and concept.domain == "member-states" and toks[p] in _STATE_HEADS:
+                    continue  # "Central African armed forces": a State's name less Republic is its adjective
                 if kind == "drop" and toks[p] in words[last + 1 : last + 4]:
                     continue  # the word is there, further on: reordered (القانون الدولي الإنساني) or apart
                 start, end = view.folded.span(spans[i][0], spans[last][1])
@@ -147,6 +149,11 @@ def _find(view: SideView, other: SideView, termbase: Termbase) -> tuple[NearMiss
             break
     out.sort(key=lambda n: (n.start, n.end))
     return tuple(out)
+
+
+#: The generic word of a State's name: without it the rest is the State's adjective ("Central
+#: African", "Dominican", "Syrian Arab"), not the name damaged.
+_STATE_HEADS = frozenset({"republic", "kingdom", "federation", "islands", "states", "emirates"})
 
 
 def _windows(words: list[str], toks: list[str], lang: str) -> Iterator[tuple[str, int, int, str]]:
