@@ -181,3 +181,26 @@ def test_a_title_is_compared_with_the_same_title_of_the_same_body() -> None:
         _seg(2, "The Chairperson of the Peacebuilding Commission left.", "وغادر الرئيس."),
     ]
     assert [u for u, _ in _run("CO003", one_body)] == ["2"]
+
+
+def test_one_formula_with_other_modal_verbs_is_one_source() -> None:
+    """Letters to the Security Council (corpora/real/blind13, blind15): two wordings of the
+    circulation formula, one UN Arabic formula."""
+    ar = "وأرجو ممتنا تعميم هذه الرسالة ومرفقها بوصفهما وثيقة من وثائق مجلس الأمن."
+    segs = [
+        _seg(
+            1,
+            "I would be grateful if you could have the present letter and its annex circulated "
+            "as a document of the Security Council.",
+            ar,
+        ),
+        _seg(
+            2,
+            "I should be grateful if you would have the present letter and its annex circulated "
+            "as a document of the Security Council.",
+            ar,
+        ),
+    ]
+    assert _run("CO002", segs) == []
+    segs[1] = _seg(2, "I should be grateful if you would have the present note circulated.", ar)
+    assert [u for u, _ in _run("CO002", segs)] == ["2"]

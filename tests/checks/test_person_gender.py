@@ -43,7 +43,10 @@ def test_a_slip_paragraphs_after_the_introduction(tmp_path: Path) -> None:
         ar.write("\nوشكر السيد آل ثاني الميسرين المشاركين.\n")
     (found,) = gn003(str(release))
     assert (found["side"], found["text"], found["suggestion"], found["severity"]) == (
-        "target", "السيد", "السيدة", "error"  # the termbase knows her: sure
+        "target",
+        "السيد",
+        "السيدة",
+        "error",  # the termbase knows her: sure
     )
     assert found["unit"] == "8" and found["file"].endswith("ar.txt") and found["fingerprint"] is None
     assert found["message"] == "'السيد' is masculine, but the termbase has CONCEPT as feminine".replace(
@@ -66,3 +69,26 @@ def test_two_files_are_two_releases(tmp_path: Path) -> None:
         "افتتحت السيدة أمينة حداد الاجتماع.\nوأضاف السيد حداد أن التعاون مهم.\n", encoding="utf-8"
     )
     assert [f["unit"] for f in gn003(str(tmp_path / "c.ar.txt"))] == ["2"]
+
+
+def test_two_people_appointed_to_the_same_post_are_two_people(tmp_path: Path) -> None:
+    """A real letter (corpora/real/blind15, S/2015 panel appointments): Mr. Gramajo is appointed
+    منسقا لفريق الخبراء, later Ms. Hill منسقة لفريق الخبراء.  The accusative title ends his name:
+    the words after it (لفريق الخبراء) are no name words she would share; her own later slip is
+    still found."""
+    tsv = tmp_path / "letters.tsv"
+    rows = [
+        (
+            "I have designated Mr. Gramajo to serve as Coordinator of the Group of Experts.",
+            "وقد عينت السيد غراماخو منسقا لفريق الخبراء.",
+        ),
+        (
+            "I have designated Ms. Virginia Hill to serve as Coordinator of the Panel of Experts.",
+            "وقد عينت السيدة فيرجينيا هيل منسقة لفريق الخبراء.",
+        ),
+    ]
+    tsv.write_text("".join(f"{en}\t{ar}\n" for en, ar in rows), encoding="utf-8")
+    assert not gn003(str(tsv))
+    rows.append(("Hill will report to the Council.", "وسيقدم السيد هيل تقاريره إلى المجلس."))
+    tsv.write_text("".join(f"{en}\t{ar}\n" for en, ar in rows), encoding="utf-8")
+    assert [f["text"] for f in gn003(str(tsv))] == ["السيد"]

@@ -108,8 +108,9 @@ class InconsistentSource(CorpusRule):
         Two or more units with the same target (after folding) and different
         sources; not a target of one or two words, a label that rightly renders
         several sources (``المادة 15`` for Article 15 and Rule 15).  Sources that
-        differ only in function words or trailing punctuation ("the Islamic State
-        of/in Iraq") count as the same.
+        differ only in function words, modal verbs or trailing punctuation ("the
+        Islamic State of/in Iraq", "I should/would be grateful if you would/could
+        have …") count as the same.
     Why it matters:
         Two different English sentences rarely mean the same; one of the targets
         was probably copied from a neighbouring unit or a fuzzy TM match.
@@ -151,6 +152,10 @@ class InconsistentSource(CorpusRule):
 _FUNCTION_WORDS = frozenset(
     {"a", "an", "the", "of", "in", "on", "at", "by", "for", "to", "from", "with", "and", "or", "as"}
     | {"its", "their", "this", "that", "these", "those"}
+    # modal and auxiliary verbs: "I should be grateful if you would have …" and "I would be
+    # grateful if you could have …" are one formula, one Arabic (وأرجو ممتنا تعميم …)
+    | {"would", "should", "could", "will", "shall", "may", "might", "can", "be", "is", "are", "was"}
+    | {"were", "been"}
 )
 
 

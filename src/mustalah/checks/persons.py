@@ -19,7 +19,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import replace
 
 from ..model import Finding
-from ..termbase.model import Gender, Term
+from ..termbase.model import Gender, Term, Termbase
 from ..termbase.validate import fold as word_key
 from ..text.arabic import attach_clitics, gendered
 from .base import CorpusRule, Fact, SideView, UnitContext
@@ -48,7 +48,11 @@ _SEP = "\0"
 
 
 def _words_after(
-    view: SideView, at: int, stops: set[int], ends: frozenset[int] = frozenset()
+    view: SideView,
+    at: int,
+    stops: set[int],
+    ends: frozenset[int] = frozenset(),
+    titles: frozenset[str] = frozenset(),
 ) -> list[tuple[int, int]]:
     """The name words right after offset ``at`` (spans), as the module docstring says."""
     text, out = view.text, list[tuple[int, int]]()
@@ -68,11 +72,34 @@ def _words_after(
         word = m.group().removesuffix("'s").removesuffix("’s").rstrip(".")
         if view.lang == "ar" and (word in _AR_STOP or (out and word.startswith(("ال", "لل")))):
             break  # a particle, or a definite noun after the name (السيد X الاجتماع)
+        if out and word.rstrip("\u064b") in titles:
+            break  # a title in the accusative after the name (عينت السيد X منسقا لفريق الخبراء)
         out.append((m.start(), m.start() + len(word)))
         pos = m.end()
         if pos in ends:
             break  # a termbase person's name ends here
     return out
+
+
+def _accusative_titles(ctx: UnitContext, lang: str) -> frozenset[str]:
+    """The Arabic titles' first words in the indefinite accusative (``منسقا``, ``منسقة``, ``ممثلا``):
+    after a name they are what the person is appointed as, not more of the name."""
+    if lang != "ar":
+        return frozenset()
+    return ctx.termbase.derived("accusative-titles", _build_accusative_titles)
+
+
+def _build_accusative_titles(termbase: Termbase) -> frozenset[str]:
+    out: set[str] = set()
+    for concept in termbase:
+        if concept.domain != "posts":
+            continue
+        for term in concept.terms_in("ar"):
+            first = term.text.split()[0].removeprefix("ال") if term.text.strip() else ""
+            if len(first) < 3:
+                continue
+            out.add(first if first.endswith("ة") else first + "ا")
+    return frozenset(out)
 
 
 def _disagrees_here(ctx: UnitContext, view: SideView, h: Honorific, i: int) -> bool:
@@ -146,7 +173,7 @@ class PersonGenderAcrossUnits(CorpusRule):
             authority = _source_gender(ctx, view, i) or h.gender
             if view.side == "target" and authority is not h.gender:
                 continue  # GN002 reports it
-            words = _words_after(view, h.end, stops, ends)
+            words = _words_after(view, h.end, stops, ends, _accusative_titles(ctx, view.lang))
             if not words:
                 continue
             finding = self._finding(ctx, view, h.start, h.end, None)

@@ -111,9 +111,10 @@ def _reshaped(view: SideView, concept: Concept, termbase: Termbase) -> int:
     for toks in forms:
         last, before = toks[-1], toks[-2]
         if last.startswith("ال") and not before.startswith("ال"):
-            # وزير الخارجية → وزير خارجية <genitive>
-            shape = [*toks[:-1], last[2:]]
-            starts.update(i for i in ws.find(shape) if i + len(shape) < len(words))
+            # وزير الخارجية → وزير خارجية <genitive>; نائب الرئيس → نائب رئيسة اللجنة (a woman chairs it)
+            for end in {last[2:], last[2:] if last.endswith("ه") else last[2:] + "ه"}:
+                shape = [*toks[:-1], end]
+                starts.update(i for i in ws.find(shape) if i + len(shape) < len(words))
         if len(toks) == 2 and last.startswith("ال") and not before.startswith("ال"):
             # نائب الرئيس → نائبه ("its Vice-Chair"): a pronoun stands for the genitive
             stem = before[:-1] + "ت" if before.endswith("ه") else before

@@ -68,6 +68,8 @@ def _opens_longer_name(view: SideView, m: TermMatch) -> bool:
     if view.lang != "en":
         return False
     rest = view.text[m.end : m.end + 40]
+    if m.term.is_acronym and rest[:1] in "-\u2010\u2011" and rest[1:2].isupper():
+        return True  # UNU-IAS, UNU-WIDER: a longer acronym, an institute of the body (المعهد)
     return rest[:1] == " " and rest[1:2].isupper() and not rest[1:].startswith(("I ", "A "))
 
 
