@@ -162,8 +162,19 @@ def _common_suffix(spans: Sequence[Sequence[str]]) -> list[str]:
     return list(reversed(out))
 
 
+#: Arabic particles a name never starts or ends with (مع المحكمة الجنائية الدولية is "with the Court").
+_AR_PARTICLES = frozenset(
+    {"مع", "في", "من", "إلى", "على", "عن", "و", "أو", "أن", "إن", "التي", "الذي", "بين", "لدى", "عند"}
+)
+
+
 def _ngrams(words: Sequence[str]) -> set[str]:
-    return {" ".join(words[i : i + n]) for n in range(1, MAX_NGRAM + 1) for i in range(len(words) - n + 1)}
+    return {
+        " ".join(words[i : i + n])
+        for n in range(1, MAX_NGRAM + 1)
+        for i in range(len(words) - n + 1)
+        if words[i] not in _AR_PARTICLES and words[i + n - 1] not in _AR_PARTICLES
+    }
 
 
 class _Span(Protocol):
