@@ -42,7 +42,7 @@ SEVERITY_POLICY: tuple[tuple[Severity, str], ...] = (
         "probably wrong, but correct text trips the rule often enough that a reviser must look "
         "before changing anything: a name the target does not seem to render (real translations "
         "render names by pronouns, possessives and forms no termbase lists), a near miss, a "
-        "confusable word, a form the termbase itself doubts, a number or month the other side "
+        "confusable word, a form the termbase itself doubts, a year or month the other side "
         "lacks with nothing in its place (it may be written another way there), two digit "
         "systems in one text, invisible characters.",
     ),
@@ -50,7 +50,10 @@ SEVERITY_POLICY: tuple[tuple[Severity, str], ...] = (
         "info",
         "a note: true, but usually nothing to change: an admitted form, a single month name in a "
         "press text, a Latin acronym the Arabic leaves out after the name, Arabic-Indic digits, a "
-        "word the dictionary lacks.",
+        "word the dictionary lacks, a number other than a year that the other side lacks (it is "
+        "written out in words there). In a bilingual unit, whatever a rule says about the "
+        "source's own text (its spelling, style or a name's form there) is a note too: the "
+        "reviser checks the translation and cannot change the source.",
     ),
 )
 
@@ -194,6 +197,10 @@ class Rule:
         column = start - text.rfind("\n", 0, start) if newlines else start + 1
         line = view.line + newlines if view.line is not None else None
         level = severity or self.severity
+        if view.side == "source" and self.scope != "bilingual" and _translated(ctx):
+            # the source's own text (its spelling, style, a name's form): a note in a bilingual
+            # unit, where the reviser checks the translation and cannot change the source
+            level = "info"
         if level == "error" and concept is not None and self.category in FORM_CATEGORIES:
             level = capped(level, ctx.termbase.get(concept))  # the termbase doubts its own form
         return Finding(
@@ -214,6 +221,12 @@ class Rule:
             line,
             column,
         )
+
+
+def _translated(ctx: UnitContext) -> bool:
+    """A unit with a target to review (not a monolingual text, not an empty target)."""
+    target = ctx.target
+    return target is not None and bool(target.text.strip())
 
 
 @dataclass(frozen=True, slots=True)
