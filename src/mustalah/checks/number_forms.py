@@ -17,7 +17,8 @@ of these is a slip:
 * **footnote references**, numbered differently in each language's document: ``[23]``,
   ``2014.42`` and ``2014;1`` (the note's number glued after the year), ``2014(42)``;
 * **military time**: ``1100 hours`` is ``11:00``, ``0940 hours`` is ``09:40``, ``2359Z`` is
-  ``59/23`` (a time typed right to left with a slash, as UN Arabic documents write it);
+  ``59/23`` (a time typed right to left with a slash, as UN Arabic documents write it), and
+  ``At 1310`` in an incident report is ``10/13``;
 * **decades**: ``the 1960s`` is ``الستينيات``.
 """
 
@@ -30,8 +31,9 @@ _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890
 _DIGIT = "[0-9٠-٩۰-۹]"
 #: Runs of digit groups joined by one separator each: 10-103, 224.14, 10:00, 300 4, and a comma and
 #: a space before three digits (15, 185 18: 18,185.15 typed right to left, the comma its decimal
-#: point).  NU001 reports a run's missing groups as one number.
-_JOIN = rf"[-./:,٫٬]|- |[,،] (?={_DIGIT}{{3}}(?!{_DIGIT}))| (?={_DIGIT}{{1,3}}(?!{_DIGIT}))"
+#: point; never the Arabic comma ، of a list: 2014، 861 16 is a year, then 16,861).  NU001 reports
+#: a run's missing groups as one number.
+_JOIN = rf"[-./:,٫٬]|- |, (?={_DIGIT}{{3}}(?!{_DIGIT}))| (?={_DIGIT}{{1,3}}(?!{_DIGIT}))"
 _RUN = re.compile(rf"{_DIGIT}+(?:(?:{_JOIN}){_DIGIT}+)*")
 _PM = re.compile(r"\s*p\.?\s?m\b\.?", re.IGNORECASE)
 _ROMAN = re.compile(r"\((?P<r>[ivxlcdm]+|[IVXLCDM]+)\)")
@@ -143,16 +145,26 @@ def _footnote(text: str, start: int, value: str) -> bool:
 #: "hours" after a four-digit time, or after the second of two ("between 1100 and 1200 hours"),
 #: or the Z of UTC ("2359Z")
 _HOURS = re.compile(r"(?:(?:\s+(?:and|to|-|–)\s+[0-9]{4})?\s+hours\b|Z\b)")
+#: "At 1310, near the village …": a four-digit time after "at" (incident reports), hours unsaid.
+_AT = re.compile(r"(?<![A-Za-z])(?:[Aa]t|[Bb]y|[Uu]ntil|[Ff]rom|and)\s+$")
+
+
+def _military(text: str, start: int, end: int) -> bool:
+    """Four digits that are a time of day: ``1100 hours``, ``2359Z``, ``At 1310``."""
+    raw = text[start:end]
+    if len(raw) != 4 or not raw.isdigit() or int(raw[:2]) > 23 or int(raw[2:]) > 59:
+        return False
+    return bool(_HOURS.match(text, end) or _AT.search(text[max(0, start - 8) : start]))
 
 
 def _hours(here: str, start: int, value: str, there: str) -> bool:
     """``1100 hours`` (military time) and ``11:00``."""
-    raw = _raw_at(here, start)
-    if len(raw) == 4 and _HOURS.match(here, start + 4):  # 0940 hours = 9:40, 09:40; 2359Z = 59/23
+    raw = _raw_at(here, start).rstrip(".,٫٬")  # "At 1310, near …": the comma ends the time
+    if len(raw) == 4 and _military(here, start, start + 4):  # 0940 hours = 9:40, 09:40; 2359Z = 59/23
         return _written_time(there, int(raw[:2]), raw[2:])
     if value.isdigit() and here[start + len(raw) : start + len(raw) + 1] == ":":
         military = re.finditer(rf"(?<![0-9]){int(value):02d}[0-9]{{2}}(?![0-9])", there)
-        return any(_HOURS.match(there, m.end()) for m in military)
+        return any(_military(there, m.start(), m.end()) for m in military)
     return False
 
 
@@ -211,10 +223,12 @@ def _slash_time(here: str, start: int, there: str) -> bool:
         h12, half = hour % 12 or 12, "p" if hour >= 12 else "a"
         patterns = (
             rf"(?<![0-9])0?{hour}:{minutes}(?![0-9])",
-            rf"(?<![0-9]){hour:02d}{minutes}(?:Z\b|\s+hours\b)",
             rf"(?<![0-9]){h12}[.:]{minutes}\s*{half}\.?\s?m\b",
         )
-        return any(re.search(p, there, re.IGNORECASE) for p in patterns)
+        military = re.finditer(rf"(?<![0-9]){hour:02d}{minutes}(?![0-9])", there)
+        return any(re.search(p, there, re.IGNORECASE) for p in patterns) or any(
+            _military(there, t.start(), t.end()) for t in military
+        )
     return False
 
 
@@ -230,7 +244,12 @@ def _minutes(text: str, start: int, value: str, there: str) -> bool:
     if set(value) == {"0"} and glued:
         return True
     after_colon = text[start - 1 : start] == ":" and len(value) == 2 and value.isdigit()
-    return after_colon and re.search(rf"[0-9][.:]{value}(?![0-9])", there) is not None
+    if not after_colon:
+        return False
+    if re.search(rf"[0-9][.:]{value}(?![0-9])", there) is not None:
+        return True
+    military = re.finditer(rf"(?<![0-9])[0-2][0-9]{value}(?![0-9])", there)  # 11:15 = At 1115
+    return any(_military(there, m.start(), m.end()) for m in military)
 
 
 def _has_value(text: str, value: str) -> bool:

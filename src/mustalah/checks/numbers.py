@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 
 from ..formats.plurals import single_number
 from ..model import Finding
-from ..text.dates import EN_MONTHS, UN_PAIRS
+from ..text.dates import EN_MONTHS, UN_PAIRS, MonthMention
 from .base import Rule, SideView, UnitContext
 from .number_forms import run_span, same_number_elsewhere
 from .number_words import compound_numbers, word_numbers
@@ -87,6 +87,18 @@ def _restated(text: str, numbers: list[NumberToken], value: str) -> bool:
     are two numbers that happen to be equal."""
     after = {text[n.end : n.end + 12].split(",")[0].strip().lower() for n in numbers if n.value == value}
     return len(after) == 1 and len(next(iter(after))) >= 4
+
+
+_WORD_BEFORE_PAREN = re.compile(r"([A-Za-z\u0621-\u064a]+)\s*\($")
+
+
+def _restates_word(text: str, n: NumberToken, lang: str) -> bool:
+    """``Two (2)``, ``five (5) years``: digits in parentheses after the same number in words, as
+    legal and military English writes them; a translation may give the number once."""
+    if text[n.end : n.end + 1] != ")":
+        return False
+    m = _WORD_BEFORE_PAREN.search(text[max(0, n.start - 24) : n.start])
+    return m is not None and word_numbers(m.group(1), lang).get(n.value, 0) > 0
 
 
 def _inside(n: NumberToken, spans: list[tuple[int, int]]) -> bool:
@@ -228,7 +240,9 @@ class NumberMismatch(Rule):
             return  # the other side's digits alone cover every number here (words only add to them)
         numbering = _paragraph_number(here.text, there.text)
         # a number of the other side that this side lacks: something stands in a missing one's place
-        extra = any(c > counts.get(v, 0) for v, c in Counter(n.value for n in their_numbers).items())
+        # (against every number here: a number inside a name, B21 or R0, that both sides have is none)
+        every = Counter(n.value for n in numbers_in(here.text, here.lang))
+        extra = any(c > every.get(v, 0) for v, c in Counter(n.value for n in their_numbers).items())
         theirs.update(word_numbers(there.text, there.lang))
         theirs.update(compound_numbers(there.text, there.lang))  # ninety-five, الخامسة والسبعين
         seen: Counter[str] = Counter()
@@ -259,6 +273,8 @@ class NumberMismatch(Rule):
                 continue
             if n.value == "1" and _ONE_SCALE.match(here.text, n.end) and _AR_SCALE.search(there.text):
                 continue  # "1 million" = مليون
+            if _restates_word(here.text, n, here.lang):
+                continue  # "Two (2) militants" = مقاتلان: the digits repeat the word before them
             if same_number_elsewhere(n.value, n.start, here.text, here.lang, there.text):
                 continue  # 10 a.m. = 10:00, 4,300 = 300 4, (L) = 50, 11th = الحادي عشر
             span = run_span(here.text, n.start) or (n.start, n.end)
@@ -342,13 +358,17 @@ class MonthMismatch(Rule):
             return  # a date line left untranslated ("6 February 2015" in the Arabic): UT002 says so
         src_months = month_mentions(ctx.source.text, ctx.source.lang)
         tgt_months = month_mentions(ctx.target.text, ctx.target.lang)
-        for here, where, mine, other in (
-            (ctx.source, "the target", src_months, tgt_months),
-            (ctx.target, "the source", tgt_months, src_months),
+        # a citation kept in English in the Arabic ("Fars News Agency, 3 March 2015"): its Latin
+        # months count for the other side, never reported themselves
+        src_latin = _latin_months(ctx.source.text, ctx.source.lang)
+        tgt_latin = _latin_months(ctx.target.text, ctx.target.lang)
+        for here, where, mine, other, latin in (
+            (ctx.source, "the target", src_months, tgt_months, tgt_latin),
+            (ctx.target, "the source", tgt_months, src_months, src_latin),
         ):
             if not any(m.dated for m in mine):
                 continue  # only a dated month is reported
-            theirs = Counter(m.month for m in other)
+            theirs = Counter(m.month for m in (*other, *latin))
             seen: Counter[int] = Counter()
             for m in mine:
                 if not m.dated:
@@ -368,6 +388,13 @@ class MonthMismatch(Rule):
 
 #: Month number → English name (the full name, listed before the abbreviations in ``EN_MONTHS``).
 _EN_NAMES: dict[int, str] = {number: name for name, number in reversed(EN_MONTHS.items())}
+
+
+def _latin_months(text: str, lang: str) -> tuple[MonthMention, ...]:
+    """English month names in a non-English text (a citation kept in its own language)."""
+    if lang.split("-")[0] == "en" or not re.search(r"[A-Z][a-z]", text):
+        return ()
+    return month_mentions(text, "en")
 
 
 def _month_of(f: Finding) -> int | None:

@@ -121,8 +121,9 @@ def _reshaped(view: SideView, concept: Concept, termbase: Termbase) -> int:
             for owned in (stem + p for p in _PRONOUNS):
                 starts.update(ws.at.get(owned, ()))
             # نائب الرئيس → نائبا للرئيس ("as Vice-President"): indefinite, the genitive with ل
+            # … and with an ordinal between: نائب ثالث للرئيس ("a third Vice-Chair")
             for i in [*ws.at.get(before, ()), *ws.at.get(before + "ا", ())]:
-                if i + 1 < len(words) and words[i + 1] == "ل" + last[1:]:
+                if "ل" + last[1:] in words[i + 1 : i + 3]:
                     starts.add(i)
             # نائب الرئيس → النائب الثالث للرئيس: the construct undone with ل, an ordinal between
             for i in ws.at.get("ال" + before, ()):

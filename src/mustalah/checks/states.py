@@ -105,8 +105,7 @@ def _quoted(text: str, start: int) -> bool:
 def _mirrors(view: SideView, concept: Concept) -> bool:
     """Whether ``view`` (the other side) itself names the State by a non-UN form and never by
     its UN name: a faithful translation of a letter's "south Korean puppet forces"."""
+    if any(m.concept_id == concept.id and m.term.approved for m in view.matches):
+        return False  # (by match: "Republic of Korea" inside "Democratic People's Republic of Korea" is none)
     text = view.text.casefold()
-    names = concept.terms_in(view.lang)
-    if any(t.text.casefold() in text for t in names if t.approved):
-        return False
-    return any(t.text.casefold() in text for t in names if not t.approved)
+    return any(t.text.casefold() in text for t in concept.terms_in(view.lang) if not t.approved)

@@ -234,15 +234,26 @@ def _other_text(ctx: UnitContext, view: SideView) -> str:
 
 
 def _cited_title(text: str, start: int, end: int, other: str) -> bool:
-    """A title cited in its own language: in quotation marks, in title case, and word for word in
-    the source (``المنشور المعنون: "To Live to See the Great Day that Dawns: Preventing Suicide …"``
-    with its translation after it).  An untranslated phrase (``"border security and management"``)
-    is in lower case."""
+    """A title or a headline cited in its own language: the run opens or closes a quotation in
+    the Arabic, and stands inside a quotation of the source that starts with a capital and reads
+    as a title (title case, or four words or more): ``المنشور المعنون: "To Live to See the Great Day
+    that Dawns: …"``, ``"Iran manufactures first home-made VTOL drone", Fars News Agency``.  An
+    untranslated phrase (``"border security and management"``) is in lower case."""
     before, after = text[:start].rstrip()[-1:], text[end:].lstrip()[:1]
-    if not (before and after and before in _QUOTES and after in _QUOTES) or text[start:end] not in other:
+    if not ((before and before in _QUOTES) or (after and after in _QUOTES)):
         return False
-    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", text[start:end]) if len(w) > 3]
-    return bool(words) and 2 * sum(w[0].isupper() for w in words) >= len(words)
+    run = text[start:end]
+    for quoted in _QUOTATION.findall(other):
+        if run not in quoted or not quoted[:1].isupper():
+            continue
+        words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", quoted) if len(w) > 3]
+        title_case = bool(words) and 2 * sum(w[0].isupper() for w in words) >= len(words)
+        if title_case or len(quoted.split()) >= 4:
+            return True
+    return False
+
+
+_QUOTATION = re.compile(r"[\"“«‘]([^\"“”«»]+)[\"”»’]")
 
 
 def _beside_its_rendering(text: str, start: int) -> bool:
