@@ -30,7 +30,12 @@ _D = r"[0-9٠-٩۰-۹]"
 #: A number: digit groups joined by decimal or thousands separators (never a trailing dot).  A
 #: stray vowel mark or tatweel typed between digits (``201ِ7``, ``16ـ81``) is read through (SP003
 #: and IN004 report it), so one slip is one finding, not two numbers that match nothing.
-NUMBER = re.compile(rf"{_D}(?:[\u064b-\u0652\u0640]*{_D})*(?:[.,٫٬]{_D}(?:[\u064b-\u0652\u0640]*{_D})*)*")
+NUMBER = re.compile(
+    rf"{_D}(?:[\u064b-\u0652\u0640]*{_D})*(?:(?:[.,٫٬]|،(?={_D}{{3}}(?!{_D})))"
+    rf"{_D}(?:[\u064b-\u0652\u0640]*{_D})*)*"
+)
+#: The Arabic comma typed as a thousands separator (3،000): read as 3000, reported once (NU001).
+_COMMA_IN_NUMBER = re.compile(rf"{_D}،{_D}{{3}}(?!{_D})")
 
 _ONE_SCALE = re.compile(r"\s*(?:million|billion|trillion|thousand)\b", re.IGNORECASE)
 _AR_SCALE = re.compile(r"(?:مليون|مليار|بليون|تريليون|ألف)")
@@ -108,7 +113,7 @@ def _inside(n: NumberToken, spans: list[tuple[int, int]]) -> bool:
 @functools.lru_cache(maxsize=65536)
 def canonical_number(raw: str, lang: str) -> str:
     """``٤٫٥`` → ``4.5``; ``1,500`` / ``١٬٥٠٠`` → ``1500``; ``4,5`` in Arabic text → ``4.5``."""
-    s = raw.translate(_DIGITS).replace("٬", "").replace("٫", ".")
+    s = raw.translate(_DIGITS).replace("٬", "").replace("٫", ".").replace("،", "")
     groups = re.split(r"[.,]", s)
     seps = re.findall(r"[.,]", s)
     if not seps:
@@ -213,6 +218,18 @@ class NumberMismatch(Rule):
         if ctx.target is None:
             return
         src, tgt = ctx.source, ctx.target
+        for view in (v for v in (src, tgt) if v.lang.split("-")[0] == "ar" and "،" in v.text):
+            for m in _COMMA_IN_NUMBER.finditer(view.text):
+                yield self.finding(
+                    ctx,
+                    view,
+                    m.start(),
+                    m.end(),
+                    f"the Arabic comma between the digits of {m.group()}: a thousands separator is ٬, a "
+                    "space or nothing",
+                    suggestion=m.group().replace("،", ""),
+                    severity="warning",
+                )
         if _values(src.text, src.lang) == _values(tgt.text, tgt.lang):
             return  # the same numbers on both sides: each side's digits cover the other's
         src_numbers, tgt_numbers = numbers_in(src.text, src.lang), numbers_in(tgt.text, tgt.lang)

@@ -72,7 +72,7 @@ class StateShortName(Rule):
                     ctx,
                     view,
                     m.start,
-                    m.end,
+                    m.end + _tail_present(view.text, m.end, m.surface, better.text),
                     f"the UN short name of this Member State is '{better.text}'{why}",
                     concept=m.concept_id,
                     suggestion=suggest(m, better),
@@ -94,6 +94,17 @@ _PERSON_BEFORE = {
         r"(?:^|\s)[وف]?(?:ل|ب)?(?:ال)?(?:سيد|سيدة|دكتور|دكتورة|سعادة|قاضي|قاضية|أستاذ|أستاذة)\s+(?:\S+\s+){1,3}$"
     ),
 }
+
+
+def _tail_present(text: str, end: int, surface: str, better: str) -> int:
+    """How much of the text after a match already is the rest of the UN name (``فنزويلا`` +
+    `` البوليفارية`` for جمهورية فنزويلا البوليفارية): the finding covers it too, so that its
+    suggestion replaces it instead of writing it twice."""
+    words, last = better.split(), surface.split()[-1] if surface.split() else ""
+    if last not in words:
+        return 0
+    rest = " " + " ".join(words[words.index(last) + 1 :])
+    return len(rest) if rest.strip() and text.startswith(rest, end) else 0
 
 
 def _quoted(text: str, start: int) -> bool:

@@ -94,7 +94,8 @@ class TermMissing(Rule):
         title whose head stands in the target (``مبعوثة``, ``المنسقين``, ``رئيسة``) a
         note: in the blind sets' first reviews such findings on titles were 1 right of
         9 (a body's head, ``المركز الدولي`` for the UN Centre, may be a wrong name, and
-        stays a warning).  A name
+        stays a warning); so is the United Nations itself, which a translation names
+        by context (``a UN peacekeeper`` = ``أحد أفراد حفظة السلام``).  A name
         with its acronym in parentheses counts as one mention; an acronym alone may
         be rendered by the name's definite head
         (``UNODC`` → ``المكتب``).  Grammar reshapes names and these count as
@@ -222,7 +223,9 @@ class TermMissing(Rule):
                     + (f"; '{head}' stands there: another form of the name?" if head else ""),
                     concept=concept_id,
                     suggestion=target_term.text,
-                    severity="info" if state or fewer or head else None,
+                    # the Organization itself is named by context ("a UN peacekeeper" = أحد أفراد
+                    # حفظة السلام): in the blind sets' first reviews none of 5 such findings was a slip
+                    severity="info" if state or fewer or head or concept_id == "UN" else None,
                 )
 
 
