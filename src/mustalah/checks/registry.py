@@ -14,7 +14,8 @@ from .invisible import BidiEmbedding, BidiOverride, StrayNoBreakSpace, Tatweel, 
 from .marks import StrayVowelMark
 from .markup import InlineCodeMismatch, PlaceholderMismatch
 from .meta import UnusedSuppression
-from .numbers import MonthMismatch, MonthPairWrong, NumberMismatch
+from .months import MonthMismatch, MonthPairWrong
+from .numbers import NumberMismatch
 from .persons import PersonGenderAcrossUnits
 from .pofilter import PofilterCheck
 from .punctuation import (

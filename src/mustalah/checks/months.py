@@ -1,0 +1,157 @@
+"""Month rules: the months of dates agree across languages (NU002), and a UN month pair's two
+halves name one month (NU003).  Months are read by ``text/dates.py``: the UN pair
+(``كانون الأول/ديسمبر``), the single Gregorian or Levantine name, and English names."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import replace
+
+from ..model import Finding
+from ..text.dates import EN_MONTHS, UN_PAIRS, MonthMention
+from .base import Rule, UnitContext
+from .textcache import month_mentions
+
+
+class MonthMismatch(Rule):
+    """A month in a date that the other language gives as another month or omits.
+
+    What it catches:
+        English month names and Arabic month names — the UN pair
+        (``كانون الأول/ديسمبر``, ``حزيران/يونيه``, ``تموز/يوليه``), the single
+        Gregorian name (``ديسمبر``, ``يونيو``/``يونيه``) or the Levantine name —
+        compared by month number.  A month next to a number (a date) must appear
+        on the other side.  Another month in its place there (as many missing on
+        each side) is one finding on the target, an error; a month the other side
+        just lacks is a warning, since the date may be written another way there
+        (``15/3/2021``, ``منتصف الشهر``).
+    Why it matters:
+        ``8 December`` rendered as ``8 تشرين الثاني/نوفمبر`` is a wrong date; the
+        month pairs make such slips easy (كانون الأول is December, كانون الثاني
+        January).
+    Example:
+        en: New York, 15 March 2021
+        ar: نيويورك، 15 نيسان/أبريل 2021
+    Use instead:
+        ar: نيويورك، 15 آذار/مارس 2021
+    Suppress:
+        `mustalah: ignore NU002` in the unit's note.
+    """
+
+    code = "NU002"
+    name = "month-mismatch"
+    category = "number"
+    severity = "warning"
+    #: pre-filter (checks.prefilter): a dated month: a month name and a number beside it, or an
+    #: Arabic month pair (with '/')
+    needs = ("digit|ar:slash", "month")
+    scope = "bilingual"
+    #: ``December`` in the source, ``تشرين الثاني/نوفمبر`` in its place: one slip, reported once
+    pairs_sides = True
+
+    def paired(self, source: Finding, target: Finding) -> Finding:
+        """The other side has another month in this one's place: unambiguous, an error."""
+        month = _month_of(source)
+        right = None if month is None else UN_PAIRS[month] if target.lang == "ar" else _EN_NAMES.get(month)
+        return replace(
+            target,
+            severity="error",
+            message=f"month {target.text} is not in the source, which has {source.text} instead",
+            suggestion=right,
+        )
+
+    def check(self, ctx: UnitContext) -> Iterable[Finding]:
+        if ctx.target is None:
+            return
+        if ctx.target.text.strip() == ctx.source.text.strip():
+            return  # a date line left untranslated ("6 February 2015" in the Arabic): UT002 says so
+        src_months = month_mentions(ctx.source.text, ctx.source.lang)
+        tgt_months = month_mentions(ctx.target.text, ctx.target.lang)
+        # a citation kept in English in the Arabic ("Fars News Agency, 3 March 2015"): its Latin
+        # months count for the other side, never reported themselves
+        src_latin = _latin_months(ctx.source.text, ctx.source.lang)
+        tgt_latin = _latin_months(ctx.target.text, ctx.target.lang)
+        for here, where, mine, other, latin in (
+            (ctx.source, "the target", src_months, tgt_months, tgt_latin),
+            (ctx.target, "the source", tgt_months, src_months, src_latin),
+        ):
+            if not any(m.dated for m in mine):
+                continue  # only a dated month is reported
+            theirs = Counter(m.month for m in (*other, *latin))
+            seen: Counter[int] = Counter()
+            for m in mine:
+                if not m.dated:
+                    continue
+                seen[m.month] += 1
+                if seen[m.month] <= theirs.get(m.month, 0):
+                    continue
+                yield self.finding(
+                    ctx,
+                    here,
+                    m.start,
+                    m.end,
+                    f"month {here.text[m.start : m.end]} ({m.month}) is not in {where}",
+                    suggestion=UN_PAIRS[m.month] if here.lang == "ar" else None,
+                )
+
+
+#: Month number → English name (the full name, listed before the abbreviations in ``EN_MONTHS``).
+_EN_NAMES: dict[int, str] = {number: name for name, number in reversed(EN_MONTHS.items())}
+
+
+def _latin_months(text: str, lang: str) -> tuple[MonthMention, ...]:
+    """English month names in a non-English text (a citation kept in its own language)."""
+    if lang.split("-")[0] == "en" or not re.search(r"[A-Z][a-z]", text):
+        return ()
+    return month_mentions(text, "en")
+
+
+def _month_of(f: Finding) -> int | None:
+    """The month a NU002 finding's span names."""
+    if f.lang == "en":
+        return EN_MONTHS.get(f.text)
+    return next((m.month for m in month_mentions(f.text, f.lang)), None)
+
+
+class MonthPairWrong(Rule):
+    """A UN month pair whose two halves name different months.
+
+    What it catches:
+        ``كانون الثاني/ديسمبر``: the Levantine name (January) does not belong with
+        the Gregorian one (December).  The UN pairs are كانون الثاني/يناير،
+        شباط/فبراير، آذار/مارس، نيسان/أبريل، أيار/مايو، حزيران/يونيه، تموز/يوليه،
+        آب/أغسطس، أيلول/سبتمبر، تشرين الأول/أكتوبر، تشرين الثاني/نوفمبر،
+        كانون الأول/ديسمبر.
+    Why it matters:
+        The two halves are read by different audiences; a mismatched pair gives two
+        dates at once.
+    Example:
+        en: 8 December 2020
+        ar: 8 كانون الثاني/ديسمبر 2020
+    Use instead:
+        ar: 8 كانون الأول/ديسمبر 2020
+    Suppress:
+        `mustalah: ignore NU003` in the unit's note.
+    """
+
+    code = "NU003"
+    name = "month-pair-wrong"
+    category = "number"
+    severity = "error"
+    #: pre-filter (checks.prefilter): an Arabic month pair (with '/')
+    needs = ("ar:slash", "ar:month")
+
+    def check(self, ctx: UnitContext) -> Iterable[Finding]:
+        for view in ctx.in_lang("ar"):
+            for m in month_mentions(view.text, "ar"):
+                if m.form == "pair" and not m.pair_ok:
+                    yield self.finding(
+                        ctx,
+                        view,
+                        m.start,
+                        m.end,
+                        f"'{m.levantine}' does not pair with the Gregorian month {m.month}",
+                        suggestion=UN_PAIRS[m.month],
+                    )
