@@ -236,8 +236,8 @@ class NumberMismatch(Rule):
         src_pages, tgt_pages = page_references(src.text), page_references(tgt.text)
         src_own = [n for n in src_numbers if not _in_identifier(src.text, n) and not _inside(n, src_pages)]
         tgt_own = [n for n in tgt_numbers if not _in_identifier(tgt.text, n) and not _inside(n, tgt_pages)]
-        yield from self._one_way(ctx, src, tgt, "the target", src_own, tgt_numbers)
-        yield from self._one_way(ctx, tgt, src, "the source", tgt_own, src_numbers)
+        yield from self._one_way(ctx, src, tgt, "the target", src_own, src_numbers, tgt_numbers)
+        yield from self._one_way(ctx, tgt, src, "the source", tgt_own, tgt_numbers, src_numbers)
 
     def _one_way(
         self,
@@ -246,6 +246,7 @@ class NumberMismatch(Rule):
         there: SideView,
         where: str,
         mine: list[NumberToken],
+        all_mine: list[NumberToken],
         their_numbers: list[NumberToken],
     ) -> Iterable[Finding]:
         if not mine:
@@ -257,7 +258,7 @@ class NumberMismatch(Rule):
         numbering = _paragraph_number(here.text, there.text)
         # a number of the other side that this side lacks: something stands in a missing one's place
         # (against every number here: a number inside a name, B21 or R0, that both sides have is none)
-        every = Counter(n.value for n in numbers_in(here.text, here.lang))
+        every = Counter(n.value for n in all_mine)
         extra = any(c > every.get(v, 0) for v, c in Counter(n.value for n in their_numbers).items())
         theirs.update(word_numbers(there.text, there.lang))
         theirs.update(compound_numbers(there.text, there.lang))  # ninety-five, الخامسة والسبعين
