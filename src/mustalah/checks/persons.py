@@ -165,8 +165,9 @@ class PersonGenderAcrossUnits(CorpusRule):
             gender = m.term.gender
             assert gender is not None
             finding = self._finding(ctx, view, m.start, m.end, m.concept_id)
-            for s, e in _keys(view, _tokens(view, m.start, m.end)):
-                yield self._fact(view, ctx, s, e, gender, gender, "person", finding, "", "")
+            keys = _keys(view, _tokens(view, m.start, m.end))
+            for s, e in keys:
+                yield self._fact(view, ctx, s, e, gender, gender, "person", finding, "", "", keys)
         for i, h in enumerate(honorifics(view)):
             if h.gender not in _GENDERS or _disagrees_here(ctx, view, h, i):
                 continue
@@ -178,8 +179,9 @@ class PersonGenderAcrossUnits(CorpusRule):
                 continue
             finding = self._finding(ctx, view, h.start, h.end, None)
             fem, masc = _honorific_forms(view, h)
-            for s, e in _keys(view, words):
-                yield self._fact(view, ctx, s, e, h.gender, authority, "honorific", finding, fem, masc)
+            keys = _keys(view, words)
+            for s, e in keys:
+                yield self._fact(view, ctx, s, e, h.gender, authority, "honorific", finding, fem, masc, keys)
         hons = honorifics(view)
         for m in view.matches:  # gendered titles next to a name: checked, never introducing
             if m.term.gender not in _GENDERS or _is_person(ctx, m.concept_id):
@@ -197,8 +199,9 @@ class PersonGenderAcrossUnits(CorpusRule):
             finding = self._finding(ctx, view, m.start, m.end, m.concept_id)
             gender = m.term.gender
             assert gender is not None
-            for s, e in _keys(view, words):
-                yield self._fact(view, ctx, s, e, gender, gender, "title", finding, fem, masc)
+            keys = _keys(view, words)
+            for s, e in keys:
+                yield self._fact(view, ctx, s, e, gender, gender, "title", finding, fem, masc, keys)
 
     def _finding(
         self, ctx: UnitContext, view: SideView, start: int, end: int, concept: str | None
@@ -219,9 +222,11 @@ class PersonGenderAcrossUnits(CorpusRule):
         finding: Finding,
         fem: str,
         masc: str,
+        name: list[tuple[int, int]],
     ) -> Fact:
         group = _SEP.join((view.file, view.lang, word_key(view.text[start:end])))
-        key = (group, actual.value, authority.value, kind, fem, masc, ctx.segment.unit)
+        words = " ".join(word_key(view.text[s:e]) for s, e in name)
+        key = (group, actual.value, authority.value, kind, fem, masc, ctx.segment.unit, words)
         return Fact(view.file, ctx.segment.index, key, finding)
 
     def conclude(self, facts: list[Fact]) -> Iterable[Finding]:
@@ -233,16 +238,31 @@ class PersonGenderAcrossUnits(CorpusRule):
             if len({f.key[1] for f in group}) < 2:
                 continue
             group.sort(key=lambda f: f.index)
-            intro = next((f for f in group if f.key[3] in ("person", "honorific")), None)
-            if intro is None:
-                continue
-            # a termbase person in the file is the authority wherever it is first mentioned
-            known = next((f for f in group if f.key[3] == "person"), None)
-            gender = (known or intro).key[2]
+            word = group[0].key[0].rsplit(_SEP, 1)[1]
+            # who can introduce a person: a termbase person or an honorific, the first of each name
+            # and gender (two people may share a name word: only a mention that can be the same
+            # person as its introducer is held to them, :func:`_same_person`)
+            intros: dict[tuple[str, str], Fact] = {}
+            for candidate in group:
+                if candidate.key[3] in ("person", "honorific"):
+                    intros.setdefault((candidate.key[7], candidate.key[2]), candidate)
             for fact in group:
-                f = fact.finding
-                if fact.index <= intro.index or fact.key[1] == gender:
+                if fact.key[3] == "person":
+                    continue  # a termbase person's own name is that person: never a slip
+                same = [i for i in intros.values() if _same_person(i, fact, word)]
+                earlier = [i for i in same if i.index < fact.index]
+                if not earlier:
+                    continue  # the introduction itself
+                intro = min(earlier, key=lambda i: i.index)
+                people = [i for i in same if i.key[3] == "person"]
+                if len({i.key[2] for i in people or earlier}) > 1:
+                    continue  # two people of both genders it can name
+                # a termbase person in the file is the authority wherever it is first mentioned
+                known = min(people, key=lambda i: i.index) if people else None
+                gender = (known or intro).key[2]
+                if fact.key[1] == gender:
                     continue
+                f = fact.finding
                 where = (f.file, f.unit, f.side, f.start, f.end)
                 if where in reported:
                     continue
@@ -253,8 +273,10 @@ class PersonGenderAcrossUnits(CorpusRule):
         f = fact.finding
         first = intro.finding
         word = f.text
-        how = f"the termbase has {known.finding.concept} as {gender}" if known else (
-            f"unit {first.unit} introduced them as {gender} ('{first.text}')"
+        how = (
+            f"the termbase has {known.finding.concept} as {gender}"
+            if known
+            else (f"unit {first.unit} introduced them as {gender} ('{first.text}')")
         )
         suggestion = fact.key[4] if gender == Gender.FEMININE.value else fact.key[5]
         return replace(
@@ -269,6 +291,27 @@ class PersonGenderAcrossUnits(CorpusRule):
 def _keys(view: SideView, words: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The name words that identify a person: three letters or more, no family particle."""
     return [(s, e) for s, e in words if e - s > 2 and view.text[s:e].casefold() not in _NOT_KEYS]
+
+
+def _same_person(intro: Fact, mention: Fact, word: str) -> bool:
+    """Could ``mention`` name the person ``intro`` introduced?  Both share the name word ``word``.
+
+    Names are compared up to that word: after an honorific or a title the name's end is a guess
+    (``السيد هيل تقاريره``), only a termbase person's is known.  The word ends both (a surname:
+    ``Violanda Botet`` / ``Botet``) and the names before it, if both give some, share one — or the
+    mention is that word alone and the introduction starts with it (a given name after a title).
+    So ``أمينة محمد`` / ``موسى فقي محمد`` are two people, and so are ``Alya Ahmed Saif Al-Thani`` /
+    ``Mr. Ahmed``: a word inside a name is neither its surname nor its given name.
+    """
+    x, y = intro.key[7].split(), mention.key[7].split()
+    if word not in x or word not in y:
+        return False
+    y = y[: y.index(word) + 1]
+    if intro.key[3] != "person":
+        x = x[: x.index(word) + 1]
+    if x[-1] == word:
+        return not (x[:-1] and y[:-1] and set(x[:-1]).isdisjoint(y[:-1]))
+    return x[0] == word and len(y) == 1
 
 
 def _is_person(ctx: UnitContext, concept_id: str) -> bool:
