@@ -262,6 +262,10 @@ class NumberMismatch(Rule):
         extra = any(c > every.get(v, 0) for v, c in Counter(n.value for n in their_numbers).items())
         theirs.update(word_numbers(there.text, there.lang))
         theirs.update(compound_numbers(there.text, there.lang))  # ninety-five, الخامسة والسبعين
+        # a name both sides give, in forms that differ in their numbers: "the 1267 Committee" /
+        # لجنة مجلس الأمن المنشأة عملا بالقرارات 1267 (1999) و 1989 (2011) … (the term rules check names)
+        named = {m.concept_id for m in there.matches}
+        in_names = [(m.start, m.end) for m in here.matches if m.concept_id in named]
         seen: Counter[str] = Counter()
         reported = -1  # the end of the last run reported
         spare = where == "the target" and single_number(ctx.segment) is not None
@@ -272,6 +276,8 @@ class NumberMismatch(Rule):
             if spare:
                 spare = False
                 continue  # a PO plural form said for one number (يومان, 'two days') may leave out the count
+            if any(a <= n.start and n.end <= b for a, b in in_names):
+                continue  # part of a name the other side gives in another form
             if n.start == numbering:
                 continue  # "46 - " before the Arabic paragraph only: its numbering, not a number of the text
             if where == "the target" and n.value in ("1", "2") and _counts_things(here.text, n):
