@@ -359,6 +359,8 @@ class NearMissIndex:
             # a two-word phrase with another first word is usually another phrase
             # (وزارة الخارجية is not a misspelt وزيرة الخارجية): not evidence enough
             return None
+        if self.lang == "ar" and mismatch > 0 and _proclitic_on(found, expected):
+            return None  # المجلس وحقوق الإنسان: a conjunction or preposition starts another phrase
         if len(expected) >= MIN_EDIT_LEN and any(
             len(o) >= MIN_EDIT_LEN
             and within_one_edit(o, expected)
@@ -367,3 +369,12 @@ class NearMissIndex:
         ):
             return mismatch, "edit"
         return None
+
+
+def _proclitic_on(found: str, expected: str) -> bool:
+    """``found`` is the name word ``expected`` with a one-letter proclitic (و ف ب ل ك), or ل on its
+    article (للأمن): no misspelling of the name but a new phrase after it, which the name's next
+    word cannot be."""
+    if found[1:] == expected and found[:1] in "وفبلك":
+        return True
+    return expected.startswith("ال") and found == "لل" + expected[2:]
