@@ -70,7 +70,9 @@ def gapped_renderings(view: SideView, concept: Concept, limit: int = _MAX_GAP) -
     ``البرنامج المخصص المعني بأمن الحدود`` for ``البرنامج المعني بأمن الحدود``, and after a
     head of several words, ``آلية التنسيق التقنية المعنية بخطاب الكراهية``.
 
-    The first word may carry proclitics (``للمنصة``); every other word must be exact.
+    The first word may carry proclitics (``للمنصة``); every other word must be exact, except
+    that the last before the gap may lose its article to a possessor put in construct with it
+    (``خطة عمل الأمين العام لمنع التطرف العنيف``, the Secretary-General's Plan of Action).
     """
     if view.lang != "ar":
         return 0
@@ -91,7 +93,7 @@ def gapped_renderings(view: SideView, concept: Concept, limit: int = _MAX_GAP) -
                 if words[i] != suffix[0] or words[i : i + n] != suffix:
                     continue
                 for j in range(i - k - 1, max(i - k - 1 - limit, -1), -1):
-                    if words[j + 1 : j + k] != toks[1:k]:
+                    if not _before_gap(words[j + 1 : j + k], toks[1:k]):
                         continue
                     here = stems(words[j])
                     if head in here or bare in here:
@@ -124,6 +126,18 @@ def coordinated_renderings(view: SideView, concept: Concept) -> int:
                         found.add(i)
                         break
     return len(found)
+
+
+def _before_gap(found: list[str], expected: list[str]) -> bool:
+    """The name's words before a gap, as :func:`gapped_renderings` accepts them."""
+    if found == expected:
+        return True
+    return (
+        len(found) == len(expected) > 0
+        and found[:-1] == expected[:-1]
+        and expected[-1].startswith("ال")
+        and found[-1] == _bare(expected[-1])
+    )
 
 
 def _bare(word: str) -> str:
