@@ -104,12 +104,23 @@ def _reshaped(view: SideView, concept: Concept, termbase: Termbase) -> int:
     forms = [toks for toks in _approved_token_forms(concept) if len(toks) >= 2]
     # the head without its article and last letter, which a possessive or a case ending changes
     heads = {(t[0][2:] if t[0].startswith("ال") else t[0])[:-1] for t in forms}
+    plurals = (BROKEN_PLURALS.get(t[0].removeprefix("ال")) for t in forms)
+    heads.update(plural[:-1] for plural in plurals if plural)
     if len(words) < 2 or not any(stem.startswith(tuple(heads)) for stem in ws.at if heads):
         return 0  # no word of the name's head stands here: nothing reshaped either (the common case)
     parents = _parent_forms(concept, termbase)
     starts: set[int] = set()
     for toks in forms:
         last, before = toks[-1], toks[-2]
+        plural = BROKEN_PLURALS.get(toks[0].removeprefix("ال"))
+        if plural is not None:
+            # وزير الخارجية → وزراء الخارجية (Ministers for Foreign Affairs), and in construct with a
+            # genitive, وزراء خارجية البلدان الثلاثة: a title's head in its broken plural
+            head = ("ال" if toks[0].startswith("ال") else "") + plural
+            starts.update(ws.find([head, *toks[1:]]))
+            if last.startswith("ال") and not before.startswith("ال"):
+                shape = [head, *toks[1:-1], last[2:]]
+                starts.update(i for i in ws.find(shape) if i + len(shape) < len(words))
         if last.startswith("ال") and not before.startswith("ال"):
             # وزير الخارجية → وزير خارجية <genitive>; نائب الرئيس → نائب رئيسة اللجنة (a woman chairs it)
             for end in {last[2:], last[2:] if last.endswith("ه") else last[2:] + "ه"}:
@@ -159,6 +170,19 @@ def _reshaped(view: SideView, concept: Concept, termbase: Termbase) -> int:
     # a shape that is the name itself, matched already (مركز + الأمم المتحدة + لمكافحة الإرهاب)
     named = [(m.start, m.end) for m in view.matches if m.concept_id == concept.id]
     return sum(1 for i in starts if not _inside(view.folded.span(*ws.spans[i])[0], named))
+
+
+#: The broken plurals of title heads (folded, without the article): the sound ones are
+#: :func:`number_forms`'.
+BROKEN_PLURALS = {
+    "وزير": "وزراء",
+    "رئيس": "رؤساء",
+    "نائب": "نواب",
+    "امين": "امناء",
+    "وكيل": "وكلاء",
+    "سفير": "سفراء",
+    "سيد": "ساده",
+}
 
 
 #: Sound plural and dual endings of a masculine word, and of a feminine one (its ه, folded ة, dropped).

@@ -314,6 +314,8 @@ class TermVariant(Rule):
     What it catches:
         A term found only after folding a spelling difference inside it: ى for ي,
         ه for ة, a hamza or madda on alef, Persian letter forms, presentation forms.
+        An error; a warning when only a hamza on alef differs, and a note when only
+        madda and hamza differ (``أيرلندا`` for ``آيرلندا``: UN documents write both).
     Why it matters:
         These letters change meaning (المعنى "the meaning" / المعني "concerned") and
         break search, spell-checking and consistency of official names.
@@ -343,6 +345,10 @@ class TermVariant(Rule):
                 what = "; ".join(_FOLD_MESSAGES[k] for k in kinds)
                 found = ", ".join(f"{d.found}→{d.expected}" for d in diffs[:4])
                 severity: Severity | None = "warning" if kinds == ["alef-hamza"] else None
+                if all({d.found, d.expected} == {"أ", "آ"} for d in diffs):
+                    # آيرلندا / أيرلندا: how a foreign name's first vowel is spelt, and UN documents
+                    # write both (وأيرلندا الشمالية in the United Kingdom's name): a note
+                    severity = "info"
                 yield self.finding(
                     ctx,
                     view,
