@@ -160,3 +160,17 @@ def test_a_mismatched_month_pair_with_a_space_is_one_finding() -> None:
     ]
     assert [(f.code, f.suggestion) for f in found] == [("NU003", "كانون الأول/ديسمبر")]
     assert "also ST008 month-pair-spacing" in found[0].message
+
+
+def test_a_verb_disagreeing_with_an_honorific_the_source_pairs_is_gn002s() -> None:
+    en, ar = "Mr. Kubiš said that the attacks were cowardly.", "وقال السيدة كوبيش إن الهجمات جبانة."
+    found = [f for f in lint(en, ar) if f.code.startswith("GN")]
+    assert [(f.code, f.text, f.suggestion) for f in found] == [("GN002", "السيدة", "السيد")]
+    assert "also GN004 verb-honorific-gender" in found[0].message
+
+
+def test_a_verb_disagreeing_with_an_honorific_the_source_cannot_pair_is_gn004s() -> None:
+    en = "“These are cowardly attacks”, Mr. Kubiš said. “They must be condemned”, Mr. Kubiš added."
+    found = [f for f in lint(en, "وقال السيدة كوبيش \"إن هذه الهجمات جبانة\"، وأضاف: \"تتعين إدانتها\".")
+             if f.code.startswith("GN")]  # fmt: skip
+    assert [(f.code, f.text, f.severity) for f in found] == [("GN004", "قال السيدة", "error")]

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from ..errors import UsageError
 from .acronyms import AcronymMismatch, AcronymMissing, AcronymUnknown
+from .agreement import VerbHonorificGender
 from .base import Rule
 from .consistency import ConceptRenderedTwoWays, InconsistentSource, InconsistentTranslation
 from .entities import NoSuchEntity, TermWrongEntity
@@ -57,6 +58,7 @@ ALL_RULES: tuple[type[Rule], ...] = (
     HonorificTitleGender,
     HonorificSourceGender,
     PersonGenderAcrossUnits,
+    VerbHonorificGender,
     UnusedSuppression,
     NumberMismatch,
     MonthMismatch,

@@ -1,0 +1,95 @@
+"""A verb and the honorific right after it disagree in gender (GN004).
+
+Arabic puts the verb first, and a verb directly followed by its subject agrees with it:
+``قالت السيدة``, ``قال السيد``.  ``وقال السيدة كوبيش`` is a slip whichever word is wrong, and
+one a reviser catches by ear; the source need not tell (``Mr. Kubiš said … Mr. Kubiš added``
+is rendered with one honorific, so GN002 cannot pair them).
+
+Only verbs whose subject the next word must be are listed: speech and report verbs and
+verbs whose object is a thing (``افتتح``، ``ألقى``).  A verb that can take a person as its
+object (``استقبل السيدة``, "he received Ms. …"; ``دعا``، ``شكر``، ``عيّن``) is left out, and so
+is an honorific with a proclitic (``بالسيدة``, ``للسيد``): it is no subject.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from ..model import Finding
+from ..termbase.model import Gender
+from .base import Rule, UnitContext
+from .gender import honorifics
+
+#: Past-tense verbs in the masculine; the feminine adds ت (ألقى → ألقت).
+_MASCULINE_VERBS = (
+    "قال", "أضاف", "أكد", "أشار", "شدد", "أعرب", "صرح", "أوضح", "تحدث", "أعلن", "افتتح",
+    "ألقى", "أدلى", "ترأس", "اختتم", "شارك", "أشاد", "نوه", "رحب", "لفت", "اعتبر", "تابع",
+)  # fmt: skip
+
+
+def _feminine(verb: str) -> str:
+    return verb[:-1] + "ت" if verb.endswith("ى") else verb + "ت"
+
+
+_VERB_GENDER = {v: Gender.MASCULINE for v in _MASCULINE_VERBS} | {
+    _feminine(v): Gender.FEMININE for v in _MASCULINE_VERBS
+}
+#: The verb (with و or ف) that ends the text before an honorific, one space between.
+_VERB_BEFORE = re.compile(
+    r"(?<![\w\u0640])[وف]?(" + "|".join(sorted(_VERB_GENDER, key=len, reverse=True)) + r") $"
+)
+
+
+class VerbHonorificGender(Rule):
+    """A verb and the honorific right after it, its subject, disagree in gender.
+
+    What it catches:
+        In Arabic, a past-tense speech or report verb directly followed by a gendered
+        honorific of the other gender: ``وقال السيدة``, ``وأضافت السيد``.  The verb
+        before its subject agrees with it, so one of the two words is wrong.  Verbs
+        that can take a person as object, and honorifics with a proclitic, are not
+        read.  It yields to GN001 and GN002, which know which word is wrong.
+    Why it matters:
+        The slip changes who is speaking or reads as broken Arabic; revisers hear it,
+        and a rendering that gives the honorific once (``Mr. Kubiš said … Mr. Kubiš
+        added``) leaves GN002 nothing to pair.
+    Example:
+        en: "These are cowardly attacks", Mr. Kubiš said.
+        ar: وقال السيدة كوبيش "إن هذه الهجمات …"
+    Use instead:
+        ar: وقال السيد كوبيش "إن هذه الهجمات …"
+    Suppress:
+        `mustalah: ignore GN004` in the unit's note.
+    """
+
+    code = "GN004"
+    name = "verb-honorific-gender"
+    category = "gender"
+    severity = "error"
+    #: pre-filter (checks.prefilter): an honorific
+    needs = ("honorific",)
+    #: the honorific GN001 (title) or GN002 (source) finds: one finding, theirs says which word is wrong
+    yields_to = ("GN001", "GN002")
+
+    def check(self, ctx: UnitContext) -> Iterable[Finding]:
+        for view in ctx.sides:
+            if view.lang.split("-")[0] != "ar":
+                continue
+            for h in honorifics(view):
+                if h.clitics or h.gender not in (Gender.MASCULINE, Gender.FEMININE):
+                    continue
+                m = _VERB_BEFORE.search(view.text, max(0, h.start - 20), h.start)
+                if m is None:
+                    continue
+                verb_gender = _VERB_GENDER[m.group(1)]
+                if verb_gender is h.gender:
+                    continue
+                yield self.finding(
+                    ctx,
+                    view,
+                    m.start(1),
+                    h.end,
+                    f"the verb '{m.group(1)}' is {verb_gender.value} but its subject "
+                    f"'{view.text[h.start : h.end]}' is {h.gender.value}",
+                )
