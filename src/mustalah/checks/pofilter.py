@@ -194,12 +194,20 @@ _DOUBLED = re.compile(r"(?<!\w)(\w+)\s+\1(?!\w)", re.IGNORECASE)
 _REDUPLICATED = frozenset({"رويدا", "رويداً", "خطوة", "واحدا", "واحداً", "شيئا", "قليلا", "قليلاً"})
 
 
+#: A hyphen or dash right after a word, spaced or not: the word opens a compound name.
+_OPENS_COMPOUND = re.compile(r"\s*[-‐–]\s*\w")
+
+
 def _meant_twice(source: str, target: str) -> bool:
     """Whether the target's repeated words are meant: the source repeats a word too (``Pago
-    Pago`` = ``باغو باغو``, ``Bora Bora``) or Arabic says it twice (``رويدا رويدا``)."""
+    Pago`` = ``باغو باغو``, ``Bora Bora``), Arabic says it twice (``رويدا رويدا``), or the second
+    opens a hyphenated name (``وغينيا وغينيا - بيساو``, Guinea and Guinea-Bissau)."""
     if _DOUBLED.search(source):
         return True
-    return all(m.group(1) in _REDUPLICATED for m in _DOUBLED.finditer(target))
+    return all(
+        m.group(1) in _REDUPLICATED or _OPENS_COMPOUND.match(target, m.end())
+        for m in _DOUBLED.finditer(target)
+    )
 
 
 def _locate(test: str, text: str) -> tuple[int, int]:
