@@ -112,20 +112,19 @@ def _reshaped(view: SideView, concept: Concept, termbase: Termbase) -> int:
     starts: set[int] = set()
     for toks in forms:
         last, before = toks[-1], toks[-2]
+        names = [toks]
         plural = BROKEN_PLURALS.get(toks[0].removeprefix("ال"))
         if plural is not None:
-            # وزير الخارجية → وزراء الخارجية (Ministers for Foreign Affairs), and in construct with a
-            # genitive, وزراء خارجية البلدان الثلاثة: a title's head in its broken plural
-            head = ("ال" if toks[0].startswith("ال") else "") + plural
-            starts.update(ws.find([head, *toks[1:]]))
-            if last.startswith("ال") and not before.startswith("ال"):
-                shape = [head, *toks[1:-1], last[2:]]
-                starts.update(i for i in ws.find(shape) if i + len(shape) < len(words))
+            # وزير الخارجية → وزراء الخارجية (Ministers for Foreign Affairs): the head's broken plural
+            names.append([("ال" if toks[0].startswith("ال") else "") + plural, *toks[1:]])
+            starts.update(ws.find(names[-1]))
         if last.startswith("ال") and not before.startswith("ال"):
-            # وزير الخارجية → وزير خارجية <genitive>; نائب الرئيس → نائب رئيسة اللجنة (a woman chairs it)
-            for end in {last[2:], last[2:] if last.endswith("ه") else last[2:] + "ه"}:
-                shape = [*toks[:-1], end]
-                starts.update(i for i in ws.find(shape) if i + len(shape) < len(words))
+            # وزير الخارجية → وزير خارجية <genitive> (وزراء خارجية البلدان الثلاثة); نائب الرئيس →
+            # نائب رئيسة اللجنة (a woman chairs it)
+            for name in names:
+                for end in {last[2:], last[2:] if last.endswith("ه") else last[2:] + "ه"}:
+                    shape = [*name[:-1], end]
+                    starts.update(i for i in ws.find(shape) if i + len(shape) < len(words))
         if len(toks) == 2 and last.startswith("ال") and not before.startswith("ال"):
             # نائب الرئيس → نائبه ("its Vice-Chair"): a pronoun stands for the genitive
             stem = before[:-1] + "ت" if before.endswith("ه") else before

@@ -185,10 +185,6 @@ class TermNearMiss(Rule):
                 if nm.kind != "edit":
                     continue
                 found, expected = nm.differing[0]
-                if expected.startswith("ال") and found == "ل" + expected[1:]:
-                    continue  # للرئيس is ل + الرئيس (the article's alef drops after ل): no misspelling
-                if found[1:] == expected[1:] and found[:1] in _PROCLITICS and expected[:1] in _PROCLITICS:
-                    continue  # القانون الدولي وحقوق الإنسان ("law and human rights"): another proclitic
                 if not _other_side_names(ctx, view, nm.concepts):
                     continue  # رئيس مجلس الأمة for "Speaker of the National Assembly": another name
                 yield self.finding(
@@ -225,11 +221,6 @@ class TermNearMiss(Rule):
                     concept=nm.concepts[0],
                     suggestion=nm.expected,
                 )
-
-
-#: One-letter proclitics: a word that differs from a name's word only in which of them it carries
-#: is another phrase (و "and" for ل "of"), not a misspelling.
-_PROCLITICS = frozenset("وفبلك")
 
 
 def _other_side_names(ctx: UnitContext, view: SideView, concepts: Sequence[str]) -> bool:

@@ -22,6 +22,7 @@ from typing import Any
 
 from ..packed import PackedRows
 from ..termbase.model import Termbase
+from ..text.arabic import PROCLITICS
 from ..text.normalize import Folded, fold_key
 from .nearmiss_tables import DICT_KEYS_MAX as DICT_KEYS_MAX
 from .nearmiss_tables import (
@@ -373,8 +374,11 @@ class NearMissIndex:
 
 def _proclitic_on(found: str, expected: str) -> bool:
     """``found`` is the name word ``expected`` with a one-letter proclitic (و ف ب ل ك), or ل on its
-    article (للأمن): no misspelling of the name but a new phrase after it, which the name's next
-    word cannot be."""
-    if found[1:] == expected and found[:1] in "وفبلك":
+    article (للأمن, للرئيس), or with another proclitic in place of its own (القانون الدولي وحقوق
+    الإنسان, "law and human rights", for لحقوق): no misspelling of the name but a new phrase
+    after it, which the name's next word cannot be."""
+    if found[1:] == expected and found[:1] in PROCLITICS:
+        return True
+    if found[1:] == expected[1:] and found[:1] in PROCLITICS and expected[:1] in PROCLITICS:
         return True
     return expected.startswith("ال") and found == "لل" + expected[2:]

@@ -44,6 +44,8 @@ HONORIFICS_EN: dict[str, Gender | None] = {
 }
 #: Proclitics an honorific may carry (والسيد، وللسيدة…).
 HONORIFIC_CLITICS = ("", "و", "ف", "ل", "ول", "فل", "ب", "وب")
+#: The one-letter proclitics: and, so, with/by, for/of, like.
+PROCLITICS = frozenset("وفبلك")
 
 
 def split_honorific_ar(token: str) -> tuple[str, str, Gender | None] | None:
