@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterable
 
 from ..model import Finding
-from ..text.dates import UN_PAIRS
+from ..text.dates import EN_MONTHS, UN_PAIRS
 from ..text.english import ise_words
 from .base import Rule, UnitContext
 from .textcache import month_mentions, split_honorific, symbols
@@ -102,10 +102,13 @@ class MonthWithoutPair(Rule):
 
     What it catches:
         ``8 ديسمبر 2020``: a Gregorian month name next to a number, not written
-        as the UN pair ``كانون الأول/ديسمبر``.
+        as the UN pair ``كانون الأول/ديسمبر``.  A Maghreb month name in a date
+        (``2 دجنبر 2014``, ``5 جويلية``) is a warning: UN Arabic never writes it.
     Why it matters:
         UN Arabic documents and pages write the Levantine/Gregorian pair; press
-        texts often do not, so this is a suggestion.
+        texts often do not, so a single Gregorian or Levantine name is a
+        suggestion.  A Maghreb name (``دجنبر``, ``شتنبر``, ``غشت``, ``جانفي``) is
+        not read as a month across most of the Arab region, so a reviser replaces it.
     Example:
         en: from 8 to 10 December 2020
         ar: من 8 إلى 10 ديسمبر 2020
@@ -127,7 +130,18 @@ class MonthWithoutPair(Rule):
     def check(self, ctx: UnitContext) -> Iterable[Finding]:
         for view in ctx.in_lang("ar"):
             for m in month_mentions(view.text, "ar"):
-                if m.form in ("single", "levantine") and m.dated:
+                if m.form == "regional" and m.dated:
+                    yield self.finding(
+                        ctx,
+                        view,
+                        m.start,
+                        m.end,
+                        f"'{view.text[m.start : m.end]}' is the Maghreb name of {_MONTH_EN[m.month]}, "
+                        f"which UN Arabic does not use: it writes '{UN_PAIRS[m.month]}'",
+                        suggestion=UN_PAIRS[m.month],
+                        severity="warning",
+                    )
+                elif m.form in ("single", "levantine") and m.dated:
                     yield self.finding(
                         ctx,
                         view,
@@ -137,6 +151,9 @@ class MonthWithoutPair(Rule):
                         suggestion=UN_PAIRS[m.month],
                     )
 
+
+#: Month number → its English name (the full names come first in ``EN_MONTHS``).
+_MONTH_EN = {number: name for name, number in reversed(EN_MONTHS.items())}
 
 _SLASH_SPACED = re.compile(r"\s*/\s*")
 

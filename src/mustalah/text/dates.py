@@ -69,6 +69,24 @@ GREGORIAN_AR: dict[str, int] = {
     "نوفمبر": 11,
     "ديسمبر": 12,
 }
+#: Month names of the Maghreb (Morocco: ``دجنبر``, ``شتنبر``; Algeria and Tunisia: ``جانفي``, ``أوت``),
+#: which UN Arabic does not use.  Read as months (a date is not "missing" its month), reported by
+#: ST002 as a form to replace.  The names shared with the Gregorian list (``يناير``, ``مارس``) are
+#: there, not here.
+REGIONAL_AR: dict[str, int] = {
+    "جانفي": 1,
+    "فيفري": 2,
+    "أفريل": 4,
+    "ماي": 5,
+    "جوان": 6,
+    "يوليوز": 7,
+    "جويلية": 7,
+    "غشت": 8,
+    "أوت": 8,
+    "شتنبر": 9,
+    "نونبر": 11,
+    "دجنبر": 12,
+}
 LEVANTINE_AR: dict[str, int] = {
     "كانون الثاني": 1,
     "شباط": 2,
@@ -87,7 +105,7 @@ LEVANTINE_AR: dict[str, int] = {
 _DIGIT = r"[0-9٠-٩۰-۹]"
 _AR_LETTER = r"\u0621-\u064A\u066E-\u06D3\u06FA-\u06FF"
 _LEV = "|".join(sorted(LEVANTINE_AR, key=len, reverse=True))
-_GREG = "|".join(sorted(GREGORIAN_AR, key=len, reverse=True))
+_GREG = "|".join(sorted({**GREGORIAN_AR, **REGIONAL_AR}, key=len, reverse=True))
 _AR_MONTH = re.compile(
     rf"(?<![{_AR_LETTER}])(?:[وفبل]{{1,2}})?(?:(?P<lev>{_LEV})\s*/\s*)?(?P<greg>{_GREG})(?![{_AR_LETTER}])"
     rf"|(?<![{_AR_LETTER}])(?:[وفبل]{{1,2}})?(?P<levonly>{_LEV})(?![{_AR_LETTER}/])"
@@ -97,7 +115,7 @@ _EN_MONTH = re.compile(
 )
 #: Every match of ``_AR_MONTH`` contains one of these names, every match of ``_EN_MONTH`` one of
 #: these prefixes: a text without any has no month (a cheap test before the full patterns).
-AR_MONTH_NAMES = tuple(sorted({*GREGORIAN_AR, *LEVANTINE_AR}))
+AR_MONTH_NAMES = tuple(sorted({*GREGORIAN_AR, *REGIONAL_AR, *LEVANTINE_AR}))
 _EN_PREFIX = re.compile("|".join(sorted({re.escape(m[:3]) for m in EN_MONTHS})))
 _NEAR_NUMBER = re.compile(rf"{_DIGIT}\s*$")
 _NUMBER_AFTER = re.compile(rf"^\s*,?\s*{_DIGIT}")
@@ -110,7 +128,8 @@ class MonthMention:
     month: int
     start: int
     end: int
-    #: ``pair`` (UN pair), ``single`` (Gregorian name only), ``levantine`` (Levantine only), ``en``.
+    #: ``pair`` (UN pair), ``single`` (Gregorian name only), ``levantine`` (Levantine only),
+    #: ``regional`` (a Maghreb name, :data:`REGIONAL_AR`), ``en``.
     form: str
     #: True when a number stands right before or after (a date, not the verb مارس or modal May).
     dated: bool
@@ -147,7 +166,8 @@ def _arabic_months(text: str) -> list[MonthMention]:
             start = m.start("levonly")
             out.append(MonthMention(month, start, m.end(), "levantine", _dated(text, start, m.end())))
             continue
-        month = GREGORIAN_AR[m.group("greg")]
+        greg = m.group("greg")
+        month = GREGORIAN_AR.get(greg) or REGIONAL_AR[greg]
         lev = m.group("lev")
         if lev:
             out.append(
@@ -155,7 +175,8 @@ def _arabic_months(text: str) -> list[MonthMention]:
             )
         else:
             start = m.start("greg")
-            out.append(MonthMention(month, start, m.end(), "single", _dated(text, start, m.end())))
+            form = "single" if greg in GREGORIAN_AR else "regional"
+            out.append(MonthMention(month, start, m.end(), form, _dated(text, start, m.end())))
     return out
 
 
