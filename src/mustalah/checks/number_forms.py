@@ -19,13 +19,15 @@ of these is a slip:
 * **military time**: ``1100 hours`` is ``11:00``, ``0940 hours`` is ``09:40``, ``2359Z`` is
   ``59/23`` (a time typed right to left with a slash, as UN Arabic documents write it), and
   ``At 1310`` in an incident report is ``10/13``;
-* **decades**: ``the 1960s`` is ``الستينيات``.
+* **decades**: ``the 1960s`` is ``الستينيات``;
+* **scale words**: ``750,000`` is ``750 ألف``, ``2,500,000`` is ``2.5 million`` (either side).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from decimal import Decimal, InvalidOperation
 
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 _DIGIT = "[0-9٠-٩۰-۹]"
@@ -115,6 +117,8 @@ def same_number_elsewhere(value: str, start: int, here: str, here_lang: str, the
         return True  # 59/23 = 2359Z, 47/10 = 10.47 a.m.: a time typed right to left with a slash
     if _decade(here, start, value, there):
         return True  # the 1960s = الستينيات
+    if _scaled(here, start, value, there):
+        return True  # 750,000 = 750 ألف, 2.5 million = 2,500,000
     mine = _run_at(here, start)
     return mine is not None and bool(_forms(mine) & {f for run in _runs(there) for f in _forms(run)})
 
@@ -254,6 +258,66 @@ def _minutes(text: str, start: int, value: str, there: str) -> bool:
 
 def _has_value(text: str, value: str) -> bool:
     return any(int(g) == int(value) for g in re.findall(r"[0-9]+", text.translate(_DIGITS)))
+
+
+#: Powers of ten the scale words after a number stand for (UN Arabic: بليون is a thousand million).
+_SCALES = {
+    "thousand": 3,
+    "million": 6,
+    "billion": 9,
+    "trillion": 12,
+    "ألف": 3,
+    "آلاف": 3,
+    "مليون": 6,
+    "ملايين": 6,
+    "مليار": 9,
+    "مليارات": 9,
+    "بليون": 9,
+    "بلايين": 9,
+    "تريليون": 12,
+}
+_SCALE_WORDS = "|".join(sorted(_SCALES, key=len, reverse=True))
+_SCALED = re.compile(rf"({_DIGIT}+(?:[.,٫٬]{_DIGIT}+)*)\s*(?:-\s*)?({_SCALE_WORDS})s?(?!\w)")
+
+
+def _amount(raw: str) -> Decimal | None:
+    """The value of digits as written with a scale word: ``750``, ``2.5``, ``1,250``, ``11,6``."""
+    raw = raw.translate(_DIGITS)
+    if re.fullmatch(r"[0-9]{1,3}(?:[,٬][0-9]{3})+(?:[.٫][0-9]+)?", raw):
+        raw = re.sub("[,٬]", "", raw)
+    elif re.fullmatch(r"[0-9]+,[0-9]{1,2}", raw):
+        raw = raw.replace(",", ".")  # 11,6 مليون: a decimal comma
+    try:
+        return Decimal(raw.replace("٫", "."))
+    except InvalidOperation:
+        return None
+
+
+def _scaled_values(text: str) -> set[Decimal]:
+    out = set()
+    for m in _SCALED.finditer(text):
+        amount = _amount(m.group(1))
+        if amount is not None:
+            out.add(amount.scaleb(_SCALES[m.group(2)]))
+    return out
+
+
+def _scaled(here: str, start: int, value: str, there: str) -> bool:
+    """``750,000`` and ``750 ألف``, ``2.5 million`` and ``2,500,000``: one number, with a scale
+    word on one side (this number's value among the other side's scaled numbers, or this number
+    with its scale word among the other side's plain numbers)."""
+    try:
+        mine = Decimal(value)
+    except InvalidOperation:
+        return False
+    if mine in _scaled_values(there):
+        return True
+    m = _SCALED.match(here, start)
+    amount = None if m is None else _amount(m.group(1))
+    if m is None or amount is None:
+        return False
+    product = amount.scaleb(_SCALES[m.group(2)])
+    return any(_amount(run) == product for run in _runs(there))
 
 
 def _runs(text: str) -> Iterator[str]:

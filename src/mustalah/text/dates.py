@@ -110,8 +110,9 @@ _AR_MONTH = re.compile(
     rf"(?<![{_AR_LETTER}])(?:[وفبل]{{1,2}})?(?:(?P<lev>{_LEV})\s*/\s*)?(?P<greg>{_GREG})(?![{_AR_LETTER}])"
     rf"|(?<![{_AR_LETTER}])(?:[وفبل]{{1,2}})?(?P<levonly>{_LEV})(?![{_AR_LETTER}/])"
 )
+#: After any non-letter, a digit too: a PDF copy glues a period's two dates ("January 2013December 2014").
 _EN_MONTH = re.compile(
-    r"\b(" + "|".join(re.escape(m) for m in sorted(EN_MONTHS, key=len, reverse=True)) + r")(?!\w)"
+    r"(?<![A-Za-z])(" + "|".join(re.escape(m) for m in sorted(EN_MONTHS, key=len, reverse=True)) + r")(?!\w)"
 )
 #: Every match of ``_AR_MONTH`` contains one of these names, every match of ``_EN_MONTH`` one of
 #: these prefixes: a text without any has no month (a cheap test before the full patterns).
