@@ -259,16 +259,49 @@ def _after_hundred(text: str, end: int) -> int:
     return 100 if _AR_AFTER_HUNDRED.match(text, end) else 0
 
 
+#: A run of English number words (``one thousand nine hundred and forty-five``): words joined by
+#: spaces, hyphens and "and".
+_EN_RUN = re.compile(r"[A-Za-z]+(?:(?:[\s-]+|\s+and\s+)[A-Za-z]+)*")
+_EN_SCALES = {"thousand": 1000, "million": 1_000_000}
+
+
+def _english_large(text: str) -> Iterable[int]:
+    """Numbers of a hundred and more in English words: ``one thousand nine hundred and forty-five``
+    (the Charter's date), ``two hundred and fifty``, ``three thousand``."""
+    for m in _EN_RUN.finditer(text):
+        total = current = 0
+        large = False
+        for word in re.split(r"[\s-]+", m.group().lower()):
+            if word == "hundred":
+                current, large = max(current, 1) * 100, True
+            elif word in _EN_SCALES:
+                total, current, large = total + max(current, 1) * _EN_SCALES[word], 0, True
+            elif word == "and" and (total or current):
+                continue
+            elif word in EN_WORDS and EN_WORDS[word] < 100 and word not in ("single", "dozen", "twice"):
+                current += EN_WORDS[word]
+            else:  # another word ends the number
+                if large:
+                    yield total + current
+                total = current = 0
+                large = False
+        if large:
+            yield total + current
+
+
 def compound_numbers(text: str, lang: str) -> Counter[str]:
     """Numbers from 21 to 99 written in two words: ``ninety-five``, ``seventy-fifth``,
     ``خمسة وسبعين``, ``الخامسة والسبعين`` (the 75th), ``الحادي والعشرين`` (the 21st),
-    ``الأعوام الأربعة والعشرين`` (the 24 years); the Arabic teens (``الاثني عشر``, 12), the ordinals
+    ``الأعوام الأربعة والعشرين`` (the 24 years), English numbers of a hundred and more
+    (``one thousand nine hundred and forty-five``); the Arabic teens (``الاثني عشر``, 12), the ordinals
     after the hundred (``الحادية والثلاثون بعد المائة``, the 131st) and a centenary (``الذكرى
     المئوية``, the 100th anniversary)."""
     out: Counter[str] = Counter()
     if lang == "en":
         for m in _EN_COMPOUND.finditer(text):
             out[str(_EN_VALUES[m.group(1).lower()] + _EN_VALUES[m.group(2).lower()])] += 1
+        if "hundred" in text or "thousand" in text or "million" in text:
+            out.update(str(v) for v in _english_large(text))
         return out
     plain = text.translate(_AR_MARKS)
     for m in _AR_COMPOUND.finditer(plain):

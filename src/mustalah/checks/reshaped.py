@@ -202,16 +202,23 @@ def number_forms(toks: Sequence[str]) -> list[list[str]]:
 def indefinite_renderings(view: SideView, concept: Concept) -> int:
     """How often an Arabic ``view`` gives a title of the form noun + adjective (``المبعوث الخاص``)
     without its articles, whatever follows: ``مبعوثة خاصة معنية بالمرأة`` for "a Special Envoy for
-    Women".  Asked only for a source that says "a"/"an" before the title."""
+    Women"; or a name in construct without the articles of its genitive (``محكمة عدل دولية`` for
+    "an International Court of Justice").  Asked only for a source that says "a"/"an" before it."""
     if view.lang != "ar":
         return 0
     ws = _words(view)
     starts: set[int] = set()
     for toks in _approved_token_forms(concept):
-        if len(toks) >= 2 and all(t.startswith("ال") and len(t) > 3 for t in toks):
+        if len(toks) < 2:
+            continue
+        if all(t.startswith("ال") and len(t) > 3 for t in toks):
             bare = [t[2:] for t in toks]
             for shape in (bare, [w + "ا" for w in bare], *number_forms(bare)):
                 starts.update(ws.find(shape))
+        elif any(t.startswith("ال") and len(t) > 3 for t in toks[1:]):
+            # a construct name, indefinite: "an International Court of Justice" = محكمة عدل دولية
+            # (the Charter establishing its organs)
+            starts.update(ws.find([t[2:] if t.startswith("ال") and len(t) > 3 else t for t in toks]))
     return len(starts)
 
 
