@@ -308,6 +308,10 @@ _FOLD_MESSAGES = {
 }
 
 
+#: Names spelt from another language, whose first alef UN documents write with madda or hamza.
+_FOREIGN_NAME_DOMAINS = frozenset({"member-states", "people"})
+
+
 class TermVariant(Rule):
     """An official name written with an orthographic variant.
 
@@ -315,7 +319,8 @@ class TermVariant(Rule):
         A term found only after folding a spelling difference inside it: ى for ي,
         ه for ة, a hamza or madda on alef, Persian letter forms, presentation forms.
         An error; a warning when only a hamza on alef differs, and a note when only
-        madda and hamza differ (``أيرلندا`` for ``آيرلندا``: UN documents write both).
+        madda and hamza differ in the name of a State or a person (``أيرلندا`` for
+        ``آيرلندا``: UN documents write both).
     Why it matters:
         These letters change meaning (المعنى "the meaning" / المعني "concerned") and
         break search, spell-checking and consistency of official names.
@@ -345,9 +350,15 @@ class TermVariant(Rule):
                 what = "; ".join(_FOLD_MESSAGES[k] for k in kinds)
                 found = ", ".join(f"{d.found}→{d.expected}" for d in diffs[:4])
                 severity: Severity | None = "warning" if kinds == ["alef-hamza"] else None
-                if all({d.found, d.expected} == {"أ", "آ"} for d in diffs):
+                concept = ctx.termbase.get(m.concept_id)
+                if (
+                    concept is not None
+                    and concept.domain in _FOREIGN_NAME_DOMAINS
+                    and all({d.found, d.expected} == {"أ", "آ"} for d in diffs)
+                ):
                     # آيرلندا / أيرلندا: how a foreign name's first vowel is spelt, and UN documents
-                    # write both (وأيرلندا الشمالية in the United Kingdom's name): a note
+                    # write both (وأيرلندا الشمالية in the United Kingdom's name): a note.  In an
+                    # Arabic word it is another word: الآمن "the safe" for الأمن "security"
                     severity = "info"
                 yield self.finding(
                     ctx,
