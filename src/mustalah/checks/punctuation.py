@@ -197,6 +197,14 @@ class PunctuationBeforeParenthetical(Rule):
 _ABBREVIATION_END = re.compile(r"(?:\b[A-Za-z]\.[A-Za-z]\.|\b(?:Inc|Ltd|Co|Corp|Jr|Sr|St)\.)$")
 
 
+def _opens_quoted_paragraph(text: str) -> bool:
+    """A paragraph of a quotation that runs over several paragraphs: its only quotation mark
+    opens it, as each paragraph's does until the last one closes the quotation."""
+    body = text.lstrip()
+    head = body[:1]
+    return bool(head) and head in _QUOTE_STYLES and len(_QUOTE_RE.findall(body)) == 1
+
+
 def _quote_balance(text: str) -> list[tuple[int, str]]:
     """Positions of quotes that do not pair (straight quotes by parity, curly by count)."""
     problems: list[tuple[int, str]] = []
@@ -217,7 +225,9 @@ class UnbalancedBrackets(Rule):
         no opening one), an odd number of straight quotes, or unequal numbers of
         ” and “ — in either language.  Not a quotation or a bracket the segmentation
         cut alike in both languages (each side opens one and the next segment
-        closes it).
+        closes it), nor a side whose only quotation mark opens it when the other
+        side has none (a paragraph of a quotation that runs over several, each
+        opening with a mark, as UN documents quote articles and statements).
     Why it matters:
         A lost bracket or quote changes what is quoted or parenthetical, and in
         Arabic an unpaired bracket mirrors the wrong way.
@@ -244,6 +254,9 @@ class UnbalancedBrackets(Rule):
             yield from self._brackets(ctx, view)
             if mirrored:
                 continue  # a quotation the segmentation cut alike in both languages: nothing to mend
+            other = ctx.target if view is ctx.source else ctx.source
+            if other is not None and _opens_quoted_paragraph(view.text) and not _QUOTE_RE.search(other.text):
+                continue  # "2 - لا يجوز …: a paragraph of a quotation that runs on; the source shows none
             for pos, what in unbalanced[view.side]:
                 yield self.finding(ctx, view, pos, pos + 1, f"unbalanced quotation marks: {what}")
 

@@ -118,6 +118,14 @@ def _reshaped(view: SideView, concept: Concept, termbase: Termbase) -> int:
             # وزير الخارجية → وزراء الخارجية (Ministers for Foreign Affairs): the head's broken plural
             names.append([("ال" if toks[0].startswith("ال") else "") + plural, *toks[1:]])
             starts.update(ws.find(names[-1]))
+        for name in names:
+            # مراكز ودوائر الأمم المتحدة للإعلام ("United Nations information centres and
+            # services"): another head coordinated with this one before the rest of the name
+            rest = name[1:]
+            for i in ws.at.get(name[0].removeprefix("ال"), ()):
+                j = i + 2
+                if j < len(words) and words[i + 1].startswith("و") and words[j : j + len(rest)] == rest:
+                    starts.add(i)
         if last.startswith("ال") and not before.startswith("ال"):
             # وزير الخارجية → وزير خارجية <genitive> (وزراء خارجية البلدان الثلاثة); نائب الرئيس →
             # نائب رئيسة اللجنة (a woman chairs it)
@@ -181,6 +189,7 @@ BROKEN_PLURALS = {
     "وكيل": "وكلاء",
     "سفير": "سفراء",
     "سيد": "ساده",
+    "مركز": "مراكز",
 }
 
 
@@ -302,6 +311,25 @@ def anaphor_renderings(view: SideView, concept: Concept) -> int:
         return 0
     at = _words(view).at
     return len({i for head in heads for i in at.get(head, ())})
+
+
+def head_alone(view: SideView, concept: Concept) -> str | None:
+    """The definite head of one of the concept's names standing alone in an Arabic ``view``, not
+    followed by a definite word (an adjective: ``المركز الدولي`` is another name, not the Centre):
+    ``ورتبت الإدارة بالتنسيق`` ("the Department arranged") for the Department of Public Information."""
+    if view.lang != "ar":
+        return None
+    ws = _words(view)
+    for toks in _approved_token_forms(concept):
+        if len(toks) < 2:
+            continue
+        head = toks[0] if toks[0].startswith("ال") else "ال" + toks[0]
+        for i in ws.at.get(head, ()):
+            after = ws.words[i + 1] if i + 1 < len(ws.words) else ""
+            if not after.startswith("ال"):
+                start, end = view.folded.span(*ws.spans[i])
+                return view.text[start:end]
+    return None
 
 
 def nested_renderings(view: SideView, concept: Concept) -> int:

@@ -18,6 +18,7 @@ from .policy import is_official_name
 from .reshaped import (
     PARENT_BODIES,
     anaphor_renderings,
+    head_alone,
     head_in_view,
     indefinite_renderings,
     nested_renderings,
@@ -208,6 +209,17 @@ class TermMissing(Rule):
             # a title's head in the target (مبعوثة، المنسقين): inflected, not missing; a body's head
             # (المركز الدولي for the UN Centre) may be a wrong name, which is worth the warning
             head = head_in_view(tgt, concept) if concept.domain == "posts" and not fewer else None
+            # a body's definite head standing alone (ورتبت الإدارة بالتنسيق …, "the Department"):
+            # named by its head, as the context allows — a note
+            # (a title cut to its head, الأمين for الأمين العام, is a slip: bodies only)
+            alone = head_alone(tgt, concept) if concept.domain == "entities" and not fewer else None
+            # the source names the body by its former name (a document of its time): the Arabic of
+            # that time, not today's name, is the rendering to expect
+            if all(m.term.status is Status.SUPERSEDED for m in occurrences):
+                target_term = next(
+                    (t for t in concept.terms if t.lang == tgt.lang and t.status is Status.SUPERSEDED),
+                    target_term,
+                )
             for m in occurrences[-missing:]:
                 times = (
                     f" ({count} in the source, {have.get(concept_id, 0)} in the target)" if count > 1 else ""
@@ -220,12 +232,13 @@ class TermMissing(Rule):
                     m.end,
                     f"'{m.term.text}' ({concept_id}) is not rendered in the target{times}; "
                     f"expected '{target_term.text}'{hint}"
-                    + (f"; '{head}' stands there: another form of the name?" if head else ""),
+                    + (f"; '{head}' stands there: another form of the name?" if head else "")
+                    + (f"; '{alone}' stands there: the body by its head alone?" if alone else ""),
                     concept=concept_id,
                     suggestion=target_term.text,
                     # the Organization itself is named by context ("a UN peacekeeper" = أحد أفراد
                     # حفظة السلام): in the blind sets' first reviews none of 5 such findings was a slip
-                    severity="info" if state or fewer or head or concept_id == "UN" else None,
+                    severity="info" if state or fewer or head or alone or concept_id == "UN" else None,
                 )
 
 
