@@ -95,15 +95,19 @@ class TermMissing(Rule):
         title whose head stands in the target (``مبعوثة``, ``المنسقين``, ``رئيسة``) a
         note: in the blind sets' first reviews such findings on titles were 1 right of
         9 (a body's head, ``المركز الدولي`` for the UN Centre, may be a wrong name, and
-        stays a warning); so is the United Nations itself, which a translation names
-        by context (``a UN peacekeeper`` = ``أحد أفراد حفظة السلام``).  A name
+        stays a warning, but its definite head standing alone, ``ورتبت الإدارة`` for
+        "the Department of Public Information arranged", is a note); so is the United
+        Nations itself, which a translation names by context (``a UN peacekeeper`` =
+        ``أحد أفراد حفظة السلام``).  A source naming a body by its former name
+        expects the Arabic of that time (``إدارة شؤون الإعلام`` in a 2015 document).  A name
         with its acronym in parentheses counts as one mention; an acronym alone may
         be rendered by the name's definite head
         (``UNODC`` → ``المكتب``).  Grammar reshapes names and these count as
         renderings: a genitive inside a construct title (``وزير خارجية الأردن``), an
         indefinite title owned by ل (``مستشار خاص للأمين العام``), a pronoun for the
         genitive (``نائبه``), a parent body written out (``لجنة مجلس الأمن لمكافحة
-        الإرهاب``). A target mention
+        الإرهاب``), two heads before one name (``مراكز ودوائر الأمم المتحدة للإعلام``),
+        a construct name made indefinite after "a"/"an" (``محكمة عدل دولية``). A target mention
         in a deprecated or variant form, or a near miss of it (one word changed or
         missing, a curated confusion), counts as present (TM002/TM003/TM006/TM008/SP001
         report those).
