@@ -315,14 +315,16 @@ def anaphor_renderings(view: SideView, concept: Concept) -> int:
 
 def head_alone(view: SideView, concept: Concept) -> str | None:
     """The definite head of one of the concept's names standing alone in an Arabic ``view``, not
-    followed by a definite word (an adjective: ``المركز الدولي`` is another name, not the Centre):
+    followed by a definite word (an adjective: ``المركز الدولي`` is another name, not the Centre)
+    and with the rest of the name nowhere in the text (else it is the name broken up):
     ``ورتبت الإدارة بالتنسيق`` ("the Department arranged") for the Department of Public Information."""
     if view.lang != "ar":
         return None
     ws = _words(view)
-    for toks in _approved_token_forms(concept):
-        if len(toks) < 2:
-            continue
+    forms = [toks for toks in _approved_token_forms(concept) if len(toks) >= 2]
+    if any(all(t in ws.at for t in toks[1:]) for toks in forms):
+        return None  # the rest of the name stands here too: the name broken up, not an anaphor
+    for toks in forms:
         head = toks[0] if toks[0].startswith("ال") else "ال" + toks[0]
         for i in ws.at.get(head, ()):
             after = ws.words[i + 1] if i + 1 < len(ws.words) else ""
