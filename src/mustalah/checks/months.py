@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from ..model import Finding
-from ..text.dates import EN_MONTHS, UN_PAIRS, MonthMention
+from ..text.dates import EN_MONTH_NAMES, EN_MONTHS, UN_PAIRS, MonthMention
 from .base import Rule, UnitContext
 from .textcache import month_mentions
 
@@ -54,7 +54,10 @@ class MonthMismatch(Rule):
     def paired(self, source: Finding, target: Finding) -> Finding:
         """The other side has another month in this one's place: unambiguous, an error."""
         month = _month_of(source)
-        right = None if month is None else UN_PAIRS[month] if target.lang == "ar" else _EN_NAMES.get(month)
+        if month is None:
+            right = None
+        else:
+            right = UN_PAIRS[month] if target.lang == "ar" else EN_MONTH_NAMES.get(month)
         return replace(
             target,
             severity="error",
@@ -97,8 +100,6 @@ class MonthMismatch(Rule):
                 )
 
 
-#: Month number → English name (the full name, listed before the abbreviations in ``EN_MONTHS``).
-_EN_NAMES: dict[int, str] = {number: name for name, number in reversed(EN_MONTHS.items())}
 
 
 def _latin_months(text: str, lang: str) -> tuple[MonthMention, ...]:

@@ -261,7 +261,7 @@ def _has_value(text: str, value: str) -> bool:
 
 
 #: Powers of ten the scale words after a number stand for (UN Arabic: بليون is a thousand million).
-_SCALES = {
+SCALES = {
     "thousand": 3,
     "million": 6,
     "billion": 9,
@@ -276,7 +276,7 @@ _SCALES = {
     "بلايين": 9,
     "تريليون": 12,
 }
-_SCALE_WORDS = "|".join(sorted(_SCALES, key=len, reverse=True))
+_SCALE_WORDS = "|".join(sorted(SCALES, key=len, reverse=True))
 _SCALED = re.compile(rf"({_DIGIT}+(?:[.,٫٬]{_DIGIT}+)*)\s*(?:-\s*)?({_SCALE_WORDS})s?(?!\w)")
 
 
@@ -298,7 +298,7 @@ def _scaled_values(text: str) -> set[Decimal]:
     for m in _SCALED.finditer(text):
         amount = _amount(m.group(1))
         if amount is not None:
-            out.add(amount.scaleb(_SCALES[m.group(2)]))
+            out.add(amount.scaleb(SCALES[m.group(2)]))
     return out
 
 
@@ -316,7 +316,7 @@ def _scaled(here: str, start: int, value: str, there: str) -> bool:
     amount = None if m is None else _amount(m.group(1))
     if m is None or amount is None:
         return False
-    product = amount.scaleb(_SCALES[m.group(2)])
+    product = amount.scaleb(SCALES[m.group(2)])
     return any(_amount(run) == product for run in _runs(there))
 
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 from ..formats.plurals import single_number
 from ..model import Finding
 from .base import Rule, SideView, UnitContext
-from .number_forms import run_span, same_number_elsewhere
+from .number_forms import SCALES, run_span, same_number_elsewhere
 from .number_words import compound_numbers, word_numbers
 
 _DIGITS = str.maketrans(
@@ -36,8 +36,8 @@ NUMBER = re.compile(
 #: The Arabic comma typed as a thousands separator (3،000): read as 3000, reported once (NU001).
 _COMMA_IN_NUMBER = re.compile(rf"{_D}،{_D}{{3}}(?!{_D})")
 
-_ONE_SCALE = re.compile(r"\s*(?:million|billion|trillion|thousand)\b", re.IGNORECASE)
-_AR_SCALE = re.compile(r"(?:مليون|مليار|بليون|تريليون|ألف)")
+_ONE_SCALE = re.compile(r"\s*(?:" + "|".join(w for w in SCALES if w.isascii()) + r")\b", re.IGNORECASE)
+_AR_SCALE = re.compile("|".join(w for w in SCALES if not w.isascii()))
 _LATIN_RUN = re.compile(r"[A-Za-z]+")
 #: A number of three digits or more (a year, a resolution's number) that a text may repeat.
 _CITED = re.compile(r"[0-9]{3,}")

@@ -302,15 +302,16 @@ def anaphor_renderings(view: SideView, concept: Concept) -> int:
     renders an English acronym once the name has been given in full."""
     if view.lang != "ar":
         return 0
-    heads = set()
-    for toks in _approved_token_forms(concept):
-        if len(toks) >= 2:
-            head = toks[0]
-            heads.add(head if head.startswith("ال") else "ال" + head)
+    heads = {_definite(toks[0]) for toks in _approved_token_forms(concept) if len(toks) >= 2}
     if not heads:
         return 0
     at = _words(view).at
     return len({i for head in heads for i in at.get(head, ())})
+
+
+def _definite(word: str) -> str:
+    """A name's head word with the article: ``مكتب`` → ``المكتب``."""
+    return word if word.startswith("ال") else "ال" + word
 
 
 def head_alone(view: SideView, concept: Concept) -> str | None:
@@ -325,8 +326,7 @@ def head_alone(view: SideView, concept: Concept) -> str | None:
     if any(all(t in ws.at for t in toks[1:]) for toks in forms):
         return None  # the rest of the name stands here too: the name broken up, not an anaphor
     for toks in forms:
-        head = toks[0] if toks[0].startswith("ال") else "ال" + toks[0]
-        for i in ws.at.get(head, ()):
+        for i in ws.at.get(_definite(toks[0]), ()):
             after = ws.words[i + 1] if i + 1 < len(ws.words) else ""
             if not after.startswith("ال"):
                 start, end = view.folded.span(*ws.spans[i])

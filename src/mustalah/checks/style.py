@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterable
 
 from ..model import Finding
-from ..text.dates import EN_MONTHS, UN_PAIRS
+from ..text.dates import EN_MONTH_NAMES, UN_PAIRS
 from ..text.english import ise_words
 from .base import Rule, UnitContext
 from .textcache import month_mentions, split_honorific, symbols
@@ -136,7 +136,7 @@ class MonthWithoutPair(Rule):
                         view,
                         m.start,
                         m.end,
-                        f"'{view.text[m.start : m.end]}' is the Maghreb name of {_MONTH_EN[m.month]}, "
+                        f"'{view.text[m.start : m.end]}' is the Maghreb name of {EN_MONTH_NAMES[m.month]}, "
                         f"which UN Arabic does not use: it writes '{UN_PAIRS[m.month]}'",
                         suggestion=UN_PAIRS[m.month],
                         severity="warning",
@@ -151,9 +151,6 @@ class MonthWithoutPair(Rule):
                         suggestion=UN_PAIRS[m.month],
                     )
 
-
-#: Month number → its English name (the full names come first in ``EN_MONTHS``).
-_MONTH_EN = {number: name for name, number in reversed(EN_MONTHS.items())}
 
 _SLASH_SPACED = re.compile(r"\s*/\s*")
 

@@ -33,6 +33,8 @@ EN_MONTHS: dict[str, int] = {
     )
 }
 EN_MONTHS.update({"Jan.": 1, "Feb.": 2, "Aug.": 8, "Sept.": 9, "Oct.": 10, "Nov.": 11, "Dec.": 12})
+#: Month number → its full English name (listed before the abbreviations in ``EN_MONTHS``).
+EN_MONTH_NAMES: dict[int, str] = {number: name for name, number in reversed(EN_MONTHS.items())}
 
 #: The UN pair for each month (../shared/research/arabic.md §4).
 UN_PAIRS: dict[int, str] = {
