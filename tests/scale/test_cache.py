@@ -114,6 +114,31 @@ def test_warm_load_decodes_nothing_until_asked(cache_home: Path) -> None:
     assert termbase.get("no-such-concept") is None and "UNOCT" in termbase._by_id
 
 
+def test_a_warm_lint_decodes_only_the_concepts_it_meets(cache_home: Path) -> None:
+    """Every value a rule derives from the whole termbase is registered, so it comes from the
+    file: a lint on a warm cache walks no termbase (an unregistered one cost a 100k-term
+    termbase 4 s a run)."""
+    from mustalah.lint import engine
+    from mustalah.lint.shards import plan_tasks, run_task
+    from mustalah.termbase.lazy import LazyConcepts
+
+    release = sorted((Path(__file__).resolve().parents[2] / "corpora" / "releases").iterdir())[0]
+    cache.cached_index(None)
+    cache.clear_memo()
+    engine._termbase_and_index.cache_clear()
+    try:
+        termbase, _ = engine.index_for(None)
+        concepts = termbase.concepts
+        assert isinstance(concepts, LazyConcepts)
+        settings = engine.LintSettings()
+        results = [run_task(task, settings) for task in plan_tasks([str(release)], settings, 2500)]
+        assert sum(len(r.findings) for r in results) > 0
+        assert len(concepts.rows._memo) < len(concepts) // 2, (len(concepts.rows._memo), len(concepts))
+    finally:
+        cache.clear_memo()
+        engine._termbase_and_index.cache_clear()
+
+
 def test_lazy_termbase_equals_the_parsed_one(cache_home: Path) -> None:
     import pickle
 

@@ -19,6 +19,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import replace
 
 from ..model import Finding
+from ..termbase.derived import register
 from ..termbase.model import Gender, Term, Termbase
 from ..termbase.validate import fold as word_key
 from ..text.arabic import attach_clitics, gendered
@@ -89,6 +90,7 @@ def _accusative_titles(ctx: UnitContext, lang: str) -> frozenset[str]:
     return ctx.termbase.derived("accusative-titles", _build_accusative_titles)
 
 
+@register("accusative-titles")
 def _build_accusative_titles(termbase: Termbase) -> frozenset[str]:
     out: set[str] = set()
     for concept in termbase:
