@@ -154,6 +154,30 @@ def _paragraph_number(here: str, there: str) -> int:
     return next(i for i, ch in enumerate(here) if ch.isdigit())
 
 
+#: A resolution or decision cited by its number with its year in parentheses: ``القرار 984 (1995)``.
+_CITATION_YEAR = re.compile(rf"({_D}{{1,4}})\s*\(\s*((?:19|20|١٩|٢٠){_D}{{2}})\s*\)")
+_CITED_AS = re.compile(r"(?:resolution|decision)s?\b|قرار|مقرر", re.IGNORECASE)
+
+
+def _citation_years(here: str, there: str) -> set[int]:
+    """Where a resolution's year stands (``القرار 984 (1995)``) when the other side cites the same
+    number without a year (``Resolution No. 984``): the year is part of the citation one language
+    gives in full, no number of the text.  Another year there (``984 (1996)``) is left to the rule."""
+    years: set[int] = set()
+    for m in _CITATION_YEAR.finditer(here):
+        if not _CITED_AS.search(here, max(0, m.start() - 40), m.start()):
+            continue
+        number = m.group(1).translate(_DIGITS)
+        cited = [
+            c
+            for c in re.finditer(rf"(?<!{_D}){_D}{{1,4}}(?!{_D})", there)
+            if c.group().translate(_DIGITS) == number
+        ]
+        if cited and not any(re.match(r"\s*\(\s*[0-9٠-٩۰-۹]{4}", there[c.end() :]) for c in cited):
+            years.add(m.start(2))
+    return years
+
+
 def _counts_things(text: str, n: NumberToken) -> bool:
     """``2 vehicles``: a bare one or two before a word, not part of a grade, list or symbol (P-2)."""
     before = text[n.start - 1] if n.start else " "
@@ -178,7 +202,9 @@ class NumberMismatch(Rule):
         words no list knows whole (``1 million`` → ``مليون``, ``ten-year`` →
         ``عشري``, ``131st`` → ``الحادية والثلاثون بعد المائة``), give a number
         said twice once, and cite their own pages: on unseen UN text, 4 of 69
-        such findings were slips, against 7 of 10 for years.
+        such findings were slips, against 7 of 10 for years.  A resolution's year
+        that only one side's citation gives (``Resolution No. 984`` /
+        ``قرار مجلس الأمن 984 (1995)``) is part of the citation, not a number to find.
     Why it matters:
         A wrong figure, day or resolution number is a factual error that no reader
         can detect without the source; it is the commonest error revisers catch.
@@ -268,6 +294,7 @@ class NumberMismatch(Rule):
         in_names = [(m.start, m.end) for m in here.matches if m.concept_id in named]
         seen: Counter[str] = Counter()
         reported = -1  # the end of the last run reported
+        citation_years = _citation_years(here.text, there.text) if "(" in here.text else set()
         spare = where == "the target" and single_number(ctx.segment) is not None
         for n in mine:
             seen[n.value] += 1
@@ -278,6 +305,8 @@ class NumberMismatch(Rule):
                 continue  # a PO plural form said for one number (يومان, 'two days') may leave out the count
             if any(a <= n.start and n.end <= b for a, b in in_names):
                 continue  # part of a name the other side gives in another form
+            if n.start in citation_years:
+                continue  # "Resolution No. 984" = قرار مجلس الأمن 984 (1995): the citation's year
             if n.start == numbering:
                 continue  # "46 - " before the Arabic paragraph only: its numbering, not a number of the text
             if where == "the target" and n.value in ("1", "2") and _counts_things(here.text, n):
