@@ -29,6 +29,8 @@ import re
 from collections.abc import Iterator
 from decimal import Decimal, InvalidOperation
 
+from ..text.dates import SHORT_YEAR_AFTER_MONTH
+
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 _DIGIT = "[0-9٠-٩۰-۹]"
 #: Runs of digit groups joined by one separator each: 10-103, 224.14, 10:00, 300 4, and a comma and
@@ -119,8 +121,21 @@ def same_number_elsewhere(value: str, start: int, here: str, here_lang: str, the
         return True  # the 1960s = الستينيات
     if _scaled(here, start, value, there):
         return True  # 750,000 = 750 ألف, 2.5 million = 2,500,000
+    if _short_year(here, start, value, there):
+        return True  # 22 Oct 14 = 22 تشرين الأول/أكتوبر 2014
     mine = _run_at(here, start)
     return mine is not None and bool(_forms(mine) & {f for run in _runs(there) for f in _forms(run)})
+
+
+def _short_year(here: str, start: int, value: str, there: str) -> bool:
+    """A year written with two digits after an abbreviated month in a table's date (``22 Oct 14``)
+    and with four on the other side (2014), either way round."""
+    if len(value) == 2 and value.isdigit() and SHORT_YEAR_AFTER_MONTH.search(here[max(0, start - 8) : start]):
+        return _has_value(there, "20" + value) or _has_value(there, "19" + value)
+    if re.fullmatch(r"(?:19|20)[0-9]{2}", value):
+        short = re.finditer(rf"(?<![0-9]){value[2:]}(?![0-9])", there)
+        return any(SHORT_YEAR_AFTER_MONTH.search(there[max(0, m.start() - 8) : m.start()]) for m in short)
+    return False
 
 
 _FOOTNOTE_AFTER = re.compile(r"[.;,:)\]\"”’]\(?[0-9]{1,3}\)?(?=\s|$)")

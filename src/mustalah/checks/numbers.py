@@ -204,7 +204,8 @@ class NumberMismatch(Rule):
         said twice once, and cite their own pages: on unseen UN text, 4 of 69
         such findings were slips, against 7 of 10 for years.  A resolution's year
         that only one side's citation gives (``Resolution No. 984`` /
-        ``قرار مجلس الأمن 984 (1995)``) is part of the citation, not a number to find.
+        ``قرار مجلس الأمن 984 (1995)``) is part of the citation, not a number to find;
+        a table's two-digit year after an abbreviated month (``22 Oct 14``) is that year.
     Why it matters:
         A wrong figure, day or resolution number is a factual error that no reader
         can detect without the source; it is the commonest error revisers catch.

@@ -13,7 +13,8 @@ professional translations of the UN do so all the time:
   Representative"), ``ممثلتي الخاصة`` for a woman;
 * **a pronoun for the genitive**: نائب الرئيس becomes ``نائبه`` ("its Vice-Chair");
 * **the construct undone with ل**: نائب الرئيس becomes ``النائب الثالث للرئيس`` (Third
-  Vice-Chair), or, indefinite, ``نائبا للرئيس`` ("as Vice-President");
+  Vice-Chair), or, indefinite, ``نائبا للرئيس`` ("as Vice-President"); with the adjective
+  brought forward, ``مفوض سام للأمم المتحدة لشؤون اللاجئين`` ("as United Nations High Commissioner");
 * **a parent body written out inside the name**: لجنة مكافحة الإرهاب becomes
   ``لجنة مجلس الأمن لمكافحة الإرهاب`` (the Security Council Counter-Terrorism Committee) —
   the Council's name, or the Organization's, stands between the head and the rest.
@@ -165,6 +166,8 @@ def _reshaped(view: SideView, concept: Concept, termbase: Termbase) -> int:
             # sound plural and the dual, every word of a noun and its adjectives taking the ending
             for shape in number_forms(toks):
                 starts.update(ws.find(shape))
+        if not toks[0].startswith("ال") and len(toks) >= 3:
+            starts.update(_adjective_first(ws, toks))
         if toks[0] not in ws.at:
             continue
         for parent in parents:
@@ -229,6 +232,24 @@ def indefinite_renderings(view: SideView, concept: Concept) -> int:
             # (the Charter establishing its organs)
             starts.update(ws.find([t[2:] if t.startswith("ال") and len(t) > 3 else t for t in toks]))
     return len(starts)
+
+
+def _adjective_first(ws: _Words, toks: list[str]) -> list[int]:
+    """مفوض الأمم المتحدة السامي لشؤون اللاجئين → ``مفوض سام للأمم المتحدة لشؤون اللاجئين`` ("as
+    United Nations High Commissioner"): the title indefinite, its adjective (a defective one loses
+    its ي) right after the head, the genitive taking ل, the rest as it was."""
+    out: list[int] = []
+    for k in range(2, len(toks)):
+        adjective = toks[k]
+        if not adjective.startswith("ال") or len(adjective) <= 3:
+            continue
+        if not all(t.startswith("ال") for t in toks[1:k]):
+            break
+        bare = adjective[2:]
+        for head in (toks[0], toks[0] + "ا"):
+            for indefinite in {bare, bare[:-1] if bare.endswith("ي") else bare, bare + "ا"}:
+                out += ws.find([head, indefinite, "ل" + toks[1][1:], *toks[2:k], *toks[k + 1 :]])
+    return out
 
 
 def _state_inside(view: SideView, ws: _Words, toks: list[str], termbase: Termbase) -> list[int]:

@@ -107,7 +107,8 @@ class TermMissing(Rule):
         indefinite title owned by ل (``مستشار خاص للأمين العام``), a pronoun for the
         genitive (``نائبه``), a parent body written out (``لجنة مجلس الأمن لمكافحة
         الإرهاب``), two heads before one name (``مراكز ودوائر الأمم المتحدة للإعلام``),
-        a construct name made indefinite after "a"/"an" (``محكمة عدل دولية``). A target mention
+        a construct name made indefinite after "a"/"an" (``محكمة عدل دولية``), a title made
+        indefinite with its adjective first (``كمفوض سام للأمم المتحدة لشؤون اللاجئين``). A target mention
         in a deprecated or variant form, or a near miss of it (one word changed or
         missing, a curated confusion), counts as present (TM002/TM003/TM006/TM008/SP001
         report those).

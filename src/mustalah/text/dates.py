@@ -116,6 +116,16 @@ _AR_MONTH = re.compile(
 _EN_MONTH = re.compile(
     r"(?<![A-Za-z])(" + "|".join(re.escape(m) for m in sorted(EN_MONTHS, key=len, reverse=True)) + r")(?!\w)"
 )
+#: A month abbreviated without its point in a table's date, read only between a day and a year or
+#: after a day: "Last advertised 22 Oct 14" (``Mar`` and ``Jan`` elsewhere may be names).
+_EN_SHORT = {"Jan": 1, "Feb": 2, "Mar": 3, "Apr": 4, "Jun": 6, "Jul": 7, "Aug": 8, "Sep": 9, "Sept": 9}
+_EN_SHORT.update({"Oct": 10, "Nov": 11, "Dec": 12})
+_EN_SHORT_MONTH = re.compile(
+    r"(?<=[0-9] )(" + "|".join(sorted(_EN_SHORT, key=len, reverse=True)) + r")(?=\s+[0-9]|[\s,;.)]|$)"
+)
+#: A two-digit year after such a month ("22 Oct 14" = 22 October 2014).
+SHORT_YEAR_AFTER_MONTH = re.compile(r"(?:" + "|".join(_EN_SHORT) + r"|May)\.?\s+$")
+
 #: Every match of ``_AR_MONTH`` contains one of these names, every match of ``_EN_MONTH`` one of
 #: these prefixes: a text without any has no month (a cheap test before the full patterns).
 AR_MONTH_NAMES = tuple(sorted({*GREGORIAN_AR, *REGIONAL_AR, *LEVANTINE_AR}))
@@ -208,7 +218,9 @@ def english_months(text: str) -> list[MonthMention]:
         ):
             continue  # the modal "May" ("May the Council…"), unless "in/of/since May" says a month
         out.append(MonthMention(EN_MONTHS[m.group(1)], m.start(), m.end(), "en", dated))
-    return out
+    for m in _EN_SHORT_MONTH.finditer(text):  # "22 Oct 14": a table's date
+        out.append(MonthMention(_EN_SHORT[m.group(1)], m.start(), m.end(), "en", True))
+    return sorted(out, key=lambda mention: mention.start) if out else out
 
 
 def months(text: str, lang: str) -> list[MonthMention]:
