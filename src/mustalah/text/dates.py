@@ -218,8 +218,10 @@ def english_months(text: str) -> list[MonthMention]:
         ):
             continue  # the modal "May" ("May the Council…"), unless "in/of/since May" says a month
         out.append(MonthMention(EN_MONTHS[m.group(1)], m.start(), m.end(), "en", dated))
-    for m in _EN_SHORT_MONTH.finditer(text):  # "22 Oct 14": a table's date
-        out.append(MonthMention(_EN_SHORT[m.group(1)], m.start(), m.end(), "en", True))
+    read = {mention.start for mention in out}
+    for m in _EN_SHORT_MONTH.finditer(text):  # "22 Oct 14": a table's date ("Oct." is read above)
+        if m.start() not in read:
+            out.append(MonthMention(_EN_SHORT[m.group(1)], m.start(), m.end(), "en", True))
     return sorted(out, key=lambda mention: mention.start) if out else out
 
 
