@@ -23,8 +23,8 @@ class MonthMismatch(Rule):
         (``كانون الأول/ديسمبر``, ``حزيران/يونيه``, ``تموز/يوليه``), the single
         Gregorian name (``ديسمبر``, ``يونيو``/``يونيه``) or the Levantine name —
         compared by month number; an English month abbreviated without its point
-        is read after a day (a table's ``22 Oct 14``).  A month next to a number (a date) must appear
-        on the other side.  Another month in its place there (as many missing on
+        is read after a day (a table's ``22 Oct 14``).  A month next to a number
+        (a date) must appear on the other side.  Another month in its place there (as many missing on
         each side) is one finding on the target, an error; a month the other side
         just lacks is a warning, since the date may be written another way there
         (``15/3/2021``, ``منتصف الشهر``).

@@ -118,8 +118,10 @@ _EN_MONTH = re.compile(
 )
 #: A month abbreviated without its point in a table's date, read only between a day and a year or
 #: after a day: "Last advertised 22 Oct 14" (``Mar`` and ``Jan`` elsewhere may be names).
-_EN_SHORT = {"Jan": 1, "Feb": 2, "Mar": 3, "Apr": 4, "Jun": 6, "Jul": 7, "Aug": 8, "Sep": 9, "Sept": 9}
-_EN_SHORT.update({"Oct": 10, "Nov": 11, "Dec": 12})
+_EN_SHORT = {
+    **{name[:3]: number for name, number in EN_MONTHS.items() if name.isalpha() and name != "May"},
+    "Sept": 9,
+}
 _EN_SHORT_MONTH = re.compile(
     r"(?<=[0-9] )(" + "|".join(sorted(_EN_SHORT, key=len, reverse=True)) + r")(?=\s+[0-9]|[\s,;.)]|$)"
 )
