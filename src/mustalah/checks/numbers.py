@@ -206,6 +206,7 @@ class NumberMismatch(Rule):
         that only one side's citation gives (``Resolution No. 984`` /
         ``قرار مجلس الأمن 984 (1995)``) is part of the citation, not a number to find;
         a table's two-digit year after an abbreviated month (``22 Oct 14``) is that year.
+        A range the other side lacks at both ends (``2014-2015``) is one finding.
     Why it matters:
         A wrong figure, day or resolution number is a factual error that no reader
         can detect without the source; it is the commonest error revisers catch.
@@ -294,6 +295,7 @@ class NumberMismatch(Rule):
         named = {m.concept_id for m in there.matches}
         in_names = [(m.start, m.end) for m in here.matches if m.concept_id in named]
         seen: Counter[str] = Counter()
+        found: list[Finding] = []
         reported = -1  # the end of the last run reported
         citation_years = _citation_years(here.text, there.text) if "(" in here.text else set()
         spare = where == "the target" and single_number(ctx.segment) is not None
@@ -341,17 +343,45 @@ class NumberMismatch(Rule):
                 span = (n.start, n.end)  # 10-103, 6.11, A/RES/60/228: several numbers, each its own
             reported = span[1]
             shown = here.text[span[0] : span[1]] if span != (n.start, n.end) else n.value
-            yield self.finding(
-                ctx,
-                here,
-                span[0],
-                span[1],
-                f"number {shown} is not in {where}"
-                + (
-                    f" ({counts[n.value]} here, {theirs.get(n.value, 0)} there)"
-                    if counts[n.value] > 1
-                    else ""
-                ),
-                # a year, or a number with another the other side has in its place: worth a look
-                severity=None if extra or _YEAR.fullmatch(n.value) else "info",
+            found.append(
+                self.finding(
+                    ctx,
+                    here,
+                    span[0],
+                    span[1],
+                    f"number {shown} is not in {where}"
+                    + (
+                        f" ({counts[n.value]} here, {theirs.get(n.value, 0)} there)"
+                        if counts[n.value] > 1
+                        else ""
+                    ),
+                    # a year, or a number with another the other side has in its place: worth a look
+                    severity=None if extra or _YEAR.fullmatch(n.value) else "info",
+                )
             )
+        yield from _join_ranges(here.text, found, where)
+
+
+#: Two numbers of a range, joined by a hyphen or a dash and nothing else (``2014-2015``).
+_RANGE_JOINT = re.compile(r"[-–—]")
+
+
+def _join_ranges(text: str, found: list[Finding], where: str) -> Iterable[Finding]:
+    """Both ends of a range missing (``2014-2015`` where the other side has ``2016-2017``): one
+    finding for the range, not one a year — one slip, one finding."""
+    i = 0
+    while i < len(found):
+        first = found[i]
+        second = found[i + 1] if i + 1 < len(found) else None
+        if (
+            second is not None
+            and _RANGE_JOINT.fullmatch(text[first.end : second.start])
+            and first.severity == second.severity
+            and "(" not in first.message + second.message
+        ):
+            shown = text[first.start : second.end]
+            yield replace(first, end=second.end, text=shown, message=f"range {shown} is not in {where}")
+            i += 2
+            continue
+        yield first
+        i += 1

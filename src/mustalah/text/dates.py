@@ -195,9 +195,11 @@ def _arabic_months(text: str) -> list[MonthMention]:
     return out
 
 
-#: "May" after these words is the month: "in May of the year", "since May", "of May".
+#: "May" after these words is the month: "in May of the year", "since May", "of May", "last May".
 _MAY_MONTH = re.compile(
-    r"\b(?:in|of|since|until|till|from|by|between|early|mid|late|end of|during)\s+$", re.IGNORECASE
+    r"\b(?:in|of|since|until|till|from|by|between|early|mid|late|end of|during|last|next|this|each|every"
+    r"|before|after|through)\s+$",
+    re.IGNORECASE,
 )
 #: … and before another month: "between May and August 2015", "May-June".
 _MAY_BEFORE_MONTH = re.compile(
