@@ -62,3 +62,26 @@ def test_real_text_gives_no_sp004_and_each_dropped_yeh_is_found(tmp_path: Path) 
         ar.write_text("\n".join(lines), encoding="utf-8")
         found = _findings([lint_input(str(copy), SETTINGS)])
         assert [(f.unit, f.text) for f in found] == [(spot.unit, verb)], (spot.file, spot.unit, noun)
+
+
+def test_a_verb_vowelled_with_its_shadda_is_written_so_on_purpose(tmp_path: Path) -> None:
+    """``مديرية تنفيذية تنفِّذ قرارات اللجنة`` (real text: the CTC's page, corpora/real/blind31):
+    the shadda says the verb was meant; without it the same word is a possible dropped ي."""
+    verb = "تنفِّذ"
+    for written, expected in ((verb, 0), (verb.replace("\u0651", "").replace("\u0650", ""), 1)):
+        folder = tmp_path / f"slot-{expected}"
+        folder.mkdir()
+        ar = [
+            "ويجب تنفيذ قرارات مجلس الأمن.",
+            "ودعا إلى تنفيذ قرارات مجلس الأمن.",
+            f"مديرية تنفيذية {written} قرارات اللجنة.",
+        ]
+        (folder / "ar.txt").write_text("\n".join(ar) + "\n", encoding="utf-8")
+        en = [
+            "Security Council resolutions must be implemented.",
+            "He called for implementing Security Council resolutions.",
+            "A directorate carries out the Committee's decisions.",
+        ]
+        (folder / "en.txt").write_text("\n".join(en) + "\n", encoding="utf-8")
+        found = _findings([lint_input(str(folder), SETTINGS)])
+        assert len(found) == expected, (written, found)

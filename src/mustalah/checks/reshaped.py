@@ -231,7 +231,30 @@ def indefinite_renderings(view: SideView, concept: Concept) -> int:
             # a construct name, indefinite: "an International Court of Justice" = محكمة عدل دولية
             # (the Charter establishing its organs)
             starts.update(ws.find([t[2:] if t.startswith("ال") and len(t) > 3 else t for t in toks]))
+            if not toks[0].startswith("ال"):
+                starts.update(_undone_with_lam(ws, toks))
     return len(starts)
+
+
+#: Words a description may put between an indefinite head and the rest of the name.
+_DESCRIPTION_WORDS = 3
+
+
+def _undone_with_lam(ws: _Words, toks: list[str]) -> list[int]:
+    """"a dedicated Counter-Terrorism Committee (CTC) of the Council" = ``لجنة تابعة للمجلس مكرسة
+    لمكافحة الإرهاب``: the head indefinite, a few words describing it, then the rest of the name
+    with ل on its first word (``لمكافحة``; ``للإرهاب`` for an article)."""
+    second = "ل" + toks[1][1:] if toks[1].startswith("ال") else "ل" + toks[1]
+    out: list[int] = []
+    words = ws.words
+    for i in ws.at.get(toks[0], ()):
+        if words[i].endswith("ال" + toks[0]):
+            continue  # a definite head (اللجنة): the name itself, or another body's
+        for j in range(i + 1, min(i + 2 + _DESCRIPTION_WORDS, len(words))):
+            if words[j] == second and words[j + 1 : j + len(toks) - 1] == toks[2:]:
+                out.append(i)
+                break
+    return out
 
 
 def _adjective_first(ws: _Words, toks: list[str]) -> list[int]:

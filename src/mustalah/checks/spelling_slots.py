@@ -35,6 +35,8 @@ _TAFIIL = re.compile("(?:ل|ب|ال|بال|لل)?ت[\u0621-\u064a]{2}(ي)[\u0621
 #: its ي, clitics allowed.  Any other word can neither report nor be reported, so it makes no fact
 #: (a 1M-unit run keeps a few facts per hundred units instead of several per unit).
 _CANDIDATE = re.compile("(?:ل|ب|ال|بال|لل)?ت[\u0621-\u064a]{2}ي?[\u0621-\u064a]")
+#: The shadda a writer puts on the verb's doubled letter (تنفِّذ): the verb, written so on purpose.
+_SHADDA = "\u0651"
 #: How far back the word before a name is looked for (a word and its spaces).
 _REACH = 80
 #: How often the longer word must precede the name for the rare one to be worth a note.
@@ -63,7 +65,8 @@ class RareWordBeforeName(CorpusRule):
         In Arabic text, the word just before a name the termbase knows, when it occurs there
         only once and is the word that usually precedes that name in the same file or run
         with an inner ``ي`` dropped: ``تعزز`` where ``تعزيز`` stands before the name
-        elsewhere.  A note (info): both are words, and the verb may be meant.
+        elsewhere.  A note (info): both are words, and the verb may be meant; a word
+        written with its shadda (``تنفِّذ قرارات``) says the verb is, and is not reported.
     Why it matters:
         A dropped letter that makes another real word is invisible to a spell-checker and
         changes the grammar (``تعزيز`` "strengthening", ``تعزز`` "strengthens"); the curated
@@ -98,6 +101,8 @@ class RareWordBeforeName(CorpusRule):
                 if before is None:
                     continue
                 word = before.group(1)
+                if _SHADDA in word:
+                    continue  # vowelled as the verb (تنفِّذ قرارات, "which carries out decisions"): on purpose
                 bare = _bare(word)
                 if not _CANDIDATE.fullmatch(bare):
                     continue  # only a verbal noun تفعيل or the verb تفعل can report: the rest is no fact
