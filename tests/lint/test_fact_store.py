@@ -13,7 +13,7 @@ from mustalah.checks.registry import ALL_RULES
 from mustalah.lint import facts as facts_module
 from mustalah.lint import run as lint_run
 from mustalah.lint.engine import LintSettings, index_for
-from mustalah.lint.facts import FactStore
+from mustalah.lint.facts import FactStore, SpooledFacts
 from mustalah.lint.inputs import lint_input
 from mustalah.lint.run import run_lint
 
@@ -120,3 +120,19 @@ def test_co003_keeps_no_fact_for_a_concept_with_one_form() -> None:
         assert concept is not None
         texts = {t.text for t in concept.terms if t.lang == fact.finding.lang and not t.is_acronym}
         assert len(texts) >= 2
+
+
+def test_spilled_facts_are_read_back_lazily_and_again(tmp_path: Path) -> None:
+    """Once spilled, a rule's facts are read from disk as they are iterated (a 1M-unit run's SP004
+    facts would take ~170 MB as objects), and a conclusion may iterate them twice."""
+    _corpus(tmp_path)
+    result = lint_input(str(tmp_path / "a.tsv"), LintSettings())
+    store = FactStore(CORPUS_RULES, spill_after=0)
+    for code, items in result.facts:
+        store.add(code, items)
+    facts = store.facts("CO001")
+    assert isinstance(facts, SpooledFacts) and len(facts) > 0
+    once, twice = list(facts), list(facts)
+    assert once == twice and len(once) == len(facts)
+    assert once[0] in facts
+    store.close()

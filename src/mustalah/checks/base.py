@@ -13,7 +13,7 @@ facts and conclude once at the end, so sharded runs can merge their facts.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any, ClassVar
 
@@ -254,8 +254,11 @@ class CorpusRule(Rule):
     def collect(self, ctx: UnitContext) -> Iterable[Fact]:
         raise NotImplementedError
 
-    def conclude(self, facts: list[Fact]) -> Iterable[Finding]:
+    def conclude(self, facts: Collection[Fact]) -> Iterable[Finding]:
         """Findings from the facts of every input.
+
+        ``facts`` may be read back from disk as it is iterated (a long run's, ``lint.facts``): a
+        conclusion may iterate it more than once, but should not keep every fact it reads.
 
         Contract (what lets ``lint.facts.FactStore`` keep a 1M-unit run's facts on disk): a
         conclusion reports only facts whose group (:meth:`group_keys` ``[0]``) holds at least two

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import replace
 
 from ..model import Finding
@@ -40,7 +40,7 @@ def _pair(ctx: UnitContext) -> str:
 _PLURAL_FORM = re.compile(r"\[\d+\]$")
 
 
-def _conclude_pairs(facts: list[Fact], label: str) -> Iterable[Finding]:
+def _conclude_pairs(facts: Collection[Fact], label: str) -> Iterable[Finding]:
     """Group by key[0]; report units whose key[1] differs from the first (commonest) rendering."""
     groups: dict[str, list[Fact]] = defaultdict(list)
     for fact in facts:
@@ -97,7 +97,7 @@ class InconsistentTranslation(CorpusRule):
             tgt.file, ctx.segment.index, (_pair(ctx) + _norm(ctx.source), _norm(tgt), tgt.text), finding
         )
 
-    def conclude(self, facts: list[Fact]) -> Iterable[Finding]:
+    def conclude(self, facts: Collection[Fact]) -> Iterable[Finding]:
         return _conclude_pairs(facts, "the same source is translated differently elsewhere")
 
 
@@ -143,7 +143,7 @@ class InconsistentSource(CorpusRule):
             finding,
         )
 
-    def conclude(self, facts: list[Fact]) -> Iterable[Finding]:
+    def conclude(self, facts: Collection[Fact]) -> Iterable[Finding]:
         return _conclude_pairs(facts, "the same target translates another source elsewhere")
 
 
@@ -209,7 +209,7 @@ class ConceptRenderedTwoWays(CorpusRule):
                 key = f"{view.file}|{view.lang}|{m.concept_id}|{kind}|{owner}"
                 yield Fact(view.file, index, (key, term.text, term.text), finding)
 
-    def conclude(self, facts: list[Fact]) -> Iterable[Finding]:
+    def conclude(self, facts: Collection[Fact]) -> Iterable[Finding]:
         return _conclude_pairs(
             facts, "this concept is written in another approved form elsewhere in the file"
         )

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import replace
 
 from ..model import Finding
@@ -231,7 +231,7 @@ class PersonGenderAcrossUnits(CorpusRule):
         key = (group, actual.value, authority.value, kind, fem, masc, ctx.segment.unit, words)
         return Fact(view.file, ctx.segment.index, key, finding)
 
-    def conclude(self, facts: list[Fact]) -> Iterable[Finding]:
+    def conclude(self, facts: Collection[Fact]) -> Iterable[Finding]:
         groups: dict[str, list[Fact]] = defaultdict(list)
         for fact in facts:
             groups[fact.key[0]].append(fact)

@@ -16,8 +16,8 @@ tense (``ويحث``/``وحث``) or another word (``جديد``/``جدد`` before 
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections import Counter
+from collections.abc import Collection, Iterable
 from dataclasses import replace
 
 from ..model import Finding
@@ -109,31 +109,37 @@ class RareWordBeforeName(CorpusRule):
                 finding = self.finding(ctx, view, before.start(1), before.end(1), "", concept=m.concept_id)
                 yield Fact(view.file, ctx.segment.index, (f"ar<{m.concept_id}", bare, word), finding)
 
-    def conclude(self, facts: list[Fact]) -> Iterable[Finding]:
-        slots: dict[str, list[Fact]] = defaultdict(list)
+    def conclude(self, facts: Collection[Fact]) -> Iterable[Finding]:
+        # Two passes, keeping counters, not facts: a 1M-unit run has ~130,000 facts here, read
+        # back from disk (lint.facts), and only the few words seen once in a slot are reported.
+        counts: dict[str, Counter[str]] = {}  # slot → its words; slots in order of first arrival
+        first: dict[tuple[str, str], str] = {}  # (slot, word) → the word as first written
         for fact in facts:
-            slots[fact.key[0]].append(fact)
-        for slot in slots.values():
-            counts = Counter(f.key[1] for f in slot)
-            common = [w for w, n in counts.items() if n >= MIN_COMMON]
-            if not common:
+            slot, bare, written = fact.key
+            counts.setdefault(slot, Counter())[bare] += 1
+            first.setdefault((slot, bare), written)
+        common = {slot: [w for w, n in words.items() if n >= MIN_COMMON] for slot, words in counts.items()}
+        order = {slot: k for k, slot in enumerate(counts)}
+        found: list[tuple[int, int, Finding]] = []
+        for arrival, fact in enumerate(facts):
+            slot, rare, written = fact.key
+            if counts[slot][rare] != 1 or not common[slot]:
                 continue
-            for fact in slot:
-                rare = fact.key[1]
-                if counts[rare] != 1:
-                    continue
-                usual = next((w for w in common if _dropped_inner_yeh(rare, w)), None)
-                if usual is None:
-                    continue
-                example = _unjoined(next(f.key[2] for f in slot if f.key[1] == usual))
-                yield replace(
-                    fact.finding,
-                    message=(
-                        f"'{fact.key[2]}' stands before this name once; elsewhere the text has "
-                        f"'{example}' here {counts[usual]} times: a dropped ي that makes another word?"
-                    ),
-                    suggestion=_with_conjunction(fact.key[2], example),
-                )
+            usual = next((w for w in common[slot] if _dropped_inner_yeh(rare, w)), None)
+            if usual is None:
+                continue
+            example = _unjoined(first[(slot, usual)])
+            finding = replace(
+                fact.finding,
+                message=(
+                    f"'{written}' stands before this name once; elsewhere the text has "
+                    f"'{example}' here {counts[slot][usual]} times: a dropped ي that makes another word?"
+                ),
+                suggestion=_with_conjunction(written, example),
+            )
+            found.append((order[slot], arrival, finding))
+        found.sort(key=lambda hit: hit[:2])  # slot by slot, each in arrival order
+        return [finding for _, _, finding in found]
 
 
 def _unjoined(word: str) -> str:
