@@ -77,7 +77,7 @@ def _opens_longer_name(view: SideView, m: TermMatch) -> bool:
 
 #: An indefinite article before a source term ("a Special Envoy", "a dedicated Counter-Terrorism
 #: Committee", one lower-case word between): the Arabic drops the articles.
-_INDEFINITE = re.compile(r"(?<![A-Za-z])an?\s+(?:[a-z][a-z-]*\s+)?$", re.IGNORECASE)
+_INDEFINITE = re.compile(r"(?<![A-Za-z])(?i:an?)\s+(?:[a-z][a-z-]*\s+)?$")
 
 
 class TermMissing(Rule):
