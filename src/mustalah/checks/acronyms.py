@@ -9,8 +9,8 @@ from ..matching.nearmiss import within_one_edit
 from ..model import Finding
 from .base import Rule, SideView, UnitContext
 from .embedded import longer_name_acronym, premodifiers
+from .name_heads import named_before
 from .policy import is_official_name
-from .reshaped import named_before
 
 _PAREN_ACRONYM = re.compile(r"\(\s*([A-Z][A-Za-z0-9&'.\-]*[A-Z0-9](?:\s*/\s*[A-Z][A-Za-z0-9&.\-]*)*)\s*\)")
 

@@ -27,10 +27,8 @@ professional translations of the UN do so all the time:
 
 Each is counted as a rendering of the concept, never reported: these forms are correct
 Arabic. The first word may carry proclitics (``ومستشار``); the others must be exact after
-folding.  The module also answers three neighbouring questions: is a concept named by its
-definite head alone (``المكتب`` for UNODC, :func:`anaphor_renderings`), inside another
-concept's match (``كيانات الأمم المتحدة``, :func:`nested_renderings`), and do the words of
-its name stand before an acronym in another form (AC001, :func:`named_before`)?
+folding.  The neighbouring questions — a concept named by its head alone or inside another
+name — are :mod:`mustalah.checks.name_heads`'.
 """
 
 from __future__ import annotations
@@ -49,8 +47,6 @@ PARENT_BODIES = ("UN", "UNSC", "UNGA")
 _PRONOUNS = ("ه", "ها", "هم", "هما")
 #: Possessive pronouns on a title's noun: ممثلي ("my"), ممثله ("his"), ممثلنا ("our") …
 _OWNERS = ("ي", "ه", "ها", "هم", "نا", "كم")
-#: Words a name written another way may carry besides its own (مجلس الأمن inside لجنة … لمكافحة).
-_EXTRA_WORDS = 4
 
 
 class _Words:
@@ -70,10 +66,10 @@ class _Words:
 
     def find(self, shape: Sequence[str], clitics: tuple[int, ...] = (0,)) -> list[int]:
         """Where ``shape`` stands; the words at the ``clitics`` positions may carry proclitics."""
-        return [i for i in self.at.get(shape[0], ()) if _stands_at(self.words, i, shape, clitics)]
+        return [i for i in self.at.get(shape[0], ()) if stands_at(self.words, i, shape, clitics)]
 
 
-def _words(view: SideView) -> _Words:
+def side_words(view: SideView) -> _Words:
     got = view.memo.get("reshaped-words")
     if not isinstance(got, _Words):
         got = view.memo["reshaped-words"] = _Words(view)
@@ -95,14 +91,14 @@ def spelt_acronyms(view: SideView, concept: Concept) -> int:
     acronyms = [t.text for t in concept.terms if t.is_acronym and t.text.isascii()]
     if not acronyms:
         return 0
-    words = [w for w in _words(view).words if w.startswith(("ال", "وال", "لل", "بال", "ولل"))]
+    words = [w for w in side_words(view).words if w.startswith(("ال", "وال", "لل", "بال", "ولل"))]
     return sum(1 for word in words if any(spells_acronym(word, a) for a in acronyms))
 
 
 def _reshaped(view: SideView, concept: Concept, termbase: Termbase) -> int:
-    ws = _words(view)
+    ws = side_words(view)
     words = ws.words
-    forms = [toks for toks in _approved_token_forms(concept) if len(toks) >= 2]
+    forms = [toks for toks in approved_token_forms(concept) if len(toks) >= 2]
     # the head without its article and last letter, which a possessive or a case ending changes
     heads = {(t[0][2:] if t[0].startswith("ال") else t[0])[:-1] for t in forms}
     plurals = (BROKEN_PLURALS.get(t[0].removeprefix("ال")) for t in forms)
@@ -218,9 +214,9 @@ def indefinite_renderings(view: SideView, concept: Concept) -> int:
     "an International Court of Justice").  Asked only for a source that says "a"/"an" before it."""
     if view.lang != "ar":
         return 0
-    ws = _words(view)
+    ws = side_words(view)
     starts: set[int] = set()
-    for toks in _approved_token_forms(concept):
+    for toks in approved_token_forms(concept):
         if len(toks) < 2:
             continue
         if all(t.startswith("ال") and len(t) > 3 for t in toks):
@@ -241,7 +237,7 @@ _DESCRIPTION_WORDS = 3
 
 
 def _undone_with_lam(ws: _Words, toks: list[str]) -> list[int]:
-    """"a dedicated Counter-Terrorism Committee (CTC) of the Council" = ``لجنة تابعة للمجلس مكرسة
+    """ "a dedicated Counter-Terrorism Committee (CTC) of the Council" = ``لجنة تابعة للمجلس مكرسة
     لمكافحة الإرهاب``: the head indefinite, a few words describing it, then the rest of the name
     with ل on its first word (``لمكافحة``; ``للإرهاب`` for an article)."""
     second = "ل" + toks[1][1:] if toks[1].startswith("ال") else "ل" + toks[1]
@@ -303,122 +299,7 @@ def _inside(offset: int, spans: list[tuple[int, int]]) -> bool:
     return any(a <= offset < b for a, b in spans)
 
 
-def head_in_view(view: SideView, concept: Concept) -> str | None:
-    """A word of an Arabic ``view`` that is the head of one of the concept's names of two words
-    or more, inflected (``مبعوثة`` for المبعوث الخاص, ``المنسقين`` for المنسق المقيم) or followed
-    by the next word of the name inflected (``نائب رئيسة`` for نائب الرئيس): the name is most
-    likely there in a form no list holds, so TM001 makes its finding a note.  The head as written
-    with the rest of the name gone (``الأمين`` alone for الأمين العام) is a name cut short, and
-    stays a finding.  None when no such word stands there."""
-    if view.lang != "ar":
-        return None
-    names = []
-    for toks in _approved_token_forms(concept):
-        if len(toks) < 2:
-            continue
-        head = toks[0].removeprefix("ال")
-        following = toks[1].removeprefix("ال")
-        names.append((head, _stem_of(head), _stem_of(following)))
-    if not names:
-        return None
-    ws = _words(view)
-    every_head = {head for head, _, _ in names}  # الأمين and الأمينة: one title's two genders
-    for k, word in enumerate(ws.words):
-        for _, head_stem, next_stem in names:
-            if len(head_stem) < 3 or not any(stem.startswith(head_stem) for stem in stems(word)):
-                continue
-            inflected = not every_head.intersection(stems(word))
-            after = ws.words[k + 1] if k + 1 < len(ws.words) else ""
-            if inflected or (len(next_stem) >= 3 and any(s.startswith(next_stem) for s in stems(after))):
-                start, end = view.folded.span(*ws.spans[k])
-                return view.text[start:end]
-    return None
-
-
-def _stem_of(word: str) -> str:
-    """A word without the ه (folded ة) a feminine or a case ending changes."""
-    return word[:-1] if word.endswith("ه") else word
-
-
-def anaphor_renderings(view: SideView, concept: Concept) -> int:
-    """How often an Arabic ``view`` refers to ``concept`` by its definite head alone:
-    ``المكتب`` for UNODC, ``المعهد`` for UNICRI, ``البعثة`` for MINUSMA — how UN Arabic
-    renders an English acronym once the name has been given in full."""
-    if view.lang != "ar":
-        return 0
-    heads = {_definite(toks[0]) for toks in _approved_token_forms(concept) if len(toks) >= 2}
-    if not heads:
-        return 0
-    at = _words(view).at
-    return len({i for head in heads for i in at.get(head, ())})
-
-
-def _definite(word: str) -> str:
-    """A name's head word with the article: ``مكتب`` → ``المكتب``."""
-    return word if word.startswith("ال") else "ال" + word
-
-
-def head_alone(view: SideView, concept: Concept) -> str | None:
-    """The definite head of one of the concept's names standing alone in an Arabic ``view``, not
-    followed by a definite word (an adjective: ``المركز الدولي`` is another name, not the Centre)
-    and with the rest of the name nowhere in the text (else it is the name broken up):
-    ``ورتبت الإدارة بالتنسيق`` ("the Department arranged") for the Department of Public Information."""
-    if view.lang != "ar":
-        return None
-    ws = _words(view)
-    forms = [toks for toks in _approved_token_forms(concept) if len(toks) >= 2]
-    if any(all(t in ws.at for t in toks[1:]) for toks in forms):
-        return None  # the rest of the name stands here too: the name broken up, not an anaphor
-    for toks in forms:
-        for i in ws.at.get(_definite(toks[0]), ()):
-            after = ws.words[i + 1] if i + 1 < len(ws.words) else ""
-            if not after.startswith("ال"):
-                start, end = view.folded.span(*ws.spans[i])
-                return view.text[start:end]
-    return None
-
-
-def nested_renderings(view: SideView, concept: Concept) -> int:
-    """How many of ``view``'s matches of other concepts hold ``concept``'s name inside them:
-    ``كيانات الأمم المتحدة`` (United Nations entities) names the United Nations, and
-    ``لجنة مكافحة الإرهاب التابعة لمجلس الأمن`` the Security Council, though the matcher
-    reports the longer name only."""
-    forms = [toks for toks in _approved_token_forms(concept) if toks]
-    if not forms:
-        return 0
-    count = 0
-    for m in view.matches:
-        if m.concept_id == concept.id:
-            continue
-        inner = TOKEN.findall(fold_key(m.surface))
-        if any(any(True for _ in _find(inner, toks)) for toks in forms):
-            count += 1
-    return count
-
-
-def named_before(view: SideView, concept: Concept, end: int) -> bool:
-    """Whether every word of one of ``concept``'s names stands, in order, among the words just
-    before ``end`` in ``view`` (a few others between them; proclitics allowed): the name
-    written another way, ``لجنة مجلس الأمن لمكافحة الإرهاب`` before ``(CTC)``."""
-    before = [t.group() for t in TOKEN.finditer(view.folded.key) if view.folded.span(*t.span())[1] <= end]
-    for toks in _approved_token_forms(concept, view.lang):
-        if len(toks) < 2:
-            continue
-        window = before[-(len(toks) + _EXTRA_WORDS) :]
-        k = 0
-        for word in window:
-            if k < len(toks) and (toks[k] == word or toks[k] in stems(word) or toks[k] == word.lower()):
-                k += 1
-        if k == len(toks) and window and _first_is(window, toks[0]):
-            return True
-    return False
-
-
-def _first_is(window: list[str], head: str) -> bool:
-    return any(head in stems(w) or head == w.lower() for w in window)
-
-
-def _approved_token_forms(concept: Concept, lang: str = "ar") -> Iterable[list[str]]:
+def approved_token_forms(concept: Concept, lang: str = "ar") -> Iterable[list[str]]:
     for term in concept.terms_in(lang):
         if term.is_acronym or not term.approved:
             continue
@@ -436,17 +317,11 @@ def _parent_forms(concept: Concept, termbase: Termbase) -> list[list[str]]:
         parent = termbase.get(parent_id)
         if parent is None or parent.id == concept.id:
             continue
-        out.extend(toks for toks in _approved_token_forms(parent) if toks)
+        out.extend(toks for toks in approved_token_forms(parent) if toks)
     return out
 
 
-def _find(words: Sequence[str], shape: Sequence[str], clitics: tuple[int, ...] = (0,)) -> Iterable[int]:
-    """Where ``shape`` stands in ``words``; the words at the ``clitics`` positions of the shape
-    may carry proclitics (``ومستشار``, ``لمكافحة``), the others must be equal."""
-    return (i for i in range(len(words) - len(shape) + 1) if _stands_at(words, i, shape, clitics))
-
-
-def _stands_at(words: Sequence[str], i: int, shape: Sequence[str], clitics: tuple[int, ...]) -> bool:
+def stands_at(words: Sequence[str], i: int, shape: Sequence[str], clitics: tuple[int, ...]) -> bool:
     """``shape`` stands in ``words`` from ``i``; words at ``clitics`` positions may carry proclitics."""
     return i + len(shape) <= len(words) and all(
         shape[j] in stems(words[i + j]) if j in clitics else shape[j] == words[i + j]

@@ -13,17 +13,10 @@ from ..termbase.model import Concept, Status, Term
 from ..text.arabic import attach_clitics
 from .base import Rule, SideView, UnitContext
 from .embedded import coordinated_renderings, gapped_renderings, premodifiers
+from .name_heads import anaphor_renderings, head_alone, head_in_view, nested_renderings
 from .partial import partial_names
 from .policy import is_official_name
-from .reshaped import (
-    PARENT_BODIES,
-    anaphor_renderings,
-    head_alone,
-    head_in_view,
-    indefinite_renderings,
-    nested_renderings,
-    reshaped_renderings,
-)
+from .reshaped import PARENT_BODIES, indefinite_renderings, reshaped_renderings
 
 
 def preferred_for(concept: Concept, term: Term, lang: str) -> Term | None:

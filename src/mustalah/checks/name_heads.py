@@ -1,0 +1,149 @@
+"""A concept named by a head or inside another name (TM001 and AC001 ask this module).
+
+Beside the reshaped renderings of :mod:`mustalah.checks.reshaped`, a name may stand in a text
+as part of itself or of something longer:
+
+* **its head, inflected** (``مبعوثة`` for المبعوث الخاص): most likely the name in a form no list
+  holds (:func:`head_in_view`);
+* **its definite head alone, as an anaphor** (``المكتب`` for UNODC once named in full,
+  :func:`anaphor_renderings`), or **standing alone** with the rest of the name nowhere
+  (``ورتبت الإدارة``, "the Department arranged", :func:`head_alone`);
+* **inside another concept's match** (``كيانات الأمم المتحدة`` names the United Nations,
+  :func:`nested_renderings`);
+* **its words before an acronym, in another form** (``لجنة مجلس الأمن لمكافحة الإرهاب``
+  before ``(CTC)``, :func:`named_before`, for AC001).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from ..matching.nearmiss_words import TOKEN, stems
+from ..termbase.model import Concept
+from ..text.normalize import fold_key
+from .base import SideView
+from .reshaped import approved_token_forms, side_words, stands_at
+
+#: Words a name written another way may carry besides its own (مجلس الأمن inside لجنة … لمكافحة).
+_EXTRA_WORDS = 4
+
+
+def head_in_view(view: SideView, concept: Concept) -> str | None:
+    """A word of an Arabic ``view`` that is the head of one of the concept's names of two words
+    or more, inflected (``مبعوثة`` for المبعوث الخاص, ``المنسقين`` for المنسق المقيم) or followed
+    by the next word of the name inflected (``نائب رئيسة`` for نائب الرئيس): the name is most
+    likely there in a form no list holds, so TM001 makes its finding a note.  The head as written
+    with the rest of the name gone (``الأمين`` alone for الأمين العام) is a name cut short, and
+    stays a finding.  None when no such word stands there."""
+    if view.lang != "ar":
+        return None
+    names = []
+    for toks in approved_token_forms(concept):
+        if len(toks) < 2:
+            continue
+        head = toks[0].removeprefix("ال")
+        following = toks[1].removeprefix("ال")
+        names.append((head, _stem_of(head), _stem_of(following)))
+    if not names:
+        return None
+    ws = side_words(view)
+    every_head = {head for head, _, _ in names}  # الأمين and الأمينة: one title's two genders
+    for k, word in enumerate(ws.words):
+        for _, head_stem, next_stem in names:
+            if len(head_stem) < 3 or not any(stem.startswith(head_stem) for stem in stems(word)):
+                continue
+            inflected = not every_head.intersection(stems(word))
+            after = ws.words[k + 1] if k + 1 < len(ws.words) else ""
+            if inflected or (len(next_stem) >= 3 and any(s.startswith(next_stem) for s in stems(after))):
+                start, end = view.folded.span(*ws.spans[k])
+                return view.text[start:end]
+    return None
+
+
+def _stem_of(word: str) -> str:
+    """A word without the ه (folded ة) a feminine or a case ending changes."""
+    return word[:-1] if word.endswith("ه") else word
+
+
+def anaphor_renderings(view: SideView, concept: Concept) -> int:
+    """How often an Arabic ``view`` refers to ``concept`` by its definite head alone:
+    ``المكتب`` for UNODC, ``المعهد`` for UNICRI, ``البعثة`` for MINUSMA — how UN Arabic
+    renders an English acronym once the name has been given in full."""
+    if view.lang != "ar":
+        return 0
+    heads = {_definite(toks[0]) for toks in approved_token_forms(concept) if len(toks) >= 2}
+    if not heads:
+        return 0
+    at = side_words(view).at
+    return len({i for head in heads for i in at.get(head, ())})
+
+
+def _definite(word: str) -> str:
+    """A name's head word with the article: ``مكتب`` → ``المكتب``."""
+    return word if word.startswith("ال") else "ال" + word
+
+
+def head_alone(view: SideView, concept: Concept) -> str | None:
+    """The definite head of one of the concept's names standing alone in an Arabic ``view``, not
+    followed by a definite word (an adjective: ``المركز الدولي`` is another name, not the Centre)
+    and with the rest of the name nowhere in the text (else it is the name broken up):
+    ``ورتبت الإدارة بالتنسيق`` ("the Department arranged") for the Department of Public Information."""
+    if view.lang != "ar":
+        return None
+    ws = side_words(view)
+    forms = [toks for toks in approved_token_forms(concept) if len(toks) >= 2]
+    if any(all(t in ws.at for t in toks[1:]) for toks in forms):
+        return None  # the rest of the name stands here too: the name broken up, not an anaphor
+    for toks in forms:
+        for i in ws.at.get(_definite(toks[0]), ()):
+            after = ws.words[i + 1] if i + 1 < len(ws.words) else ""
+            if not after.startswith("ال"):
+                start, end = view.folded.span(*ws.spans[i])
+                return view.text[start:end]
+    return None
+
+
+def nested_renderings(view: SideView, concept: Concept) -> int:
+    """How many of ``view``'s matches of other concepts hold ``concept``'s name inside them:
+    ``كيانات الأمم المتحدة`` (United Nations entities) names the United Nations, and
+    ``لجنة مكافحة الإرهاب التابعة لمجلس الأمن`` the Security Council, though the matcher
+    reports the longer name only."""
+    forms = [toks for toks in approved_token_forms(concept) if toks]
+    if not forms:
+        return 0
+    count = 0
+    for m in view.matches:
+        if m.concept_id == concept.id:
+            continue
+        inner = TOKEN.findall(fold_key(m.surface))
+        if any(any(True for _ in _find(inner, toks)) for toks in forms):
+            count += 1
+    return count
+
+
+def named_before(view: SideView, concept: Concept, end: int) -> bool:
+    """Whether every word of one of ``concept``'s names stands, in order, among the words just
+    before ``end`` in ``view`` (a few others between them; proclitics allowed): the name
+    written another way, ``لجنة مجلس الأمن لمكافحة الإرهاب`` before ``(CTC)``."""
+    before = [t.group() for t in TOKEN.finditer(view.folded.key) if view.folded.span(*t.span())[1] <= end]
+    for toks in approved_token_forms(concept, view.lang):
+        if len(toks) < 2:
+            continue
+        window = before[-(len(toks) + _EXTRA_WORDS) :]
+        k = 0
+        for word in window:
+            if k < len(toks) and (toks[k] == word or toks[k] in stems(word) or toks[k] == word.lower()):
+                k += 1
+        if k == len(toks) and window and _first_is(window, toks[0]):
+            return True
+    return False
+
+
+def _first_is(window: list[str], head: str) -> bool:
+    return any(head in stems(w) or head == w.lower() for w in window)
+
+
+def _find(words: Sequence[str], shape: Sequence[str], clitics: tuple[int, ...] = (0,)) -> Iterable[int]:
+    """Where ``shape`` stands in ``words``; the words at the ``clitics`` positions of the shape
+    may carry proclitics (``ومستشار``, ``لمكافحة``), the others must be equal."""
+    return (i for i in range(len(words) - len(shape) + 1) if stands_at(words, i, shape, clitics))
