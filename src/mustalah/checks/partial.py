@@ -33,6 +33,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ..matching.nearmiss import proclitic_on
 from ..matching.nearmiss_words import BUILTIN_HEADS, TOKEN, inflected, stems, within_one_edit
 from ..matching.types import NearMiss
 from ..termbase.model import Concept, Termbase
@@ -169,7 +170,7 @@ def _windows(words: list[str], toks: list[str], lang: str) -> Iterator[tuple[str
             head_ok is not None
             and len(diff) == 1
             and not (diff[0] == n - 1 and window[-1] in _FUNCTION_WORDS)
-            and not (lang == "ar" and _possessive_lam(window[diff[0]], toks[diff[0]]))
+            and not (lang == "ar" and proclitic_on(window[diff[0]], toks[diff[0]]))
         ):
             yield "swap", i, diff[0], head_ok
         elif head_ok is None and not diff:
@@ -186,12 +187,6 @@ def _windows(words: list[str], toks: list[str], lang: str) -> Iterator[tuple[str
             clitics = _first_word(words[i], sub[0], lang)
             if clitics is not None:
                 yield "drop", i, p, clitics
-
-
-def _possessive_lam(found: str, expected: str) -> bool:
-    """``للرئيس`` for ``الرئيس``: the genitive made possessive with ل, the construct undone — an
-    indefinite title (``كنائب للرئيس``, "as Vice-Chair"), not a damaged name."""
-    return expected.startswith("ال") and found == "ل" + expected[1:]
 
 
 def _first_word(word: str, expected: str, lang: str) -> str | None:

@@ -360,7 +360,7 @@ class NearMissIndex:
             # a two-word phrase with another first word is usually another phrase
             # (وزارة الخارجية is not a misspelt وزيرة الخارجية): not evidence enough
             return None
-        if self.lang == "ar" and mismatch > 0 and _proclitic_on(found, expected):
+        if self.lang == "ar" and mismatch > 0 and proclitic_on(found, expected):
             return None  # المجلس وحقوق الإنسان: a conjunction or preposition starts another phrase
         if len(expected) >= MIN_EDIT_LEN and any(
             len(o) >= MIN_EDIT_LEN
@@ -372,7 +372,7 @@ class NearMissIndex:
         return None
 
 
-def _proclitic_on(found: str, expected: str) -> bool:
+def proclitic_on(found: str, expected: str) -> bool:
     """``found`` is the name word ``expected`` with a one-letter proclitic (و ف ب ل ك), or ل on its
     article (للأمن, للرئيس), or with another proclitic in place of its own (القانون الدولي وحقوق
     الإنسان, "law and human rights", for لحقوق): no misspelling of the name but a new phrase
