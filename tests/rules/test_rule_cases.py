@@ -4,9 +4,10 @@ A case has ``en`` and/or ``ar`` text; ``dir: ar-en`` makes Arabic the source (de
 en→ar; a case with only ``ar`` is an Arabic-only text).  A pass case must give no
 finding of the rule; a fail case must give at least one, and every text listed in
 ``expect`` must be the exact span of one of them (``severity`` checks their severity, ``message``
-a text one of their messages must contain).  The rule runs through the engine, so a
-slip it reports on both sides (``pairs_sides``) is one finding, on the target.  Lists of texts are
-several units of one file, in order; a corpus rule (GN003) then concludes over their facts.
+a text one of their messages must contain, ``suggestion`` one of their suggestions).  The rule
+runs through the engine, so a slip it reports on both sides (``pairs_sides``) is one finding, on
+the target.  Lists of texts are several units of one file, in order; a corpus rule (GN003) then
+concludes over their facts.  ``spell: true`` (on the file or on one case) skips without Hunspell.
 """
 
 from __future__ import annotations
@@ -31,12 +32,11 @@ def _cases() -> list[Any]:
     for path in sorted(HERE.glob("*.yaml")):
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         code = data["code"]
-        marks = [pytest.mark.spell] if data.get("spell") else []
         for name, case in data.items():
             if name.startswith(("pass_", "fail_")):
-                out.append(
-                    pytest.param(code, name, case, bool(data.get("spell")), id=f"{code}-{name}", marks=marks)
-                )
+                spell = bool(data.get("spell") or case.get("spell"))  # a file's flag, or one case's
+                marks = [pytest.mark.spell] if spell else []
+                out.append(pytest.param(code, name, case, spell, id=f"{code}-{name}", marks=marks))
     return out
 
 
@@ -93,3 +93,5 @@ def test_rule_case(code: str, name: str, case: dict[str, Any], spell: bool) -> N
         assert {f.severity for f in found} == {case["severity"]}
     if "message" in case:
         assert any(case["message"] in f.message for f in found), [f.message for f in found]
+    if "suggestion" in case:
+        assert case["suggestion"] in [f.suggestion for f in found], [f.suggestion for f in found]

@@ -122,7 +122,8 @@ class MonthPairWrong(Rule):
 
     What it catches:
         ``كانون الثاني/ديسمبر``: the Levantine name (January) does not belong with
-        the Gregorian one (December).  The UN pairs are كانون الثاني/يناير،
+        the Gregorian one (December), in either order (``ديسمبر/كانون الثاني``).
+        The UN pairs are كانون الثاني/يناير،
         شباط/فبراير، آذار/مارس، نيسان/أبريل، أيار/مايو، حزيران/يونيه، تموز/يوليه،
         آب/أغسطس، أيلول/سبتمبر، تشرين الأول/أكتوبر، تشرين الثاني/نوفمبر،
         كانون الأول/ديسمبر.
@@ -148,7 +149,7 @@ class MonthPairWrong(Rule):
     def check(self, ctx: UnitContext) -> Iterable[Finding]:
         for view in ctx.in_lang("ar"):
             for m in month_mentions(view.text, "ar"):
-                if m.form == "pair" and not m.pair_ok:
+                if m.form in ("pair", "reversed") and not m.pair_ok:
                     yield self.finding(
                         ctx,
                         view,

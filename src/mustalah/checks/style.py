@@ -102,7 +102,8 @@ class MonthWithoutPair(Rule):
 
     What it catches:
         ``8 ديسمبر 2020``: a Gregorian month name next to a number, not written
-        as the UN pair ``كانون الأول/ديسمبر``.  A Maghreb month name in a date
+        as the UN pair ``كانون الأول/ديسمبر`` (or the pair in the other order,
+        ``24 مارس/آذار 2013``, which names one month, not two).  A Maghreb month name in a date
         (``2 دجنبر 2014``, ``5 جويلية``) is a warning: UN Arabic never writes it.
     Why it matters:
         UN Arabic documents and pages write the Levantine/Gregorian pair; press
@@ -140,6 +141,15 @@ class MonthWithoutPair(Rule):
                         f"which UN Arabic does not use: it writes '{UN_PAIRS[m.month]}'",
                         suggestion=UN_PAIRS[m.month],
                         severity="warning",
+                    )
+                elif m.form == "reversed" and m.dated and m.pair_ok:
+                    yield self.finding(
+                        ctx,
+                        view,
+                        m.start,
+                        m.end,
+                        f"UN Arabic writes the Levantine name first: '{UN_PAIRS[m.month]}'",
+                        suggestion=UN_PAIRS[m.month],
                     )
                 elif m.form in ("single", "levantine") and m.dated:
                     yield self.finding(

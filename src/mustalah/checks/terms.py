@@ -7,7 +7,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from typing import Any, ClassVar
 
-from ..matching.types import TermMatch
+from ..matching.types import TermMatch, mend
 from ..model import Finding, Severity
 from ..termbase.model import Concept, Status, Term
 from ..text.arabic import attach_clitics
@@ -380,7 +380,8 @@ class TermVariant(Rule):
                     m.end,
                     f"{m.concept_id} written with a variant spelling ({what}: {found})",
                     concept=m.concept_id,
-                    suggestion=suggest(m, m.term),
+                    # the letters mended in place: a listed inflection (رفيعة المستوي) keeps its form
+                    suggestion=mend(view.text, m.start, m.end, diffs),
                     severity=severity,
                 )
 

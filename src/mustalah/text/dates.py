@@ -109,7 +109,8 @@ _AR_LETTER = r"\u0621-\u064A\u066E-\u06D3\u06FA-\u06FF"
 _LEV = "|".join(sorted(LEVANTINE_AR, key=len, reverse=True))
 _GREG = "|".join(sorted({**GREGORIAN_AR, **REGIONAL_AR}, key=len, reverse=True))
 _AR_MONTH = re.compile(
-    rf"(?<![{_AR_LETTER}])(?:[وفبل]{{1,2}})?(?:(?P<lev>{_LEV})\s*/\s*)?(?P<greg>{_GREG})(?![{_AR_LETTER}])"
+    rf"(?<![{_AR_LETTER}])(?:[وفبل]{{1,2}})?(?:(?P<lev>{_LEV})\s*/\s*)?(?P<greg>{_GREG})"
+    rf"(?(lev)|(?:\s*/\s*(?P<levafter>{_LEV}))?)(?![{_AR_LETTER}])"
     rf"|(?<![{_AR_LETTER}])(?:[وفبل]{{1,2}})?(?P<levonly>{_LEV})(?![{_AR_LETTER}/])"
 )
 #: After any non-letter, a digit too: a PDF copy glues a period's two dates ("January 2013December 2014").
@@ -143,7 +144,8 @@ class MonthMention:
     month: int
     start: int
     end: int
-    #: ``pair`` (UN pair), ``single`` (Gregorian name only), ``levantine`` (Levantine only),
+    #: ``pair`` (UN pair), ``reversed`` (the pair Gregorian first: ``مارس/آذار``), ``single``
+    #: (Gregorian name only), ``levantine`` (Levantine only),
     #: ``regional`` (a Maghreb name, :data:`REGIONAL_AR`), ``en``.
     form: str
     #: True when a number stands right before or after (a date, not the verb مارس or modal May).
@@ -188,6 +190,10 @@ def _arabic_months(text: str) -> list[MonthMention]:
             out.append(
                 MonthMention(month, m.start("lev"), m.end(), "pair", True, LEVANTINE_AR[lev] == month, lev)
             )
+        elif after := m.group("levafter"):  # مارس/آذار: the pair in the other order, one month
+            start = m.start("greg")
+            ok, dated = LEVANTINE_AR[after] == month, _dated(text, start, m.end())
+            out.append(MonthMention(month, start, m.end(), "reversed", dated, ok, after))
         else:
             start = m.start("greg")
             form = "single" if greg in GREGORIAN_AR else "regional"
