@@ -45,11 +45,16 @@ docs: install
 eval: install
 	$(BIN)/mustalah eval tests/gold
 
-## Precision on real UN text: lint corpora/real/, tally against the reviewed verdicts.
+## Precision on real UN text: lint corpora/real/, tally against the reviewed verdicts; then its
+## Arabic alone, as Arabic-only text (no English to compare), against the same verdicts and its own.
 eval-real: install
 	@mkdir -p reports
 	$(BIN)/mustalah lint corpora/real --format json --fail-on never --no-progress --output reports/real.json
 	$(BIN)/mustalah review reports/real.json --reviewed corpora/real/reviewed.yaml
+	$(BIN)/mustalah lint corpora/real/*/ar.txt --format json --fail-on never --no-progress \
+		--output reports/real-arabic-only.json
+	$(BIN)/mustalah review reports/real-arabic-only.json --reviewed corpora/real/reviewed.yaml \
+		--reviewed corpora/real/reviewed-arabic-only.yaml
 
 ## Byte-compiled first: peers run from site-packages, compiled at install; an editable install
 ## under PYTHONDONTWRITEBYTECODE would compile ~100 modules on every whole-process run.

@@ -64,6 +64,50 @@ def test_every_error_and_warning_on_real_text_is_reviewed_and_precise(tmp_path: 
     assert any(f["code"] == "TM008" and f["text"] == "مكتب الأمم المتحدة الإنمائي" for f in findings)
 
 
+REVIEWED_ARABIC_ONLY = REAL / "reviewed-arabic-only.yaml"
+
+
+def test_arabic_alone_every_error_and_warning_is_reviewed_and_precise(tmp_path: Path) -> None:
+    """The Arabic of every folder linted alone, as Arabic-only text (the seed's mode): no English to
+    compare, and still no unreviewed error or warning and precision above the floors.  Verdicts
+    of findings the bilingual run gives too come from reviewed.yaml."""
+    out = tmp_path / "arabic-only.json"
+    files = sorted(str(p.relative_to(ROOT)) for p in REAL.glob("*/ar.txt"))
+    assert len(files) >= 100, len(files)
+    args = ["lint", *files, "--format", "json", "--fail-on", "never", "--no-progress", "-o", str(out)]
+    assert main(args) == 0
+    findings = json.loads(out.read_text(encoding="utf-8"))["findings"]
+    assert {f["file"] for f in findings} <= set(files)  # each file alone: no English side was read
+    assert not any(f["lang"] == "en" for f in findings)
+    verdicts = load_verdicts(REVIEWED.read_text(encoding="utf-8"), str(REVIEWED)) + load_verdicts(
+        REVIEWED_ARABIC_ONLY.read_text(encoding="utf-8"), str(REVIEWED_ARABIC_ONLY)
+    )
+    rv = review(findings, verdicts)
+    assert not rv.unreviewed, "judge these in corpora/real/reviewed-arabic-only.yaml:\n" + render(rv, FLOORS)
+    assert below_floor(rv, FLOORS) == [], render(rv, FLOORS)
+    assert sum(t.true for t in rv.by_severity.values()) >= 10, render(rv, FLOORS)
+
+
+def test_review_pools_reviewed_files_and_refuses_two_verdicts_on_one_finding(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    report = tmp_path / "r.json"
+    files = [str(p.relative_to(ROOT)) for p in sorted(REAL.glob("blind17-*/ar.txt"))]
+    args = ["lint", *files, "--format", "json", "--fail-on", "never", "--no-progress", "-o", str(report)]
+    assert main(args) == 0
+    pooled = ["--reviewed", str(REVIEWED), "--reviewed", str(REVIEWED_ARABIC_ONLY)]
+    assert main(["review", str(report), *pooled]) == 0
+    assert main(["review", str(report), "--reviewed", str(REVIEWED)]) == 1  # the Arabic-only verdicts missing
+    capsys.readouterr()
+    lines = REVIEWED_ARABIC_ONLY.read_text(encoding="utf-8").splitlines()
+    entry = next(ln for ln in lines if "verdict: defensible" in ln)
+    clash = tmp_path / "clash.yaml"
+    judged_true = entry.replace("verdict: defensible", "verdict: 'true'")
+    clash.write_text("reviewed:\n" + judged_true + "\n", encoding="utf-8")
+    assert main(["review", str(report), *pooled[2:], "--reviewed", str(clash)]) == 2
+    assert "give one verdict" in capsys.readouterr().err
+
+
 def test_review_command_fails_on_an_unreviewed_finding_and_refuses_a_bad_verdict(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

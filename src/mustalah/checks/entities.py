@@ -173,13 +173,18 @@ class NoSuchEntity(Rule):
             for nm in view.near_misses:
                 if nm.kind != "frame":
                     continue
+                # the frames of bodies, posts and named programmes: a generic concept's frame
+                # (جهاز الأمم المتحدة الإنمائي, the development system) names no body
+                bodies = [c for c in nm.concepts if _a_name(ctx.termbase.get(c))]
+                if not bodies:
+                    continue
                 if (
                     other is not None
-                    and not any(c in mentioned for c in nm.concepts)
-                    and any(_same_frame(other, ctx.termbase.get(c)) for c in nm.concepts)
+                    and not any(c in mentioned for c in bodies)
+                    and any(_same_frame(other, ctx.termbase.get(c)) for c in bodies)
                 ):
                     continue  # the other side names the same unlisted body: a faithful rendering
-                likely = [c for c in nm.concepts if c in mentioned] or list(nm.concepts)
+                likely = [c for c in bodies if c in mentioned] or bodies
                 suggestion = None
                 if len(likely) == 1:
                     concept = ctx.termbase.get(likely[0])
@@ -200,12 +205,16 @@ class NoSuchEntity(Rule):
                     view,
                     nm.start,
                     nm.end,
-                    f"no such body in the termbase: the name frame of {' / '.join(nm.concepts)} with the "
+                    f"no such body in the termbase: the name frame of {' / '.join(bodies)} with the "
                     f"head '{found}'" + (f"; the other side names {likely[0]}" if named else ""),
                     concept=likely[0] if len(likely) == 1 else None,
                     suggestion=suggestion,
                     severity=severity,
                 )
+
+
+def _a_name(concept: Concept | None) -> bool:
+    return concept is not None and is_official_name(concept)
 
 
 def _only_stray_acronym(other: SideView | None, concept_id: str) -> bool:

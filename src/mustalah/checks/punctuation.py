@@ -205,6 +205,9 @@ def _opens_quoted_paragraph(text: str) -> bool:
     return bool(head) and head in _QUOTE_STYLES and len(_QUOTE_RE.findall(body)) == 1
 
 
+_RUNS_ON = "; the unit's only quotation mark (a quotation that runs on across units?)"
+
+
 def _quote_balance(text: str) -> list[tuple[int, str]]:
     """Positions of quotes that do not pair (straight quotes by parity, curly by count)."""
     problems: list[tuple[int, str]] = []
@@ -227,7 +230,9 @@ class UnbalancedBrackets(Rule):
         cut alike in both languages (each side opens one and the next segment
         closes it), nor a side whose only quotation mark opens it when the other
         side has none (a paragraph of a quotation that runs over several, each
-        opening with a mark, as UN documents quote articles and statements).
+        opening with a mark, as UN documents quote articles and statements).  In
+        text with no other side, a unit whose only quotation mark is the odd one
+        is a note: the quotation may run on into the next unit.
     Why it matters:
         A lost bracket or quote changes what is quoted or parenthetical, and in
         Arabic an unpaired bracket mirrors the wrong way.
@@ -257,8 +262,18 @@ class UnbalancedBrackets(Rule):
             other = ctx.target if view is ctx.source else ctx.source
             if other is not None and _opens_quoted_paragraph(view.text) and not _QUOTE_RE.search(other.text):
                 continue  # "2 - لا يجوز …: a paragraph of a quotation that runs on; the source shows none
+            # with no other side to compare, a unit whose one quotation mark is the odd one most
+            # often opens a quotation the next unit goes on with (or closes one): a note
+            lone = other is None and len(_QUOTE_RE.findall(view.text)) == 1
             for pos, what in unbalanced[view.side]:
-                yield self.finding(ctx, view, pos, pos + 1, f"unbalanced quotation marks: {what}")
+                yield self.finding(
+                    ctx,
+                    view,
+                    pos,
+                    pos + 1,
+                    f"unbalanced quotation marks: {what}" + (_RUNS_ON if lone else ""),
+                    severity="info" if lone else None,
+                )
 
     def _brackets(self, ctx: UnitContext, view: SideView) -> Iterable[Finding]:
         found = list(self._bracket_problems(ctx, view))

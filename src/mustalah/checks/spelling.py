@@ -131,6 +131,12 @@ def spelling_available(lang: str) -> bool:
     return lang in DICTIONARIES and _speller(lang) is not None
 
 
+def dictionary_word(word: str, lang: str) -> bool | None:
+    """Whether Hunspell's ``lang`` dictionary has ``word`` (None when it cannot tell)."""
+    speller = _speller(lang) if lang in DICTIONARIES else None
+    return None if speller is None else speller.spell(word)
+
+
 #: Per language, the words already judged: (known, misspelled).
 _Verdicts = dict[str, tuple[set[str], set[str]]]
 _WORDLISTS: dict[int, tuple[Termbase, frozenset[str], _Verdicts]] = {}

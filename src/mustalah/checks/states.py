@@ -25,7 +25,9 @@ class StateShortName(Rule):
         info note.  Not where the other side itself uses a non-UN name: a
         translation of a letter's "south Korean puppet forces" renders the source;
         nor in a person's name (``Mr. Jack Holland``, ``السيد جاك هولاند``), nor
-        inside quotation marks (a title cited as it was published).
+        inside quotation marks (a title cited as it was published).  In Arabic
+        text with no source, a warning: whether a translation keeps its
+        author's wording (a Member State's letter) cannot be told.
         TM002 and TM009 leave Member States to this rule.
     Why it matters:
         UN texts name States by the short names of the UN's official list (UNTERM,
@@ -80,7 +82,7 @@ class StateShortName(Rule):
                     severity="info"
                     if admitted or (former and view is ctx.source)
                     else "warning"
-                    if former
+                    if former or (ctx.target is None and view.lang.startswith("ar"))
                     else None,
                 )
 

@@ -6,11 +6,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from ..matching.types import TermMatch
+from ..matching.types import NearMiss, TermMatch
 from ..model import Finding
+from ..text.normalize import fold_key
 from .base import Rule, SideView, UnitContext
 from .partial import partial_names
 from .policy import is_official_name
+from .spelling import dictionary_word
 from .terms import suggest
 
 
@@ -187,6 +189,9 @@ class TermNearMiss(Rule):
                 found, expected = nm.differing[0]
                 if not _other_side_names(ctx, view, nm.concepts):
                     continue  # رئيس مجلس الأمة for "Speaker of the National Assembly": another name
+                # with no other side to ask, a letter changed into another word is most often that
+                # word (مجلس الأمة, a parliament; إعادة الإدراج, relisting): a note
+                other_word = ctx.target is None and _another_word(view, nm, found, expected)
                 yield self.finding(
                     ctx,
                     view,
@@ -196,6 +201,7 @@ class TermNearMiss(Rule):
                     f"from '{expected}'",
                     concept=nm.concepts[0] if nm.concepts else None,
                     suggestion=nm.expected,
+                    severity="info" if other_word else None,
                 )
             if ctx.target is None:
                 continue
@@ -233,6 +239,17 @@ def _other_side_names(ctx: UnitContext, view: SideView, concepts: Sequence[str])
     other = ctx.source if view is ctx.target else ctx.target
     named = other.concept_counts()
     return any(c in named for c in concepts)
+
+
+def _another_word(view: SideView, nm: NearMiss, found: str, expected: str) -> bool:
+    """Whether the odd word of an edit near miss has one letter replaced (not added, dropped or
+    swapped, as in العنفي for العنيف) and, as written, is a word of the dictionary."""
+    if len(found) != len(expected) or sum(a != b for a, b in zip(found, expected, strict=True)) != 1:
+        return False
+    for word in view.text[nm.start : nm.end].split():
+        if fold_key(word) == found:
+            return dictionary_word(word, view.lang.split("-")[0]) is True
+    return False
 
 
 def _number_form(found: str, word: str) -> bool:

@@ -124,7 +124,10 @@ class LatinInArabic(Rule):
         original language right after its Arabic rendering in parentheses
         (``(المدعي العام ضد كوناراك) Prosecutor v. Kunarac``), and a capitalized
         name the source writes the same way (``HMS Argyll`` → ``السفينة Argyll``):
-        UN Arabic keeps them.
+        UN Arabic keeps them.  In Arabic text with no source, a run in title case
+        (``Feminist Economics``, ``Sony Pictures Entertainment``) is taken for such
+        a name, and so is a quotation in Latin letters (a cited headline); a
+        run with lower-case words is reported.
     Why it matters:
         A phrase left in English is an untranslated fragment, usually missed when
         a sentence was edited in the TM.
@@ -158,6 +161,8 @@ class LatinInArabic(Rule):
             skip += icu_spans(text).syntax  # ICU MessageFormat syntax (plural, other, =1) is no text
             names = _source_names(ctx, view)
             other = _other_text(ctx, view)
+            alone = ctx.target is None  # no source to tell a name kept in Latin from a phrase left
+
             run_start = run_end = -1
             all_names = False
             for m in _LATIN_WORD.finditer(text):
@@ -174,11 +179,11 @@ class LatinInArabic(Rule):
                     run_end = m.start() + len(word)
                     all_names = all_names and (word in names or word in _PARTICLES)
                     continue
-                if run_start >= 0 and not all_names and not _cited_title(text, run_start, run_end, other):
+                if run_start >= 0 and not all_names and not _kept(text, run_start, run_end, other, alone):
                     yield self._report(ctx, view, run_start, run_end)
                 run_start, run_end = m.start(), m.start() + len(word)
                 all_names = word in names
-            if run_start >= 0 and not all_names and not _cited_title(text, run_start, run_end, other):
+            if run_start >= 0 and not all_names and not _kept(text, run_start, run_end, other, alone):
                 # (a run of names the source spells the same way, HMS Argyll → السفينة Argyll, is kept)
                 yield self._report(ctx, view, run_start, run_end)
 
@@ -231,6 +236,39 @@ _QUOTES = "\"“”«»'‘’"
 def _other_text(ctx: UnitContext, view: SideView) -> str:
     other = ctx.source if view is ctx.target else ctx.target
     return other.text if other is not None and other is not view else ""
+
+
+def _kept(text: str, start: int, end: int, other: str, alone: bool) -> bool:
+    """A run UN Arabic keeps in Latin: a title the source cites, or, in Arabic text with no
+    source, a run in title case (:func:`_title_case`) or inside a quotation in Latin letters."""
+    if _cited_title(text, start, end, other):
+        return True
+    return alone and (_title_case(text[start:end]) or _in_latin_quotation(text, start, end))
+
+
+def _in_latin_quotation(text: str, start: int, end: int) -> bool:
+    """The run lies in a quotation written mostly in Latin letters: a headline or a title cited in
+    its own language (``"Iran manufactures first home-made VTOL drone", Fars News Agency``)."""
+    for m in _QUOTATION.finditer(text):
+        if m.start() <= start and end <= m.end():
+            inner: str = m.group(1)
+            latin = sum(c.isascii() and c.isalpha() for c in inner)
+            return latin > 2 * sum("\u0621" <= c <= "\u064a" for c in inner)
+    return False
+
+
+def _title_case(run: str) -> bool:
+    """A name by its shape, as an Arabic text with no source can only judge it: a journal, a
+    company, a ship, a book kept in Latin letters (``Feminist Economics``, ``Sony Pictures
+    Entertainment``, ``Argyll``, ``A Theory of Fairness and Social Welfare``) has a capital on
+    every word but its particles; a phrase left untranslated (``border security and
+    management``, ``Iran manufactures first home-made``) has lower-case words."""
+    words = re.findall(r"[A-Za-z][\w'’-]*", run)
+    if not words or not words[0][:1].isupper():
+        return False
+    long_words = [w for w in words if len(w) > 3 and w.lower() not in _PARTICLES]
+    lower = [w for w in long_words if not w[:1].isupper()]
+    return len(lower) <= len(long_words) // 6  # one small word a title keeps lower-case ("that")
 
 
 def _cited_title(text: str, start: int, end: int, other: str) -> bool:

@@ -8,7 +8,17 @@ import sys
 from pathlib import Path
 
 from ..errors import UsageError
-from ..lint.review import REVIEWED_SEVERITIES, ReviewError, below_floor, load_verdicts, render, review, stubs
+from ..lint.review import (
+    REVIEWED_SEVERITIES,
+    Key,
+    ReviewError,
+    Verdict,
+    below_floor,
+    load_verdicts,
+    render,
+    review,
+    stubs,
+)
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -23,7 +33,14 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         ),
     )
     p.add_argument("report", help="a lint report written with --format json")
-    p.add_argument("--reviewed", required=True, metavar="YAML", help="the reviewed verdicts")
+    p.add_argument(
+        "--reviewed",
+        required=True,
+        action="append",
+        metavar="YAML",
+        help="the reviewed verdicts (repeatable: the files' entries are pooled; one finding judged "
+        "differently in two files is an error)",
+    )
     p.add_argument(
         "--floor",
         action="append",
@@ -47,10 +64,21 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError(
             f"{args.report}: not a mustalah lint JSON report (write one with `mustalah lint … --format json`)"
         ) from None
-    try:
-        verdicts = load_verdicts(_read(Path(args.reviewed), "reviewed file"), args.reviewed)
-    except ReviewError as exc:
-        raise UsageError(str(exc)) from None
+    verdicts: list[Verdict] = []
+    judged: dict[Key, tuple[str, str]] = {}
+    for name in args.reviewed:
+        try:
+            entries = load_verdicts(_read(Path(name), "reviewed file"), name)
+        except ReviewError as exc:
+            raise UsageError(str(exc)) from None
+        for v in entries:
+            earlier = judged.setdefault(v.key, (v.verdict, name))
+            if earlier[0] != v.verdict:
+                raise UsageError(
+                    f"{name}: {v.file} unit {v.unit} {v.code} [{v.text}] is judged {v.verdict}, "
+                    f"but {earlier[1]} judges it {earlier[0]}: give one verdict"
+                )
+        verdicts += entries
     rv = review(findings, verdicts)
     if args.stub:
         sys.stdout.write(stubs(rv.unreviewed))
