@@ -162,7 +162,6 @@ class LatinInArabic(Rule):
             names = _source_names(ctx, view)
             other = _other_text(ctx, view)
             alone = ctx.target is None  # no source to tell a name kept in Latin from a phrase left
-
             run_start = run_end = -1
             all_names = False
             for m in _LATIN_WORD.finditer(text):
