@@ -9,6 +9,10 @@ rules' documentation (``mustalah rules``, ``docs/rules.md``) says so for each ru
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
+from ..matching.types import OrthoDiff
+
 SAFE_FIXES: frozenset[str] = frozenset(
     {"TM002", "TM003", "TM005", "PU001", "PU002", "IN001", "IN002", "IN003", "IN004", "IN005"}
 )
@@ -19,3 +23,13 @@ def fix_note(code: str) -> str:
     if code in SAFE_FIXES:
         return "safe: `mustalah fix` applies the suggestion (only the flagged span changes)"
     return "none: `mustalah fix` leaves it to the reviser"
+
+
+def mend(text: str, start: int, end: int, diffs: Iterable[OrthoDiff]) -> str:
+    """``text[start:end]`` with each of ``diffs`` (inside it) written as expected: the surface
+    as found, its clitics and inflection kept (``رفيعة المستوي`` → ``رفيعة المستوى``)."""
+    out = text[start:end]
+    for d in sorted(diffs, key=lambda d: d.start, reverse=True):
+        if start <= d.start and d.end <= end:
+            out = out[: d.start - start] + d.expected + out[d.end - start :]
+    return out

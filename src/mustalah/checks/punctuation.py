@@ -264,7 +264,7 @@ class UnbalancedBrackets(Rule):
                 continue  # "2 - لا يجوز …: a paragraph of a quotation that runs on; the source shows none
             # with no other side to compare, a unit whose one quotation mark is the odd one most
             # often opens a quotation the next unit goes on with (or closes one): a note
-            lone = other is None and len(_QUOTE_RE.findall(view.text)) == 1
+            lone = other is None and bool(unbalanced[view.side]) and len(_QUOTE_RE.findall(view.text)) == 1
             for pos, what in unbalanced[view.side]:
                 yield self.finding(
                     ctx,

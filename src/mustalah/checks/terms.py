@@ -7,12 +7,13 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from typing import Any, ClassVar
 
-from ..matching.types import TermMatch, mend
+from ..matching.types import TermMatch
 from ..model import Finding, Severity
 from ..termbase.model import Concept, Status, Term
 from ..text.arabic import attach_clitics
 from .base import Rule, SideView, UnitContext
 from .embedded import coordinated_renderings, gapped_renderings, premodifiers
+from .fixes import mend
 from .name_heads import anaphor_renderings, head_alone, head_in_view, nested_renderings
 from .partial import partial_names
 from .policy import is_official_name

@@ -262,7 +262,7 @@ def _title_case(run: str) -> bool:
     Entertainment``, ``Argyll``, ``A Theory of Fairness and Social Welfare``) has a capital on
     every word but its particles; a phrase left untranslated (``border security and
     management``, ``Iran manufactures first home-made``) has lower-case words."""
-    words = re.findall(r"[A-Za-z][\w'’-]*", run)
+    words = _TITLE_WORD.findall(run)
     if not words or not words[0][:1].isupper():
         return False
     long_words = [w for w in words if len(w) > 3 and w.lower() not in _PARTICLES]
@@ -283,13 +283,15 @@ def _cited_title(text: str, start: int, end: int, other: str) -> bool:
     for quoted in _QUOTATION.findall(other):
         if run not in quoted or not quoted[:1].isupper():
             continue
-        words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", quoted) if len(w) > 3]
+        words = [w for w in _TITLE_WORD.findall(quoted) if len(w) > 3]
         title_case = bool(words) and 2 * sum(w[0].isupper() for w in words) >= len(words)
         if title_case or len(quoted.split()) >= 4:
             return True
     return False
 
 
+#: A word of a title in Latin letters (``Fairness``, ``People's``, ``home-made``).
+_TITLE_WORD = re.compile(r"[A-Za-z][\w'’-]*")
 _QUOTATION = re.compile(r"[\"“«‘]([^\"“”«»]+)[\"”»’]")
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..termbase.model import Term
@@ -65,15 +64,6 @@ class OrthoDiff:
     found: str
     expected: str
 
-
-def mend(text: str, start: int, end: int, diffs: Iterable[OrthoDiff]) -> str:
-    """``text[start:end]`` with each of ``diffs`` (inside it) written as expected: the surface
-    as found, its clitics and inflection kept (``رفيعة المستوي`` → ``رفيعة المستوى``)."""
-    out = text[start:end]
-    for d in sorted(diffs, key=lambda d: d.start, reverse=True):
-        if start <= d.start and d.end <= end:
-            out = out[: d.start - start] + d.expected + out[d.end - start :]
-    return out
 
 
 @dataclass(frozen=True, slots=True)
