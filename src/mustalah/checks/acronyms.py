@@ -170,6 +170,8 @@ class AcronymUnknown(Rule):
         and is one edit from that name's acronym (``UNDOC`` for ``UNODC``), it is an
         error — unless the name is part of a longer one whose initials the acronym
         starts with (``the Standing Division on Cybersecurity (SDC)``, not ``DC``).
+        A termbase acronym the text spells out as something else
+        (``epizootic catarrhal enteritis (ECE)``) is not reported: it is known.
     Example:
         en: the Centre (UNCTT)
         ar: المركز (UNCTT)
@@ -189,12 +191,13 @@ class AcronymUnknown(Rule):
     def check(self, ctx: UnitContext) -> Iterable[Finding]:
         for view in ctx.sides:
             covered = [(m.start, m.end) for m in view.matches if m.term.is_acronym]
+            redefined = view.memo.get("redefined", frozenset())  # spelt out as another name here
             for hit in _PAREN_ACRONYM.finditer(view.text):
                 start, end = hit.span(1)
                 token = hit.group(1)
                 if sum(ch.isupper() for ch in token) < 2:
                     continue
-                if any(s <= start and end <= e for s, e in covered):
+                if any(s <= start and end <= e for s, e in covered) or token in redefined:
                     continue
                 parts = [p.strip() for p in token.split("/")]
                 if len(parts) > 1 and all(

@@ -123,8 +123,22 @@ def same_number_elsewhere(value: str, start: int, here: str, here_lang: str, the
         return True  # 750,000 = 750 ألف, 2.5 million = 2,500,000
     if _short_year(here, start, value, there):
         return True  # 22 Oct 14 = 22 تشرين الأول/أكتوبر 2014
+    if _dotted_thousands(here, start, value, there):
+        return True  # 42.000 = 42000: thousands parted by a dot, as German and Maghreb Arabic write them
     mine = _run_at(here, start)
     return mine is not None and bool(_forms(mine) & {f for run in _runs(there) for f in _forms(run)})
+
+
+_DOTTED = re.compile(r"(?<![0-9.,])[0-9]{1,3}(?:\.[0-9]{3})+(?![0-9]|[.,][0-9])")
+
+
+def _dotted_thousands(here: str, start: int, value: str, there: str) -> bool:
+    """A number with its thousands parted by dots (``42.000``) on one side, whole on the other."""
+    raw = _raw_at(here, start).translate(_DIGITS).rstrip(".,")
+    if _DOTTED.fullmatch(raw):
+        return _has_value(there, raw.replace(".", ""))
+    dotted = _DOTTED.finditer(there.translate(_DIGITS))
+    return value.isdigit() and any(m.group().replace(".", "") == value for m in dotted)
 
 
 def _short_year(here: str, start: int, value: str, there: str) -> bool:

@@ -156,7 +156,8 @@ class PofilterCheck(Rule):
         endpunc with ؟, quoting, numbers, brackets, sentence count, length…) are
         disabled; the list and reasons are in ``src/mustalah/checks/pofilter.py``.
         A word repeated as in the source (``Pago Pago`` = ``باغو باغو``) or as
-        Arabic repeats it (``رويدا رويدا``) is no doubled word; double spaces are
+        Arabic repeats it (``رويدا رويدا``) is no doubled word, nor a doubled
+        letter of an acronym spelt out (``سي إن إن`` for CNN); double spaces are
         reported only where the target has them.
     Why it matters:
         These are cheap mechanical slips; reusing pofilter keeps the checks
@@ -197,6 +198,24 @@ _REDUPLICATED = frozenset({"رويدا", "رويداً", "خطوة", "واحدا
 #: A hyphen or dash right after a word, spaced or not: the word opens a compound name.
 _OPENS_COMPOUND = re.compile(r"\s*[-‐–]\s*\w")
 
+#: The Arabic names of Latin letters, as an acronym is spelt out (CNN = سي إن إن, BBC = بي بي سي).
+_LETTER_NAMES = {
+    "إيه": "A", "أيه": "A", "بي": "BP", "سي": "C", "دي": "D", "إي": "E", "إف": "F", "جي": "G",
+    "إتش": "H", "آي": "I", "جيه": "J", "كيه": "K", "إل": "L", "إم": "M", "إن": "N", "أو": "O",
+    "كيو": "Q", "آر": "R", "إس": "S", "تي": "T", "يو": "U", "في": "V", "إكس": "X", "زد": "Z",
+}  # fmt: skip
+#: A word with two capitals or more: an acronym (CNN, DPP4, rRT-PCR).
+_ACRONYM_WORD = re.compile(r"\b[A-Za-z0-9]*[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*")
+
+
+def _spelt_letters(word: str, source: str) -> bool:
+    """``إن إن`` in ``سي إن إن`` for CNN: one letter of an acronym the source writes twice over."""
+    letters = _LETTER_NAMES.get(word)
+    if not letters:
+        return False
+    acronyms = (m.group().upper() for m in _ACRONYM_WORD.finditer(source))
+    return any(a == b and a in letters for acronym in acronyms for a, b in itertools.pairwise(acronym))
+
 
 def _meant_twice(source: str, target: str) -> bool:
     """Whether the target's repeated words are meant: the source repeats a word too (``Pago
@@ -205,7 +224,9 @@ def _meant_twice(source: str, target: str) -> bool:
     if _DOUBLED.search(source):
         return True
     return all(
-        m.group(1) in _REDUPLICATED or _OPENS_COMPOUND.match(target, m.end())
+        m.group(1) in _REDUPLICATED
+        or _OPENS_COMPOUND.match(target, m.end())
+        or _spelt_letters(m.group(1), source)
         for m in _DOUBLED.finditer(target)
     )
 

@@ -107,7 +107,9 @@ class TermMissing(Rule):
         indefinite with its adjective first (``كمفوض سام للأمم المتحدة لشؤون اللاجئين``). A target mention
         in a deprecated or variant form, or a near miss of it (one word changed or
         missing, a curated confusion), counts as present (TM002/TM003/TM006/TM008/SP001
-        report those).
+        report those).  An acronym the English spells out as something else just
+        before it (``epizootic catarrhal enteritis (ECE)``: initials that agree, words
+        that share nothing with the body's names) is not the body, in that unit.
         Source mentions made only by a short form (``the Secretariat``) are not
         required: they are anaphors, rendered freely; nor are one-word common nouns
         (``decision``, ``chief``).  A Member State not found is an info note: Arabic

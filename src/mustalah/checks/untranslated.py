@@ -13,6 +13,9 @@ from ..text.english import DOCUMENT_SYMBOL
 from .base import Rule, SideView, UnitContext
 
 _URL_OR_EMAIL = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+#: A character reference left as text (``&gt;``, ``&amp;``, ``&#160;``): escaped twice, the same
+#: in both languages; a fault of the file's encoding, not Latin words left untranslated.
+_CHARACTER_REFERENCE = re.compile(r"&(?:[A-Za-z]{2,8}|#[0-9]{1,7}|#x[0-9A-Fa-f]{1,6});")
 _LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z'’\-.]*")
 #: Every reported word has a lower-case letter (capitals alone are acronyms).
 _LATIN_LOWER = re.compile(r"[a-z]")
@@ -117,7 +120,8 @@ class LatinInArabic(Rule):
         Latin words with lower-case letters in an Arabic text, outside
         parentheses.  Acronyms (all capitals), acronyms and names the termbase
         lists, anything in parentheses (``(UNCCT)``, an original-language name),
-        URLs, e-mail addresses and UN document symbols are allowed, and so are
+        URLs, e-mail addresses, UN document symbols and character references
+        left as text (``&gt;``, escaped twice in both languages) are allowed, and so are
         names that only exist in Latin letters — a brand or a chemical with a
         dot, a digit or a capital inside the word (``Ask.fm``, ``25C-NBOMe``,
         ``iPhone``), a word glued to a number (``No.14704-6``) and a name given in its
@@ -156,6 +160,7 @@ class LatinInArabic(Rule):
             if ctx.target is not None and view is ctx.target and text.strip() == ctx.source.text.strip():
                 continue  # the whole unit left untranslated: UT002 says so
             skip = [m.span() for m in _URL_OR_EMAIL.finditer(text)]
+            skip += [m.span() for m in _CHARACTER_REFERENCE.finditer(text)]
             skip += [m.span() for m in DOCUMENT_SYMBOL.finditer(text)]
             skip += [m.span() for m in re.finditer(r"\([^()]*\)", text)]
             skip += icu_spans(text).syntax  # ICU MessageFormat syntax (plural, other, =1) is no text

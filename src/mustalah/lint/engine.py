@@ -23,6 +23,7 @@ from ..checks.registry import select_rules
 from ..formats.states import skipped_unit
 from ..matching import TermIndex
 from ..matching.confusions import near_misses as find_near_misses
+from ..matching.local_acronyms import redefined, without
 from ..model import Finding, Segment, Side
 from ..termbase.layers import labeller
 from ..termbase.model import Termbase
@@ -138,6 +139,15 @@ def unit_context(
             segment.target_line if segment.target_line is not None else segment.line,
             settings.near_misses,
         )
+    english = [v for v in (source, target) if v is not None and v.lang == "en" and v.matches]
+    redefined_here = redefined(english[0].text, english[0].matches, termbase) if english else frozenset()
+    if redefined_here:  # "epizootic catarrhal enteritis (ECE)": not the termbase's ECE, on either side
+        source = replace(source, matches=without(source.matches, redefined_here))
+        if target is not None:
+            target = replace(target, matches=without(target.matches, redefined_here))
+        for view in (source, target):
+            if view is not None:
+                view.memo["redefined"] = redefined_here  # AC004: known, but spelt out as another name
     return UnitContext(segment, source, target, termbase, options)
 
 
