@@ -4,7 +4,8 @@ Beside the reshaped renderings of :mod:`mustalah.checks.reshaped`, a name may st
 as part of itself or of something longer:
 
 * **its head, inflected** (``مبعوثة`` for المبعوث الخاص): most likely the name in a form no list
-  holds (:func:`head_in_view`);
+  holds (:func:`head_in_view`); **its head in any form, or all its words after the head**
+  (:func:`trace_in_view`): something of the name stands there;
 * **its definite head alone, as an anaphor** (``المكتب`` for UNODC once named in full,
   :func:`anaphor_renderings`), or **standing alone** with the rest of the name nowhere
   (``ورتبت الإدارة``, "the Department arranged", :func:`head_alone`);
@@ -58,6 +59,25 @@ def head_in_view(view: SideView, concept: Concept) -> str | None:
                 start, end = view.folded.span(*ws.spans[k])
                 return view.text[start:end]
     return None
+
+
+def trace_in_view(view: SideView, concept: Concept) -> bool:
+    """Whether something of one of the concept's names of two words or more stands in an Arabic
+    ``view``: a word that starts like its head, in any form (``المركز`` of المركز الدولي for the UN
+    Centre, ``الأمين`` cut from الأمين العام, ``أنطونيو`` of أنطونيو جوتيريس), or, for a name of
+    three words or more, every word after the head (``الشبكة الإقليمية المعنية بغسل الأموال`` for
+    the Platform): the name may be there, wrong.  True for a view in another language (nothing
+    to tell)."""
+    if view.lang != "ar":
+        return True
+    ws = side_words(view)
+    forms = [toks for toks in approved_token_forms(concept) if len(toks) >= 2]
+    if any(len(toks) >= 3 and all(t in ws.at for t in toks[1:]) for toks in forms):
+        return True
+    heads = {toks[0].removeprefix("ال") for toks in forms}
+    short = {h for h in heads if len(_stem_of(h)) < 3}  # خطة: the word itself (خط starts خطر)
+    longer = tuple(_stem_of(h) for h in heads - short)
+    return any(stem in short or stem.startswith(longer) for word in ws.words for stem in stems(word))
 
 
 def _stem_of(word: str) -> str:

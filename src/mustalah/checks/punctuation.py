@@ -67,8 +67,11 @@ class LatinPunctuationInArabic(Rule):
             for m in _LATIN_PUNCT.finditer(text):
                 if separators is None:
                     separators = _separators(ctx, view)
-                if m.group() in separators and not text[m.end() : m.end() + 1].isspace():
-                    continue  # a list syntax the other side uses too (Keywords=a;b;c;), not prose
+                # a list syntax the other side uses too (Keywords=a;b;c;), not prose — but a mark that
+                # only ends the text (an item of a list in prose, "… or hour;") is Latin in Arabic
+                glued = re.search(re.escape(m.group()) + r"\S", text) if m.group() in separators else None
+                if glued is not None and not text[m.end() : m.end() + 1].isspace():
+                    continue
                 before, after = _neighbour(text, m.start(), -1), _neighbour(text, m.start(), 1)
                 if _LATIN.match(before or " ") and (not after or _LATIN.match(after) or after in "()/"):
                     continue  # inside a Latin run or a number

@@ -26,6 +26,7 @@ from .punctuation import (
     SpaceBeforePunctuation,
     UnbalancedBrackets,
 )
+from .spacing import NumberGluedToWord
 from .spelling import ConfusedWord, Misspelling
 from .spelling_slots import RareWordBeforeName
 from .states import StateShortName
@@ -94,6 +95,7 @@ ALL_RULES: tuple[type[Rule], ...] = (
     PofilterCheck,
     StateShortName,
     MonthPairSpacing,
+    NumberGluedToWord,
 )
 
 

@@ -54,6 +54,8 @@ from .nearmiss_words import (
 from .nearmiss_words import within_one_edit as within_one_edit
 from .types import NearMiss, TermMatch
 
+#: Punctuation that ends a phrase: words on both sides of it make no name.
+_PHRASE_BREAK = re.compile(r"[:،؛;!?؟]|\.\s")
 #: ``TOKEN`` for ASCII text: the same matches (``\w`` is ``[A-Za-z0-9_]`` there), twice as fast.
 _ASCII_TOKEN = re.compile(TOKEN.pattern, re.ASCII)
 
@@ -290,6 +292,8 @@ class NearMissIndex:
     ) -> None:
         p, kind = miss
         a, b = toks[i][1], toks[i + len(cand.tokens) - 1][2]
+        if _PHRASE_BREAK.search(folded.key, toks[i][2], toks[i + len(cand.tokens) - 1][1]):
+            return  # a colon or a comma between the words (الرئيسية: الجمعية العامة): two phrases, no name
         start, end = folded.span(a, b)
         if any(s < end and start < e and k >= len(cand.tokens) for s, e, k in spans):
             return  # (find() leaves these out before checking; the scan oracle relies on it here)
