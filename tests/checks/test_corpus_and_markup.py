@@ -33,6 +33,17 @@ def test_same_source_translated_differently() -> None:
     assert _run("CO001", segs[:2] + segs[3:]) == []
 
 
+def test_a_word_capitalized_in_one_source_only_makes_two_sources() -> None:
+    # corpora/real: "Note by the secretariat" of a convention body and the UN's "Note by the Secretariat"
+    segs = [
+        _seg(1, "Note by the secretariat", "مذكرة من الأمانة"),
+        _seg(2, "Note by the Secretariat", "مذكرة من الأمانة العامة"),
+    ]
+    assert _run("CO001", segs) == []
+    segs.append(_seg(3, "Note by the Secretariat", "مذكرة من الأمانة"))
+    assert _run("CO001", segs) == [("3", "مذكرة من الأمانة")]
+
+
 def test_consistency_is_per_language_pair_and_plural_form() -> None:
     def seg(i: int, unit: str, en: str, target: str, lang: str) -> Segment:
         return Segment("f.po", unit, i, en, target, "en", lang)

@@ -61,13 +61,21 @@ def _conclude_pairs(facts: Collection[Fact], label: str) -> Iterable[Finding]:
                 yield replace(fact.finding, message=message)
 
 
+def _names(view: SideView) -> str:
+    """The concepts a side names: ``Note by the Secretariat`` (the UN's, الأمانة العامة) and ``Note
+    by the secretariat`` (a convention's, الأمانة) fold alike but are two sources."""
+    return "|" + ",".join(sorted({m.concept_id for m in view.matches}))
+
+
 class InconsistentTranslation(CorpusRule):
     """The same source text translated differently.
 
     What it catches:
-        Two or more units with the same source (after folding) and different
-        targets, across a file or every file of a run, within one language pair
-        (and, in a PO file, one plural form).  Reported on the units that differ
+        Two or more units with the same source (after folding, but a name in
+        one and not the other, ``the Secretariat`` / ``the secretariat`` of a
+        convention, makes two sources) and different targets, across a file
+        or every file of a run, within one language pair (and, in a PO file,
+        one plural form).  Reported on the units that differ
         from the commonest rendering.
     Why it matters:
         Repeated sentences (boilerplate, titles, datelines) must read the same
@@ -93,9 +101,8 @@ class InconsistentTranslation(CorpusRule):
             return
         tgt = ctx.target
         finding = self.finding(ctx, tgt, 0, len(tgt.text), "")
-        yield Fact(
-            tgt.file, ctx.segment.index, (_pair(ctx) + _norm(ctx.source), _norm(tgt), tgt.text), finding
-        )
+        source = _pair(ctx) + _norm(ctx.source) + _names(ctx.source)
+        yield Fact(tgt.file, ctx.segment.index, (source, _norm(tgt), tgt.text), finding)
 
     def conclude(self, facts: Collection[Fact]) -> Iterable[Finding]:
         return _conclude_pairs(facts, "the same source is translated differently elsewhere")

@@ -13,6 +13,11 @@ from .base import Rule, SideView, UnitContext
 
 _STOP = re.compile(r"[؛;]|\s(?:و?السيدة?|Mr\.?|Ms\.?|Mrs\.?)\s")
 _MAX_WINDOW = 90  # characters after the honorific within which its name and title stand
+#: A verb with the person as its object right before a title (``عيّنها``, ``استقبله``): the title
+#: is the verb's subject, another person.
+_OBJECT_PRONOUN = re.compile(
+    r"(?<![\u0621-\u064a])(?!ال)[\u0621-\u064a\u064b-\u0652]{2,}(?:ها|ه|هم)[\u064b-\u0652]*\s+$"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,7 +92,10 @@ class HonorificTitleGender(Rule):
         ``السيد`` / ``Mr.`` before a person whose title after the name is feminine
         (``نائبة المدير التنفيذي``) or whom the termbase knows as a woman, and the
         reverse.  Title genders come from the termbase's gender forms; honorifics
-        are language data (السيد/السيدة, السفير/السفيرة, الدكتور/الدكتورة …).
+        are language data (السيد/السيدة, السفير/السفيرة, الدكتور/الدكتورة …).  A
+        title right after a verb with the person as its object (``وهي خبير مستقل
+        عيّنها الأمين العام``, "whom the Secretary-General appointed") is that verb's
+        subject, another person, and ends the search.
     Why it matters:
         Addressing a woman as السيد is an error every reader notices; it also
         breaks the agreement UN Arabic requires between honorific and title.
@@ -121,6 +129,8 @@ class HonorificTitleGender(Rule):
                         continue
                     if m.term.gender not in (Gender.MASCULINE, Gender.FEMININE):
                         continue
+                    if view.lang == "ar" and _OBJECT_PRONOUN.search(view.text, max(0, m.start - 24), m.start):
+                        break  # خبير مستقل عيّنها الأمين العام: who "appointed her", not her title
                     if m.term.gender is not h.gender:
                         yield self._mismatch(ctx, view, h, m.term.text, m.term.gender, m.concept_id)
                     break
