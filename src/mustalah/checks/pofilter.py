@@ -158,7 +158,8 @@ class PofilterCheck(Rule):
         A word repeated as in the source (``Pago Pago`` = ``باغو باغو``) or as
         Arabic repeats it (``رويدا رويدا``) is no doubled word, nor a doubled
         letter of an acronym spelt out (``سي إن إن`` for CNN); double spaces are
-        reported only where the target has them.
+        reported only where the target has them, and URLs are compared without
+        the punctuation after them (``(https://…/pubmed/)،``).
     Why it matters:
         These are cheap mechanical slips; reusing pofilter keeps the checks
         identical to what Pootle/Weblate users know.
@@ -184,6 +185,8 @@ class PofilterCheck(Rule):
         for test, message in sorted(pofilter_failures(ctx.source.text, tgt.text, tgt.lang).items()):
             if test == "doublewords" and _meant_twice(ctx.source.text, tgt.text):
                 continue
+            if test == "urls" and _urls(ctx.source.text) == _urls(tgt.text):
+                continue  # (https://…/pubmed/)، : the Arabic comma after the bracket is no part of the URL
             if test == "doublespacing" and "  " not in tgt.text:
                 continue  # two spaces after a full stop in the source only: typing, nothing to copy
             start, end = _locate(test, tgt.text)
@@ -229,6 +232,14 @@ def _meant_twice(source: str, target: str) -> bool:
         or _spelt_letters(m.group(1), source)
         for m in _DOUBLED.finditer(target)
     )
+
+
+_URL = re.compile(r"(?:https?://|www\.)[^\s<>\"'()\u060c\u061b]+")
+
+
+def _urls(text: str) -> list[str]:
+    """The text's URLs, without the punctuation a sentence puts after them, sorted."""
+    return sorted(m.group().rstrip(".,;:!?") for m in _URL.finditer(text))
 
 
 def _locate(test: str, text: str) -> tuple[int, int]:
