@@ -27,7 +27,9 @@ class MonthMismatch(Rule):
         (a date) must appear on the other side.  Another month in its place there (as many missing on
         each side) is one finding on the target, an error; a month the other side
         just lacks is a warning, since the date may be written another way there
-        (``15/3/2021``, ``منتصف الشهر``).
+        (``15/3/2021``, ``منتصف الشهر``).  When both sides give the same months, one
+        said once more on one side is restated, not new (``March 4 and 5`` =
+        ``يوم 4 مارس ويوم 5 مارس``).
     Why it matters:
         ``8 December`` rendered as ``8 تشرين الثاني/نوفمبر`` is a wrong date; the
         month pairs make such slips easy (كانون الأول is December, كانون الثاني
@@ -84,12 +86,15 @@ class MonthMismatch(Rule):
             if not any(m.dated for m in mine):
                 continue  # only a dated month is reported
             theirs = Counter(m.month for m in (*other, *latin))
+            # every month of the other side stands here too: a month here said once more than there
+            # is the same month restated ("March 4 and 5" = يوم 4 مارس ويوم 5 مارس), or given once
+            same_months = set(theirs) <= {m.month for m in mine}
             seen: Counter[int] = Counter()
             for m in mine:
                 if not m.dated:
                     continue
                 seen[m.month] += 1
-                if seen[m.month] <= theirs.get(m.month, 0):
+                if seen[m.month] <= theirs.get(m.month, 0) or (same_months and theirs.get(m.month, 0)):
                     continue
                 yield self.finding(
                     ctx,
