@@ -40,7 +40,8 @@ from .style import (
     StackedHonorifics,
 )
 from .term_forms import ConstructArticle, TermNearMiss, TermSpellingVariant
-from .terms import TermAdmitted, TermDeprecated, TermMissing, TermVariant
+from .term_missing import TermMissing
+from .terms import TermAdmitted, TermDeprecated, TermVariant
 from .untranslated import EmptyTarget, LatinInArabic, TargetSameAsSource
 
 ALL_RULES: tuple[type[Rule], ...] = (

@@ -51,6 +51,12 @@ _CONSTRUCT_DOMAINS = frozenset({"entities", "concepts", "posts"})
 _PROPER_DOMAINS = frozenset({"entities", "people", "member-states"})
 
 
+def _arabic(ch: str) -> bool:
+    """Whether ``ch`` is in the Arabic block (a key's letter, where digits typed against it begin
+    a number)."""
+    return "\u0600" <= ch <= "\u06ff"
+
+
 class TermIndex:
     """Located, orthography- and clitic-aware term matching for one termbase."""
 
@@ -218,15 +224,16 @@ class TermIndex:
             e = last + 1
             # a word goes on after the key: no match — but digits typed against an Arabic word
             # (مجلس الأمن2610, a space lost) start a number, not a longer word
-            if e < n and key[e].isalnum() and not (key[e].isdigit() and "\u0600" <= key[e - 1] <= "\u06ff"):
+            if e < n and key[e].isalnum() and not (key[e].isdigit() and _arabic(key[e - 1])):
                 continue
             # the entries of a group share their key: its start, prefix and span
             lo, hi = groups[group], groups[group + 1]
             entry = entries[lo]
             s = e - len(entry.key)
             ws = s
-            arabic_key = "\u0600" <= key[s] <= "\u06ff"  # digits before it are a number, no proclitic
-            while ws > 0 and key[ws - 1].isalnum() and not (arabic_key and key[ws - 1].isdigit()):
+            # digits typed before an Arabic key are a number, no proclitic (tested only where a
+            # word runs on into the key: most hits stop at the first test)
+            while ws > 0 and key[ws - 1].isalnum() and not (key[ws - 1].isdigit() and _arabic(key[s])):
                 ws -= 1
                 if s - ws > MAX_PREFIX:
                     break
