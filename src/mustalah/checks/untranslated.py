@@ -124,10 +124,11 @@ class LatinInArabic(Rule):
         left as text (``&gt;``, escaped twice in both languages) are allowed, and so are
         names that only exist in Latin letters — a brand or a chemical with a
         dot, a digit or a capital inside the word (``Ask.fm``, ``25C-NBOMe``,
-        ``iPhone``), a word glued to a number (``No.14704-6``) and a name given in its
+        ``iPhone``), a word glued to a number (``No.14704-6``, ``pp1ab``) and a name given in its
         original language right after its Arabic rendering in parentheses
         (``(المدعي العام ضد كوناراك) Prosecutor v. Kunarac``), and a capitalized
-        name the source writes the same way (``HMS Argyll`` → ``السفينة Argyll``):
+        name the source writes the same way (``HMS Argyll`` → ``السفينة Argyll``,
+        ``Teijin's`` → ``Teijin``, ``TÜV Produkt und Umwelt`` with its particle):
         UN Arabic keeps them.  In Arabic text with no source, a run in title case
         (``Feminist Economics``, ``Sony Pictures Entertainment``) is taken for such
         a name, and so is a quotation in Latin letters (a cited headline); a
@@ -175,8 +176,9 @@ class LatinInArabic(Rule):
                     continue
                 if not any(c.islower() for c in word) or len(word) < 2:
                     continue
-                if _kept_name(word) or _numbered(text, m.start() + len(word)):
-                    continue  # Ask.fm, C-NBOMe, iPhone; No.14704-6: a name or an identifier in Latin
+                glued = _numbered(text, m.start() + len(word)) or text[m.start() - 1 : m.start()].isdigit()
+                if _kept_name(word) or glued:
+                    continue  # Ask.fm, C-NBOMe, iPhone; No.14704-6, pp1ab: a name or an identifier in Latin
                 if word[:1].isupper() and _beside_its_rendering(text, m.start()):
                     continue  # (المدعي العام ضد كوناراك) Prosecutor v. Kunarac: the original beside it
                 if run_end >= 0 and not text[run_end : m.start()].strip(" ,;:-"):
@@ -209,6 +211,7 @@ _FUNCTION_WORDS = frozenset(
 _PARTICLES = frozenset(
     {"de", "del", "la", "las", "los", "y", "e", "du", "des", "et", "von", "van", "der"}
     | {"of", "for", "and", "the", "in", "on", "to", "with", "at", "by", "an"}
+    | {"und", "für", "di", "da", "dos", "das", "le", "les", "el", "al"}  # TÜV Produkt und Umwelt
 )
 
 
@@ -219,7 +222,9 @@ def _source_names(ctx: UnitContext, view: SideView) -> frozenset[str]:
     if other is None or other.lang.split("-")[0] == "ar":
         return frozenset()
     found = re.finditer(r"(?<![\w'’-])([A-Z][a-z][\w'’-]*)", other.text)
-    return frozenset(m.group(1) for m in found if m.group(1) not in _FUNCTION_WORDS)
+    # a possessive is the name (Teijin's Alvesco → الذي تنتجه Teijin)
+    words = {re.sub(r"['’]s?$", "", m.group(1)) for m in found}
+    return frozenset(words - _FUNCTION_WORDS)
 
 
 def _kept_name(word: str) -> bool:
