@@ -159,7 +159,9 @@ class PofilterCheck(Rule):
         Arabic repeats it (``رويدا رويدا``) is no doubled word, nor a doubled
         letter of an acronym spelt out (``سي إن إن`` for CNN); double spaces are
         reported only where the target has them, and URLs are compared without
-        the punctuation after them (``(https://…/pubmed/)،``).
+        the punctuation after them (``(https://…/pubmed/)،``).  The translator
+        credits (``translator-credits``) hold names and addresses, no translation,
+        and are not tested.
     Why it matters:
         These are cheap mechanical slips; reusing pofilter keeps the checks
         identical to what Pootle/Weblate users know.
@@ -181,6 +183,8 @@ class PofilterCheck(Rule):
     def check(self, ctx: UnitContext) -> Iterable[Finding]:
         if ctx.target is None or not ctx.target.text.strip():
             return
+        if ctx.source.text.strip() in _CREDITS:
+            return  # a key the translator fills with names and addresses, not a text to translate
         tgt = ctx.target
         for test, message in sorted(pofilter_failures(ctx.source.text, tgt.text, tgt.lang).items()):
             if test == "doublewords" and _meant_twice(ctx.source.text, tgt.text):
@@ -192,6 +196,10 @@ class PofilterCheck(Rule):
             start, end = _locate(test, tgt.text)
             yield self.finding(ctx, tgt, start, end, f"pofilter {test}: {message}")
 
+
+#: The msgids GNOME (translator-credits) and KDE (Your names, Your emails) fill with the translators'
+#: names and addresses: the target shares nothing with them, as pofilter's own ``credits`` test knows.
+_CREDITS = frozenset({"translator-credits", "translator_credits", "Your names", "Your emails"})
 
 _DOUBLED = re.compile(r"(?<!\w)(\w+)\s+\1(?!\w)", re.IGNORECASE)
 #: Arabic words said twice on purpose: "gradually", "step by step", "one by one".
