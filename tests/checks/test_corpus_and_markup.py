@@ -215,3 +215,26 @@ def test_one_formula_with_other_modal_verbs_is_one_source() -> None:
     assert _run("CO002", segs) == []
     segs[1] = _seg(2, "I should be grateful if you would have the present note circulated.", ar)
     assert [u for u, _ in _run("CO002", segs)] == ["2"]
+
+
+def test_a_space_before_an_inline_code_is_no_space_before_the_mark() -> None:
+    # an Angular XLIFF (WISE-Client's ar.xlf): "Welcome <x id="INTERPOLATION"/>!" — the code (the user's
+    # name) stands between the space and the mark, which the plain text alone would hide
+    ph = (InlineCode("x", "INTERPOLATION", 6),)
+    welcome = _seg(
+        1, "Welcome !", "مرحبا !", source_codes=(InlineCode("x", "INTERPOLATION", 8),), target_codes=ph
+    )
+    assert _run("PU002", [welcome]) == []
+    # a code before the space leaves the space before the mark: "للفريق<x/> : تم"
+    closed = _seg(2, "for Team : done", "للفريق : تم", target_codes=(InlineCode("x", "CLOSE", 6),))
+    assert _run("PU002", [closed]) == [("2", " :")]
+    assert _run("PU002", [replace(welcome, target_codes=())]) == [("1", " !")]
+
+
+def test_a_target_still_in_english_gets_no_arabic_punctuation_rules() -> None:
+    # the same file's units in state needs-translation hold the English source: UT002 reports the copy,
+    # the Arabic punctuation rules (space before a mark, a stop before a parenthetical) have nothing to say
+    copy = "Data is used for research . (See 'How We Use the Data' for more information.)"
+    segs = [_seg(1, copy, copy, state="needs-translation")]
+    assert _run("PU002", segs) == [] and _run("PU003", segs) == []
+    assert _run("UT002", segs) == [("1", copy)]

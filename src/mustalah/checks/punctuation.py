@@ -20,6 +20,7 @@ _SPACE_BEFORE = re.compile(r"[ \t\u00a0]+([،؛.:؟!])")
 #: Punctuation typed before a Latin parenthetical at the end of a line or paragraph.
 _BIDI_ORDER = re.compile(r"[ \t]*([.،؛:])[ \t]*(\([^()\n]*[A-Za-z][^()\n]*\))(?=[ \t\u200e\u200f]*(?:\n|$))")
 _LATIN = re.compile(r"[A-Za-z0-9]")
+_ARABIC_TEXT = re.compile(f"[{AR_LETTER}]")
 _OPENERS = {"(": ")", "[": "]", "{": "}", "«": "»"}
 _QUOTE_STYLES = {'"': "straight", "\u201d": "curly", "\u201c": "curly", "«": "guillemets", "»": "guillemets"}
 _CLOSERS = {v: k for k, v in _OPENERS.items()}
@@ -108,7 +109,9 @@ class SpaceBeforePunctuation(Rule):
     What it catches:
         White space (including NBSP) directly before an Arabic or Latin punctuation
         mark in Arabic text — often left by a "display fix" after a Latin
-        parenthetical (``(PCVE) ،``).
+        parenthetical (``(PCVE) ،``).  Not a space before an inline code that
+        stands before the mark (``مرحبا <x/>!``: the code is a name or a link), nor
+        in a target still in the source's words (UT002 reports the copy).
     Why it matters:
         The mark is separated from its word: the line can break before it and it
         can drift to the wrong side of a Latin run in right-to-left display.
@@ -130,13 +133,16 @@ class SpaceBeforePunctuation(Rule):
         for view in ctx.in_lang("ar"):
             text = view.text
             spaced = list(_SPACE_BEFORE.finditer(text))
-            if not spaced:
-                continue
+            if not spaced or not _ARABIC_TEXT.search(text):
+                continue  # (a target still in the source's words: UT002 reports the copy)
             covered = {m.start(1) for m in _BIDI_ORDER.finditer(text)} if "(" in text else set()
+            codes = _code_offsets(ctx, view)
             for m in spaced:
                 mark = m.group(1)
                 if m.start(1) in covered:
                     continue
+                if any(m.start() < at <= m.start(1) for at in codes):
+                    continue  # مرحبا <x/>! : the space is before an inline code (a name, a link)
                 nxt = text[m.end() : m.end() + 1]
                 if mark == "." and (nxt.isdigit() or nxt == "." or text[m.end() - 2 : m.end()] == ".."):
                     continue  # .5, an ellipsis
@@ -148,6 +154,13 @@ class SpaceBeforePunctuation(Rule):
                 yield self.finding(
                     ctx, view, m.start(), m.end(), f"space before '{mark}'{why}", suggestion=mark
                 )
+
+
+def _code_offsets(ctx: UnitContext, view: SideView) -> tuple[int, ...]:
+    """Where the inline codes of ``view``'s side stand in its text (XLIFF ``<x/>``, TMX ``<ph>``)."""
+    if view is ctx.target:
+        return tuple(c.offset for c in ctx.segment.target_codes)
+    return tuple(c.offset for c in ctx.segment.source_codes) if view is ctx.source else ()
 
 
 class PunctuationBeforeParenthetical(Rule):
@@ -180,8 +193,8 @@ class PunctuationBeforeParenthetical(Rule):
 
     def check(self, ctx: UnitContext) -> Iterable[Finding]:
         for view in ctx.in_lang("ar"):
-            if "(" not in view.text:
-                continue  # _BIDI_ORDER needs a parenthesis
+            if "(" not in view.text or not _ARABIC_TEXT.search(view.text):
+                continue  # _BIDI_ORDER needs a parenthesis; a target still in English has no display fix
             for m in _BIDI_ORDER.finditer(view.text):
                 if m.group(1) == "." and _ABBREVIATION_END.search(view.text, 0, m.start() + 1):
                     continue  # S.A. (ARSAT): the full stop ends an abbreviation, it is no punctuation
