@@ -17,6 +17,10 @@ _URL_OR_EMAIL = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+
 #: in both languages; a fault of the file's encoding, not Latin words left untranslated.
 _CHARACTER_REFERENCE = re.compile(r"&(?:[A-Za-z]{2,8}|#[0-9]{1,7}|#x[0-9A-Fa-f]{1,6});")
 _LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z'’\-.]*")
+#: A markup tag inside the text (``<a href='…'>``, ``</a>``, ``<br/>``): code, not words to translate.
+_MARKUP_TAG = re.compile(r"</?[A-Za-z][\w:-]*(?:\s[^<>]*)?/?>")
+#: A path or a command-line word the source writes the same way (``/dev``, ``/usr/bin``, ``--help``).
+_PATH = re.compile(r"(?<![\w/])(?:/|--?)[A-Za-z][\w./-]*")
 #: Every reported word has a lower-case letter (capitals alone are acronyms).
 _LATIN_LOWER = re.compile(r"[a-z]")
 _HAS_LETTER = re.compile(r"[^\W\d_]")
@@ -121,7 +125,9 @@ class LatinInArabic(Rule):
         parentheses.  Acronyms (all capitals), acronyms and names the termbase
         lists, anything in parentheses (``(UNCCT)``, an original-language name),
         URLs, e-mail addresses, UN document symbols and character references
-        left as text (``&gt;``, escaped twice in both languages) are allowed, and so are
+        left as text (``&gt;``, escaped twice in both languages), markup tags
+        (``<a href='…'>``) and paths or options the source writes the same way
+        (``/dev``, ``--help``) are allowed, and so are
         names that only exist in Latin letters — a brand or a chemical with a
         dot, a digit or a capital inside the word (``Ask.fm``, ``25C-NBOMe``,
         ``iPhone``), a word glued to a number (``No.14704-6``, ``pp1ab``) and a name given in its
@@ -163,6 +169,9 @@ class LatinInArabic(Rule):
             skip = [m.span() for m in _URL_OR_EMAIL.finditer(text)]
             skip += [m.span() for m in _CHARACTER_REFERENCE.finditer(text)]
             skip += [m.span() for m in DOCUMENT_SYMBOL.finditer(text)]
+            skip += [m.span() for m in _MARKUP_TAG.finditer(text)]
+            source = _other_text(ctx, view)
+            skip += [m.span() for m in _PATH.finditer(text) if m.group() in source]
             skip += [m.span() for m in re.finditer(r"\([^()]*\)", text)]
             skip += icu_spans(text).syntax  # ICU MessageFormat syntax (plural, other, =1) is no text
             names = _source_names(ctx, view)
