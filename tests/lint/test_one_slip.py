@@ -44,6 +44,19 @@ def test_a_number_changed_on_both_sides_is_one_finding_on_the_target() -> None:
     assert found[0].message == "number 54 is not in the source, which has 45 instead"
 
 
+def test_a_year_said_twice_changed_once_and_left_out_once_is_one_finding() -> None:
+    # corpora/real/blind48 (an ESCWA release): the dateline's 2020 typed 2019, the restated date
+    # given without its year — one slip, reported on the target with the source's year
+    en = "Beirut, 1 December 2020 (ESCWA) —ESCWA held two virtual events on 1 December 2020 in observance."
+    ar = "بيروت، 1 كانون الأول/ديسمبر 2019 (الإسكوا)— في 1 كانون الأول/ديسمبر، نظّمت الإسكوا فعاليّتين."
+    found = [f for f in lint(en, ar) if f.code == "NU001"]
+    assert [(f.side, f.text, f.severity) for f in found] == [("target", "2019", "error")]
+    assert "which has 2020 instead" in found[0].message and found[0].suggestion == "2020"
+    # the year changed in both places: each is its own finding, each with its fix
+    twice = [f for f in lint(en, ar.replace("الأول/ديسمبر،", "الأول/ديسمبر 2019،")) if f.code == "NU001"]
+    assert [(f.side, f.text) for f in twice] == [("target", "2019"), ("target", "2019")]
+
+
 def test_another_bodys_acronym_after_a_name_is_one_finding() -> None:
     found = lint(
         "The United Nations Office on Drugs and Crime (UNODC) met.",
