@@ -41,7 +41,8 @@ class LatinPunctuationInArabic(Rule):
 
     What it catches:
         ``,`` ``;`` ``?`` next to Arabic words.  Not between digits (``1,500``) and
-        not inside a Latin run such as ``(OAS/CICTE, CTED)``.
+        not inside a Latin run such as ``(OAS/CICTE, CTED)``.  A mark typed against
+        the next word (``فلقد ;طغت``) is moved after the word before it by the fix.
     Why it matters:
         Arabic has its own marks (، ؛ ؟); the Latin ones are the wrong characters,
         mirror wrongly in right-to-left text and break search.
@@ -85,14 +86,12 @@ class LatinPunctuationInArabic(Rule):
                 ):
                     continue
                 fix = {",": "،", ";": "؛", "?": "؟"}[m.group()]
-                yield self.finding(
-                    ctx,
-                    view,
-                    m.start(),
-                    m.end(),
-                    f"Latin '{m.group()}' in Arabic text; use '{fix}'",
-                    suggestion=fix,
-                )
+                start, message = m.start(), f"Latin '{m.group()}' in Arabic text; use '{fix}'"
+                spaced = re.search(r"[ \t]+$", text[: m.start()])
+                if spaced is not None and re.match(f"[{AR_LETTER}]", text[m.end() : m.end() + 1]):
+                    # typed against the next word (فلقد ;طغت): the mark belongs after the word before it
+                    start, fix, message = spaced.start(), fix + " ", message + " after the word before it"
+                yield self.finding(ctx, view, start, m.end(), message, suggestion=fix)
 
 
 def _separators(ctx: UnitContext, view: SideView) -> str:
