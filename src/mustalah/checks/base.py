@@ -158,6 +158,9 @@ class Rule:
     #: "Y is not in the source" on the target side: when a unit has as many of one as of the
     #: other, the k-th of each are one slip (45 typed as 54), reported once by :meth:`paired`.
     pairs_sides: ClassVar[bool] = False
+    #: With ``pairs_sides``: findings of one text repeated on one side count once when that pairs
+    #: the sides (a year said twice, changed once and left out once: NU001's ``2020``/``2019``).
+    pairs_repeats: ClassVar[bool] = False
     #: The pre-filter (``checks.prefilter``): what a unit must have for this rule to be able to
     #: fire at all — every group present, a group ``"a|b"`` when any alternative is (``"digit"``,
     #: ``"ar:tatweel"``, ``"source:match"``).  The engine skips units without it, so it must be

@@ -230,6 +230,8 @@ class NumberMismatch(Rule):
     yields_to = ("MK002",)
     #: ``10`` in the source, ``11`` in its place in the target: one slip, reported once
     pairs_sides = True
+    #: ``2020`` twice in the source, ``2019`` once in the target (the restated date gives no year)
+    pairs_repeats = True
 
     def paired(self, source: Finding, target: Finding) -> Finding:
         """The other side has another number in this one's place: unambiguous, an error."""

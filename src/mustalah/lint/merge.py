@@ -9,9 +9,9 @@ and the unit's own suppressions were applied (so ``mustalah: ignore GN001`` leav
 standing), before the baseline and the report:
 
 1. ``pairs_sides``: a rule's source-side and target-side findings, when the unit has as
-   many of each, are paired in order and each pair is reported once (``Rule.paired``).  A side
-   that repeats one text (a year said twice, changed once and left out once) counts it once when
-   that makes the sides one-to-one.
+   many of each, are paired in order and each pair is reported once (``Rule.paired``).  With
+   ``Rule.pairs_repeats``, a side that repeats one text (a year said twice, changed once and left
+   out once) counts it once when that makes the sides one-to-one.
 2. ``yields_to``: a finding whose span overlaps, on the same side, a finding of a rule it
    yields to is folded into that one: the host keeps its code, span and fingerprint (the
    JSON contract is unchanged), takes the more severe of the two severities, and its
@@ -45,7 +45,7 @@ def _pair_sides(unit: list[Finding], rule: Rule) -> list[Finding]:
     mine = [f for f in unit if f.code == rule.code]
     src = [f for f in mine if f.side == "source"]
     tgt = [f for f in mine if f.side == "target"]
-    if src and tgt and len(src) != len(tgt):
+    if rule.pairs_repeats and src and tgt and len(src) != len(tgt):
         # a number said twice in the source, its first mention changed and its restatement left out
         # (``1 December 2020 … on 1 December 2020`` = ``1 كانون الأول/ديسمبر 2019 … في 1 كانون
         # الأول/ديسمبر``): the longer side's repeats of one text are one fact when that makes the sides

@@ -23,7 +23,8 @@ def _either(codes: tuple[str, ...]) -> str:
 
 
 def _one_slip(rule: type[Rule]) -> str:
-    """How the rule's findings fold into others' (``yields_to``, ``pairs_sides``), or ''."""
+    """How the rule's findings fold into others' (``yields_to``, ``pairs_sides``, ``pairs_repeats``),
+    or ''."""
     parts = []
     if rule.yields_to:
         parts.append(
@@ -32,6 +33,8 @@ def _one_slip(rule: type[Rule]) -> str:
         )
     if rule.pairs_sides:
         parts.append("when as many are missing on each side, each pair is one finding, on the target")
+    if rule.pairs_repeats:
+        parts.append("a number repeated on one side counts once when that pairs the sides")
     return "; ".join(parts)
 
 
