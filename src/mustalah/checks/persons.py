@@ -8,7 +8,8 @@ them: the honorific's gender (on the target, the gender of the source honorific 
 the termbase's gender for a termbase person.  A later honorific or gendered title (a termbase
 post form next to the name) of another gender is a finding.  Titles alone never introduce anyone.
 A unit whose honorific already disagrees with its own title or source (GN001, GN002) is left to
-those rules: one slip, one finding.
+those rules: one slip, one finding.  A target's title beside a name is the name's only when the
+source, if it gives that title, puts it beside a name too (:func:`_apposed_in_source`).
 """
 
 from __future__ import annotations
@@ -132,7 +133,9 @@ class PersonGenderAcrossUnits(CorpusRule):
         same file whose honorific (``السيد بوتيت``) or title next to the name
         (``نائب المدير التنفيذي بوتيت``) has the other gender.  People are recognized by
         their name words after an honorific and by termbase person entries.  A warning;
-        an error when the termbase gives the person's gender.
+        an error when the termbase gives the person's gender.  Not a title that the
+        Arabic puts beside a name where the source keeps them apart ("the
+        Secretary-General's appointment of Bachelet" = ``تعيين الأمين العام باشيليت``).
     Why it matters:
         Revisers check gender agreement unit by unit; a slip three paragraphs after the
         introduction (``وأضاف السيد بوتيت``) is what they miss, and it changes who is
@@ -192,7 +195,7 @@ class PersonGenderAcrossUnits(CorpusRule):
             if before and (before[-1].end > m.start or before[-1].gender is not m.term.gender):
                 continue  # the honorific itself (a termbase term too), or GN001's case
             concept = ctx.termbase.get(m.concept_id)
-            if concept is None:
+            if concept is None or not _apposed_in_source(ctx, view, m.concept_id):
                 continue
             words = _words_after(view, m.end, stops)[:1] or _name_before(view, m.start)
             if not words:
@@ -288,6 +291,29 @@ class PersonGenderAcrossUnits(CorpusRule):
             concept=(known.finding.concept if known else f.concept),
             suggestion=suggestion or None,
         )
+
+
+#: An English title in apposition to a name: a name right after it (``Secretary-General António
+#: Guterres``, ``High Commissioner Zeid``), or a name and a comma before it (``Bachelet, the High
+#: Commissioner``).  ``the Secretary-General's appointment of Bachelet`` is none.
+_NAME_AFTER = re.compile(r",?\s+(?:(?:Mr|Ms|Mrs|Dr|Sir|Dame)\.?\s+)?[A-Z][a-z]")
+_NAME_BEFORE = re.compile(r"[A-Z][a-z][\w'’.-]*,\s*(?:the\s+)?$")
+
+
+def _apposed_in_source(ctx: UnitContext, view: SideView, concept_id: str) -> bool:
+    """Whether a title of the target may stand for the name beside it: yes unless the source gives
+    the same title and never beside a name.  ``تعيين الأمين العام باشيليت`` renders "the
+    Secretary-General's appointment of Bachelet" (the Secretary-General appoints her), and
+    ``شكر الأمين العام باشيليت`` "the Secretary-General thanked Bachelet": the Arabic puts the
+    title next to the name, the English shows they are two people."""
+    source = ctx.source
+    if view is not ctx.target or source.lang.split("-")[0] != "en":
+        return True
+    titles = [m for m in source.matches if m.concept_id == concept_id]
+    if not titles:
+        return True
+    text = source.text
+    return any(_NAME_AFTER.match(text, m.end) or _NAME_BEFORE.search(text, 0, m.start) for m in titles)
 
 
 def _keys(view: SideView, words: list[tuple[int, int]]) -> list[tuple[int, int]]:
