@@ -135,7 +135,9 @@ class PersonGenderAcrossUnits(CorpusRule):
         their name words after an honorific and by termbase person entries.  A warning;
         an error when the termbase gives the person's gender.  Not a title that the
         Arabic puts beside a name where the source keeps them apart ("the
-        Secretary-General's appointment of Bachelet" = ``تعيين الأمين العام باشيليت``).
+        Secretary-General's appointment of Bachelet" = ``تعيين الأمين العام باشيليت``), nor,
+        in Arabic alone, a title right after a word of appointing (``تعيين``, ``عيّن``):
+        it names who appoints.
     Why it matters:
         Revisers check gender agreement unit by unit; a slip three paragraphs after the
         introduction (``وأضاف السيد بوتيت``) is what they miss, and it changes who is
@@ -195,7 +197,7 @@ class PersonGenderAcrossUnits(CorpusRule):
             if before and (before[-1].end > m.start or before[-1].gender is not m.term.gender):
                 continue  # the honorific itself (a termbase term too), or GN001's case
             concept = ctx.termbase.get(m.concept_id)
-            if concept is None or not _apposed_in_source(ctx, view, m.concept_id):
+            if concept is None or not _apposed_in_source(ctx, view, m.concept_id) or _appoints(view, m.start):
                 continue
             words = _words_after(view, m.end, stops)[:1] or _name_before(view, m.start)
             if not words:
@@ -314,6 +316,22 @@ def _apposed_in_source(ctx: UnitContext, view: SideView, concept_id: str) -> boo
         return True
     text = source.text
     return any(_NAME_AFTER.match(text, m.end) or _NAME_BEFORE.search(text, 0, m.start) for m in titles)
+
+
+#: Appointing, nominating, electing (verbs and verbal nouns, folded, with و ف ب ل before them): a title
+#: right after one is who appoints, the name after it who is appointed (عيّن الأمين العام باشيليت).
+_APPOINTING = frozenset(
+    p + w
+    for p in ("", "و", "ف", "ب", "ل", "وب", "ول")
+    for w in ("تعيين", "ترشيح", "اختيار", "انتخاب", "تكليف", "تسميه", "عين", "رشح", "اختار", "كلف", "سمي")
+)
+
+
+def _appoints(view: SideView, start: int) -> bool:
+    """Whether the title at ``start`` follows a word of appointing (``تعيين الأمين العام باشيليت``,
+    "the Secretary-General's appointment of Bachelet"): the title is then the one who appoints."""
+    before = _AR_WORD.findall(view.text, max(0, start - 30), start)
+    return view.lang.startswith("ar") and bool(before) and word_key(before[-1]) in _APPOINTING
 
 
 def _keys(view: SideView, words: list[tuple[int, int]]) -> list[tuple[int, int]]:
