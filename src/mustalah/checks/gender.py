@@ -20,6 +20,50 @@ _OBJECT_PRONOUN = re.compile(
 )
 
 
+#: Indefinite nouns that head a title in construct with another (``مساعدة وزير الخارجية``, Assistant
+#: Secretary of State; ``نائب مساعد وزير الخارجية``): the person's title is the head's, its gender the
+#: head's (ة: feminine).
+_CONSTRUCT_HEADS = frozenset(
+    w + end
+    for w in (
+        "مساعد", "نائب", "مستشار", "ممثل", "مبعوث", "مدير", "منسق", "وكيل", "كبير", "مقرر", "سكرتير",
+        "مسؤول", "قائد", "ملحق",
+    )
+    for end in ("", "ة")
+)  # fmt: skip
+_AR_WORD_BEFORE = re.compile(r"([\u0621-\u064a\u064b-\u0652\u0640]+)\s+$")
+
+
+def _construct_head(text: str, start: int) -> tuple[int, Gender] | None:
+    """Where the construct heads right before a title match begin, and the outermost head's gender
+    (``نائب مساعد وزير الخارجية`` → نائب, masculine), or ``None`` when no head stands there."""
+    at, head = start, None
+    for _ in range(3):
+        m = _AR_WORD_BEFORE.search(text, max(0, at - 20), at)
+        if m is None:
+            break
+        word = re.sub("[\u064b-\u0652\u0640]", "", m.group(1))
+        bare = word[1:] if word[:1] in "وف" and word[1:] in _CONSTRUCT_HEADS else word
+        if bare not in _CONSTRUCT_HEADS:
+            break
+        at, head = m.start(1), bare
+    if head is None:
+        return None
+    return at, Gender.FEMININE if head.endswith("ة") else Gender.MASCULINE
+
+
+def _introduces(text: str, end: int, following: Honorific) -> bool:
+    """A title followed, within its phrase, by a comma and the next honorific with no و before it
+    (``الأمينة العامة المقبلة للاتحاد، السيدة دورين``; ``ووزيرة الثقافة، السيدة خاليدة``): in apposition
+    to that next person.  With و (``…، المدير التنفيذي، والسيدة …``) a list of people and their titles."""
+    between = text[end : following.start]
+    return (
+        len(between) <= 50
+        and not following.clitics.startswith("و")
+        and re.fullmatch(r"[^.،,؛;:]*[،,]\s*", between) is not None
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class Honorific:
     start: int
@@ -95,7 +139,10 @@ class HonorificTitleGender(Rule):
         are language data (السيد/السيدة, السفير/السفيرة, الدكتور/الدكتورة …).  A
         title right after a verb with the person as its object (``وهي خبير مستقل
         عيّنها الأمين العام``, "whom the Secretary-General appointed") is that verb's
-        subject, another person, and ends the search.
+        subject, another person, and ends the search; so does a title followed by a
+        comma and the next honorific (``ووزيرة الثقافة، السيدة خاليدة تومي``: that
+        person's title).  A title in construct after a head (``السفيرة …، مساعدة
+        وزير الخارجية``) is the head's: its gender is the head's.
     Why it matters:
         Addressing a woman as السيد is an error every reader notices; it also
         breaks the agreement UN Arabic requires between honorific and title.
@@ -124,6 +171,7 @@ class HonorificTitleGender(Rule):
                 if stop is not None:
                     limit = min(limit, stop.start())
                 limit = min(limit, h.end + _MAX_WINDOW)
+                following = hons[i + 1] if i + 1 < len(hons) else None
                 for m in view.matches:
                     if m.start < h.end or m.start >= limit or m.term.gender is None:
                         continue
@@ -131,13 +179,20 @@ class HonorificTitleGender(Rule):
                         continue
                     if view.lang == "ar" and _OBJECT_PRONOUN.search(view.text, max(0, m.start - 24), m.start):
                         break  # خبير مستقل عيّنها الأمين العام: who "appointed her", not her title
-                    if m.term.gender is not h.gender:
-                        yield self._mismatch(ctx, view, h, m.term.text, m.term.gender, m.concept_id)
+                    if following is not None and _introduces(view.text, m.end, following):
+                        break  # وزير الزراعة، السيد …، ووزيرة الثقافة، السيدة …: the next person's title
+                    what, gender = m.term.text, Gender(m.term.gender)
+                    head = _construct_head(view.text, m.start) if view.lang == "ar" else None
+                    if head is not None:  # مساعدة وزير الخارجية: her title is the head's, not the Minister's
+                        what, gender = view.text[head[0] : m.end], head[1]
+                    if gender is not h.gender:
+                        yield self._mismatch(ctx, view, h, what, gender, m.concept_id)
                     break
 
     def _mismatch(
         self, ctx: UnitContext, view: SideView, h: Honorific, what: str, gender: Gender, concept: str
     ) -> Finding:
+        # (a construct head's phrase is named whole: 'نائب مساعد وزير الخارجية' … is masculine)
         if view.lang == "ar":
             suggestion = h.clitics + gendered(h.word, gender)
         else:
