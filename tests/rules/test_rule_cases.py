@@ -32,6 +32,8 @@ def _cases() -> list[Any]:
     for path in sorted(HERE.glob("*.yaml")):
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         code = data["code"]
+        unknown = [k for k in data if k not in ("code", "spell") and not k.startswith(("pass_", "fail_"))]
+        assert not unknown, f"{path.name}: cases must be named pass_* or fail_*, not {unknown}"
         for name, case in data.items():
             if name.startswith(("pass_", "fail_")):
                 spell = bool(data.get("spell") or case.get("spell"))  # a file's flag, or one case's

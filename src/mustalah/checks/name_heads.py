@@ -17,6 +17,7 @@ as part of itself or of something longer:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 
 from ..matching.nearmiss_words import TOKEN, stems
@@ -61,12 +62,14 @@ def head_in_view(view: SideView, concept: Concept) -> str | None:
     return None
 
 
-def trace_in_view(view: SideView, concept: Concept) -> bool:
+def trace_in_view(view: SideView, concept: Concept, definite_only: bool = False) -> bool:
     """Whether something of one of the concept's names of two words or more stands in an Arabic
     ``view``: a word that starts like its head, in any form (``المركز`` of المركز الدولي for the UN
     Centre, ``الأمين`` cut from الأمين العام, ``أنطونيو`` of أنطونيو جوتيريس), or, for a name of
     three words or more, every word after the head (``الشبكة الإقليمية المعنية بغسل الأموال`` for
-    the Platform): the name may be there, wrong.  True for a view in another language (nothing
+    the Platform): the name may be there, wrong.  With ``definite_only`` a head counts only with
+    the article (a source that says "five Member States" reads ``5 دول`` in Arabic: the head
+    bare, the number's noun, no trace of a slip).  True for a view in another language (nothing
     to tell)."""
     if view.lang != "ar":
         return True
@@ -77,7 +80,12 @@ def trace_in_view(view: SideView, concept: Concept) -> bool:
     heads = {toks[0].removeprefix("ال") for toks in forms}
     short = {h for h in heads if len(_stem_of(h)) < 3}  # خطة: the word itself (خط starts خطر)
     longer = tuple(_stem_of(h) for h in heads - short)
-    return any(stem in short or stem.startswith(longer) for word in ws.words for stem in stems(word))
+    words = [w for w in ws.words if _DEFINITE.match(w)] if definite_only else ws.words
+    return any(stem in short or stem.startswith(longer) for word in words for stem in stems(word))
+
+
+#: A word with the article, after its proclitics (الدول، والدول، للدول، بالدول).
+_DEFINITE = re.compile(r"(?:[وف]?(?:[بك]?ال|لل))")
 
 
 def _stem_of(word: str) -> str:
