@@ -8,7 +8,8 @@ of these is a slip:
   ``3 p.m.`` is ``15:00``, ``3.05 p.m.`` and ``3:05 p.m.`` are ``15:05``; the minutes of a
   time are no number of their own;
 * **grouped and compound numbers**: ``4,300`` is ``300 4``, ``10,816,000`` is ``000 816 10``
-  and ``18,185.15`` is ``15, 185 18`` (thousands groups typed in right-to-left order),
+  and ``18,185.15`` is ``15, 185 18`` (thousands groups typed in right-to-left order), ``35 000``
+  (thousands parted by spaces, as WHO writes them) is ``35000``,
   ``s.10.103`` is ``10-103`` (a section number), ``224.14`` is ``224-14`` or ``224- 14``: the
   same digits, other separators;
 * **Roman numerals**: ``resolution 1576 (L)`` is ``1576 (د-50)``, item ``(i)`` is ``'1```;
@@ -26,19 +27,14 @@ of these is a slip:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from decimal import Decimal, InvalidOperation
 
 from ..text.dates import SHORT_YEAR_AFTER_MONTH
+from .number_runs import DIGIT as _DIGIT
+from .number_runs import DIGITS as _DIGITS
+from .number_runs import run_span, runs, same_digits_in_groups
 
-_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
-_DIGIT = "[0-9٠-٩۰-۹]"
-#: Runs of digit groups joined by one separator each: 10-103, 224.14, 10:00, 300 4, and a comma and
-#: a space before three digits (15, 185 18: 18,185.15 typed right to left, the comma its decimal
-#: point; never the Arabic comma ، of a list: 2014، 861 16 is a year, then 16,861).  NU001 reports
-#: a run's missing groups as one number.
-_JOIN = rf"[-./:,٫٬]|- |, (?={_DIGIT}{{3}}(?!{_DIGIT}))| (?={_DIGIT}{{1,3}}(?!{_DIGIT}))"
-_RUN = re.compile(rf"{_DIGIT}+(?:(?:{_JOIN}){_DIGIT}+)*")
+__all__ = ["SCALES", "run_span", "same_number_elsewhere"]
 _PM = re.compile(r"\s*p\.?\s?m\b\.?", re.IGNORECASE)
 _ROMAN = re.compile(r"\((?P<r>[ivxlcdm]+|[IVXLCDM]+)\)")
 _ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "d": 500, "m": 1000}
@@ -125,8 +121,8 @@ def same_number_elsewhere(value: str, start: int, here: str, here_lang: str, the
         return True  # 22 Oct 14 = 22 تشرين الأول/أكتوبر 2014
     if _dotted_thousands(here, start, value, there):
         return True  # 42.000 = 42000: thousands parted by a dot, as German and Maghreb Arabic write them
-    mine = _run_at(here, start)
-    return mine is not None and bool(_forms(mine) & {f for run in _runs(there) for f in _forms(run)})
+    return same_digits_in_groups(here, start, value, there)  # 300 4 = 4,300; 35 000 = 35000
+
 
 
 _DOTTED = re.compile(r"(?<![0-9.,])[0-9]{1,3}(?:\.[0-9]{3})+(?![0-9]|[.,][0-9])")
@@ -346,48 +342,8 @@ def _scaled(here: str, start: int, value: str, there: str) -> bool:
     if m is None or amount is None:
         return False
     product = amount.scaleb(SCALES[m.group(2)])
-    return any(_amount(run) == product for run in _runs(there))
+    return any(_amount(run) == product for run in runs(there))
 
-
-def _runs(text: str) -> Iterator[str]:
-    for m in _RUN.finditer(text):
-        yield m.group()
-
-
-def _run_at(text: str, start: int) -> str | None:
-    span = run_span(text, start)
-    return None if span is None else text[span[0] : span[1]]
-
-
-def run_span(text: str, start: int) -> tuple[int, int] | None:
-    """The span of the run of digit groups (``000 816 10``, ``10-103``, ``15, 185 18``) the number
-    at ``start`` belongs to: NU001 reports a run's missing groups as one number."""
-    for m in _RUN.finditer(text):
-        if m.start() <= start < m.end():
-            return m.start(), m.end()
-    return None
-
-
-def _forms(run: str) -> set[str]:
-    """The digit strings a run may stand for: its digits in order, and for two groups typed
-    right to left with a space (``300 4``) in the other order."""
-    groups = re.findall(r"[0-9]+", run.translate(_DIGITS))
-    if len(groups) < 2:
-        return set()  # a single number: the plain comparison already had it
-    forms = {"".join(groups)}
-    parts = run.translate(_DIGITS).split(" ")
-    heads = [re.findall(r"[0-9]+", part)[0] for part in parts]
-    decimals = parts[0].endswith((",", "،", "٫"))  # 15, 185 18 = 18 185,15: the fraction first
-    if (
-        len(parts) >= 2
-        and all(len(h) == 3 for h in heads[1:-1])
-        and (len(heads[0]) == 3 or decimals)
-        and len(heads[-1]) <= 3
-    ):
-        # 300 4 = 4,300, 000 816 10 = 10,816,000, 731.5 1 = 1,731.5 and 15, 185 18 = 18,185.15:
-        # groups typed right to left
-        forms.add("".join(re.findall(r"[0-9]+", "".join(reversed(parts)))))
-    return forms
 
 
 def _roman_values(text: str) -> set[int]:

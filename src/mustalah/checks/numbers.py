@@ -192,7 +192,7 @@ class NumberMismatch(Rule):
         (``S/RES/2178 (2014)``) that appear in the source but not in the target, or
         the other way round.  Arabic-Indic and Extended digits, the Arabic decimal
         separator ``٫`` and the thousands separators ``٬`` / ``,`` are folded first
-        (``٤٫٥`` = ``4.5``), and a small number written as a word (``two``,
+        (``٤٫٥`` = ``4.5``; ``35 000`` = ``35000``), and a small number written as a word (``two``,
         ``اثنين``) counts for its digits.  A number with another in its place on
         the other side (``10`` → ``11``: as many missing on each side) is one
         finding on the target, an error; numbers that differ but not one for one
