@@ -246,7 +246,7 @@ class Tatweel(Rule):
         The Arabic elongation character ``ـ`` inside or after a word; one finding
         per side of a unit.  Not the tatweel UN Arabic writes on purpose: between
         ن and ز (``النـزاع``, breaking a font ligature) and after a letter or the
-        article standing alone (``بـ "…"``, ``الـ 15``, the list letter ``(هـ)``).
+        article standing alone (``بـ "…"``, ``الـ 15``, ``للـ 22``, the list letter ``(هـ)``).
     Why it matters:
         Justification belongs to the typesetting, not the text: tatweel breaks
         search and matching and is not used in UN Arabic documents.
@@ -281,8 +281,9 @@ def conventional_tatweel(text: str, start: int, end: int) -> bool:
 
     * between ن and ز (``النـزاع``, ``المنـزوعة``, ``الالتـزامات``): UN documents break the
       ligature their fonts draw for نز;
-    * after a letter or the article standing alone before something that is not an Arabic
-      word (``بـ "كفالة…"``, ``الـ 15``, ``لـ UNOCT``, the list letter ``(هـ)``)."""
+    * after a letter or the article standing alone, with its proclitics, before something that
+      is not an Arabic word (``بـ "كفالة…"``, ``الـ 15``, ``للـ 22``, ``لـ UNOCT``, the list letter
+      ``(هـ)``)."""
     before = text[start - 1] if start > 0 else ""
     after = text[end] if end < len(text) else ""
     if before == "ن" and after == "ز":
@@ -293,7 +294,13 @@ def conventional_tatweel(text: str, start: int, end: int) -> bool:
     alone = len(head) < 2 or not ("\u0621" <= head[-2] <= "\u064a")
     if before in "بلكوفه" and alone:
         return True
-    return head.endswith("ال") and (len(head) < 3 or not head[0].isalpha())
+    word = re.search(r"[\u0621-\u064a]*$", text[max(0, start - 6) : start])
+    return word is not None and _ARTICLE_ALONE.fullmatch(word.group()) is not None
+
+
+#: The article standing alone with its proclitics before a number or a Latin word (``الـ 15``,
+#: ``للـ 22``, ``بالـ UNOCT``, ``وللـ``).
+_ARTICLE_ALONE = re.compile(r"[وف]?(?:[بكل]?ال|لل)")
 
 
 class StrayNoBreakSpace(Rule):
