@@ -29,7 +29,9 @@ class MonthMismatch(Rule):
         just lacks is a warning, since the date may be written another way there
         (``15/3/2021``, ``منتصف الشهر``).  When both sides give the same months, one
         said once more on one side is restated, not new (``March 4 and 5`` =
-        ``يوم 4 مارس ويوم 5 مارس``).
+        ``يوم 4 مارس ويوم 5 مارس``).  A source date the target leaves out whole
+        (``Wednesday 30 October 2019`` = ``اليوم``) is one finding on the date,
+        its day and year included (NU001's findings on them fold into it).
     Why it matters:
         ``8 December`` rendered as ``8 تشرين الثاني/نوفمبر`` is a wrong date; the
         month pairs make such slips easy (كانون الأول is December, كانون الثاني
@@ -96,16 +98,44 @@ class MonthMismatch(Rule):
                 seen[m.month] += 1
                 if seen[m.month] <= theirs.get(m.month, 0) or (same_months and theirs.get(m.month, 0)):
                     continue
+                target = ctx.target.text if here is ctx.source else ""
+                start, end = _whole_date(here.text, m.start, m.end, target)
+                date = here.text[start:end]
+                whole = "" if (start, end) == (m.start, m.end) else f": the date '{date}' is left out"
                 yield self.finding(
                     ctx,
                     here,
-                    m.start,
-                    m.end,
-                    f"month {here.text[m.start : m.end]} ({m.month}) is not in {where}",
+                    start,
+                    end,
+                    f"month {here.text[m.start : m.end]} ({m.month}) is not in {where}"
+                    + whole,
                     suggestion=UN_PAIRS[m.month] if here.lang == "ar" else None,
                 )
 
 
+
+
+_DAY_BEFORE = re.compile(r"(?<![0-9])([0-9]{1,2})\s+$")
+_YEAR_AFTER = re.compile(r",?\s+((?:19|20)[0-9]{2})(?![0-9])")
+
+
+def _whole_date(text: str, start: int, end: int, other: str) -> tuple[int, int]:
+    """The span of a source date whose month the target lacks, with its day and year when the
+    target lacks them too (``Wednesday 30 October 2019`` = ``اليوم``, "today"): one date left out,
+    one finding — NU001's findings on its day and year fold into it."""
+    if not other:
+        return start, end
+    digits = set(re.findall(r"[0-9]+", other.translate(_ARABIC_DIGITS)))
+    day = _DAY_BEFORE.search(text, max(0, start - 4), start)
+    year = _YEAR_AFTER.match(text, end)
+    if day is not None and day.group(1) not in digits:
+        start = day.start(1)
+    if year is not None and year.group(1) not in digits:
+        end = year.end(1)
+    return start, end
+
+
+_ARABIC_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789")
 
 
 def _latin_months(text: str, lang: str) -> tuple[MonthMention, ...]:
@@ -117,9 +147,9 @@ def _latin_months(text: str, lang: str) -> tuple[MonthMention, ...]:
 
 def _month_of(f: Finding) -> int | None:
     """The month a NU002 finding's span names."""
-    if f.lang == "en":
-        return EN_MONTHS.get(f.text)
-    return next((m.month for m in month_mentions(f.text, f.lang)), None)
+    if f.lang == "en" and f.text in EN_MONTHS:
+        return EN_MONTHS[f.text]
+    return next((m.month for m in month_mentions(f.text, f.lang)), None)  # (or a whole date's)
 
 
 class MonthPairWrong(Rule):

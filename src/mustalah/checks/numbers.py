@@ -227,7 +227,8 @@ class NumberMismatch(Rule):
     needs = ("digit",)
     scope = "bilingual"
     #: the digits of a placeholder (``{0}``, ``%1$s``) that MK002 reports whole
-    yields_to = ("MK002",)
+    #: … and the digits of a date whose month NU002 reports missing (one date left out, one finding)
+    yields_to = ("MK002", "NU002")
     #: ``10`` in the source, ``11`` in its place in the target: one slip, reported once
     pairs_sides = True
     #: ``2020`` twice in the source, ``2019`` once in the target (the restated date gives no year)
