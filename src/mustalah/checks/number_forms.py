@@ -302,7 +302,10 @@ SCALES = {
     "تريليون": 12,
 }
 _SCALE_WORDS = "|".join(sorted(SCALES, key=len, reverse=True))
-_SCALED = re.compile(rf"({_DIGIT}+(?:[.,٫٬]{_DIGIT}+)*)\s*(?:-\s*)?({_SCALE_WORDS})s?(?!\w)")
+#: … with the Arabic word's case endings (``15 ألفاً``, ``ألفا``, ``مليونًا``, ``مليونان``) or an English plural
+_SCALED = re.compile(
+    rf"({_DIGIT}+(?:[.,٫٬]{_DIGIT}+)*)\s*(?:-\s*)?({_SCALE_WORDS})(?:s|ا[ًٌٍ]?|[ًٌٍ]ا?|ان|ين)?(?!\w)"
+)
 
 
 def _amount(raw: str) -> Decimal | None:

@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 from ..formats.plurals import single_number
 from ..model import Finding
 from .base import Rule, SideView, UnitContext
+from .number_findings import join_ranges, run_together
 from .number_forms import SCALES, run_span, same_number_elsewhere
 from .number_words import compound_numbers, word_numbers
 
@@ -206,7 +207,9 @@ class NumberMismatch(Rule):
         that only one side's citation gives (``Resolution No. 984`` /
         ``قرار مجلس الأمن 984 (1995)``) is part of the citation, not a number to find;
         a table's two-digit year after an abbreviated month (``22 Oct 14``) is that year.
-        A range the other side lacks at both ends (``2014-2015``) is one finding.
+        A range the other side lacks at both ends (``2014-2015``, ``٢٠١١ - ٢٠١٥``) is one
+        finding, and so is a number whose digits are several of the other side's run
+        together (a copy that lost their commas: ``182018881889196021062122``).
     Why it matters:
         A wrong figure, day or resolution number is a factual error that no reader
         can detect without the source; it is the commonest error revisers catch.
@@ -267,8 +270,10 @@ class NumberMismatch(Rule):
         src_pages, tgt_pages = page_references(src.text), page_references(tgt.text)
         src_own = [n for n in src_numbers if not _in_identifier(src.text, n) and not _inside(n, src_pages)]
         tgt_own = [n for n in tgt_numbers if not _in_identifier(tgt.text, n) and not _inside(n, tgt_pages)]
-        yield from self._one_way(ctx, src, tgt, "the target", src_own, src_numbers, tgt_numbers)
-        yield from self._one_way(ctx, tgt, src, "the source", tgt_own, tgt_numbers, src_numbers)
+        here = list(self._one_way(ctx, src, tgt, "the target", src_own, src_numbers, tgt_numbers))
+        there = list(self._one_way(ctx, tgt, src, "the source", tgt_own, tgt_numbers, src_numbers))
+        yield from run_together(here, there)
+        yield from run_together(there, here)
 
     def _one_way(
         self,
@@ -362,29 +367,4 @@ class NumberMismatch(Rule):
                     severity=None if extra or _YEAR.fullmatch(n.value) else "info",
                 )
             )
-        yield from _join_ranges(here.text, found, where)
-
-
-#: Two numbers of a range, joined by a hyphen or a dash and nothing else (``2014-2015``).
-_RANGE_JOINT = re.compile(r"[-–—]")
-
-
-def _join_ranges(text: str, found: list[Finding], where: str) -> Iterable[Finding]:
-    """Both ends of a range missing (``2014-2015`` where the other side has ``2016-2017``): one
-    finding for the range, not one a year — one slip, one finding."""
-    i = 0
-    while i < len(found):
-        first = found[i]
-        second = found[i + 1] if i + 1 < len(found) else None
-        if (
-            second is not None
-            and _RANGE_JOINT.fullmatch(text[first.end : second.start])
-            and first.severity == second.severity
-            and "(" not in first.message + second.message
-        ):
-            shown = text[first.start : second.end]
-            yield replace(first, end=second.end, text=shown, message=f"range {shown} is not in {where}")
-            i += 2
-            continue
-        yield first
-        i += 1
+        yield from join_ranges(here.text, found, where)
