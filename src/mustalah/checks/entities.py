@@ -25,7 +25,8 @@ class TermWrongEntity(Rule):
         source also has every word that tells the two apart in a form the termbase
         lacks (``ISIL (Da'esh) & Al-Qaida Sanctions`` beside ``the 1988
         Committee``); otherwise an info note (the source may use a short form the
-        termbase does not list).
+        termbase does not list).  Not a name inside a damaged longer name (``الأمم
+        المتحدة`` in UNHCR's ``… لشئون اللاجئين``): TM006 reports that name.
     Why it matters:
         Confusing sibling bodies changes who did what; revisers catch it only by
         reading both sides.
@@ -53,9 +54,12 @@ class TermWrongEntity(Rule):
             return
         src, tgt = ctx.source, ctx.target
         in_source = src.concept_counts()
+        damaged = [(nm.start, nm.end) for nm in tgt.near_misses]
         for m in tgt.matches:
             if m.concept_id in in_source:
                 continue
+            if any(a <= m.start and m.end <= b and (a, b) != (m.start, m.end) for a, b in damaged):
+                continue  # a word of a damaged name (UNHCR's لشئون … الأمم المتحدة): TM006 reports the name
             if any(m.concept_id in nm.concepts for nm in partial_names(ctx, src)):
                 continue  # the source names it with a word missing or changed: TM006 reports that
             concept = ctx.termbase.get(m.concept_id)
