@@ -11,6 +11,8 @@ from ..termbase.derived import register
 from ..termbase.model import Termbase
 from ..text.english import DOCUMENT_SYMBOL
 from .base import Rule, SideView, UnitContext
+from .markup import PLACEHOLDER
+from .spelling import dictionary_word
 
 _URL_OR_EMAIL = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 #: A character reference left as text (``&gt;``, ``&amp;``, ``&#160;``): escaped twice, the same
@@ -21,6 +23,10 @@ _LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z'’\-.]*")
 _MARKUP_TAG = re.compile(r"</?[A-Za-z][\w:-]*(?:\s[^<>]*)?/?>")
 #: A path or a command-line word the source writes the same way (``/dev``, ``/usr/bin``, ``--help``).
 _PATH = re.compile(r"(?<![\w/])(?:/|--?)[A-Za-z][\w./-]*")
+#: Placeholders of software strings: printf and brace ones (MK002's), Angular/Handlebars ``{{name}}``,
+#: template ``${user}``.
+_CODE_PLACEHOLDER = re.compile(PLACEHOLDER.pattern + r"|\{\{[^{}]*\}\}|\$\{[^{}]*\}")
+_GLUE = frozenset("_0123456789")
 #: Every reported word has a lower-case letter (capitals alone are acronyms).
 _LATIN_LOWER = re.compile(r"[a-z]")
 _HAS_LETTER = re.compile(r"[^\W\d_]")
@@ -126,8 +132,11 @@ class LatinInArabic(Rule):
         lists, anything in parentheses (``(UNCCT)``, an original-language name),
         URLs, e-mail addresses, UN document symbols and character references
         left as text (``&gt;``, escaped twice in both languages), markup tags
-        (``<a href='…'>``) and paths or options the source writes the same way
-        (``/dev``, ``--help``) are allowed, and so are
+        (``<a href='…'>``), placeholders (``{{name}}``, ``%zu``), identifiers
+        (``id_token``) and paths or options the source writes the same way
+        (``/dev``, ``--help``) are allowed, and so are one word the source has as
+        it stands that no English dictionary knows (``fprintd``, ``tachipirina``:
+        a program, a brand) and a keyword list the source has (``share;sharing``),
         names that only exist in Latin letters — a brand or a chemical with a
         dot, a digit or a capital inside the word (``Ask.fm``, ``25C-NBOMe``,
         ``iPhone``), a word glued to a number (``No.14704-6``, ``pp1ab``) and a name given in its
@@ -170,6 +179,7 @@ class LatinInArabic(Rule):
             skip += [m.span() for m in _CHARACTER_REFERENCE.finditer(text)]
             skip += [m.span() for m in DOCUMENT_SYMBOL.finditer(text)]
             skip += [m.span() for m in _MARKUP_TAG.finditer(text)]
+            skip += [m.span() for m in _CODE_PLACEHOLDER.finditer(text)]  # {{name}}, %zu, {0}, ${user}
             source = _other_text(ctx, view)
             skip += [m.span() for m in _PATH.finditer(text) if m.group() in source]
             skip += [m.span() for m in re.finditer(r"\([^()]*\)", text)]
@@ -185,7 +195,9 @@ class LatinInArabic(Rule):
                     continue
                 if not any(c.islower() for c in word) or len(word) < 2:
                     continue
-                glued = _numbered(text, m.start() + len(word)) or text[m.start() - 1 : m.start()].isdigit()
+                # a digit or an underscore against it: an identifier (pp1ab, id_token, _Socks's accelerator)
+                glued = _numbered(text, m.start() + len(word)) or text[m.start() - 1 : m.start()] in _GLUE
+                glued = glued or text[m.end() : m.end() + 1] == "_"
                 if _kept_name(word) or glued:
                     continue  # Ask.fm, C-NBOMe, iPhone; No.14704-6, pp1ab: a name or an identifier in Latin
                 if word[:1].isupper() and _beside_its_rendering(text, m.start()):
@@ -257,11 +269,24 @@ def _other_text(ctx: UnitContext, view: SideView) -> str:
 
 
 def _kept(text: str, start: int, end: int, other: str, alone: bool) -> bool:
-    """A run UN Arabic keeps in Latin: a title the source cites, or, in Arabic text with no
-    source, a run in title case (:func:`_title_case`) or inside a quotation in Latin letters."""
-    if _cited_title(text, start, end, other):
+    """A run UN Arabic keeps in Latin: a title the source cites, a name or a list the source
+    writes the same way (:func:`_copied_name`), or, in Arabic text with no source, a run in title
+    case (:func:`_title_case`) or inside a quotation in Latin letters."""
+    if _cited_title(text, start, end, other) or _copied_name(text[start:end], other):
         return True
     return alone and (_title_case(text[start:end]) or _in_latin_quotation(text, start, end))
+
+
+def _copied_name(run: str, other: str) -> bool:
+    """A run the source has as it stands that is no English text: one word no English dictionary
+    knows (``fprintd``, ``orcid``, ``tachipirina``: a program, a brand, a medicine) or a keyword
+    list (``share;sharing;bluetooth;obex``, which desktop files keep beside the Arabic keywords).
+    A word the dictionary knows (``peptide``, ``border``) is English left untranslated."""
+    if not other or not re.search(rf"(?<![\w-]){re.escape(run)}(?![\w-])", other):
+        return False
+    if ";" in run and " " not in run:
+        return True
+    return " " not in run and dictionary_word(run.lower(), "en") is False
 
 
 def _in_latin_quotation(text: str, start: int, end: int) -> bool:
