@@ -192,7 +192,6 @@ class HonorificTitleGender(Rule):
     def _mismatch(
         self, ctx: UnitContext, view: SideView, h: Honorific, what: str, gender: Gender, concept: str
     ) -> Finding:
-        # (a construct head's phrase is named whole: 'نائب مساعد وزير الخارجية' … is masculine)
         if view.lang == "ar":
             suggestion = h.clitics + gendered(h.word, gender)
         else:

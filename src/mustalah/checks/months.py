@@ -113,8 +113,6 @@ class MonthMismatch(Rule):
                 )
 
 
-
-
 _DAY_BEFORE = re.compile(r"(?<![0-9])([0-9]{1,2})\s+$")
 _YEAR_AFTER = re.compile(r",?\s+((?:19|20)[0-9]{2})(?![0-9])")
 
