@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: install run test check lint-code typecheck docs eval eval-real bench clean
+.PHONY: install run test check lint-code typecheck docs eval eval-real eval-blind bench clean
 
 install: $(STAMP)
 
@@ -55,6 +55,10 @@ eval-real: install
 		--output reports/real-arabic-only.json
 	$(BIN)/mustalah review reports/real-arabic-only.json --reviewed corpora/real/reviewed.yaml \
 		--reviewed corpora/real/reviewed-arabic-only.yaml
+
+## Precision on unseen real text: the blind sets' frozen first reviews, per set and pooled.
+eval-blind: install
+	$(PY) scripts/blind_precision.py
 
 ## Byte-compiled first: peers run from site-packages, compiled at install; an editable install
 ## under PYTHONDONTWRITEBYTECODE would compile ~100 modules on every whole-process run.
