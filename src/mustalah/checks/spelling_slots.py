@@ -66,7 +66,9 @@ class RareWordBeforeName(CorpusRule):
         only once and is the word that usually precedes that name in the same file or run
         with an inner ``ي`` dropped: ``تعزز`` where ``تعزيز`` stands before the name
         elsewhere.  A note (info): both are words, and the verb may be meant; a word
-        written with its shadda (``تنفِّذ قرارات``) says the verb is, and is not reported.
+        written with its shadda (``تنفِّذ قرارات``) says the verb is, and so does one right
+        after an indefinite noun or adjective it describes (``سياسات … تعزز المساواة``,
+        "policies that promote equality"): neither is reported.
     Why it matters:
         A dropped letter that makes another real word is invisible to a spell-checker and
         changes the grammar (``تعزيز`` "strengthening", ``تعزز`` "strengthens"); the curated
@@ -106,6 +108,8 @@ class RareWordBeforeName(CorpusRule):
                 bare = _bare(word)
                 if not _CANDIDATE.fullmatch(bare):
                     continue  # only a verbal noun تفعيل or the verb تفعل can report: the rest is no fact
+                if _describes(text, before.start(1), bare):
+                    continue  # سياسات اجتماعية واقتصادية تعزز المساواة: the verb of a noun before it
                 finding = self.finding(ctx, view, before.start(1), before.end(1), "", concept=m.concept_id)
                 yield Fact(view.file, ctx.segment.index, (f"ar<{m.concept_id}", bare, word), finding)
 
@@ -140,6 +144,32 @@ class RareWordBeforeName(CorpusRule):
             found.append((order[slot], arrival, finding))
         found.sort(key=lambda hit: hit[:2])  # slot by slot, each in arrival order
         return [finding for _, _, finding in found]
+
+
+#: Words after which a verbal noun stands, never a finite verb describing them (folded, no و/ف).
+_GOVERNORS = frozenset(
+    ("علي", "الي", "والي", "وعلي", "في", "من", "عن", "مع", "بهدف", "اجل", "لاجل", "بغيه", "نحو", "بقصد")
+)
+
+
+def _describes(text: str, at: int, bare: str) -> bool:
+    """Whether a verb ``تفعل`` at ``at`` follows an indefinite noun or adjective it describes
+    (``سياسات اجتماعية واقتصادية تعزز المساواة``, "policies that promote equality"): a verb, no
+    slip.  After a preposition (``إلى تعزز قدرات``) or a definite word the verbal noun was meant."""
+    if _TAFIIL.fullmatch(bare):
+        return False  # the verbal noun itself: always a fact
+    prev = _WORD_BEFORE.search(text, max(0, at - _REACH), at)
+    if prev is None:
+        return False
+    word = _bare(prev.group(1))
+    if word.startswith(("ال", "لل")) or word in _GOVERNORS or _TAFIIL.fullmatch(word):
+        return False  # a definite word, a preposition, a verbal noun in construct (تنسيق تنفيذ)
+    return word.endswith(_DESCRIBED)
+
+
+#: The endings of an indefinite noun or adjective a verb may describe (folded: ة is ه): a feminine,
+#: a plural, a nisba adjective (اجتماعيه، سياسات، خبراء مستقلون، دولي).
+_DESCRIBED = ("ه", "ات", "ون", "ين", "ي")
 
 
 def _unjoined(word: str) -> str:
