@@ -64,28 +64,32 @@ def test_real_text_gives_no_sp004_and_each_dropped_yeh_is_found(tmp_path: Path) 
         assert [(f.unit, f.text) for f in found] == [(spot.unit, verb)], (spot.file, spot.unit, noun)
 
 
+def _slot_findings(folder: Path, ar: list[str], en: list[str]) -> list[Finding]:
+    """SP004's findings on a release folder of these aligned lines."""
+    folder.mkdir()
+    (folder / "ar.txt").write_text("\n".join(ar) + "\n", encoding="utf-8")
+    (folder / "en.txt").write_text("\n".join(en) + "\n", encoding="utf-8")
+    return _findings([lint_input(str(folder), SETTINGS)])
+
+
 def test_a_verb_vowelled_with_its_shadda_is_written_so_on_purpose(tmp_path: Path) -> None:
     """``مديرية تنفيذية تنفِّذ قرارات اللجنة`` (real text: the CTC's page, corpora/real/blind31):
     the shadda says the verb was meant; without it, after a definite subject, the same word is a
     possible dropped ي (after the indefinite adjective of that page it describes the Directorate:
     see the next test)."""
     verb = "تنفِّذ"
+    en = [
+        "Security Council resolutions must be implemented.",
+        "He called for implementing Security Council resolutions.",
+        "A directorate carries out the Committee's decisions.",
+    ]
     for written, expected in ((verb, 0), (verb.replace("\u0651", "").replace("\u0650", ""), 1)):
-        folder = tmp_path / f"slot-{expected}"
-        folder.mkdir()
         ar = [
             "ويجب تنفيذ قرارات مجلس الأمن.",
             "ودعا إلى تنفيذ قرارات مجلس الأمن.",
             f"المديرية التنفيذية {written} قرارات اللجنة.",
         ]
-        (folder / "ar.txt").write_text("\n".join(ar) + "\n", encoding="utf-8")
-        en = [
-            "Security Council resolutions must be implemented.",
-            "He called for implementing Security Council resolutions.",
-            "A directorate carries out the Committee's decisions.",
-        ]
-        (folder / "en.txt").write_text("\n".join(en) + "\n", encoding="utf-8")
-        found = _findings([lint_input(str(folder), SETTINGS)])
+        found = _slot_findings(tmp_path / f"slot-{expected}", ar, en)
         assert len(found) == expected, (written, found)
 
 
@@ -93,16 +97,12 @@ def test_a_verb_describing_an_indefinite_noun_before_it_is_meant(tmp_path: Path)
     """``سياسات اجتماعية واقتصادية تعزز المساواة بين الجنسين`` (real text: the ILO's Arab States
     page, corpora/real/blind61): "policies that promote gender equality", the verb of a relative
     clause; after a preposition (``إلى تعزز``) the same word is the verbal noun with its ي dropped."""
+    en = ["Gender equality must be promoted.", "He called for promoting it.", "It works on it."]
     for written, expected in (("سياسات اجتماعية واقتصادية تعزز", 0), ("الرامية إلى تعزز", 1)):
-        folder = tmp_path / f"slot-{expected}"
-        folder.mkdir()
         ar = [
             "ويجب تعزيز المساواة بين الجنسين.",
             "ودعا إلى تعزيز المساواة بين الجنسين.",
             f"وتعمل على وضع {written} المساواة بين الجنسين.",
         ]
-        (folder / "ar.txt").write_text("\n".join(ar) + "\n", encoding="utf-8")
-        en = ["Gender equality must be promoted.", "He called for promoting it.", "It works on it."]
-        (folder / "en.txt").write_text("\n".join(en) + "\n", encoding="utf-8")
-        found = _findings([lint_input(str(folder), SETTINGS)])
+        found = _slot_findings(tmp_path / f"slot-{expected}", ar, en)
         assert len(found) == expected, (written, found)
