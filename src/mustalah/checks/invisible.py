@@ -18,6 +18,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from ..matching.forms import DEFINITE_PREFIXES
 from ..model import Finding, Severity
 from .base import Rule, SideView, UnitContext
 
@@ -295,12 +296,8 @@ def conventional_tatweel(text: str, start: int, end: int) -> bool:
     if before in "بلكوفه" and alone:
         return True
     word = re.search(r"[\u0621-\u064a]*$", text[max(0, start - 6) : start])
-    return word is not None and _ARTICLE_ALONE.fullmatch(word.group()) is not None
-
-
-#: The article standing alone with its proclitics before a number or a Latin word (``الـ 15``,
-#: ``للـ 22``, ``بالـ UNOCT``, ``وللـ``).
-_ARTICLE_ALONE = re.compile(r"[وف]?(?:[بكل]?ال|لل)")
+    # the article standing alone with its proclitics (الـ 15، للـ 22، بالـ UNOCT، وللـ)
+    return word is not None and word.group() in DEFINITE_PREFIXES
 
 
 class StrayNoBreakSpace(Rule):

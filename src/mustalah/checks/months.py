@@ -12,6 +12,7 @@ from dataclasses import replace
 from ..model import Finding
 from ..text.dates import EN_MONTH_NAMES, EN_MONTHS, UN_PAIRS, MonthMention
 from .base import Rule, UnitContext
+from .number_runs import DIGITS
 from .textcache import month_mentions
 
 
@@ -123,7 +124,7 @@ def _whole_date(text: str, start: int, end: int, other: str) -> tuple[int, int]:
     one finding — NU001's findings on its day and year fold into it."""
     if not other:
         return start, end
-    digits = set(re.findall(r"[0-9]+", other.translate(_ARABIC_DIGITS)))
+    digits = set(re.findall(r"[0-9]+", other.translate(DIGITS)))
     day = _DAY_BEFORE.search(text, max(0, start - 4), start)
     year = _YEAR_AFTER.match(text, end)
     if day is not None and day.group(1) not in digits:
@@ -131,9 +132,6 @@ def _whole_date(text: str, start: int, end: int, other: str) -> tuple[int, int]:
     if year is not None and year.group(1) not in digits:
         end = year.end(1)
     return start, end
-
-
-_ARABIC_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789")
 
 
 def _latin_months(text: str, lang: str) -> tuple[MonthMention, ...]:

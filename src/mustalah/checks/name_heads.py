@@ -17,9 +17,9 @@ as part of itself or of something longer:
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 
+from ..matching.forms import DEFINITE_PREFIXES
 from ..matching.nearmiss_words import TOKEN, stems
 from ..termbase.model import Concept
 from ..text.normalize import fold_key
@@ -80,12 +80,12 @@ def trace_in_view(view: SideView, concept: Concept, definite_only: bool = False)
     heads = {toks[0].removeprefix("ال") for toks in forms}
     short = {h for h in heads if len(_stem_of(h)) < 3}  # خطة: the word itself (خط starts خطر)
     longer = tuple(_stem_of(h) for h in heads - short)
-    words = [w for w in ws.words if _DEFINITE.match(w)] if definite_only else ws.words
+    words = [w for w in ws.words if w.startswith(_DEFINITE)] if definite_only else ws.words
     return any(stem in short or stem.startswith(longer) for word in words for stem in stems(word))
 
 
-#: A word with the article, after its proclitics (الدول، والدول، للدول، بالدول).
-_DEFINITE = re.compile(r"(?:[وف]?(?:[بك]?ال|لل))")
+#: The article after its proclitics (الدول، والدول، للدول، بالدول).
+_DEFINITE = tuple(DEFINITE_PREFIXES)
 
 
 def _stem_of(word: str) -> str:

@@ -65,7 +65,6 @@ class OrthoDiff:
     expected: str
 
 
-
 @dataclass(frozen=True, slots=True)
 class TermMatch:
     """A termbase term found in a text.
