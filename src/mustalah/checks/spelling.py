@@ -211,7 +211,8 @@ class Misspelling(Rule):
     category = "spelling"
     severity = "info"
     #: a non-word that a term, confusion or vowel-mark rule already reports with its right form
-    yields_to = ("TM002", "TM003", "TM005", "TM006", "TM008", "SP001", "SP003")
+    #: (or ST008: two month names run together, ``أكتوبرتشرين``)
+    yields_to = ("TM002", "TM003", "TM005", "TM006", "TM008", "SP001", "SP003", "ST008")
     #: ``words = [...]`` in ``[tool.mustalah.rules.SP002]``: the project's own words (drug names,
     #: transliterated names) that neither the dictionary nor the termbase has.
     defaults: ClassVar[Mapping[str, Any]] = {"words": []}

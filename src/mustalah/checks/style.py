@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterable
 
 from ..model import Finding
-from ..text.dates import EN_MONTH_NAMES, UN_PAIRS
+from ..text.dates import EN_MONTH_NAMES, UN_PAIRS, slashless_pairs
 from ..text.english import ise_words
 from .base import Rule, UnitContext
 from .textcache import month_mentions, split_honorific, symbols
@@ -130,7 +130,11 @@ class MonthWithoutPair(Rule):
 
     def check(self, ctx: UnitContext) -> Iterable[Finding]:
         for view in ctx.in_lang("ar"):
+            # a pair whose slash is missing (``تموز يوليه``) is ST008's, not two single names
+            paired = [(p.start, p.end) for p in slashless_pairs(view.text)]
             for m in month_mentions(view.text, "ar"):
+                if any(start <= m.start < end for start, end in paired):
+                    continue
                 if m.form == "regional" and m.dated:
                     yield self.finding(
                         ctx,
@@ -166,13 +170,15 @@ _SLASH_SPACED = re.compile(r"\s*/\s*")
 
 
 class MonthPairSpacing(Rule):
-    """A UN month pair written with a space beside its slash.
+    """A UN month pair written with a space beside its slash, or without its slash.
 
     What it catches:
         ``تموز/ يوليه``, ``تموز /يوليه``, ``كانون الأول / ديسمبر``: white space
         (also a no-break space or a line break) before or after the slash that
         joins the Levantine and the Gregorian month.  The halves are read as
-        written, vowel marks and all; only the space is reported.
+        written, vowel marks and all; only the space is reported.  The two names
+        of one month with no slash between them, run together or parted by a
+        space only (``أكتوبرتشرين الأول``, ``تموز يوليه``), are the same slip.
     Why it matters:
         UN Arabic writes the pair as one unit, ``تموز/يوليه``.  A space splits it:
         search and the TM miss the pair, and a line may break inside the date.
@@ -191,13 +197,25 @@ class MonthPairSpacing(Rule):
     name = "month-pair-spacing"
     category = "style"
     severity = "error"
-    #: pre-filter (checks.prefilter): an Arabic month pair (with '/')
-    needs = ("ar:slash", "ar:month")
+    #: pre-filter (checks.prefilter): an Arabic month name (a pair with its slash, or without)
+    needs = ("ar:month",)
     #: a wrong month or mismatched halves (NU002, NU003): their suggestion, the UN pair, fixes this too
     yields_to = ("NU002", "NU003")
 
     def check(self, ctx: UnitContext) -> Iterable[Finding]:
         for view in ctx.in_lang("ar"):
+            for glued in slashless_pairs(view.text):
+                names = view.text[glued.start : glued.end]
+                how = "run together" if glued.form == "glued" else "parted by a space"
+                yield self.finding(
+                    ctx,
+                    view,
+                    glued.start,
+                    glued.end,
+                    f"the month pair '{names}' has no slash, its two names {how}: "
+                    f"UN Arabic writes '{UN_PAIRS[glued.month]}'",
+                    suggestion=UN_PAIRS[glued.month],
+                )
             for m in month_mentions(view.text, "ar"):
                 if m.form != "pair":
                     continue

@@ -146,7 +146,8 @@ class MonthMention:
     end: int
     #: ``pair`` (UN pair), ``reversed`` (the pair Gregorian first: ``مارس/آذار``), ``single``
     #: (Gregorian name only), ``levantine`` (Levantine only),
-    #: ``regional`` (a Maghreb name, :data:`REGIONAL_AR`), ``en``.
+    #: ``regional`` (a Maghreb name, :data:`REGIONAL_AR`), ``en``; from :func:`slashless_pairs`
+    #: only, ``glued`` (the pair's names run together) or ``spaced`` (parted by a space, no slash).
     form: str
     #: True when a number stands right before or after (a date, not the verb مارس or modal May).
     dated: bool
@@ -237,3 +238,31 @@ def english_months(text: str) -> list[MonthMention]:
 
 def months(text: str, lang: str) -> list[MonthMention]:
     return arabic_months(text) if lang == "ar" else english_months(text) if lang == "en" else []
+
+
+#: The two names of one month with no slash between them, in either order: run together by a PDF
+#: copy or a slip (``أكتوبرتشرين الأول``), or parted by white space only (``تموز يوليه``).
+_SLASHLESS = re.compile(
+    rf"(?<![{_AR_LETTER}/])(?:[وفبل]{{1,2}})?(?:(?P<lev>{_LEV})(?P<gap>[^\S\n]*)(?P<greg>{_GREG})"
+    rf"|(?P<greg2>{_GREG})(?P<gap2>[^\S\n]*)(?P<lev2>{_LEV}))(?![{_AR_LETTER}/])"
+)
+
+
+def slashless_pairs(text: str) -> list[MonthMention]:
+    """UN month pairs in Arabic ``text`` written without their slash: both names of one month side
+    by side (two different months side by side are a list, not a pair).  The span leaves out a
+    leading proclitic (``وتموز يوليه``)."""
+    out: list[MonthMention] = []
+    if not any(name in text for name in LEVANTINE_AR):
+        return out
+    for m in _SLASHLESS.finditer(text):
+        lev, greg, gap = (m.group("lev"), m.group("greg"), m.group("gap"))
+        if lev is None:
+            lev, greg, gap = (m.group("lev2"), m.group("greg2"), m.group("gap2"))
+        month = GREGORIAN_AR.get(greg) or REGIONAL_AR[greg]
+        if LEVANTINE_AR[lev] != month:
+            continue
+        start = m.start("lev") if m.group("lev") else m.start("greg2")
+        form = "glued" if gap == "" else "spaced"
+        out.append(MonthMention(month, start, m.end(), form, _dated(text, start, m.end()), True, lev))
+    return out
