@@ -64,6 +64,17 @@ def _introduces(text: str, end: int, following: Honorific) -> bool:
     )
 
 
+def _opens_next_person(text: str, start: int, end: int, following: Honorific) -> bool:
+    """A title that opens a new item of a list, after a comma or with و, and runs on with no
+    punctuation into the next honorific (``…الدكتور عبدالله الدردري، ونائبة الأمينة التنفيذية لدعم
+    البرامج الدكتورة خولة مطر``): the title of the person that honorific names, put before it."""
+    between = text[end : following.start]
+    if len(between) > 50 or following.clitics.startswith("و") or re.search(r"[.،,؛;:()]", between):
+        return False
+    before = text[max(0, start - 3) : start].rstrip()
+    return text[start : start + 1] == "و" or before.endswith(("،", ","))
+
+
 @dataclass(frozen=True, slots=True)
 class Honorific:
     start: int
@@ -183,6 +194,11 @@ class HonorificTitleGender(Rule):
                         break  # وزير الزراعة، السيد …، ووزيرة الثقافة، السيدة …: the next person's title
                     what, gender = m.term.text, Gender(m.term.gender)
                     head = _construct_head(view.text, m.start) if view.lang == "ar" else None
+                    opens = head[0] if head is not None else m.start
+                    if following is not None and view.lang == "ar" and _opens_next_person(
+                        view.text, opens, m.end, following
+                    ):
+                        break  # …، ونائبة الأمينة التنفيذية … الدكتورة خولة: the next person's title
                     if head is not None:  # مساعدة وزير الخارجية: her title is the head's, not the Minister's
                         what, gender = view.text[head[0] : m.end], head[1]
                     if gender is not h.gender:

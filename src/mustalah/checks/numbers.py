@@ -112,12 +112,13 @@ def _inside(n: NumberToken, spans: list[tuple[int, int]]) -> bool:
 
 @functools.lru_cache(maxsize=65536)
 def canonical_number(raw: str, lang: str) -> str:
-    """``٤٫٥`` → ``4.5``; ``1,500`` / ``١٬٥٠٠`` → ``1500``; ``4,5`` in Arabic text → ``4.5``."""
+    """``٤٫٥`` → ``4.5``; ``1,500`` / ``١٬٥٠٠`` → ``1500``; ``4,5`` in Arabic text → ``4.5``;
+    ``04`` → ``4`` (a day, month or hour written with two digits: "04 March" = ``4 مارس``)."""
     s = raw.translate(_DIGITS).replace("٬", "").replace("٫", ".").replace("،", "")
     groups = re.split(r"[.,]", s)
     seps = re.findall(r"[.,]", s)
     if not seps:
-        return s
+        return s[1] if len(s) == 2 and s[0] == "0" != s[1] else s
     # thousands separators: every group after the first has exactly 3 digits and the separator repeats
     if all(len(g) == 3 for g in groups[1:]) and (len(set(seps)) == 1 and (seps[0] == "," or len(seps) > 1)):
         return "".join(groups)

@@ -33,6 +33,7 @@ name — are :mod:`mustalah.checks.name_heads`'.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 
 from ..matching.nearmiss_words import TOKEN, stems
@@ -91,8 +92,15 @@ def spelt_acronyms(view: SideView, concept: Concept) -> int:
     acronyms = [t.text for t in concept.terms if t.is_acronym and t.text.isascii()]
     if not acronyms:
         return 0
-    words = [w for w in side_words(view).words if w.startswith(("ال", "وال", "لل", "بال", "ولل"))]
+    words = [w for w in side_words(view).words if w.startswith(_ARTICLE) or _UN_SPELT.match(w)]
     return sum(1 for word in words if any(spells_acronym(word, a) for a in acronyms))
+
+
+#: The article, alone or after a proclitic: an acronym read as a word takes it (``اليونيسف``).
+_ARTICLE = ("ال", "وال", "لل", "بال", "ولل")
+#: Without the article, only a word that spells the "UN" of an acronym (``منظمة يونيسف``, ``يونسكو``):
+#: a bare word of three consonants may be any Arabic word (نسف, "demolish", has UNICEF's).
+_UN_SPELT = re.compile(r"(?:[وفبل]{1,2})?(?:يون|اون)")
 
 
 def _reshaped(view: SideView, concept: Concept, termbase: Termbase) -> int:
@@ -164,6 +172,7 @@ def _reshaped(view: SideView, concept: Concept, termbase: Termbase) -> int:
                 starts.update(ws.find(shape))
         if not toks[0].startswith("ال") and len(toks) >= 3:
             starts.update(_adjective_first(ws, toks))
+            starts.update(_other_title_reshaped(ws, toks, concept, termbase))
         if toks[0] not in ws.at:
             continue
         for parent in parents:
@@ -268,6 +277,32 @@ def _adjective_first(ws: _Words, toks: list[str]) -> list[int]:
         for head in (toks[0], toks[0] + "ا"):
             for indefinite in {bare, bare[:-1] if bare.endswith("ي") else bare, bare + "ا"}:
                 out += ws.find([head, indefinite, "ل" + toks[1][1:], *toks[2:k], *toks[k + 1 :]])
+    return out
+
+
+def _other_title_reshaped(ws: _Words, toks: list[str], concept: Concept, termbase: Termbase) -> list[int]:
+    """نائب الأمين العام → ``نائبة للأمينة العامة`` (WMO's Deputy Secretary-General, a woman, under
+    a woman Secretary-General): a title in construct with another post the termbase knows (a
+    related concept), that post in any of its forms (its feminine), after the head in construct
+    or, the head indefinite, with ل."""
+    genitive = toks[1:]
+    if not all(t.startswith("ال") for t in genitive):
+        return []
+    others: list[list[str]] = []
+    for related in concept.related:
+        post = termbase.get(related)
+        if post is None or post.domain != "posts":
+            continue
+        forms = [f for f in approved_token_forms(post) if f and all(t.startswith("ال") for t in f)]
+        if genitive in forms:
+            others.extend(f for f in forms if f != genitive)
+    out: list[int] = []
+    for other in others:
+        for head in (toks[0], toks[0] + "ا"):
+            out += ws.find([head, *other])
+            out += ws.find([head, "ل" + other[0][1:], *other[1:]])
+    for head in (toks[0], toks[0] + "ا"):
+        out += ws.find([head, "ل" + genitive[0][1:], *genitive[1:]])
     return out
 
 

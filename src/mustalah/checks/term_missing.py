@@ -16,6 +16,7 @@ from .name_heads import anaphor_renderings, head_alone, head_in_view, nested_ren
 from .partial import partial_names
 from .policy import is_official_name
 from .reshaped import PARENT_BODIES, indefinite_renderings, reshaped_renderings
+from .state_adjectives import adjective_renderings
 
 
 def _generic_word(m: TermMatch, concept: Concept) -> bool:
@@ -187,6 +188,7 @@ class TermMissing(Rule):
             if missing <= 0:
                 continue
             missing -= reshaped_renderings(tgt, concept, ctx.termbase)  # وزير خارجية الأردن
+            missing -= adjective_renderings(tgt, concept)  # the Government of Jordan = الحكومة الأردنية
             if any(_INDEFINITE.search(src.text[max(0, m.start - 30) : m.start]) for m in occurrences):
                 missing -= indefinite_renderings(tgt, concept)  # a Special Envoy → مبعوثة خاصة
             missing -= nested_renderings(tgt, concept)  # كيانات الأمم المتحدة names the UN

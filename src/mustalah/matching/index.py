@@ -373,6 +373,10 @@ class TermIndex:
             return None
         if entry.proper_word and text[o_s].islower():
             return None
+        # "team under Secretary-General Saulo": a preposition, no Under-Secretary-General
+        capitalized = self.terms[entry.term_no].text[:1].isupper()
+        if lang != "ar" and capitalized and text[o_s].islower() and any(d.kind == "hyphen" for d in diffs):
+            return None
         if entry.exact and any(d.kind in _EXACT_REJECT or d.kind == "case" for d in diffs):
             return None
         term = self.terms[entry.term_no]
