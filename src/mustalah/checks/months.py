@@ -12,6 +12,7 @@ from dataclasses import replace
 from ..model import Finding
 from ..text.dates import EN_MONTH_NAMES, EN_MONTHS, UN_PAIRS, MonthMention
 from .base import Rule, UnitContext
+from .number_dates import months_in_figures
 from .number_runs import DIGITS
 from .textcache import month_mentions
 
@@ -80,8 +81,9 @@ class MonthMismatch(Rule):
         tgt_months = month_mentions(ctx.target.text, ctx.target.lang)
         # a citation kept in English in the Arabic ("Fars News Agency, 3 March 2015"): its Latin
         # months count for the other side, never reported themselves
-        src_latin = _latin_months(ctx.source.text, ctx.source.lang)
-        tgt_latin = _latin_months(ctx.target.text, ctx.target.lang)
+        # … and so do the months of dates written in figures (25/9/2023 = 25 September 2023)
+        src_latin = (*_latin_months(ctx.source.text, ctx.source.lang), *_in_figures(ctx.source.text))
+        tgt_latin = (*_latin_months(ctx.target.text, ctx.target.lang), *_in_figures(ctx.target.text))
         for here, where, mine, other, latin in (
             (ctx.source, "the target", src_months, tgt_months, tgt_latin),
             (ctx.target, "the source", tgt_months, src_months, src_latin),
@@ -139,6 +141,11 @@ def _latin_months(text: str, lang: str) -> tuple[MonthMention, ...]:
     if lang.split("-")[0] == "en" or not re.search(r"[A-Z][a-z]", text):
         return ()
     return month_mentions(text, "en")
+
+
+def _in_figures(text: str) -> tuple[MonthMention, ...]:
+    """The months of the dates ``text`` writes in figures, as mentions of the other side's months."""
+    return tuple(MonthMention(month, 0, 0, "numeric", True) for month in months_in_figures(text))
 
 
 def _month_of(f: Finding) -> int | None:

@@ -236,7 +236,8 @@ def _head_proclitics(word: str, lang: str) -> str:
     heads = BUILTIN_HEADS.get(lang, set())
     for stem in stems(word)[1:] if lang == "ar" else ():
         if stem in heads:
-            return _first_word(word, stem, lang) or ""
+            # the article is the name's own, not a proclitic (الأمانة for الأمينة: no اللأمينة)
+            return (_first_word(word, stem, lang) or "").removesuffix("ال")
     return ""
 
 

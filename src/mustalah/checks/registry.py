@@ -15,6 +15,7 @@ from .invisible import BidiEmbedding, BidiOverride, StrayNoBreakSpace, Tatweel, 
 from .marks import StrayVowelMark
 from .markup import InlineCodeMismatch, PlaceholderMismatch
 from .meta import UnusedSuppression
+from .month_style import MonthPairSpacing, MonthWithoutPair
 from .months import MonthMismatch, MonthPairWrong
 from .numbers import NumberMismatch
 from .persons import PersonGenderAcrossUnits
@@ -34,8 +35,6 @@ from .style import (
     DocumentSymbolChanged,
     IseSpelling,
     MixedDigitSystems,
-    MonthPairSpacing,
-    MonthWithoutPair,
     NonWesternDigits,
     StackedHonorifics,
 )

@@ -1,4 +1,4 @@
-"""Style rules: honorifics, UN month pairs and their spacing, digits, -ize spelling, document symbols."""
+"""Style rules: honorifics, digits, -ize spelling, document symbols (the UN month pairs: ``month_style``)."""
 
 from __future__ import annotations
 
@@ -7,10 +7,9 @@ import re
 from collections.abc import Iterable
 
 from ..model import Finding
-from ..text.dates import EN_MONTH_NAMES, UN_PAIRS, slashless_pairs
 from ..text.english import ise_words
 from .base import Rule, UnitContext
-from .textcache import month_mentions, split_honorific, symbols
+from .textcache import split_honorific, symbols
 
 #: Personal honorifics that cannot be stacked (protocol ones — معالي، سعادة، فخامة — may precede السيد).
 _PERSONAL_AR = {"السيد", "السيدة", "الدكتور", "الدكتورة", "د.", "الأستاذ", "الأستاذة", "الآنسة"}
@@ -95,142 +94,6 @@ class StackedHonorifics(Rule):
                     continue
                 for m in _PERSONAL_EN.finditer(view.text):
                     yield self.finding(ctx, view, m.start(), m.end(), f"stacked honorifics '{m.group()}'")
-
-
-class MonthWithoutPair(Rule):
-    """A date in Arabic with a single month name instead of the UN pair.
-
-    What it catches:
-        ``8 ديسمبر 2020``: a Gregorian month name next to a number, not written
-        as the UN pair ``كانون الأول/ديسمبر`` (or the pair in the other order,
-        ``24 مارس/آذار 2013``, which names one month, not two).  A Maghreb month name in a date
-        (``2 دجنبر 2014``, ``5 جويلية``) is a warning: UN Arabic never writes it.
-    Why it matters:
-        UN Arabic documents and pages write the Levantine/Gregorian pair; press
-        texts often do not, so a single Gregorian or Levantine name is a
-        suggestion.  A Maghreb name (``دجنبر``, ``شتنبر``, ``غشت``, ``جانفي``) is
-        not read as a month across most of the Arab region, so a reviser replaces it.
-    Example:
-        en: from 8 to 10 December 2020
-        ar: من 8 إلى 10 ديسمبر 2020
-    Use instead:
-        ar: من 8 إلى 10 كانون الأول/ديسمبر 2020
-    Suppress:
-        `ignore = ["ST002"]` in `[tool.mustalah]` for press texts that use single names.
-    """
-
-    code = "ST002"
-    name = "month-without-pair"
-    category = "style"
-    severity = "info"
-    #: pre-filter (checks.prefilter): a dated Arabic month: a number beside it
-    needs = ("ar:digit", "ar:month")
-    #: a wrong month (NU002): its suggestion, the right month's pair, fixes this too
-    yields_to = ("NU002",)
-
-    def check(self, ctx: UnitContext) -> Iterable[Finding]:
-        for view in ctx.in_lang("ar"):
-            # a pair whose slash is missing (``تموز يوليه``) is ST008's, not two single names
-            paired = [(p.start, p.end) for p in slashless_pairs(view.text)]
-            for m in month_mentions(view.text, "ar"):
-                if any(start <= m.start < end for start, end in paired):
-                    continue
-                if m.form == "regional" and m.dated:
-                    yield self.finding(
-                        ctx,
-                        view,
-                        m.start,
-                        m.end,
-                        f"'{view.text[m.start : m.end]}' is the Maghreb name of {EN_MONTH_NAMES[m.month]}, "
-                        f"which UN Arabic does not use: it writes '{UN_PAIRS[m.month]}'",
-                        suggestion=UN_PAIRS[m.month],
-                        severity="warning",
-                    )
-                elif m.form == "reversed" and m.dated and m.pair_ok:
-                    yield self.finding(
-                        ctx,
-                        view,
-                        m.start,
-                        m.end,
-                        f"UN Arabic writes the Levantine name first: '{UN_PAIRS[m.month]}'",
-                        suggestion=UN_PAIRS[m.month],
-                    )
-                elif m.form in ("single", "levantine") and m.dated:
-                    yield self.finding(
-                        ctx,
-                        view,
-                        m.start,
-                        m.end,
-                        f"UN Arabic writes the month pair '{UN_PAIRS[m.month]}'",
-                        suggestion=UN_PAIRS[m.month],
-                    )
-
-
-_SLASH_SPACED = re.compile(r"\s*/\s*")
-
-
-class MonthPairSpacing(Rule):
-    """A UN month pair written with a space beside its slash, or without its slash.
-
-    What it catches:
-        ``تموز/ يوليه``, ``تموز /يوليه``, ``كانون الأول / ديسمبر``: white space
-        (also a no-break space or a line break) before or after the slash that
-        joins the Levantine and the Gregorian month.  The halves are read as
-        written, vowel marks and all; only the space is reported.  The two names
-        of one month with no slash between them, run together or parted by a
-        space only (``أكتوبرتشرين الأول``, ``تموز يوليه``), are the same slip.
-    Why it matters:
-        UN Arabic writes the pair as one unit, ``تموز/يوليه``.  A space splits it:
-        search and the TM miss the pair, and a line may break inside the date.
-        It is a fixed convention with no reading under which the space is right,
-        hence an error.
-    Example:
-        en: 21 July 2021
-        ar: 21 تموز/ يوليه 2021
-    Use instead:
-        ar: 21 تموز/يوليه 2021
-    Suppress:
-        `mustalah: ignore ST008` in the unit's note.
-    """
-
-    code = "ST008"
-    name = "month-pair-spacing"
-    category = "style"
-    severity = "error"
-    #: pre-filter (checks.prefilter): an Arabic month name (a pair with its slash, or without)
-    needs = ("ar:month",)
-    #: a wrong month or mismatched halves (NU002, NU003): their suggestion, the UN pair, fixes this too
-    yields_to = ("NU002", "NU003")
-
-    def check(self, ctx: UnitContext) -> Iterable[Finding]:
-        for view in ctx.in_lang("ar"):
-            for glued in slashless_pairs(view.text):
-                names = view.text[glued.start : glued.end]
-                how = "run together" if glued.form == "glued" else "parted by a space"
-                yield self.finding(
-                    ctx,
-                    view,
-                    glued.start,
-                    glued.end,
-                    f"the month pair '{names}' has no slash, its two names {how}: "
-                    f"UN Arabic writes '{UN_PAIRS[glued.month]}'",
-                    suggestion=UN_PAIRS[glued.month],
-                )
-            for m in month_mentions(view.text, "ar"):
-                if m.form != "pair":
-                    continue
-                pair = view.text[m.start : m.end]
-                slash = _SLASH_SPACED.search(pair)
-                if slash is None or slash.group() == "/":
-                    continue
-                yield self.finding(
-                    ctx,
-                    view,
-                    m.start,
-                    m.end,
-                    f"space in the month pair '{pair}': UN Arabic writes it without spaces",
-                    suggestion=pair[: slash.start()] + "/" + pair[slash.end() :],
-                )
 
 
 class NonWesternDigits(Rule):

@@ -266,3 +266,42 @@ def slashless_pairs(text: str) -> list[MonthMention]:
         form = "glued" if gap == "" else "spaced"
         out.append(MonthMention(month, start, m.end(), form, _dated(text, start, m.end()), True, lev))
     return out
+
+
+#: A date written in figures, day first as the UN and the Arab region write it: ``25/9/2023``,
+#: ``٢١ /٥/١٩٩٥`` (spaces beside the slashes kept as published), ``4-5-2020``, ``04.03.2022``.
+_NUMERIC_DATE = re.compile(
+    rf"(?<![0-9٠-٩۰-۹/.-])({_DIGIT}{{1,2}})\s*([/.-])\s*({_DIGIT}{{1,2}})\s*\2\s*({_DIGIT}{{4}}|{_DIGIT}{{2}})"
+    rf"(?![0-9٠-٩۰-۹]|[/.-]{_DIGIT})"
+)
+_WESTERN = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+
+
+@dataclass(frozen=True, slots=True)
+class NumericDate:
+    """A date written in figures: its span, the span of its month's figures, and the month (or the
+    two months it may be, day-first and month-first, when both figures are 12 or less)."""
+
+    start: int
+    end: int
+    month_start: int
+    month_end: int
+    months: frozenset[int]
+
+
+def numeric_dates(text: str) -> list[NumericDate]:
+    """Dates written in figures in ``text`` (any script's digits); day first (25/9/2023), or month
+    first when the first figure cannot be a month's day otherwise (9/25/2023)."""
+    out: list[NumericDate] = []
+    if "/" not in text and "-" not in text and "." not in text:
+        return out
+    for m in _NUMERIC_DATE.finditer(text):
+        first, second = (int(m.group(k).translate(_WESTERN)) for k in (1, 3))
+        if not (1 <= first <= 31 and 1 <= second <= 31) or (first > 12 and second > 12):
+            continue
+        if second <= 12:
+            months = {second, first} if first <= 12 else {second}
+            out.append(NumericDate(m.start(), m.end(), m.start(3), m.end(3), frozenset(months)))
+        else:  # 9/25/2023: month first
+            out.append(NumericDate(m.start(), m.end(), m.start(1), m.end(1), frozenset({first})))
+    return out

@@ -1,0 +1,175 @@
+"""Style rules for UN month pairs: a date with a single month name or in figures (ST002), a
+pair with a space beside its slash or without its slash (ST008)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from ..model import Finding
+from ..text.dates import EN_MONTH_NAMES, UN_PAIRS, numeric_dates, slashless_pairs
+from .base import Rule, UnitContext
+from .textcache import month_mentions
+
+_TO_WESTERN = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+
+
+class MonthWithoutPair(Rule):
+    """A date in Arabic with a single month name instead of the UN pair.
+
+    What it catches:
+        ``8 ديسمبر 2020``: a Gregorian month name next to a number, not written
+        as the UN pair ``كانون الأول/ديسمبر`` (or the pair in the other order,
+        ``24 مارس/آذار 2013``, which names one month, not two).  A Maghreb month name in a date
+        (``2 دجنبر 2014``, ``5 جويلية``) is a warning: UN Arabic never writes it.  A date
+        written in figures, day first (``25/9/2023``, ``٢١ /٥/١٩٩٥``), is the same note, with
+        the date spelt out as the suggestion (``25 أيلول/سبتمبر 2023``); a date whose figures
+        could be day or month (``04/03/2022``) gets none.
+    Why it matters:
+        UN Arabic documents and pages write the Levantine/Gregorian pair; press
+        texts often do not, so a single Gregorian or Levantine name is a
+        suggestion.  A Maghreb name (``دجنبر``, ``شتنبر``, ``غشت``, ``جانفي``) is
+        not read as a month across most of the Arab region, so a reviser replaces it.
+    Example:
+        en: from 8 to 10 December 2020
+        ar: من 8 إلى 10 ديسمبر 2020
+    Use instead:
+        ar: من 8 إلى 10 كانون الأول/ديسمبر 2020
+    Suppress:
+        `ignore = ["ST002"]` in `[tool.mustalah]` for press texts that use single names.
+    """
+
+    code = "ST002"
+    name = "month-without-pair"
+    category = "style"
+    severity = "info"
+    #: pre-filter (checks.prefilter): an Arabic digit (a month name beside it, or a date in figures)
+    needs = ("ar:digit",)
+    #: a wrong month (NU002): its suggestion, the right month's pair, fixes this too
+    yields_to = ("NU002",)
+
+    def check(self, ctx: UnitContext) -> Iterable[Finding]:
+        for view in ctx.in_lang("ar"):
+            # a pair whose slash is missing (``تموز يوليه``) is ST008's, not two single names
+            paired = [(p.start, p.end) for p in slashless_pairs(view.text)]
+            for m in month_mentions(view.text, "ar"):
+                if any(start <= m.start < end for start, end in paired):
+                    continue
+                if m.form == "regional" and m.dated:
+                    yield self.finding(
+                        ctx,
+                        view,
+                        m.start,
+                        m.end,
+                        f"'{view.text[m.start : m.end]}' is the Maghreb name of {EN_MONTH_NAMES[m.month]}, "
+                        f"which UN Arabic does not use: it writes '{UN_PAIRS[m.month]}'",
+                        suggestion=UN_PAIRS[m.month],
+                        severity="warning",
+                    )
+                elif m.form == "reversed" and m.dated and m.pair_ok:
+                    yield self.finding(
+                        ctx,
+                        view,
+                        m.start,
+                        m.end,
+                        f"UN Arabic writes the Levantine name first: '{UN_PAIRS[m.month]}'",
+                        suggestion=UN_PAIRS[m.month],
+                    )
+                elif m.form in ("single", "levantine") and m.dated:
+                    yield self.finding(
+                        ctx,
+                        view,
+                        m.start,
+                        m.end,
+                        f"UN Arabic writes the month pair '{UN_PAIRS[m.month]}'",
+                        suggestion=UN_PAIRS[m.month],
+                    )
+            for date in numeric_dates(view.text):
+                if len(date.months) != 1:
+                    continue  # 04/03/2022: April or March, which the text does not say
+                (month,) = date.months
+                written = view.text[date.start : date.end]
+                yield self.finding(
+                    ctx,
+                    view,
+                    date.start,
+                    date.end,
+                    f"the date {written} in figures: UN Arabic names the month, '{UN_PAIRS[month]}'",
+                    suggestion=_date_with_pair(written, month),
+                )
+
+
+_SLASH_SPACED = re.compile(r"\s*/\s*")
+
+
+def _date_with_pair(written: str, month: int) -> str | None:
+    """``25/9/2023`` → ``25 أيلول/سبتمبر 2023`` (day first; a month-first or two-digit-year date
+    gets no suggestion)."""
+    figures = re.split(r"\s*[/.-]\s*", written)
+    if len(figures) != 3 or len(figures[2]) != 4 or int(figures[1].translate(_TO_WESTERN)) != month:
+        return None
+    return f"{figures[0].lstrip('0٠') or figures[0]} {UN_PAIRS[month]} {figures[2]}"
+
+
+class MonthPairSpacing(Rule):
+    """A UN month pair written with a space beside its slash, or without its slash.
+
+    What it catches:
+        ``تموز/ يوليه``, ``تموز /يوليه``, ``كانون الأول / ديسمبر``: white space
+        (also a no-break space or a line break) before or after the slash that
+        joins the Levantine and the Gregorian month.  The halves are read as
+        written, vowel marks and all; only the space is reported.  The two names
+        of one month with no slash between them, run together or parted by a
+        space only (``أكتوبرتشرين الأول``, ``تموز يوليه``), are the same slip.
+    Why it matters:
+        UN Arabic writes the pair as one unit, ``تموز/يوليه``.  A space splits it:
+        search and the TM miss the pair, and a line may break inside the date.
+        It is a fixed convention with no reading under which the space is right,
+        hence an error.
+    Example:
+        en: 21 July 2021
+        ar: 21 تموز/ يوليه 2021
+    Use instead:
+        ar: 21 تموز/يوليه 2021
+    Suppress:
+        `mustalah: ignore ST008` in the unit's note.
+    """
+
+    code = "ST008"
+    name = "month-pair-spacing"
+    category = "style"
+    severity = "error"
+    #: pre-filter (checks.prefilter): an Arabic month name (a pair with its slash, or without)
+    needs = ("ar:month",)
+    #: a wrong month or mismatched halves (NU002, NU003): their suggestion, the UN pair, fixes this too
+    yields_to = ("NU002", "NU003")
+
+    def check(self, ctx: UnitContext) -> Iterable[Finding]:
+        for view in ctx.in_lang("ar"):
+            for glued in slashless_pairs(view.text):
+                names = view.text[glued.start : glued.end]
+                how = "run together" if glued.form == "glued" else "parted by a space"
+                yield self.finding(
+                    ctx,
+                    view,
+                    glued.start,
+                    glued.end,
+                    f"the month pair '{names}' has no slash, its two names {how}: "
+                    f"UN Arabic writes '{UN_PAIRS[glued.month]}'",
+                    suggestion=UN_PAIRS[glued.month],
+                )
+            for m in month_mentions(view.text, "ar"):
+                if m.form != "pair":
+                    continue
+                pair = view.text[m.start : m.end]
+                slash = _SLASH_SPACED.search(pair)
+                if slash is None or slash.group() == "/":
+                    continue
+                yield self.finding(
+                    ctx,
+                    view,
+                    m.start,
+                    m.end,
+                    f"space in the month pair '{pair}': UN Arabic writes it without spaces",
+                    suggestion=pair[: slash.start()] + "/" + pair[slash.end() :],
+                )
