@@ -248,6 +248,8 @@ class Tatweel(Rule):
         per side of a unit.  Not the tatweel UN Arabic writes on purpose: between
         ن and ز (``النـزاع``, breaking a font ligature) and after a letter or the
         article standing alone (``بـ "…"``, ``الـ 15``, ``للـ 22``, the list letter ``(هـ)``).
+        A tatweel standing alone between spaces was typed for a dash (``مسألة الناس ـ أي
+        البشر``): the finding says so and its fix is a dash.
     Why it matters:
         Justification belongs to the typesetting, not the text: tatweel breaks
         search and matching and is not used in UN Arabic documents.
@@ -270,11 +272,24 @@ class Tatweel(Rule):
     def check(self, ctx: UnitContext) -> Iterable[Finding]:
         for view in ctx.sides:
             hits = [
-                _Hit(m.start(), m.end(), "tatweel", "tatweel (kashida) in the text")
+                _Hit(
+                    m.start(),
+                    m.end(),
+                    "tatweel as a dash",
+                    "a tatweel standing alone for a dash: write a dash",
+                    "–",
+                )
+                if _standing_alone(view.text, m.start(), m.end())
+                else _Hit(m.start(), m.end(), "tatweel", "tatweel (kashida) in the text")
                 for m in _TATWEEL_RUN.finditer(view.text)
                 if not conventional_tatweel(view.text, m.start(), m.end())
             ]
             yield from _one_per_side(self, ctx, view, hits, "tatweel runs")
+
+
+def _standing_alone(text: str, start: int, end: int) -> bool:
+    """A tatweel run between spaces (``مسألة الناس ـ أي البشر``): typed for a dash, no word stretched."""
+    return (start == 0 or text[start - 1].isspace()) and (end == len(text) or text[end].isspace())
 
 
 def conventional_tatweel(text: str, start: int, end: int) -> bool:

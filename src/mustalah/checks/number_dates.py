@@ -54,3 +54,60 @@ def months_in_figures(text: str) -> Iterable[int]:
     """The month of each date ``text`` writes in figures (both readings of an ambiguous one)."""
     for date in numeric_dates(text):
         yield from date.months
+
+
+_RANGE_START = re.compile(r"((?:19|20)[0-9]{2})\s*[-–—/]\s*$")
+
+
+def year_range_end(here: str, start: int, value: str, there: str) -> bool:
+    """A period's second year written with two figures on one side and four on the other: the 27
+    of "2026-27" is the 2027 of ``2026-2027``, and that 2027 is the 27 (the biennium 2024–25)."""
+    if not value.isdigit():
+        return False
+    other = there.translate(_WESTERN)
+    if len(value) == 2:
+        before = _RANGE_START.search(here[max(0, start - 8) : start].translate(_WESTERN))
+        if before is None:
+            return False
+        first = before.group(1)
+        full = first[:2] + value
+        written = re.search(rf"(?<![0-9]){first}\s*[-–—/]\s*{full}(?![0-9])", other)
+        return int(full) > int(first) and written is not None
+    if len(value) == 4 and value[:2] in ("19", "20"):
+        first = str(int(value) - 1)
+        return re.search(rf"(?<![0-9]){first}\s*[-–—/]\s*{value[2:]}(?![0-9])", other) is not None
+    return False
+
+
+_DAY_BEFORE_MONTH = re.compile(r"[0-9٠-٩۰-۹]{1,2}(?:st|nd|rd|th)?\s*(?:of\s+)?")
+
+
+def day_added(here: str, start: int, value: str, there: str) -> bool:
+    """A day of the month that one side adds to a date the other gives by its month alone ("the
+    June 2020 resolution" = ``القرار المؤرخ 20 حزيران/يونيو 2020``): more precision, no number of
+    its own (and never a year cut short)."""
+    if not value.isdigit() or not 1 <= int(value) <= 31:
+        return False
+    undated = _months_without_day(there)
+    for lang in ("en", "ar"):
+        for month in month_mentions(here, lang):
+            day = _DAY_BEFORE_MONTH.fullmatch(here, start, month.start) if month.start > start else None
+            if day is not None and month.month in undated:
+                return True
+    return False
+
+
+_DAY_ENDS = re.compile(r"[0-9٠-٩۰-۹]{1,2}(?:st|nd|rd|th)?\s*(?:of\s+)?$")
+_DAY_STARTS = re.compile(r"\s*[0-9٠-٩۰-۹]{1,2}(?![0-9٠-٩۰-۹])")
+
+
+def _months_without_day(text: str) -> set[int]:
+    """The months ``text`` names with no day beside them ("June 2020", not "12 June" or "June 12")."""
+    out: set[int] = set()
+    for lang in ("en", "ar"):
+        for m in month_mentions(text, lang):
+            before = _DAY_ENDS.search(text, max(0, m.start - 12), m.start)
+            after = _DAY_STARTS.match(text, m.end)
+            if before is None and after is None:
+                out.add(m.month)
+    return out

@@ -30,7 +30,7 @@ import re
 from decimal import Decimal, InvalidOperation
 
 from ..text.dates import SHORT_YEAR_AFTER_MONTH
-from .number_dates import date_in_figures_named, figure_of_a_date
+from .number_dates import date_in_figures_named, day_added, figure_of_a_date, year_range_end
 from .number_runs import DIGIT as _DIGIT
 from .number_runs import DIGITS as _DIGITS
 from .number_runs import run_span, runs, same_digits_in_groups
@@ -96,6 +96,10 @@ def same_number_elsewhere(value: str, start: int, here: str, here_lang: str, the
         return True  # the 00 of 10:00, the 15 of 6:15 p.m. when the other side has :15
     if date_in_figures_named(here, start, there) or figure_of_a_date(value, here, there):
         return True  # the 9 of 25/9/2023 = 25 September 2023; its 25 and 2023, the other way
+    if year_range_end(here, start, value, there):
+        return True  # the 27 of 2026-27 = the 2027 of 2026-2027
+    if day_added(here, start, value, there) and not _has_value(there, value):
+        return True  # "the June 2020 resolution" = المؤرخ 20 حزيران/يونيو 2020: the day added
     after = start + len(_raw_at(here, start))
     afternoon = here_lang == "en" and value.isdigit() and _PM.match(here, after)
     if here_lang == "en" and _clock_time(here, start, there):

@@ -199,7 +199,10 @@ class PersonGenderAcrossUnits(CorpusRule):
             concept = ctx.termbase.get(m.concept_id)
             if concept is None or not _apposed_in_source(ctx, view, m.concept_id) or _appoints(view, m.start):
                 continue
-            words = _words_after(view, m.end, stops)[:1] or _name_before(view, m.start)
+            # "Name، Title" is apposition; "Name، وTitle …" opens the next item of a list, whose
+            # person follows (كلاوديو كوردوني، ورئيسة مكتب … ناتالي فوستيه)
+            before_name = [] if m.clitics.startswith("و") else _name_before(view, m.start)
+            words = _words_after(view, m.end, stops)[:1] or before_name
             if not words:
                 continue
             fem, masc = (_title_form(concept.preferred(view.lang, g), g, m.clitics) for g in _GENDERS[::-1])

@@ -57,7 +57,9 @@ def _in_its_place(ctx: UnitContext, concept: Concept) -> str | None:
         if m.concept_id in named or m.concept_id == "UN":  # the Organization is named by context
             continue
         other = ctx.termbase.get(m.concept_id)
-        if other is not None and other.domain == concept.domain:
+        # an honorific (السيد، السيدة) names the person the title stood for: "the USG arrived" =
+        # وصل السيد لوكوك, no other title in its place
+        if other is not None and other.domain == concept.domain and other.subject != "honorifics":
             return ctx.target.text[m.start : m.end]
     return None
 
