@@ -238,3 +238,24 @@ def test_a_target_still_in_english_gets_no_arabic_punctuation_rules() -> None:
     segs = [_seg(1, copy, copy, state="needs-translation")]
     assert _run("PU002", segs) == [] and _run("PU003", segs) == []
     assert _run("UT002", segs) == [("1", copy)]
+
+
+def test_sources_in_british_and_us_spelling_are_one_source() -> None:
+    """Real text (corpora/real/blind80, UNIFIL's tripartite-meeting releases): one Arabic sentence
+    for "Israel Defence Forces" and "Israel Defense Forces", a comma apart: one source, no CO002."""
+    ar = (
+        "ترأس رئيس بعثة اليونيفيل وقائدها العام اللواء مايكل بيري اليوم إجتماعا ثلاثيا عاديا مع كبار ضباط"
+        " القوات المسلحة اللبنانية والجيش الإسرائيلي في موقع للأمم المتحدة على معبر رأس الناقورة."
+    )
+    en = (
+        "UNIFIL Head of Mission and Force Commander{comma} Major General Michael Beary, today chaired a"
+        " regular tripartite meeting with senior officials from the Lebanese Armed Forces (LAF) and the"
+        " Israel {defence} Forces (IDF) at the UN position at Ras Al Naqoura."
+    )
+    segs = [
+        _seg(1, en.format(comma=",", defence="Defence"), ar),
+        _seg(2, en.format(comma="", defence="Defense"), ar),
+    ]
+    assert _run("CO002", segs) == []
+    other = [segs[0], _seg(2, en.format(comma=",", defence="Security"), ar)]
+    assert [u for u, _ in _run("CO002", other)] == ["2"]

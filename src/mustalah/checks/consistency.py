@@ -11,6 +11,7 @@ from collections import defaultdict
 from collections.abc import Collection, Iterable
 from dataclasses import replace
 
+from ..matching.forms import one_spelling
 from ..model import Finding
 from ..termbase.model import Concept, Status, Term, TermType
 from .base import CorpusRule, Fact, SideView, UnitContext
@@ -115,9 +116,9 @@ class InconsistentSource(CorpusRule):
         Two or more units with the same target (after folding) and different
         sources; not a target of one or two words, a label that rightly renders
         several sources (``المادة 15`` for Article 15 and Rule 15).  Sources that
-        differ only in function words, modal verbs or trailing punctuation ("the
-        Islamic State of/in Iraq", "I should/would be grateful if you would/could
-        have …") count as the same.
+        differ only in function words, modal verbs, punctuation or British and US
+        spelling count as the same ("the Islamic State of/in Iraq", "I should/would
+        be grateful if you would/could have …", "Israel Defence/Defense Forces").
     Why it matters:
         Two different English sentences rarely mean the same; one of the targets
         was probably copied from a neighbouring unit or a fuzzy TM match.
@@ -169,7 +170,8 @@ _FUNCTION_WORDS = frozenset(
 def _content(view: SideView) -> str:
     """The side's folded words less English function words (a source's content, for CO002)."""
     words = _WORD.findall(_norm(view).lower())
-    return " ".join(w for w in words if w not in _FUNCTION_WORDS)
+    # "Israel Defence Forces" and "Israel Defense Forces": one source (UNIFIL's releases)
+    return " ".join(one_spelling(w) for w in words if w not in _FUNCTION_WORDS)
 
 
 class ConceptRenderedTwoWays(CorpusRule):

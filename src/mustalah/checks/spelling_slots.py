@@ -156,8 +156,8 @@ def _describes(text: str, at: int, bare: str) -> bool:
     """Whether a verb ``تفعل`` at ``at`` follows an indefinite noun or adjective it describes
     (``سياسات اجتماعية واقتصادية تعزز المساواة``, "policies that promote equality"): a verb, no
     slip.  After a preposition (``إلى تعزز قدرات``) or a definite word the verbal noun was meant."""
-    if _TAFIIL.fullmatch(bare):
-        return False  # the verbal noun itself: always a fact
+    if _TAFIIL.fullmatch(bare) or bare.startswith(("بت", "كت")):
+        return False  # the verbal noun itself, or after ب / ك (بتنفذ ولاية): a verb takes neither
     prev = _WORD_BEFORE.search(text, max(0, at - _REACH), at)
     if prev is None:
         return False

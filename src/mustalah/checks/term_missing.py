@@ -14,7 +14,7 @@ from .base import Rule, SideView, UnitContext
 from .embedded import coordinated_renderings, gapped_renderings, premodifiers
 from .name_heads import anaphor_renderings, head_alone, head_in_view, nested_renderings, trace_in_view
 from .partial import partial_names
-from .policy import is_official_name
+from .policy import NAME_DOMAINS, is_official_name
 from .reshaped import PARENT_BODIES, indefinite_renderings, reshaped_renderings
 from .state_adjectives import adjective_renderings
 
@@ -25,6 +25,19 @@ def _generic_word(m: TermMatch, concept: Concept) -> bool:
         m.tokens == 1
         and not m.term.is_acronym
         and (m.term.pos == "noun" or concept.domain in ("concepts", "posts"))
+    )
+
+
+def _generic_use(m: TermMatch, concept: Concept) -> bool:
+    """A capitalized programme or instrument name written in lower case ("through centres of
+    excellence on the African continent"): the text uses the words, not the name (``مراكز الامتياز``
+    renders them as well as the termbase's form)."""
+    return (
+        concept.domain not in NAME_DOMAINS
+        and not m.term.is_acronym
+        and m.term.text[:1].isupper()
+        and m.surface == m.surface.lower()
+        and any(c.isalpha() for c in m.surface)
     )
 
 
@@ -178,7 +191,9 @@ class TermMissing(Rule):
                 continue
             occurrences = [m for m in src.matches if m.concept_id == concept_id and not m.term.is_acronym]
             occurrences = occurrences or [m for m in src.matches if m.concept_id == concept_id]
-            if not is_official_name(concept) or all(_generic_word(m, concept) for m in occurrences):
+            if not is_official_name(concept) or all(
+                _generic_word(m, concept) or _generic_use(m, concept) for m in occurrences
+            ):
                 continue  # subject-field vocabulary has many renderings: TM002 checks its deprecated forms
             if any(premodifiers(src, m) for m in occurrences):
                 # inside a longer name (the Regional Platform on …): Arabic puts the

@@ -67,6 +67,13 @@ for _gb, _us in (
     _US_GB[_us] = _gb
 
 
+def one_spelling(word: str) -> str:
+    """One spelling for a lower-case word listed here in its British and US forms (``defence`` and
+    ``defense`` give the same): two texts that differ only so compare equal."""
+    other = _US_GB.get(word)
+    return word if other is None else min(word, other)
+
+
 def spelling_variants(text: str, limit: int = 4) -> list[str]:
     """Other-spelling variants of an English term (``Center`` for ``Centre`` and back)."""
     words = text.split(" ")
