@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -68,3 +69,10 @@ def assert_user_error(outcome: Outcome, *needles: str) -> None:
     assert "hint:" in outcome.err, outcome.err
     for needle in needles:
         assert needle in outcome.err, (needle, outcome.err)
+
+
+def sigint_as_usual() -> None:
+    """In the child, before it runs mustalah: Ctrl-C at its default.  A test suite started as a
+    background job of a non-interactive shell (``make test &``) has SIGINT ignored, the child
+    inherits that, and Python then leaves SIGINT ignored: the interrupt a test sends would be lost."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)

@@ -15,6 +15,8 @@ import pytest
 
 from mustalah.fileio import atomic_text
 
+from .helpers import sigint_as_usual
+
 LINE_AR = "أعلن مكتب الأمم المتحدة المعنى بالمخدرات والجريمة اليوم عن برنامج جديد في 12 بلدا."
 LINE_EN = "The United Nations Office on Drugs and Crime announced a new programme today."
 
@@ -35,6 +37,7 @@ def _start(folder: Path, *argv: str) -> subprocess.Popen[str]:
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
+        preexec_fn=sigint_as_usual,
     )
 
 

@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from .faults import assert_located, fill, full_disk, mustalah_argv, parts, release, run, without_dac_override
+from .helpers import sigint_as_usual
 
 __all__ = ["full_disk"]  # the fixture, imported for pytest
 
@@ -221,6 +222,7 @@ def test_ctrl_c_at_start_up(tmp_path: Path, delay: float) -> None:
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
+        preexec_fn=sigint_as_usual,
     )
     time.sleep(delay)
     process.send_signal(signal.SIGINT)
