@@ -106,12 +106,15 @@ LEVANTINE_AR: dict[str, int] = {
 
 _DIGIT = r"[0-9٠-٩۰-۹]"
 _AR_LETTER = r"\u0621-\u064A\u066E-\u06D3\u06FA-\u06FF"
+#: The letters that may not follow a month's name: a tatweel typed after it for a dash
+#: (``حزيران/ يونيوـ إن``) ends the name, it does not lengthen it into another word.
+_AR_LETTER_AFTER = r"\u0621-\u063F\u0641-\u064A\u066E-\u06D3\u06FA-\u06FF"
 _LEV = "|".join(sorted(LEVANTINE_AR, key=len, reverse=True))
 _GREG = "|".join(sorted({**GREGORIAN_AR, **REGIONAL_AR}, key=len, reverse=True))
 _AR_MONTH = re.compile(
     rf"(?<![{_AR_LETTER}])(?:[وفبل]{{1,2}})?(?:(?P<lev>{_LEV})\s*/\s*)?(?P<greg>{_GREG})"
-    rf"(?(lev)|(?:\s*/\s*(?P<levafter>{_LEV}))?)(?![{_AR_LETTER}])"
-    rf"|(?<![{_AR_LETTER}])(?:[وفبل]{{1,2}})?(?P<levonly>{_LEV})(?![{_AR_LETTER}/])"
+    rf"(?(lev)|(?:\s*/\s*(?P<levafter>{_LEV}))?)(?![{_AR_LETTER_AFTER}])"
+    rf"|(?<![{_AR_LETTER}])(?:[وفبل]{{1,2}})?(?P<levonly>{_LEV})(?![{_AR_LETTER_AFTER}/])"
 )
 #: After any non-letter, a digit too: a PDF copy glues a period's two dates ("January 2013December 2014").
 _EN_MONTH = re.compile(
@@ -244,7 +247,7 @@ def months(text: str, lang: str) -> list[MonthMention]:
 #: copy or a slip (``أكتوبرتشرين الأول``), or parted by white space only (``تموز يوليه``).
 _SLASHLESS = re.compile(
     rf"(?<![{_AR_LETTER}/])(?:[وفبل]{{1,2}})?(?:(?P<lev>{_LEV})(?P<gap>[^\S\n]*)(?P<greg>{_GREG})"
-    rf"|(?P<greg2>{_GREG})(?P<gap2>[^\S\n]*)(?P<lev2>{_LEV}))(?![{_AR_LETTER}/])"
+    rf"|(?P<greg2>{_GREG})(?P<gap2>[^\S\n]*)(?P<lev2>{_LEV}))(?![{_AR_LETTER_AFTER}/])"
 )
 
 
