@@ -322,7 +322,8 @@ class StrayNoBreakSpace(Rule):
         NBSP or narrow NBSP next to other white space, at the start or end of the
         text, or between two Arabic words.  A no-break space inside a number, a
         date or after an abbreviation (``10\u00a0December``, ``Mr.\u00a0Voronkov``) is
-        typographic and not reported.
+        typographic and not reported, nor one that keeps a detached و or ف with its
+        word (``و\u00a0اختر``, as GNOME's Arabic writes it).
     Why it matters:
         Stray NBSPs (pasted from Word or the web) break search and tokenization
         and show up as odd gaps.
@@ -356,6 +357,8 @@ class StrayNoBreakSpace(Rule):
                     why = "next to other white space" if before and after else "at the edge of the text"
                 elif before.isdigit() or after.isdigit() or before in ".%" or after in "%:;?!»":
                     continue
+                elif view.lang == "ar" and before in "وف" and (i < 2 or text[i - 2].isspace()):
+                    continue  # a detached و kept with its word (GNOME's "و\u00a0اختر"): a deliberate no-break
                 elif view.lang == "ar" and before.isalpha() and after.isalpha():
                     why = "between two words"
                 else:
