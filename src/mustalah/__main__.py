@@ -1,12 +1,8 @@
 """``python -m mustalah``: the same as the ``mustalah`` command."""
 
-from __future__ import annotations
-
-import sys
-
 if __name__ == "__main__":
-    try:
+    try:  # from the first statement on: no import stands outside the guard
         from .cli.main import entry
     except KeyboardInterrupt:  # Ctrl-C while the command's modules load
-        sys.exit(130)
+        raise SystemExit(130) from None
     entry()
