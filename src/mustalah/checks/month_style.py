@@ -9,9 +9,8 @@ from collections.abc import Iterable
 from ..model import Finding
 from ..text.dates import EN_MONTH_NAMES, UN_PAIRS, numeric_dates, slashless_pairs
 from .base import Rule, UnitContext
+from .number_runs import DIGITS
 from .textcache import month_mentions
-
-_TO_WESTERN = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 
 
 class MonthWithoutPair(Rule):
@@ -106,7 +105,7 @@ def _date_with_pair(written: str, month: int) -> str | None:
     """``25/9/2023`` → ``25 أيلول/سبتمبر 2023`` (day first; a month-first or two-digit-year date
     gets no suggestion)."""
     figures = re.split(r"\s*[/.-]\s*", written)
-    if len(figures) != 3 or len(figures[2]) != 4 or int(figures[1].translate(_TO_WESTERN)) != month:
+    if len(figures) != 3 or len(figures[2]) != 4 or int(figures[1].translate(DIGITS)) != month:
         return None
     return f"{figures[0].lstrip('0٠') or figures[0]} {UN_PAIRS[month]} {figures[2]}"
 

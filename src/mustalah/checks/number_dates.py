@@ -8,10 +8,10 @@ import re
 from collections.abc import Iterable
 
 from ..text.dates import numeric_dates
+from .number_runs import DIGIT, DIGITS
 from .textcache import month_mentions
 
-_FIGURE = re.compile(r"[0-9٠-٩۰-۹]+")
-_WESTERN = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+_FIGURE = re.compile(rf"{DIGIT}+")
 
 
 def named_months(text: str) -> set[int]:
@@ -28,9 +28,9 @@ def date_in_figures_named(here: str, start: int, there: str) -> bool:
             continue
         if not date.months & named_months(there):
             return False
-        figures = [int(f) for f in _FIGURE.findall(here[date.start : date.end].translate(_WESTERN))]
-        numbers = {int(f) for f in _FIGURE.findall(there.translate(_WESTERN))}
-        return sum(f not in numbers for f in figures) <= 1  # the month's figure, named in words
+        numbers = set(_figures(there))
+        # every figure there as a number but one: the month's, named in words
+        return sum(f not in numbers for f in _figures(here[date.start : date.end])) <= 1
     return False
 
 
@@ -44,10 +44,14 @@ def figure_of_a_date(value: str, here: str, there: str) -> bool:
     for date in numeric_dates(there):
         if not date.months & mine:
             continue
-        figures = _FIGURE.findall(there[date.start : date.end].translate(_WESTERN))
-        if any(int(f) == int(value) for f in figures):
+        if int(value) in _figures(there[date.start : date.end]):
             return True
     return False
+
+
+def _figures(text: str) -> list[int]:
+    """The values of the runs of digits in ``text``, any script's."""
+    return [int(f) for f in _FIGURE.findall(text.translate(DIGITS))]
 
 
 def months_in_figures(text: str) -> Iterable[int]:
@@ -64,9 +68,9 @@ def year_range_end(here: str, start: int, value: str, there: str) -> bool:
     of "2026-27" is the 2027 of ``2026-2027``, and that 2027 is the 27 (the biennium 2024–25)."""
     if not value.isdigit():
         return False
-    other = there.translate(_WESTERN)
+    other = there.translate(DIGITS)
     if len(value) == 2:
-        before = _RANGE_START.search(here[max(0, start - 8) : start].translate(_WESTERN))
+        before = _RANGE_START.search(here[max(0, start - 8) : start].translate(DIGITS))
         if before is None:
             return False
         first = before.group(1)

@@ -8,7 +8,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+from ..text.normalize import WESTERN_DIGITS
+
+DIGITS = WESTERN_DIGITS
 DIGIT = "[0-9٠-٩۰-۹]"
 #: Runs of digit groups joined by one separator each: 10-103, 224.14, 10:00, 300 4, and a comma and
 #: a space before three digits (15, 185 18: 18,185.15 typed right to left, the comma its decimal

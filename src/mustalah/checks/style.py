@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from ..model import Finding
 from ..text.english import ise_words
 from .base import Rule, UnitContext
+from .number_runs import DIGITS
 from .textcache import split_honorific, symbols
 
 #: Personal honorifics that cannot be stacked (protocol ones — معالي، سعادة، فخامة — may precede السيد).
@@ -43,7 +44,6 @@ def paragraph_number_end(text: str) -> int:
     """Where the body of ``text`` starts after an opening paragraph number (0 if none)."""
     m = _PARAGRAPH_NUMBER.match(text)
     return m.end() if m else 0
-_TO_WESTERN = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 
 
 class StackedHonorifics(Rule):
@@ -140,7 +140,7 @@ class NonWesternDigits(Rule):
                     m.start(),
                     m.end(),
                     "UN Arabic uses Western digits",
-                    suggestion=m.group().translate(_TO_WESTERN).replace("٫", ".").replace("٬", ","),
+                    suggestion=m.group().translate(DIGITS).replace("٫", ".").replace("٬", ","),
                 )
 
 

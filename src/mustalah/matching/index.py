@@ -374,8 +374,8 @@ class TermIndex:
         if entry.proper_word and text[o_s].islower():
             return None
         # "team under Secretary-General Saulo": a preposition, no Under-Secretary-General
-        capitalized = self.terms[entry.term_no].text[:1].isupper()
-        if lang != "ar" and capitalized and text[o_s].islower() and any(d.kind == "hyphen" for d in diffs):
+        hyphen_as_space = lang != "ar" and text[o_s].islower() and any(d.kind == "hyphen" for d in diffs)
+        if hyphen_as_space and self.terms[entry.term_no].text[:1].isupper():
             return None
         if entry.exact and any(d.kind in _EXACT_REJECT or d.kind == "case" for d in diffs):
             return None

@@ -8,10 +8,11 @@ style rules can compare dates across languages without caring which form was use
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
-from .normalize import without_vowel_marks
+from .normalize import WESTERN_DIGITS, without_vowel_marks
 
 EN_MONTHS: dict[str, int] = {
     name: i + 1
@@ -251,6 +252,10 @@ _SLASHLESS = re.compile(
 )
 
 
+#: What every date written in figures has: a digit, then (after spaces) its separator.
+_FIGURE_THEN_SEPARATOR = re.compile(rf"{_DIGIT}\s*[/.-]")
+
+
 def slashless_pairs(text: str) -> list[MonthMention]:
     """UN month pairs in Arabic ``text`` written without their slash: both names of one month side
     by side (two different months side by side are a list, not a pair).  The span leaves out a
@@ -277,7 +282,6 @@ _NUMERIC_DATE = re.compile(
     rf"(?<![0-9٠-٩۰-۹/.-])({_DIGIT}{{1,2}})\s*([/.-])\s*({_DIGIT}{{1,2}})\s*\2\s*({_DIGIT}{{4}}|{_DIGIT}{{2}})"
     rf"(?![0-9٠-٩۰-۹]|[/.-]{_DIGIT})"
 )
-_WESTERN = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 
 
 @dataclass(frozen=True, slots=True)
@@ -292,14 +296,16 @@ class NumericDate:
     months: frozenset[int]
 
 
-def numeric_dates(text: str) -> list[NumericDate]:
+@functools.lru_cache(maxsize=1024)
+def numeric_dates(text: str) -> tuple[NumericDate, ...]:
     """Dates written in figures in ``text`` (any script's digits); day first (25/9/2023), or month
-    first when the first figure cannot be a month's day otherwise (9/25/2023)."""
+    first when the first figure cannot be a month's day otherwise (9/25/2023).  Computed once per
+    text: ST002, NU001 and NU002 all ask."""
     out: list[NumericDate] = []
-    if "/" not in text and "-" not in text and "." not in text:
-        return out
+    if not _FIGURE_THEN_SEPARATOR.search(text):
+        return ()
     for m in _NUMERIC_DATE.finditer(text):
-        first, second = (int(m.group(k).translate(_WESTERN)) for k in (1, 3))
+        first, second = (int(m.group(k).translate(WESTERN_DIGITS)) for k in (1, 3))
         if not (1 <= first <= 31 and 1 <= second <= 31) or (first > 12 and second > 12):
             continue
         if second <= 12:
@@ -307,4 +313,4 @@ def numeric_dates(text: str) -> list[NumericDate]:
             out.append(NumericDate(m.start(), m.end(), m.start(3), m.end(3), frozenset(months)))
         else:  # 9/25/2023: month first
             out.append(NumericDate(m.start(), m.end(), m.start(1), m.end(1), frozenset({first})))
-    return out
+    return tuple(out)

@@ -56,6 +56,8 @@ PERSIAN_KAF = "کڪ"
 PERSIAN_HEH = "ہھەۀۃ"
 ARABIC_INDIC_DIGITS = "٠١٢٣٤٥٦٧٨٩"
 EXTENDED_DIGITS = "۰۱۲۳۴۵۶۷۸۹"
+#: Arabic-Indic and Extended digits to Western ones (``str.translate``), for reading a number's value.
+WESTERN_DIGITS = str.maketrans(ARABIC_INDIC_DIGITS + EXTENDED_DIGITS, "0123456789" * 2)
 
 _MAP: dict[int, str] = {}
 for _c in ALEF_FORMS:
