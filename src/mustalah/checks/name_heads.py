@@ -84,6 +84,26 @@ def trace_in_view(view: SideView, concept: Concept, definite_only: bool = False)
     return any(stem in short or stem.startswith(longer) for word in words for stem in stems(word))
 
 
+def person_spelt_otherwise(view: SideView, concept: Concept) -> str | None:
+    """A person's given name in an Arabic ``view`` followed by a word that starts like the
+    surname but is not it (``أنطونيو غوتيرس`` for أنطونيو غوتيريش): the name is there, spelt
+    otherwise.  The two words as written, or None."""
+    if view.lang != "ar" or concept.domain != "people":
+        return None
+    ws = side_words(view)
+    for toks in approved_token_forms(concept):
+        if len(toks) < 2 or len(toks[-1]) < 4:
+            continue
+        given, surname = toks[-2], toks[-1]
+        for k in range(len(ws.words) - 1):
+            after = ws.words[k + 1]
+            if ws.words[k] == given and after != surname and after[:3] == surname[:3]:
+                start, _ = view.folded.span(*ws.spans[k])
+                _, end = view.folded.span(*ws.spans[k + 1])
+                return view.text[start:end]
+    return None
+
+
 #: The article after its proclitics (الدول، والدول، للدول، بالدول).
 _DEFINITE = tuple(DEFINITE_PREFIXES)
 

@@ -12,7 +12,14 @@ from ..model import Finding
 from ..termbase.model import Concept, Status
 from .base import Rule, SideView, UnitContext
 from .embedded import coordinated_renderings, gapped_renderings, premodifiers
-from .name_heads import anaphor_renderings, head_alone, head_in_view, nested_renderings, trace_in_view
+from .name_heads import (
+    anaphor_renderings,
+    head_alone,
+    head_in_view,
+    nested_renderings,
+    person_spelt_otherwise,
+    trace_in_view,
+)
 from .partial import partial_names
 from .policy import NAME_DOMAINS, is_official_name
 from .reshaped import PARENT_BODIES, indefinite_renderings, reshaped_renderings
@@ -94,7 +101,9 @@ class TermMissing(Rule):
         head in another form, ``المركز الدولي`` for the UN Centre, ``الأمين`` cut from
         ``الأمين العام``; or every word after the head, under another head) or another
         name of its kind in its place (``UNCCT`` →
-        ``مجلس الأمن``, which the source does not name).  With nothing of it there the
+        ``مجلس الأمن``, which the source does not name).  A person's given name followed
+        by the surname spelt otherwise (``أنطونيو غوتيرس``) is such a trace, and the
+        message quotes it.  With nothing of it there the
         name was left out (a headline's "UNHCR's Grandi" = ``غراندي``) or put in words
         no list holds (``أي عضو`` for "any Member State"): a note — in the first
         reviews of blind sets 20 to 38, 3 of 25 such warnings were slips.  After a
@@ -240,6 +249,8 @@ class TermMissing(Rule):
             # … unless another name of its kind stands in the target that the source does not give:
             # a body or a title in its place (UNCCT → مجلس الأمن) is worth the warning
             instead = _in_its_place(ctx, concept) if unnamed and not state else None
+            # a person's given name with the surname spelt otherwise (أنطونيو غوتيرس): say what stands there
+            spelt = person_spelt_otherwise(tgt, concept) if not (unnamed or fewer) else None
             note = state or fewer or head or alone or (unnamed and not instead) or concept_id == "UN"
             # the source names the body by its former name (a document of its time): the Arabic of
             # that time, not today's name, is the rendering to expect
@@ -262,7 +273,8 @@ class TermMissing(Rule):
                     f"expected '{target_term.text}'{hint}"
                     + (f"; '{head}' stands there: another form of the name?" if head else "")
                     + (f"; '{alone}' stands there: the body by its head alone?" if alone else "")
-                    + (f"; '{instead}' stands there, which the source does not name" if instead else ""),
+                    + (f"; '{instead}' stands there, which the source does not name" if instead else "")
+                    + (f"; '{spelt}' stands there: the name spelt otherwise?" if spelt else ""),
                     concept=concept_id,
                     suggestion=target_term.text,
                     # the Organization itself is named by context ("a UN peacekeeper" = أحد أفراد
