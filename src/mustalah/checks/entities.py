@@ -87,7 +87,11 @@ class TermWrongEntity(Rule):
                     suggestion=attach_clitics(m.clitics, right.text) if right and not told else None,
                     severity="info" if told else None,
                 )
-            elif is_official_name(concept) and not _source_may_name(ctx, src, concept):
+            elif (
+                is_official_name(concept)
+                and not _source_may_name(ctx, src, concept)
+                and m.concept_id not in _acronyms_after_names(src)
+            ):
                 # vocabulary is paraphrased freely: no note
                 yield self.finding(
                     ctx,
@@ -98,6 +102,12 @@ class TermWrongEntity(Rule):
                     concept=m.concept_id,
                     severity="info",
                 )
+
+
+def _acronyms_after_names(src: SideView) -> set[str]:
+    """The concepts whose acronym follows a name in the source ("the Office of the UN High
+    Commissioner for Refugees (UNHCR)": UNHCR is named, after its head's title)."""
+    return {mn.acronym.concept_id for mn in src.mentions() if mn.name is not None and mn.acronym is not None}
 
 
 #: An acronym of three or more capitals (MINUSCA, FARDC, UNFICYP), with an optional s or -.

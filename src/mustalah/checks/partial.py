@@ -31,11 +31,11 @@ rendering is reported where it is, not as missing), TM006 (which reports it) and
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Container, Iterator
 
 from ..matching.nearmiss import proclitic_on
 from ..matching.nearmiss_words import BUILTIN_HEADS, TOKEN, inflected, stems, within_one_edit
-from ..matching.types import NearMiss
+from ..matching.types import NearMiss, TermMatch
 from ..termbase.model import Concept, Termbase
 from ..text.arabic import attach_clitics
 from ..text.normalize import fold_key
@@ -70,6 +70,9 @@ def _find(view: SideView, other: SideView, termbase: Termbase) -> tuple[NearMiss
     near = {c for nm in view.near_misses for c in nm.concepts}
     # the other side may name it by its acronym alone: "UNDP and UNODC" says which bodies are meant
     named = dict.fromkeys(m.concept_id for m in other.mentions())
+    # … and a name the other side gives an acronym of another body to ("the Office of the UN High
+    # Commissioner for Refugees (UNHCR)"): that body is named too, where it covers a window
+    owned = {*named, *(m.acronym.concept_id for m in other.mentions() if m.acronym is not None)}
     wanted = [c for c in named if c not in here and c not in near]
     people = [c for c in named if c not in near and getattr(termbase.get(c), "domain", "") == "people"]
     if not wanted and not people:
@@ -110,11 +113,8 @@ def _find(view: SideView, other: SideView, termbase: Termbase) -> tuple[NearMiss
                 start, end = view.folded.span(spans[i][0], spans[last][1])
                 if view.lang == "en" and _lower_cased(view.text[start:end], term.text):
                     continue  # "United Nations development assistance": a name keeps its capitals
-                if any(
-                    m.start < end and start < m.end and not start <= m.start < m.end <= end
-                    for m in view.matches
-                ):
-                    continue  # inside (or across) another name's match, the words are that name's
+                if any(_another_name(m, start, start + len(clitics), end, owned) for m in view.matches):
+                    continue  # inside, across or all of another name's match: the words are that name's
                 if any(nm.start < end and start < nm.end for nm in view.near_misses):
                     continue  # a near miss already explains these words (SP001, TM006, TM008)
                 clitics = view.text[start : start + len(clitics)] if clitics else ""
@@ -150,6 +150,19 @@ def _find(view: SideView, other: SideView, termbase: Termbase) -> tuple[NearMiss
             break
     out.sort(key=lambda n: (n.start, n.end))
     return tuple(out)
+
+
+def _another_name(m: TermMatch, start: int, head: int, end: int, named: Container[str]) -> bool:
+    """Whether the match ``m`` owns the words ``start``-``end`` (``head``: after their
+    proclitics): it reaches across their edge, or covers them all and names a concept the other
+    side names too ("the Office of the UN High Commissioner for Refugees (UNHCR)" =
+    ``مفوضية الأمم المتحدة السامية لشؤون اللاجئين`` is UNHCR, no near miss of the High
+    Commissioner's title; the Secretariat where the source has the Secretary-General, ``تعرب
+    الأمانة العامة``, is one).  A shorter name inside them (``الأمم المتحدة``) does not."""
+    if not (m.start < end and start < m.end):
+        return False
+    inside = start <= m.start and m.end <= end
+    return not inside or (m.start <= head and end <= m.end and m.concept_id in named)
 
 
 #: The generic word of a State's name: without it the rest is the State's adjective ("Central

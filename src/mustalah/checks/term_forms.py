@@ -161,7 +161,12 @@ class TermNearMiss(Rule):
         ``Agency for Water Resources`` for ``Agency on Water Resources``); only
         official names are searched so (vocabulary is paraphrased, not damaged),
         and a name the other side gives by its acronym alone counts as named.  A
-        person's name with the family name put first (``فورونكوف فلاديمير``).
+        person's name with the family name put first (``فورونكوف فلاديمير``).  Words
+        that are all of another known name the other side gives (UNHCR's
+        ``مفوضية الأمم المتحدة السامية لشؤون اللاجئين`` beside "the UN High Commissioner
+        for Refugees (UNHCR)") are that name, no near miss of the title; another name the
+        other side does not give (the Secretariat, ``الأمانة العامة``, for the
+        Secretary-General) stays one.
     Why it matters:
         ``العنفي`` for ``العنيف`` reads as a different word; revisers catch these
         by eye, a dictionary cannot.

@@ -160,9 +160,13 @@ def possessive_forms(text: str) -> list[str]:
 
 
 def un_abbreviated(text: str) -> str | None:
-    """``United Nations Development Programme`` → ``UN Development Programme`` (informal UN usage)."""
+    """``United Nations Development Programme`` → ``UN Development Programme``, ``Office of the
+    United Nations High Commissioner for Refugees`` → ``Office of the UN High Commissioner for
+    Refugees`` (informal UN usage)."""
     if text.startswith("United Nations ") and len(text) > len("United Nations "):
         return "UN " + text[len("United Nations ") :]
+    if " of the United Nations " in text:
+        return text.replace(" of the United Nations ", " of the UN ", 1)
     return None
 
 
