@@ -52,6 +52,14 @@ def _construct_head(text: str, start: int) -> tuple[int, Gender] | None:
     return at, Gender.FEMININE if head.endswith("ة") else Gender.MASCULINE
 
 
+def _governed(title_clitics: str, honorific_clitics: str) -> bool:
+    """A title after a person's name that carries a preposition (ب، ل، ك) the honorific lacks
+    (``التقت الدكتورة كانيم برئيس الوزراء``, "met with the Prime Minister") is the object of that
+    preposition, another person; an apposition repeats the honorific's preposition or has none."""
+    prepositions = {c for c in title_clitics if c in "بلك"}
+    return bool(prepositions) and not prepositions <= set(honorific_clitics)
+
+
 def _introduces(text: str, end: int, following: Honorific) -> bool:
     """A title followed, within its phrase, by a comma and the next honorific with no و before it
     (``الأمينة العامة المقبلة للاتحاد، السيدة دورين``; ``ووزيرة الثقافة، السيدة خاليدة``): in apposition
@@ -153,7 +161,9 @@ class HonorificTitleGender(Rule):
         subject, another person, and ends the search; so does a title followed by a
         comma and the next honorific (``ووزيرة الثقافة، السيدة خاليدة تومي``: that
         person's title).  A title in construct after a head (``السفيرة …، مساعدة
-        وزير الخارجية``) is the head's: its gender is the head's.
+        وزير الخارجية``) is the head's: its gender is the head's.  A title with a preposition
+        the honorific lacks (``التقت الدكتورة كانيم برئيس الوزراء``, "met with the Prime
+        Minister") is that preposition's object, another person.
     Why it matters:
         Addressing a woman as السيد is an error every reader notices; it also
         breaks the agreement UN Arabic requires between honorific and title.
@@ -190,6 +200,8 @@ class HonorificTitleGender(Rule):
                         continue
                     if view.lang == "ar" and _OBJECT_PRONOUN.search(view.text, max(0, m.start - 24), m.start):
                         break  # خبير مستقل عيّنها الأمين العام: who "appointed her", not her title
+                    if view.lang == "ar" and _governed(m.clitics, h.clitics):
+                        break  # الدكتورة كانيم برئيس الوزراء: "met with the Prime Minister", another person
                     if following is not None and _introduces(view.text, m.end, following):
                         break  # وزير الزراعة، السيد …، ووزيرة الثقافة، السيدة …: the next person's title
                     what, gender = m.term.text, Gender(m.term.gender)

@@ -23,11 +23,14 @@ class StateShortName(Rule):
         (``Turkey`` before 2022: right in a text of its time) a warning; a formal or
         alternative name that the termbase admits (``Kingdom of Saudi Arabia``) an
         info note.  Not where the other side itself uses a non-UN name: a
-        translation of a letter's "south Korean puppet forces" renders the source;
+        translation of a letter's "south Korean puppet forces" renders the source, and
+        a history that gives the old name beside the new ("Burma, now Myanmar" =
+        ``بورما، ميانمار حالياً``) renders it too;
         nor in a person's name (``Mr. Jack Holland``, ``السيد جاك هولاند``), nor
         inside quotation marks (a title cited as it was published).  In Arabic
         text with no source, a warning: whether a translation keeps its
-        author's wording (a Member State's letter) cannot be told.
+        author's wording (a Member State's letter) cannot be told — and a note
+        where the text gives the UN name too (a history, ``بورما، ميانمار حالياً``).
         TM002 and TM009 leave Member States to this rule.
     Why it matters:
         UN texts name States by the short names of the UN's official list (UNTERM,
@@ -63,7 +66,7 @@ class StateShortName(Rule):
                 # a former official name (Turkey before 2022) may be right for the text's date: look
                 former = m.term.status is Status.SUPERSEDED
                 other = ctx.target if view is ctx.source else ctx.source
-                if other is not None and other.text.strip() and _mirrors(other, concept):
+                if other is not None and other.text.strip() and _mirrors(other, concept, view):
                     continue  # the source itself uses a non-UN name ("south Korean puppet forces")
                 if _PERSON_BEFORE.get(view.lang[:2], _PERSON_BEFORE["en"]).search(view.text, 0, m.start):
                     continue  # "Mr. Jack Holland (Australia)": a person's name, not the State
@@ -79,8 +82,11 @@ class StateShortName(Rule):
                     concept=m.concept_id,
                     suggestion=suggest(m, better),
                     # a former name in the source is the source's date, not the translator's slip
+                    # Arabic alone that gives the UN name too ("بورما، ميانمار حالياً"): most likely a history
                     severity="info"
-                    if admitted or (former and view is ctx.source)
+                    if admitted
+                    or (former and view is ctx.source)
+                    or (ctx.target is None and _both(view, concept))
                     else "warning"
                     if former or (ctx.target is None and view.lang.startswith("ar"))
                     else None,
@@ -115,10 +121,18 @@ def _quoted(text: str, start: int) -> bool:
     return before.count('"') % 2 == 1 or before.rfind("“") > before.rfind("”")
 
 
-def _mirrors(view: SideView, concept: Concept) -> bool:
+def _both(view: SideView, concept: Concept) -> bool:
+    """Whether ``view`` names the State by its UN name as well as by another."""
+    return any(m.concept_id == concept.id and m.term.approved for m in view.matches)
+
+
+def _mirrors(view: SideView, concept: Concept, this: SideView) -> bool:
     """Whether ``view`` (the other side) itself names the State by a non-UN form and never by
-    its UN name: a faithful translation of a letter's "south Korean puppet forces"."""
-    if any(m.concept_id == concept.id and m.term.approved for m in view.matches):
+    its UN name: a faithful translation of a letter's "south Korean puppet forces" — or by
+    both, as ``this`` side does: a history that gives the old name beside the new ("U Thant
+    (Burma, now Myanmar)" = ``يو ثانت (بورما، ميانمار حالياً)``)."""
+
+    if _both(view, concept) and not _both(this, concept):
         return False  # (by match: "Republic of Korea" inside "Democratic People's Republic of Korea" is none)
     text = view.text.casefold()
     return any(t.text.casefold() in text for t in concept.terms_in(view.lang) if not t.approved)
