@@ -52,11 +52,16 @@ def _construct_head(text: str, start: int) -> tuple[int, Gender] | None:
     return at, Gender.FEMININE if head.endswith("ة") else Gender.MASCULINE
 
 
+#: A preposition word right before a title (``التقت الدكتورة كانيم مع رئيس الوزراء``): its object.
+_PREPOSITION_BEFORE = re.compile(r"(?:^|\s)(?:مع|إلى|الى|على|عن|من|لدى|عند|بين|ضد|نحو)\s+$")
+
+
 def _governed(title_clitics: str, honorific_clitics: str) -> bool:
-    """A title after a person's name that carries a preposition (ب، ل، ك) the honorific lacks
+    """A title after a person's name that carries a preposition (ب، ل) the honorific lacks
     (``التقت الدكتورة كانيم برئيس الوزراء``, "met with the Prime Minister") is the object of that
-    preposition, another person; an apposition repeats the honorific's preposition or has none."""
-    prepositions = {c for c in title_clitics if c in "بلك"}
+    preposition, another person; an apposition repeats the honorific's preposition or has none.
+    ك is "as" (``تحدث السيد كانيم كمديرة تنفيذية``): the title is the person's own."""
+    prepositions = {c for c in title_clitics if c in "بل"}
     return bool(prepositions) and not prepositions <= set(honorific_clitics)
 
 
@@ -163,7 +168,7 @@ class HonorificTitleGender(Rule):
         person's title).  A title in construct after a head (``السفيرة …، مساعدة
         وزير الخارجية``) is the head's: its gender is the head's.  A title with a preposition
         the honorific lacks (``التقت الدكتورة كانيم برئيس الوزراء``, "met with the Prime
-        Minister") is that preposition's object, another person.
+        Minister", or ``مع رئيس الوزراء``) is that preposition's object, another person.
     Why it matters:
         Addressing a woman as السيد is an error every reader notices; it also
         breaks the agreement UN Arabic requires between honorific and title.
@@ -200,15 +205,20 @@ class HonorificTitleGender(Rule):
                         continue
                     if view.lang == "ar" and _OBJECT_PRONOUN.search(view.text, max(0, m.start - 24), m.start):
                         break  # خبير مستقل عيّنها الأمين العام: who "appointed her", not her title
-                    if view.lang == "ar" and _governed(m.clitics, h.clitics):
+                    if view.lang == "ar" and (
+                        _governed(m.clitics, h.clitics)
+                        or _PREPOSITION_BEFORE.search(view.text, max(0, m.start - 12), m.start)
+                    ):
                         break  # الدكتورة كانيم برئيس الوزراء: "met with the Prime Minister", another person
                     if following is not None and _introduces(view.text, m.end, following):
                         break  # وزير الزراعة، السيد …، ووزيرة الثقافة، السيدة …: the next person's title
                     what, gender = m.term.text, Gender(m.term.gender)
                     head = _construct_head(view.text, m.start) if view.lang == "ar" else None
                     opens = head[0] if head is not None else m.start
-                    if following is not None and view.lang == "ar" and _opens_next_person(
-                        view.text, opens, m.end, following
+                    if (
+                        following is not None
+                        and view.lang == "ar"
+                        and _opens_next_person(view.text, opens, m.end, following)
                     ):
                         break  # …، ونائبة الأمينة التنفيذية … الدكتورة خولة: the next person's title
                     if head is not None:  # مساعدة وزير الخارجية: her title is the head's, not the Minister's

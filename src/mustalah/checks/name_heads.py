@@ -97,7 +97,7 @@ def person_spelt_otherwise(view: SideView, concept: Concept) -> str | None:
         given, surname = toks[-2], toks[-1]
         for k in range(len(ws.words) - 1):
             after = ws.words[k + 1]
-            if ws.words[k] == given and after != surname and after[:3] == surname[:3]:
+            if given in stems(ws.words[k]) and after != surname and after[:3] == surname[:3]:
                 start, _ = view.folded.span(*ws.spans[k])
                 _, end = view.folded.span(*ws.spans[k + 1])
                 return view.text[start:end]

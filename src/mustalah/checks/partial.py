@@ -70,9 +70,9 @@ def _find(view: SideView, other: SideView, termbase: Termbase) -> tuple[NearMiss
     near = {c for nm in view.near_misses for c in nm.concepts}
     # the other side may name it by its acronym alone: "UNDP and UNODC" says which bodies are meant
     named = dict.fromkeys(m.concept_id for m in other.mentions())
-    # … and a name the other side gives an acronym of another body to ("the Office of the UN High
-    # Commissioner for Refugees (UNHCR)"): that body is named too, where it covers a window
-    owned = {*named, *(m.acronym.concept_id for m in other.mentions() if m.acronym is not None)}
+    # the bodies whose acronym the other side writes after every name of a concept ("the UN High
+    # Commissioner for Refugees (UNHCR)"): words that are wholly such a body's name render it
+    tied = _tied_acronyms(other)
     wanted = [c for c in named if c not in here and c not in near]
     people = [c for c in named if c not in near and getattr(termbase.get(c), "domain", "") == "people"]
     if not wanted and not people:
@@ -113,7 +113,10 @@ def _find(view: SideView, other: SideView, termbase: Termbase) -> tuple[NearMiss
                 start, end = view.folded.span(spans[i][0], spans[last][1])
                 if view.lang == "en" and _lower_cased(view.text[start:end], term.text):
                     continue  # "United Nations development assistance": a name keeps its capitals
-                if any(_another_name(m, start, start + len(clitics), end, owned) for m in view.matches):
+                if any(
+                    _another_name(m, start, start + len(clitics), end, tied.get(concept_id, ()))
+                    for m in view.matches
+                ):
                     continue  # inside, across or all of another name's match: the words are that name's
                 if any(nm.start < end and start < nm.end for nm in view.near_misses):
                     continue  # a near miss already explains these words (SP001, TM006, TM008)
@@ -152,17 +155,32 @@ def _find(view: SideView, other: SideView, termbase: Termbase) -> tuple[NearMiss
     return tuple(out)
 
 
-def _another_name(m: TermMatch, start: int, head: int, end: int, named: Container[str]) -> bool:
+def _another_name(m: TermMatch, start: int, head: int, end: int, tied: Container[str]) -> bool:
     """Whether the match ``m`` owns the words ``start``-``end`` (``head``: after their
-    proclitics): it reaches across their edge, or covers them all and names a concept the other
-    side names too ("the Office of the UN High Commissioner for Refugees (UNHCR)" =
-    ``مفوضية الأمم المتحدة السامية لشؤون اللاجئين`` is UNHCR, no near miss of the High
-    Commissioner's title; the Secretariat where the source has the Secretary-General, ``تعرب
-    الأمانة العامة``, is one).  A shorter name inside them (``الأمم المتحدة``) does not."""
+    proclitics): it reaches across their edge, or covers them all and names a body the other
+    side ties to the concept searched by its acronym ("the UN High Commissioner for Refugees
+    (UNHCR)" = ``مفوضية الأمم المتحدة السامية لشؤون اللاجئين``, UNHCR, no near miss of the
+    title).  Another name there is still one: the Office for its head named on its own (``قالت
+    مفوضية …`` for "the High Commissioner … said"), the Secretariat for the Secretary-General
+    (``تعرب الأمانة العامة``).  A shorter name inside them (``الأمم المتحدة``) does not own them."""
     if not (m.start < end and start < m.end):
         return False
     inside = start <= m.start and m.end <= end
-    return not inside or (m.start <= head and end <= m.end and m.concept_id in named)
+    return not inside or (m.start <= head and end <= m.end and m.concept_id in tied)
+
+
+def _tied_acronyms(other: SideView) -> dict[str, set[str]]:
+    """Per concept of the other side, the other body whose acronym follows every mention of it
+    by name (``… High Commissioner for Refugees (UNHCR)``); a concept also named bare has none."""
+    tied: dict[str, set[str]] = {}
+    bare: set[str] = set()
+    for mention in other.mentions():
+        acronym = mention.acronym
+        if mention.name is None or acronym is None or acronym.concept_id == mention.concept_id:
+            bare.add(mention.concept_id)
+        else:
+            tied.setdefault(mention.concept_id, set()).add(acronym.concept_id)
+    return {concept: bodies for concept, bodies in tied.items() if concept not in bare}
 
 
 #: The generic word of a State's name: without it the rest is the State's adjective ("Central

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from ..matching.types import TermMatch
 from ..model import Finding
 from ..termbase.model import Concept, Status
 from .base import Rule, SideView, UnitContext
@@ -25,12 +26,12 @@ class StateShortName(Rule):
         info note.  Not where the other side itself uses a non-UN name: a
         translation of a letter's "south Korean puppet forces" renders the source, and
         a history that gives the old name beside the new ("Burma, now Myanmar" =
-        ``بورما، ميانمار حالياً``) renders it too;
+        ``بورما، ميانمار حالياً``, in the same order, no more often) renders it too;
         nor in a person's name (``Mr. Jack Holland``, ``السيد جاك هولاند``), nor
         inside quotation marks (a title cited as it was published).  In Arabic
         text with no source, a warning: whether a translation keeps its
         author's wording (a Member State's letter) cannot be told — and a note
-        where the text gives the UN name too (a history, ``بورما، ميانمار حالياً``).
+        where the UN name stands beside it (a history, ``بورما، ميانمار حالياً``).
         TM002 and TM009 leave Member States to this rule.
     Why it matters:
         UN texts name States by the short names of the UN's official list (UNTERM,
@@ -66,7 +67,7 @@ class StateShortName(Rule):
                 # a former official name (Turkey before 2022) may be right for the text's date: look
                 former = m.term.status is Status.SUPERSEDED
                 other = ctx.target if view is ctx.source else ctx.source
-                if other is not None and other.text.strip() and _mirrors(other, concept, view):
+                if other is not None and other.text.strip() and _mirrors(other, concept, view, m):
                     continue  # the source itself uses a non-UN name ("south Korean puppet forces")
                 if _PERSON_BEFORE.get(view.lang[:2], _PERSON_BEFORE["en"]).search(view.text, 0, m.start):
                     continue  # "Mr. Jack Holland (Australia)": a person's name, not the State
@@ -82,11 +83,11 @@ class StateShortName(Rule):
                     concept=m.concept_id,
                     suggestion=suggest(m, better),
                     # a former name in the source is the source's date, not the translator's slip
-                    # Arabic alone that gives the UN name too ("بورما، ميانمار حالياً"): most likely a history
+                    # Arabic alone that gives the UN name beside it ("بورما، ميانمار حالياً"): a history
                     severity="info"
                     if admitted
                     or (former and view is ctx.source)
-                    or (ctx.target is None and _both(view, concept))
+                    or (ctx.target is None and _beside(view, concept, m) is not None)
                     else "warning"
                     if former or (ctx.target is None and view.lang.startswith("ar"))
                     else None,
@@ -121,18 +122,44 @@ def _quoted(text: str, start: int) -> bool:
     return before.count('"') % 2 == 1 or before.rfind("“") > before.rfind("”")
 
 
-def _both(view: SideView, concept: Concept) -> bool:
-    """Whether ``view`` names the State by its UN name as well as by another."""
-    return any(m.concept_id == concept.id and m.term.approved for m in view.matches)
+def _beside(view: SideView, concept: Concept, m: TermMatch) -> bool | None:
+    """Whether the non-UN name ``m`` stands beside the State's UN name on its side, as a history
+    gives them ("Burma, now Myanmar", ``ميانمار (بورما سابقا)``): True when the old name comes
+    first, False when the UN name does, None when they are not within a few words."""
+    for a in view.matches:
+        if a.concept_id != concept.id or not a.term.approved:
+            continue
+        gap = a.start - m.end if a.start >= m.end else m.start - a.end
+        if 0 <= gap <= _BESIDE:
+            return m.start < a.start
+    return None
 
 
-def _mirrors(view: SideView, concept: Concept, this: SideView) -> bool:
-    """Whether ``view`` (the other side) itself names the State by a non-UN form and never by
-    its UN name: a faithful translation of a letter's "south Korean puppet forces" — or by
-    both, as ``this`` side does: a history that gives the old name beside the new ("U Thant
-    (Burma, now Myanmar)" = ``يو ثانت (بورما، ميانمار حالياً)``)."""
+#: Characters between an old name and the UN name beside it ("، ميانمار حالياً", " (formerly ").
+_BESIDE = 30
 
-    if _both(view, concept) and not _both(this, concept):
-        return False  # (by match: "Republic of Korea" inside "Democratic People's Republic of Korea" is none)
+
+def _mirrors(view: SideView, concept: Concept, this: SideView, m: TermMatch) -> bool:
+    """Whether ``view`` (the other side) gives the non-UN name that ``m`` stands for on ``this``
+    side: it names the State by a non-UN form and never by its UN name (a faithful translation
+    of a letter's "south Korean puppet forces"), or gives an old name beside the new as ``this``
+    side does at ``m``, in the same order and no less often ("U Thant (Burma, now Myanmar)" =
+    ``يو ثانت (بورما، ميانمار حالياً)``)."""
     text = view.text.casefold()
-    return any(t.text.casefold() in text for t in concept.terms_in(view.lang) if not t.approved)
+    places = sorted(
+        found.start()
+        for t in concept.terms_in(view.lang)
+        if not t.approved
+        for found in re.finditer(re.escape(t.text.casefold()), text)
+    )
+    if not places:
+        return False
+    new = [a for a in view.matches if a.concept_id == concept.id and a.term.approved]
+    if not new:
+        return True  # (by match: "Republic of Korea" inside "Democratic People's Republic of Korea" is none)
+    order = _beside(this, concept, m)
+    old_here = sum(1 for a in this.matches if a.concept_id == concept.id and not a.term.approved)
+    if order is None or old_here > len(places):
+        return False  # "Myanmar (formerly Burma) … In Myanmar" = "… وفي بورما": a slip, not the history
+    nearest = min(new, key=lambda a: abs(a.start - places[0]))
+    return (places[0] < nearest.start) is order
