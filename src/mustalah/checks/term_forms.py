@@ -162,11 +162,11 @@ class TermNearMiss(Rule):
         official names are searched so (vocabulary is paraphrased, not damaged),
         and a name the other side gives by its acronym alone counts as named.  A
         person's name with the family name put first (``فورونكوف فلاديمير``).  Words
-        that are all of another known name the other side gives (UNHCR's
-        ``مفوضية الأمم المتحدة السامية لشؤون اللاجئين`` beside "the UN High Commissioner
-        for Refugees (UNHCR)") are that name, no near miss of the title; another name the
-        other side does not give (the Secretariat, ``الأمانة العامة``, for the
-        Secretary-General) stays one.
+        that are all of another known name, a body whose acronym the other side writes
+        after the name searched ("the UN High Commissioner for Refugees (UNHCR)" =
+        UNHCR's ``مفوضية الأمم المتحدة السامية لشؤون اللاجئين``), are that name, no near
+        miss of the title; another name stays one (the Secretariat, ``الأمانة العامة``,
+        for the Secretary-General; the Office for its head named on her own).
     Why it matters:
         ``العنفي`` for ``العنيف`` reads as a different word; revisers catch these
         by eye, a dictionary cannot.
