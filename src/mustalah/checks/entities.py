@@ -54,7 +54,6 @@ class TermWrongEntity(Rule):
             return
         src, tgt = ctx.source, ctx.target
         in_source = src.concept_counts()
-        after_names = _acronyms_after_names(src)
         damaged = [(nm.start, nm.end) for nm in tgt.near_misses]
         for m in tgt.matches:
             if m.concept_id in in_source:
@@ -91,7 +90,7 @@ class TermWrongEntity(Rule):
             elif (
                 is_official_name(concept)
                 and not _source_may_name(ctx, src, concept)
-                and m.concept_id not in after_names
+                and m.concept_id not in _acronyms_after_names(src)  # last: seldom reached
             ):
                 # vocabulary is paraphrased freely: no note
                 yield self.finding(

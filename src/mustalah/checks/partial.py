@@ -70,13 +70,13 @@ def _find(view: SideView, other: SideView, termbase: Termbase) -> tuple[NearMiss
     near = {c for nm in view.near_misses for c in nm.concepts}
     # the other side may name it by its acronym alone: "UNDP and UNODC" says which bodies are meant
     named = dict.fromkeys(m.concept_id for m in other.mentions())
-    # the bodies whose acronym the other side writes after every name of a concept ("the UN High
-    # Commissioner for Refugees (UNHCR)"): words that are wholly such a body's name render it
-    tied = _tied_acronyms(other)
     wanted = [c for c in named if c not in here and c not in near]
     people = [c for c in named if c not in near and getattr(termbase.get(c), "domain", "") == "people"]
     if not wanted and not people:
         return ()
+    # the bodies whose acronym the other side writes after every name of a concept ("the UN High
+    # Commissioner for Refugees (UNHCR)"): words that are wholly such a body's name render it
+    tied = _tied_acronyms(other)
     spans = [(m.start(), m.end()) for m in TOKEN.finditer(view.folded.key)]
     words = [view.folded.key[a:b] for a, b in spans]
     out: list[NearMiss] = []
