@@ -65,7 +65,20 @@ def longer_name_acronym(token: str, premods: tuple[str, ...]) -> bool:
     return bool(premods) and token[:1].upper() == premods[0][:1].upper()
 
 
-def gapped_renderings(view: SideView, concept: Concept, limit: int = _MAX_GAP) -> int:
+#: "of the United Nations" as one adjective put into a title or a name (``المبعوث الأممي الخاص``
+#: for the Special Envoy, ``المنسق الأممي المقيم``): UN press Arabic, a rendering of the name.
+UN_ADJECTIVES = frozenset({"الاممي", "الامميه", "الامميين", "الامميون", "الامميتين"})
+
+
+def un_adjective_renderings(view: SideView, concept: Concept) -> int:
+    """How often an Arabic ``view`` renders ``concept`` with the adjective "UN" (``الأممي``) put
+    into it, a one-word gap (``المبعوث الأممي الخاص`` for المبعوث الخاص)."""
+    return gapped_renderings(view, concept, limit=1, gap_words=UN_ADJECTIVES)
+
+
+def gapped_renderings(
+    view: SideView, concept: Concept, limit: int = _MAX_GAP, gap_words: frozenset[str] | None = None
+) -> int:
     """How often an Arabic ``view`` renders ``concept`` with words inserted into it:
     ``البرنامج المخصص المعني بأمن الحدود`` for ``البرنامج المعني بأمن الحدود``, and after a
     head of several words, ``آلية التنسيق التقنية المعنية بخطاب الكراهية``.
@@ -73,6 +86,7 @@ def gapped_renderings(view: SideView, concept: Concept, limit: int = _MAX_GAP) -
     The first word may carry proclitics (``للمنصة``); every other word must be exact, except
     that the last before the gap may lose its article to a possessor put in construct with it
     (``خطة عمل الأمين العام لمنع التطرف العنيف``, the Secretary-General's Plan of Action).
+    With ``gap_words`` every word of the gap must be one of them.
     """
     if view.lang != "ar":
         return 0
@@ -94,6 +108,8 @@ def gapped_renderings(view: SideView, concept: Concept, limit: int = _MAX_GAP) -
                     continue
                 for j in range(i - k - 1, max(i - k - 1 - limit, -1), -1):
                     if not _before_gap(words[j + 1 : j + k], toks[1:k]):
+                        continue
+                    if gap_words is not None and not gap_words.issuperset(words[j + k : i]):
                         continue
                     here = stems(words[j])
                     if head in here or bare in here:

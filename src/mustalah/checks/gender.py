@@ -249,12 +249,18 @@ class HonorificTitleGender(Rule):
         )
 
 
+#: The Arabic honorifics of the Mr./Ms. kind, the ones English marks with a gendered honorific.
+_MR_MS_AR = frozenset({"السيد", "السيدة", "الآنسة", "السيدات"})
+
+
 class HonorificSourceGender(Rule):
     """The target's honorific has another gender than the source's.
 
     What it catches:
         Honorifics taken in order: ``Ms.`` in the source rendered ``السيد`` in the
-        target, or ``Mr.`` rendered ``السيدة``.
+        target, or ``Mr.`` rendered ``السيدة``.  An Arabic title that reads as an
+        honorific (``السفير``, ``الدكتورة``) where the English has none of gender
+        ("Ambassador", "Dr.") is left out of the count.
     Why it matters:
         The source says who the person is; the translation must not change it.
     Example:
@@ -281,6 +287,10 @@ class HonorificSourceGender(Rule):
             return
         src = honorifics(ctx.source)
         tgt = honorifics(ctx.target)
+        if ctx.target.lang == "ar" and len(src) != len(tgt):
+            # Arabic titles read as honorifics (السفير، الدكتورة) whose English is no gendered
+            # honorific ("Ambassador", "Dr."): compare the Mr./Ms. kind alone
+            tgt = tuple(t for t in tgt if t.word in _MR_MS_AR)
         if not src or len(src) != len(tgt):
             return
         for s, t in zip(src, tgt, strict=True):

@@ -17,6 +17,7 @@ as part of itself or of something longer:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 
 from ..matching.forms import DEFINITE_PREFIXES
@@ -82,6 +83,56 @@ def trace_in_view(view: SideView, concept: Concept, definite_only: bool = False)
     longer = tuple(_stem_of(h) for h in heads - short)
     words = [w for w in ws.words if w.startswith(_DEFINITE)] if definite_only else ws.words
     return any(stem in short or stem.startswith(longer) for word in words for stem in stems(word))
+
+
+#: An English acronym: the source may name another body by one the termbase does not know.
+_ACRONYM = re.compile(r"\b[A-Z]{2,6}\b")
+
+
+def trace_is_another_name(source: SideView, view: SideView, concept: Concept) -> bool:
+    """Whether every word of an Arabic ``view`` that starts like the head of one of the concept's
+    names heads another name, one the source gives by an acronym the termbase does not know: the
+    head with the article and as many definite adjectives after it as the acronym has letters
+    less one, the acronym ending with the initial of the concept's English head ("the STC" =
+    ``المجلس الانتقالي الجنوبي``, the Southern Transitional Council: no trace of the Security
+    Council).  False when the rest of a name stands there too, or no such acronym is given."""
+    if view.lang != "ar" or source.lang != "en":
+        return False
+    initials = {t.text.split()[-1][:1] for t in concept.terms_in("en") if not t.is_acronym and t.text.split()}
+    covered = [(m.start, m.end) for m in source.matches]
+    acronyms = [
+        a.group()
+        for a in _ACRONYM.finditer(source.text)
+        if a.group()[-1] in initials and not any(s <= a.start() < e for s, e in covered)
+    ]
+    if not acronyms:
+        return False
+    ws = side_words(view)
+    forms = [toks for toks in approved_token_forms(concept) if len(toks) >= 2]
+    if any(len(toks) >= 3 and all(t in ws.at for t in toks[1:]) for toks in forms):
+        return False
+    heads = tuple(_stem_of(toks[0].removeprefix("ال")) for toks in forms)
+    traced = False
+    for k, word in enumerate(ws.words):
+        if not any(stem.startswith(heads) for stem in stems(word)):
+            continue
+        traced = True
+        n = 0
+        while k + 1 + n < len(ws.words) and _definite_word(ws.words[k + 1 + n]):
+            n += 1
+        if not (n and word.startswith(_DEFINITE) and any(2 <= len(a) <= n + 1 for a in acronyms)):
+            return False
+    return traced
+
+
+#: Words that start like the article and are none (folded: إلى = الى).
+_NOT_DEFINITE = frozenset(
+    {"الى", "التي", "الذي", "الذين", "اللذين", "اللتين", "اللاتي", "اللواتي", "الا", "الي"}
+)
+
+
+def _definite_word(word: str) -> bool:
+    return word.startswith("ال") and len(word) > 3 and word not in _NOT_DEFINITE
 
 
 def person_spelt_otherwise(view: SideView, concept: Concept) -> str | None:

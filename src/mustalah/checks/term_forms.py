@@ -4,6 +4,7 @@ word missing or changed)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 
 from ..matching.types import NearMiss, TermMatch
@@ -85,6 +86,9 @@ class TermSpellingVariant(Rule):
 
 
 _PROPER_DOMAINS = frozenset({"entities", "people", "member-states"})
+#: The article split by a space before a name read as ل + its indefinite noun: ``ا لأمين العام``
+#: (a PDF's justification) is الأمين العام, not للأمين العام; proclitics may stand before the alef.
+_SPLIT_ARTICLE = re.compile(r"(?<!\S)([وفب]?)ا $")
 
 
 def _official(ctx: UnitContext, m: TermMatch) -> bool:
@@ -139,6 +143,20 @@ class ConstructArticle(Rule):
                         f"the head of '{m.term.text}' ({m.concept_id}) takes no article in a construct name"
                     )
                 elif m.error_form == "indefinite-head":
+                    split = _split_article(view, m)
+                    if split is not None:
+                        start, suggestion = split
+                        yield self.finding(
+                            ctx,
+                            view,
+                            start,
+                            m.end,
+                            f"the article of '{m.term.text}' ({m.concept_id}) is split by a space "
+                            f"('{view.text[start : m.end]}')",
+                            concept=m.concept_id,
+                            suggestion=suggestion,
+                        )
+                        continue
                     message = (
                         f"the noun of '{m.term.text}' ({m.concept_id}) needs the article its adjective has"
                     )
@@ -147,6 +165,18 @@ class ConstructArticle(Rule):
                 yield self.finding(
                     ctx, view, m.start, m.end, message, concept=m.concept_id, suggestion=suggest(m, m.term)
                 )
+
+
+def _split_article(view: SideView, m: TermMatch) -> tuple[int, str] | None:
+    """``ا لأمين العام``: a match read as ل + an indefinite noun right after a lone alef is the
+    name with its article split by a space.  The start of the alef (after its proclitics) and
+    the name as it should stand; None otherwise."""
+    if m.clitics != "ل":
+        return None
+    before = _SPLIT_ARTICLE.search(view.text, max(0, m.start - 4), m.start)
+    if before is None:
+        return None
+    return before.start(), before.group(1) + m.term.text
 
 
 class TermNearMiss(Rule):

@@ -11,7 +11,7 @@ from ..matching.types import TermMatch
 from ..model import Finding
 from ..termbase.model import Concept, Status
 from .base import Rule, SideView, UnitContext
-from .embedded import coordinated_renderings, gapped_renderings, premodifiers
+from .embedded import coordinated_renderings, gapped_renderings, premodifiers, un_adjective_renderings
 from .name_heads import (
     anaphor_renderings,
     head_alone,
@@ -19,6 +19,7 @@ from .name_heads import (
     nested_renderings,
     person_spelt_otherwise,
     trace_in_view,
+    trace_is_another_name,
 )
 from .partial import partial_names
 from .policy import NAME_DOMAINS, is_official_name
@@ -101,7 +102,9 @@ class TermMissing(Rule):
         head in another form, ``المركز الدولي`` for the UN Centre, ``الأمين`` cut from
         ``الأمين العام``; or every word after the head, under another head) or another
         name of its kind in its place (``UNCCT`` →
-        ``مجلس الأمن``, which the source does not name).  A person's given name followed
+        ``مجلس الأمن``, which the source does not name).  The head heading another body's
+        name, one the source gives by an acronym the termbase lacks (``المجلس الانتقالي
+        الجنوبي`` for "the STC"), is no such trace.  A person's given name followed
         by the surname spelt otherwise (``أنطونيو غوتيرس``) is such a trace, and the
         message quotes it.  With nothing of it there the
         name was left out (a headline's "UNHCR's Grandi" = ``غراندي``) or put in words
@@ -126,7 +129,8 @@ class TermMissing(Rule):
         الإرهاب``), two heads before one name (``مراكز ودوائر الأمم المتحدة للإعلام``),
         a construct name made indefinite after "a"/"an" (``محكمة عدل دولية``; "a dedicated
         Counter-Terrorism Committee" = ``لجنة تابعة للمجلس مكرسة لمكافحة الإرهاب``), a title made
-        indefinite with its adjective first (``كمفوض سام للأمم المتحدة لشؤون اللاجئين``). A target mention
+        indefinite with its adjective first (``كمفوض سام للأمم المتحدة لشؤون اللاجئين``), the
+        adjective "UN" put into a title (``المبعوث الأممي الخاص`` for the Special Envoy). A target mention
         in a deprecated or variant form, or a near miss of it (one word changed or
         missing, a curated confusion), counts as present (TM002/TM003/TM006/TM008/SP001
         report those).  An acronym the English spells out as something else just
@@ -211,6 +215,7 @@ class TermMissing(Rule):
                 if missing <= 0:
                     continue
             missing -= coordinated_renderings(tgt, concept)  # المنظمات الدولية والإقليمية
+            missing -= un_adjective_renderings(tgt, concept)  # المبعوث الأممي الخاص
             if missing <= 0:
                 continue
             missing -= reshaped_renderings(tgt, concept, ctx.termbase)  # وزير خارجية الأردن
@@ -245,7 +250,10 @@ class TermMissing(Rule):
             # Grandi" = غراندي) or put in words no list holds (أي عضو for "any Member State") —
             # on unseen real UN text 3 of 25 such warnings were slips: a note
             counted = all(_COUNTED.search(src.text, max(0, m.start - 30), m.start) for m in occurrences)
-            unnamed = not (fewer or head or alone) and not trace_in_view(tgt, concept, definite_only=counted)
+            unnamed = not (fewer or head or alone) and (
+                not trace_in_view(tgt, concept, definite_only=counted)
+                or trace_is_another_name(src, tgt, concept)  # المجلس الانتقالي الجنوبي for "the STC"
+            )
             # … unless another name of its kind stands in the target that the source does not give:
             # a body or a title in its place (UNCCT → مجلس الأمن) is worth the warning
             instead = _in_its_place(ctx, concept) if unnamed and not state else None

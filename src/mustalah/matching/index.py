@@ -373,6 +373,8 @@ class TermIndex:
             return None
         if entry.proper_word and text[o_s].islower():
             return None
+        if entry.case_sensitive and text[end : end + 1] == "$":
+            return None  # "US$980 million": a currency, not the State
         # "team under Secretary-General Saulo": a preposition, no Under-Secretary-General
         hyphen_as_space = lang != "ar" and text[o_s].islower() and any(d.kind == "hyphen" for d in diffs)
         if hyphen_as_space and self.terms[entry.term_no].text[:1].isupper():

@@ -122,13 +122,16 @@ _EN_MONTH = re.compile(
     r"(?<![A-Za-z])(" + "|".join(re.escape(m) for m in sorted(EN_MONTHS, key=len, reverse=True)) + r")(?!\w)"
 )
 #: A month abbreviated without its point in a table's date, read only between a day and a year or
-#: after a day: "Last advertised 22 Oct 14" (``Mar`` and ``Jan`` elsewhere may be names).
+#: after a day: "Last advertised 22 Oct 14" (``Mar`` and ``Jan`` elsewhere may be names); or
+#: before a day and a year, a US dateline: "Feb 6, 2011", "Nov 29, 2016".
 _EN_SHORT = {
     **{name[:3]: number for name, number in EN_MONTHS.items() if name.isalpha() and name != "May"},
     "Sept": 9,
 }
+_EN_SHORT_ALT = "|".join(sorted(_EN_SHORT, key=len, reverse=True))
 _EN_SHORT_MONTH = re.compile(
-    r"(?<=[0-9] )(" + "|".join(sorted(_EN_SHORT, key=len, reverse=True)) + r")(?=\s+[0-9]|[\s,;.)]|$)"
+    rf"(?<=[0-9] )({_EN_SHORT_ALT})(?=\s+[0-9]|[\s,;.)]|$)"
+    rf"|(?<![A-Za-z0-9])({_EN_SHORT_ALT})(?=\s[0-3]?[0-9],?\s[12][0-9]{{3}}(?![0-9]))"
 )
 #: A two-digit year after such a month ("22 Oct 14" = 22 October 2014).
 SHORT_YEAR_AFTER_MONTH = re.compile(r"(?:" + "|".join(_EN_SHORT) + r"|May)\.?\s+$")
@@ -234,9 +237,9 @@ def english_months(text: str) -> list[MonthMention]:
             continue  # the modal "May" ("May the Council…"), unless "in/of/since May" says a month
         out.append(MonthMention(EN_MONTHS[m.group(1)], m.start(), m.end(), "en", dated))
     read = {mention.start for mention in out}
-    for m in _EN_SHORT_MONTH.finditer(text):  # "22 Oct 14": a table's date ("Oct." is read above)
+    for m in _EN_SHORT_MONTH.finditer(text):  # "22 Oct 14", "Feb 6, 2011" ("Oct." is read above)
         if m.start() not in read:
-            out.append(MonthMention(_EN_SHORT[m.group(1)], m.start(), m.end(), "en", True))
+            out.append(MonthMention(_EN_SHORT[m.group(1) or m.group(2)], m.start(), m.end(), "en", True))
     return sorted(out, key=lambda mention: mention.start) if out else out
 
 
