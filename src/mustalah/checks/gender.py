@@ -260,7 +260,8 @@ class HonorificSourceGender(Rule):
         Honorifics taken in order: ``Ms.`` in the source rendered ``السيد`` in the
         target, or ``Mr.`` rendered ``السيدة``.  An Arabic title that reads as an
         honorific (``السفير``, ``الدكتورة``) where the English has none of gender
-        ("Ambassador", "Dr.") is left out of the count.
+        ("Ambassador", "Dr.") is left out of the count, and so is a ``السيد`` right
+        after it (``بالسفير السيد سميث``); a mismatch found so is a warning.
     Why it matters:
         The source says who the person is; the translation must not change it.
     Example:
@@ -287,10 +288,17 @@ class HonorificSourceGender(Rule):
             return
         src = honorifics(ctx.source)
         tgt = honorifics(ctx.target)
-        if ctx.target.lang == "ar" and len(src) != len(tgt):
+        filtered = ctx.target.lang == "ar" and len(src) != len(tgt)
+        if filtered:
             # Arabic titles read as honorifics (السفير، الدكتورة) whose English is no gendered
-            # honorific ("Ambassador", "Dr."): compare the Mr./Ms. kind alone
-            tgt = tuple(t for t in tgt if t.word in _MR_MS_AR)
+            # honorific ("Ambassador", "Dr."): compare the Mr./Ms. kind alone, but not one right
+            # after such a title (بالسفير السيد سميث: UN Arabic adds السيد after a post)
+            titles = [t for t in tgt if t.word not in _MR_MS_AR]
+            tgt = tuple(
+                t
+                for t in tgt
+                if t.word in _MR_MS_AR and not any(0 <= t.start - b.end <= 1 for b in titles)
+            )
         if not src or len(src) != len(tgt):
             return
         for s, t in zip(src, tgt, strict=True):
@@ -303,4 +311,6 @@ class HonorificSourceGender(Rule):
                     f"the source has '{s.word}' ({s.gender.value}); the target has "
                     f"'{ctx.target.text[t.start : t.end]}' ({t.gender.value})",
                     suggestion=t.clitics + gendered(t.word, s.gender) if ctx.target.lang == "ar" else None,
+                    # paired once the titles are set aside: likely, not certain
+                    severity="warning" if filtered else None,
                 )

@@ -85,25 +85,31 @@ def trace_in_view(view: SideView, concept: Concept, definite_only: bool = False)
     return any(stem in short or stem.startswith(longer) for word in words for stem in stems(word))
 
 
-#: An English acronym: the source may name another body by one the termbase does not know.
-_ACRONYM = re.compile(r"\b[A-Z]{2,6}\b")
+#: An English acronym used as a name: after "the" or inside parentheses ("the STC", "(NTC)").
+_ACRONYM = re.compile(r"(?:\bthe\s+|\()([A-Z]{2,6})\b")
 
 
 def trace_is_another_name(source: SideView, view: SideView, concept: Concept) -> bool:
     """Whether every word of an Arabic ``view`` that starts like the head of one of the concept's
     names heads another name, one the source gives by an acronym the termbase does not know: the
-    head with the article and as many definite adjectives after it as the acronym has letters
-    less one, the acronym ending with the initial of the concept's English head ("the STC" =
-    ``المجلس الانتقالي الجنوبي``, the Southern Transitional Council: no trace of the Security
-    Council).  False when the rest of a name stands there too, or no such acronym is given."""
+    head with the article and exactly as many adjectives of relation (``الانتقالي``, ``الجنوبي``)
+    after it as the acronym has letters less one, the acronym used as a name ("the STC", "(STC)")
+    and ending with the initial of the concept's English head but not with the initials of its
+    name ("UNSC" is the Security Council's own): "the STC" = ``المجلس الانتقالي الجنوبي``, the
+    Southern Transitional Council, is no trace of the Security Council.  False when the rest of a
+    name stands there too, or no such acronym is given."""
     if view.lang != "ar" or source.lang != "en":
         return False
-    initials = {t.text.split()[-1][:1] for t in concept.terms_in("en") if not t.is_acronym and t.text.split()}
+    names = [t.text.replace("-", " ").split() for t in concept.terms_in("en") if not t.is_acronym]
+    initials = {words[-1][:1] for words in names if words}
+    own = {"".join(w[:1] for w in words if w[:1].isupper()) for words in names if words} - {""}
     covered = [(m.start, m.end) for m in source.matches]
     acronyms = [
-        a.group()
+        a.group(1)
         for a in _ACRONYM.finditer(source.text)
-        if a.group()[-1] in initials and not any(s <= a.start() < e for s, e in covered)
+        if a.group(1)[-1] in initials
+        and not any(a.group(1).endswith(o) for o in own)
+        and not any(s <= a.start(1) < e for s, e in covered)
     ]
     if not acronyms:
         return False
@@ -118,9 +124,9 @@ def trace_is_another_name(source: SideView, view: SideView, concept: Concept) ->
             continue
         traced = True
         n = 0
-        while k + 1 + n < len(ws.words) and _definite_word(ws.words[k + 1 + n]):
+        while k + 1 + n < len(ws.words) and _relation_adjective(ws.words[k + 1 + n]):
             n += 1
-        if not (n and word.startswith(_DEFINITE) and any(2 <= len(a) <= n + 1 for a in acronyms)):
+        if not (n and word.startswith(_DEFINITE) and any(len(a) == n + 1 for a in acronyms)):
             return False
     return traced
 
@@ -129,10 +135,13 @@ def trace_is_another_name(source: SideView, view: SideView, concept: Concept) ->
 _NOT_DEFINITE = frozenset(
     {"الى", "التي", "الذي", "الذين", "اللذين", "اللتين", "اللاتي", "اللواتي", "الا", "الي"}
 )
+#: The endings of an adjective of relation (nisba), folded (ة → ه).
+_NISBA = ("ي", "يه", "يين", "يون", "يتين", "يان")
 
 
-def _definite_word(word: str) -> bool:
-    return word.startswith("ال") and len(word) > 3 and word not in _NOT_DEFINITE
+def _relation_adjective(word: str) -> bool:
+    """A definite adjective of relation (``الانتقالي``, ``الوطنية``), as a name's words after its head."""
+    return word.startswith("ال") and len(word) > 4 and word not in _NOT_DEFINITE and word.endswith(_NISBA)
 
 
 def person_spelt_otherwise(view: SideView, concept: Concept) -> str | None:

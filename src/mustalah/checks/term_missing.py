@@ -239,6 +239,9 @@ class TermMissing(Rule):
                 if missing <= 0:
                     continue
             state = concept.domain == "member-states"
+            # named in a form counted above (a reshaped, gapped or UN-adjective rendering), fewer
+            # times than the source names it: a pronoun may stand for the rest, as above
+            fewer = fewer or (counting and count - missing > 0)
             # a title's head in the target (مبعوثة، المنسقين): inflected, not missing; a body's head
             # (المركز الدولي for the UN Centre) may be a wrong name, which is worth the warning
             head = head_in_view(tgt, concept) if concept.domain == "posts" and not fewer else None
@@ -267,9 +270,10 @@ class TermMissing(Rule):
                     (t for t in concept.terms if t.lang == tgt.lang and t.status is Status.SUPERSEDED),
                     target_term,
                 )
+            rendered = count - missing if counting else have.get(concept_id, 0)
             for m in occurrences[-missing:]:
                 times = (
-                    f" ({count} in the source, {have.get(concept_id, 0)} in the target)" if count > 1 else ""
+                    f" ({count} in the source, {rendered} in the target)" if count > 1 else ""
                 )
                 hint = " (or by an adjective of the State, e.g. الصيني for China)" if state else ""
                 yield self.finding(

@@ -47,6 +47,8 @@ _EXACT_REJECT = frozenset({"alef-hamza", "alef-maqsura", "taa-marbuta", "persian
 #: on the head is an error form worth reporting.  People and States are proper names.
 _SPACED_HYPHEN = re.compile(r"\s*[-\u2010\u2011\u2013]\s*")
 _CONSTRUCT_DOMAINS = frozenset({"entities", "concepts", "posts"})
+#: After a State's acronym, a currency: "US$980", "US $980", "US dollars".
+_CURRENCY_AFTER = re.compile(r" ?\$| dollars?\b")
 #: Domains of proper names (bodies, people, States).
 _PROPER_DOMAINS = frozenset({"entities", "people", "member-states"})
 
@@ -373,8 +375,8 @@ class TermIndex:
             return None
         if entry.proper_word and text[o_s].islower():
             return None
-        if entry.case_sensitive and text[end : end + 1] == "$":
-            return None  # "US$980 million": a currency, not the State
+        if entry.case_sensitive and _CURRENCY_AFTER.match(text, end):
+            return None  # "US$980 million", "US dollars": a currency, not the State
         # "team under Secretary-General Saulo": a preposition, no Under-Secretary-General
         hyphen_as_space = lang != "ar" and text[o_s].islower() and any(d.kind == "hyphen" for d in diffs)
         if hyphen_as_space and self.terms[entry.term_no].text[:1].isupper():

@@ -286,6 +286,12 @@ _NUMERIC_DATE = re.compile(
     rf"(?![0-9٠-٩۰-۹]|[/.-]{_DIGIT})"
 )
 
+#: Year first, as a database or an ISO date writes it: 2020/02/23, 2020-02-23.
+_NUMERIC_DATE_YMD = re.compile(
+    rf"(?<![0-9٠-٩۰-۹/.-])({_DIGIT}{{4}})\s*([/.-])\s*({_DIGIT}{{1,2}})\s*\2\s*({_DIGIT}{{1,2}})"
+    rf"(?![0-9٠-٩۰-۹]|[/.-]{_DIGIT})"
+)
+
 
 @dataclass(frozen=True, slots=True)
 class NumericDate:
@@ -302,8 +308,8 @@ class NumericDate:
 @functools.lru_cache(maxsize=1024)
 def numeric_dates(text: str) -> tuple[NumericDate, ...]:
     """Dates written in figures in ``text`` (any script's digits); day first (25/9/2023), or month
-    first when the first figure cannot be a month's day otherwise (9/25/2023).  Computed once per
-    text: ST002, NU001 and NU002 all ask."""
+    first when the first figure cannot be a month's day otherwise (9/25/2023), or year first
+    (2020/02/23).  Computed once per text: ST002, NU001 and NU002 all ask."""
     out: list[NumericDate] = []
     if not _FIGURE_THEN_SEPARATOR.search(text):
         return ()
@@ -316,4 +322,8 @@ def numeric_dates(text: str) -> tuple[NumericDate, ...]:
             out.append(NumericDate(m.start(), m.end(), m.start(3), m.end(3), frozenset(months)))
         else:  # 9/25/2023: month first
             out.append(NumericDate(m.start(), m.end(), m.start(1), m.end(1), frozenset({first})))
-    return tuple(out)
+    for m in _NUMERIC_DATE_YMD.finditer(text):
+        month, day = (int(m.group(k).translate(WESTERN_DIGITS)) for k in (3, 4))
+        if 1 <= month <= 12 and 1 <= day <= 31:
+            out.append(NumericDate(m.start(), m.end(), m.start(3), m.end(3), frozenset({month})))
+    return tuple(sorted(out, key=lambda date: date.start))
