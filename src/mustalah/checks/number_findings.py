@@ -1,6 +1,8 @@
 """How NU001 groups its findings on one side before they are reported: both ends of a range the
-other side lacks are one finding (:func:`join_ranges`), and a number whose digits are several of
-the other side's missing numbers run together is one finding naming them (:func:`run_together`)."""
+other side lacks are one finding (:func:`join_ranges`), a number whose digits are several of
+the other side's missing numbers run together is one finding naming them (:func:`run_together`),
+and a decimal written with the Arabic comma (``5،6`` for 5.6) is one finding, not three
+(:func:`decimal_commas`)."""
 
 from __future__ import annotations
 
@@ -9,6 +11,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import replace
 
 from ..model import Finding
+from .number_runs import DIGITS
 
 #: Two numbers of a range, joined by a hyphen or a dash, spaced or not (``2014-2015``, ``٢٠١١ - ٢٠١٥``).
 _RANGE_JOINT = re.compile(r"\s*[-–—]\s*")
@@ -27,6 +30,48 @@ def run_together(mine: list[Finding], theirs: list[Finding]) -> Iterator[Finding
             theirs[:] = [t for t in theirs if id(t) not in gone]
             f = replace(f, message=f"{f.message}: the digits of {names} run together?")
         yield f
+
+
+def join_decimal_commas(sides: Iterable[tuple[str, str, list[Finding], list[Finding]]]) -> None:
+    """For each side (its text, its language, its findings, the other side's), the findings of an
+    Arabic side that has commas joined by :func:`decimal_commas`, in place."""
+    for text, lang, mine, theirs in sides:
+        if lang.split("-")[0] == "ar" and "،" in text:
+            mine[:] = decimal_commas(mine, theirs, text)
+
+
+def decimal_commas(mine: list[Finding], theirs: list[Finding], text: str) -> list[Finding]:
+    """``mine``, with two numbers joined by an Arabic comma (``5،6``) that the other side gives as
+    one decimal (5.6) reported once, as the comma typed for the decimal point — and that decimal
+    not reported on the other side (``theirs`` is filtered in place)."""
+    out: list[Finding] = []
+    ordered = sorted(mine, key=lambda f: f.start)
+    i = 0
+    while i < len(ordered):
+        first = ordered[i]
+        second = ordered[i + 1] if i + 1 < len(ordered) else None
+        if second is not None and text[first.end : second.start] == "،":
+            decimal = f"{first.text}.{second.text}".translate(DIGITS)
+            same = [t for t in theirs if t.text.translate(DIGITS) == decimal]
+            if same:
+                theirs.remove(same[0])
+                shown = text[first.start : second.end]
+                out.append(
+                    replace(
+                        first,
+                        end=second.end,
+                        text=shown,
+                        message=f"number {shown} is {decimal} with the Arabic comma typed for the decimal"
+                        " point",
+                        suggestion=decimal,
+                        severity="warning",
+                    )
+                )
+                i += 2
+                continue
+        out.append(first)
+        i += 1
+    return out
 
 
 def _concatenated(digits: str, theirs: list[Finding]) -> list[Finding]:

@@ -20,7 +20,7 @@ from ..formats.plurals import single_number
 from ..model import Finding
 from .base import Rule, SideView, UnitContext
 from .number_dates import day_added
-from .number_findings import join_ranges, run_together
+from .number_findings import join_decimal_commas, join_ranges, run_together
 from .number_forms import SCALES, run_span, same_number_elsewhere
 from .number_words import compound_numbers, word_numbers
 
@@ -222,7 +222,9 @@ class NumberMismatch(Rule):
         a table's two-digit year after an abbreviated month (``22 Oct 14``) is that year.
         A range the other side lacks at both ends (``2014-2015``, ``٢٠١١ - ٢٠١٥``) is one
         finding, and so is a number whose digits are several of the other side's run
-        together (a copy that lost their commas: ``182018881889196021062122``).
+        together (a copy that lost their commas: ``182018881889196021062122``), and so are
+        two numbers joined by the Arabic comma that the other side gives as one decimal
+        (``5،6`` for 5.6: the comma typed for the decimal point, a warning).
     Why it matters:
         A wrong figure, day or resolution number is a factual error that no reader
         can detect without the source; it is the commonest error revisers catch.
@@ -296,6 +298,7 @@ class NumberMismatch(Rule):
         tgt_own = [n for n in tgt_numbers if not _in_identifier(tgt.text, n) and not _inside(n, tgt_pages)]
         here = list(self._one_way(ctx, src, tgt, "the target", src_own, src_numbers, tgt_numbers))
         there = list(self._one_way(ctx, tgt, src, "the source", tgt_own, tgt_numbers, src_numbers))
+        join_decimal_commas(((tgt.text, tgt.lang, there, here), (src.text, src.lang, here, there)))  # 5،6
         yield from run_together(here, there)
         yield from run_together(there, here)
 
