@@ -131,17 +131,15 @@ def trace_is_another_name(source: SideView, view: SideView, concept: Concept) ->
     return traced
 
 
-#: Words that start like the article and are none (folded: إلى = الى).
-_NOT_DEFINITE = frozenset(
-    {"الى", "التي", "الذي", "الذين", "اللذين", "اللتين", "اللاتي", "اللواتي", "الا", "الي"}
-)
 #: The endings of an adjective of relation (nisba), folded (ة → ه).
 _NISBA = ("ي", "يه", "يين", "يون", "يتين", "يان")
+#: Relative pronouns of that shape (the short ones, الذي and التي, fall under the length test).
+_RELATIVES = frozenset({"اللاتي", "اللواتي"})
 
 
 def _relation_adjective(word: str) -> bool:
     """A definite adjective of relation (``الانتقالي``, ``الوطنية``), as a name's words after its head."""
-    return word.startswith("ال") and len(word) > 4 and word not in _NOT_DEFINITE and word.endswith(_NISBA)
+    return word.startswith("ال") and len(word) > 4 and word.endswith(_NISBA) and word not in _RELATIVES
 
 
 def person_spelt_otherwise(view: SideView, concept: Concept) -> str | None:
