@@ -60,12 +60,18 @@ def save(browser: Any, downloads: Path) -> dict[str, Any]:
         old.unlink()
     browser.find_element("css selector", "#baseline-link").click()
     target = downloads / "mustalah-baseline.json"
+    # Chromium reserves the final name with an empty file, writes into a .crdownload file and
+    # renames it over the reservation: the download is done only when no partial file is left
+    # and the target holds a whole document.
     deadline = time.monotonic() + 20
-    while not target.exists() and time.monotonic() < deadline:
+    while time.monotonic() < deadline:
+        partial = list(downloads.glob("*.crdownload"))
+        if target.exists() and not partial and target.stat().st_size > 0:
+            with contextlib.suppress(json.JSONDecodeError):
+                saved: dict[str, Any] = json.loads(target.read_text(encoding="utf-8"))
+                return saved
         time.sleep(0.1)
-    assert target.exists(), f"no download in {downloads}: {list(downloads.iterdir())}"
-    saved: dict[str, Any] = json.loads(target.read_text(encoding="utf-8"))
-    return saved
+    raise AssertionError(f"no whole download in {downloads}: {list(downloads.iterdir())}")
 
 
 def test_dismiss_round_trip(browser: Any, tmp_path: Path) -> None:
