@@ -65,12 +65,12 @@ class MonthMismatch(Rule):
             right = None
         else:
             right = UN_PAIRS[month] if target.lang == "ar" else EN_MONTH_NAMES.get(month)
-        return replace(
-            target,
-            severity="error",
-            message=f"month {target.text} is not in the source, which has {source.text} instead",
-            suggestion=right,
-        )
+        if _RESTATED in target.message:  # the source names this month too, once less
+            message = f"month {target.text} is said once more than in the source, which has "
+            message += f"{source.text} in its place"
+        else:
+            message = f"month {target.text} is not in the source, which has {source.text} instead"
+        return replace(target, severity="error", message=message, suggestion=right)
 
     def check(self, ctx: UnitContext) -> Iterable[Finding]:
         if ctx.target is None:
@@ -105,17 +105,21 @@ class MonthMismatch(Rule):
                 start, end = _whole_date(here.text, m.start, m.end, target)
                 date = here.text[start:end]
                 whole = "" if (start, end) == (m.start, m.end) else f": the date '{date}' is left out"
+                said = theirs.get(m.month, 0)
+                fewer = f" {_RESTATED} {seen[m.month]} times, {where} {said}" if said else ""
                 yield self.finding(
                     ctx,
                     here,
                     start,
                     end,
                     f"month {here.text[m.start : m.end]} ({m.month}) is not in {where}"
-                    + whole,
+                    + (fewer or whole),
                     suggestion=UN_PAIRS[m.month] if here.lang == "ar" else None,
                 )
 
 
+#: the message of a month said more often than the other side says it
+_RESTATED = "as often: said here"
 _DAY_BEFORE = re.compile(r"(?<![0-9])([0-9]{1,2})\s+$")
 _YEAR_AFTER = re.compile(r",?\s+((?:19|20)[0-9]{2})(?![0-9])")
 

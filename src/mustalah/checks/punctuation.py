@@ -220,7 +220,19 @@ def _opens_quoted_paragraph(text: str) -> bool:
     return bool(head) and head in _QUOTE_STYLES and len(_QUOTE_RE.findall(body)) == 1
 
 
+def _closes_quoted_paragraph(text: str) -> bool:
+    """The last sentence of a quotation that began in an earlier unit: its only quotation mark,
+    at its end, closes it (``… في هذا البلد."`` after a unit that opened the statement)."""
+    body = text.rstrip().rstrip(".،؛:!؟…").rstrip()
+    tail = body[-1:]
+    return bool(tail) and tail in _QUOTE_STYLES and len(_QUOTE_RE.findall(body)) == 1
+
+
 _RUNS_ON = "; the unit's only quotation mark (a quotation that runs on across units?)"
+_CLOSES_EARLIER = (
+    "; the unit's only quotation mark, at its end, where the other side has none: it closes a"
+    " quotation an earlier unit opened (the source closes it elsewhere), or is a stray mark"
+)
 
 
 def _quote_balance(text: str) -> list[tuple[int, str]]:
@@ -245,9 +257,12 @@ class UnbalancedBrackets(Rule):
         cut alike in both languages (each side opens one and the next segment
         closes it), nor a side whose only quotation mark opens it when the other
         side has none (a paragraph of a quotation that runs over several, each
-        opening with a mark, as UN documents quote articles and statements).  In
-        text with no other side, a unit whose only quotation mark is the odd one
-        is a note: the quotation may run on into the next unit.
+        opening with a mark, as UN documents quote articles and statements).  A
+        side whose only quotation mark closes it at the end of the unit, when the
+        other side has none, is a note: a statement split into sentences, the
+        Arabic closing the quotation where the English does not.  In text with no
+        other side, a unit whose only quotation mark is the odd one is a note: the
+        quotation may run on into the next unit.
     Why it matters:
         A lost bracket or quote changes what is quoted or parenthetical, and in
         Arabic an unpaired bracket mirrors the wrong way.
@@ -280,14 +295,20 @@ class UnbalancedBrackets(Rule):
             # with no other side to compare, a unit whose one quotation mark is the odd one most
             # often opens a quotation the next unit goes on with (or closes one): a note
             lone = other is None and bool(unbalanced[view.side]) and len(_QUOTE_RE.findall(view.text)) == 1
+            # the last sentence of a quoted statement split into sentences: the Arabic closes the
+            # quotation here, the English (one opening mark per paragraph) closes it elsewhere
+            closing = (
+                other is not None and _closes_quoted_paragraph(view.text) and not _QUOTE_RE.search(other.text)
+            )
+            note = _RUNS_ON if lone else _CLOSES_EARLIER if closing else ""
             for pos, what in unbalanced[view.side]:
                 yield self.finding(
                     ctx,
                     view,
                     pos,
                     pos + 1,
-                    f"unbalanced quotation marks: {what}" + (_RUNS_ON if lone else ""),
-                    severity="info" if lone else None,
+                    f"unbalanced quotation marks: {what}" + note,
+                    severity="info" if note else None,
                 )
 
     def _brackets(self, ctx: UnitContext, view: SideView) -> Iterable[Finding]:
