@@ -36,7 +36,7 @@ from collections.abc import Container, Iterator
 from ..matching.nearmiss import proclitic_on
 from ..matching.nearmiss_words import BUILTIN_HEADS, TOKEN, inflected, stems, within_one_edit
 from ..matching.types import NearMiss, TermMatch
-from ..termbase.model import Concept, Termbase
+from ..termbase.model import Concept, Status, Termbase
 from ..text.arabic import attach_clitics
 from ..text.normalize import fold_key
 from .base import SideView, UnitContext
@@ -94,6 +94,9 @@ def _find(view: SideView, other: SideView, termbase: Termbase) -> tuple[NearMiss
         # only an official name, or a deprecated form of anything, is searched for damage
         approved = [t for t in concept.terms_in(view.lang) if t.status.approved and is_official_name(concept)]
         preferred = concept.preferred(view.lang)
+        # the other side gives the former name (a text of its time): a damaged former name is
+        # mended to the former name it renders, not to today's
+        former = any(m.concept_id == concept_id and m.term.status is Status.SUPERSEDED for m in other.matches)
         for term in approved + [t for t in concept.terms_in(view.lang) if not t.status.approved]:
             toks = TOKEN.findall(fold_key(term.text))
             if term.is_acronym or len(toks) < 2:
@@ -121,6 +124,7 @@ def _find(view: SideView, other: SideView, termbase: Termbase) -> tuple[NearMiss
                 if any(nm.start < end and start < nm.end for nm in view.near_misses):
                     continue  # a near miss already explains these words (SP001, TM006, TM008)
                 clitics = view.text[start : start + len(clitics)] if clitics else ""
+                kept = term.status.approved or (former and term.status is Status.SUPERSEDED)
                 found = ""
                 if kind == "swap":
                     a, b = view.folded.span(*spans[i + p])
@@ -137,13 +141,10 @@ def _find(view: SideView, other: SideView, termbase: Termbase) -> tuple[NearMiss
                         start,
                         end,
                         view.text[start:end],
-                        attach_clitics(
-                            clitics,
-                            term.text if term.status.approved or preferred is None else preferred.text,
-                        ),
+                        attach_clitics(clitics, term.text if kept or preferred is None else preferred.text),
                         (concept_id,),
                         ((found, _word(term.text, toks, p)),),
-                        note=None if term.status.approved else term.text,  # the damaged form, deprecated
+                        note=None if kept else term.text,  # the damaged form, deprecated
                         clitics=clitics,
                     )
                 )
