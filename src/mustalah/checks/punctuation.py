@@ -287,14 +287,14 @@ class UnbalancedBrackets(Rule):
         mirrored = ctx.target is not None and all(unbalanced.values())
         for view in ctx.sides:
             yield from self._brackets(ctx, view)
-            if mirrored:
-                continue  # a quotation the segmentation cut alike in both languages: nothing to mend
+            if mirrored or not unbalanced[view.side]:
+                continue  # balanced, or a quotation the segmentation cut alike in both languages
             other = ctx.target if view is ctx.source else ctx.source
             if other is not None and _opens_quoted_paragraph(view.text) and not _QUOTE_RE.search(other.text):
                 continue  # "2 - لا يجوز …: a paragraph of a quotation that runs on; the source shows none
             # with no other side to compare, a unit whose one quotation mark is the odd one most
             # often opens a quotation the next unit goes on with (or closes one): a note
-            lone = other is None and bool(unbalanced[view.side]) and len(_QUOTE_RE.findall(view.text)) == 1
+            lone = other is None and len(_QUOTE_RE.findall(view.text)) == 1
             # the last sentence of a quoted statement split into sentences: the Arabic closes the
             # quotation here, the English (one opening mark per paragraph) closes it elsewhere
             closing = (
