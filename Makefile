@@ -46,7 +46,8 @@ eval: install
 	$(BIN)/mustalah eval tests/gold
 
 ## Precision on real UN text: lint corpora/real/, tally against the reviewed verdicts; then its
-## Arabic alone, as Arabic-only text (no English to compare), against the same verdicts and its own.
+## Arabic alone, as Arabic-only text (no English to compare), against the same verdicts and its own;
+## then corpora/real-ar/, UN Arabic published with no English beside it, against its own verdicts.
 eval-real: install
 	@mkdir -p reports
 	$(BIN)/mustalah lint corpora/real --format json --fail-on never --no-progress --output reports/real.json
@@ -55,6 +56,9 @@ eval-real: install
 		--output reports/real-arabic-only.json
 	$(BIN)/mustalah review reports/real-arabic-only.json --reviewed corpora/real/reviewed.yaml \
 		--reviewed corpora/real/reviewed-arabic-only.yaml
+	$(BIN)/mustalah lint corpora/real-ar/*/text.ar.txt --format json --fail-on never --no-progress \
+		--output reports/real-ar.json
+	$(BIN)/mustalah review reports/real-ar.json --reviewed corpora/real-ar/reviewed.yaml
 
 ## Precision on unseen real text: the blind sets' frozen first reviews, per set and pooled.
 eval-blind: install

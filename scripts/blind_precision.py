@@ -5,6 +5,8 @@
 
 Each ``corpora/real/blindN-first-review.yaml`` froze the verdicts on every error and warning the
 linter gave the first time it saw set N (linted at ``measured_at``, judged before any change).
+The Arabic-only blind sets (``corpora/real-ar/blindarN-first-review.yaml``: UN Arabic with no
+English beside it, linted as Arabic alone) are counted apart and pooled on their own.
 A finding is right when it is true or defensible.  The README's figures on unseen text come from
 here (``tests/lint/test_blind_reviews.py`` holds them to it).  ``make eval-blind`` runs it.
 """
@@ -22,6 +24,7 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 REAL = ROOT / "corpora" / "real"
+REAL_AR = ROOT / "corpora" / "real-ar"
 VERDICTS = ("true", "defensible", "false")
 #: The first set linted after TM001 needed a trace of a slip to warn (see the README).
 TM001_POLICY = 39
@@ -35,17 +38,20 @@ class SetReview:
     warnings: tuple[int, int]
 
 
-def _number(path: Path) -> int:
-    m = re.fullmatch(r"blind(\d*)-first-review\.yaml", path.name)
+def _number(path: Path, prefix: str = "blind") -> int:
+    m = re.fullmatch(prefix + r"(\d*)-first-review\.yaml", path.name)
     if m is None:
         raise ValueError(f"{path.name}: not a first review")
     return int(m.group(1) or 1)
 
 
-def load(real: Path = REAL) -> list[SetReview]:
-    """Every first review, in set order; a malformed entry is an error naming the file."""
+def load(real: Path = REAL, prefix: str = "blind") -> list[SetReview]:
+    """Every first review, in set order; a malformed entry is an error naming the file.
+
+    ``prefix`` is ``blind`` for the bilingual sets in corpora/real and ``blindar`` for the
+    Arabic-only sets in corpora/real-ar."""
     out = []
-    for path in real.glob("blind*-first-review.yaml"):
+    for path in real.glob(f"{prefix}*-first-review.yaml"):
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         counts = {"error": [0, 0], "warning": [0, 0]}
         for entry in data.get("reviewed") or []:
@@ -55,7 +61,9 @@ def load(real: Path = REAL) -> list[SetReview]:
             counts[severity][0] += 1
             counts[severity][1] += verdict != "false"
         err, warn = counts["error"], counts["warning"]
-        out.append(SetReview(_number(path), str(data["measured_at"]), (err[0], err[1]), (warn[0], warn[1])))
+        out.append(
+            SetReview(_number(path, prefix), str(data["measured_at"]), (err[0], err[1]), (warn[0], warn[1]))
+        )
     return sorted(out, key=lambda s: s.number)
 
 
@@ -79,21 +87,36 @@ def main(argv: list[str] | None = None) -> int:
     last = sets[-1].number
     ranges = {"all": (1, last), "from set 25": (25, last), f"from set {TM001_POLICY}": (TM001_POLICY, last)}
     pools = {name: pooled(sets, *span) for name, span in ranges.items()}
+    arabic = load(REAL_AR, "blindar") if REAL_AR.is_dir() else []
+    arabic_pool = pooled(arabic, 1, arabic[-1].number) if arabic else None
     if args.json:
         body = {
             "sets": [s.__dict__ for s in sets],
             "pooled": {name: {k: list(v) for k, v in p.items()} for name, p in pools.items()},
+            "arabic_only_sets": [s.__dict__ for s in arabic],
+            "arabic_only_pooled": {k: list(v) for k, v in (arabic_pool or {}).items()},
         }
         print(json.dumps(body, indent=1))
         return 0
+    _table(sets)
+    for name, (first, end) in ranges.items():
+        p = pools[name]
+        print(f"sets {first}–{end} pooled: errors {_pct(*p['errors'])}, warnings {_pct(*p['warnings'])}")
+    if arabic and arabic_pool:
+        print("\nArabic-only blind sets (corpora/real-ar, linted as Arabic alone):")
+        _table(arabic)
+        print(
+            f"Arabic-only sets 1–{arabic[-1].number} pooled: errors {_pct(*arabic_pool['errors'])},"
+            f" warnings {_pct(*arabic_pool['warnings'])}"
+        )
+    return 0
+
+
+def _table(sets: list[SetReview]) -> None:
     print("set  measured_at  errors right  warnings right")
     for s in sets:
         (e, e_ok), (w, w_ok) = s.errors, s.warnings
         print(f"{s.number:>3}  {s.measured_at:<11}  {e:>6} {e_ok:>5}  {w:>8} {w_ok:>5}")
-    for name, (first, end) in ranges.items():
-        p = pools[name]
-        print(f"sets {first}–{end} pooled: errors {_pct(*p['errors'])}, warnings {_pct(*p['warnings'])}")
-    return 0
 
 
 if __name__ == "__main__":

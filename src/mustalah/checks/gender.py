@@ -20,6 +20,11 @@ _OBJECT_PRONOUN = re.compile(
 )
 
 
+#: A verb in the feminine perfect right before a title, after her name (``أطلعت``, ``التقت``): she
+#: is its subject, and the title its object, another person.
+_HER_VERB = re.compile(r"[\u0621-\u064a]\s+(?!ال)[\u0621-\u064a\u064b-\u0652]{2,}ت[\u064b-\u0652]*\s+$")
+
+
 #: Indefinite nouns that head a title in construct with another (``مساعدة وزير الخارجية``, Assistant
 #: Secretary of State; ``نائب مساعد وزير الخارجية``): the person's title is the head's, its gender the
 #: head's (ة: feminine).
@@ -168,7 +173,11 @@ class HonorificTitleGender(Rule):
         person's title).  A title in construct after a head (``السفيرة …، مساعدة
         وزير الخارجية``) is the head's: its gender is the head's.  A title with a preposition
         the honorific lacks (``التقت الدكتورة كانيم برئيس الوزراء``, "met with the Prime
-        Minister", or ``مع رئيس الوزراء``) is that preposition's object, another person.
+        Minister", or ``مع رئيس الوزراء``) is that preposition's object, another person, and
+        so is a title right after her verb (``السيدة كازين أطلعت الرئيس``, "briefed the
+        President").  A feminine honorific before a masculine post is a warning with no
+        suggestion: Arabic often gives a woman's post in the masculine
+        (``السفيرة صفية السهيل، المندوب الدائم``), and the honorific is most often right.
     Why it matters:
         Addressing a woman as السيد is an error every reader notices; it also
         breaks the agreement UN Arabic requires between honorific and title.
@@ -205,6 +214,12 @@ class HonorificTitleGender(Rule):
                         continue
                     if view.lang == "ar" and _OBJECT_PRONOUN.search(view.text, max(0, m.start - 24), m.start):
                         break  # خبير مستقل عيّنها الأمين العام: who "appointed her", not her title
+                    if (
+                        view.lang == "ar"
+                        and h.gender is Gender.FEMININE
+                        and _HER_VERB.search(view.text, max(0, m.start - 24), m.start)
+                    ):
+                        break  # السيدة كازين أطلعت الرئيس المصري: "she briefed the President", his title
                     if view.lang == "ar" and (
                         _governed(m.clitics, h.clitics)
                         or _PREPOSITION_BEFORE.search(view.text, max(0, m.start - 12), m.start)
@@ -230,24 +245,33 @@ class HonorificTitleGender(Rule):
     def _mismatch(
         self, ctx: UnitContext, view: SideView, h: Honorific, what: str, gender: Gender, concept: str
     ) -> Finding:
-        if view.lang == "ar":
+        # A woman with a masculine title is sometimes kept in older UN Arabic: a warning, not an error,
+        # and the honorific is most often right (السفيرة صفية السهيل، المندوب الدائم): the title is
+        # what a reviser would make feminine, so no masculine honorific is suggested.
+        woman_with_masculine_post = gender is Gender.MASCULINE and view.lang == "ar"
+        suggestion: str | None
+        if woman_with_masculine_post:
+            suggestion = None
+        elif view.lang == "ar":
             suggestion = h.clitics + gendered(h.word, gender)
         else:
             suggestion = "Ms." if gender is Gender.FEMININE else "Mr."
-        # A woman with a masculine title is sometimes kept in older UN Arabic: a warning, not an error.
-        severity: Severity | None = "warning" if gender is Gender.MASCULINE and view.lang == "ar" else None
+        severity: Severity | None = "warning" if woman_with_masculine_post else None
         return self.finding(
             ctx,
             view,
             h.start,
             h.end,
             f"'{view.text[h.start : h.end]}' is {h.gender.value if h.gender else '?'} but '{what}' "
-            f"({concept}) is {gender.value}",
+            f"({concept}) is {gender.value}"
+            + (_WOMANS_POST if woman_with_masculine_post else ""),
             concept=concept,
             suggestion=suggestion,
             severity=severity,
         )
 
+
+_WOMANS_POST = "; a woman's post is feminine in UN Arabic, or the honorific is wrong"
 
 #: The Arabic honorifics of the Mr./Ms. kind, the ones English marks with a gendered honorific.
 _MR_MS_AR = frozenset({"السيد", "السيدة", "الآنسة", "السيدات"})

@@ -32,8 +32,10 @@ class MonthMismatch(Rule):
         (``15/3/2021``, ``منتصف الشهر``).  When both sides give the same months, one
         said once more on one side is restated, not new (``March 4 and 5`` =
         ``يوم 4 مارس ويوم 5 مارس``).  A source date the target leaves out whole
-        (``Wednesday 30 October 2019`` = ``اليوم``) is one finding on the date,
-        its day and year included (NU001's findings on them fold into it).
+        (``Wednesday 30 October 2019`` = ``اليوم``), or a date the target adds where
+        the source names no other month (``resolutions 69/20 and 69/21`` = ``… المؤرخين
+        25 تشرين الثاني/نوفمبر 2014``), is one finding on the date, its day and year
+        included (NU001's findings on them fold into it).
     Why it matters:
         ``8 December`` rendered as ``8 تشرين الثاني/نوفمبر`` is a wrong date; the
         month pairs make such slips easy (كانون الأول is December, كانون الثاني
@@ -65,11 +67,15 @@ class MonthMismatch(Rule):
             right = None
         else:
             right = UN_PAIRS[month] if target.lang == "ar" else EN_MONTH_NAMES.get(month)
+        shown = next((m for m in month_mentions(target.text, target.lang)), None)
+        said = target.text[shown.start : shown.end] if shown is not None else target.text
         if _RESTATED in target.message:  # the source names this month too, once less
-            message = f"month {target.text} is said once more than in the source, which has "
+            message = f"month {said} is said once more than in the source, which has "
             message += f"{source.text} in its place"
         else:
-            message = f"month {target.text} is not in the source, which has {source.text} instead"
+            message = f"month {said} is not in the source, which has {source.text} instead"
+        if right is not None and said != target.text:  # a whole date's span: its day and year stay
+            right = target.text.replace(said, right)
         return replace(target, severity="error", message=message, suggestion=right)
 
     def check(self, ctx: UnitContext) -> Iterable[Finding]:
@@ -101,20 +107,27 @@ class MonthMismatch(Rule):
                 seen[m.month] += 1
                 if seen[m.month] <= theirs.get(m.month, 0) or (same_months and theirs.get(m.month, 0)):
                     continue
-                target = ctx.target.text if here is ctx.source else ""
-                start, end = _whole_date(here.text, m.start, m.end, target)
+                # a target date is taken whole only when it stands in no source month's place
+                added = here is ctx.target and {o.month for o in other if o.dated} <= {o.month for o in mine}
+                other_side = ctx.target.text if here is ctx.source else ctx.source.text if added else ""
+                start, end = _whole_date(here.text, m.start, m.end, other_side)
                 date = here.text[start:end]
-                whole = "" if (start, end) == (m.start, m.end) else f": the date '{date}' is left out"
+                whole = "" if (start, end) == (m.start, m.end) else f": the date '{date}' is " + (
+                    "left out" if here is ctx.source else "added"
+                )
                 said = theirs.get(m.month, 0)
                 fewer = f" {_RESTATED} {seen[m.month]} times, {where} {said}" if said else ""
+                month_text = here.text[m.start : m.end]
+                fix = date.replace(month_text, UN_PAIRS[m.month]) if here.lang == "ar" else None
                 yield self.finding(
                     ctx,
                     here,
                     start,
                     end,
-                    f"month {here.text[m.start : m.end]} ({m.month}) is not in {where}"
-                    + (fewer or whole),
-                    suggestion=UN_PAIRS[m.month] if here.lang == "ar" else None,
+                    f"month {month_text} ({m.month}) is not in {where}" + (fewer or whole),
+                    # a whole date's span keeps its day and year: only its month is written the UN way
+                    # (a month already in its UN form has nothing to fix)
+                    suggestion=fix if fix != date else None,
                 )
 
 
@@ -125,17 +138,19 @@ _YEAR_AFTER = re.compile(r",?\s+((?:19|20)[0-9]{2})(?![0-9])")
 
 
 def _whole_date(text: str, start: int, end: int, other: str) -> tuple[int, int]:
-    """The span of a source date whose month the target lacks, with its day and year when the
-    target lacks them too (``Wednesday 30 October 2019`` = ``اليوم``, "today"): one date left out,
-    one finding — NU001's findings on its day and year fold into it."""
+    """The span of a date whose month the other side lacks, with its day and year when the other
+    side lacks them too: a source date left out (``Wednesday 30 October 2019`` = ``اليوم``,
+    "today") or a date the target adds (``resolutions 69/20 and 69/21`` = ``القرارين 69/20 و 69/21
+    المؤرخين 25 تشرين الثاني/نوفمبر 2014``) is one finding — NU001's findings on its day and year
+    fold into it."""
     if not other:
         return start, end
-    digits = set(re.findall(r"[0-9]+", other.translate(DIGITS)))
+    values = {int(d) for d in re.findall(r"[0-9]+", other.translate(DIGITS))}
     day = _DAY_BEFORE.search(text, max(0, start - 4), start)
     year = _YEAR_AFTER.match(text, end)
-    if day is not None and day.group(1) not in digits:
+    if day is not None and int(day.group(1)) not in values:
         start = day.start(1)
-    if year is not None and year.group(1) not in digits:
+    if year is not None and int(year.group(1)) not in values:
         end = year.end(1)
     return start, end
 

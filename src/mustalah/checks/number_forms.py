@@ -249,7 +249,8 @@ _SLASH_TIME = re.compile(r"(?<![0-9/])([0-5][0-9])/([0-2]?[0-9])(?![0-9/])")
 
 def _slash_time(here: str, start: int, there: str) -> bool:
     """A time typed right to left with a slash in UN Arabic documents (``الساعة 59/23``: minutes,
-    then the hour) that the other side writes as ``2359Z``, ``23:59`` or ``11.59 p.m.``."""
+    then the hour) that the other side writes as ``2359Z``, ``23:59`` or ``11.59 p.m.`` (``00/15``:
+    ``3 p.m.``)."""
     for m in _SLASH_TIME.finditer(here, max(0, start - 3), start + 5):
         if not m.start() <= start < m.end():
             continue
@@ -257,9 +258,10 @@ def _slash_time(here: str, start: int, there: str) -> bool:
         if hour > 23:
             return False
         h12, half = hour % 12 or 12, "p" if hour >= 12 else "a"
+        on_the_hour = rf"|(?<![0-9]){h12}\s*{half}\.?\s?m\b" if minutes == "00" else ""  # 00/15 = 3 p.m.
         patterns = (
             rf"(?<![0-9])0?{hour}:{minutes}(?![0-9])",
-            rf"(?<![0-9]){h12}[.:]{minutes}\s*{half}\.?\s?m\b",
+            rf"(?<![0-9]){h12}[.:]{minutes}\s*{half}\.?\s?m\b" + on_the_hour,
         )
         military = re.finditer(rf"(?<![0-9]){hour:02d}{minutes}(?![0-9])", there)
         return any(re.search(p, there, re.IGNORECASE) for p in patterns) or any(

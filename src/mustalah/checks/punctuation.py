@@ -238,9 +238,11 @@ _CLOSES_EARLIER = (
 def _quote_balance(text: str) -> list[tuple[int, str]]:
     """Positions of quotes that do not pair (straight quotes by parity, curly by count)."""
     problems: list[tuple[int, str]] = []
+    opens, closes = text.count("\u201c"), text.count("\u201d")
+    if text.count('"') % 2 and abs(opens - closes) == 1:
+        return problems  # a quotation opened in one style and closed in the other (” … "): PU005's mix
     if text.count('"') % 2:
         problems.append((text.rfind('"'), "an odd number of straight quotes"))
-    opens, closes = text.count("\u201c"), text.count("\u201d")
     if opens != closes:
         pos = text.rfind("\u201d") if closes else text.rfind("\u201c")  # the last of opens + closes
         problems.append((pos, f"{closes} ” and {opens} “ do not pair"))
@@ -262,7 +264,8 @@ class UnbalancedBrackets(Rule):
         other side has none, is a note: a statement split into sentences, the
         Arabic closing the quotation where the English does not.  In text with no
         other side, a unit whose only quotation mark is the odd one is a note: the
-        quotation may run on into the next unit.
+        quotation may run on into the next unit.  A quotation opened in one style and
+        closed in the other (``:” … اليوم".``) pairs: PU005 reports the mix, once.
     Why it matters:
         A lost bracket or quote changes what is quoted or parenthetical, and in
         Arabic an unpaired bracket mirrors the wrong way.

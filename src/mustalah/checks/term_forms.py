@@ -278,13 +278,22 @@ def _other_side_names(ctx: UnitContext, view: SideView, concepts: Sequence[str])
 
 def _another_word(view: SideView, nm: NearMiss, found: str, expected: str) -> bool:
     """Whether the odd word of an edit near miss has one letter replaced (not added, dropped or
-    swapped, as in العنفي for العنيف) and, as written, is a word of the dictionary."""
-    if len(found) != len(expected) or sum(a != b for a, b in zip(found, expected, strict=True)) != 1:
+    swapped, as in العنفي for العنيف) and, as written, is a word of the dictionary.  A clitic the
+    odd word carries and the term word lacks is no letter of it: ``لبيانات`` (ل + بيانات, "data")
+    beside ``كيانات`` ("entities"), ``لرئاسة`` (ل + رئاسة, "presidency") beside ``رئيسة``."""
+    stem = found
+    while len(stem) > len(expected) and stem[0] in _PROCLITICS:
+        stem = stem[1:]
+    if len(stem) != len(expected) or sum(a != b for a, b in zip(stem, expected, strict=True)) != 1:
         return False
     for word in view.text[nm.start : nm.end].split():
         if fold_key(word) == found:
             return dictionary_word(word, view.lang.split("-")[0]) is True
     return False
+
+
+#: One-letter proclitics an Arabic word may carry (and, so, by, as, for).
+_PROCLITICS = frozenset("وفبكل")
 
 
 def _number_form(found: str, word: str) -> bool:

@@ -9,7 +9,9 @@ and the unit's own suppressions were applied (so ``mustalah: ignore GN001`` leav
 standing), before the baseline and the report:
 
 1. ``pairs_sides``: a rule's source-side and target-side findings, when the unit has as
-   many of each, are paired in order and each pair is reported once (``Rule.paired``).  With
+   many of each, are paired in order and each pair is reported once (``Rule.paired``); when
+   they are not one-to-one, the target findings step 2 folds into another target finding are
+   left out of the count.  With
    ``Rule.pairs_repeats``, a side that repeats one text (a year said twice, changed once and left
    out once) counts it once when that makes the sides one-to-one.
 2. ``yields_to``: a finding whose span overlaps, on the same side, a finding of a rule it
@@ -41,8 +43,15 @@ def _worse(a: Severity, b: Severity) -> Severity:
     return a if _RANK[a] >= _RANK[b] else b
 
 
-def _pair_sides(unit: list[Finding], rule: Rule) -> list[Finding]:
-    mine = [f for f in unit if f.code == rule.code]
+def _pair_sides(unit: list[Finding], rule: Rule, hosted: frozenset[int] = frozenset()) -> list[Finding]:
+    out, done = _pair_sides_of(unit, rule, frozenset())
+    if not done and hosted:  # not one-to-one: without the target's facts of another finding?
+        return _pair_sides_of(unit, rule, hosted)[0]
+    return out
+
+
+def _pair_sides_of(unit: list[Finding], rule: Rule, hosted: frozenset[int]) -> tuple[list[Finding], bool]:
+    mine = [f for f in unit if f.code == rule.code and id(f) not in hosted]
     src = [f for f in mine if f.side == "source"]
     tgt = [f for f in mine if f.side == "target"]
     if rule.pairs_repeats and src and tgt and len(src) != len(tgt):
@@ -57,11 +66,11 @@ def _pair_sides(unit: list[Finding], rule: Rule) -> list[Finding]:
             unit = [f for f in unit if id(f) not in repeats]
             src, tgt = (firsts, fewer) if more is src else (fewer, firsts)
     if not src or len(src) != len(tgt):
-        return unit  # not one-to-one: each side's facts stand alone
+        return unit, False  # not one-to-one: each side's facts stand alone
     by_start = sorted(src, key=lambda f: f.start), sorted(tgt, key=lambda f: f.start)
     paired = {id(t): rule.paired(s, t) for s, t in zip(*by_start, strict=True)}
     gone = {id(s) for s in src}
-    return [paired.get(id(f), f) for f in unit if id(f) not in gone]
+    return [paired.get(id(f), f) for f in unit if id(f) not in gone], True
 
 
 def merge_slips(unit: Sequence[Finding], rules: Mapping[str, Rule]) -> list[Finding]:
@@ -70,10 +79,11 @@ def merge_slips(unit: Sequence[Finding], rules: Mapping[str, Rule]) -> list[Find
     if len(out) < 2:
         return out
     codes = {f.code for f in out}
+    hosted = _hosted_in_target(out, rules, codes)
     for code in codes:
         rule = rules.get(code)
         if rule is not None and rule.pairs_sides:
-            out = _pair_sides(out, rule)
+            out = _pair_sides(out, rule, hosted)
     host_of: dict[int, int] = {}
     for i, f in enumerate(out):
         rule = rules.get(f.code)
@@ -103,6 +113,21 @@ def merge_slips(unit: Sequence[Finding], rules: Mapping[str, Rule]) -> list[Find
         extra = folded.get(i)
         result.append(_fold(f, sorted(extra, key=lambda g: (g.start, g.code))) if extra else f)
     return result
+
+
+def _hosted_in_target(unit: Sequence[Finding], rules: Mapping[str, Rule], codes: set[str]) -> frozenset[int]:
+    """The target's findings that fold into another target finding they yield to: they take no
+    part in pairing, which keeps a target finding (a date the target adds, ``25 تشرين الثاني/نوفمبر
+    2014``, holds its day and year; the year the target has in place of the source's is the
+    one left to pair)."""
+    out = set()
+    for f in unit:
+        rule = rules.get(f.code)
+        if f.side != "target" or rule is None or not codes.intersection(rule.yields_to):
+            continue
+        if any(h is not f and h.code in rule.yields_to and _overlap(f, h) for h in unit):
+            out.add(id(f))
+    return frozenset(out)
 
 
 def _fold(host: Finding, others: Sequence[Finding]) -> Finding:
