@@ -149,6 +149,8 @@ def _honorifics(text: str, lang: str) -> Iterator[Honorific]:
             return
         for m in _AR_HONORIFIC.finditer(text):
             clitic, word, gender = AR_HONORIFIC_FORMS[m.group(1)]
+            if _FIRST_LADY.match(text, m.end()):
+                continue  # السيدة الأولى, "the First Lady": a title of its own, before no name
             yield Honorific(m.start(), m.end(), word, clitic, gender)
     else:
         if not EN_HINT.search(text):
@@ -272,6 +274,8 @@ class HonorificTitleGender(Rule):
 
 
 _WOMANS_POST = "; a woman's post is feminine in UN Arabic, or the honorific is wrong"
+
+_FIRST_LADY = re.compile(r"\s+الأولى(?![\u0621-\u064a])")
 
 #: The Arabic honorifics of the Mr./Ms. kind, the ones English marks with a gendered honorific.
 _MR_MS_AR = frozenset({"السيد", "السيدة", "الآنسة", "السيدات"})

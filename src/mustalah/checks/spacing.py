@@ -19,6 +19,30 @@ _GLUED = re.compile(
 #: squared or cubed (كلم2، م3).
 _PROCLITICS = frozenset({"ال", "وال", "بال", "فال", "كال", "لل", "ولل", "فلل", "وب", "ول", "فب", "فل"})
 _UNITS = frozenset({"كلم", "كم", "م", "سم", "مم"})
+#: Words a number follows in running text (a resolution, a paragraph, a year, COVID-19): glued to
+#: one of these, even a short number is a lost space, never a footnote's.
+# fmt: off
+_NUMBERED = frozenset({
+    "قرار", "قرارات", "فقرة", "فقرات", "مادة", "مواد", "بند", "جلسة", "مرفق",
+    "رقم", "عام", "سنة", "كوفيد", "دورة", "هدف", "غاية", "مؤشر", "صفحة",
+    "فصل", "جدول", "شكل", "مبدأ", "توصية", "أمن", "مقرر", "باب", "يوم",
+    "أيام", "شهر", "ساعة", "في", "من", "منذ", "إلى", "الى", "على", "حتى",
+    "بين", "نحو", "حوالي", "قرابة",
+})
+# fmt: on
+#: A footnote's number the page set as a superscript and a copy flattened (``والفتيات2 ففي عام``):
+#: one or two digits after the word, then a space, a punctuation mark or the end.
+_FOOTNOTE_AFTER = re.compile(r"(?:\s|[.،؛:)\]]|$)")
+
+
+def _footnote(word: str, digits: str, text: str, end: int) -> bool:
+    """Whether ``digits`` glued after ``word`` read as a footnote's number, not a number of the text."""
+    if len(digits) > 2 or not digits.isdigit() or not _FOOTNOTE_AFTER.match(text, end):
+        return False
+    stem = re.sub(r"^[وف]?(?:[بلك]?ال|لل|[بلك])?", "", word)
+    if len(stem) < 3:
+        return False  # في4, من5: a short word, a preposition, not a sentence's last word
+    return not {word, stem, stem + "ة"} & _NUMBERED
 
 
 class NumberGluedToWord(Rule):
@@ -30,7 +54,9 @@ class NumberGluedToWord(Rule):
         way round, in Arabic text.  A proclitic alone (``و2``, ``بال5``), the article
         joined by tatweel (``الـ42``), a unit squared or cubed (``كلم2``) and a name
         the source writes with its digits glued on (``Hayabusa2`` = ``هايابوسا2``)
-        are not reported.
+        are not reported.  One or two digits after an ordinary word, before a space or
+        a mark (``النساء والفتيات2 ففي عام 2012``), are most often a footnote's number
+        whose superscript a copy lost: a note.
     Why it matters:
         The lost space is a typing slip that a reader sees and search misses: the
         TM and the term checks no longer find the word (``الأمن2610`` is not
@@ -61,11 +87,16 @@ class NumberGluedToWord(Rule):
                 if m.group(1) and re.search(rf"[A-Za-z]{re.escape(digits)}(?![0-9])", other):
                     continue  # Hayabusa2 = هايابوسا2: the name has its digits
                 cut = m.start(2) if m.group(1) else m.start(4)
+                footnote = bool(m.group(1)) and _footnote(word, digits, view.text, m.end())
                 yield self.finding(
                     ctx,
                     view,
                     m.start(),
                     m.end(),
-                    f"no space between '{view.text[m.start() : cut]}' and '{view.text[cut : m.end()]}'",
-                    suggestion=view.text[m.start() : cut] + " " + view.text[cut : m.end()],
+                    f"no space between '{view.text[m.start() : cut]}' and '{view.text[cut : m.end()]}'"
+                    + ("; a footnote's number the copy lost its superscript for?" if footnote else ""),
+                    suggestion=None
+                    if footnote
+                    else view.text[m.start() : cut] + " " + view.text[cut : m.end()],
+                    severity="info" if footnote else None,
                 )

@@ -27,8 +27,9 @@ class StateShortName(Rule):
         translation of a letter's "south Korean puppet forces" renders the source, and
         a history that gives the old name beside the new ("Burma, now Myanmar" =
         ``بورما، ميانمار حالياً``, in the same order, no more often) renders it too;
-        nor in a person's name (``Mr. Jack Holland``, ``السيد جاك هولاند``), nor
-        inside quotation marks (a title cited as it was published).  In Arabic
+        nor in a person's name (``Mr. Jack Holland``, ``السيد جاك هولاند``; ``كلاوس
+        توبفر``, Klaus, is no ك + لاوس), nor inside quotation marks (a title cited as it
+        was published).  In Arabic
         text with no source, a warning: whether a translation keeps its
         author's wording (a Member State's letter) cannot be told — and a note
         where the UN name stands beside it (a history, ``بورما، ميانمار حالياً``).
@@ -73,6 +74,8 @@ class StateShortName(Rule):
                     continue  # "Mr. Jack Holland (Australia)": a person's name, not the State
                 if _quoted(view.text, m.start):
                     continue  # "… Development in Vietnam": a title is cited as it was published
+                if m.clitics.endswith("ك") and len(m.surface.split()) == 1:
+                    continue  # كلاوس توبفر (Klaus Töpfer): a name that reads as ك + لاوس, not "as Laos"
                 why = f" ({m.term.note})" if m.term.note else ""
                 yield self.finding(
                     ctx,
