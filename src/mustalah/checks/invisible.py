@@ -247,7 +247,8 @@ class Tatweel(Rule):
         The Arabic elongation character ``ـ`` inside or after a word; one finding
         per side of a unit.  Not the tatweel UN Arabic writes on purpose: between
         ن and ز (``النـزاع``, breaking a font ligature) and after a letter or the
-        article standing alone (``بـ "…"``, ``الـ 15``, ``للـ 22``, the list letter ``(هـ)``).
+        article standing alone (``بـ "…"``, ``الـ 15``, ``للـ 22``, the list letter ``(هـ)``),
+        and after a slash before a feminine ending (``الأمين/ـة العام/ـة``, the inclusive form).
         A tatweel standing alone between spaces was typed for a dash (``مسألة الناس ـ أي
         البشر``): the finding says so and its fix is a dash.
     Why it matters:
@@ -292,11 +293,17 @@ def _standing_alone(text: str, start: int, end: int) -> bool:
     return (start == 0 or text[start - 1].isspace()) and (end == len(text) or text[end].isspace())
 
 
+#: A feminine ending after a slash and a tatweel (``/ـة``, ``/ـات``, ``/ـها``), as a word ends.
+_INCLUSIVE_ENDING = re.compile(r"(?:ة|ات|ها|ي|ن)(?![\u0621-\u064a])")
+
+
 def conventional_tatweel(text: str, start: int, end: int) -> bool:
     """A tatweel UN Arabic writes on purpose, which is no stretching:
 
     * between ن and ز (``النـزاع``, ``المنـزوعة``, ``الالتـزامات``): UN documents break the
       ligature their fonts draw for نز;
+    * after a slash, before a feminine ending (``الأمين/ـة العام/ـة``, ``المشاركين/ـات``): the
+      inclusive form joins the ending to the word it completes;
     * after a letter or the article standing alone, with its proclitics, before something that
       is not an Arabic word (``بـ "كفالة…"``, ``الـ 15``, ``للـ 22``, ``لـ UNOCT``, the list letter
       ``(هـ)``)."""
@@ -304,6 +311,8 @@ def conventional_tatweel(text: str, start: int, end: int) -> bool:
     after = text[end] if end < len(text) else ""
     if before == "ن" and after == "ز":
         return True
+    if before == "/" and _INCLUSIVE_ENDING.match(text, end):
+        return True  # الأمين/ـة العام/ـة: the feminine ending joined after a slash, written on purpose
     if after and "\u0621" <= after <= "\u064a":
         return False
     head = text[max(0, start - 3) : start]
