@@ -100,6 +100,9 @@ class MonthMismatch(Rule):
             # every month of the other side stands here too: a month here said once more than there
             # is the same month restated ("March 4 and 5" = يوم 4 مارس ويوم 5 مارس), or given once
             same_months = set(theirs) <= {m.month for m in mine}
+            # a target date is taken whole only when it stands in no source month's place
+            added = here is ctx.target and {o.month for o in other if o.dated} <= {o.month for o in mine}
+            other_side = ctx.target.text if here is ctx.source else ctx.source.text if added else ""
             seen: Counter[int] = Counter()
             for m in mine:
                 if not m.dated:
@@ -107,9 +110,6 @@ class MonthMismatch(Rule):
                 seen[m.month] += 1
                 if seen[m.month] <= theirs.get(m.month, 0) or (same_months and theirs.get(m.month, 0)):
                     continue
-                # a target date is taken whole only when it stands in no source month's place
-                added = here is ctx.target and {o.month for o in other if o.dated} <= {o.month for o in mine}
-                other_side = ctx.target.text if here is ctx.source else ctx.source.text if added else ""
                 start, end = _whole_date(here.text, m.start, m.end, other_side)
                 date = here.text[start:end]
                 whole = "" if (start, end) == (m.start, m.end) else f": the date '{date}' is " + (

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterable
 
 from ..model import Finding
+from ..text.arabic import split_proclitics
 from .base import Rule, UnitContext
 
 _LETTER = "\u0621-\u063a\u0641-\u064a"  # Arabic letters (not tatweel, U+0640)
@@ -39,7 +40,7 @@ def _footnote(word: str, digits: str, text: str, end: int) -> bool:
     """Whether ``digits`` glued after ``word`` read as a footnote's number, not a number of the text."""
     if len(digits) > 2 or not digits.isdigit() or not _FOOTNOTE_AFTER.match(text, end):
         return False
-    stem = re.sub(r"^[وف]?(?:[بلك]?ال|لل|[بلك])?", "", word)
+    stem = split_proclitics(word)[1]
     if len(stem) < 3:
         return False  # في4, من5: a short word, a preposition, not a sentence's last word
     return not {word, stem, stem + "ة"} & _NUMBERED

@@ -9,6 +9,7 @@ from collections.abc import Iterable, Sequence
 
 from ..matching.types import NearMiss, TermMatch
 from ..model import Finding
+from ..text.arabic import PROCLITICS
 from ..text.normalize import fold_key
 from .base import Rule, SideView, UnitContext
 from .partial import partial_names
@@ -282,7 +283,7 @@ def _another_word(view: SideView, nm: NearMiss, found: str, expected: str) -> bo
     odd word carries and the term word lacks is no letter of it: ``لبيانات`` (ل + بيانات, "data")
     beside ``كيانات`` ("entities"), ``لرئاسة`` (ل + رئاسة, "presidency") beside ``رئيسة``."""
     stem = found
-    while len(stem) > len(expected) and stem[0] in _PROCLITICS:
+    while len(stem) > len(expected) and stem[0] in PROCLITICS:
         stem = stem[1:]
     if len(stem) != len(expected) or sum(a != b for a, b in zip(stem, expected, strict=True)) != 1:
         return False
@@ -290,10 +291,6 @@ def _another_word(view: SideView, nm: NearMiss, found: str, expected: str) -> bo
         if fold_key(word) == found:
             return dictionary_word(word, view.lang.split("-")[0]) is True
     return False
-
-
-#: One-letter proclitics an Arabic word may carry (and, so, by, as, for).
-_PROCLITICS = frozenset("وفبكل")
 
 
 def _number_form(found: str, word: str) -> bool:

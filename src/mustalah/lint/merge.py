@@ -43,14 +43,7 @@ def _worse(a: Severity, b: Severity) -> Severity:
     return a if _RANK[a] >= _RANK[b] else b
 
 
-def _pair_sides(unit: list[Finding], rule: Rule, hosted: frozenset[int] = frozenset()) -> list[Finding]:
-    out, done = _pair_sides_of(unit, rule, frozenset())
-    if not done and hosted:  # not one-to-one: without the target's facts of another finding?
-        return _pair_sides_of(unit, rule, hosted)[0]
-    return out
-
-
-def _pair_sides_of(unit: list[Finding], rule: Rule, hosted: frozenset[int]) -> tuple[list[Finding], bool]:
+def _pair_sides(unit: list[Finding], rule: Rule, hosted: frozenset[int]) -> tuple[list[Finding], bool]:
     mine = [f for f in unit if f.code == rule.code and id(f) not in hosted]
     src = [f for f in mine if f.side == "source"]
     tgt = [f for f in mine if f.side == "target"]
@@ -79,11 +72,15 @@ def merge_slips(unit: Sequence[Finding], rules: Mapping[str, Rule]) -> list[Find
     if len(out) < 2:
         return out
     codes = {f.code for f in out}
-    hosted = _hosted_in_target(out, rules, codes)
     for code in codes:
         rule = rules.get(code)
-        if rule is not None and rule.pairs_sides:
-            out = _pair_sides(out, rule, hosted)
+        if rule is None or not rule.pairs_sides:
+            continue
+        out, done = _pair_sides(out, rule, frozenset())
+        if not done:  # not one-to-one: without the target's facts of another target finding?
+            hosted = _hosted_in_target(out, rules, codes)
+            if hosted:
+                out = _pair_sides(out, rule, hosted)[0]
     host_of: dict[int, int] = {}
     for i, f in enumerate(out):
         rule = rules.get(f.code)

@@ -20,12 +20,13 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from ..text.arabic import split_proclitics
+
 _MARK_CLASS = "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640"
 #: Words keep their marks and tatweel (``الدوليّ`` is one token), then white space runs, then
 #: single punctuation marks.
 _TOKEN = re.compile(f"[\\w{_MARK_CLASS}]+|\\s+|[^\\w\\s]")
 _MARKS = re.compile(f"[{_MARK_CLASS}]")
-_PROCLITIC = re.compile("^(?:[وف]?(?:[بك]?ال|لل|[بكل])?)")
 _ORTHO = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه"})
 
 
@@ -48,12 +49,6 @@ def _bare(text: str) -> str:
     return _MARKS.sub("", unicodedata.normalize("NFC", text))
 
 
-def _stem(word: str) -> tuple[str, str]:
-    m = _PROCLITIC.match(word)
-    prefix = m.group() if m else ""
-    return prefix, word[len(prefix) :]
-
-
 def classify(old: str, new: str) -> str:
     """The kind of one edit (see the module docstring)."""
     if _bare(old) == _bare(new):
@@ -67,7 +62,7 @@ def classify(old: str, new: str) -> str:
         return "punctuation"
     a, b = _bare(old).strip(), _bare(new).strip()
     if a and b and " " not in a and " " not in b:
-        (pa, sa), (pb, sb) = _stem(a), _stem(b)
+        (pa, sa), (pb, sb) = split_proclitics(a), split_proclitics(b)
         same = sa == sb or "ال" + sa == sb or sa == "ال" + sb
         if len(sa) > 1 and len(sb) > 1 and same and pa != pb:  # والي / لي: no stem, a surname
             return "clitic"

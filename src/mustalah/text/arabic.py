@@ -1,6 +1,8 @@
-"""Arabic language data the rules need: honorifics and re-attaching proclitics."""
+"""Arabic language data the rules need: honorifics, and splitting off and re-attaching proclitics."""
 
 from __future__ import annotations
+
+import re
 
 from ..model import Gender
 
@@ -46,6 +48,15 @@ HONORIFICS_EN: dict[str, Gender | None] = {
 HONORIFIC_CLITICS = ("", "و", "ف", "ل", "ول", "فل", "ب", "وب")
 #: The one-letter proclitics: and, so, with/by, for/of, like.
 PROCLITICS = frozenset("وفبلك")
+#: The proclitics a word may open with, the article included (``وبال``, ``لل``, ``ف``).
+_PROCLITIC_PREFIX = re.compile("^(?:[وف]?(?:[بك]?ال|لل|[بكل])?)")
+
+
+def split_proclitics(word: str) -> tuple[str, str]:
+    """``وبالقرار`` → (``وبال``, ``قرار``): the proclitics and the article a word opens with, and the rest."""
+    m = _PROCLITIC_PREFIX.match(word)
+    prefix = m.group() if m else ""
+    return prefix, word[len(prefix) :]
 
 
 def split_honorific_ar(token: str) -> tuple[str, str, Gender | None] | None:
