@@ -11,6 +11,7 @@ from .base import Rule
 from .consistency import ConceptRenderedTwoWays, InconsistentSource, InconsistentTranslation
 from .entities import NoSuchEntity, TermWrongEntity
 from .gender import HonorificSourceGender, HonorificTitleGender
+from .hamza import HamzaSlip
 from .invisible import BidiEmbedding, BidiOverride, StrayNoBreakSpace, Tatweel, ZeroWidthInWord
 from .marks import StrayVowelMark
 from .markup import InlineCodeMismatch, PlaceholderMismatch
@@ -78,6 +79,7 @@ ALL_RULES: tuple[type[Rule], ...] = (
     Misspelling,
     RareWordBeforeName,
     StrayVowelMark,
+    HamzaSlip,
     InconsistentTranslation,
     InconsistentSource,
     ConceptRenderedTwoWays,

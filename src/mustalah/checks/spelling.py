@@ -169,6 +169,25 @@ def _wordlist(termbase: Termbase) -> tuple[frozenset[str], _Verdicts]:
     return frozen, verdicts
 
 
+def arabic_word_known(word: str, termbase: Termbase, speller: StoredVerdicts) -> bool:
+    """Whether the Arabic ``word`` (vowel marks dropped) is a word: the project word list or
+    Hunspell, with SP002's memo of verdicts (SP005 asks about the words SP002 has judged)."""
+    words, verdicts = _wordlist(termbase)
+    known, misspelled = verdicts.setdefault("ar", (set(), set()))
+    if word in known:
+        return True
+    if word in misspelled:
+        return False
+    ok = len(word) < 3 or _known(word, "ar", words) or speller.spell(word)
+    (known if ok else misspelled).add(word)
+    return ok
+
+
+def arabic_speller() -> StoredVerdicts | None:
+    """Hunspell's Arabic verdicts, or None (one stderr line) when the dictionary is missing."""
+    return _speller("ar")
+
+
 def _known(word: str, lang: str, words: frozenset[str]) -> bool:
     if word in words or word.lower() in words or word.capitalize() in words:
         return True
@@ -212,7 +231,7 @@ class Misspelling(Rule):
     severity = "info"
     #: a non-word that a term, confusion or vowel-mark rule already reports with its right form
     #: (or ST008: two month names run together, ``أكتوبرتشرين``)
-    yields_to = ("TM002", "TM003", "TM005", "TM006", "TM008", "SP001", "SP003", "ST008")
+    yields_to = ("TM002", "TM003", "TM005", "TM006", "TM008", "SP001", "SP003", "SP005", "ST008")
     #: ``words = [...]`` in ``[tool.mustalah.rules.SP002]``: the project's own words (drug names,
     #: transliterated names) that neither the dictionary nor the termbase has.
     defaults: ClassVar[Mapping[str, Any]] = {"words": []}
@@ -262,7 +281,7 @@ class Misspelling(Rule):
         if not new & misspelled:
             return  # the common case: every word is known, no need for positions
         project = self._project_words(ctx)
-        names = _latin_names(ctx, view)
+        names = latin_names(ctx, view)
         for m in pattern.finditer(text):
             word = m.group()
             bare = word.translate(_UNMARK) if marked else word
@@ -275,7 +294,7 @@ class Misspelling(Rule):
 _LATIN_NAME = re.compile(r"[A-Z][A-Za-z']+")
 
 
-def _latin_names(ctx: UnitContext, view: SideView) -> frozenset[str]:
+def latin_names(ctx: UnitContext, view: SideView) -> frozenset[str]:
     """The capitalized words of the unit's other side, when ``view`` is Arabic and the other is
     Latin: an Arabic word that spells one of them (``دارفور`` / Darfur) is a name, not a typo."""
     if view.lang != "ar":

@@ -1,0 +1,156 @@
+"""Hamza slips: a hamza left off a word that needs one, or written on a hamzat al-wasl.
+
+The commonest slip in the Arabic of UN agencies' and missions' own pages (the Arabic-only blind
+sets of ``corpora/real-ar``): ``الامم``, ``الاردن``, ``ايضا``, ``الانسانية`` with a bare alef, and
+``إجتماع``, ``الإستقرار``, ``إنقضاء`` with a hamza the verbal noun of a derived form never takes.
+Hunspell (SP002's dictionary) does not know the written word and knows the corrected one.
+
+Two guards keep names and real words out:
+
+* a hamza is added only to make a stem UN Arabic writes (``data/hamza-stems.txt``,
+  ``scripts/build_hamza_stems.py``), not merely one Hunspell knows: Hunspell accepts ``أ`` + almost
+  any verb stem ("I …"), so ``أشتية`` would pass and ``محمد اشتية`` (Mohammad Shtayyeh) be
+  "corrected", and of ``الامل`` it knows ``الآمل`` as well as ``الأمل``; and only after the article
+  or at the start of a word, never after a proclitic alone (``دي واين``, DeWine, is no و + أين);
+* a hamza is never added to a hamzat al-wasl (``الاثني عشر``, ``اسم``, ``ابن``, ``امرأة``, the
+  verbal nouns of forms VII, VIII and X), and taken off only in those shapes.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Callable, Iterable, Iterator
+from importlib import resources
+
+from ..model import Finding
+from ..termbase.model import Termbase
+from ..text.transliteration import spells_a_name
+from .base import Rule, UnitContext
+from .spellcache import StoredVerdicts
+from .spelling import arabic_speller, arabic_word_known, latin_names
+
+#: An Arabic word with its vowel marks and tatweel (dropped before the dictionary sees it).
+_TOKEN = re.compile(r"[\u0621-\u064a\u064b-\u0652\u0670]+")
+_MARKS = frozenset("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0670\u0640")
+_UNMARK = str.maketrans("", "", "".join(_MARKS))
+#: The article with the proclitics before it (longest first).
+_ARTICLE = ("وبال", "فبال", "وكال", "فكال", "وال", "فال", "بال", "كال", "ولل", "فلل", "لل", "ال")
+#: Where a missing hamza is looked for: after the article, or at the start.  Not after a
+#: proclitic alone: a name opening with one (``فايرا``, ``كايمان``, ``لايدن``, ``دي واين``) would split.
+_MISSING_PREFIXES = (*_ARTICLE, "")
+#: Where a hamza on a hamzat al-wasl is looked for (``بإسم``, ``للإحتفال``, ``وإرتفاع``).
+_WASL_PREFIXES = (*_ARTICLE, "و", "ف", "ب", "ل", "ك", "")
+#: A stem (after its alef) that opens with a hamzat al-wasl: اثنان, اسم, ابن, امرأة, and the
+#: verbal nouns of form X (استفعال, استفالة), VIII (افتعال, اضطهاد, ازدياد) and VII (انفعال).
+_WASL = re.compile(r"^(?:ثن|سم|بن|مر[أؤئاء]|ست..?ا|.ت.ا|[ضصطظ]ط.ا|زد.ا|ن..ا)")
+
+
+@functools.lru_cache(maxsize=1)
+def hamza_stems() -> frozenset[str]:
+    """The stems opening with a hamza that UN Arabic writes (``data/hamza-stems.txt``)."""
+    text = resources.files("mustalah.data").joinpath("hamza-stems.txt").read_text(encoding="utf-8")
+    return frozenset(ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#"))
+
+
+class HamzaSlip(Rule):
+    """A hamza left off a word that needs one, or written on a hamzat al-wasl.
+
+    What it catches:
+        An Arabic word the dictionary does not know that is a known word once its first alef
+        (after the article, or opening the word) takes its hamza — ``الامم``, ``الاردن``,
+        ``ايضا``, ``الانسانية``, ``اعادة`` — or loses one it cannot take: the verbal nouns of
+        forms VII, VIII and X, ``اسم``, ``اثنان`` (``إجتماع``, ``الإستقرار``, ``إنقضاء``,
+        ``بإسم``).  The hamzated stem must be one UN Arabic writes (``data/hamza-stems.txt``);
+        a word that spells a capitalized word of the English (a name) is left alone.  When two
+        hamzas make such words (``الاعمار``: الأعمار, الإعمار), both are named and nothing is
+        suggested.
+    Why it matters:
+        UN Arabic writes every hamzat al-qat' and none on a hamzat al-wasl; a bare alef is
+        the mark of a hurried or machine-stripped text, and it breaks search and term
+        matching (``الامم المتحدة`` is not ``الأمم المتحدة`` to a TM).
+    Example:
+        en: the Special Representative of the United Nations Secretary-General
+        ar: الممثل الخاص للامين العام للامم المتحدة
+    Use instead:
+        ar: الممثل الخاص للأمين العام للأمم المتحدة
+    Suppress:
+        `mustalah: ignore SP005` in the unit's note.
+    """
+
+    code = "SP005"
+    name = "hamza-slip"
+    category = "spelling"
+    severity = "warning"
+    #: a term, confusion or State-name rule that reports the same word with its right form
+    yields_to = ("TM002", "TM003", "TM005", "TM006", "TM008", "SP001", "ST007")
+
+    def check(self, ctx: UnitContext) -> Iterable[Finding]:
+        for view in ctx.sides:
+            if view.lang != "ar":
+                continue
+            speller = arabic_speller()
+            if speller is None:
+                return
+            termbase = ctx.termbase
+
+            def is_word(word: str, termbase: Termbase = termbase, speller: StoredVerdicts = speller) -> bool:
+                return arabic_word_known(word, termbase, speller)
+
+            names: frozenset[str] | None = None
+            for m in _TOKEN.finditer(view.text):
+                token = m.group()
+                bare = token.translate(_UNMARK)
+                if len(bare) < 3 or not ({"ا", "أ", "إ"} & set(bare[:6])):
+                    continue
+                if is_word(bare):
+                    continue
+                fix = _correction(bare, is_word)
+                if fix is None:
+                    continue
+                if names is None:
+                    names = latin_names(ctx, view)
+                if names and spells_a_name(bare, names):
+                    continue
+                kind, seat, words = fix
+                suggestion = _respell(token, seat, words[0][seat]) if len(words) == 1 else None
+                if kind == "wasl":
+                    message = f"'{bare}' has a hamza on a hamzat al-wasl: UN Arabic writes '{words[0]}'"
+                elif suggestion is not None:
+                    message = f"'{bare}' has lost its hamza: UN Arabic writes '{words[0]}'"
+                else:
+                    message = f"'{bare}' has lost a hamza: " + " or ".join(f"'{w}'" for w in words)
+                yield self.finding(ctx, view, m.start(), m.end(), message, suggestion=suggestion)
+
+
+def _correction(word: str, is_word: Callable[[str], bool]) -> tuple[str, int, list[str]] | None:
+    """``("missing" | "wasl", index of the seat, the corrected words)`` for a hamza slip in the
+    unknown ``word``, or None."""
+    for prefix, stem in _parses(word, _MISSING_PREFIXES):
+        if stem[0] != "ا" or _WASL.match(stem[1:]) or (not prefix and stem.startswith("ال")):
+            continue
+        hamzas = [h for h in "أإآ" if h + stem[1:] in hamza_stems() and is_word(prefix + h + stem[1:])]
+        if hamzas:
+            return "missing", len(prefix), [prefix + h + stem[1:] for h in hamzas]
+    for prefix, stem in _parses(word, _WASL_PREFIXES):
+        if stem[0] in "إأ" and _WASL.match(stem[1:]) and is_word(prefix + "ا" + stem[1:]):
+            return "wasl", len(prefix), [prefix + "ا" + stem[1:]]
+    return None
+
+
+def _parses(word: str, prefixes: tuple[str, ...]) -> Iterator[tuple[str, str]]:
+    """(prefix, stem) for each prefix ``word`` opens with that leaves a stem of three letters."""
+    for prefix in prefixes:
+        if word.startswith(prefix) and len(word) >= len(prefix) + 3:
+            yield prefix, word[len(prefix) :]
+
+
+def _respell(token: str, seat: int, letter: str) -> str:
+    """``token`` (vowel marks kept) with its ``seat``-th letter (marks not counted) replaced."""
+    letters = -1
+    for i, char in enumerate(token):
+        if char not in _MARKS:
+            letters += 1
+            if letters == seat:
+                return token[:i] + letter + token[i + 1 :]
+    return token
