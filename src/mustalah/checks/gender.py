@@ -58,6 +58,9 @@ def _construct_head(text: str, start: int) -> tuple[int, Gender] | None:
 
 
 #: A preposition word right before a title (``التقت الدكتورة كانيم مع رئيس الوزراء``): its object.
+#: Between an honorific and a title, a style of address (``فخامة الرئيس``, ``معالي الوزير``) or an
+#: agent (``من قبل أنطونيو غوتيريش الأمين العام``, "by …"): the title is that other person's.
+_ANOTHER_PERSON = re.compile(r"(?:^|\s)و?(?:فخامة|معالي|سعادة|سمو|من قبل|من جانب)\s")
 _PREPOSITION_BEFORE = re.compile(r"(?:^|\s)(?:مع|إلى|الى|على|عن|من|لدى|عند|بين|ضد|نحو)\s+$")
 
 
@@ -227,6 +230,8 @@ class HonorificTitleGender(Rule):
                         or _PREPOSITION_BEFORE.search(view.text, max(0, m.start - 12), m.start)
                     ):
                         break  # الدكتورة كانيم برئيس الوزراء: "met with the Prime Minister", another person
+                    if view.lang == "ar" and _ANOTHER_PERSON.search(view.text, h.end, m.start):
+                        break  # التقت الدكتورة حنان … فخامة الرئيس: the President's title, not hers
                     if following is not None and _introduces(view.text, m.end, following):
                         break  # وزير الزراعة، السيد …، ووزيرة الثقافة، السيدة …: the next person's title
                     what, gender = m.term.text, Gender(m.term.gender)

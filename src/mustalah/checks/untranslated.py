@@ -15,6 +15,8 @@ from .markup import PLACEHOLDER
 from .spelling import dictionary_word
 
 _URL_OR_EMAIL = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+#: A hashtag or a social-media handle (``#volunteernow``, ``@UN_News_Centre``): Latin by design.
+_HASHTAG_OR_HANDLE = re.compile(r"(?<![\w&])[#@][A-Za-z_]\w*")
 #: A character reference left as text (``&gt;``, ``&amp;``, ``&#160;``): escaped twice, the same
 #: in both languages; a fault of the file's encoding, not Latin words left untranslated.
 _CHARACTER_REFERENCE = re.compile(r"&(?:[A-Za-z]{2,8}|#[0-9]{1,7}|#x[0-9A-Fa-f]{1,6});")
@@ -130,7 +132,8 @@ class LatinInArabic(Rule):
         Latin words with lower-case letters in an Arabic text, outside
         parentheses.  Acronyms (all capitals), acronyms and names the termbase
         lists, anything in parentheses (``(UNCCT)``, an original-language name),
-        URLs, e-mail addresses, UN document symbols and character references
+        URLs, e-mail addresses, hashtags and handles (``#volunteernow``, ``@UN``),
+        UN document symbols and character references
         left as text (``&gt;``, escaped twice in both languages), markup tags
         (``<a href='…'>``), placeholders (``{{name}}``, ``%zu``), identifiers
         (``id_token``) and paths or options the source writes the same way
@@ -176,6 +179,7 @@ class LatinInArabic(Rule):
             if ctx.target is not None and view is ctx.target and text.strip() == ctx.source.text.strip():
                 continue  # the whole unit left untranslated: UT002 says so
             skip = [m.span() for m in _URL_OR_EMAIL.finditer(text)]
+            skip += [m.span() for m in _HASHTAG_OR_HANDLE.finditer(text)]
             skip += [m.span() for m in _CHARACTER_REFERENCE.finditer(text)]
             skip += [m.span() for m in DOCUMENT_SYMBOL.finditer(text)]
             skip += [m.span() for m in _MARKUP_TAG.finditer(text)]
