@@ -11,7 +11,7 @@ from ..termbase.model import Gender
 from ..text.arabic import HONORIFIC_CLITICS, HONORIFICS_AR, HONORIFICS_EN, gendered, split_honorific_ar
 from .base import Rule, SideView, UnitContext
 
-_STOP = re.compile(r"[؛;]|\s(?:و?السيدة?|Mr\.?|Ms\.?|Mrs\.?)\s")
+_STOP = re.compile(r"[؛;]|(?<=[\u0621-\u064a)]{2})\.\s|\s(?:و?السيدة?|Mr\.?|Ms\.?|Mrs\.?)\s")
 _MAX_WINDOW = 90  # characters after the honorific within which its name and title stand
 #: A verb with the person as its object right before a title (``عيّنها``, ``استقبله``): the title
 #: is the verb's subject, another person.
@@ -180,8 +180,10 @@ class HonorificTitleGender(Rule):
         the honorific lacks (``التقت الدكتورة كانيم برئيس الوزراء``, "met with the Prime
         Minister", or ``مع رئيس الوزراء``) is that preposition's object, another person, and
         so is a title right after her verb (``السيدة كازين أطلعت الرئيس``, "briefed the
-        President").  A feminine honorific before a masculine post is a warning with no
-        suggestion: Arabic often gives a woman's post in the masculine
+        President").  A style of address (``فخامة الرئيس``, ``معالي الوزير``) or an agent
+        (``من قبل أنطونيو غوتيريش الأمين العام``) before the title, or a full stop ending
+        the sentence, marks another person's title.  A feminine honorific before a masculine
+        post is a warning with no suggestion: Arabic often gives a woman's post in the masculine
         (``السفيرة صفية السهيل، المندوب الدائم``), and the honorific is most often right.
     Why it matters:
         Addressing a woman as السيد is an error every reader notices; it also

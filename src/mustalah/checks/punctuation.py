@@ -228,7 +228,19 @@ def _closes_quoted_paragraph(text: str) -> bool:
     return bool(tail) and tail in _QUOTE_STYLES and len(_QUOTE_RE.findall(body)) == 1
 
 
+def _opens_last_quotation(text: str) -> bool:
+    """Every quotation of the unit pairs but the last, which opens and runs to the end: a
+    quotation over several paragraphs, each opening with a mark (``قالت: "…". "بلغت …``)."""
+    if text.count('"') % 2:
+        last = text.rfind('"')
+        before, after = text[last - 1 : last], text[last + 1 : last + 2]
+        return (not before or before.isspace() or before in "(:") and after.isalpha()
+    opens, closes = text.count("\u201c"), text.count("\u201d")
+    return opens == closes + 1 and text.rfind("\u201c") > text.rfind("\u201d")
+
+
 _RUNS_ON = "; the unit's only quotation mark (a quotation that runs on across units?)"
+_RUNS_ON_LAST = "; the unit's last quotation opens and runs to its end (a quotation running on across units?)"
 _CLOSES_EARLIER = (
     "; the unit's only quotation mark, at its end, where the other side has none: it closes a"
     " quotation an earlier unit opened (the source closes it elsewhere), or is a stray mark"
@@ -264,7 +276,8 @@ class UnbalancedBrackets(Rule):
         other side has none, is a note: a statement split into sentences, the
         Arabic closing the quotation where the English does not.  In text with no
         other side, a unit whose only quotation mark is the odd one is a note: the
-        quotation may run on into the next unit.  A quotation opened in one style and
+        quotation may run on into the next unit; so is one whose quotations all pair
+        but the last, which opens and runs to the end (``"…". "بلغت …``).  A quotation opened in one style and
         closed in the other (``:” … اليوم".``) pairs: PU005 reports the mix, once.
     Why it matters:
         A lost bracket or quote changes what is quoted or parenthetical, and in
@@ -298,12 +311,13 @@ class UnbalancedBrackets(Rule):
             # with no other side to compare, a unit whose one quotation mark is the odd one most
             # often opens a quotation the next unit goes on with (or closes one): a note
             lone = other is None and len(_QUOTE_RE.findall(view.text)) == 1
+            last_opens = other is None and not lone and _opens_last_quotation(view.text)
             # the last sentence of a quoted statement split into sentences: the Arabic closes the
             # quotation here, the English (one opening mark per paragraph) closes it elsewhere
             closing = (
                 other is not None and _closes_quoted_paragraph(view.text) and not _QUOTE_RE.search(other.text)
             )
-            note = _RUNS_ON if lone else _CLOSES_EARLIER if closing else ""
+            note = _RUNS_ON if lone else _RUNS_ON_LAST if last_opens else _CLOSES_EARLIER if closing else ""
             for pos, what in unbalanced[view.side]:
                 yield self.finding(
                     ctx,

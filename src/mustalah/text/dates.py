@@ -103,6 +103,13 @@ LEVANTINE_AR: dict[str, int] = {
     "تشرين الأول": 10,
     "تشرين الثاني": 11,
     "كانون الأول": 12,
+    # written without their hamza or madda (``كانون الاول/ديسمبر``): still the month, so the pair
+    # rules read it (SP005 reports the hamza)
+    "اذار": 3,
+    "ايار": 5,
+    "ايلول": 9,
+    "تشرين الاول": 10,
+    "كانون الاول": 12,
 }
 
 _DIGIT = r"[0-9٠-٩۰-۹]"
