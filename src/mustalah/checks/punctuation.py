@@ -229,14 +229,27 @@ def _closes_quoted_paragraph(text: str) -> bool:
 
 
 def _opens_last_quotation(text: str) -> bool:
-    """Every quotation of the unit pairs but the last, which opens and runs to the end: a
-    quotation over several paragraphs, each opening with a mark (``قالت: "…". "بلغت …``)."""
+    """Every quotation of the unit pairs but one, which opens and runs to the end: a quotation
+    over several paragraphs, each opening with a mark (``قالت: "…". "بلغت …``), perhaps with a
+    quoted word inside (``"تلقت سوريا … لقاح "كوفيد-19"، وهي …``)."""
     if text.count('"') % 2:
-        last = text.rfind('"')
-        before, after = text[last - 1 : last], text[last + 1 : last + 2]
-        return (not before or before.isspace() or before in "(:") and after.isalpha()
-    opens, closes = text.count("\u201c"), text.count("\u201d")
-    return opens == closes + 1 and text.rfind("\u201c") > text.rfind("\u201d")
+        marks = [i for i, c in enumerate(text) if c == '"']
+        opens = [_opening(text, i) for i in marks]
+        return any(o and _pairs(opens[:k]) and _pairs(opens[k + 1 :]) for k, o in enumerate(opens))
+    opens_curly, closes_curly = text.count("\u201c"), text.count("\u201d")
+    return opens_curly == closes_curly + 1 and text.rfind("\u201c") > text.rfind("\u201d")
+
+
+def _opening(text: str, i: int) -> bool:
+    """A straight quote at ``i`` that opens: after the start, a space or ``(:-–—``, before a letter
+    or a digit."""
+    before, after = text[i - 1 : i], text[i + 1 : i + 2]
+    return (not before or before.isspace() or before in "(:-–—") and after.isalnum()
+
+
+def _pairs(opens: list[bool]) -> bool:
+    """Whether quotes that open (True) and close (False) in this order pair up, one after another."""
+    return len(opens) % 2 == 0 and all(opens[k] and not opens[k + 1] for k in range(0, len(opens), 2))
 
 
 _RUNS_ON = "; the unit's only quotation mark (a quotation that runs on across units?)"

@@ -29,7 +29,8 @@ class StateShortName(Rule):
         ``بورما، ميانمار حالياً``, in the same order, no more often) renders it too;
         nor in a person's name (``Mr. Jack Holland``, ``السيد جاك هولاند``; ``كلاوس
         توبفر``, Klaus, is no ك + لاوس), nor inside quotation marks (a title cited as it
-        was published).  In Arabic
+        was published), nor where the name is a word (``من بنين وبنات``, "boys and girls",
+        is not Benin's press name).  In Arabic
         text with no source, a warning: whether a translation keeps its
         author's wording (a Member State's letter) cannot be told — and a note
         where the UN name stands beside it (a history, ``بورما، ميانمار حالياً``).
@@ -76,6 +77,9 @@ class StateShortName(Rule):
                     continue  # "… Development in Vietnam": a title is cited as it was published
                 if m.clitics.endswith("ك") and len(m.surface.split()) == 1:
                     continue  # كلاوس توبفر (Klaus Töpfer): a name that reads as ك + لاوس, not "as Laos"
+                near = view.text[max(0, m.start - 8) : m.end + 10]
+                if m.term.text == "بنين" and _BOYS_AND_GIRLS.search(near):
+                    continue  # من بنين وبنات, "boys and girls": the word, not Benin's press name
                 why = f" ({m.term.note})" if m.term.note else ""
                 yield self.finding(
                     ctx,
@@ -96,6 +100,9 @@ class StateShortName(Rule):
                     else None,
                 )
 
+
+#: ``بنين`` beside ``بنات``: "boys and girls", not Benin (whose press name is ``بنين``).
+_BOYS_AND_GIRLS = re.compile(r"بنين\s+و\s?(?:ال)?بنات|بنات\s+و\s?(?:ال)?بنين")
 
 #: An honorific and up to three given names just before a match: the match is a family name.
 _PERSON_BEFORE = {
