@@ -11,6 +11,8 @@ from ..termbase.model import Gender
 from ..text.arabic import HONORIFIC_CLITICS, HONORIFICS_AR, HONORIFICS_EN, gendered, split_honorific_ar
 from .base import Rule, SideView, UnitContext
 
+#: Where the search for an honorific's title stops: a semicolon, the full stop ending an Arabic
+#: sentence (after a word or a closing parenthesis), or the next person's honorific.
 _STOP = re.compile(r"[؛;]|(?<=[\u0621-\u064a)]{2})\.\s|\s(?:و?السيدة?|Mr\.?|Ms\.?|Mrs\.?)\s")
 _MAX_WINDOW = 90  # characters after the honorific within which its name and title stand
 #: A verb with the person as its object right before a title (``عيّنها``, ``استقبله``): the title
@@ -57,10 +59,10 @@ def _construct_head(text: str, start: int) -> tuple[int, Gender] | None:
     return at, Gender.FEMININE if head.endswith("ة") else Gender.MASCULINE
 
 
-#: A preposition word right before a title (``التقت الدكتورة كانيم مع رئيس الوزراء``): its object.
 #: Between an honorific and a title, a style of address (``فخامة الرئيس``, ``معالي الوزير``) or an
 #: agent (``من قبل أنطونيو غوتيريش الأمين العام``, "by …"): the title is that other person's.
 _ANOTHER_PERSON = re.compile(r"(?:^|\s)و?(?:فخامة|معالي|سعادة|سمو|من قبل|من جانب)\s")
+#: A preposition word right before a title (``التقت الدكتورة كانيم مع رئيس الوزراء``): its object.
 _PREPOSITION_BEFORE = re.compile(r"(?:^|\s)(?:مع|إلى|الى|على|عن|من|لدى|عند|بين|ضد|نحو)\s+$")
 
 

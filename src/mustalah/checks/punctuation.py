@@ -228,7 +228,7 @@ def _closes_quoted_paragraph(text: str) -> bool:
     return bool(tail) and tail in _QUOTE_STYLES and len(_QUOTE_RE.findall(body)) == 1
 
 
-def _opens_last_quotation(text: str) -> bool:
+def _one_quotation_runs_on(text: str) -> bool:
     """Every quotation of the unit pairs but one, which opens and runs to the end: a quotation
     over several paragraphs, each opening with a mark (``قالت: "…". "بلغت …``), perhaps with a
     quoted word inside (``"تلقت سوريا … لقاح "كوفيد-19"، وهي …``)."""
@@ -253,7 +253,7 @@ def _pairs(opens: list[bool]) -> bool:
 
 
 _RUNS_ON = "; the unit's only quotation mark (a quotation that runs on across units?)"
-_RUNS_ON_LAST = "; the unit's last quotation opens and runs to its end (a quotation running on across units?)"
+_RUNS_ON_LAST = "; one quotation opens and runs to the unit's end (a quotation running on across units?)"
 _CLOSES_EARLIER = (
     "; the unit's only quotation mark, at its end, where the other side has none: it closes a"
     " quotation an earlier unit opened (the source closes it elsewhere), or is a stray mark"
@@ -289,9 +289,10 @@ class UnbalancedBrackets(Rule):
         other side has none, is a note: a statement split into sentences, the
         Arabic closing the quotation where the English does not.  In text with no
         other side, a unit whose only quotation mark is the odd one is a note: the
-        quotation may run on into the next unit; so is one whose quotations all pair
-        but the last, which opens and runs to the end (``"…". "بلغت …``).  A quotation opened in one style and
-        closed in the other (``:” … اليوم".``) pairs: PU005 reports the mix, once.
+        quotation may run on into the next unit; so is one whose quotations all pair but
+        one, which opens and runs to the end (``"…". "بلغت …``, or ``"تلقت … "كوفيد-19"، …``
+        with a quoted word inside).  A quotation opened in one style and closed in the
+        other (``:” … اليوم".``) pairs: PU005 reports the mix, once.
     Why it matters:
         A lost bracket or quote changes what is quoted or parenthetical, and in
         Arabic an unpaired bracket mirrors the wrong way.
@@ -324,13 +325,13 @@ class UnbalancedBrackets(Rule):
             # with no other side to compare, a unit whose one quotation mark is the odd one most
             # often opens a quotation the next unit goes on with (or closes one): a note
             lone = other is None and len(_QUOTE_RE.findall(view.text)) == 1
-            last_opens = other is None and not lone and _opens_last_quotation(view.text)
+            runs_on = other is None and not lone and _one_quotation_runs_on(view.text)
             # the last sentence of a quoted statement split into sentences: the Arabic closes the
             # quotation here, the English (one opening mark per paragraph) closes it elsewhere
             closing = (
                 other is not None and _closes_quoted_paragraph(view.text) and not _QUOTE_RE.search(other.text)
             )
-            note = _RUNS_ON if lone else _RUNS_ON_LAST if last_opens else _CLOSES_EARLIER if closing else ""
+            note = _RUNS_ON if lone else _RUNS_ON_LAST if runs_on else _CLOSES_EARLIER if closing else ""
             for pos, what in unbalanced[view.side]:
                 yield self.finding(
                     ctx,
