@@ -14,24 +14,22 @@ blind sets (``corpora/real-ar``) are left out: they measure the rule on text it 
 
 from __future__ import annotations
 
-import re
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
+from mustalah.checks.spelling import AR_WORD, UNMARK  # noqa: E402
 from mustalah.termbase.loader import load_termbase  # noqa: E402
 from mustalah.text.arabic import split_proclitics  # noqa: E402
 
-_TOKEN = re.compile(r"[\u0621-\u064a\u064b-\u0652\u0670]+")
-_UNMARK = str.maketrans("", "", "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0670\u0640")
 OUT = ROOT / "src" / "mustalah" / "data" / "hamza-stems.txt"
 
 
 def stems(text: str) -> set[str]:
     found = set()
-    for token in _TOKEN.findall(text.translate(_UNMARK)):
+    for token in AR_WORD.findall(text.translate(UNMARK)):
         for word in {token, split_proclitics(token)[1]}:
             if word[:1] in ("أ", "إ", "آ") and len(word) >= 3:
                 found.add(word)

@@ -20,27 +20,19 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from importlib import resources
 
 from ..model import Finding
-from ..termbase.model import Termbase
+from ..text.arabic import split_proclitics
 from ..text.transliteration import spells_a_name
 from .base import Rule, UnitContext
-from .spellcache import StoredVerdicts
-from .spelling import arabic_speller, arabic_word_known, latin_names
+from .spelling import AR_WORD, UNMARK, arabic_speller, arabic_word_known, latin_names
 
-#: An Arabic word with its vowel marks and tatweel (dropped before the dictionary sees it).
-_TOKEN = re.compile(r"[\u0621-\u064a\u064b-\u0652\u0670]+")
-_MARKS = frozenset("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0670\u0640")
-_UNMARK = str.maketrans("", "", "".join(_MARKS))
-#: The article with the proclitics before it (longest first).
-_ARTICLE = ("وبال", "فبال", "وكال", "فكال", "وال", "فال", "بال", "كال", "ولل", "فلل", "لل", "ال")
-#: Where a missing hamza is looked for: after the article, or at the start.  Not after a
-#: proclitic alone: a name opening with one (``فايرا``, ``كايمان``, ``لايدن``, ``دي واين``) would split.
-_MISSING_PREFIXES = (*_ARTICLE, "")
-#: Where a hamza on a hamzat al-wasl is looked for (``بإسم``, ``للإحتفال``, ``وإرتفاع``).
-_WASL_PREFIXES = (*_ARTICLE, "و", "ف", "ب", "ل", "ك", "")
+#: The proclitics after which a missing hamza is looked for: the article (``وال``, ``لل``) or none.
+#: Not a proclitic alone: a name opening with one (``فايرا``, ``كايمان``, ``لايدن``, ``دي واين``)
+#: would split.  A hamza on a hamzat al-wasl is looked for after any (``بإسم``, ``وإرتفاع``).
+_ARTICLE_ENDS = ("ال", "لل")
 #: A stem (after its alef) that opens with a hamzat al-wasl: اثنان, اسم, ابن, امرأة, and the
 #: verbal nouns of form X (استفعال, استفالة), VIII (افتعال, اضطهاد, ازدياد) and VII (انفعال).
 _WASL = re.compile(r"^(?:ثن|سم|بن|مر[أؤئاء]|ست..?ا|.ت.ا|[ضصطظ]ط.ا|زد.ا|ن..ا)")
@@ -86,21 +78,16 @@ class HamzaSlip(Rule):
     yields_to = ("TM002", "TM003", "TM005", "TM006", "TM008", "SP001", "ST007")
 
     def check(self, ctx: UnitContext) -> Iterable[Finding]:
-        for view in ctx.sides:
-            if view.lang != "ar":
-                continue
-            speller = arabic_speller()
-            if speller is None:
-                return
-            termbase = ctx.termbase
-
-            def is_word(word: str, termbase: Termbase = termbase, speller: StoredVerdicts = speller) -> bool:
-                return arabic_word_known(word, termbase, speller)
-
+        views = [view for view in ctx.sides if view.lang == "ar"]
+        speller = arabic_speller() if views else None
+        if speller is None:
+            return
+        is_word = functools.partial(arabic_word_known, termbase=ctx.termbase, speller=speller)
+        for view in views:
             names: frozenset[str] | None = None
-            for m in _TOKEN.finditer(view.text):
+            for m in AR_WORD.finditer(view.text):
                 token = m.group()
-                bare = token.translate(_UNMARK)
+                bare = token.translate(UNMARK)
                 if len(bare) < 3 or not ({"ا", "أ", "إ"} & set(bare[:6])):
                     continue
                 if is_word(bare):
@@ -126,30 +113,24 @@ class HamzaSlip(Rule):
 def _correction(word: str, is_word: Callable[[str], bool]) -> tuple[str, int, list[str]] | None:
     """``("missing" | "wasl", index of the seat, the corrected words)`` for a hamza slip in the
     unknown ``word``, or None."""
-    for prefix, stem in _parses(word, _MISSING_PREFIXES):
-        if stem[0] != "ا" or _WASL.match(stem[1:]) or (not prefix and stem.startswith("ال")):
-            continue
+    prefix, stem = split_proclitics(word)
+    if len(stem) < 3:
+        return None
+    if stem[0] == "ا":
+        if (prefix and not prefix.endswith(_ARTICLE_ENDS)) or _WASL.match(stem[1:]):
+            return None
         hamzas = [h for h in "أإآ" if h + stem[1:] in hamza_stems() and is_word(prefix + h + stem[1:])]
-        if hamzas:
-            return "missing", len(prefix), [prefix + h + stem[1:] for h in hamzas]
-    for prefix, stem in _parses(word, _WASL_PREFIXES):
-        if stem[0] in "إأ" and _WASL.match(stem[1:]) and is_word(prefix + "ا" + stem[1:]):
-            return "wasl", len(prefix), [prefix + "ا" + stem[1:]]
+        return ("missing", len(prefix), [prefix + h + stem[1:] for h in hamzas]) if hamzas else None
+    if stem[0] in "إأ" and _WASL.match(stem[1:]) and is_word(prefix + "ا" + stem[1:]):
+        return "wasl", len(prefix), [prefix + "ا" + stem[1:]]
     return None
-
-
-def _parses(word: str, prefixes: tuple[str, ...]) -> Iterator[tuple[str, str]]:
-    """(prefix, stem) for each prefix ``word`` opens with that leaves a stem of three letters."""
-    for prefix in prefixes:
-        if word.startswith(prefix) and len(word) >= len(prefix) + 3:
-            yield prefix, word[len(prefix) :]
 
 
 def _respell(token: str, seat: int, letter: str) -> str:
     """``token`` (vowel marks kept) with its ``seat``-th letter (marks not counted) replaced."""
     letters = -1
     for i, char in enumerate(token):
-        if char not in _MARKS:
+        if ord(char) not in UNMARK:
             letters += 1
             if letters == seat:
                 return token[:i] + letter + token[i + 1 :]

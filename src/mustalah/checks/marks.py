@@ -67,11 +67,7 @@ class StrayVowelMark(Rule):
                         ctx, view, i, m.end(), f"stray vowel mark ({names}) on no letter", suggestion=""
                     )
                     continue
-                a, b = i - 1, m.end()
-                while a > 0 and not text[a - 1].isspace():
-                    a -= 1
-                while b < len(text) and not text[b].isspace():
-                    b += 1
+                a, b = _word_around(text, i - 1, m.end())
                 kind = "the digit" if base.isdigit() else "the letter" if base.isalpha() else "the character"
                 yield self.finding(
                     ctx,
@@ -90,11 +86,7 @@ class StrayVowelMark(Rule):
                 continue  # on no letter: reported above as a stray mark
             if tanwin == "\u064b" and _FINAL_ALEF.match(text, m.end()):
                 continue  # جدًا: the fathatan written on the letter before a final alif
-            a, b = m.start(), m.end()
-            while a > 0 and not text[a - 1].isspace():
-                a -= 1
-            while b < len(text) and not text[b].isspace():
-                b += 1
+            a, b = _word_around(text, m.start(), m.end())
             j = m.end() + 1  # past the letter after the tanwin and its own marks
             while j < len(text) and _MARK_RUN.match(text[j]):
                 j += 1
@@ -115,6 +107,15 @@ class StrayVowelMark(Rule):
                 ),
                 suggestion=None if last else _SHORT_VOWEL[tanwin],
             )
+
+
+def _word_around(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span of the space-delimited word around ``text[start:end]``."""
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    while end < len(text) and not text[end].isspace():
+        end += 1
+    return start, end
 
 
 def _name(mark: str) -> str:

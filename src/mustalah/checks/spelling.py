@@ -32,10 +32,11 @@ DICT_DIRS = (Path("/usr/share/hunspell"), Path("/usr/share/myspell/dicts"), Path
 DICTIONARIES = {"ar": "ar", "en": "en_GB"}
 #: An Arabic word with its vowel marks (harakat U+064B–0652 inside it do not split it); the marks
 #: are dropped before the dictionary sees it.
-_AR_TOKEN = re.compile(r"[\u0621-\u0652\u0670\u0671]+")
+AR_WORD = re.compile(r"[\u0621-\u0652\u0670\u0671]+")
 #: Vowel marks and tatweel (``الـ 15``, ``فـي``: IN004 reports the stretching, not this rule).
 _AR_MARKS = re.compile("[\u064b-\u0652\u0670\u0640]")
-_UNMARK = str.maketrans("", "", "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0670\u0640")
+#: Drops the vowel marks and tatweel (``str.translate``), as the dictionary wants its words.
+UNMARK = str.maketrans("", "", "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0670\u0640")
 _EN_TOKEN = re.compile(r"(?<![\w@/.'’])[a-z][a-z]+(?:['’-][a-z]+)*(?![\w@/])")
 _AR_PREFIXES = ("وال", "بال", "فال", "كال", "ولل", "لل", "ال", "و", "ف", "ب", "ل", "ك")
 _warned: set[str] = set()
@@ -242,7 +243,7 @@ class Misspelling(Rule):
     def _project_words(self, ctx: UnitContext) -> frozenset[str]:
         listed = self.option(ctx, "words")
         if self._words is None or self._words[0] is not listed:
-            bare = [str(w).translate(_UNMARK) for w in listed or ()]
+            bare = [str(w).translate(UNMARK) for w in listed or ()]
             self._words = (listed, frozenset(bare) | {w.lower() for w in bare})
         return self._words[1]
 
@@ -264,11 +265,11 @@ class Misspelling(Rule):
         words, verdicts = _wordlist(ctx.termbase)
         lang = view.lang
         known, misspelled = verdicts.setdefault(lang, (set(), set()))
-        pattern = _AR_TOKEN if lang == "ar" else _EN_TOKEN
+        pattern = AR_WORD if lang == "ar" else _EN_TOKEN
         text = view.text
         marked = lang == "ar" and _AR_MARKS.search(text) is not None
         found = pattern.findall(text)
-        new = {w.translate(_UNMARK) for w in found} if marked else set(found)
+        new = {w.translate(UNMARK) for w in found} if marked else set(found)
         new -= known
         if len(known) + len(misspelled) + len(new) > _VERDICTS_MAX:
             known.clear()
@@ -284,7 +285,7 @@ class Misspelling(Rule):
         names = latin_names(ctx, view)
         for m in pattern.finditer(text):
             word = m.group()
-            bare = word.translate(_UNMARK) if marked else word
+            bare = word.translate(UNMARK) if marked else word
             if bare in misspelled and bare not in project and not (names and spells_a_name(bare, names)):
                 yield self.finding(ctx, view, m.start(), m.end(), f"'{word}' is not in the {lang} dictionary")
 

@@ -77,8 +77,9 @@ class StateShortName(Rule):
                     continue  # "… Development in Vietnam": a title is cited as it was published
                 if m.clitics.endswith("ك") and len(m.surface.split()) == 1:
                     continue  # كلاوس توبفر (Klaus Töpfer): a name that reads as ك + لاوس, not "as Laos"
-                near = view.text[max(0, m.start - 8) : m.end + 10]
-                if m.term.text == "بنين" and _BOYS_AND_GIRLS.search(near):
+                if m.term.text == "بنين" and _BOYS_AND_GIRLS.search(
+                    view.text[max(0, m.start - 8) : m.end + 10]
+                ):
                     continue  # من بنين وبنات, "boys and girls": the word, not Benin's press name
                 why = f" ({m.term.note})" if m.term.note else ""
                 yield self.finding(
