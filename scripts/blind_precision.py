@@ -7,8 +7,9 @@ Each ``corpora/real/blindN-first-review.yaml`` froze the verdicts on every error
 linter gave the first time it saw set N (linted at ``measured_at``, judged before any change).
 The Arabic-only blind sets (``corpora/real-ar/blindarN-first-review.yaml``: UN Arabic with no
 English beside it, linted as Arabic alone) are counted apart and pooled on their own.
-A finding is right when it is true or defensible.  The README's figures on unseen text come from
-here (``tests/lint/test_blind_reviews.py`` holds them to it).  ``make eval-blind`` runs it.
+A finding is right when it is true or defensible.  The figures on unseen text in the README and
+``docs/precision.md`` come from here (``tests/lint/test_blind_reviews.py`` holds them to it).
+``make eval-blind`` runs it.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ ROOT = Path(__file__).resolve().parent.parent
 REAL = ROOT / "corpora" / "real"
 REAL_AR = ROOT / "corpora" / "real-ar"
 VERDICTS = ("true", "defensible", "false")
-#: The first set linted after TM001 needed a trace of a slip to warn (see the README).
+#: The first set linted after TM001 needed a trace of a slip to warn (see docs/precision.md).
 TM001_POLICY = 39
 
 

@@ -1,5 +1,6 @@
-"""The blind sets' frozen first reviews: well formed, naming files that exist, and the README's
-figures on unseen text are the ones they give (``scripts/blind_precision.py``)."""
+"""The blind sets' frozen first reviews: well formed, naming files that exist, and the figures on
+unseen text in the README's summary and in ``docs/precision.md`` are the ones they give
+(``scripts/blind_precision.py``)."""
 
 from __future__ import annotations
 
@@ -36,19 +37,51 @@ def test_every_first_review_is_well_formed_and_names_real_files() -> None:
             assert entry["code"] and entry.get("cause"), (path.name, entry)
 
 
-def test_the_readme_states_the_pooled_figures_the_first_reviews_give() -> None:
+def _words(path: Path) -> str:
+    return " ".join(path.read_text(encoding="utf-8").split())
+
+
+def test_the_record_states_the_pooled_figures_the_first_reviews_give() -> None:
     bp = _script()
     sets = bp.load()
     last = sets[-1].number
-    readme = " ".join((ROOT / "README.md").read_text(encoding="utf-8").split())
+    record = _words(ROOT / "docs" / "precision.md")
     stated = re.findall(
         r"Sets 25–(\d+) pooled: errors (\d+)/(\d+) \(\d+ %\), warnings (\d+)/(\d+) \(\d+ %\); since the TM001"
         r" policy(?: \(sets 39–\d+\))?: errors (\d+)/(\d+) \(\d+ %\), warnings (\d+)/(\d+)",
-        readme,
+        record,
     )
-    assert stated, "the README no longer states the pooled figures on unseen text"
+    assert stated, "docs/precision.md no longer states the pooled figures on unseen text"
     n, e_ok, e_all, w_ok, w_all, pe_ok, pe_all, pw_ok, pw_all = map(int, stated[-1])
-    assert n == last, f"the README's pooled figures stop at set {n}; the first reviews go to set {last}"
+    assert n == last, f"docs/precision.md's pooled figures stop at set {n}; the reviews go to set {last}"
     since_25, since_policy = bp.pooled(sets, 25, last), bp.pooled(sets, bp.TM001_POLICY, last)
     assert (e_ok, e_all, w_ok, w_all) == (*since_25["errors"], *since_25["warnings"])
     assert (pe_ok, pe_all, pw_ok, pw_all) == (*since_policy["errors"], *since_policy["warnings"])
+
+
+def _row(readme: str, label: str) -> tuple[int, int, int, int, int, int]:
+    """The README summary table's row LABEL (a regex with two groups, the first and last set):
+    first, last, errors right, errors, warnings right, warnings."""
+    found = re.findall(
+        r"\| \*\*unseen\*\*: " + label + r" \| (\d+)/(\d+) \(\d+ %\) \| (\d+)/(\d+) \(\d+ %\) \|", readme
+    )
+    assert len(found) == 1, f"the README's summary table has no single row {label!r}"
+    first, last, e_ok, e_all, w_ok, w_all = map(int, found[0])
+    return first, last, e_ok, e_all, w_ok, w_all
+
+
+def test_the_readme_summary_table_states_what_the_first_reviews_give() -> None:
+    bp = _script()
+    sets, arabic = bp.load(), bp.load(bp.REAL_AR, "blindar")
+    readme = _words(ROOT / "README.md")
+    for label, reviews, ends_at_last in (
+        (r"bilingual blind sets (\d+)–(\d+) \(first reviews; the early linter\)", sets, False),
+        (r"bilingual blind sets (\d+)–(\d+) \(first reviews\)", sets, True),
+        (r"of which the latest, sets (\d+)–(\d+)", sets, True),
+        (r"Arabic-only blind sets (\d+)–(\d+) \(first reviews\)", arabic, True),
+    ):
+        first, last, e_ok, e_all, w_ok, w_all = _row(readme, label)
+        if ends_at_last:
+            assert last == reviews[-1].number, f"the README's row {label!r} stops at set {last}"
+        pool = bp.pooled(reviews, first, last)
+        assert (e_ok, e_all, w_ok, w_all) == (*pool["errors"], *pool["warnings"]), label
