@@ -37,6 +37,22 @@ def test_every_first_review_is_well_formed_and_names_real_files() -> None:
             assert entry["code"] and entry.get("cause"), (path.name, entry)
 
 
+#: the fields of a verdict row (``severity`` in the frozen first reviews only)
+ROW_KEYS = {"cause", "code", "file", "text", "unit", "verdict"}
+
+
+def test_every_verdict_row_parses_to_its_fields_alone() -> None:
+    """A cause with ', ' left unquoted in a flow mapping parses as a cut cause plus stray keys:
+    every row of every review file has the verdict fields and nothing else."""
+    files = sorted((ROOT / "corpora").glob("real*/*review*.yaml"))
+    assert len(files) > 100
+    for path in files:
+        for row in yaml.safe_load(path.read_text(encoding="utf-8")).get("reviewed") or []:
+            keys = set(row)
+            assert ROW_KEYS <= keys <= ROW_KEYS | {"severity"}, (path.name, row)
+            assert all(isinstance(row[k], str) and row[k] for k in ROW_KEYS - {"text"}), (path.name, row)
+
+
 def _words(path: Path) -> str:
     return " ".join(path.read_text(encoding="utf-8").split())
 
