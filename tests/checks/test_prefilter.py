@@ -17,7 +17,17 @@ from pathlib import Path
 
 import pytest
 
-from mustalah.checks import gender, marks, markup, numbers, prefilter, punctuation, style, untranslated
+from mustalah.checks import (
+    brackets,
+    gender,
+    marks,
+    markup,
+    numbers,
+    prefilter,
+    punctuation,
+    style,
+    untranslated,
+)
 from mustalah.checks.base import CorpusRule
 from mustalah.checks.prefilter import ARABIC_CHARACTERS, CHARACTERS, feature_mask, need_masks, unit_features
 from mustalah.checks.registry import ALL_RULES
@@ -41,9 +51,9 @@ def test_every_need_names_a_known_feature() -> None:
 @pytest.mark.parametrize(
     ("feature", "pattern"),
     [
-        ("bracket", punctuation._BRACKET_RE),
-        ("bracket", punctuation._QUOTE_RE),  # PU004 counts the quotation marks too
-        ("quote", punctuation._QUOTE_RE),
+        ("bracket", brackets._BRACKET_RE),
+        ("bracket", brackets._QUOTE_RE),  # PU004 counts the quotation marks too
+        ("quote", brackets._QUOTE_RE),
         ("latin-punct", punctuation._LATIN_PUNCT),
         ("vowel-mark", marks._MARK_RUN),
         ("indic-digit", style._NON_WESTERN_DIGIT),

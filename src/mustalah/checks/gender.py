@@ -61,6 +61,9 @@ def _construct_head(text: str, start: int) -> tuple[int, Gender] | None:
 
 #: Between an honorific and a title, a style of address (``فخامة الرئيس``, ``معالي الوزير``) or an
 #: agent (``من قبل أنطونيو غوتيريش الأمين العام``, "by …"): the title is that other person's.
+#: "the post of": the title after it names the post, in the masculine as UN Arabic names posts
+#: (``لشغل منصب المدير العام``), not the title of the woman who holds it.
+_POST_OF = re.compile(r"(?:منصب|وظيفة)\s+$")
 _ANOTHER_PERSON = re.compile(r"(?:^|\s)و?(?:فخامة|معالي|سعادة|سمو|من قبل|من جانب)\s")
 #: A preposition word right before a title (``التقت الدكتورة كانيم مع رئيس الوزراء``): its object.
 _PREPOSITION_BEFORE = re.compile(r"(?:^|\s)(?:مع|إلى|الى|على|عن|من|لدى|عند|بين|ضد|نحو)\s+$")
@@ -184,7 +187,9 @@ class HonorificTitleGender(Rule):
         so is a title right after her verb (``السيدة كازين أطلعت الرئيس``, "briefed the
         President").  A style of address (``فخامة الرئيس``, ``معالي الوزير``) or an agent
         (``من قبل أنطونيو غوتيريش الأمين العام``) before the title, or a full stop ending
-        the sentence, marks another person's title.  A feminine honorific before a masculine
+        the sentence, marks another person's title.  A masculine title after ``منصب`` or
+        ``وظيفة`` ("the post of": ``اختار الدكتورة مارغريت تشان لشغل منصب المدير العام``) names
+        the post, as UN Arabic names posts, not her title.  A feminine honorific before a masculine
         post is a warning with no suggestion: Arabic often gives a woman's post in the masculine
         (``السفيرة صفية السهيل، المندوب الدائم``), and the honorific is most often right.
     Why it matters:
@@ -234,6 +239,12 @@ class HonorificTitleGender(Rule):
                         or _PREPOSITION_BEFORE.search(view.text, max(0, m.start - 12), m.start)
                     ):
                         break  # الدكتورة كانيم برئيس الوزراء: "met with the Prime Minister", another person
+                    if (
+                        view.lang == "ar"
+                        and m.term.gender == Gender.MASCULINE
+                        and _POST_OF.search(view.text, max(0, m.start - 12), m.start)
+                    ):
+                        break  # الدكتورة تشان … لشغل منصب المدير العام: the post's name, not her title
                     if view.lang == "ar" and _ANOTHER_PERSON.search(view.text, h.end, m.start):
                         break  # التقت الدكتورة حنان … فخامة الرئيس: the President's title, not hers
                     if following is not None and _introduces(view.text, m.end, following):

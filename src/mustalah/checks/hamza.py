@@ -14,35 +14,20 @@ Two guards keep names and real words out:
   or at the start of a word, never after a proclitic alone (``دي واين``, DeWine, is no و + أين);
 * a hamza is never added to a hamzat al-wasl (``الاثني عشر``, ``اسم``, ``ابن``, ``امرأة``, the
   verbal nouns of forms VII, VIII and X), and taken off only in those shapes.
+
+The stems and the shapes, and the mended spelling, are in ``text/hamza.py`` (SP002 asks it too).
 """
 
 from __future__ import annotations
 
 import functools
-import re
-from collections.abc import Callable, Iterable
-from importlib import resources
+from collections.abc import Iterable
 
 from ..model import Finding
-from ..text.arabic import split_proclitics
+from ..text.hamza import hamza_correction
 from ..text.transliteration import spells_a_name
 from .base import Rule, UnitContext
 from .spelling import AR_WORD, UNMARK, arabic_speller, arabic_word_known, latin_names
-
-#: The proclitics after which a missing hamza is looked for: the article (``وال``, ``لل``) or none.
-#: Not a proclitic alone: a name opening with one (``فايرا``, ``كايمان``, ``لايدن``, ``دي واين``)
-#: would split.  A hamza on a hamzat al-wasl is looked for after any (``بإسم``, ``وإرتفاع``).
-_ARTICLE_ENDS = ("ال", "لل")
-#: A stem (after its alef) that opens with a hamzat al-wasl: اثنان, اسم, ابن, امرأة, and the
-#: verbal nouns of form X (استفعال, استفالة), VIII (افتعال, اضطهاد, ازدياد) and VII (انفعال).
-_WASL = re.compile(r"^(?:ثن|سم|بن|مر[أؤئاء]|ست..?ا|.ت.ا|[ضصطظ]ط.ا|زد.ا|ن..ا)")
-
-
-@functools.lru_cache(maxsize=1)
-def hamza_stems() -> frozenset[str]:
-    """The stems opening with a hamza that UN Arabic writes (``data/hamza-stems.txt``)."""
-    text = resources.files("mustalah.data").joinpath("hamza-stems.txt").read_text(encoding="utf-8")
-    return frozenset(ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#"))
 
 
 class HamzaSlip(Rule):
@@ -92,7 +77,7 @@ class HamzaSlip(Rule):
                     continue
                 if is_word(bare):
                     continue
-                fix = _correction(bare, is_word)
+                fix = hamza_correction(bare, is_word)
                 if fix is None:
                     continue
                 if names is None:
@@ -108,22 +93,6 @@ class HamzaSlip(Rule):
                 else:
                     message = f"'{bare}' has lost a hamza: " + " or ".join(f"'{w}'" for w in words)
                 yield self.finding(ctx, view, m.start(), m.end(), message, suggestion=suggestion)
-
-
-def _correction(word: str, is_word: Callable[[str], bool]) -> tuple[str, int, list[str]] | None:
-    """``("missing" | "wasl", index of the seat, the corrected words)`` for a hamza slip in the
-    unknown ``word``, or None."""
-    prefix, stem = split_proclitics(word)
-    if len(stem) < 3:
-        return None
-    if stem[0] == "ا":
-        if (prefix and not prefix.endswith(_ARTICLE_ENDS)) or _WASL.match(stem[1:]):
-            return None
-        hamzas = [h for h in "أإآ" if h + stem[1:] in hamza_stems() and is_word(prefix + h + stem[1:])]
-        return ("missing", len(prefix), [prefix + h + stem[1:] for h in hamzas]) if hamzas else None
-    if stem[0] in "إأ" and _WASL.match(stem[1:]) and is_word(prefix + "ا" + stem[1:]):
-        return "wasl", len(prefix), [prefix + "ا" + stem[1:]]
-    return None
 
 
 def _respell(token: str, seat: int, letter: str) -> str:

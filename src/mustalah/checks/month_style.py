@@ -66,6 +66,8 @@ class MonthWithoutPair(Rule):
                         severity="warning",
                     )
                 elif m.form == "reversed" and m.dated and m.pair_ok:
+                    if _spaced_slash(view.text[m.start : m.end]):
+                        continue  # يونيو/ حزيران: ST008's error (its suggestion puts the Levantine first)
                     yield self.finding(
                         ctx,
                         view,
@@ -101,6 +103,12 @@ class MonthWithoutPair(Rule):
 _SLASH_SPACED = re.compile(r"\s*/\s*")
 
 
+def _spaced_slash(pair: str) -> re.Match[str] | None:
+    """The slash of a month pair with white space beside it (``تموز/ يوليه``), or None."""
+    slash = _SLASH_SPACED.search(pair)
+    return None if slash is None or slash.group() == "/" else slash
+
+
 def _date_with_pair(written: str, month: int) -> str | None:
     """``25/9/2023`` → ``25 أيلول/سبتمبر 2023`` (day first; a month-first or two-digit-year date
     gets no suggestion)."""
@@ -117,7 +125,10 @@ class MonthPairSpacing(Rule):
         ``تموز/ يوليه``, ``تموز /يوليه``, ``كانون الأول / ديسمبر``: white space
         (also a no-break space or a line break) before or after the slash that
         joins the Levantine and the Gregorian month.  The halves are read as
-        written, vowel marks and all; only the space is reported.  The two names
+        written, vowel marks and all; only the space is reported.  A pair in the
+        other order with a space (``أكتوبر / تشرين الأول``, ``يونيو/ حزيران``) is the
+        same slip, with the UN pair, Levantine name first, as the suggestion
+        (ST002's note on the order is then left out).  The two names
         of one month with no slash between them, run together or parted by a
         space only (``أكتوبرتشرين الأول``, ``تموز يوليه``), are the same slip.
     Why it matters:
@@ -158,11 +169,22 @@ class MonthPairSpacing(Rule):
                     suggestion=UN_PAIRS[glued.month],
                 )
             for m in month_mentions(view.text, "ar"):
-                if m.form != "pair":
+                if m.form not in ("pair", "reversed"):
                     continue
                 pair = view.text[m.start : m.end]
-                slash = _SLASH_SPACED.search(pair)
-                if slash is None or slash.group() == "/":
+                slash = _spaced_slash(pair)
+                if slash is None:
+                    continue
+                if m.form == "reversed":  # أكتوبر / تشرين الأول: one month, the Gregorian name first
+                    yield self.finding(
+                        ctx,
+                        view,
+                        m.start,
+                        m.end,
+                        f"space in the month pair '{pair}': UN Arabic writes it without spaces, "
+                        f"the Levantine name first: '{UN_PAIRS[m.month]}'",
+                        suggestion=UN_PAIRS[m.month],
+                    )
                     continue
                 yield self.finding(
                     ctx,

@@ -8,6 +8,7 @@ from ..errors import UsageError
 from .acronyms import AcronymMismatch, AcronymMissing, AcronymUnknown
 from .agreement import VerbHonorificGender
 from .base import Rule
+from .brackets import MixedQuoteStyles, UnbalancedBrackets
 from .consistency import ConceptRenderedTwoWays, InconsistentSource, InconsistentTranslation
 from .entities import NoSuchEntity, TermWrongEntity
 from .gender import HonorificSourceGender, HonorificTitleGender
@@ -23,10 +24,8 @@ from .persons import PersonGenderAcrossUnits
 from .pofilter import PofilterCheck
 from .punctuation import (
     LatinPunctuationInArabic,
-    MixedQuoteStyles,
     PunctuationBeforeParenthetical,
     SpaceBeforePunctuation,
-    UnbalancedBrackets,
 )
 from .spacing import NumberGluedToWord
 from .spelling import ConfusedWord, Misspelling

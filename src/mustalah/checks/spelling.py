@@ -26,6 +26,7 @@ from ..termbase.derived import register
 from ..termbase.model import Termbase
 from ..text.transliteration import spells_a_name
 from .base import Rule, SideView, UnitContext
+from .sound_names import sound_spelt_names
 from .spellcache import StoredVerdicts
 
 DICT_DIRS = (Path("/usr/share/hunspell"), Path("/usr/share/myspell/dicts"), Path("/usr/local/share/hunspell"))
@@ -210,8 +211,11 @@ class Misspelling(Rule):
         are accepted; capitalized English words (names) and all-caps acronyms are
         not checked, nor an Arabic word that spells a capitalized word of the English
         (``دارفور`` / Darfur: names are written by their sound,
-        ``text/transliteration.py``).  Skipped, with one line on stderr, when the
-        ``spell`` extra or the dictionaries are not installed.
+        ``text/transliteration.py``).  With no English to compare, a word neither knows
+        right after an honorific or beside another such word (``السيدة باتن``,
+        ``إرفيه لادسوس``) is read as a name, unless a hamza or its last letter makes it a
+        known word (``الى``, ``البشريه``: ``checks/sound_names.py``).  Skipped, with one
+        line on stderr, when the ``spell`` extra or the dictionaries are not installed.
     Why it matters:
         Non-word typos (``المثلثى``) are cheap to catch.  Most UN Arabic typos are
         real words, though — see SP001 — so this is a suggestion (info).
@@ -283,10 +287,22 @@ class Misspelling(Rule):
             return  # the common case: every word is known, no need for positions
         project = self._project_words(ctx)
         names = latin_names(ctx, view)
-        for m in pattern.finditer(text):
+        matches = list(pattern.finditer(text))
+        sounded: frozenset[str] = frozenset()
+        if lang == "ar" and not names:  # no English names to compare: a name by where it stands
+            sounded = sound_spelt_names(
+                text,
+                matches,
+                (lambda w: w.translate(UNMARK)) if marked else str,
+                misspelled.__contains__,
+                functools.partial(arabic_word_known, termbase=ctx.termbase, speller=speller),
+            )
+        for m in matches:
             word = m.group()
             bare = word.translate(UNMARK) if marked else word
-            if bare in misspelled and bare not in project and not (names and spells_a_name(bare, names)):
+            if bare in misspelled and bare not in project and bare not in sounded:
+                if names and spells_a_name(bare, names):
+                    continue
                 yield self.finding(ctx, view, m.start(), m.end(), f"'{word}' is not in the {lang} dictionary")
 
 

@@ -1,0 +1,48 @@
+"""Where a hamza belongs at the start of an Arabic word: the stems UN Arabic writes with one, the
+shapes of a hamzat al-wasl, and the mended spelling of a word that lost its hamza or took one on a
+wasl (SP005 reports these; SP002 does not take such a word for a name written by its sound)."""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Callable
+from importlib import resources
+
+from .arabic import split_proclitics
+
+#: The proclitics after which a missing hamza is looked for: the article (``وال``, ``لل``) or none.
+#: Not a proclitic alone: a name opening with one (``فايرا``, ``كايمان``, ``لايدن``, ``دي واين``)
+#: would split.  A hamza on a hamzat al-wasl is looked for after any (``بإسم``, ``وإرتفاع``).
+_ARTICLE_ENDS = ("ال", "لل")
+#: A stem (after its alef) that opens with a hamzat al-wasl: اثنان, اسم, ابن, امرأة, and the
+#: verbal nouns of form X (استفعال, استفالة), VIII (افتعال, اضطهاد, ازدياد) and VII (انفعال).
+_WASL = re.compile(r"^(?:ثن|سم|بن|مر[أؤئاء]|ست..?ا|.ت.ا|[ضصطظ]ط.ا|زد.ا|ن..ا)")
+#: … and form VIII with its first letter assimilated (اتّفاق, اتّحاد, اتّخاذ, اتّصال): the shape of form
+#: IV's إتمام and إتاحة too, so a hamza is taken off it (the written word unknown, the bare one known)
+#: but never added to it (``اتمام`` may be a slip for إتمام).
+_WASL_ASSIMILATED = re.compile(r"^ت.ا")
+
+
+@functools.lru_cache(maxsize=1)
+def hamza_stems() -> frozenset[str]:
+    """The stems opening with a hamza that UN Arabic writes (``data/hamza-stems.txt``)."""
+    text = resources.files("mustalah.data").joinpath("hamza-stems.txt").read_text(encoding="utf-8")
+    return frozenset(ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#"))
+
+
+def hamza_correction(word: str, is_word: Callable[[str], bool]) -> tuple[str, int, list[str]] | None:
+    """``("missing" | "wasl", index of the seat, the corrected words)`` for a hamza slip in the
+    unknown ``word``, or None."""
+    prefix, stem = split_proclitics(word)
+    if len(stem) < 3:
+        return None
+    if stem[0] == "ا":
+        if (prefix and not prefix.endswith(_ARTICLE_ENDS)) or _WASL.match(stem[1:]):
+            return None
+        hamzas = [h for h in "أإآ" if h + stem[1:] in hamza_stems() and is_word(prefix + h + stem[1:])]
+        return ("missing", len(prefix), [prefix + h + stem[1:] for h in hamzas]) if hamzas else None
+    wasl = _WASL.match(stem[1:]) or _WASL_ASSIMILATED.match(stem[1:])
+    if stem[0] in "إأ" and wasl and is_word(prefix + "ا" + stem[1:]):
+        return "wasl", len(prefix), [prefix + "ا" + stem[1:]]
+    return None
