@@ -9,7 +9,7 @@ the termbase's gender for a termbase person.  A later honorific or gendered titl
 post form next to the name) of another gender is a finding.  Titles alone never introduce anyone.
 A unit whose honorific already disagrees with its own title or source (GN001, GN002) is left to
 those rules: one slip, one finding.  A target's title beside a name is the name's only when the
-source, if it gives that title, puts it beside a name too (:func:`_apposed_in_source`).
+source, if it gives that title, puts it beside a name too (:func:`apposition.apposed_in_source`).
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ from ..termbase.derived import register
 from ..termbase.model import Gender, Term, Termbase
 from ..termbase.validate import fold as word_key
 from ..text.arabic import attach_clitics, gendered
+from .apposition import appoints, apposed_in_source, name_before, unknown_word
 from .base import CorpusRule, Fact, SideView, UnitContext
 from .gender import Honorific, honorifics
 
@@ -197,11 +198,11 @@ class PersonGenderAcrossUnits(CorpusRule):
             if before and (before[-1].end > m.start or before[-1].gender is not m.term.gender):
                 continue  # the honorific itself (a termbase term too), or GN001's case
             concept = ctx.termbase.get(m.concept_id)
-            if concept is None or not _apposed_in_source(ctx, view, m.concept_id) or _appoints(view, m.start):
+            if concept is None or not apposed_in_source(ctx, view, m.concept_id) or appoints(view, m.start):
                 continue
             # "Name، Title" is apposition; "Name، وTitle …" opens the next item of a list, whose
             # person follows (كلاوديو كوردوني، ورئيسة مكتب … ناتالي فوستيه)
-            before_name = [] if m.clitics.startswith("و") else _name_before(view, m.start)
+            before_name = [] if m.clitics.startswith("و") else name_before(view, m.start, unknown_word(ctx))
             words = _words_after(view, m.end, stops)[:1] or before_name
             if not words:
                 continue
@@ -298,45 +299,6 @@ class PersonGenderAcrossUnits(CorpusRule):
         )
 
 
-#: An English title in apposition to a name: a name right after it (``Secretary-General António
-#: Guterres``, ``High Commissioner Zeid``), or a name and a comma before it (``Bachelet, the High
-#: Commissioner``).  ``the Secretary-General's appointment of Bachelet`` is none.
-_NAME_AFTER = re.compile(r",?\s+(?:(?:Mr|Ms|Mrs|Dr|Sir|Dame)\.?\s+)?[A-Z][a-z]")
-_NAME_BEFORE = re.compile(r"[A-Z][a-z][\w'’.-]*,\s*(?:the\s+)?$")
-
-
-def _apposed_in_source(ctx: UnitContext, view: SideView, concept_id: str) -> bool:
-    """Whether a title of the target may stand for the name beside it: yes unless the source gives
-    the same title and never beside a name.  ``تعيين الأمين العام باشيليت`` renders "the
-    Secretary-General's appointment of Bachelet" (the Secretary-General appoints her), and
-    ``شكر الأمين العام باشيليت`` "the Secretary-General thanked Bachelet": the Arabic puts the
-    title next to the name, the English shows they are two people."""
-    source = ctx.source
-    if view is not ctx.target or source.lang.split("-")[0] != "en":
-        return True
-    titles = [m for m in source.matches if m.concept_id == concept_id]
-    if not titles:
-        return True
-    text = source.text
-    return any(_NAME_AFTER.match(text, m.end) or _NAME_BEFORE.search(text, 0, m.start) for m in titles)
-
-
-#: Appointing, nominating, electing (verbs and verbal nouns, folded, with و ف ب ل before them): a title
-#: right after one is who appoints, the name after it who is appointed (عيّن الأمين العام باشيليت).
-_APPOINTING = frozenset(
-    p + w
-    for p in ("", "و", "ف", "ب", "ل", "وب", "ول")
-    for w in ("تعيين", "ترشيح", "اختيار", "انتخاب", "تكليف", "تسميه", "عين", "رشح", "اختار", "كلف", "سمي")
-)
-
-
-def _appoints(view: SideView, start: int) -> bool:
-    """Whether the title at ``start`` follows a word of appointing (``تعيين الأمين العام باشيليت``,
-    "the Secretary-General's appointment of Bachelet"): the title is then the one who appoints."""
-    before = _AR_WORD.findall(view.text, max(0, start - 30), start)
-    return view.lang.startswith("ar") and bool(before) and word_key(before[-1]) in _APPOINTING
-
-
 def _keys(view: SideView, words: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The name words that identify a person: three letters or more, no family particle."""
     return [(s, e) for s, e in words if e - s > 2 and view.text[s:e].casefold() not in _NOT_KEYS]
@@ -371,21 +333,6 @@ def _is_person(ctx: UnitContext, concept_id: str) -> bool:
 def _tokens(view: SideView, start: int, end: int) -> list[tuple[int, int]]:
     pattern = _AR_WORD if view.lang == "ar" else re.compile(r"\w[\w'’-]*")
     return [(m.start(), m.end()) for m in pattern.finditer(view.text, start, end)]
-
-
-def _name_before(view: SideView, at: int) -> list[tuple[int, int]]:
-    """``Name, Title``: the name word just before a title after a comma."""
-    head = view.text[:at].rstrip()
-    if not head.endswith((",", "،")):
-        return []
-    head = head[:-1].rstrip()
-    pattern = _AR_WORD if view.lang == "ar" else _EN_NAME
-    last = None
-    for last in pattern.finditer(head, max(0, len(head) - 40)):  # noqa: B007 - the last word
-        pass
-    if last is None or last.end() != len(head):
-        return []
-    return [(last.start(), last.end())]
 
 
 def _title_form(term: Term | None, gender: Gender, clitics: str) -> str:
