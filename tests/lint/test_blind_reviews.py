@@ -79,7 +79,8 @@ def _row(readme: str, label: str) -> tuple[int, int, int, int, int, int]:
     """The README summary table's row LABEL (a regex with two groups, the first and last set):
     first, last, errors right, errors, warnings right, warnings."""
     found = re.findall(
-        r"\| \*\*unseen\*\*: " + label + r" \| (\d+)/(\d+) \([\d.]+ %\) \| (\d+)/(\d+) \([\d.]+ %\) \|", readme
+        r"\| \*\*unseen\*\*: " + label + r" \| (\d+)/(\d+) \([\d.]+ %\) \| (\d+)/(\d+) \([\d.]+ %\) \|",
+        readme,
     )
     assert len(found) == 1, f"the README's summary table has no single row {label!r}"
     first, last, e_ok, e_all, w_ok, w_all = map(int, found[0])
