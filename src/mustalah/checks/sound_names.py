@@ -4,7 +4,7 @@ With an English side, an Arabic word that spells one of its capitalized words is
 (``text/transliteration.py``).  Alone, the signal is where the word stands: a word the dictionary
 lacks right after an honorific (``السيدة باتن``) or beside another such word (``مايكل كيتنغ``,
 ``إرفيه لادسوس``, ``بانتيو وملكال``) is a person's or a place's name written by its sound, not a
-typo.  A word that a hamza mends the way SP005 does (``وأطلاق``, ``الاجتماعيه`` …), that is a
+typo.  A word that a hamza mends the way SP005 does (``وأطلاق``, ``الإجتماعية`` …), that is a
 known word with a hamza or madda on its first alef (``الى``), or whose final ``ى``/``ي``/``ه``/``ة``
 swapped makes it known (``البشريه``) is a slip wherever it stands: neither a name nor what makes
 its neighbour one.  (Two words run together beside a name, ``لدارفورعموماً``, lose their note:
