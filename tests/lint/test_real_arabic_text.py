@@ -18,6 +18,8 @@ import yaml
 from mustalah.cli.main import main
 from mustalah.lint.review import below_floor, load_verdicts, render, review
 
+from .readme_table import assert_today_row
+
 ROOT = Path(__file__).resolve().parents[2]
 REAL_AR = ROOT / "corpora" / "real-ar"
 REVIEWED = REAL_AR / "reviewed.yaml"
@@ -78,6 +80,7 @@ def test_every_error_and_warning_on_real_arabic_alone_is_reviewed_and_precise(tm
     rv = review(findings, load_verdicts(REVIEWED.read_text(encoding="utf-8"), str(REVIEWED)))
     assert not rv.unreviewed, "judge these in corpora/real-ar/reviewed.yaml:\n" + render(rv, FLOORS)
     assert below_floor(rv, FLOORS) == [], render(rv, FLOORS)
+    assert_today_row(r"`corpora/real-ar/`, [\d,]+ lines of Arabic-only text, today", rv)
     # not silent: the slips a reviser would fix in UN News and agency releases are still found
     assert sum(t.true for t in rv.by_severity.values()) >= 10, render(rv, FLOORS)
     assert any(f["code"] == "ST008" and f["text"] == "مايو أيار" for f in findings)

@@ -21,6 +21,8 @@ from mustalah.lint.inputs import expand_inputs, lint_input
 from mustalah.lint.review import below_floor, load_verdicts, render, review
 from mustalah.model import Finding, Segment
 
+from .readme_table import assert_today_row
+
 ROOT = Path(__file__).resolve().parents[2]
 REAL = ROOT / "corpora" / "real"
 REVIEWED = REAL / "reviewed.yaml"
@@ -58,6 +60,7 @@ def test_every_error_and_warning_on_real_text_is_reviewed_and_precise(tmp_path: 
     rv = review(findings, load_verdicts(REVIEWED.read_text(encoding="utf-8"), str(REVIEWED)))
     assert not rv.unreviewed, "judge these in corpora/real/reviewed.yaml:\n" + render(rv, FLOORS)
     assert below_floor(rv, FLOORS) == [], render(rv, FLOORS)
+    assert_today_row(r"`corpora/real/`, all [\d,]+ units, today", rv)
     # the linter is not silent on real text: the slips revisers would fix are still found
     true = sum(t.true for t in rv.by_severity.values())
     assert true >= 10, render(rv, FLOORS)
@@ -85,6 +88,7 @@ def test_arabic_alone_every_error_and_warning_is_reviewed_and_precise(tmp_path: 
     rv = review(findings, verdicts)
     assert not rv.unreviewed, "judge these in corpora/real/reviewed-arabic-only.yaml:\n" + render(rv, FLOORS)
     assert below_floor(rv, FLOORS) == [], render(rv, FLOORS)
+    assert_today_row(r"the same units' Arabic linted alone, today", rv)
     assert sum(t.true for t in rv.by_severity.values()) >= 10, render(rv, FLOORS)
 
 
