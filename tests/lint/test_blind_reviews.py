@@ -12,6 +12,8 @@ from types import ModuleType
 
 import yaml
 
+from .readme_table import summary_row
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -75,29 +77,16 @@ def test_the_record_states_the_pooled_figures_the_first_reviews_give() -> None:
     assert (pe_ok, pe_all, pw_ok, pw_all) == (*since_policy["errors"], *since_policy["warnings"])
 
 
-def _row(readme: str, label: str) -> tuple[int, int, int, int, int, int]:
-    """The README summary table's row LABEL (a regex with two groups, the first and last set):
-    first, last, errors right, errors, warnings right, warnings."""
-    found = re.findall(
-        r"\| \*\*unseen\*\*: " + label + r" \| (\d+)/(\d+) \([\d.]+ %\) \| (\d+)/(\d+) \([\d.]+ %\) \|",
-        readme,
-    )
-    assert len(found) == 1, f"the README's summary table has no single row {label!r}"
-    first, last, e_ok, e_all, w_ok, w_all = map(int, found[0])
-    return first, last, e_ok, e_all, w_ok, w_all
-
-
 def test_the_readme_summary_table_states_what_the_first_reviews_give() -> None:
     bp = _script()
     sets, arabic = bp.load(), bp.load(bp.REAL_AR, "blindar")
-    readme = _words(ROOT / "README.md")
     for label, reviews, ends_at_last in (
         (r"bilingual blind sets (\d+)–(\d+) \(first reviews; the early linter\)", sets, False),
         (r"bilingual blind sets (\d+)–(\d+) \(first reviews\)", sets, True),
         (r"of which the latest, sets (\d+)–(\d+)", sets, True),
         (r"Arabic-only blind sets (\d+)–(\d+) \(first reviews\)", arabic, True),
     ):
-        first, last, e_ok, e_all, w_ok, w_all = _row(readme, label)
+        first, last, e_ok, e_all, w_ok, w_all = summary_row(r"\*\*unseen\*\*: " + label)
         if ends_at_last:
             assert last == reviews[-1].number, f"the README's row {label!r} stops at set {last}"
         pool = bp.pooled(reviews, first, last)

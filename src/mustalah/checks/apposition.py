@@ -12,8 +12,9 @@ from ..termbase.validate import fold as word_key
 from .base import SideView, UnitContext
 from .spelling import UNMARK, arabic_speller, arabic_word_known
 
-_EN_NAME = re.compile(r"[A-Z][\w'’.-]*")
-_AR_WORD = re.compile(r"[\u0621-\u064a\u0660-\u0669\u066e-\u06d3\u064b-\u0652\u0640]+")
+#: A capitalized English word of a name, and an Arabic word with its marks and tatweel (GN003's too).
+EN_NAME = re.compile(r"[A-Z][\w'’.-]*")
+AR_NAME_WORD = re.compile(r"[\u0621-\u064a\u0660-\u0669\u066e-\u06d3\u064b-\u0652\u0640]+")
 
 #: An English title in apposition to a name: a name right after it (``Secretary-General António
 #: Guterres``, ``High Commissioner Zeid``), or a name and a comma before it (``Bachelet, the High
@@ -50,7 +51,7 @@ _APPOINTING = frozenset(
 def appoints(view: SideView, start: int) -> bool:
     """Whether the title at ``start`` follows a word of appointing (``تعيين الأمين العام باشيليت``,
     "the Secretary-General's appointment of Bachelet"): the title is then the one who appoints."""
-    before = _AR_WORD.findall(view.text, max(0, start - 30), start)
+    before = AR_NAME_WORD.findall(view.text, max(0, start - 30), start)
     return view.lang.startswith("ar") and bool(before) and word_key(before[-1]) in _APPOINTING
 
 
@@ -62,7 +63,7 @@ def name_before(view: SideView, at: int, unknown: Callable[[str], bool]) -> list
     if not head.endswith((",", "،")):
         return []
     head = head[:-1].rstrip()
-    pattern = _AR_WORD if view.lang == "ar" else _EN_NAME
+    pattern = AR_NAME_WORD if view.lang == "ar" else EN_NAME
     words = list(pattern.finditer(head, max(0, len(head) - 60)))
     if not words or words[-1].end() != len(head):
         return []

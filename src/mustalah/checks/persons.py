@@ -24,12 +24,10 @@ from ..termbase.derived import register
 from ..termbase.model import Gender, Term, Termbase
 from ..termbase.validate import fold as word_key
 from ..text.arabic import attach_clitics, gendered
-from .apposition import appoints, apposed_in_source, name_before, unknown_word
+from .apposition import AR_NAME_WORD, EN_NAME, appoints, apposed_in_source, name_before, unknown_word
 from .base import CorpusRule, Fact, SideView, UnitContext
 from .gender import Honorific, honorifics
 
-_EN_NAME = re.compile(r"[A-Z][\w'’.-]*")
-_AR_WORD = re.compile(r"[\u0621-\u064a\u0660-\u0669\u066e-\u06d3\u064b-\u0652\u0640]+")
 #: Particles and speech verbs that end a name after an honorific.
 _AR_STOP = frozenset(
     (
@@ -61,7 +59,7 @@ def _words_after(
     text, out = view.text, list[tuple[int, int]]()
     pos = at
     limit = _MAX_WORDS["ar" if view.lang == "ar" else "en"]
-    pattern = _AR_WORD if view.lang == "ar" else _EN_NAME
+    pattern = AR_NAME_WORD if view.lang == "ar" else EN_NAME
     while len(out) < limit:
         gap = re.match(r"[ \u00a0]+", text[pos:])
         start = pos + (gap.end() if gap else 0)
@@ -331,7 +329,7 @@ def _is_person(ctx: UnitContext, concept_id: str) -> bool:
 
 
 def _tokens(view: SideView, start: int, end: int) -> list[tuple[int, int]]:
-    pattern = _AR_WORD if view.lang == "ar" else re.compile(r"\w[\w'’-]*")
+    pattern = AR_NAME_WORD if view.lang == "ar" else re.compile(r"\w[\w'’-]*")
     return [(m.start(), m.end()) for m in pattern.finditer(view.text, start, end)]
 
 
