@@ -90,6 +90,22 @@ def test_a_variant_spelling_in_a_name_is_one_finding_not_a_misspelling_too() -> 
     assert "also SP002 misspelling: 'التنفيذيه'" in tm003.message
 
 
+def test_a_wrong_last_letter_is_one_finding_in_a_name_and_out_of_one() -> None:
+    """SP006's ى for ي inside an official name folds into TM003's finding, with the name's right form;
+    outside one, SP006 is the finding and SP002's note on the same word folds into it."""
+    if not spelling_available("ar"):
+        pytest.skip("needs the Hunspell binding and the ar dictionary")
+    found = lint(
+        "the UN High Commissioner for Refugees, who arrived",
+        "المفوض السامى للأمم المتحدة لشؤون اللاجئين، الذى وصل",
+    )
+    in_name = [f for f in found if "السامى" in f.text]
+    assert [f.code for f in in_name] == ["TM003"] and "also SP006 final-letter-slip" in in_name[0].message
+    alone = at(found, "الذى")
+    assert [f.code for f in alone] == ["SP006"] and alone[0].suggestion == "الذي"
+    assert "also SP002 misspelling" in alone[0].message
+
+
 def test_a_suppressed_host_leaves_the_other_fact_standing() -> None:
     en, ar = "Ms. Violanda Botet spoke", "وتحدث السيد فيوليندا بوتيت"
     assert [f.code for f in at(lint(en, ar, notes=("mustalah: ignore GN001",)), "السيد")] == ["GN002"]

@@ -8,7 +8,7 @@ Hunspell (SP002's dictionary) does not know the written word and knows the corre
 Two guards keep names and real words out:
 
 * a hamza is added only to make a stem UN Arabic writes (``data/hamza-stems.txt``,
-  ``scripts/build_hamza_stems.py``), not merely one Hunspell knows: Hunspell accepts ``أ`` + almost
+  ``scripts/build_word_lists.py``), not merely one Hunspell knows: Hunspell accepts ``أ`` + almost
   any verb stem ("I …"), so ``أشتية`` would pass and ``محمد اشتية`` (Mohammad Shtayyeh) be
   "corrected", and of ``الامل`` it knows ``الآمل`` as well as ``الأمل``; and only after the article
   or at the start of a word, never after a proclitic alone (``دي واين``, DeWine, is no و + أين);

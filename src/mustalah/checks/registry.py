@@ -11,6 +11,7 @@ from .base import Rule
 from .brackets import MixedQuoteStyles, UnbalancedBrackets
 from .consistency import ConceptRenderedTwoWays, InconsistentSource, InconsistentTranslation
 from .entities import NoSuchEntity, TermWrongEntity
+from .final_letter import FinalLetterSlip
 from .gender import HonorificSourceGender, HonorificTitleGender
 from .hamza import HamzaSlip
 from .invisible import BidiEmbedding, BidiOverride, StrayNoBreakSpace, Tatweel, ZeroWidthInWord
@@ -79,6 +80,7 @@ ALL_RULES: tuple[type[Rule], ...] = (
     RareWordBeforeName,
     StrayVowelMark,
     HamzaSlip,
+    FinalLetterSlip,
     InconsistentTranslation,
     InconsistentSource,
     ConceptRenderedTwoWays,

@@ -1,0 +1,78 @@
+"""Write the two lists of words UN Arabic writes that the spelling rules check their suggestions
+against: ``src/mustalah/data/hamza-stems.txt`` (SP005) and ``final-letter-words.txt`` (SP006).
+
+Both are built from the Arabic of ``corpora/real/*/ar.txt`` (professionally translated UN text)
+and the termbase.  The Arabic-only blind sets (``corpora/real-ar``) are left out: they measure the
+rules on text they have not seen.
+
+* **hamza-stems.txt** — the word stems opening with ``أ``, ``إ`` or ``آ``.  SP005 suggests a hamza
+  for a word written without one (``الامم`` → ``الأمم``) when Hunspell knows the hamzated word.
+  Hunspell's Arabic dictionary also accepts ``أ`` + almost any verb stem (the first person, "I …"),
+  so ``أشتية`` or ``وأتا`` pass as words and a name (``محمد اشتية``, ``حكيم واتا``) would be
+  "corrected".  A stem opening with ``أ`` is therefore suggested only when UN Arabic itself writes
+  it, and where two hamzas make words (``الامل``: ``الأمل``, ``الآمل``) the one UN Arabic writes is
+  preferred.
+* **final-letter-words.txt** — the words (and their stems after proclitics) ending in ``ي``,
+  ``ى``, ``ة`` or ``ه`` that the corpus writes at least twice, or the termbase once.  SP006 reports
+  ``الذى`` for ``الذي`` or ``هذة`` for ``هذه`` only when the mended word is one of these: a name the
+  dictionary lacks (``هيلانة``, ``دومة``) has no frequent UN word one letter away.
+
+    .venv/bin/python scripts/build_word_lists.py      # rewrites both data files
+"""
+
+from __future__ import annotations
+
+import sys
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+
+from mustalah.checks.spelling import AR_WORD, UNMARK  # noqa: E402
+from mustalah.termbase.loader import load_termbase  # noqa: E402
+from mustalah.text.arabic import split_proclitics  # noqa: E402
+
+DATA = ROOT / "src" / "mustalah" / "data"
+FINAL_LETTERS = ("ي", "ى", "ة", "ه")
+FINAL_MIN_COUNT = 2
+
+
+def words_and_stems(text: str) -> Counter[str]:
+    """Every Arabic word of ``text`` (vowel marks dropped) and, when it has proclitics, its stem."""
+    found: Counter[str] = Counter()
+    for token in AR_WORD.findall(text.translate(UNMARK)):
+        found.update({token, split_proclitics(token)[1]})
+    return found
+
+
+def main() -> int:
+    corpus: Counter[str] = Counter()
+    for path in sorted((ROOT / "corpora" / "real").glob("*/ar.txt")):
+        corpus.update(words_and_stems(path.read_text(encoding="utf-8")))
+    termbase_words: set[str] = set()
+    for concept in load_termbase(ROOT / "termbase").concepts:
+        for term in concept.terms:
+            if term.lang == "ar":
+                for text in (term.text, *term.forms):
+                    termbase_words |= set(words_and_stems(text))
+    every = set(corpus) | termbase_words
+    stems = {w for w in every if w[:1] in ("أ", "إ", "آ") and len(w) >= 3}
+    finals = {w for w in every if len(w) >= 3 and w.endswith(FINAL_LETTERS)}
+    finals = {w for w in finals if corpus[w] >= FINAL_MIN_COUNT or w in termbase_words}
+    hamza_what = "Word stems opening with أ, إ or آ that UN Arabic writes"
+    hamza_what += " (corpora/real/*/ar.txt,\n# the termbase)"
+    final_what = "Words ending in ي, ى, ة or ه that UN Arabic writes"
+    final_what += " (corpora/real/*/ar.txt twice\n# or more, the termbase)"
+    for name, words, what in (
+        ("hamza-stems.txt", stems, hamza_what + ", for SP005's suggestions"),
+        ("final-letter-words.txt", finals, final_what + ", for SP006's suggestions"),
+    ):
+        header = f"# {what}; written by scripts/build_word_lists.py: do not edit by hand.\n"
+        (DATA / name).write_text(header + "\n".join(sorted(words)) + "\n", encoding="utf-8")
+        print(f"{(DATA / name).relative_to(ROOT)}: {len(words)} words")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,78 @@
+"""SP006: a word whose last letter is the wrong one of ي/ى or ة/ه."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable
+
+from ..model import Finding
+from ..text.final_letters import FINAL_SWAPS, describe_swap, final_letter_correction
+from ..text.hamza import hamza_correction
+from ..text.transliteration import spells_a_name
+from .base import Rule, UnitContext
+from .spelling import AR_WORD, UNMARK, arabic_speller, arabic_word_known, latin_names
+
+
+class FinalLetterSlip(Rule):
+    """A word whose last letter is the wrong one of ي/ى or ة/ه.
+
+    What it catches:
+        An Arabic word the dictionary does not know that is a word UN Arabic writes once its
+        last letter is swapped: ى for ي (``فى``, ``الذى``, ``التى``, ``الثانى``, ``السنوى``), ي
+        for ى (``يسعي``), ة for ه (``هذة``) and ه for ة (``المنظمه``).  The mended word must be
+        one the corpus of professionally translated UN Arabic writes (``data/final-letter-words.txt``),
+        so a name the dictionary lacks (``هيلانة``) is left alone, and so is a word that spells
+        a capitalized word of the English.  Inside an official name the term rules report it
+        (TM003) with the name's right form.
+    Why it matters:
+        UN Arabic writes a final ي with its dots and keeps ة apart from ه; ``فى`` and
+        ``الذى`` are the mark of a text typed on a keyboard or printed in a style that drops
+        them, and a TM or a search for ``في`` or ``الذي`` misses them.
+    Example:
+        en: the refugees who fled the fighting in Syria
+        ar: اللاجئين الذى فروا من القتال فى سوريا
+    Use instead:
+        ar: اللاجئين الذي فروا من القتال في سوريا
+    Suppress:
+        `mustalah: ignore SP006` in the unit's note.
+    """
+
+    code = "SP006"
+    name = "final-letter-slip"
+    category = "spelling"
+    severity = "warning"
+    #: a term, confusion, State-name or hamza rule that reports the same word with its right form
+    yields_to = ("TM002", "TM003", "TM005", "TM006", "TM008", "SP001", "SP005", "ST007")
+
+    def check(self, ctx: UnitContext) -> Iterable[Finding]:
+        views = [view for view in ctx.sides if view.lang == "ar"]
+        speller = arabic_speller() if views else None
+        if speller is None:
+            return
+        is_word = functools.partial(arabic_word_known, termbase=ctx.termbase, speller=speller)
+        for view in views:
+            names: frozenset[str] | None = None
+            for m in AR_WORD.finditer(view.text):
+                token = m.group()
+                bare = token.translate(UNMARK)
+                if bare[-1:] not in FINAL_SWAPS:
+                    continue
+                mended = final_letter_correction(bare, is_word)
+                if mended is None or hamza_correction(bare, is_word) is not None:
+                    continue
+                if names is None:
+                    names = latin_names(ctx, view)
+                if names and spells_a_name(bare, names):
+                    continue
+                swap = describe_swap(bare, mended)
+                message = f"'{bare}' ends in the wrong letter ({swap}): UN Arabic writes '{mended}'"
+                suggestion = _respell_last(token, mended[-1])
+                yield self.finding(ctx, view, m.start(), m.end(), message, suggestion=suggestion)
+
+
+def _respell_last(token: str, letter: str) -> str:
+    """``token`` (vowel marks kept) with its last letter replaced by ``letter``."""
+    for i in range(len(token) - 1, -1, -1):
+        if ord(token[i]) not in UNMARK:
+            return token[:i] + letter + token[i + 1 :]
+    return token

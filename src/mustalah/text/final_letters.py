@@ -1,0 +1,49 @@
+"""The last letter of an Arabic word: ``ي``/``ى`` and ``ة``/``ه``, which hurried typing confuses.
+
+``الذى``, ``فى``, ``الثانى`` (ى for ي, the habit of keyboards and printers that drop the dots of a
+final yeh), ``يسعي`` (ي for ى), ``هذة`` (ة for ه) and ``المنظمه`` (ه for ة): the written word is
+unknown, the word with its last letter swapped is one UN Arabic writes (``data/final-letter-words.txt``,
+``scripts/build_word_lists.py``) and the dictionary knows.  The list keeps names out: a name the
+dictionary lacks (``هيلانة``, ``دومة``) has no frequent UN word one letter away.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from importlib import resources
+
+from .arabic import split_proclitics
+
+#: Each final letter and the one it is mistaken for.
+FINAL_SWAPS = {"ى": "ي", "ي": "ى", "ه": "ة", "ة": "ه"}
+#: ``فى``: two letters, too short for the dictionary test, and never a word of UN Arabic.
+_SHORT_SLIPS = {"فى": "في"}
+
+
+@functools.lru_cache(maxsize=1)
+def final_letter_words() -> frozenset[str]:
+    """The words ending in ي, ى, ة or ه that UN Arabic writes (``data/final-letter-words.txt``)."""
+    text = resources.files("mustalah.data").joinpath("final-letter-words.txt").read_text(encoding="utf-8")
+    return frozenset(ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#"))
+
+
+def final_letter_correction(word: str, is_word: Callable[[str], bool]) -> str | None:
+    """The word UN Arabic writes for ``word`` (no vowel marks) with its last letter swapped, or
+    None: ``word`` must be unknown to ``is_word`` and the mended word (or its stem after the
+    proclitics) one of :func:`final_letter_words` that ``is_word`` knows."""
+    if word in _SHORT_SLIPS:
+        return _SHORT_SLIPS[word]
+    if len(word) < 3 or word[-1] not in FINAL_SWAPS or is_word(word):
+        return None
+    mended = word[:-1] + FINAL_SWAPS[word[-1]]
+    stem = split_proclitics(mended)[1]
+    listed = final_letter_words()
+    if (mended in listed or (len(stem) >= 3 and stem in listed)) and is_word(mended):
+        return mended
+    return None
+
+
+def describe_swap(written: str, mended: str) -> str:
+    """``'ى written for ي'``: what the last letter of ``written`` should have been."""
+    return f"{written[-1]} written for {mended[-1]}"
