@@ -127,9 +127,13 @@ class TermIndex:
                     first = "indefinite"
                     # a construct name's genitive is definite (مكتب الأمم المتحدة → *المكتب الأمم…);
                     # an indefinite noun + adjective given the article is a sentence, no name:
-                    # كانت الأعمال إرهابية ("the acts were terrorist")
-                    allow_error = domain in _CONSTRUCT_DOMAINS and any(
-                        w.startswith("ال") for w in key.split(" ")[1:]
+                    # كانت الأعمال إرهابية ("the acts were terrorist"); so are two words alone, a
+                    # verb's subject and object (وتساعد المفوضية اللاجئين, "the Office helps refugees")
+                    words = key.split(" ")
+                    allow_error = (
+                        domain in _CONSTRUCT_DOMAINS
+                        and len(words) > 2
+                        and any(w.startswith("ال") for w in words[1:])
                     )
             ident = (lang, key, term_no, first)
             if ident in seen:
