@@ -56,6 +56,10 @@ class Names:
         self.forms.sort(key=lambda x: -len(x[0]))
         self.deprecated.sort(key=lambda x: -len(x[0]))
 
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        """Where every official name stands in ``text`` (any occurrence)."""
+        return [(m.start(), m.end()) for form, _ in self.forms for m in re.finditer(re.escape(form), text)]
+
     def find(self, text: str) -> tuple[int, str] | None:
         """The first official name standing in ``text`` as whole words (a proclitic allowed)."""
         for form, _ in self.forms:
@@ -125,6 +129,36 @@ def taa_marbuta(ar: str, en: str, names: Names) -> Slip:
     return _in_name(ar, names, r"ة(?=\s|$)", "ه")
 
 
+_AR_WORD = re.compile(r"(?<![\u0621-\u064a])[\u0621-\u064a]+(?![\u0621-\u064a])")
+#: Words whose last letter swapped is another word of the language (على "on", علي "Ali"): no slip
+#: a dictionary could see.
+_BOTH_WORDS = {"علي", "إلي", "لدي"}
+
+
+def _last_letter(ar: str, names: Names, letter: str, repl: str) -> Slip:
+    """The first word outside an official name ending in ``letter``, with ``repl`` in its place:
+    the dots a keyboard or a printer drops (``في`` → ``فى``, ``المنظمة`` → ``المنظمه``)."""
+    inside = names.spans(ar)
+    for m in _AR_WORD.finditer(ar):
+        word = m.group()
+        stem = word.lstrip("وفبلك") if len(word) > 3 else word
+        if not word.endswith(letter) or len(word) < 2 or stem in _BOTH_WORDS or word in _BOTH_WORDS:
+            continue
+        if any(a < m.end() and m.start() < b for a, b in inside):
+            continue
+        i = m.end() - 1
+        return ar[:i] + repl + ar[i + 1 :], m.start(), m.end()
+    return None
+
+
+def final_yeh_dotless(ar: str, en: str, names: Names) -> Slip:
+    return _last_letter(ar, names, "ي", "ى")
+
+
+def final_taa_marbuta_as_haa(ar: str, en: str, names: Names) -> Slip:
+    return _last_letter(ar, names, "ة", "ه")
+
+
 def construct_article(ar: str, en: str, names: Names) -> Slip:
     found = names.find(ar)
     if found is None:
@@ -192,4 +226,6 @@ INJECTORS: dict[str, Injector] = {
     "honorific-gender": honorific,
     "tatweel": tatweel,
     "word-dropped-from-name": dropped_name_word,
+    "final-yeh-dotless": final_yeh_dotless,
+    "final-taa-marbuta-as-haa": final_taa_marbuta_as_haa,
 }

@@ -119,7 +119,10 @@ class ConstructArticle(Rule):
         ``المنسق المقيم``) written without the noun's article (``اتحاد الأفريقي``).
     Why it matters:
         Both are ungrammatical; the first is a typical slip when a short form
-        (المكتب) is expanded into the full name.
+        (المكتب) is expanded into the full name.  A two-word short form with the article on
+        its head is not reported: ``وتساعد المفوضية اللاجئين`` ("the Office helps refugees") is
+        a verb's subject and its object, not UNHCR's ``مفوضية اللاجئين``; a full name of two
+        words (``التنظيم القاعدة``) is.
     Example:
         en: the United Nations Office of Counter-Terrorism
         ar: والمكتب الأمم المتحدة لمكافحة الإرهاب
@@ -304,4 +307,3 @@ def _number_form(found: str, word: str) -> bool:
     if any(found in (stem + "ا", stem + "ي", stem + "ان", stem + "ين") for stem in stems):
         return True
     return len(word) == 4 and found == word[:2] + "ا" + word[2:]
-

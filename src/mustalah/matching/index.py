@@ -26,7 +26,7 @@ from collections.abc import Iterable, Sequence
 
 import ahocorasick
 
-from ..termbase.model import Status, Term, Termbase
+from ..termbase.model import Status, Term, Termbase, TermType
 from ..text.normalize import Folded, classify_deleted, classify_difference, fold, fold_level0, strip_positions
 from .entries import IndexEntry, affix_verdict, pronoun_reading, recency
 from .forms import (
@@ -127,12 +127,14 @@ class TermIndex:
                     first = "indefinite"
                     # a construct name's genitive is definite (مكتب الأمم المتحدة → *المكتب الأمم…);
                     # an indefinite noun + adjective given the article is a sentence, no name:
-                    # كانت الأعمال إرهابية ("the acts were terrorist"); so are two words alone, a
-                    # verb's subject and object (وتساعد المفوضية اللاجئين, "the Office helps refugees")
+                    # كانت الأعمال إرهابية ("the acts were terrorist"); so is a two-word short form,
+                    # a phrase the language builds freely, with the article on its head: a verb's
+                    # subject and object (وتساعد المفوضية اللاجئين, "the Office helps refugees")
                     words = key.split(" ")
+                    free_phrase = len(words) == 2 and term.type is TermType.SHORT_FORM
                     allow_error = (
                         domain in _CONSTRUCT_DOMAINS
-                        and len(words) > 2
+                        and not free_phrase
                         and any(w.startswith("ال") for w in words[1:])
                     )
             ident = (lang, key, term_no, first)
