@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Iterable
 
 from ..model import Finding
 from ..text.final_letters import FINAL_SWAPS, describe_swap, final_letter_correction
 from ..text.hamza import hamza_correction
-from ..text.transliteration import spells_a_name
 from .base import Rule, UnitContext
-from .spelling import AR_WORD, UNMARK, arabic_speller, arabic_word_known, latin_names
+from .spelling import UNMARK, arabic_words, spells_a_latin_name
 
 
 class FinalLetterSlip(Rule):
@@ -45,29 +43,18 @@ class FinalLetterSlip(Rule):
     yields_to = ("TM002", "TM003", "TM005", "TM006", "TM008", "SP001", "SP005", "ST007")
 
     def check(self, ctx: UnitContext) -> Iterable[Finding]:
-        views = [view for view in ctx.sides if view.lang == "ar"]
-        speller = arabic_speller() if views else None
-        if speller is None:
-            return
-        is_word = functools.partial(arabic_word_known, termbase=ctx.termbase, speller=speller)
-        for view in views:
-            names: frozenset[str] | None = None
-            for m in AR_WORD.finditer(view.text):
-                token = m.group()
-                bare = token.translate(UNMARK)
-                if bare[-1:] not in FINAL_SWAPS:
-                    continue
-                mended = final_letter_correction(bare, is_word)
-                if mended is None or hamza_correction(bare, is_word) is not None:
-                    continue
-                if names is None:
-                    names = latin_names(ctx, view)
-                if names and spells_a_name(bare, names):
-                    continue
-                swap = describe_swap(bare, mended)
-                message = f"'{bare}' ends in the wrong letter ({swap}): UN Arabic writes '{mended}'"
-                suggestion = _respell_last(token, mended[-1])
-                yield self.finding(ctx, view, m.start(), m.end(), message, suggestion=suggestion)
+        for view, m, bare, is_word in arabic_words(ctx):
+            if bare[-1:] not in FINAL_SWAPS:
+                continue
+            mended = final_letter_correction(bare, is_word)
+            if mended is None or hamza_correction(bare, is_word) is not None:
+                continue
+            if spells_a_latin_name(ctx, view, bare):
+                continue
+            swap = describe_swap(bare, mended)
+            message = f"'{bare}' ends in the wrong letter ({swap}): UN Arabic writes '{mended}'"
+            suggestion = _respell_last(m.group(), mended[-1])
+            yield self.finding(ctx, view, m.start(), m.end(), message, suggestion=suggestion)
 
 
 def _respell_last(token: str, letter: str) -> str:

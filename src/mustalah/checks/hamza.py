@@ -20,14 +20,12 @@ The stems and the shapes, and the mended spelling, are in ``text/hamza.py`` (SP0
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Iterable
 
 from ..model import Finding
 from ..text.hamza import hamza_correction
-from ..text.transliteration import spells_a_name
 from .base import Rule, UnitContext
-from .spelling import AR_WORD, UNMARK, arabic_speller, arabic_word_known, latin_names
+from .spelling import UNMARK, arabic_words, spells_a_latin_name
 
 
 class HamzaSlip(Rule):
@@ -63,36 +61,22 @@ class HamzaSlip(Rule):
     yields_to = ("TM002", "TM003", "TM005", "TM006", "TM008", "SP001", "ST007")
 
     def check(self, ctx: UnitContext) -> Iterable[Finding]:
-        views = [view for view in ctx.sides if view.lang == "ar"]
-        speller = arabic_speller() if views else None
-        if speller is None:
-            return
-        is_word = functools.partial(arabic_word_known, termbase=ctx.termbase, speller=speller)
-        for view in views:
-            names: frozenset[str] | None = None
-            for m in AR_WORD.finditer(view.text):
-                token = m.group()
-                bare = token.translate(UNMARK)
-                if len(bare) < 3 or not ({"ا", "أ", "إ"} & set(bare[:6])):
-                    continue
-                if is_word(bare):
-                    continue
-                fix = hamza_correction(bare, is_word)
-                if fix is None:
-                    continue
-                if names is None:
-                    names = latin_names(ctx, view)
-                if names and spells_a_name(bare, names):
-                    continue
-                kind, seat, words = fix
-                suggestion = _respell(token, seat, words[0][seat]) if len(words) == 1 else None
-                if kind == "wasl":
-                    message = f"'{bare}' has a hamza on a hamzat al-wasl: UN Arabic writes '{words[0]}'"
-                elif suggestion is not None:
-                    message = f"'{bare}' has lost its hamza: UN Arabic writes '{words[0]}'"
-                else:
-                    message = f"'{bare}' has lost a hamza: " + " or ".join(f"'{w}'" for w in words)
-                yield self.finding(ctx, view, m.start(), m.end(), message, suggestion=suggestion)
+        for view, m, bare, is_word in arabic_words(ctx):
+            if len(bare) < 3 or not ({"ا", "أ", "إ"} & set(bare[:6])) or is_word(bare):
+                continue
+            fix = hamza_correction(bare, is_word)
+            if fix is None or spells_a_latin_name(ctx, view, bare):
+                continue
+            token = m.group()
+            kind, seat, words = fix
+            suggestion = _respell(token, seat, words[0][seat]) if len(words) == 1 else None
+            if kind == "wasl":
+                message = f"'{bare}' has a hamza on a hamzat al-wasl: UN Arabic writes '{words[0]}'"
+            elif suggestion is not None:
+                message = f"'{bare}' has lost its hamza: UN Arabic writes '{words[0]}'"
+            else:
+                message = f"'{bare}' has lost a hamza: " + " or ".join(f"'{w}'" for w in words)
+            yield self.finding(ctx, view, m.start(), m.end(), message, suggestion=suggestion)
 
 
 def _respell(token: str, seat: int, letter: str) -> str:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import functools
 import re
 import sys
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from importlib import resources
 from pathlib import Path
 from typing import Any, ClassVar
@@ -183,6 +183,29 @@ def arabic_word_known(word: str, termbase: Termbase, speller: StoredVerdicts) ->
     ok = len(word) < 3 or _known(word, "ar", words) or speller.spell(word)
     (known if ok else misspelled).add(word)
     return ok
+
+
+def arabic_words(ctx: UnitContext) -> Iterator[tuple[SideView, re.Match[str], str, Callable[[str], bool]]]:
+    """Every Arabic word of the unit's Arabic sides: its view, its match, the word without vowel
+    marks and the dictionary test (project words, then Hunspell); nothing when Hunspell is
+    missing.  The hamza and final-letter rules (SP005, SP006) walk the words so."""
+    views = [view for view in ctx.sides if view.lang == "ar"]
+    speller = arabic_speller() if views else None
+    if speller is None:
+        return
+    is_word = functools.partial(arabic_word_known, termbase=ctx.termbase, speller=speller)
+    for view in views:
+        for m in AR_WORD.finditer(view.text):
+            yield view, m, m.group().translate(UNMARK), is_word
+
+
+def spells_a_latin_name(ctx: UnitContext, view: SideView, word: str) -> bool:
+    """Whether the Arabic ``word`` spells a capitalized word of the unit's other side (a name
+    written by its sound, no slip); the capitalized words are read once per view."""
+    names: frozenset[str] | None = view.memo.get("latin_names")
+    if names is None:
+        names = view.memo["latin_names"] = latin_names(ctx, view)
+    return bool(names) and spells_a_name(word, names)
 
 
 def arabic_speller() -> StoredVerdicts | None:
