@@ -116,13 +116,13 @@ class ConstructArticle(Rule):
         ``المكتب الأمم المتحدة…``: the first word of a name in construct state
         (إضافة) cannot take ال; ``مكتب الأمم المتحدة…`` is the name.  The reverse
         slip too: a definite noun with its adjective (``الاتحاد الأفريقي``,
-        ``المنسق المقيم``) written without the noun's article (``اتحاد الأفريقي``).
+        ``المنسق المقيم``) written without the noun's article (``اتحاد الأفريقي``).  A
+        two-word short form with the article on its head is not reported: ``وتساعد المفوضية
+        اللاجئين`` ("the Office helps refugees") is a verb's subject and its object, not
+        UNHCR's ``مفوضية اللاجئين``; a full name of two words (``التنظيم القاعدة``) is.
     Why it matters:
         Both are ungrammatical; the first is a typical slip when a short form
-        (المكتب) is expanded into the full name.  A two-word short form with the article on
-        its head is not reported: ``وتساعد المفوضية اللاجئين`` ("the Office helps refugees") is
-        a verb's subject and its object, not UNHCR's ``مفوضية اللاجئين``; a full name of two
-        words (``التنظيم القاعدة``) is.
+        (المكتب) is expanded into the full name.
     Example:
         en: the United Nations Office of Counter-Terrorism
         ar: والمكتب الأمم المتحدة لمكافحة الإرهاب

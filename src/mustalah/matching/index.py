@@ -127,9 +127,10 @@ class TermIndex:
                     first = "indefinite"
                     # a construct name's genitive is definite (مكتب الأمم المتحدة → *المكتب الأمم…);
                     # an indefinite noun + adjective given the article is a sentence, no name:
-                    # كانت الأعمال إرهابية ("the acts were terrorist"); so is a two-word short form,
-                    # a phrase the language builds freely, with the article on its head: a verb's
-                    # subject and object (وتساعد المفوضية اللاجئين, "the Office helps refugees")
+                    # كانت الأعمال إرهابية ("the acts were terrorist"); a two-word short form with
+                    # the article on its head is as often a verb's subject and object (وتساعد
+                    # المفوضية اللاجئين, "the Office helps refugees"); a full two-word name keeps
+                    # its error form (التنظيم القاعدة)
                     words = key.split(" ")
                     free_phrase = len(words) == 2 and term.type is TermType.SHORT_FORM
                     allow_error = (
