@@ -8,7 +8,7 @@ from ..model import Finding
 from ..text.final_letters import FINAL_SWAPS, describe_swap, final_letter_correction
 from ..text.hamza import hamza_correction
 from .base import Rule, UnitContext
-from .spelling import UNMARK, arabic_words, spells_a_latin_name
+from .spelling import arabic_words, respell, spells_a_latin_name
 
 
 class FinalLetterSlip(Rule):
@@ -53,13 +53,5 @@ class FinalLetterSlip(Rule):
                 continue
             swap = describe_swap(bare, mended)
             message = f"'{bare}' ends in the wrong letter ({swap}): UN Arabic writes '{mended}'"
-            suggestion = _respell_last(m.group(), mended[-1])
+            suggestion = respell(m.group(), len(bare) - 1, mended[-1])
             yield self.finding(ctx, view, m.start(), m.end(), message, suggestion=suggestion)
-
-
-def _respell_last(token: str, letter: str) -> str:
-    """``token`` (vowel marks kept) with its last letter replaced by ``letter``."""
-    for i in range(len(token) - 1, -1, -1):
-        if ord(token[i]) not in UNMARK:
-            return token[:i] + letter + token[i + 1 :]
-    return token

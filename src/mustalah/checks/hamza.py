@@ -25,7 +25,7 @@ from collections.abc import Iterable
 from ..model import Finding
 from ..text.hamza import hamza_correction
 from .base import Rule, UnitContext
-from .spelling import UNMARK, arabic_words, spells_a_latin_name
+from .spelling import arabic_words, respell, spells_a_latin_name
 
 
 class HamzaSlip(Rule):
@@ -69,7 +69,7 @@ class HamzaSlip(Rule):
                 continue
             token = m.group()
             kind, seat, words = fix
-            suggestion = _respell(token, seat, words[0][seat]) if len(words) == 1 else None
+            suggestion = respell(token, seat, words[0][seat]) if len(words) == 1 else None
             if kind == "wasl":
                 message = f"'{bare}' has a hamza on a hamzat al-wasl: UN Arabic writes '{words[0]}'"
             elif suggestion is not None:
@@ -77,14 +77,3 @@ class HamzaSlip(Rule):
             else:
                 message = f"'{bare}' has lost a hamza: " + " or ".join(f"'{w}'" for w in words)
             yield self.finding(ctx, view, m.start(), m.end(), message, suggestion=suggestion)
-
-
-def _respell(token: str, seat: int, letter: str) -> str:
-    """``token`` (vowel marks kept) with its ``seat``-th letter (marks not counted) replaced."""
-    letters = -1
-    for i, char in enumerate(token):
-        if ord(char) not in UNMARK:
-            letters += 1
-            if letters == seat:
-                return token[:i] + letter + token[i + 1 :]
-    return token

@@ -17,11 +17,11 @@ import re
 from collections.abc import Callable, Sequence
 
 from ..text.arabic import split_honorific_ar
+from ..text.final_letters import FINAL_SWAPS
 from ..text.hamza import hamza_correction, hamza_stems
 
 #: What may stand between two words of one name: white space, or a hyphen (``كي - مون``).
 _NAME_GAP = re.compile(r"[ \u00a0]+|[ \u00a0]*-[ \u00a0]*")
-_FINAL_SWAPS = {"ى": "ي", "ي": "ى", "ه": "ة", "ة": "ه"}
 
 
 def mended_by_spelling(word: str, known: Callable[[str], bool]) -> bool:
@@ -30,7 +30,7 @@ def mended_by_spelling(word: str, known: Callable[[str], bool]) -> bool:
         return True
     if word[:1] == "ا" and any(h + word[1:] in hamza_stems() and known(h + word[1:]) for h in "أإآ"):
         return True  # الى → إلى: the whole word, no proclitic split off
-    return len(word) > 3 and word[-1] in _FINAL_SWAPS and known(word[:-1] + _FINAL_SWAPS[word[-1]])
+    return len(word) > 3 and word[-1] in FINAL_SWAPS and known(word[:-1] + FINAL_SWAPS[word[-1]])
 
 
 def sound_spelt_names(

@@ -201,11 +201,20 @@ def arabic_words(ctx: UnitContext) -> Iterator[tuple[SideView, re.Match[str], st
 
 def spells_a_latin_name(ctx: UnitContext, view: SideView, word: str) -> bool:
     """Whether the Arabic ``word`` spells a capitalized word of the unit's other side (a name
-    written by its sound, no slip); the capitalized words are read once per view."""
-    names: frozenset[str] | None = view.memo.get("latin_names")
-    if names is None:
-        names = view.memo["latin_names"] = latin_names(ctx, view)
+    written by its sound, no slip)."""
+    names = latin_names(ctx, view)
     return bool(names) and spells_a_name(word, names)
+
+
+def respell(token: str, seat: int, letter: str) -> str:
+    """``token`` (vowel marks kept) with its ``seat``-th letter (marks not counted) replaced."""
+    letters = -1
+    for i, char in enumerate(token):
+        if ord(char) not in UNMARK:
+            letters += 1
+            if letters == seat:
+                return token[:i] + letter + token[i + 1 :]
+    return token
 
 
 def arabic_speller() -> StoredVerdicts | None:
@@ -336,10 +345,13 @@ _LATIN_NAME = re.compile(r"[A-Z][A-Za-z']+")
 
 def latin_names(ctx: UnitContext, view: SideView) -> frozenset[str]:
     """The capitalized words of the unit's other side, when ``view`` is Arabic and the other is
-    Latin: an Arabic word that spells one of them (``دارفور`` / Darfur) is a name, not a typo."""
-    if view.lang != "ar":
-        return frozenset()
-    other = ctx.target if view is ctx.source else ctx.source
-    if other is None or other.lang == "ar":
-        return frozenset()
-    return frozenset(_LATIN_NAME.findall(other.text))
+    Latin: an Arabic word that spells one of them (``دارفور`` / Darfur) is a name, not a typo.
+    Read once per view (SP002, SP005 and SP006 all ask)."""
+    names: frozenset[str] | None = view.memo.get("latin_names")
+    if names is None:
+        other = ctx.target if view is ctx.source else ctx.source
+        names = frozenset()
+        if view.lang == "ar" and other is not None and other.lang != "ar":
+            names = frozenset(_LATIN_NAME.findall(other.text))
+        view.memo["latin_names"] = names
+    return names
