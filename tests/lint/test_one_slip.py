@@ -44,6 +44,17 @@ def test_a_number_changed_on_both_sides_is_one_finding_on_the_target() -> None:
     assert found[0].message == "number 54 is not in the source, which has 45 instead"
 
 
+def test_one_level_of_an_indicator_number_changed_is_one_finding() -> None:
+    # real text: corpora/real/blind17 (a UN peacekeeping budget report) numbers an expected
+    # accomplishment 3.2.1 in English and 3-2-1 in Arabic; read digit by digit, 3-2-2 was four
+    # findings, one of them about a number 32.1 neither side has
+    en = "3.2.1 Progress is made towards the implementation of key reforms"
+    ar = "3-2-2 إحراز تقدم نحو تنفيذ الإصلاحات الرئيسية"
+    found = [f for f in lint(en, ar) if f.code == "NU001"]
+    assert [(f.text, f.severity, f.suggestion) for f in found] == [("3-2-2", "error", "3-2-1")]
+    assert not [f for f in lint(en, ar.replace("3-2-2", "3-2-1")) if f.code == "NU001"]
+
+
 def test_a_year_said_twice_changed_once_and_left_out_once_is_one_finding() -> None:
     # corpora/real/blind48 (an ESCWA release): the dateline's 2020 typed 2019, the restated date
     # given without its year — one slip, reported on the target with the source's year

@@ -22,6 +22,7 @@ from .base import Rule, SideView, UnitContext
 from .number_dates import day_added
 from .number_findings import join_decimal_commas, join_ranges, run_together
 from .number_forms import SCALES, run_span, same_number_elsewhere
+from .number_levels import is_levels, raw_numbers, reversed_levels, written_like
 from .number_words import compound_numbers, word_numbers
 
 _DIGITS = str.maketrans(
@@ -128,6 +129,8 @@ def canonical_number(raw: str, lang: str) -> str:
     # thousands separators: every group after the first has exactly 3 digits and the separator repeats
     if all(len(g) == 3 for g in groups[1:]) and (len(set(seps)) == 1 and (seps[0] == "," or len(seps) > 1)):
         return "".join(groups)
+    if is_levels(groups, seps):
+        return s  # 3.2.1, 17.18.1: an indicator's levels, not a decimal (checks.number_levels)
     if seps[-1] == "," and lang == "en" and len(groups[-1]) == 3:
         return "".join(groups)
     if seps[-1] == "," and lang == "ar":  # comma as decimal point (rare, but ٫ is often typed as ,)
@@ -139,12 +142,12 @@ def canonical_number(raw: str, lang: str) -> str:
 
 
 def numbers_in(text: str, lang: str) -> list[NumberToken]:
-    return [NumberToken(canonical_number(m.group(), lang), m.start(), m.end()) for m in NUMBER.finditer(text)]
+    return [NumberToken(canonical_number(raw, lang), a, b) for raw, a, b in raw_numbers(text, NUMBER)]
 
 
 def _values(text: str, lang: str) -> list[str]:
     """The canonical values of ``numbers_in(text, lang)``, sorted (no tokens built)."""
-    return sorted(canonical_number(m.group(), lang) for m in NUMBER.finditer(text))
+    return sorted(canonical_number(raw, lang) for raw, _, _ in raw_numbers(text, NUMBER))
 
 
 #: A paragraph or list number opening a unit: ``46 - `` (UN Arabic), ``46. ``, ``(a) 3. ``, ```3' ``.
@@ -224,7 +227,9 @@ class NumberMismatch(Rule):
         finding, and so is a number whose digits are several of the other side's run
         together (a copy that lost their commas: ``182018881889196021062122``), and so are
         two numbers joined by the Arabic comma that the other side gives as one decimal
-        (``5،6`` for 5.6: the comma typed for the decimal point, a warning).
+        (``5،6`` for 5.6: the comma typed for the decimal point, a warning).  A number of levels
+        (indicator ``3.2.1``, which UN Arabic writes ``3-2-1``) is one number: a level changed is
+        one finding, its fix in the target's form.
     Why it matters:
         A wrong figure, day or resolution number is a factual error that no reader
         can detect without the source; it is the commonest error revisers catch.
@@ -270,7 +275,9 @@ class NumberMismatch(Rule):
             severity="warning" if in_part else "error",
             message=f"number {target.text} is not in the source, which has {source.text} instead"
             + ("; their digits agree in part: a form one side shortens?" if in_part else ""),
-            suggestion=source.text if same_digits and target.suggestion is None else target.suggestion,
+            suggestion=written_like(source.text, target.text)
+            if same_digits and target.suggestion is None
+            else target.suggestion,
         )
 
     def check(self, ctx: UnitContext) -> Iterable[Finding]:
@@ -370,6 +377,8 @@ class NumberMismatch(Rule):
                 continue  # "1 million" = مليون
             if _restates_word(here.text, n, here.lang):
                 continue  # "Two (2) militants" = مقاتلان: the digits repeat the word before them
+            if reversed_levels(n.value, there.text):
+                continue  # 2.1.1 = 1-1-2: a right-to-left copy turned the indicator's levels round
             if same_number_elsewhere(n.value, n.start, here.text, here.lang, there.text):
                 continue  # 10 a.m. = 10:00, 4,300 = 300 4, (L) = 50, 11th = الحادي عشر
             span = run_span(here.text, n.start) or (n.start, n.end)
@@ -382,7 +391,8 @@ class NumberMismatch(Rule):
             if " " not in run and not one_time:
                 span = (n.start, n.end)  # 10-103, 6.11, A/RES/60/228: several numbers, each its own
             reported = span[1]
-            shown = here.text[span[0] : span[1]] if span != (n.start, n.end) else n.value
+            written = here.text[span[0] : span[1]]
+            shown = written if span != (n.start, n.end) or "-" in written else n.value
             found.append(
                 self.finding(
                     ctx,
