@@ -22,6 +22,7 @@ from ..matching.types import NearMiss, TermMatch
 from ..model import Finding, Segment, Severity, Side
 from ..termbase.model import Termbase, TermType
 from ..text.normalize import Folded
+from .fixes import absorb_repeated_word
 from .policy import FORM_CATEGORIES, capped
 
 DOC_SECTIONS = ("What it catches", "Why it matters", "Example", "Use instead", "Suppress")
@@ -196,6 +197,9 @@ class Rule:
         severity: Severity | None = None,
     ) -> Finding:
         text = view.text
+        if suggestion is not None and " " in suggestion and view.lang[:2] == "ar":
+            # منظمة ⟦الفاو⟧ → منظمة الأغذية …: the fix's first word stands before the span already
+            start, suggestion = absorb_repeated_word(text, start, suggestion)
         newlines = text.count("\n", 0, start)  # ``locate``, inlined: rules make many findings
         column = start - text.rfind("\n", 0, start) if newlines else start + 1
         line = view.line + newlines if view.line is not None else None

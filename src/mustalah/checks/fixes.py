@@ -9,6 +9,7 @@ rules' documentation (``mustalah rules``, ``docs/rules.md``) says so for each ru
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from ..matching.types import OrthoDiff
@@ -33,3 +34,25 @@ def mend(text: str, start: int, end: int, diffs: Iterable[OrthoDiff]) -> str:
         if start <= d.start and d.end <= end:
             out = out[: d.start - start] + d.expected + out[d.end - start :]
     return out
+
+
+#: Conjunctions and prepositions written on a word (``ولمنظمة``), longest first.
+_PREFIXES = ("وب", "ول", "فب", "فل", "و", "ف", "ب", "ل", "ك", "")
+#: The Arabic word right before a span, with the spaces after it.
+_WORD_BEFORE = re.compile(r"([\u0621-\u064a]+)\s+$")
+
+
+def absorb_repeated_word(text: str, start: int, suggestion: str) -> tuple[int, str]:
+    """Where the fix's first word already stands before the span (``منظمة الفاو``, whose fix
+    ``منظمة الأغذية والزراعة للأمم المتحدة`` begins with it), the span to replace and its fix
+    cover that word too, or applying the fix would write it twice (``منظمة منظمة``).  A
+    conjunction or preposition on the word stays on the fix (``لمنظمة الفاو`` → ``لمنظمة الأغذية …``)."""
+    head, _, rest = suggestion.partition(" ")
+    before = _WORD_BEFORE.search(text, max(0, start - 40), start)
+    if not rest or before is None:
+        return start, suggestion
+    word = before.group(1)
+    for prefix in _PREFIXES:
+        if word == prefix + head:
+            return before.start(), prefix + suggestion
+    return start, suggestion
