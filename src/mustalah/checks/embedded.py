@@ -77,7 +77,11 @@ def un_adjective_renderings(view: SideView, concept: Concept) -> int:
 
 
 def gapped_renderings(
-    view: SideView, concept: Concept, limit: int = _MAX_GAP, gap_words: frozenset[str] | None = None
+    view: SideView,
+    concept: Concept,
+    limit: int = _MAX_GAP,
+    gap_words: frozenset[str] | None = None,
+    min_words: int = 2,
 ) -> int:
     """How often an Arabic ``view`` renders ``concept`` with words inserted into it:
     ``البرنامج المخصص المعني بأمن الحدود`` for ``البرنامج المعني بأمن الحدود``, and after a
@@ -86,7 +90,8 @@ def gapped_renderings(
     The first word may carry proclitics (``للمنصة``); every other word must be exact, except
     that the last before the gap may lose its article to a possessor put in construct with it
     (``خطة عمل الأمين العام لمنع التطرف العنيف``, the Secretary-General's Plan of Action).
-    With ``gap_words`` every word of the gap must be one of them.
+    With ``gap_words`` every word of the gap must be one of them; only forms of ``min_words``
+    words or more count.
     """
     if view.lang != "ar":
         return 0
@@ -96,7 +101,7 @@ def gapped_renderings(
         if term.is_acronym:
             continue
         toks = TOKEN.findall(fold_key(term.text))
-        if len(toks) < 2:
+        if len(toks) < max(2, min_words):
             continue
         head = toks[0]
         bare = head[2:] if head.startswith("ال") else head

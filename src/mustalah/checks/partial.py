@@ -87,8 +87,11 @@ def _find(view: SideView, other: SideView, termbase: Termbase) -> tuple[NearMiss
             wanted = [c for c in wanted if c != concept_id]
     for concept_id in wanted:
         concept = termbase.get(concept_id)
-        if concept is None or gapped_renderings(view, concept):
-            continue  # words inserted after the head (a longer name) are not a damaged name
+        # words inserted after the head (a longer name) are not a damaged name; but a two-word
+        # short form with words between (مفوضية … اللاجئين) is what a damaged full name holds too
+        # (مفوضية الأمم لشؤون اللاجئين, UNHCR's name less المتحدة): no sign of a longer one
+        if concept is None or gapped_renderings(view, concept, min_words=3):
+            continue
         # approved forms first; a damaged deprecated form is suggested as the preferred one
         # vocabulary (التطرف المقترن بالعنف for violent extremism) is paraphrased, not damaged:
         # only an official name, or a deprecated form of anything, is searched for damage
