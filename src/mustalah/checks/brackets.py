@@ -53,7 +53,10 @@ def _one_quotation_runs_on(text: str) -> bool:
 
 def _opening(text: str, i: int) -> bool:
     """A straight quote at ``i`` that opens: after the start, a space or ``(:-–—``, before a letter
-    or a digit."""
+    or a digit; or the unit's first character, whatever follows (``" إن ممارسة …``, a space typed
+    after the mark that opens a quoted paragraph)."""
+    if not text[:i].strip():
+        return True
     before, after = text[i - 1 : i], text[i + 1 : i + 2]
     return (not before or before.isspace() or before in "(:-–—") and after.isalnum()
 
