@@ -150,7 +150,9 @@ class LatinInArabic(Rule):
         UN Arabic keeps them.  In Arabic text with no source, a run in title case
         (``Feminist Economics``, ``Sony Pictures Entertainment``) is taken for such
         a name, and so is a quotation in Latin letters (a cited headline); a
-        run with lower-case words is reported.
+        run with lower-case words is reported.  A run right after a word that
+        introduces a title or a name (``بأغنية بعنوان I was here``, ``تحت شعار``)
+        is that title, cited as it stands (with a source, when the source has it too).
     Why it matters:
         A phrase left in English is an untranslated fragment, usually missed when
         a sentence was edited in the TM.
@@ -278,7 +280,26 @@ def _kept(text: str, start: int, end: int, other: str, alone: bool) -> bool:
     case (:func:`_title_case`) or inside a quotation in Latin letters."""
     if _cited_title(text, start, end, other) or _copied_name(text[start:end], other):
         return True
+    if _named_as_a_title(text, start) and (alone or text[start:end] in other):
+        return True  # أغنية بعنوان I was here: a song, a film, a campaign cited by its own name
     return alone and (_title_case(text[start:end]) or _in_latin_quotation(text, start, end))
+
+
+#: Arabic words that introduce a title or a name cited as it stands: "entitled", "under the
+#: slogan", "named" (``بأغنية بعنوان I was here``, ``تحت شعار Together``).
+_TITLE_INTRODUCERS = frozenset(
+    {"بعنوان", "عنوان", "عنوانه", "عنوانها", "المعنون", "المعنونة", "بالعنوان", "شعار", "بشعار", "شعاره"}
+    | {"شعارها", "باسم", "اسم", "اسمه", "اسمها", "المسمى", "المسماة"}
+)
+#: What may stand between the introducer and the run: spaces, quotes, a colon, skipped Latin words
+#: (the one-letter ``I`` of ``I was here``).
+_BEFORE_RUN = re.compile(r"([\u0621-\u064a]+)[\s\"“”«»'‘’:A-Za-z]*$")
+
+
+def _named_as_a_title(text: str, start: int) -> bool:
+    """The Latin run follows a word that introduces a title or a name (``بعنوان``, ``تحت شعار``)."""
+    m = _BEFORE_RUN.search(text, max(0, start - 40), start)
+    return m is not None and m.group(1) in _TITLE_INTRODUCERS
 
 
 def _copied_name(run: str, other: str) -> bool:
