@@ -53,10 +53,12 @@ def reversed_levels(value: str, there: str) -> bool:
     2.1.1: a copy of right-to-left text that turned the run round)."""
     if not _DOTTED_LEVELS.fullmatch(value):
         return False
-    turned = "-".join(reversed(value.split(".")))
-    return any(m.group() == turned for m in _HYPHEN_LEVELS.finditer(there)) or (
-        ".".join(reversed(value.split("."))) in there
-    )
+    levels = value.split(".")[::-1]
+    turned = "-".join(levels)
+    dotted = rf"(?<![0-9.]){re.escape('.'.join(levels))}(?![0-9]|\.[0-9])"  # not inside 12.1.15
+    if any(m.group() == turned for m in _HYPHEN_LEVELS.finditer(there)):
+        return True
+    return re.search(dotted, there) is not None
 
 
 def written_like(value: str, written: str) -> str:
