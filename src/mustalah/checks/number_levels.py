@@ -20,8 +20,6 @@ _D = r"[0-9٠-٩۰-۹]"
 _HYPHEN_LEVELS = re.compile(
     rf"(?<![0-9٠-٩۰-۹/.,\-]){_D}{{1,2}}(?:-{_D}{{1,2}}){{2,}}(?![0-9٠-٩۰-۹/\-]|[.,]{_D})"
 )
-#: A canonical number of levels: ``3.2.1``, ``17.18.1`` (two dots or more, every group short).
-_DOTTED_LEVELS = re.compile(r"[0-9]{1,2}(?:\.[0-9]{1,2}){2,}")
 
 
 def hyphen_levels(text: str) -> list[tuple[int, int]]:
@@ -51,9 +49,9 @@ def is_levels(groups: list[str], seps: list[str]) -> bool:
 def reversed_levels(value: str, there: str) -> bool:
     """``value`` is a number of levels whose levels ``there`` gives in reverse order (``1-1-2`` for
     2.1.1: a copy of right-to-left text that turned the run round)."""
-    if not _DOTTED_LEVELS.fullmatch(value):
-        return False
     levels = value.split(".")[::-1]
+    if not (all(g.isdigit() for g in levels) and is_levels(levels, ["."] * (len(levels) - 1))):
+        return False
     turned = "-".join(levels)
     dotted = rf"(?<![0-9.]){re.escape('.'.join(levels))}(?![0-9]|\.[0-9])"  # not inside 12.1.15
     if any(m.group() == turned for m in _HYPHEN_LEVELS.finditer(there)):
