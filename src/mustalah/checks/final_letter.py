@@ -5,10 +5,19 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from ..model import Finding
-from ..text.final_letters import FINAL_SWAPS, describe_swap, final_letter_correction
+from ..text.final_letters import (
+    FINAL_SWAPS,
+    correction_in_context,
+    describe_swap,
+    final_letter_correction,
+)
 from ..text.hamza import hamza_correction
 from .base import Rule, UnitContext
-from .spelling import arabic_words, respell, spells_a_latin_name
+from .spelling import AR_WORD, UNMARK, arabic_words, respell, spells_a_latin_name
+
+SHADDA = "\u0651"
+#: How far ahead a context-told word looks.
+_CLAUSE_WORDS = 3
 
 
 class FinalLetterSlip(Rule):
@@ -20,8 +29,11 @@ class FinalLetterSlip(Rule):
         for ى (``يسعي``), ة for ه (``هذة``) and ه for ة (``المنظمه``).  The mended word must be
         one the corpus of professionally translated UN Arabic writes (``data/final-letter-words.txt``),
         so a name the dictionary lacks (``هيلانة``) is left alone, and so is a word that spells
-        a capitalized word of the English.  Inside an official name the term rules report it
-        (TM003) with the name's right form.
+        a capitalized word of the English.  Two words that are words with either letter are told
+        by what follows: ``وفى`` with no ب-word among the next three (``وفى البيان``: the verb
+        "fulfilled" takes ب) and ``المعنى`` before a ب-word (``المعنى بالمسائل``, "concerned
+        with").  Inside an official name the term rules report it (TM003) with the name's right
+        form.
     Why it matters:
         UN Arabic writes a final ي with its dots and keeps ة apart from ه; ``فى`` and
         ``الذى`` are the mark of a text typed on a keyboard or printed in a style that drops
@@ -47,6 +59,8 @@ class FinalLetterSlip(Rule):
             if bare[-1:] not in FINAL_SWAPS:
                 continue
             mended = final_letter_correction(bare, is_word)
+            if mended is None and SHADDA not in m.group():
+                mended = correction_in_context(bare, _words_after(view.text, m.end()))
             if mended is None or hamza_correction(bare, is_word) is not None:
                 continue
             if spells_a_latin_name(ctx, view, bare):
@@ -55,3 +69,17 @@ class FinalLetterSlip(Rule):
             message = f"'{bare}' ends in the wrong letter ({swap}): UN Arabic writes '{mended}'"
             suggestion = respell(m.group(), len(bare) - 1, mended[-1])
             yield self.finding(ctx, view, m.start(), m.end(), message, suggestion=suggestion)
+
+
+def _words_after(text: str, end: int) -> list[str]:
+    """The Arabic words (no vowel marks) or numbers that follow ``end`` in the same clause: a
+    punctuation mark ends it."""
+    words: list[str] = []
+    for token in text[end:].split()[:_CLAUSE_WORDS]:
+        word = token.translate(UNMARK)
+        if not word or not (word[0].isdigit() or AR_WORD.match(word)):
+            break
+        words.append(word)
+        if not AR_WORD.fullmatch(word) and not word.isdigit():
+            break
+    return words

@@ -19,6 +19,11 @@ from .arabic import split_proclitics
 FINAL_SWAPS = {"ى": "ي", "ي": "ى", "ه": "ة", "ة": "ه"}
 #: ``فى``: two letters, too short for the dictionary test, and never a word of UN Arabic.
 _SHORT_SLIPS = {"فى": "في"}
+#: How many words after ``وفى`` may not start with ب for it to be ``وفي`` ("and in"): the verb
+#: ``وفى`` ("fulfilled") takes ب within its clause (``وفى الأمين العام بوعده``).
+_VERB_REACH = 3
+#: Words after ``المعنى`` that start with ب and still leave it "the meaning" (``المعنى بالنسبة``).
+_MEANING_BY = frozenset({"بالنسبة", "به", "بها", "بهم", "بذلك", "بهذا", "بهذه"})
 
 
 @functools.lru_cache(maxsize=1)
@@ -41,6 +46,23 @@ def final_letter_correction(word: str, is_word: Callable[[str], bool]) -> str | 
     listed = final_letter_words()
     if (mended in listed or (len(stem) >= 3 and stem in listed)) and is_word(mended):
         return mended
+    return None
+
+
+def correction_in_context(word: str, following: list[str]) -> str | None:
+    """The word UN Arabic writes for ``word``, a word with either last letter, told by the words
+    that follow it (no vowel marks), or None.
+
+    ``وفى`` is a verb ("fulfilled") that takes ب; with no ب-word among the next three words it is
+    ``وفي`` ("and in": ``وفى البيان الذي أصدرته``).  ``المعنى`` ("the meaning") before a word
+    with ب is ``المعني`` ("concerned with": ``الفريق العامل المعنى بالمسائل``).
+    """
+    if word == "وفى":
+        ahead = following[:_VERB_REACH]
+        return "وفي" if ahead and not any(w.startswith("ب") for w in ahead) else None
+    if word in ("المعنى", "والمعنى") and following:
+        after = following[0]
+        return word[:-1] + "ي" if after.startswith("ب") and after not in _MEANING_BY else None
     return None
 
 
