@@ -200,7 +200,9 @@ class TermNearMiss(Rule):
         after the name searched ("the UN High Commissioner for Refugees (UNHCR)" =
         UNHCR's ``مفوضية الأمم المتحدة السامية لشؤون اللاجئين``), are that name, no near
         miss of the title; another name stays one (the Secretariat, ``الأمانة العامة``,
-        for the Secretary-General; the Office for its head named on her own).
+        for the Secretary-General; the Office for its head named on her own).  A title owned
+        by ل after an indefinite word (``كانت وزيرة لخارجية بلغاريا``, the construct's other
+        form) is a note; ل for the article after a definite word (``الممثل لخاص``) stays one.
     Why it matters:
         ``العنفي`` for ``العنيف`` reads as a different word; revisers catch these
         by eye, a dictionary cannot.
@@ -231,16 +233,18 @@ class TermNearMiss(Rule):
                 # with no other side to ask, a letter changed into another word is most often that
                 # word (مجلس الأمة, a parliament; إعادة الإدراج, relisting): a note
                 other_word = ctx.target is None and _another_word(view, nm, found, expected)
+                owned = _owned_by_lam(view, nm, found, expected)
                 yield self.finding(
                     ctx,
                     view,
                     nm.start,
                     nm.end,
                     f"close to {', '.join(nm.concepts)} '{nm.expected}': '{found}' differs by one letter "
-                    f"from '{expected}'",
+                    f"from '{expected}'"
+                    + (" (an indefinite title owned by ل, as Arabic allows: a note)" if owned else ""),
                     concept=nm.concepts[0] if nm.concepts else None,
                     suggestion=nm.expected,
-                    severity="info" if other_word else None,
+                    severity="info" if other_word or owned else None,
                 )
             if ctx.target is None:
                 continue
@@ -294,6 +298,27 @@ def _another_word(view: SideView, nm: NearMiss, found: str, expected: str) -> bo
         if fold_key(word) == found:
             return dictionary_word(word, view.lang.split("-")[0]) is True
     return False
+
+
+def _owned_by_lam(view: SideView, nm: NearMiss, found: str, expected: str) -> bool:
+    """Whether the odd word is the name's word with ل for its article, after an indefinite
+    word and before the genitive it owns: the title owned by ل that Arabic allows beside the
+    construct (``كانت وزيرة لخارجية بلغاريا``, "she was a foreign minister of Bulgaria", for
+    ``وزيرة خارجية بلغاريا``).  After a definite word (``الممثل لخاص``) or a word ل already
+    owns (``لشؤون للاجئين``) the article is lost, a slip."""
+    if not (expected.startswith("ال") and found == "ل" + expected[2:]):
+        return False
+    words = [fold_key(word) for word in view.text[nm.start : nm.end].split()]
+    at = words.index(found) if found in words else 0
+    if at == 0:
+        return False
+    before = words[at - 1].removeprefix("و").removeprefix("ف")
+    genitive = at < len(words) - 1 or bool(_NEXT_WORD.match(view.text, nm.end))
+    return not before.startswith(("ال", "ل")) and genitive
+
+
+#: An Arabic word right after a name (the genitive a title owned by ل takes).
+_NEXT_WORD = re.compile(r"\s+[\u0621-\u064a]")
 
 
 def _number_form(found: str, word: str) -> bool:
