@@ -248,7 +248,8 @@ class Tatweel(Rule):
         per side of a unit.  Not the tatweel UN Arabic writes on purpose: between
         ن and ز (``النـزاع``, breaking a font ligature) and after a letter or the
         article standing alone (``بـ "…"``, ``الـ 15``, ``للـ 22``, the list letter ``(هـ)``),
-        and after a slash before a feminine ending (``الأمين/ـة العام/ـة``, the inclusive form).
+        and after a slash before a feminine ending (``الأمين/ـة العام/ـة``, the inclusive form)
+        or inside brackets (``مقدوني(ـة)``, as UNTERM's notes write it).
         A tatweel standing alone between spaces was typed for a dash (``مسألة الناس ـ أي
         البشر``): the finding says so and its fix is a dash.
     Why it matters:
@@ -302,8 +303,9 @@ def conventional_tatweel(text: str, start: int, end: int) -> bool:
 
     * between ن and ز (``النـزاع``, ``المنـزوعة``, ``الالتـزامات``): UN documents break the
       ligature their fonts draw for نز;
-    * after a slash, before a feminine ending (``الأمين/ـة العام/ـة``, ``المشاركين/ـات``): the
-      inclusive form joins the ending to the word it completes;
+    * after a slash, before a feminine ending (``الأمين/ـة العام/ـة``, ``المشاركين/ـات``), or
+      inside brackets (``مقدوني(ـة)``, UNTERM's usage note on North Macedonia): the inclusive
+      form joins the ending to the word it completes;
     * after a letter or the article standing alone, with its proclitics, before something that
       is not an Arabic word (``بـ "كفالة…"``, ``الـ 15``, ``للـ 22``, ``لـ UNOCT``, the list letter
       ``(هـ)``)."""
@@ -313,6 +315,9 @@ def conventional_tatweel(text: str, start: int, end: int) -> bool:
         return True
     if before == "/" and _INCLUSIVE_ENDING.match(text, end):
         return True  # الأمين/ـة العام/ـة: the feminine ending joined after a slash, written on purpose
+    ending = _INCLUSIVE_ENDING.match(text, end) if before == "(" else None
+    if ending is not None and text[ending.end() : ending.end() + 1] == ")":
+        return True  # مقدوني(ـة): the same ending in brackets
     if after and "\u0621" <= after <= "\u064a":
         return False
     head = text[max(0, start - 3) : start]

@@ -34,6 +34,8 @@ EN_MONTHS: dict[str, int] = {
     )
 }
 EN_MONTHS.update({"Jan.": 1, "Feb.": 2, "Aug.": 8, "Sept.": 9, "Oct.": 10, "Nov.": 11, "Dec.": 12})
+#: The names in capitals: document titles as the UN's catalogue records them ("BEIRUT, 2 JULY 2012").
+EN_MONTHS.update({name.upper(): number for name, number in list(EN_MONTHS.items()) if name.isalpha()})
 #: Month number → its full English name (listed before the abbreviations in ``EN_MONTHS``).
 EN_MONTH_NAMES: dict[int, str] = {number: name for name, number in reversed(EN_MONTHS.items())}
 
@@ -132,7 +134,7 @@ _EN_MONTH = re.compile(
 #: after a day: "Last advertised 22 Oct 14" (``Mar`` and ``Jan`` elsewhere may be names); or
 #: before a day and a year, a US dateline: "Feb 6, 2011", "Nov 29, 2016".
 _EN_SHORT = {
-    **{name[:3]: number for name, number in EN_MONTHS.items() if name.isalpha() and name != "May"},
+    **{name[:3]: number for name, number in EN_MONTHS.items() if name.istitle() and name != "May"},
     "Sept": 9,
 }
 _EN_SHORT_ALT = "|".join(sorted(_EN_SHORT, key=len, reverse=True))
@@ -225,7 +227,8 @@ _MAY_MONTH = re.compile(
 #: … and before another month: "between May and August 2015", "May-June".
 _MAY_BEFORE_MONTH = re.compile(
     r"\s*(?:and|or|to|through|until|[-–])\s*(?:January|February|March|April|June|July|August|September"
-    r"|October|November|December)\b"
+    r"|October|November|December)\b",
+    re.IGNORECASE,
 )
 
 
@@ -236,7 +239,7 @@ def english_months(text: str) -> list[MonthMention]:
     for m in _EN_MONTH.finditer(text):
         dated = _dated(text, m.start(), m.end())
         if (
-            m.group(1) == "May"
+            m.group(1) in ("May", "MAY")
             and not dated
             and not _MAY_MONTH.search(text[: m.start()])
             and not _MAY_BEFORE_MONTH.match(text, m.end())
