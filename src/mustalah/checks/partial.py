@@ -31,6 +31,7 @@ rendering is reported where it is, not as missing), TM006 (which reports it) and
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Container, Iterator
 
 from ..matching.nearmiss import proclitic_on
@@ -62,6 +63,12 @@ def partial_names(ctx: UnitContext, view: SideView) -> tuple[NearMiss, ...]:
         other = ctx.target if view is ctx.source else ctx.source
         got = view.memo["partial"] = _find(view, other, ctx.termbase) if other is not None else ()
     return got
+
+
+def _further_on(word: str, after: list[str]) -> bool:
+    """Whether ``word`` stands among the words ``after`` a name, whole or with its conjunction
+    typed apart (``المجلس الإقتصادي و الإجتماعي``: ECOSOC's والاجتماعي as و + الاجتماعي)."""
+    return word in after[:3] or any(a + b == word for a, b in itertools.pairwise(after) if a in ("و", "ف"))
 
 
 def _find(view: SideView, other: SideView, termbase: Termbase) -> tuple[NearMiss, ...]:
@@ -114,7 +121,7 @@ def _find(view: SideView, other: SideView, termbase: Termbase) -> tuple[NearMiss
                 last = i + len(toks) - (2 if kind == "drop" else 1)
                 if kind == "drop" and concept.domain == "member-states" and toks[p] in _STATE_HEADS:
                     continue  # "Central African armed forces": a State's name less Republic is its adjective
-                if kind == "drop" and toks[p] in words[last + 1 : last + 4]:
+                if kind == "drop" and _further_on(toks[p], words[last + 1 : last + 5]):
                     continue  # the word is there, further on: reordered (القانون الدولي الإنساني) or apart
                 start, end = view.folded.span(spans[i][0], spans[last][1])
                 if view.lang == "en" and _lower_cased(view.text[start:end], term.text):

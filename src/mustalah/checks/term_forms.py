@@ -192,7 +192,9 @@ class TermNearMiss(Rule):
         word — often a real word that spell-checkers pass.  In a bilingual unit,
         also a name of three words or more with one word missing or changed, when
         the other side names the concept (``نائب الأمين`` for ``نائب الأمين العام``,
-        ``Agency for Water Resources`` for ``Agency on Water Resources``); only
+        ``Agency for Water Resources`` for ``Agency on Water Resources``; a word standing a
+        little further on, or with its conjunction typed apart, ``المجلس الإقتصادي و الإجتماعي``,
+        is not missing); only
         official names are searched so (vocabulary is paraphrased, not damaged),
         and a name the other side gives by its acronym alone counts as named.  A
         person's name with the family name put first (``فورونكوف فلاديمير``).  Words
