@@ -136,6 +136,9 @@ class ConstructArticle(Rule):
     name = "construct-article"
     category = "term-variant"
     severity = "error"
+    #: a near miss of the longer name around it is the same slip, mended whole (``لصندوق لأمم
+    #: المتحدة للسكان``: UNFPA's name with the alef of الأمم dropped, not "the UN" after ل)
+    yields_to = ("TM006",)
     #: pre-filter (checks.prefilter): every finding is an error-form match
     needs = ("match:error-form",)
 
