@@ -5,7 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from ..model import Finding
+from ..text.arabic import SHADDA
 from ..text.final_letters import (
+    CONTEXT_WORDS,
     FINAL_SWAPS,
     correction_in_context,
     describe_swap,
@@ -14,10 +16,6 @@ from ..text.final_letters import (
 from ..text.hamza import hamza_correction
 from .base import Rule, UnitContext
 from .spelling import AR_WORD, UNMARK, arabic_words, respell, spells_a_latin_name
-
-SHADDA = "\u0651"
-#: How far ahead a context-told word looks.
-_CLAUSE_WORDS = 3
 
 
 class FinalLetterSlip(Rule):
@@ -75,7 +73,7 @@ def _words_after(text: str, end: int) -> list[str]:
     """The Arabic words (no vowel marks) or numbers that follow ``end`` in the same clause: a
     punctuation mark ends it."""
     words: list[str] = []
-    for token in text[end:].split()[:_CLAUSE_WORDS]:
+    for token in text[end:].split()[:CONTEXT_WORDS]:
         word = token.translate(UNMARK)
         if not word or not (word[0].isdigit() or AR_WORD.match(word)):
             break

@@ -21,6 +21,7 @@ from collections.abc import Collection, Iterable
 from dataclasses import replace
 
 from ..model import Finding
+from ..text.arabic import SHADDA
 from ..text.normalize import fold_key
 from .base import CorpusRule, Fact, UnitContext
 
@@ -35,8 +36,6 @@ _TAFIIL = re.compile("(?:ل|ب|ال|بال|لل)?ت[\u0621-\u064a]{2}(ي)[\u0621
 #: its ي, clitics allowed.  Any other word can neither report nor be reported, so it makes no fact
 #: (a 1M-unit run keeps a few facts per hundred units instead of several per unit).
 _CANDIDATE = re.compile("(?:ل|ب|ال|بال|لل)?ت[\u0621-\u064a]{2}ي?[\u0621-\u064a]")
-#: The shadda a writer puts on the verb's doubled letter (تنفِّذ): the verb, written so on purpose.
-_SHADDA = "\u0651"
 #: How far back the word before a name is looked for (a word and its spaces).
 _REACH = 80
 #: How often the longer word must precede the name for the rare one to be worth a note.
@@ -103,7 +102,7 @@ class RareWordBeforeName(CorpusRule):
                 if before is None:
                     continue
                 word = before.group(1)
-                if _SHADDA in word:
+                if SHADDA in word:  # تنفِّذ: the verb, its doubled letter marked on purpose
                     continue  # vowelled as the verb (تنفِّذ قرارات, "which carries out decisions"): on purpose
                 bare = _bare(word)
                 if not _CANDIDATE.fullmatch(bare):

@@ -48,6 +48,8 @@ HONORIFICS_EN: dict[str, Gender | None] = {
 HONORIFIC_CLITICS = ("", "و", "ف", "ل", "ول", "فل", "ب", "وب")
 #: The one-letter proclitics: and, so, with/by, for/of, like.
 PROCLITICS = frozenset("وفبلك")
+#: The shadda (doubling mark): a writer who puts it on a word writes that word on purpose.
+SHADDA = "\u0651"
 #: The proclitics a word may open with, the article included (``وبال``, ``لل``, ``ف``).
 _PROCLITIC_PREFIX = re.compile("^(?:[وف]?(?:[بك]?ال|لل|[بكل])?)")
 

@@ -19,9 +19,10 @@ from .arabic import split_proclitics
 FINAL_SWAPS = {"ى": "ي", "ي": "ى", "ه": "ة", "ة": "ه"}
 #: ``فى``: two letters, too short for the dictionary test, and never a word of UN Arabic.
 _SHORT_SLIPS = {"فى": "في"}
-#: How many words after ``وفى`` may not start with ب for it to be ``وفي`` ("and in"): the verb
-#: ``وفى`` ("fulfilled") takes ب within its clause (``وفى الأمين العام بوعده``).
-_VERB_REACH = 3
+#: How many words after a word :func:`correction_in_context` reads: ``وفى`` is ``وفي`` ("and in")
+#: when none of them starts with ب, since the verb ``وفى`` ("fulfilled") takes ب within its clause
+#: (``وفى الأمين العام بوعده``).
+CONTEXT_WORDS = 3
 #: Words after ``المعنى`` that start with ب and still leave it "the meaning" (``المعنى بالنسبة``).
 _MEANING_BY = frozenset({"بالنسبة", "به", "بها", "بهم", "بذلك", "بهذا", "بهذه"})
 
@@ -58,7 +59,7 @@ def correction_in_context(word: str, following: list[str]) -> str | None:
     with ب is ``المعني`` ("concerned with": ``الفريق العامل المعنى بالمسائل``).
     """
     if word == "وفى":
-        ahead = following[:_VERB_REACH]
+        ahead = following[:CONTEXT_WORDS]
         return "وفي" if ahead and not any(w.startswith("ب") for w in ahead) else None
     if word in ("المعنى", "والمعنى") and following:
         after = following[0]
