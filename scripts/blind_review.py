@@ -26,6 +26,8 @@ from typing import Any
 
 import yaml
 
+from mustalah.lint.review import stubs
+
 ROOT = Path(__file__).resolve().parent.parent
 REVIEWED = ("error", "warning")
 VERDICTS = ("true", "defensible", "false")
@@ -68,25 +70,12 @@ def show(report: str) -> None:
 
 
 def stub(report: str, out: str) -> None:
-    rows: dict[Key, dict[str, Any]] = {}
+    """The worksheet ``mustalah review --stub`` writes, one entry per finding key."""
+    first_of: dict[Key, dict[str, Any]] = {}
     for f in _findings(report):
-        rows.setdefault(
-            _key(f),
-            {
-                "file": f["file"],
-                "unit": str(f["unit"]),
-                "code": f["code"],
-                "text": f["text"],
-                "severity": f["severity"],
-                "verdict": "?",
-                "cause": "",
-                "message": f["message"],
-            },
-        )
-    Path(out).write_text(
-        yaml.safe_dump(list(rows.values()), allow_unicode=True, sort_keys=False, width=400), encoding="utf-8"
-    )
-    print(f"{len(rows)} entries -> {out}")
+        first_of.setdefault(_key(f), f)
+    Path(out).write_text(stubs(first_of.values()), encoding="utf-8")
+    print(f"{len(first_of)} entries -> {out}")
 
 
 def _verdicts(path: str) -> list[dict[str, Any]]:
