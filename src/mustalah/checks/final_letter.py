@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import itertools
+import re
 from collections.abc import Iterable
 
 from ..model import Finding
 from ..text.arabic import SHADDA
 from ..text.final_letters import (
+    CONTEXT_TOLD,
     CONTEXT_WORDS,
     FINAL_SWAPS,
     correction_in_context,
@@ -57,7 +60,7 @@ class FinalLetterSlip(Rule):
             if bare[-1:] not in FINAL_SWAPS:
                 continue
             mended = final_letter_correction(bare, is_word)
-            if mended is None and SHADDA not in m.group():
+            if mended is None and bare in CONTEXT_TOLD and SHADDA not in m.group():
                 mended = correction_in_context(bare, _words_after(view.text, m.end()))
             if mended is None or hamza_correction(bare, is_word) is not None:
                 continue
@@ -69,12 +72,16 @@ class FinalLetterSlip(Rule):
             yield self.finding(ctx, view, m.start(), m.end(), message, suggestion=suggestion)
 
 
+#: A token of the text after a word (white space apart).
+_TOKEN = re.compile(r"\S+")
+
+
 def _words_after(text: str, end: int) -> list[str]:
     """The Arabic words (no vowel marks) or numbers that follow ``end`` in the same clause: a
     punctuation mark ends it."""
     words: list[str] = []
-    for token in text[end:].split()[:CONTEXT_WORDS]:
-        word = token.translate(UNMARK)
+    for token in itertools.islice(_TOKEN.finditer(text, end), CONTEXT_WORDS):
+        word = token.group().translate(UNMARK)
         if not word or not (word[0].isdigit() or AR_WORD.match(word)):
             break
         words.append(word)

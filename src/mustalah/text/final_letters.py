@@ -23,6 +23,9 @@ _SHORT_SLIPS = {"فى": "في"}
 #: when none of them starts with ب, since the verb ``وفى`` ("fulfilled") takes ب within its clause
 #: (``وفى الأمين العام بوعده``).
 CONTEXT_WORDS = 3
+#: The words :func:`correction_in_context` can tell (a set test keeps the context read off the
+#: hot path: every other word ending in ي, ى, ة or ه needs no look ahead).
+CONTEXT_TOLD = frozenset({"وفى", "المعنى", "والمعنى"})
 #: Words after ``المعنى`` that start with ب and still leave it "the meaning" (``المعنى بالنسبة``).
 _MEANING_BY = frozenset({"بالنسبة", "به", "بها", "بهم", "بذلك", "بهذا", "بهذه"})
 
