@@ -69,3 +69,19 @@ def test_shipped_termbase_pairs_are_quiet() -> None:
     assert len(segments) > 100
     result = lint_segments(segments, LintSettings(select=QA_FAMILIES), "tb")
     assert not [(f.code, f.unit, f.text) for f in result.findings if f.severity != "info"]
+
+
+def test_the_display_fix_hint_names_only_a_latin_parenthetical(tmp_path: Path) -> None:
+    """PU002's hint that a space before a mark may fix the display of a Latin parenthetical in
+    right-to-left text (real: ``(MINUSTAH) ،``, corpora/real/blind59) is not given after an Arabic
+    one (real: ``(خطة الاستجابة الإنسانية لمساعدة الجمهورية العربية السورية) .``, blindar158)."""
+    text = tmp_path / "two.ar.txt"
+    text.write_text(
+        "وقالت البعثة (MINUSTAH) ، إن العمل مستمر\n"
+        "وأدرج المشروع في (خطة الاستجابة الإنسانية لمساعدة الجمهورية العربية السورية) . ثم بدأت اليونسكو\n",
+        encoding="utf-8",
+    )
+    result = lint_input(str(text), LintSettings(lang="ar"))
+    messages = {f.unit: f.message for f in result.findings if f.code == "PU002"}
+    assert messages["1"] == "space before '،' (a display fix after a Latin parenthetical?)", messages
+    assert messages["2"] == "space before '.'", messages

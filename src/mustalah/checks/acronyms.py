@@ -25,7 +25,8 @@ class AcronymMismatch(Rule):
         (``the Subregional Service on Biodiversity (SSB)``), unless the two concepts are
         listed as confusable; not when the name before it is vocabulary, and not
         when the words of the acronym's own name stand before it in another form
-        (``لجنة مجلس الأمن لمكافحة الإرهاب (CTC)``): the acronym is trusted.
+        (``لجنة مجلس الأمن لمكافحة الإرهاب (CTC)``), or with one letter off
+        (``منظمة الأغذية والزرعة للأمم المتحدة (الفاو)``, TM006's near miss): the acronym is trusted.
     Why it matters:
         The acronym is how readers (and search) identify the body afterwards; a
         wrong one silently swaps two bodies.
@@ -73,6 +74,9 @@ class AcronymMismatch(Rule):
                     continue  # vocabulary (لمكافحة الإرهاب) inside a longer name: no body's acronym to swap
                 if other is not None and not confusable and named_before(view, other, mention.acronym.start):
                     continue  # the acronym's own name stands before it, another way: trust the acronym
+                name = mention.name
+                if other is not None and _misspelt_before(view, other.id, name.start, name.end):
+                    continue  # لمنظمة الأغذية والزرعة للأمم المتحدة (الفاو): its own name a letter off
                 right = concept.acronyms(view.lang) or concept.acronyms() if concept else ()
                 acr = mention.acronym
                 yield self.finding(
@@ -85,6 +89,16 @@ class AcronymMismatch(Rule):
                     concept=mention.name.concept_id,
                     suggestion=right[0].text if right else None,
                 )
+
+
+def _misspelt_before(view: SideView, concept_id: str, start: int, end: int) -> bool:
+    """Whether the name before the acronym (``start``–``end``, UN's ``للأمم المتحدة``) is the tail of
+    the acronym's own name with a letter off (``لمنظمة الأغذية والزرعة للأمم المتحدة (الفاو)``, a
+    near miss of FAO): the acronym is right, and the slip is TM006's to report."""
+    return any(
+        nm.kind == "edit" and concept_id in nm.concepts and nm.start <= start and end <= nm.end
+        for nm in view.near_misses
+    )
 
 
 class AcronymMissing(Rule):

@@ -67,6 +67,31 @@ _POST_OF = re.compile(r"(?:منصب|وظيفة)\s+$")
 _ANOTHER_PERSON = re.compile(r"(?:^|\s)و?(?:فخامة|معالي|سعادة|سمو|من قبل|من جانب)\s")
 #: A preposition word right before a title (``التقت الدكتورة كانيم مع رئيس الوزراء``): its object.
 _PREPOSITION_BEFORE = re.compile(r"(?:^|\s)(?:مع|إلى|الى|على|عن|من|لدى|عند|بين|ضد|نحو)\s+$")
+#: What may stand between an honorific and the termbase name of the person it names: the given names
+#: the termbase leaves out (``السيد أنطونيو غوتيريش``; ``Ms. Amina J. Mohammed``), with no punctuation.
+_NAME_RUN = re.compile(r"\s*(?:[^\s،,؛;:()«»\"“”]+\s+){0,4}")
+
+
+def _names_another_person(ctx: UnitContext, view: SideView, h: Honorific, start: int, concept: str) -> bool:
+    """A person the termbase knows, named after the honorific but past a comma or more than four
+    words (``رئيسة وزراء بنغلاديش الشيخة حسينة، قال غوتيريش``): another person, the subject of the
+    next clause; the honorific names someone the termbase lacks."""
+    known = ctx.termbase.get(concept)
+    if known is None or known.domain != "people":
+        return False
+    return _NAME_RUN.fullmatch(view.text, h.end, start) is None
+
+
+def _joined_by_wa(text: str, after: int, opens: int, clitics: str, headed: bool) -> bool:
+    """A title joined by و right after the honorific's name, with no comma (``الأمينة التنفيذية
+    للإسكوا الدكتورة رولا دشتي والمدير العام للوكالة فرانشيسكو لا كاميرا``): the next item of a
+    list, another person; a person's own title after her name follows a comma."""
+    if headed:  # ونائبة الأمينة التنفيذية: the و is on the construct head
+        word = re.sub("[\u064b-\u0652\u0640]", "", text[opens : opens + 20].split(" ", 1)[0])
+        joined = word[:1] == "و" and word[1:] in _CONSTRUCT_HEADS
+    else:
+        joined = clitics.startswith("و")
+    return joined and _NAME_RUN.fullmatch(text, after, opens) is not None
 
 
 def _governed(title_clitics: str, honorific_clitics: str) -> bool:
@@ -187,7 +212,11 @@ class HonorificTitleGender(Rule):
         so is a title right after her verb (``السيدة كازين أطلعت الرئيس``, "briefed the
         President").  A style of address (``فخامة الرئيس``, ``معالي الوزير``) or an agent
         (``من قبل أنطونيو غوتيريش الأمين العام``) before the title, or a full stop ending
-        the sentence, marks another person's title.  A masculine title after ``منصب`` or
+        the sentence, marks another person's title.  A person the termbase knows, named past a
+        comma or more than four words after the honorific (``الشيخة حسينة، قال غوتيريش``), is
+        the next clause's subject, not the person the honorific names; a title joined by و
+        right after the name, with no comma (``الدكتورة رولا دشتي والمدير العام للوكالة``),
+        opens the next item of a list, another person's.  A masculine title after ``منصب`` or
         ``وظيفة`` ("the post of": ``اختار الدكتورة مارغريت تشان لشغل منصب المدير العام``) names
         the post, as UN Arabic names posts, not her title.  A feminine honorific before a masculine
         post is a warning with no suggestion: Arabic often gives a woman's post in the masculine
@@ -226,6 +255,8 @@ class HonorificTitleGender(Rule):
                         continue
                     if m.term.gender not in (Gender.MASCULINE, Gender.FEMININE):
                         continue
+                    if _names_another_person(ctx, view, h, m.start, m.concept_id):
+                        break  # الشيخة حسينة، قال غوتيريش: the next clause's subject, not the person she is
                     if view.lang == "ar" and _OBJECT_PRONOUN.search(view.text, max(0, m.start - 24), m.start):
                         break  # خبير مستقل عيّنها الأمين العام: who "appointed her", not her title
                     if (
@@ -258,6 +289,9 @@ class HonorificTitleGender(Rule):
                         and _opens_next_person(view.text, opens, m.end, following)
                     ):
                         break  # …، ونائبة الأمينة التنفيذية … الدكتورة خولة: the next person's title
+                    headed = head is not None
+                    if view.lang == "ar" and _joined_by_wa(view.text, h.end, opens, m.clitics, headed):
+                        break  # الدكتورة رولا دشتي والمدير العام للوكالة فرانشيسكو: the list's next item
                     if head is not None:  # مساعدة وزير الخارجية: her title is the head's, not the Minister's
                         what, gender = view.text[head[0] : m.end], head[1]
                     if gender is not h.gender:

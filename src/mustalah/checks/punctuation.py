@@ -140,12 +140,22 @@ class SpaceBeforePunctuation(Rule):
                     continue  # .5, an ellipsis
                 if mark == ":" and nxt.isdigit():
                     continue
-                why = (
-                    " (a display fix after a Latin parenthetical?)" if text[: m.start()].endswith(")") else ""
-                )
+                why = _DISPLAY_FIX if _after_latin_parenthetical(text, m.start()) else ""
                 yield self.finding(
                     ctx, view, m.start(), m.end(), f"space before '{mark}'{why}", suggestion=mark
                 )
+
+
+_DISPLAY_FIX = " (a display fix after a Latin parenthetical?)"
+
+
+def _after_latin_parenthetical(text: str, end: int) -> bool:
+    """Whether a parenthetical holding Latin letters closes right at ``end`` (``(MINUSTAH) ،``), where
+    a space before the mark may be a fix for the display; not an Arabic one (``(الفاو) .``)."""
+    if not text[:end].endswith(")"):
+        return False
+    opened = text.rfind("(", 0, end)
+    return opened >= 0 and re.search("[A-Za-z]", text[opened:end]) is not None
 
 
 def _code_offsets(ctx: UnitContext, view: SideView) -> tuple[int, ...]:

@@ -32,8 +32,10 @@ from .spellcache import StoredVerdicts
 DICT_DIRS = (Path("/usr/share/hunspell"), Path("/usr/share/myspell/dicts"), Path("/usr/local/share/hunspell"))
 DICTIONARIES = {"ar": "ar", "en": "en_GB"}
 #: An Arabic word with its vowel marks (harakat U+064B–0652 inside it do not split it); the marks
-#: are dropped before the dictionary sees it.
-AR_WORD = re.compile(r"[\u0621-\u0652\u0670\u0671]+")
+#: are dropped before the dictionary sees it.  The Persian kaf and yeh (ک ی, U+06A9, U+06CC) that
+#: keyboards slip into Arabic are letters of the word (``المقیم`` is one word the dictionary lacks,
+#: not ``المق`` and ``م``).
+AR_WORD = re.compile(r"[\u0621-\u0652\u0670\u0671\u06a9\u06cc]+")
 #: Vowel marks and tatweel (``الـ 15``, ``فـي``: IN004 reports the stretching, not this rule).
 _AR_MARKS = re.compile("[\u064b-\u0652\u0670\u0640]")
 #: Drops the vowel marks and tatweel (``str.translate``), as the dictionary wants its words.

@@ -208,6 +208,8 @@ class TermNearMiss(Rule):
         for the Secretary-General; the Office for its head named on her own).  A title owned
         by ل after an indefinite word (``كانت وزيرة لخارجية بلغاريا``, the construct's other
         form) is a note; ل for the article after a definite word (``الممثل لخاص``) stays one.
+        A word that differs only in its grammatical ending (``كدولة عضوة`` beside ``دولة عضوا``)
+        is reported with no fix: the sentence decides the ending (here ``كدولة عضو``).
     Why it matters:
         ``العنفي`` for ``العنيف`` reads as a different word; revisers catch these
         by eye, a dictionary cannot.
@@ -239,16 +241,21 @@ class TermNearMiss(Rule):
                 # word (مجلس الأمة, a parliament; إعادة الإدراج, relisting): a note
                 other_word = ctx.target is None and _another_word(view, nm, found, expected)
                 owned = _owned_by_lam(view, nm, found, expected)
+                ending = view.lang == "ar" and _another_ending(found, expected)
+                how = (
+                    f"differs from '{expected}' only in its ending (agreement or case: the sentence decides)"
+                    if ending
+                    else f"differs by one letter from '{expected}'"
+                )
                 yield self.finding(
                     ctx,
                     view,
                     nm.start,
                     nm.end,
-                    f"close to {', '.join(nm.concepts)} '{nm.expected}': '{found}' differs by one letter "
-                    f"from '{expected}'"
+                    f"close to {', '.join(nm.concepts)} '{nm.expected}': '{found}' {how}"
                     + (" (an indefinite title owned by ل, as Arabic allows: a note)" if owned else ""),
                     concept=nm.concepts[0] if nm.concepts else None,
-                    suggestion=nm.expected,
+                    suggestion=None if ending else nm.expected,
                     severity="info" if other_word or owned else None,
                 )
             if ctx.target is None:
@@ -303,6 +310,23 @@ def _another_word(view: SideView, nm: NearMiss, found: str, expected: str) -> bo
         if fold_key(word) == found:
             return dictionary_word(word, view.lang.split("-")[0]) is True
     return False
+
+
+#: Last letters Arabic grammar changes (folded): the accusative alif (عضوا), the feminine ة (ه once
+#: folded: عضوة), the nisba or genitive ي.
+_ENDINGS = frozenset("اهي")
+
+
+def _another_ending(found: str, expected: str) -> bool:
+    """Whether the odd word is the name's word with another grammatical ending (``دولة عضوة`` for
+    ``دولة عضوا``, ``رئيسا`` for ``رئيسة``): which ending is right depends on the sentence (after ك
+    the genitive ``دولة عضو``), so the form the termbase lists is no fix to offer."""
+    return (
+        len(found) == len(expected) > 2
+        and found[:-1] == expected[:-1]
+        and found[-1] in _ENDINGS
+        and expected[-1] in _ENDINGS
+    )
 
 
 def _owned_by_lam(view: SideView, nm: NearMiss, found: str, expected: str) -> bool:
