@@ -109,7 +109,9 @@ class UnbalancedBrackets(Rule):
         one, which opens and runs to the end (``"…". "بلغت …``, or ``"تلقت … "كوفيد-19"، …``
         with a quoted word inside).  The PDF link label un.org's Arabic pages leave open
         after a document's symbol (``قرارها 55/201 (ملف بصيغة الـ PDF المؤرخ …``) is a
-        note: page furniture.  A quotation opened in one style and closed in the
+        note: page furniture; so is a bracket left open round the symbol and that label
+        (``(القرار 836(IX) (ملف بصيغة الـ PDF بأن …``), whose closing the template dropped with
+        the label's.  A quotation opened in one style and closed in the
         other (``:” … اليوم".``) pairs: PU005 reports the mix, once.
     Why it matters:
         A lost bracket or quote changes what is quoted or parenthetical, and in
@@ -184,8 +186,20 @@ class UnbalancedBrackets(Rule):
                     continue  # a list label "a)" at the start of a unit
                 else:
                     yield self.finding(ctx, view, i, i + 1, f"'{c}' has no opening '{closers[c]}'")
+        labels = [i for c, i in stack if c == "(" and _PDF_LINK_LABEL.match(text, i)]
         for c, i in stack:
-            if c == "(" and _PDF_LINK_LABEL.match(text, i):
+            if c == "(" and i not in labels and _holds_a_label(text, i, labels):
+                yield self.finding(
+                    ctx,
+                    view,
+                    i,
+                    i + 1,
+                    "'(' is not closed: the link label '(ملف بصيغة الـ PDF' inside it, which un.org's Arabic "
+                    "pages leave open, took its closing bracket (page furniture, not the text's)",
+                    severity="info",
+                )
+                continue
+            if c == "(" and i in labels:
                 yield self.finding(
                     ctx,
                     view,
@@ -197,6 +211,13 @@ class UnbalancedBrackets(Rule):
                 )
                 continue
             yield self.finding(ctx, view, i, i + 1, f"'{c}' is not closed", suggestion=_OPENERS[c])
+
+
+def _holds_a_label(text: str, i: int, labels: list[int]) -> bool:
+    """Whether the bracket opened at ``i`` holds, a few words on and still open, one of the PDF link
+    labels at ``labels`` (``(القرار 836(IX) (ملف بصيغة الـ PDF بأن …``): the page closed both after
+    the link, and the template dropped the two brackets together."""
+    return any(0 < j - i <= 40 and not re.search(r"[.،,؛;:]", text[i:j]) for j in labels)
 
 
 class MixedQuoteStyles(Rule):
