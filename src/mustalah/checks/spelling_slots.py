@@ -102,7 +102,7 @@ class RareWordBeforeName(CorpusRule):
                 if before is None:
                     continue
                 word = before.group(1)
-                if SHADDA in word:  # تنفِّذ: the verb, its doubled letter marked on purpose
+                if SHADDA in word:
                     continue  # vowelled as the verb (تنفِّذ قرارات, "which carries out decisions"): on purpose
                 bare = _bare(word)
                 if not _CANDIDATE.fullmatch(bare):
