@@ -172,6 +172,9 @@ class LintSummary:
     #: and how many findings were left out.
     capped_units: int = 0
     capped_findings: int = 0
+    #: Findings below ``--min-severity`` (not reported, not counted above), by severity.
+    not_shown: dict[str, int] = field(default_factory=dict)
+    min_severity: str = "info"
 
 
 @dataclass(frozen=True, slots=True)

@@ -25,6 +25,7 @@ from ..reports.stream import BaselineWriter, report_output
 from ..reports.text_report import use_colour
 
 FAIL_ON = ("error", "warning", "info", "never")
+MIN_SEVERITY = ("error", "warning", "info")
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -66,6 +67,13 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         choices=FAIL_ON,
         default=None,
         help="exit 1 when a finding at or above this severity remains (default error)",
+    )
+    p.add_argument(
+        "--min-severity",
+        choices=MIN_SEVERITY,
+        default=None,
+        help="report only findings at or above this severity (default info: all); the summary "
+        "counts the others as not shown",
     )
     p.add_argument("--baseline", metavar="FILE", help="accept the findings fingerprinted in FILE")
     p.add_argument(
@@ -282,6 +290,12 @@ def run(args: argparse.Namespace) -> int:
     fail_on = args.fail_on or config.get("fail-on") or "error"
     if fail_on not in FAIL_ON:
         raise UsageError(f"fail-on must be one of {', '.join(FAIL_ON)}")
+    min_severity = args.min_severity or config.get("min-severity") or "info"
+    if min_severity not in MIN_SEVERITY:
+        raise UsageError(
+            f"{config.path}: min-severity = {min_severity!r} is not a severity",
+            hint=f"use one of: {', '.join(MIN_SEVERITY)}",
+        )
     if REPORT_FORMATS[fmt].binary and not args.output and not args.write_baseline:
         raise UsageError(f"an {fmt} report is a binary file", hint=f"give -o report.{fmt}")
     if args.output and Path(args.output).is_dir():
@@ -307,6 +321,7 @@ def run(args: argparse.Namespace) -> int:
                 on_error=failures.append,
                 on_result=progress.update if progress else None,
                 on_task=progress.task if progress else None,
+                min_severity=min_severity,
             )
         except BaseException:
             stop_now(executor)  # an interrupt or error: the workers end now, not after their tasks

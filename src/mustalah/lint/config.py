@@ -9,6 +9,7 @@ target-lang = "ar"
 select = ["TM", "AC", "GN"]           # codes, code prefixes, rule names or categories
 ignore = ["TM009"]
 fail-on = "error"
+min-severity = "warning"              # report errors and warnings only (notes not shown)
 baseline = "mustalah-baseline.json"
 skip-state = ["final", "signed-off"]  # units in these states are not linted (as --skip-state)
 
@@ -41,6 +42,7 @@ _KNOWN = {
     "select",
     "ignore",
     "fail-on",
+    "min-severity",
     "baseline",
     "per-file-ignores",
     "rules",

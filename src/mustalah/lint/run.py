@@ -137,6 +137,7 @@ class Tally:
     by_severity: Counter[str] = field(default_factory=Counter)
     by_category: Counter[str] = field(default_factory=Counter)
     by_code: Counter[str] = field(default_factory=Counter)
+    not_shown: Counter[str] = field(default_factory=Counter)
 
     def count(self, findings: Iterable[Finding]) -> None:
         for f in findings:
@@ -152,9 +153,25 @@ class Tally:
         self.by_severity.update(other.by_severity)
         self.by_category.update(other.by_category)
         self.by_code.update(other.by_code)
+        self.not_shown.update(other.not_shown)
+
+    def shown(self, findings: Iterable[Finding], min_rank: int) -> list[Finding]:
+        """``findings`` at or above ``min_rank``; the others are counted as not shown."""
+        kept = []
+        for f in findings:
+            if SEVERITY_RANK[f.severity] >= min_rank:
+                kept.append(f)
+            else:
+                self.not_shown[f.severity] += 1
+        return kept
 
     def summary(
-        self, files: int, units: int, suppressed: int, errors: Sequence[InputFailure] = ()
+        self,
+        files: int,
+        units: int,
+        suppressed: int,
+        errors: Sequence[InputFailure] = (),
+        min_severity: str = "info",
     ) -> LintSummary:
         return LintSummary(
             files=files,
@@ -167,6 +184,8 @@ class Tally:
             errors=tuple((e.path, e.message) for e in errors),
             capped_units=self.capped_units,
             capped_findings=self.capped_findings,
+            not_shown=dict(self.not_shown),
+            min_severity=min_severity,
         )
 
 
@@ -231,6 +250,7 @@ def lint_stream(
     keep_going: bool = False,
     on_error: Callable[[InputFailure], None] | None = None,
     on_task: Callable[[int, int, int], None] | None = None,
+    min_severity: str = "info",
 ) -> LintSummary:
     """Lint every input into ``sink`` (see the module docstring); return the summary.
 
@@ -242,6 +262,10 @@ def lint_stream(
     ``summary.files`` counts the inputs that were linted (failures are not files read).
     ``on_result`` sees each finished input as an :class:`InputResult` with its path, units and
     suppressed count (its findings went to the sink).
+
+    ``min_severity``: findings below it are neither reported nor counted with the others; the
+    summary's ``not_shown`` counts them by severity.  Suppressions and per-file ignores apply
+    first (a finding they remove is suppressed, not hidden).
     """
     run_inputs = paths if isinstance(paths, RunInputs) else resolve_inputs(paths, settings)
     inputs = run_inputs.inputs
@@ -255,6 +279,7 @@ def lint_stream(
     if ignores:  # the engine applies them per unit, before one-slip folding (lint.merge)
         settings = replace(settings, per_file_ignores=tuple((p, tuple(c)) for p, c in ignores.items()))
     tally = Tally()
+    min_rank = SEVERITY_RANK[min_severity]
     files = units = suppressed = 0
     corpus_rules = [r for r in active_rules(settings) if isinstance(r, CorpusRule)]
     store = FactStore(corpus_rules)
@@ -301,6 +326,7 @@ def lint_stream(
         kept = [f for f in outcome.findings if not per_file_ignored(f, ignores)]
         current.units += outcome.units
         current.suppressed += outcome.suppressed + len(outcome.findings) - len(kept)
+        kept = current.tally.shown(kept, min_rank)
         kept, capped_units, capped = cap_per_unit(kept)
         current.tally.capped_units += capped_units
         current.tally.capped_findings += capped
@@ -327,9 +353,10 @@ def lint_stream(
         label = labeller(settings.termbase, index_for(settings.termbase)[0])
         kept_conclusions = [replace(f, termbase=label(f.concept)) for f in kept_conclusions]
     suppressed += len(concluded) - len(kept_conclusions)
+    kept_conclusions = tally.shown(kept_conclusions, min_rank)
     tally.count(kept_conclusions)
     sink.conclusions(kept_conclusions)
-    summary = tally.summary(files, units, suppressed, failures)
+    summary = tally.summary(files, units, suppressed, failures, min_severity)
     sink.finish(summary)
     return summary
 

@@ -161,6 +161,8 @@ def _summary(result: LintResult) -> str:
         for code, n in sorted(s.by_code.items())
     )
     suppressed = f" · {s.suppressed} suppressed" if s.suppressed else ""
+    if hidden := ", ".join(f"{n} {x}" for x, n in s.not_shown.items() if n):
+        suppressed += f" · not shown below {_e(s.min_severity)}: {hidden}"
     return (
         f'<div class="panel"><p><b>{s.findings}</b> finding(s) in {s.units} unit(s) of {s.files} file(s)'
         f"{suppressed}.</p><table><thead><tr><th>severity</th><th>findings</th></tr></thead><tbody>{sev}"
@@ -223,7 +225,7 @@ def _dismiss_panel(result: LintResult) -> str:
     return (
         f'<details class="panel dismissals" id="dismissals" data-accepted="{_e(accepted)}">'
         "<summary>Baseline from this page</summary>"
-        "<p class=\"meta\">Dismiss accepts one finding. Save the baseline, then lint with "
+        '<p class="meta">Dismiss accepts one finding. Save the baseline, then lint with '
         "<code>--baseline mustalah-baseline.json</code>: the dismissed findings stay quiet until "
         f"their unit's text changes.{carried}</p>"
         '<textarea id="baseline-json" readonly rows="4" aria-label="baseline file"></textarea></details>'

@@ -24,6 +24,8 @@ def summary_json(summary: LintSummary) -> dict[str, object]:
         out["errors"] = [{"file": f, "message": m} for f, m in summary.errors]
     if summary.capped_findings:  # only when a unit had more findings than the cap
         out["not_reported"] = {"units": summary.capped_units, "findings": summary.capped_findings}
+    if summary.min_severity != "info":  # only under --min-severity warning or error
+        out["not_shown"] = {"below": summary.min_severity, "by_severity": summary.not_shown}
     return out
 
 

@@ -134,4 +134,7 @@ def summary_line(result: LintResult, paint: Paint) -> str:
         if s.capped_findings
         else ""
     )
+    hidden = ", ".join(f"{n} {sev}" for sev, n in s.not_shown.items() if n)
+    if hidden:
+        capped += f"; not shown below --min-severity {s.min_severity}: {hidden}"
     return f"{s.findings} finding(s){tail} in {s.units} unit(s) of {s.files} file(s){sup}{capped}\n"

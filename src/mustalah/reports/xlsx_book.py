@@ -106,6 +106,8 @@ class Book:
             ("suppressed", s.suppressed),
         ):
             row(label, "", value)
+        for sev, n in s.not_shown.items():
+            row("not shown", f"{sev} (below --min-severity {s.min_severity})", n)
         for file, message in s.errors:
             row("unreadable input", file, message)
         title("by severity")
