@@ -38,7 +38,8 @@ class LatinPunctuationInArabic(Rule):
         the next word (``فلقد ;طغت``) is moved after the word before it by the fix.
     Why it matters:
         Arabic has its own marks (، ؛ ؟); the Latin ones are the wrong characters,
-        mirror wrongly in right-to-left text and break search.
+        mirror wrongly in right-to-left text and break search.  A comma that
+        opens the text has no place in either script: the fix deletes it.
     Example:
         en: the Centre, which…
         ar: المركز, الذي…
@@ -77,6 +78,13 @@ class LatinPunctuationInArabic(Rule):
                     and not re.match(f"[{AR_LETTER}]", after or " ")
                     and not (before == ")" and re.match(f"[{AR_LETTER}]", after or " "))
                 ):
+                    continue
+                if not text[: m.start()].strip() and m.group() == ",":
+                    # a comma opening the text (old UN News pages: ", الأمين العام يدين…"): no
+                    # Arabic comma belongs there either, so the fix deletes it and the space after
+                    end = m.end() + len(text[m.end() :]) - len(text[m.end() :].lstrip(" \t"))
+                    message = "a Latin ',' opens the text with nothing before it: delete it"
+                    yield self.finding(ctx, view, m.start(), end, message, suggestion="")
                     continue
                 fix = {",": "،", ";": "؛", "?": "؟"}[m.group()]
                 start, message = m.start(), f"Latin '{m.group()}' in Arabic text; use '{fix}'"
