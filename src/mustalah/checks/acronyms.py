@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from ..matching.nearmiss import within_one_edit
 from ..model import Finding
 from .base import Rule, SideView, UnitContext
-from .embedded import longer_name_acronym, premodifiers
+from .embedded import arabic_construct_head, longer_name_acronym, premodifiers
 from .name_heads import named_before
 from .policy import is_official_name
 
@@ -183,7 +183,10 @@ class AcronymUnknown(Rule):
         both worth a look by the terminologist.  When the acronym follows a name
         and is one edit from that name's acronym (``UNDOC`` for ``UNODC``), it is an
         error — unless the name is part of a longer one whose initials the acronym
-        starts with (``the Standing Division on Cybersecurity (SDC)``, not ``DC``).
+        starts with (``the Standing Division on Cybersecurity (SDC)``, not ``DC``), or,
+        in Arabic, the name stands in construct with a noun before it and the acronym
+        adds a letter to its own (``لجمعية الأمم المتحدة (UNA)``, the UN Association):
+        then the acronym is only unknown, a note.
         A termbase acronym the text spells out as something else
         (``epizootic catarrhal enteritis (ECE)``) is not reported: it is known.
     Example:
@@ -249,7 +252,14 @@ class AcronymUnknown(Rule):
         concept = ctx.termbase.get(before[-1].concept_id)
         if concept is None or longer_name_acronym(token, premodifiers(view, before[-1])):
             return None  # (SDC) after the Standing Division on …: the longer name's acronym
+        head = arabic_construct_head(view, before[-1])
         for acr in concept.acronyms():
+            extends = len(token) > len(acr.text) and acr.text in (
+                token[: len(acr.text)],
+                token[-len(acr.text) :],
+            )
+            if head and extends:
+                continue  # (UNA) after لجمعية الأمم المتحدة: the longer name's (the UN Association)
             if within_one_edit(token, acr.text):
                 return concept.id, acr.text
         return None

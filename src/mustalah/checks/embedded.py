@@ -65,6 +65,59 @@ def longer_name_acronym(token: str, premods: tuple[str, ...]) -> bool:
     return bool(premods) and token[:1].upper() == premods[0][:1].upper()
 
 
+#: Particles that can stand right before a name without being a noun of a longer one.
+_PARTICLES = frozenset(
+    fold_key(w)
+    for w in [
+        "في",
+        "من",
+        "إلى",
+        "على",
+        "عن",
+        "مع",
+        "أن",
+        "إن",
+        "لدى",
+        "عند",
+        "بين",
+        "منذ",
+        "حتى",
+        "أو",
+        "ثم",
+        "قد",
+        "لقد",
+        "كما",
+        "بعد",
+        "قبل",
+        "هذه",
+        "هذا",
+        "تلك",
+        "ذلك",
+    ]
+)
+#: The article, alone or after a proclitic (``للجمعية`` is ل + الجمعية).
+_ARTICLED = ("ال", "لل", "وال", "فال", "بال", "كال", "ولل", "فلل")
+
+
+def arabic_construct_head(view: SideView, match: TermMatch) -> str | None:
+    """The noun a name stands in construct with, right before an Arabic ``match``
+    (``لجمعية`` in ``لجمعية الأمم المتحدة``, the United Nations Association): a word with no
+    article and no particle, one space before the name; ``None`` otherwise."""
+    if view.lang != "ar" or match.term.is_acronym:
+        return None
+    head = view.text[: match.start]
+    if not head.endswith(" ") or head.endswith("  "):
+        return None
+    word = head[:-1].rsplit(None, 1)[-1] if head[:-1].strip() else ""
+    if not word or not all("\u0621" <= ch <= "\u064a" for ch in word):
+        return None
+    folded = fold_key(word)
+    bare = folded[1:] if folded[:1] in "وفبلك" else folded
+    if folded.startswith(_ARTICLED) or folded in _PARTICLES or bare in _PARTICLES:
+        return None
+    return word
+
+
 #: "of the United Nations" as one adjective put into a title or a name (``المبعوث الأممي الخاص``
 #: for the Special Envoy, ``المنسق الأممي المقيم``): UN press Arabic, a rendering of the name.
 UN_ADJECTIVES = frozenset({"الاممي", "الامميه", "الامميين", "الامميون", "الامميتين"})
