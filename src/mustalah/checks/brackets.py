@@ -79,9 +79,12 @@ _CLOSES_EARLIER = (
 def _quote_balance(text: str) -> list[tuple[int, str]]:
     """Positions of quotes that do not pair (straight quotes by parity, curly by count)."""
     problems: list[tuple[int, str]] = []
-    opens, closes = text.count("\u201c"), text.count("\u201d")
-    if text.count('"') % 2 and abs(opens - closes) == 1:
-        return problems  # a quotation opened in one style and closed in the other (” … "): PU005's mix
+    opens, closes, straight = text.count("\u201c"), text.count("\u201d"), text.count('"')
+    if straight and opens + closes:  # styles mixed (PU005 reports the mix): count the marks together
+        if (straight + opens + closes) % 2 == 0:
+            return problems  # quotations opened in one style and closed in the other ("…” "…”)
+        last = max(text.rfind('"'), text.rfind("\u201c"), text.rfind("\u201d"))
+        return [(last, "an odd number of quotation marks, straight and curly mixed")]
     if text.count('"') % 2:
         problems.append((text.rfind('"'), "an odd number of straight quotes"))
     if opens != closes:
@@ -96,8 +99,9 @@ class UnbalancedBrackets(Rule):
     What it catches:
         A ``(`` ``[`` ``{`` ``«`` without its closing mark (or a closing mark with
         no opening one), an odd number of straight quotes, or unequal numbers of
-        ” and “ — in either language.  Not a quotation or a bracket the segmentation
-        cut alike in both languages (each side opens one and the next segment
+        ” and “ — in either language; where straight and curly marks are mixed
+        (``"…” "…”``), their total, once (PU005 reports the mix).  Not a quotation
+        or a bracket the segmentation cut alike in both languages (each side opens one and the next segment
         closes it), nor a side whose only quotation mark opens it when the other
         side has none (a paragraph of a quotation that runs over several, each
         opening with a mark, as UN documents quote articles and statements).  A

@@ -10,10 +10,13 @@ from ..model import Finding, Severity
 from ..termbase.model import Gender
 from ..text.arabic import HONORIFIC_CLITICS, HONORIFICS_AR, HONORIFICS_EN, gendered, split_honorific_ar
 from .base import Rule, SideView, UnitContext
+from .title_owner import titles_next_person
 
 #: Where the search for an honorific's title stops: a semicolon, the full stop ending an Arabic
-#: sentence (after a word or a closing parenthesis), or the next person's honorific.
-_STOP = re.compile(r"[؛;]|(?<=[\u0621-\u064a)]{2})\.\s|\s(?:و?السيدة?|Mr\.?|Ms\.?|Mrs\.?)\s")
+#: sentence (after a word, a closing parenthesis, or a year: ``2007. وقد``), or the next honorific.
+_STOP = re.compile(
+    r"[؛;]|(?<=[\u0621-\u064a)]{2})\.\s|(?<=\d)\.\s(?=\s*[\u0621-\u064a])|\s(?:و?السيدة?|Mr\.?|Ms\.?|Mrs\.?)\s"
+)
 _MAX_WINDOW = 90  # characters after the honorific within which its name and title stand
 #: A verb with the person as its object right before a title (``عيّنها``, ``استقبله``): the title
 #: is the verb's subject, another person.
@@ -294,6 +297,8 @@ class HonorificTitleGender(Rule):
                         break  # الدكتورة رولا دشتي والمدير العام للوكالة فرانشيسكو: the list's next item
                     if head is not None:  # مساعدة وزير الخارجية: her title is the head's, not the Minister's
                         what, gender = view.text[head[0] : m.end], head[1]
+                    if following and titles_next_person(view.text, h.end, opens, m.end, following, gender):
+                        break  # … بما في ذلك نائب المدير العام … السيد عباس: his title, before his name
                     if gender is not h.gender:
                         yield self._mismatch(ctx, view, h, what, gender, m.concept_id)
                     break

@@ -240,6 +240,7 @@ class TermNearMiss(Rule):
                 # with no other side to ask, a letter changed into another word is most often that
                 # word (مجلس الأمة, a parliament; إعادة الإدراج, relisting): a note
                 other_word = ctx.target is None and _another_word(view, nm, found, expected)
+                reflexive = view.lang == "ar" and _reflexive_form(view, nm, found, expected)
                 owned = _owned_by_lam(view, nm, found, expected)
                 ending = view.lang == "ar" and _another_ending(found, expected)
                 how = (
@@ -253,10 +254,15 @@ class TermNearMiss(Rule):
                     nm.start,
                     nm.end,
                     f"close to {', '.join(nm.concepts)} '{nm.expected}': '{found}' {how}"
-                    + (" (an indefinite title owned by ل, as Arabic allows: a note)" if owned else ""),
+                    + (" (an indefinite title owned by ل, as Arabic allows: a note)" if owned else "")
+                    + (
+                        " (the root's reflexive form, انفعال for إفعال: a word the sentence may want)"
+                        if reflexive
+                        else ""
+                    ),
                     concept=nm.concepts[0] if nm.concepts else None,
                     suggestion=None if ending else nm.expected,
-                    severity="info" if other_word or owned else None,
+                    severity="info" if other_word or owned or reflexive else None,
                 )
             if ctx.target is None:
                 continue
@@ -309,6 +315,26 @@ def _another_word(view: SideView, nm: NearMiss, found: str, expected: str) -> bo
     for word in view.text[nm.start : nm.end].split():
         if fold_key(word) == found:
             return dictionary_word(word, view.lang.split("-")[0]) is True
+    return False
+
+
+#: What may stand before the stem's alif: the article and proclitics (folded).
+_BEFORE_STEM = frozenset({"", "ال", "لل", "وال", "بال", "فال", "كال", "ولل", "و", "ب", "ل", "ف", "ك"})
+
+
+def _reflexive_form(view: SideView, nm: NearMiss, found: str, expected: str) -> bool:
+    """Whether the odd word is the term word's root in the reflexive verbal noun (form VII, انفعال)
+    where the term has form IV (إفعال) — ``إعادة الاندماج``, the returnees' own reintegration, beside
+    ``إعادة الإدماج``, reintegrating them — and, as written, a dictionary word: a word of its own
+    that the sentence may want, not a slip (UN-Habitat on Sinjar, 2019)."""
+    at = next((i for i, (a, b) in enumerate(zip(found, expected, strict=False)) if a != b), len(expected))
+    if found[at : at + 1] != "ن" or found[at + 1 :] != expected[at:] or found[at - 1 : at] != "ا":
+        return False
+    if found[: at - 1] not in _BEFORE_STEM:
+        return False
+    for word in view.text[nm.start : nm.end].split():
+        if fold_key(word) == found:
+            return dictionary_word(word, "ar") is True
     return False
 
 

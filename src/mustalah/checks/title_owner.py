@@ -1,0 +1,40 @@
+"""Whose is a title found after an honorific's name (GN001)?  Helpers that tell a title put before
+another person's name from the honorific's own; each is a class of false alarm real UN Arabic
+showed."""
+
+from __future__ import annotations
+
+import re
+from typing import Protocol
+
+from ..termbase.model import Gender
+
+#: The honorific's name and a comma: what stands between a name and its own title in apposition
+#: (``السيدة كويستان محمد، نائبة المدير``).
+_APPOSED = re.compile(r"\s*(?:[^\s،,؛;:()«»\"“”]+\s+){0,4}[^\s،,؛;:()«»\"“”]*[،,]?\s*")
+#: What may stand between a title and the next honorific when the title is that person's.
+_RUNS_ON = re.compile(r"[^.،,؛;:()]{0,120}")
+
+
+class Named(Protocol):
+    """An honorific: where it stands and the gender it gives its person."""
+
+    @property
+    def start(self) -> int: ...
+    @property
+    def gender(self) -> Gender | None: ...
+
+
+def titles_next_person(
+    text: str, name_at: int, opens: int, end: int, following: Named, gender: Gender
+) -> bool:
+    """A title that does not stand in apposition to the honorific's name (more than the name and a
+    comma between them) and runs on, with no punctuation, into the next honorific, whose gender it
+    agrees with (``السيدة كويستان محمد ومسؤولين رئيسيين من الحكومة، بما في ذلك نائب المدير العام
+    لإدارة العمل … السيد عباس فاضل``): that person's title, put before his name."""
+    if following.gender is not gender:
+        return False
+    return (
+        _RUNS_ON.fullmatch(text, end, following.start) is not None
+        and _APPOSED.fullmatch(text, name_at, opens) is None
+    )
