@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterable
 
 from ..model import Finding
-from ..text.english import ise_words
+from ..text.english import document_symbols, ise_words
 from .base import Rule, UnitContext
 from .number_runs import DIGITS
 from .textcache import split_honorific, symbols
@@ -150,8 +150,9 @@ class MixedDigitSystems(Rule):
     What it catches:
         Western digits together with Arabic-Indic or Extended (Persian) digits in
         the same unit side, or Arabic-Indic with Extended.  An opening paragraph
-        number (``١٣ - يطلب…``) is the document's numbering and a cited resolution
-        (``القرار 2146 (2014)``) keeps its symbol's digits: neither counts.  One
+        number (``١٣ - يطلب…``) is the document's numbering, and a cited resolution
+        (``القرار 2146 (2014)``) or a document symbol (``A/CN.9/934``) keeps its
+        Western digits: none of them counts.  One
         finding per side, on the first number of the smaller system, with the count.
     Why it matters:
         Mixed digits are a sure sign of pasted text; Extended digits ۴ ۵ ۶ look
@@ -179,6 +180,7 @@ class MixedDigitSystems(Rule):
                 continue  # Western digits alone are one system
             body = paragraph_number_end(view.text)  # "١٣ - …": the documents' own numbering
             cited = [m.span() for m in _CITATION.finditer(view.text)]  # القرار 2146 (2014)
+            cited += [(a, b) for a, b, _ in document_symbols(view.text)]  # A/CN.9/934: Latin, Western digits
             systems = {
                 name: [m for m in p.finditer(view.text, body) if not _inside(m.start(), cited)]
                 for name, p in (("Western", WESTERN), ("Arabic-Indic", ARABIC_INDIC), ("Extended", EXTENDED))
