@@ -99,7 +99,7 @@ TAILS = [
     'msgctxt "c"\nmsgid ""\nmsgstr "x"\n',
     'msgid "crlf"\r\nmsgstr "x"\r\n',
     'msgid  "two spaces"\nmsgstr "x"\n',
-    '#, fuzzy\n#. note\n# tc\nmsgid "z"\nmsgid_plural "zs"\nmsgstr[0] "a"\nmsgstr[1] ""\n',
+    "#, fuzzy\n#. note\n# tc\nmsgid \"z\"\nmsgid_plural \"zs\"\nmsgstr[0] \"a\"\nmsgstr[1] \"\"\n",
 ]
 
 

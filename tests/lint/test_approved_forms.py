@@ -34,7 +34,9 @@ CONSISTENCY = ("CO001", "CO002", "CO003")
 
 def _approved(concept: Concept, lang: str) -> list[Term]:
     return [
-        t for t in concept.terms if t.lang == lang and t.status in APPROVED and t.type is not TermType.ACRONYM
+        t
+        for t in concept.terms
+        if t.lang == lang and t.status in APPROVED and t.type is not TermType.ACRONYM
     ]
 
 

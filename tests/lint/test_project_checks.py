@@ -68,10 +68,7 @@ def test_end_to_end_on_the_seed_release() -> None:
     assert "حفلة النقاش" in ar and "حقلة النقاش" in ar  # the slips the check exists for
     f = found[0]
     assert (f["severity"], f["category"], f["name"], f["suggestion"]) == (
-        "error",
-        "term-missing",
-        "panel-discussion",
-        "حلقة النقاش",
+        "error", "term-missing", "panel-discussion", "حلقة النقاش"
     )
     assert f["fingerprint"] and f["line"] == 5  # a finding like any other
     # --select/--ignore reach project checks as any rule
@@ -157,38 +154,22 @@ def test_rules_lists_and_explains_project_checks() -> None:
 
 BAD = [
     ("X1:\n  message: m\n", "is not X + 3 digits"),
-    (
-        "X001:\n  message: m\n  source: a\n  pass: [{en: a, ar: b}]\n  fail: [{en: a, ar: c}]\n",
-        "says nothing",
-    ),
-    (
-        "X001:\n  message: m\n  target-regex: '(['\n  pass: [{en: a, ar: b}]\n  fail: [{en: a, ar: c}]\n",
-        "not a valid regular expression",
-    ),
-    (
-        "X001:\n  message: m\n  source-regex: '(\\d+)'\n  target-regex: '\\2'\n  pass: [{en: a, ar: b}]\n"
-        "  fail: [{en: '1', ar: c}]\n",
-        "uses group 2",
-    ),
-    (
-        "X001:\n  message: m\n  target-not: [x]\n  colour: red\n  pass: [{en: a, ar: b}]\n"
-        "  fail: [{en: a, ar: x}]\n",
-        "unknown field(s) colour",
-    ),
+    ("X001:\n  message: m\n  source: a\n  pass: [{en: a, ar: b}]\n  fail: [{en: a, ar: c}]\n",
+     "says nothing"),
+    ("X001:\n  message: m\n  target-regex: '(['\n  pass: [{en: a, ar: b}]\n  fail: [{en: a, ar: c}]\n",
+     "not a valid regular expression"),
+    ("X001:\n  message: m\n  source-regex: '(\\d+)'\n  target-regex: '\\2'\n  pass: [{en: a, ar: b}]\n"
+     "  fail: [{en: '1', ar: c}]\n", "uses group 2"),
+    ("X001:\n  message: m\n  target-not: [x]\n  colour: red\n  pass: [{en: a, ar: b}]\n"
+     "  fail: [{en: a, ar: x}]\n",
+     "unknown field(s) colour"),
     ("X001:\n  message: m\n  target-not: [x]\n  fail: [{en: a, ar: x}]\n", "'pass' must be a list of cases"),
-    (
-        "X001:\n  message: m\n  target-not: [x]\n  pass: [{en: a, ar: x}]\n  fail: [{en: a, ar: x}]\n",
-        "pass case 1 gives a finding on 'x'",
-    ),
-    (
-        "X001:\n  message: m\n  target-not: [x]\n  pass: [{en: a, ar: b}]\n  fail: [{en: a, ar: y}]\n",
-        "fail case 1 gives no finding",
-    ),
-    (
-        "X001:\n  name: term-deprecated\n  message: m\n  target-not: [x]\n  pass: [{en: a, ar: b}]\n"
-        "  fail: [{en: a, ar: x}]\n",
-        "is a built-in rule's",
-    ),
+    ("X001:\n  message: m\n  target-not: [x]\n  pass: [{en: a, ar: x}]\n  fail: [{en: a, ar: x}]\n",
+     "pass case 1 gives a finding on 'x'"),
+    ("X001:\n  message: m\n  target-not: [x]\n  pass: [{en: a, ar: b}]\n  fail: [{en: a, ar: y}]\n",
+     "fail case 1 gives no finding"),
+    ("X001:\n  name: term-deprecated\n  message: m\n  target-not: [x]\n  pass: [{en: a, ar: b}]\n"
+     "  fail: [{en: a, ar: x}]\n", "is a built-in rule's"),
     ("X001:\n  message: m\n  severity: fatal\n  target-not: [x]\n", "severity 'fatal'"),
     ("X001: [\n", "not valid YAML"),
 ]

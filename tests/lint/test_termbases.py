@@ -194,17 +194,8 @@ def test_real_po_file_with_a_job_list(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     code, out, _ = run(
-        "lint",
-        str(po),
-        "--no-config",
-        "--termbase",
-        SHIPPED,
-        "--termbase",
-        str(job),
-        "--format",
-        "json",
-        "--fail-on",
-        "never",
+        "lint", str(po), "--no-config", "--termbase", SHIPPED, "--termbase", str(job), "--format", "json",
+        "--fail-on", "never",
     )
     found = [f for f in json.loads(out)["findings"] if f["concept"] == "SCREENSHOT-FOLDER"]
     assert code == 0 and found

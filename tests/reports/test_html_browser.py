@@ -58,15 +58,13 @@ def test_seed_highlights_rtl_and_filters(browser: Any, artifacts: Path, tmp_path
             assert set(got["langs"]) == {"ar"} and set(got["dirs"]) == {"rtl"}
     cells = browser.execute_script(
         "return Array.prototype.map.call(document.querySelectorAll('td.text'),"
-        " function (td) { return [td.getAttribute('lang'), getComputedStyle(td).direction]; });"
-    )
+        " function (td) { return [td.getAttribute('lang'), getComputedStyle(td).direction]; });")
     assert cells and all(c == ["ar", "rtl"] for c in cells)
     # A Latin acronym inside the Arabic text is isolated and laid out left to right.
     latin = browser.execute_script(
         "var b = Array.prototype.filter.call(document.querySelectorAll('td[lang=ar] bdi'),"
         " function (x) { return x.textContent === 'UNODC'; })[0];"
-        " return b ? getComputedStyle(b).direction + ' ' + getComputedStyle(b).unicodeBidi : null;"
-    )
+        " return b ? getComputedStyle(b).direction + ' ' + getComputedStyle(b).unicodeBidi : null;")
     assert latin == "ltr isolate"
     browser.save_screenshot(str(artifacts / "report-seed.png"))
     readme_shot = REPO / "docs" / "img" / "report-seed.png"
@@ -80,19 +78,16 @@ def test_seed_highlights_rtl_and_filters(browser: Any, artifacts: Path, tmp_path
     browser.find_element("css selector", 'button[data-sev="error"]').click()
     visible = browser.execute_script(
         "return Array.prototype.filter.call(document.querySelectorAll('li.finding'),"
-        " function (li) { return li.offsetParent !== null; }).map(function (li) { return li.dataset.sev; });"
-    )
+        " function (li) { return li.offsetParent !== null; }).map(function (li) { return li.dataset.sev; });")
     assert visible == ["error"] * errors
     rows = browser.execute_script(
         "return Array.prototype.filter.call(document.querySelectorAll('tr.unit'),"
-        " function (tr) { return tr.offsetParent !== null; }).map(function (tr) { return tr.dataset.unit; });"
-    )
+        " function (tr) { return tr.offsetParent !== null; }).map(function (tr) { return tr.dataset.unit; });")
     assert sorted(set(rows)) == sorted({f["unit"] for f in findings if f["severity"] == "error"})
     # Highlights of hidden findings are switched off; error highlights stay.
     on = browser.execute_script(
         "return Array.prototype.filter.call(document.querySelectorAll('mark.hl'),"
-        " function (m) { return !m.classList.contains('off'); }).length;"
-    )
+        " function (m) { return !m.classList.contains('off'); }).length;")
     assert on > 0
     browser.find_element("css selector", 'button[data-sev="all"]').click()
     shown = browser.find_element("id", "shown").text
@@ -109,8 +104,7 @@ def test_bilingual_release_side_by_side(browser: Any, artifacts: Path, tmp_path:
             assert set(got["langs"]) == {sides[f["side"]]}
             assert set(got["dirs"]) == {"rtl" if f["side"] == "target" else "ltr"}
     heads = browser.execute_script(
-        "return Array.prototype.map.call(document.querySelectorAll('table.units th'), function (t) { return t.textContent; });"
-    )
+        "return Array.prototype.map.call(document.querySelectorAll('table.units th'), function (t) { return t.textContent; });")
     assert heads == ["unit", "source (en)", "target (ar)"]
     # Filter by rule: only that rule's findings remain.
     code = findings[0]["code"]
@@ -119,7 +113,6 @@ def test_bilingual_release_side_by_side(browser: Any, artifacts: Path, tmp_path:
     Select(browser.find_element("id", "f-code")).select_by_value(code)
     visible = browser.execute_script(
         "return Array.prototype.filter.call(document.querySelectorAll('li.finding'),"
-        " function (li) { return li.offsetParent !== null; }).map(function (li) { return li.dataset.code; });"
-    )
+        " function (li) { return li.offsetParent !== null; }).map(function (li) { return li.dataset.code; });")
     assert visible == [code] * sum(1 for f in findings if f["code"] == code)
     browser.save_screenshot(str(artifacts / "report-release.png"))

@@ -102,10 +102,8 @@ def test_dismiss_round_trip(browser: Any, tmp_path: Path) -> None:
     assert saved == {"version": 1, "fingerprints": [first]}
     # The page writes what --write-baseline writes for the same fingerprints, byte for byte.
     reference = tmp_path / "reference.json"
-    write_baseline(
-        str(reference),
-        [Finding("X", "x", "style", "info", "", "", "", "source", 0, 0, "", "", fingerprint=first)],
-    )
+    write_baseline(str(reference), [Finding("X", "x", "style", "info", "", "", "", "source", 0, 0, "", "",
+                                            fingerprint=first)])
     assert (downloads / "mustalah-baseline.json").read_bytes() == reference.read_bytes()
 
     # Next run with the saved file: exactly the dismissed finding is gone, its twin stays.

@@ -45,49 +45,29 @@ def test_arabic_inside_english_is_isolated() -> None:
 SPANS = st.lists(st.tuples(st.integers(0, 30), st.integers(0, 30)), max_size=5)
 
 
-@given(st.text(alphabet='ab ك(UN)\u200f<&"', max_size=30), SPANS, st.booleans())
+@given(st.text(alphabet="ab ك(UN)\u200f<&\"", max_size=30), SPANS, st.booleans())
 def test_any_spans_round_trip(text: str, raw: list[tuple[int, int]], rtl: bool) -> None:
     spans = [(f"f{i}", min(a, b), max(a, b)) for i, (a, b) in enumerate(raw)]
     out = side_html(text, spans, rtl, {})
     root = parse(out)
     assert root.text_content() == text
     for fid, s, e in spans:
-        assert marked_text(out, fid) == text[min(s, len(text)) : min(e, len(text))]
+        assert marked_text(out, fid) == text[min(s, len(text)):min(e, len(text))]
 
 
 def test_file_content_cannot_inject_markup() -> None:
     evil = '<script>alert(1)</script><img src=x onerror="alert(2)"> "\' </td>'
-    seg = Segment(
-        file="x<b>.tmx",
-        unit='1"><script>',
-        index=0,
-        source=evil,
-        target=evil,
-        source_lang="en",
-        target_lang="ar",
-    )
-    f = Finding(
-        code="TM002",
-        name="term-deprecated",
-        category="term-deprecated",
-        severity="error",
-        file="x<b>.tmx",
-        unit='1"><script>',
-        lang="ar",
-        side="target",
-        start=0,
-        end=8,
-        text=evil[:8],
-        message=evil,
-        suggestion=evil,
-        concept=evil,
-    )
+    seg = Segment(file="x<b>.tmx", unit='1"><script>', index=0, source=evil, target=evil, source_lang="en",
+                  target_lang="ar")
+    f = Finding(code="TM002", name="term-deprecated", category="term-deprecated", severity="error",
+                file="x<b>.tmx", unit='1"><script>', lang="ar", side="target", start=0, end=8, text=evil[:8],
+                message=evil, suggestion=evil, concept=evil)
     buf = io.StringIO()
     summary = LintSummary(1, 1, 1, {"error": 1}, {"term-deprecated": 1}, {"TM002": 1})
     render_html(LintResult((f,), summary, (seg,)), buf)
     page = buf.getvalue()
     assert page.count("<script") == 1  # ours only
-    assert "<img" not in page and 'onerror="' not in page
+    assert "<img" not in page and "onerror=\"" not in page
     doc = lxml_html.document_fromstring(page)
     assert "".join(m.text_content() for m in doc.xpath("//mark[@data-f='f0']")) == evil[:8]
 

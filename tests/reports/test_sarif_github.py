@@ -68,22 +68,10 @@ def test_sarif_results_located_by_line_column_and_unit() -> None:
 
 
 def _finding(**kw: Any) -> Finding:
-    base: dict[str, Any] = dict(
-        code="TM002",
-        name="term-deprecated",
-        category="term-deprecated",
-        severity="error",
-        file="dir,x/a:b.tmx",
-        unit="7",
-        lang="ar",
-        side="target",
-        start=0,
-        end=3,
-        text="abc",
-        message="50% done\nnext, line: here",
-        line=3,
-        column=5,
-    )
+    base: dict[str, Any] = dict(code="TM002", name="term-deprecated", category="term-deprecated",
+                                severity="error", file="dir,x/a:b.tmx", unit="7", lang="ar", side="target",
+                                start=0, end=3, text="abc", message="50% done\nnext, line: here",
+                                line=3, column=5)
     base.update(kw)
     return Finding(**base)
 

@@ -22,15 +22,10 @@ def page(termbase: Termbase) -> str:
 
 
 def test_page_escapes_and_lays_out_statuses() -> None:
-    evil = Concept(
-        id="X<script>",
-        domain='d"x',
-        terms=(
-            Term(text="<img src=x onerror=alert(1)>", lang="en"),
-            Term(text="قديم", lang="ar", status=Status.DEPRECATED),
-        ),
-        note="</article><script>alert(2)</script>",
-    )
+    evil = Concept(id="X<script>", domain="d\"x", terms=(
+        Term(text="<img src=x onerror=alert(1)>", lang="en"),
+        Term(text="قديم", lang="ar", status=Status.DEPRECATED),
+    ), note="</article><script>alert(2)</script>")
     text = page(Termbase((evil,)))
     assert text.count("<script") == 1 and "<img" not in text
     doc = lxml_html.document_fromstring(text)
@@ -51,8 +46,7 @@ def test_search_folds_clitics_and_filters_status(browser: Any, artifacts: Path, 
     def shown() -> list[str]:
         ids: list[str] = browser.execute_script(
             "return Array.prototype.filter.call(document.querySelectorAll('article.concept'),"
-            " function (a) { return !a.classList.contains('hidden'); }).map(function (a) { return a.id; });"
-        )
+            " function (a) { return !a.classList.contains('hidden'); }).map(function (a) { return a.id; });")
         return ids
 
     assert len(shown()) == len(termbase)
@@ -75,8 +69,7 @@ def test_search_folds_clitics_and_filters_status(browser: Any, artifacts: Path, 
     assert set(shown()) == with_deprecated and with_deprecated
     statuses = browser.execute_script(
         "return Array.prototype.filter.call(document.querySelectorAll('article.concept tbody tr'),"
-        " function (tr) { return tr.offsetParent !== null; }).map(function (tr) { return tr.dataset.status; });"
-    )
+        " function (tr) { return tr.offsetParent !== null; }).map(function (tr) { return tr.dataset.status; });")
     assert set(statuses) == {"deprecated"}
     domain = termbase.concepts[0].domain
     Select(browser.find_element("id", "status")).select_by_value("all")

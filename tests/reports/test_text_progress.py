@@ -73,19 +73,9 @@ def test_progress_draws_only_on_a_terminal_and_clears() -> None:
 
 def test_cli_stderr_silent_when_not_a_terminal() -> None:
     proc = subprocess.run(
-        [
-            sys.executable,
-            "-c",
-            "from mustalah.cli.main import entry; entry()",
-            "lint",
-            str(RELEASE),
-            "--no-config",
-            "--format",
-            "github",
-        ],
-        capture_output=True,
-        text=True,
-        check=False,
+        [sys.executable, "-c", "from mustalah.cli.main import entry; entry()",
+         "lint", str(RELEASE), "--no-config", "--format", "github"],
+        capture_output=True, text=True, check=False,
     )
     assert proc.returncode == 1, proc.stderr
     assert proc.stderr == ""

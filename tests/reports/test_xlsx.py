@@ -123,7 +123,7 @@ def test_corpus_findings_get_their_units_text(tmp_path: Path) -> None:
 
 
 def test_cells_hold_text_never_formulas_or_illegal_characters() -> None:
-    target = '=HYPERLINK("http://x")\x0bمكتب' + "ب" * 40_000
+    target = "=HYPERLINK(\"http://x\")\x0bمكتب" + "ب" * 40_000
     seg = Segment("x.tsv", "1", 0, "+1 (UNODC)", target, "en", "ar")
     f = Finding("UT003", "x", "style", "warning", "x.tsv", "1", "ar", "target", 0, 5, "=SUM(", "@cmd")
     out = io.BytesIO()

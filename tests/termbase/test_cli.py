@@ -59,19 +59,11 @@ def test_check_unreadable_tbx_exits_2(capsys: pytest.CaptureFixture[str]) -> Non
     assert "poorly_formed_xml.tbx:42" in capsys.readouterr().err
 
 
-@pytest.mark.parametrize(
-    ("target", "name"),
-    [
-        ("tbx2019", "o.tbx"),
-        ("tbx2008", "o2008.tbx"),
-        ("csv", "o.csv"),
-        ("tsv", "o.tsv"),
-        ("yaml", "o.yaml"),
-    ],
-)
-def test_export_every_target_reads_back(
-    tmp_path: Path, target: str, name: str, capsys: pytest.CaptureFixture[str]
-) -> None:
+@pytest.mark.parametrize(("target", "name"), [
+    ("tbx2019", "o.tbx"), ("tbx2008", "o2008.tbx"), ("csv", "o.csv"), ("tsv", "o.tsv"), ("yaml", "o.yaml"),
+])
+def test_export_every_target_reads_back(tmp_path: Path, target: str, name: str,
+                                        capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / name
     assert main(["termbase", "export", "--to", target, "--termbase", str(GOOD), "-o", str(out)]) == 0
     assert f"wrote {out}" in capsys.readouterr().err
@@ -83,21 +75,8 @@ def test_export_refuses_bad_output_and_input(tmp_path: Path, capsys: pytest.Capt
     target.write_bytes((GOOD / "concepts.yaml").read_bytes())
     assert main(["termbase", "export", "--to", "csv", "--termbase", str(target), "-o", str(target)]) == 2
     assert "also an input" in capsys.readouterr().err
-    assert (
-        main(
-            [
-                "termbase",
-                "export",
-                "--to",
-                "csv",
-                "--termbase",
-                str(BAD / "bad_values.yaml"),
-                "-o",
-                str(tmp_path / "x.csv"),
-            ]
-        )
-        == 2
-    )
+    assert main(["termbase", "export", "--to", "csv", "--termbase", str(BAD / "bad_values.yaml"),
+                 "-o", str(tmp_path / "x.csv")]) == 2
     assert not (tmp_path / "x.csv").exists()
     with pytest.raises(SystemExit) as info:
         main(["termbase", "export", "--to", "docx", "-o", str(tmp_path / "x")])

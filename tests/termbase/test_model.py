@@ -32,11 +32,7 @@ def test_acronyms_languages_and_lookup() -> None:
 def test_defaults_of_a_plain_string_term() -> None:
     term = load_termbase(GOOD)["UNCCT"].terms_in("ar")[0]
     assert (term.status, term.type, term.gender, term.exact, term.forms) == (
-        Status.PREFERRED,
-        TermType.FULL_FORM,
-        None,
-        False,
-        (),
+        Status.PREFERRED, TermType.FULL_FORM, None, False, ()
     )
     assert term.approved and not term.is_acronym
 

@@ -57,8 +57,7 @@ def test_shipped_termbase_round_trip_is_lossless(tmp_path: Path, name: str) -> N
 
 _WORD = st.text(
     alphabet=st.sampled_from("abcXYZ019'\"&<>#:/()،؟ابتثجحخدذرسشصضطظعغفقكلمنهوي\u064e\u0651\u0640"),
-    min_size=1,
-    max_size=8,
+    min_size=1, max_size=8,
 )
 _TEXT = st.lists(_WORD, min_size=1, max_size=4).map(" ".join)
 _ID = st.from_regex(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,8}", fullmatch=True)
@@ -71,21 +70,14 @@ def _terms(draw: st.DrawFn) -> tuple[Term, ...]:
     for lang in draw(langs):
         for _ in range(draw(st.integers(1, 3))):
             primary, tag = split_tag(lang)  # ar-SA is held as lang ar + tag ar-SA
-            out.append(
-                Term(
-                    text=draw(_TEXT),
-                    lang=primary,
-                    tag=tag,
-                    status=draw(st.sampled_from(list(Status))),
-                    type=draw(st.sampled_from(list(TermType))),
-                    gender=draw(st.none() | st.sampled_from(list(Gender))),
-                    pos=draw(st.none() | st.sampled_from(["noun", "properNoun", "verb"])),
-                    usage=draw(st.none() | _TEXT),
-                    note=draw(st.none() | _TEXT),
-                    exact=draw(st.booleans()),
-                    forms=tuple(draw(st.lists(_TEXT, max_size=3))),
-                )
-            )
+            out.append(Term(
+                text=draw(_TEXT), lang=primary, tag=tag, status=draw(st.sampled_from(list(Status))),
+                type=draw(st.sampled_from(list(TermType))),
+                gender=draw(st.none() | st.sampled_from(list(Gender))),
+                pos=draw(st.none() | st.sampled_from(["noun", "properNoun", "verb"])),
+                usage=draw(st.none() | _TEXT), note=draw(st.none() | _TEXT), exact=draw(st.booleans()),
+                forms=tuple(draw(st.lists(_TEXT, max_size=3))),
+            ))
     return tuple(out)
 
 
@@ -95,19 +87,11 @@ def _termbases(draw: st.DrawFn) -> Termbase:
     concepts = []
     for cid in ids:
         refs = st.lists(st.sampled_from([*ids, "MISSING-1"]), max_size=2, unique=True)
-        concepts.append(
-            Concept(
-                id=cid,
-                domain=draw(st.sampled_from(DOMAINS)),
-                terms=draw(_terms()),
-                subject=draw(st.none() | _TEXT),
-                definition=draw(st.none() | _TEXT),
-                note=draw(st.none() | _TEXT),
-                source=draw(st.none() | _TEXT),
-                related=tuple(draw(refs)),
-                confusable=tuple(draw(refs)),
-            )
-        )
+        concepts.append(Concept(
+            id=cid, domain=draw(st.sampled_from(DOMAINS)), terms=draw(_terms()),
+            subject=draw(st.none() | _TEXT), definition=draw(st.none() | _TEXT), note=draw(st.none() | _TEXT),
+            source=draw(st.none() | _TEXT), related=tuple(draw(refs)), confusable=tuple(draw(refs)),
+        ))
     return Termbase(tuple(concepts))
 
 

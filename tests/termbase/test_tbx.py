@@ -92,14 +92,8 @@ def _counts(path: Path) -> tuple[int, int]:
 
 
 GOOD_FILES = [
-    "basic_good.tbx",
-    "min_good.tbx",
-    "core_structure_good.tbx",
-    "ibm_tbx.tbx",
-    "oracle_TBX.tbx",
-    "maryland.tbx",
-    "test02_win1254.tbx",
-    "sampleTBXfile.tbx",
+    "basic_good.tbx", "min_good.tbx", "core_structure_good.tbx", "ibm_tbx.tbx", "oracle_TBX.tbx",
+    "maryland.tbx", "test02_win1254.tbx", "sampleTBXfile.tbx",
 ]
 
 

@@ -62,7 +62,9 @@ def test_folder_output_is_one_file_per_domain(tmp_path: Path) -> None:
     tb = read_yaml(GOOD).termbase
     written = write_yaml(tb, tmp_path / "out")
     assert sorted(p.name for p in written) == ["concepts.yaml", "entities.yaml"]
-    assert read_yaml(tmp_path / "out").termbase.concepts == tuple(sorted(tb.concepts, key=lambda c: c.domain))
+    assert read_yaml(tmp_path / "out").termbase.concepts == tuple(
+        sorted(tb.concepts, key=lambda c: c.domain)
+    )
 
 
 def test_shipped_style_is_kept(tmp_path: Path) -> None:

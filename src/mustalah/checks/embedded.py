@@ -68,33 +68,11 @@ def longer_name_acronym(token: str, premods: tuple[str, ...]) -> bool:
 #: Particles that can stand right before a name without being a noun of a longer one.
 _PARTICLES = frozenset(
     fold_key(w)
-    for w in [
-        "في",
-        "من",
-        "إلى",
-        "على",
-        "عن",
-        "مع",
-        "أن",
-        "إن",
-        "لدى",
-        "عند",
-        "بين",
-        "منذ",
-        "حتى",
-        "أو",
-        "ثم",
-        "قد",
-        "لقد",
-        "كما",
-        "بعد",
-        "قبل",
-        "هذه",
-        "هذا",
-        "تلك",
-        "ذلك",
-    ]
-)
+    for w in (
+        "في", "من", "إلى", "على", "عن", "مع", "أن", "إن", "لدى", "عند", "بين", "منذ",
+        "حتى", "أو", "ثم", "قد", "لقد", "كما", "بعد", "قبل", "هذه", "هذا", "تلك", "ذلك",
+    )
+)  # fmt: skip
 #: The article, alone or after a proclitic (``للجمعية`` is ل + الجمعية).
 _ARTICLED = ("ال", "لل", "وال", "فال", "بال", "كال", "ولل", "فلل")
 

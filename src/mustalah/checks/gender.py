@@ -324,7 +324,8 @@ class HonorificTitleGender(Rule):
             h.start,
             h.end,
             f"'{view.text[h.start : h.end]}' is {h.gender.value if h.gender else '?'} but '{what}' "
-            f"({concept}) is {gender.value}" + (_WOMANS_POST if woman_with_masculine_post else ""),
+            f"({concept}) is {gender.value}"
+            + (_WOMANS_POST if woman_with_masculine_post else ""),
             concept=concept,
             suggestion=suggestion,
             severity=severity,
@@ -381,7 +382,9 @@ class HonorificSourceGender(Rule):
             # after such a title (بالسفير السيد سميث: UN Arabic adds السيد after a post)
             titles = [t for t in tgt if t.word not in _MR_MS_AR]
             tgt = tuple(
-                t for t in tgt if t.word in _MR_MS_AR and not any(0 <= t.start - b.end <= 1 for b in titles)
+                t
+                for t in tgt
+                if t.word in _MR_MS_AR and not any(0 <= t.start - b.end <= 1 for b in titles)
             )
         if not src or len(src) != len(tgt):
             return

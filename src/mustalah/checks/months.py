@@ -112,10 +112,8 @@ class MonthMismatch(Rule):
                     continue
                 start, end = _whole_date(here.text, m.start, m.end, other_side)
                 date = here.text[start:end]
-                whole = (
-                    ""
-                    if (start, end) == (m.start, m.end)
-                    else f": the date '{date}' is " + ("left out" if here is ctx.source else "added")
+                whole = "" if (start, end) == (m.start, m.end) else f": the date '{date}' is " + (
+                    "left out" if here is ctx.source else "added"
                 )
                 said = theirs.get(m.month, 0)
                 fewer = f" {_RESTATED} {seen[m.month]} times, {where} {said}" if said else ""

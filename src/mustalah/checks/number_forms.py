@@ -131,6 +131,7 @@ def same_number_elsewhere(value: str, start: int, here: str, here_lang: str, the
     return same_digits_in_groups(here, start, value, there)  # 300 4 = 4,300; 35 000 = 35000
 
 
+
 _DOTTED = re.compile(r"(?<![0-9.,])[0-9]{1,3}(?:\.[0-9]{3})+(?![0-9]|[.,][0-9])")
 
 
@@ -171,7 +172,7 @@ def _footnote(text: str, start: int, value: str) -> bool:
     if (
         start >= 2
         and _FOOTNOTE_AFTER.match(text, start - 1)
-        and (text[start - 2].isalnum() or text[start - 2] in ')]"”’')
+        and (text[start - 2].isalnum() or text[start - 2] in ")]\"”’")
     ):
         return True  # 2014;1 — glued to the sentence's last word
     return _YEAR_NOTE.fullmatch(raw) is not None and (end == len(text) or text[end].isspace())
@@ -354,6 +355,7 @@ def _scaled(here: str, start: int, value: str, there: str) -> bool:
         return False
     product = amount.scaleb(SCALES[m.group(2)])
     return any(_amount(run) == product for run in runs(there))
+
 
 
 def _roman_values(text: str) -> set[int]:

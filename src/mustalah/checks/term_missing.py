@@ -272,7 +272,9 @@ class TermMissing(Rule):
                 )
             rendered = count - missing if counting else have.get(concept_id, 0)
             for m in occurrences[-missing:]:
-                times = f" ({count} in the source, {rendered} in the target)" if count > 1 else ""
+                times = (
+                    f" ({count} in the source, {rendered} in the target)" if count > 1 else ""
+                )
                 hint = " (or by an adjective of the State, e.g. الصيني for China)" if state else ""
                 yield self.finding(
                     ctx,

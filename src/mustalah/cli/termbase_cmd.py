@@ -217,3 +217,4 @@ def _languages_found(termbase: Iterable[Concept]) -> str:
         matched = "" if primary[tag] == tag else f" (matched as {primary[tag]})"
         parts.append(f"{tag}{matched}: {n} term{'s' if n != 1 else ''}")
     return ", ".join(parts) or "none"
+

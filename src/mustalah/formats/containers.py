@@ -158,10 +158,8 @@ def package_members(path: str | os.PathLike[str]) -> list[zipfile.ZipInfo]:
             )
         total += info.file_size
         ratio = info.file_size / max(info.compress_size, 1)
-        if (
-            info.file_size > MAX_MEMBER_BYTES
-            or total > MAX_TOTAL_BYTES
-            or (info.file_size > 1024 * 1024 and ratio > MAX_RATIO)
+        if info.file_size > MAX_MEMBER_BYTES or total > MAX_TOTAL_BYTES or (
+            info.file_size > 1024 * 1024 and ratio > MAX_RATIO
         ):
             raise InputError(
                 f"package member {info.filename!r} inflates to {info.file_size} bytes "

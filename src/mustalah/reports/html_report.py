@@ -225,7 +225,7 @@ def _dismiss_panel(result: LintResult) -> str:
     return (
         f'<details class="panel dismissals" id="dismissals" data-accepted="{_e(accepted)}">'
         "<summary>Baseline from this page</summary>"
-        '<p class="meta">Dismiss accepts one finding. Save the baseline, then lint with '
+        "<p class=\"meta\">Dismiss accepts one finding. Save the baseline, then lint with "
         "<code>--baseline mustalah-baseline.json</code>: the dismissed findings stay quiet until "
         f"their unit's text changes.{carried}</p>"
         '<textarea id="baseline-json" readonly rows="4" aria-label="baseline file"></textarea></details>'

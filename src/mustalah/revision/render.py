@@ -82,7 +82,7 @@ def _unit(pair: UnitPair) -> str:
     )
     return (
         f'<tr data-unit="{_e(pair.original.unit)}"><td class="uid">{_e(pair.original.unit)}</td>'
-        f"{''.join(cells)}</tr>"
+        f'{"".join(cells)}</tr>'
         f'<tr class="edits"><td></td><td colspan="2"><ul>{rows}</ul></td></tr>'
     )
 
