@@ -22,6 +22,7 @@ from __future__ import annotations
 from ..matching.nearmiss_words import TOKEN, stems
 from ..matching.types import TermMatch
 from ..termbase.model import Concept
+from ..text.arabic import PROCLITICS
 from ..text.normalize import fold_key
 from .base import SideView
 
@@ -74,7 +75,7 @@ _PARTICLES = frozenset(
     )
 )  # fmt: skip
 #: The article, alone or after a proclitic (``للجمعية`` is ل + الجمعية).
-_ARTICLED = ("ال", "لل", "وال", "فال", "بال", "كال", "ولل", "فلل")
+ARTICLED = ("ال", "لل", "وال", "فال", "بال", "كال", "ولل", "فلل")
 
 
 def arabic_construct_head(view: SideView, match: TermMatch) -> str | None:
@@ -90,8 +91,8 @@ def arabic_construct_head(view: SideView, match: TermMatch) -> str | None:
     if not word or not all("\u0621" <= ch <= "\u064a" for ch in word):
         return None
     folded = fold_key(word)
-    bare = folded[1:] if folded[:1] in "وفبلك" else folded
-    if folded.startswith(_ARTICLED) or folded in _PARTICLES or bare in _PARTICLES:
+    bare = folded[1:] if folded[:1] in PROCLITICS else folded
+    if folded.startswith(ARTICLED) or folded in _PARTICLES or bare in _PARTICLES:
         return None
     return word
 

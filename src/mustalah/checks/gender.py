@@ -10,7 +10,7 @@ from ..model import Finding, Severity
 from ..termbase.model import Gender
 from ..text.arabic import HONORIFIC_CLITICS, HONORIFICS_AR, HONORIFICS_EN, gendered, split_honorific_ar
 from .base import Rule, SideView, UnitContext
-from .title_owner import titles_next_person
+from .title_owner import NAME_RUN, titles_next_person
 
 #: Where the search for an honorific's title stops: a semicolon, the full stop ending an Arabic
 #: sentence (after a word, a closing parenthesis, or a year: ``2007. وقد``), or the next honorific.
@@ -70,9 +70,6 @@ _POST_OF = re.compile(r"(?:منصب|وظيفة)\s+$")
 _ANOTHER_PERSON = re.compile(r"(?:^|\s)و?(?:فخامة|معالي|سعادة|سمو|من قبل|من جانب)\s")
 #: A preposition word right before a title (``التقت الدكتورة كانيم مع رئيس الوزراء``): its object.
 _PREPOSITION_BEFORE = re.compile(r"(?:^|\s)(?:مع|إلى|الى|على|عن|من|لدى|عند|بين|ضد|نحو)\s+$")
-#: What may stand between an honorific and the termbase name of the person it names: the given names
-#: the termbase leaves out (``السيد أنطونيو غوتيريش``; ``Ms. Amina J. Mohammed``), with no punctuation.
-_NAME_RUN = re.compile(r"\s*(?:[^\s،,؛;:()«»\"“”]+\s+){0,4}")
 
 
 def _names_another_person(ctx: UnitContext, view: SideView, h: Honorific, start: int, concept: str) -> bool:
@@ -82,7 +79,7 @@ def _names_another_person(ctx: UnitContext, view: SideView, h: Honorific, start:
     known = ctx.termbase.get(concept)
     if known is None or known.domain != "people":
         return False
-    return _NAME_RUN.fullmatch(view.text, h.end, start) is None
+    return NAME_RUN.fullmatch(view.text, h.end, start) is None
 
 
 def _joined_by_wa(text: str, after: int, opens: int, clitics: str, headed: bool) -> bool:
@@ -94,7 +91,7 @@ def _joined_by_wa(text: str, after: int, opens: int, clitics: str, headed: bool)
         joined = word[:1] == "و" and word[1:] in _CONSTRUCT_HEADS
     else:
         joined = clitics.startswith("و")
-    return joined and _NAME_RUN.fullmatch(text, after, opens) is not None
+    return joined and NAME_RUN.fullmatch(text, after, opens) is not None
 
 
 def _governed(title_clitics: str, honorific_clitics: str) -> bool:

@@ -12,6 +12,7 @@ from ..model import Finding
 from ..text.arabic import PROCLITICS
 from ..text.normalize import fold_key
 from .base import Rule, SideView, UnitContext
+from .embedded import ARTICLED
 from .partial import partial_names
 from .policy import is_official_name
 from .spelling import dictionary_word
@@ -312,14 +313,20 @@ def _another_word(view: SideView, nm: NearMiss, found: str, expected: str) -> bo
         stem = stem[1:]
     if len(stem) != len(expected) or sum(a != b for a, b in zip(stem, expected, strict=True)) != 1:
         return False
+    return _written_word_known(view, nm, found)
+
+
+def _written_word_known(view: SideView, nm: NearMiss, found: str) -> bool:
+    """Whether the near miss's odd word (``found``, folded), as the text writes it, is a word of
+    the dictionary."""
     for word in view.text[nm.start : nm.end].split():
         if fold_key(word) == found:
             return dictionary_word(word, view.lang.split("-")[0]) is True
     return False
 
 
-#: What may stand before the stem's alif: the article and proclitics (folded).
-_BEFORE_STEM = frozenset({"", "ال", "لل", "وال", "بال", "فال", "كال", "ولل", "و", "ب", "ل", "ف", "ك"})
+#: What may stand before the stem's alif: nothing, a proclitic, or the article (folded).
+_BEFORE_STEM = frozenset({"", *PROCLITICS, *ARTICLED})
 
 
 def _reflexive_form(view: SideView, nm: NearMiss, found: str, expected: str) -> bool:
@@ -330,12 +337,7 @@ def _reflexive_form(view: SideView, nm: NearMiss, found: str, expected: str) -> 
     at = next((i for i, (a, b) in enumerate(zip(found, expected, strict=False)) if a != b), len(expected))
     if found[at : at + 1] != "ن" or found[at + 1 :] != expected[at:] or found[at - 1 : at] != "ا":
         return False
-    if found[: at - 1] not in _BEFORE_STEM:
-        return False
-    for word in view.text[nm.start : nm.end].split():
-        if fold_key(word) == found:
-            return dictionary_word(word, "ar") is True
-    return False
+    return found[: at - 1] in _BEFORE_STEM and _written_word_known(view, nm, found)
 
 
 #: Last letters Arabic grammar changes (folded): the accusative alif (عضوا), the feminine ة (ه once

@@ -9,9 +9,13 @@ from typing import Protocol
 
 from ..termbase.model import Gender
 
+_NAME_WORD = r"[^\s،,؛;:()«»\"“”]"
+#: What may stand between an honorific and the termbase name of the person it names: the given names
+#: the termbase leaves out (``السيد أنطونيو غوتيريش``; ``Ms. Amina J. Mohammed``), with no punctuation.
+NAME_RUN = re.compile(rf"\s*(?:{_NAME_WORD}+\s+){{0,4}}")
 #: The honorific's name and a comma: what stands between a name and its own title in apposition
 #: (``السيدة كويستان محمد، نائبة المدير``).
-_APPOSED = re.compile(r"\s*(?:[^\s،,؛;:()«»\"“”]+\s+){0,4}[^\s،,؛;:()«»\"“”]*[،,]?\s*")
+_APPOSED = re.compile(rf"{NAME_RUN.pattern}{_NAME_WORD}*[،,]?\s*")
 #: What may stand between a title and the next honorific when the title is that person's.
 _RUNS_ON = re.compile(r"[^.،,؛;:()]{0,120}")
 
