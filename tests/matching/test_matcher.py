@@ -256,3 +256,24 @@ def test_every_curated_confusion_names_a_concept_of_the_shipped_termbase() -> No
     ids = {c.id for c in load_termbase(None)}
     named = {c.concept for c in load_confusions() if c.concept}
     assert named and named <= ids, sorted(named - ids)
+
+
+def test_on_behalf_of_is_no_acting() -> None:
+    """Real text (corpora/real-ar/blindar211, ESCWA): ``ألقاها بالنيابة عنها`` is "delivered on her
+    behalf", a preposition; ``أمين سر الإسكوا بالإنابة`` in the same sentence is "acting".  The
+    qualifier followed by عن (with or without a pronoun) is no match; after a title it is."""
+    from mustalah.termbase.model import Concept, Status, Termbase
+
+    from .conftest import T
+
+    acting = Concept(
+        "post-acting",
+        "posts",
+        (T("بالإنابة", "ar", pos="adjective"), T("بالنيابة", "ar", pos="adjective", status=Status.ADMITTED)),
+    )
+    index = TermIndex.build(Termbase((acting,)))
+    text = "ألقاها بالنيابة عنها السيد كريم خليل، أمين سر الإسكوا بالإنابة"
+    assert [m.surface for m in index.match(text, "ar")] == ["بالإنابة"]
+    assert index.match("ألقى الكلمة بالإنابة عن الأمين العام", "ar") == ()
+    assert [m.surface for m in index.match("وقال المدير بالنيابة إن الاجتماع مهم", "ar")] == ["بالنيابة"]
+    assert [m.surface for m in index.match("المدير بالنيابة عنان", "ar")] == ["بالنيابة"]

@@ -152,7 +152,9 @@ class LatinInArabic(Rule):
         a name, and so is a quotation in Latin letters (a cited headline); a
         run with lower-case words is reported.  A run right after a word that
         introduces a title or a name (``بأغنية بعنوان I was here``, ``تحت شعار``)
-        is that title, cited as it stands (with a source, when the source has it too).
+        is that title, cited as it stands (with a source, when the source has it too), and
+        so is a run followed by its Arabic translation in brackets (``Mesye dam bonjou (صباح
+        الخير جميعًا)``: a greeting quoted in Haitian Creole).
     Why it matters:
         A phrase left in English is an untranslated fragment, usually missed when
         a sentence was edited in the TM.
@@ -282,6 +284,8 @@ def _kept(text: str, start: int, end: int, other: str, alone: bool) -> bool:
         return True
     if _named_as_a_title(text, start) and (alone or text[start:end] in other):
         return True  # أغنية بعنوان I was here: a song, a film, a campaign cited by its own name
+    if _glossed(text, end):
+        return True  # Mesye dam bonjou (صباح الخير جميعًا): words cited in their language, translated
     return alone and (_title_case(text[start:end]) or _in_latin_quotation(text, start, end))
 
 
@@ -294,6 +298,20 @@ _TITLE_INTRODUCERS = frozenset(
 #: What may stand between the introducer and the run: spaces, quotes, a colon, skipped Latin words
 #: (the one-letter ``I`` of ``I was here``).
 _BEFORE_RUN = re.compile(r"([\u0621-\u064a]+)[\s\"“”«»'‘’:A-Za-z]*$")
+
+
+#: An Arabic gloss in brackets right after a Latin run.
+_GLOSS = re.compile(r" ?\(([^()]{1,80})\)")
+
+
+def _glossed(text: str, end: int) -> bool:
+    """The Latin run is followed by its Arabic translation in brackets: words quoted in their own
+    language on purpose (a greeting in Haitian Creole, a motto), not a phrase left untranslated."""
+    m = _GLOSS.match(text, end)
+    if m is None:
+        return False
+    inner = m.group(1)
+    return sum("\u0621" <= c <= "\u064a" for c in inner) > 2 * sum(c.isascii() and c.isalpha() for c in inner)
 
 
 def _named_as_a_title(text: str, start: int) -> bool:
