@@ -310,7 +310,7 @@ def _glossed(text: str, end: int) -> bool:
     m = _GLOSS.match(text, end)
     if m is None:
         return False
-    inner = m.group(1)
+    inner: str = m.group(1)
     return sum("\u0621" <= c <= "\u064a" for c in inner) > 2 * sum(c.isascii() and c.isalpha() for c in inner)
 
 
