@@ -76,7 +76,7 @@ VIEW_FEATURES: tuple[str, ...] = (
 #: Features of the whole unit (no side).
 UNIT_FEATURES: tuple[str, ...] = ("codes",)  # inline codes on either side
 
-_WORD_FEATURES = ("month", "honorific", "personal")
+_WORD_FEATURES = ("month", "honorific", "personal", "united")
 _SIDE_FEATURES = (*CHARACTERS, *ARABIC_CHARACTERS, *_WORD_FEATURES, *VIEW_FEATURES)
 _QUALIFIERS = ("", "source:", "target:", "ar:", "en:")
 _WIDTH = len(_SIDE_FEATURES)
@@ -179,6 +179,8 @@ def _word_scans() -> list[ahocorasick.Automaton]:
             ),
             # ST001's stacked titles (checks.style: ``_PERSONAL_AR_CORE``, ``_PERSONAL_EN_CORE``)
             "personal": (("سيد", "دكتور", "د.", "أستاذ", "آنسة"), ("Mr", "Mrs", "Ms", "Miss", "Dr", "Prof")),
+            # the orphan of a UN name that lost its للأمم (checks.dropped_un)
+            "united": (("المتحدة",), ()),
         }
     )
     scans: list[ahocorasick.Automaton] = []

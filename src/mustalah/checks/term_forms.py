@@ -12,6 +12,7 @@ from ..model import Finding
 from ..text.arabic import PROCLITICS
 from ..text.normalize import fold_key
 from .base import Rule, SideView, UnitContext
+from .dropped_un import dropped_un
 from .embedded import ARTICLED
 from .partial import partial_names
 from .policy import is_official_name
@@ -211,6 +212,8 @@ class TermNearMiss(Rule):
         form) is a note; ل for the article after a definite word (``الممثل لخاص``) stays one.
         A word that differs only in its grammatical ending (``كدولة عضوة`` beside ``دولة عضوا``)
         is reported with no fix: the sentence decides the ending (here ``كدولة عضو``).
+        A UN name with ``للأمم`` dropped before ``المتحدة`` (``الجمعية العامة المتحدة``), in
+        bilingual and Arabic-only text.
     Why it matters:
         ``العنفي`` for ``العنيف`` reads as a different word; revisers catch these
         by eye, a dictionary cannot.
@@ -227,8 +230,9 @@ class TermNearMiss(Rule):
     name = "term-near-miss"
     category = "term-variant"
     severity = "warning"
-    #: pre-filter (checks.prefilter): an edit near miss, or a partial name (the other side names it: a match)
-    needs = ("near:edit|match",)
+    #: pre-filter (checks.prefilter): an edit near miss, a partial name (the other side names it: a match),
+    #: or a UN name without its للأمم (the orphan المتحدة)
+    needs = ("near:edit|match|ar:united",)
 
     def check(self, ctx: UnitContext) -> Iterable[Finding]:
         for view in ctx.sides:
@@ -265,6 +269,8 @@ class TermNearMiss(Rule):
                     suggestion=None if ending else nm.expected,
                     severity="info" if other_word or owned or reflexive else None,
                 )
+            for d in dropped_un(ctx.termbase, view.text) if view.lang == "ar" else ():
+                yield self.finding(ctx, view, d.start, d.end, d.message, concept=d.concept, suggestion=d.fix)
             if ctx.target is None:
                 continue
             for nm in partial_names(ctx, view):
