@@ -277,3 +277,15 @@ def test_on_behalf_of_is_no_acting() -> None:
     assert index.match("ألقى الكلمة بالإنابة عن الأمين العام", "ar") == ()
     assert [m.surface for m in index.match("وقال المدير بالنيابة إن الاجتماع مهم", "ar")] == ["بالنيابة"]
     assert [m.surface for m in index.match("المدير بالنيابة عنان", "ar")] == ["بالنيابة"]
+    assert index.match("وتحدث بالإنابة عنا جميعا", "ar") == ()  # عن + نا is written عنا
+
+
+def test_on_behalf_of_leaves_other_qualifiers_alone() -> None:
+    """Only a qualifier made with ب (بالنيابة، بالإنابة) reads as "on behalf of" before عن: the
+    shipped termbase's high-level (الرفيع المستوى) is still matched there."""
+    from mustalah.termbase.loader import load_termbase
+
+    index = TermIndex.build(load_termbase(None))
+    found = index.match("الاجتماع الرفيع المستوى عن المحيطات", "ar")
+    assert "الرفيع المستوى" in [m.surface for m in found]
+    assert "بالإنابة" not in [m.surface for m in index.match("ألقى الكلمة بالإنابة عنها", "ar")]

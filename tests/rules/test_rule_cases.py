@@ -4,7 +4,8 @@ A case has ``en`` and/or ``ar`` text; ``dir: ar-en`` makes Arabic the source (de
 en→ar; a case with only ``ar`` is an Arabic-only text).  A pass case must give no
 finding of the rule; a fail case must give at least one, and every text listed in
 ``expect`` must be the exact span of one of them (``severity`` checks their severity, ``message``
-a text one of their messages must contain, ``suggestion`` one of their suggestions).  The rule
+a text one of their messages must contain, ``suggestion`` one of their suggestions, ``count`` how
+many there are: one slip, one finding).  The rule
 runs through the engine, so a slip it reports on both sides (``pairs_sides``) is one finding, on
 the target.  Lists of texts are several units of one file, in order; a corpus rule (GN003) then
 concludes over their facts.  ``spell: true`` (on the file or on one case) skips without Hunspell.
@@ -97,3 +98,5 @@ def test_rule_case(code: str, name: str, case: dict[str, Any], spell: bool) -> N
         assert any(case["message"] in f.message for f in found), [f.message for f in found]
     if "suggestion" in case:
         assert case["suggestion"] in [f.suggestion for f in found], [f.suggestion for f in found]
+    if "count" in case:
+        assert len(found) == case["count"], [(f.text, f.message, f.suggestion) for f in found]

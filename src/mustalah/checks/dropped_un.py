@@ -16,13 +16,15 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from ..termbase.derived import register
 from ..termbase.model import Termbase
+from ..text.arabic import PROCLITICS
 
 _UN = " للأمم المتحدة"
 _ORPHAN = re.compile(r"(?<=[\u0621-\u064a] )المتحدة(?![\u0621-\u064a])")
 _LETTER = re.compile(r"[\u0621-\u064a]")
-#: One or two proclitics on the name's first word (``وللجمعية``).
-_CLITICS = frozenset({"", "و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك"})
+#: No proclitic, one, or a conjunction and a preposition on the name's first word (``وللجمعية``).
+_CLITICS = frozenset({"", *PROCLITICS, *(c + p for c in "وف" for p in PROCLITICS - {"و", "ف"})})
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,23 +44,17 @@ class DroppedUN:
         return f"'{self.written}' is {self.concept} '{self.expected}' without 'للأمم'"
 
 
-#: id(termbase) → (termbase, the words before " للأمم المتحدة" → [(concept, name, what follows)]).
-_TABLES: dict[int, tuple[Termbase, dict[str, list[tuple[str, str, str]]]]] = {}
-
-
-def _table(termbase: Termbase) -> dict[str, list[tuple[str, str, str]]]:
-    cached = _TABLES.get(id(termbase))
-    if cached is not None and cached[0] is termbase:
-        return cached[1]
+@register("un-name-prefixes")
+def un_name_prefixes(termbase: Termbase) -> dict[str, tuple[tuple[str, str, str], ...]]:
+    """The words approved Arabic names put before ``للأمم المتحدة`` → each such name as (concept,
+    name, what follows المتحدة) (stored with the compiled index cache)."""
     table: dict[str, list[tuple[str, str, str]]] = {}
     for concept in termbase.concepts:
         for term in concept.terms_in("ar"):
             i = term.text.find(_UN)
             if term.approved and i > 0:
                 table.setdefault(term.text[:i], []).append((concept.id, term.text, term.text[i + len(_UN) :]))
-    _TABLES.clear()
-    _TABLES[id(termbase)] = (termbase, table)
-    return table
+    return {prefix: tuple(names) for prefix, names in table.items()}
 
 
 def _first_word_at(text: str, before: int, first: str) -> int | None:
@@ -80,7 +76,7 @@ def dropped_un(termbase: Termbase, text: str) -> Iterator[DroppedUN]:
     """Each UN name in Arabic ``text`` written without its ``للأمم`` before ``المتحدة``."""
     if "المتحدة" not in text:
         return
-    table = _table(termbase)
+    table = termbase.derived("un-name-prefixes", un_name_prefixes)
     for orphan in _ORPHAN.finditer(text):
         before = orphan.start() - 1  # the space
         for prefix, names in table.items():

@@ -269,11 +269,14 @@ class TermNearMiss(Rule):
                     suggestion=None if ending else nm.expected,
                     severity="info" if other_word or owned or reflexive else None,
                 )
-            for d in dropped_un(ctx.termbase, view.text) if view.lang == "ar" else ():
+            dropped = list(dropped_un(ctx.termbase, view.text)) if view.lang == "ar" else []
+            for d in dropped:
                 yield self.finding(ctx, view, d.start, d.end, d.message, concept=d.concept, suggestion=d.fix)
             if ctx.target is None:
                 continue
             for nm in partial_names(ctx, view):
+                if any(d.start < nm.end and nm.start < d.end for d in dropped):
+                    continue  # المفوضية السامية المتحدة: the word dropped is للأمم, no word swapped
                 other = "target" if view is ctx.source else "source"
                 found, word = nm.differing[0]
                 if nm.kind == "swap" and view.lang == "ar" and _number_form(found, word):

@@ -302,13 +302,17 @@ _BEFORE_RUN = re.compile(r"([\u0621-\u064a]+)[\s\"“”«»'‘’:A-Za-z]*$")
 
 #: An Arabic gloss in brackets right after a Latin run.
 _GLOSS = re.compile(r" ?\(([^()]{1,80})\)")
+#: A bracket that opens with one of these refers to something else: no gloss (``(انظر المرفق الأول)``).
+_CROSS_REFERENCE = re.compile(
+    r"\s*(?:انظر|وانظر|راجع|أي|الفقرة|الفقرات|المرفق|الوثيقة|القرار|الجدول|الشكل)(?![\u0621-\u064a])"
+)
 
 
 def _glossed(text: str, end: int) -> bool:
     """The Latin run is followed by its Arabic translation in brackets: words quoted in their own
     language on purpose (a greeting in Haitian Creole, a motto), not a phrase left untranslated."""
     m = _GLOSS.match(text, end)
-    if m is None:
+    if m is None or _CROSS_REFERENCE.match(m.group(1)):
         return False
     inner: str = m.group(1)
     return sum("\u0621" <= c <= "\u064a" for c in inner) > 2 * sum(c.isascii() and c.isalpha() for c in inner)

@@ -49,8 +49,8 @@ _SPACED_HYPHEN = re.compile(r"\s*[-\u2010\u2011\u2013]\s*")
 _CONSTRUCT_DOMAINS = frozenset({"entities", "concepts", "posts"})
 #: After a State's acronym, a currency: "US$980", "US $980", "US dollars".
 _CURRENCY_AFTER = re.compile(r" ?\$| dollars?\b")
-#: عن (with a pronoun) after an Arabic qualifier: بالنيابة عنها is "on her behalf", no "acting"
-_ON_BEHALF = re.compile(r"\s+عن(?:ه|ها|هما|هم|هن|ي|نا|ك|كم)?(?![\u0621-\u064a])")
+#: عن (with a pronoun) after a qualifier made with ب (بالنيابة، بالإنابة): "on her behalf", no "acting"
+_ON_BEHALF = re.compile(r"\s+عن(?:ا|نا|ه|ها|هما|هم|هن|ي|ك|كما|كم|كن)?(?![\u0621-\u064a])")
 #: Domains of proper names (bodies, people, States).
 _PROPER_DOMAINS = frozenset({"entities", "people", "member-states"})
 
@@ -393,7 +393,7 @@ class TermIndex:
         if entry.exact and any(d.kind in _EXACT_REJECT or d.kind == "case" for d in diffs):
             return None
         term = self.terms[entry.term_no]
-        if term.pos == "adjective" and lang == "ar" and _ON_BEHALF.match(text, end):
+        if lang == "ar" and term.text.startswith("بال") and _ON_BEHALF.match(text, end):
             return None  # ألقاها بالنيابة عنها: a preposition, "on her behalf", not the qualifier "acting"
         if entry.form == "spelling-us-gb":
             diffs.append(OrthoDiff("spelling-us-gb", body_start, end, text[body_start:end], term.text))
