@@ -64,11 +64,12 @@ def test_a_release_with_known_slips(tmp_path: Path) -> None:
     shutil.copytree(SEED, release)
     before = lint(release)
     fixed = fixable(before)
-    assert {f["code"] for f in fixed} == {"PU002", "TM002", "TM003"} and len(fixed) == 8
+    # (التقنيات الجديدة is an admitted form now: its TM009 note is not fixed unasked)
+    assert {f["code"] for f in fixed} == {"PU002", "TM002", "TM003"} and len(fixed) == 7
     ar = (release / "ar.txt").read_bytes()
     en = (release / "en.txt").read_bytes()
     code, out, err = run("fix", str(release), "--no-config", "--diff")
-    assert code == 0 and "would fix 8 finding(s); 0 left" in err
+    assert code == 0 and "would fix 7 finding(s); 0 left" in err
     assert "-الأمم المتحدة ، 8 ديسمبر 2020\n+الأمم المتحدة، 8 ديسمبر 2020\n" in out
     assert (release / "ar.txt").read_bytes() == ar  # --diff writes nothing
     assert run("fix", str(release), "--no-config", "--in-place")[0] == 0
