@@ -6,6 +6,7 @@ in input order whatever the executor, so parallel runs equal the serial run.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import sys
@@ -88,17 +89,32 @@ def stop_now(executor: Executor) -> None:
     if isinstance(executor, ProcessPoolExecutor):
         _ignore_broken_pipes()
         processes = list((getattr(executor, "_processes", None) or {}).values())
+        results = getattr(executor, "_result_queue", None)  # shutdown forgets it
         executor.shutdown(wait=False, cancel_futures=True)
         for process in processes:
             if process.is_alive():
                 process.terminate()
         for process in processes:
             process.join(timeout=5)
+        _close_result_writer(results)
     else:
         try:
             executor.shutdown(wait=False, cancel_futures=True)
         except TypeError:  # an executor without cancel_futures (Dask's ClientExecutor)
             executor.shutdown(wait=False)
+
+
+def _close_result_writer(results: object) -> None:
+    """A worker ended while it wrote a result leaves half a message in the pool's result pipe: the
+    pool's manager thread waits for the rest in ``recv`` and the interpreter, joining that thread
+    at exit, hangs after Ctrl-C (seen about once in twenty interrupts).  With the workers gone, the
+    parent's copy is the pipe's last write end: closing it ends the read with EOF, the thread marks
+    the pool broken and returns."""
+    writer = getattr(results, "_writer", None)
+    close = getattr(writer, "close", None)
+    if close is not None:
+        with contextlib.suppress(OSError):
+            close()
 
 
 def _ignore_broken_pipes() -> None:
