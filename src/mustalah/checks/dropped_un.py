@@ -44,17 +44,35 @@ class DroppedUN:
         return f"'{self.written}' is {self.concept} '{self.expected}' without 'للأمم'"
 
 
+#: (the words a name puts before للأمم, concept, name, what follows المتحدة)
+_Entry = tuple[str, str, str, str]
+
+
 @register("un-name-prefixes")
-def un_name_prefixes(termbase: Termbase) -> dict[str, tuple[tuple[str, str, str], ...]]:
-    """The words approved Arabic names put before ``للأمم المتحدة`` → each such name as (concept,
-    name, what follows المتحدة) (stored with the compiled index cache)."""
-    table: dict[str, list[tuple[str, str, str]]] = {}
+def un_name_prefixes(termbase: Termbase) -> dict[str, tuple[_Entry, ...]]:
+    """Each approved Arabic name written ``X للأمم المتحدة …``, found by the word before ``للأمم``:
+    the last word of ``X``, or, for a one-word ``X``, ``*`` and that word without its article (a
+    proclitic may stand on it).  One dictionary look-up per ``المتحدة`` in the text, whatever the
+    termbase's size (stored with the compiled index cache)."""
+    table: dict[str, list[_Entry]] = {}
     for concept in termbase.concepts:
         for term in concept.terms_in("ar"):
             i = term.text.find(_UN)
             if term.approved and i > 0:
-                table.setdefault(term.text[:i], []).append((concept.id, term.text, term.text[i + len(_UN) :]))
-    return {prefix: tuple(names) for prefix, names in table.items()}
+                prefix = term.text[:i]
+                last = prefix.rsplit(" ", 1)[-1]
+                key = last if " " in prefix else "*" + last.removeprefix("ال")
+                table.setdefault(key, []).append((prefix, concept.id, term.text, term.text[i + len(_UN) :]))
+    return {key: tuple(entries) for key, entries in table.items()}
+
+
+def _candidates(table: dict[str, tuple[_Entry, ...]], word: str) -> list[_Entry]:
+    """The names whose words before للأمم may end with ``word``: by the word itself, or, for a
+    one-word name, by what is left once up to four letters of proclitics and article go."""
+    found = list(table.get(word, ()))
+    for k in range(5):
+        found += table.get("*" + word[k:], ())
+    return found
 
 
 def _first_word_at(text: str, before: int, first: str) -> int | None:
@@ -79,23 +97,21 @@ def dropped_un(termbase: Termbase, text: str) -> Iterator[DroppedUN]:
     table = termbase.derived("un-name-prefixes", un_name_prefixes)
     for orphan in _ORPHAN.finditer(text):
         before = orphan.start() - 1  # the space
-        for prefix, names in table.items():
+        word_start = before
+        while word_start > 0 and _LETTER.match(text, word_start - 1):
+            word_start -= 1
+        fits: list[tuple[int, str, str, str]] = []
+        for prefix, concept, name, rest in _candidates(table, text[word_start:before]):
             first, _, others = prefix.partition(" ")
             tail = f" {others}" if others else ""
             if not text.endswith(tail, 0, before):
                 continue
             start = _first_word_at(text, before - len(tail), first)
-            if start is None:
-                continue
-            fits = [
-                (concept, name, rest)
-                for concept, name, rest in names
-                if text.startswith(rest, orphan.end()) and not _LETTER.match(text, orphan.end() + len(rest))
-            ]
-            if not fits:
-                continue
-            concept, name, rest = max(fits, key=lambda f: len(f[2]))
+            after = orphan.end() + len(rest)
+            if start is not None and text.startswith(rest, orphan.end()) and not _LETTER.match(text, after):
+                fits.append((start, concept, name, rest))
+        if fits:
+            start, concept, name, rest = max(fits, key=lambda f: len(f[3]))
             end = orphan.end() + len(rest)
             mended = f"{text[start : orphan.start()]}للأمم {text[orphan.start() : end]}"
             yield DroppedUN(start, end, concept, name, mended, text[start:end])
-            break
