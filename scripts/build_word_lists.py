@@ -1,5 +1,6 @@
-"""Write the two lists of words UN Arabic writes that the spelling rules check their suggestions
-against: ``src/mustalah/data/hamza-stems.txt`` (SP005) and ``final-letter-words.txt`` (SP006).
+"""Write the lists of words UN Arabic writes that the spelling rules check their suggestions
+against: ``src/mustalah/data/hamza-stems.txt`` (SP005), ``final-letter-words.txt`` (SP006),
+``common-words.txt`` and ``unlisted-words.txt`` (SP007).
 
 Both are built from the Arabic of ``corpora/real/*/ar.txt`` (professionally translated UN text)
 and the termbase.  The Arabic-only blind sets (``corpora/real-ar``) are left out: they measure the
@@ -16,6 +17,13 @@ rules on text they have not seen.
   ``ى``, ``ة`` or ``ه`` that the corpus writes at least twice, or the termbase once.  SP006 reports
   ``الذى`` for ``الذي`` or ``هذة`` for ``هذه`` only when the mended word is one of these: a name the
   dictionary lacks (``هيلانة``, ``دومة``) has no frequent UN word one letter away.
+* **common-words.txt** — the words (as written, proclitics and all) the corpus writes twenty times
+  or more.  SP007
+  mends a non-word with a letter dropped, two letters swapped or one typed twice only into one
+  of these (``الفلسطنية`` → ``الفلسطينية``).
+* **unlisted-words.txt** — the words the corpus writes twice or more that neither Hunspell nor
+  the termbase knows: names of places and people (``أربيل``, Erbil), which SP007 must not mend
+  (into ``أبريل``).  Needs Hunspell's Arabic dictionary (the ``spell`` extra).
 
     .venv/bin/python scripts/build_word_lists.py      # rewrites both data files
 """
@@ -36,6 +44,8 @@ from mustalah.text.arabic import split_proclitics  # noqa: E402
 DATA = ROOT / "src" / "mustalah" / "data"
 FINAL_LETTERS = ("ي", "ى", "ة", "ه")
 FINAL_MIN_COUNT = 2
+COMMON_MIN_COUNT = 20
+UNLISTED_MIN_COUNT = 2
 
 
 def words_and_stems(text: str) -> Counter[str]:
@@ -48,8 +58,11 @@ def words_and_stems(text: str) -> Counter[str]:
 
 def main() -> int:
     corpus: Counter[str] = Counter()
+    tokens: Counter[str] = Counter()
     for path in sorted((ROOT / "corpora" / "real").glob("*/ar.txt")):
-        corpus.update(words_and_stems(path.read_text(encoding="utf-8")))
+        text = path.read_text(encoding="utf-8")
+        corpus.update(words_and_stems(text))
+        tokens.update(AR_WORD.findall(text.translate(UNMARK)))
     termbase_words: set[str] = set()
     for concept in load_termbase(ROOT / "termbase").concepts:
         for term in concept.terms:
@@ -64,14 +77,36 @@ def main() -> int:
     hamza_what += " (corpora/real/*/ar.txt,\n# the termbase)"
     final_what = "Words ending in ي, ى, ة or ه that UN Arabic writes"
     final_what += " (corpora/real/*/ar.txt twice\n# or more, the termbase)"
+    common = {w for w, n in tokens.items() if n >= COMMON_MIN_COUNT and len(w) >= 3}
+    common_what = f"Words UN Arabic writes {COMMON_MIN_COUNT} times or more (corpora/real/*/ar.txt)"
+    unlisted = unlisted_words(tokens)
+    unlisted_what = "Words UN Arabic writes twice or more (corpora/real/*/ar.txt) that neither Hunspell"
+    unlisted_what += "\n# nor the termbase knows (names)"
     for name, words, what in (
         ("hamza-stems.txt", stems, hamza_what + ", for SP005's suggestions"),
         ("final-letter-words.txt", finals, final_what + ", for SP006's suggestions"),
+        ("common-words.txt", common, common_what + ", for SP007's suggestions"),
+        ("unlisted-words.txt", unlisted, unlisted_what + ", which SP007 leaves alone"),
     ):
         header = f"# {what}; written by scripts/build_word_lists.py: do not edit by hand.\n"
         (DATA / name).write_text(header + "\n".join(sorted(words)) + "\n", encoding="utf-8")
         print(f"{(DATA / name).relative_to(ROOT)}: {len(words)} words")
     return 0
+
+
+def unlisted_words(corpus: Counter[str]) -> set[str]:
+    """The words of ``corpus`` seen often enough that the dictionary and the termbase lack."""
+    from mustalah.checks.spelling import arabic_speller, arabic_word_known
+
+    speller = arabic_speller()
+    if speller is None:
+        raise SystemExit("unlisted-words.txt needs Hunspell's Arabic dictionary (make install)")
+    termbase = load_termbase(ROOT / "termbase")
+    return {
+        w
+        for w, n in corpus.items()
+        if n >= UNLISTED_MIN_COUNT and len(w) >= 3 and not arabic_word_known(w, termbase, speller)
+    }
 
 
 if __name__ == "__main__":

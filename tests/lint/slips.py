@@ -213,6 +213,66 @@ def dropped_name_word(ar: str, en: str, names: Names) -> Slip:
     return ar[:start] + kept + ar[start + len(form) :], start, start + len(kept)
 
 
+def _middle_of_a_word(ar: str, names: Names, shortest: int) -> re.Match[str] | None:
+    """The first word outside an official name with ``shortest`` letters or more."""
+    inside = names.spans(ar)
+    for m in _AR_WORD.finditer(ar):
+        if len(m.group()) >= shortest and not any(a < m.end() and m.start() < b for a, b in inside):
+            return m
+    return None
+
+
+def letter_dropped(ar: str, en: str, names: Names) -> Slip:
+    """A letter dropped from the middle of a word (``تعزيز`` → ``تعزز``): a non-word or another word."""
+    m = _middle_of_a_word(ar, names, 6)
+    if m is None:
+        return None
+    i = m.start() + len(m.group()) // 2
+    return ar[:i] + ar[i + 1 :], m.start(), m.end() - 1
+
+
+def letters_swapped(ar: str, en: str, names: Names) -> Slip:
+    """Two letters typed in the wrong order in the middle of a word (``المستقبل`` → ``المستبقل``)."""
+    m = _middle_of_a_word(ar, names, 5)
+    if m is None:
+        return None
+    i = m.start() + len(m.group()) // 2
+    if ar[i] == ar[i - 1]:
+        return None
+    return ar[: i - 1] + ar[i] + ar[i - 1] + ar[i + 1 :], m.start(), m.end()
+
+
+def doubled_word(ar: str, en: str, names: Names) -> Slip:
+    """A short word typed twice (``في في``)."""
+    m = re.search(r"(?<![\u0621-\u064a])(في|من|على|إلى) ", ar)
+    if m is None:
+        return None
+    return ar[: m.end()] + m.group(1) + " " + ar[m.end() :], m.start(), m.end() + len(m.group(1))
+
+
+#: A title's masculine and feminine forms, as UN Arabic writes them.
+_TITLE_PAIRS = (
+    ("المديرة التنفيذية", "المدير التنفيذي"),
+    ("الأمينة التنفيذية", "الأمين التنفيذي"),
+    ("وكيلة الأمين العام", "وكيل الأمين العام"),
+    ("الممثلة الخاصة", "الممثل الخاص"),
+    ("المفوضة السامية", "المفوض السامي"),
+    ("المديرة العامة", "المدير العام"),
+)
+
+
+def title_gender(ar: str, en: str, names: Names) -> Slip:
+    """A title given the other gender (``الممثلة الخاصة`` for the man the text names, or back)."""
+    for feminine, masculine in _TITLE_PAIRS:
+        for written, other in ((feminine, masculine), (masculine, feminine)):
+            for m in re.finditer(re.escape(written), ar):
+                end = m.end()
+                if end < len(ar) and _is_letter(ar[end]):
+                    continue  # الممثل الخاصة… : inside a longer word
+                return ar[: m.start()] + other + ar[end:], m.start(), m.start() + len(other)
+    return None
+
+
 INJECTORS: dict[str, Injector] = {
     "number": number,
     "month-pair-space": month_space,
@@ -228,4 +288,8 @@ INJECTORS: dict[str, Injector] = {
     "word-dropped-from-name": dropped_name_word,
     "final-yeh-dotless": final_yeh_dotless,
     "final-taa-marbuta-as-haa": final_taa_marbuta_as_haa,
+    "letter-dropped": letter_dropped,
+    "letters-swapped": letters_swapped,
+    "doubled-word": doubled_word,
+    "title-gender": title_gender,
 }

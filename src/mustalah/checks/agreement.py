@@ -5,8 +5,9 @@ Arabic puts the verb first, and a verb directly followed by its subject agrees w
 one a reviser catches by ear; the source need not tell (``Mr. Kubiš said … Mr. Kubiš added``
 is rendered with one honorific, so GN002 cannot pair them).
 
-Only verbs whose subject the next word must be are listed: speech and report verbs and
-verbs whose object is a thing (``افتتح``، ``ألقى``).  A verb that can take a person as its
+Only verbs whose subject the next word must be are listed: speech and report verbs, verbs
+whose object is a thing (``افتتح``، ``ألقى``) and verbs of going and acting (``وصل``، ``قام``),
+in the past and the present (``يقول``/``تقول``).  A verb that can take a person as its
 object (``استقبل السيدة``, "he received Ms. …"; ``دعا``، ``شكر``، ``عيّن``) is left out, and so
 is an honorific with a proclitic (``بالسيدة``, ``للسيد``): it is no subject.
 """
@@ -18,13 +19,19 @@ from collections.abc import Iterable
 
 from ..model import Finding
 from ..termbase.model import Gender
-from .base import Rule, UnitContext
+from .base import Rule, SideView, UnitContext
 from .gender import honorifics
 
 #: Past-tense verbs in the masculine; the feminine adds ت (ألقى → ألقت).
 _MASCULINE_VERBS = (
     "قال", "أضاف", "أكد", "أشار", "شدد", "أعرب", "صرح", "أوضح", "تحدث", "أعلن", "افتتح",
     "ألقى", "أدلى", "ترأس", "اختتم", "شارك", "أشاد", "نوه", "رحب", "لفت", "اعتبر", "تابع",
+    "قام", "وصل", "اجتمع", "توجه", "عاد", "أدان",
+)  # fmt: skip
+#: Present-tense verbs of the same kind, in the masculine (ي); the feminine opens with ت.
+_MASCULINE_PRESENT = (
+    "يقول", "يضيف", "يؤكد", "يشير", "يشدد", "يعرب", "يوضح", "يعلن", "يرحب", "يعمل", "يختتم", "يشارك",
+    "يلقي", "يترأس",
 )  # fmt: skip
 
 
@@ -32,9 +39,11 @@ def _feminine(verb: str) -> str:
     return verb[:-1] + "ت" if verb.endswith("ى") else verb + "ت"
 
 
-_VERB_GENDER = {v: Gender.MASCULINE for v in _MASCULINE_VERBS} | {
-    _feminine(v): Gender.FEMININE for v in _MASCULINE_VERBS
-}
+_VERB_GENDER = (
+    {v: Gender.MASCULINE for v in (*_MASCULINE_VERBS, *_MASCULINE_PRESENT)}
+    | {_feminine(v): Gender.FEMININE for v in _MASCULINE_VERBS}
+    | {"ت" + v[1:]: Gender.FEMININE for v in _MASCULINE_PRESENT}
+)
 #: The verb (with و or ف) that ends the text before an honorific, one space between.
 _VERB_BEFORE = re.compile(
     r"(?<![\w\u0640])[وف]?(" + "|".join(sorted(_VERB_GENDER, key=len, reverse=True)) + r") $"
@@ -67,10 +76,10 @@ class VerbHonorificGender(Rule):
     name = "verb-honorific-gender"
     category = "gender"
     severity = "error"
-    #: pre-filter (checks.prefilter): an honorific
-    needs = ("honorific",)
+    #: pre-filter (checks.prefilter): an honorific, or a title with a grammatical gender
+    needs = ("honorific|match:gendered",)
     #: the honorific GN001 (title) or GN002 (source) finds: one finding, theirs says which word is wrong
-    yields_to = ("GN001", "GN002")
+    yields_to = ("GN001", "GN002", "GN005")
 
     def check(self, ctx: UnitContext) -> Iterable[Finding]:
         for view in ctx.sides:
@@ -93,3 +102,29 @@ class VerbHonorificGender(Rule):
                     f"the verb '{m.group(1)}' is {verb_gender.value} but its subject "
                     f"'{view.text[h.start : h.end]}' is {h.gender.value}",
                 )
+            yield from self._titles(ctx, view)
+
+    def _titles(self, ctx: UnitContext, view: SideView) -> Iterable[Finding]:
+        """A title with a grammatical gender right after the verb: its subject."""
+        for match in view.matches:
+            gender = match.term.gender
+            if match.clitics or gender not in (Gender.MASCULINE, Gender.FEMININE):
+                continue
+            m = _VERB_BEFORE.search(view.text, max(0, match.start - 20), match.start)
+            if m is None or _VERB_GENDER[m.group(1)] is gender:
+                continue
+            verb_gender = _VERB_GENDER[m.group(1)]
+            # قالت المدير التنفيذي: a woman with a masculine title, kept in older UN Arabic (GN001's
+            # policy): a warning; a feminine title after a masculine verb is a slip either way
+            womans_post = gender is Gender.MASCULINE
+            yield self.finding(
+                ctx,
+                view,
+                m.start(1),
+                match.end,
+                f"the verb '{m.group(1)}' is {verb_gender.value} but its subject "
+                f"'{view.text[match.start : match.end]}' ({match.concept_id}) is {Gender(gender).value}"
+                + ("; a woman's post is feminine in UN Arabic, or the verb is wrong" if womans_post else ""),
+                concept=match.concept_id,
+                severity="warning" if womans_post else None,
+            )

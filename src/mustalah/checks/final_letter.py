@@ -1,10 +1,10 @@
-"""SP006: a word whose last letter is the wrong one of ي/ى or ة/ه."""
+"""SP006: a word whose last letter is the wrong one of ي/ى or ة/ه (or with ى inside it)."""
 
 from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from ..model import Finding
 from ..text.arabic import SHADDA
@@ -15,9 +15,10 @@ from ..text.final_letters import (
     correction_in_context,
     describe_swap,
     final_letter_correction,
+    inner_yeh_correction,
 )
 from ..text.hamza import hamza_correction
-from .base import Rule, UnitContext
+from .base import Rule, SideView, UnitContext
 from .spelling import AR_WORD, UNMARK, arabic_words, respell, spells_a_latin_name
 
 
@@ -33,8 +34,9 @@ class FinalLetterSlip(Rule):
         a capitalized word of the English.  Two words that are words with either letter are told
         by what follows: ``وفى`` with no ب-word among the next three (``وفى البيان``: the verb
         "fulfilled" takes ب) and ``المعنى`` before a ب-word (``المعنى بالمسائل``, "concerned
-        with").  Inside an official name the term rules report it (TM003) with the name's right
-        form.
+        with").  And ى inside a word, where Arabic never writes it, is always reported
+        (``شىء``, ``مبادىء`` for ``مبادئ``, ``علىجميع`` for ``على جميع``).  Inside an official
+        name the term rules report it (TM003) with the name's right form.
     Why it matters:
         UN Arabic writes a final ي with its dots and keeps ة apart from ه; ``فى`` and
         ``الذى`` are the mark of a text typed on a keyboard or printed in a style that drops
@@ -57,6 +59,9 @@ class FinalLetterSlip(Rule):
 
     def check(self, ctx: UnitContext) -> Iterable[Finding]:
         for view, m, bare, is_word in arabic_words(ctx):
+            if "ى" in bare[:-1]:
+                yield self._inner_alef_maqsura(ctx, view, m, bare, is_word)
+                continue
             if bare[-1:] not in FINAL_SWAPS:
                 continue
             mended = final_letter_correction(bare, is_word)
@@ -70,6 +75,17 @@ class FinalLetterSlip(Rule):
             message = f"'{bare}' ends in the wrong letter ({swap}): UN Arabic writes '{mended}'"
             suggestion = respell(m.group(), len(bare) - 1, mended[-1])
             yield self.finding(ctx, view, m.start(), m.end(), message, suggestion=suggestion)
+
+    def _inner_alef_maqsura(
+        self, ctx: UnitContext, view: SideView, m: re.Match[str], bare: str, is_word: Callable[[str], bool]
+    ) -> Finding:
+        """``ى`` inside a word: Arabic writes it only at the end, so this is always a slip."""
+        mended = inner_yeh_correction(bare, is_word)
+        message = f"'{bare}' has ى inside the word, where Arabic writes it only at the end"
+        if mended is not None:
+            message += f": UN Arabic writes '{mended}'"
+        suggestion = mended if mended is not None and m.group() == bare else None
+        return self.finding(ctx, view, m.start(), m.end(), message, suggestion=suggestion)
 
 
 #: A token of the text after a word (white space apart).

@@ -10,6 +10,14 @@ from ..model import Finding, Severity
 from ..termbase.model import Gender
 from ..text.arabic import HONORIFIC_CLITICS, HONORIFICS_AR, HONORIFICS_EN, gendered, split_honorific_ar
 from .base import Rule, SideView, UnitContext
+from .title_first import (
+    CONSTRUCT_HEADS,
+    OBJECT_PRONOUN,
+    construct_head,
+    title_first_mismatch,
+    title_fix,
+    titles_first,
+)
 from .title_owner import NAME_RUN, titles_next_person
 
 #: Where the search for an honorific's title stops: a semicolon, the full stop ending an Arabic
@@ -18,48 +26,11 @@ _STOP = re.compile(
     r"[؛;]|(?<=[\u0621-\u064a)]{2})\.\s|(?<=\d)\.\s(?=\s*[\u0621-\u064a])|\s(?:و?السيدة?|Mr\.?|Ms\.?|Mrs\.?)\s"
 )
 _MAX_WINDOW = 90  # characters after the honorific within which its name and title stand
-#: A verb with the person as its object right before a title (``عيّنها``, ``استقبله``): the title
-#: is the verb's subject, another person.
-_OBJECT_PRONOUN = re.compile(
-    r"(?<![\u0621-\u064a])(?!ال)[\u0621-\u064a\u064b-\u0652]{2,}(?:ها|ه|هم)[\u064b-\u0652]*\s+$"
-)
 
 
 #: A verb in the feminine perfect right before a title, after her name (``أطلعت``, ``التقت``): she
 #: is its subject, and the title its object, another person.
 _HER_VERB = re.compile(r"[\u0621-\u064a]\s+(?!ال)[\u0621-\u064a\u064b-\u0652]{2,}ت[\u064b-\u0652]*\s+$")
-
-
-#: Indefinite nouns that head a title in construct with another (``مساعدة وزير الخارجية``, Assistant
-#: Secretary of State; ``نائب مساعد وزير الخارجية``): the person's title is the head's, its gender the
-#: head's (ة: feminine).
-_CONSTRUCT_HEADS = frozenset(
-    w + end
-    for w in (
-        "مساعد", "نائب", "مستشار", "ممثل", "مبعوث", "مدير", "منسق", "وكيل", "كبير", "مقرر", "سكرتير",
-        "مسؤول", "قائد", "ملحق",
-    )
-    for end in ("", "ة")
-)  # fmt: skip
-_AR_WORD_BEFORE = re.compile(r"([\u0621-\u064a\u064b-\u0652\u0640]+)\s+$")
-
-
-def _construct_head(text: str, start: int) -> tuple[int, Gender] | None:
-    """Where the construct heads right before a title match begin, and the outermost head's gender
-    (``نائب مساعد وزير الخارجية`` → نائب, masculine), or ``None`` when no head stands there."""
-    at, head = start, None
-    for _ in range(3):
-        m = _AR_WORD_BEFORE.search(text, max(0, at - 20), at)
-        if m is None:
-            break
-        word = re.sub("[\u064b-\u0652\u0640]", "", m.group(1))
-        bare = word[1:] if word[:1] in "وف" and word[1:] in _CONSTRUCT_HEADS else word
-        if bare not in _CONSTRUCT_HEADS:
-            break
-        at, head = m.start(1), bare
-    if head is None:
-        return None
-    return at, Gender.FEMININE if head.endswith("ة") else Gender.MASCULINE
 
 
 #: Between an honorific and a title, a style of address (``فخامة الرئيس``, ``معالي الوزير``) or an
@@ -88,7 +59,7 @@ def _joined_by_wa(text: str, after: int, opens: int, clitics: str, headed: bool)
     list, another person; a person's own title after her name follows a comma."""
     if headed:  # ونائبة الأمينة التنفيذية: the و is on the construct head
         word = re.sub("[\u064b-\u0652\u0640]", "", text[opens : opens + 20].split(" ", 1)[0])
-        joined = word[:1] == "و" and word[1:] in _CONSTRUCT_HEADS
+        joined = word[:1] == "و" and word[1:] in CONSTRUCT_HEADS
     else:
         joined = clitics.startswith("و")
     return joined and NAME_RUN.fullmatch(text, after, opens) is not None
@@ -243,6 +214,7 @@ class HonorificTitleGender(Rule):
     def check(self, ctx: UnitContext) -> Iterable[Finding]:
         for view in ctx.sides:
             hons = honorifics(view)
+            reported: set[int] = set()
             for i, h in enumerate(hons):
                 limit = hons[i + 1].start if i + 1 < len(hons) else len(view.text)
                 stop = _STOP.search(view.text, h.end)
@@ -257,7 +229,7 @@ class HonorificTitleGender(Rule):
                         continue
                     if _names_another_person(ctx, view, h, m.start, m.concept_id):
                         break  # الشيخة حسينة، قال غوتيريش: the next clause's subject, not the person she is
-                    if view.lang == "ar" and _OBJECT_PRONOUN.search(view.text, max(0, m.start - 24), m.start):
+                    if view.lang == "ar" and OBJECT_PRONOUN.search(view.text, max(0, m.start - 24), m.start):
                         break  # خبير مستقل عيّنها الأمين العام: who "appointed her", not her title
                     if (
                         view.lang == "ar"
@@ -281,7 +253,7 @@ class HonorificTitleGender(Rule):
                     if following is not None and _introduces(view.text, m.end, following):
                         break  # وزير الزراعة، السيد …، ووزيرة الثقافة، السيدة …: the next person's title
                     what, gender = m.term.text, Gender(m.term.gender)
-                    head = _construct_head(view.text, m.start) if view.lang == "ar" else None
+                    head = construct_head(view.text, m.start) if view.lang == "ar" else None
                     opens = head[0] if head is not None else m.start
                     if (
                         following is not None
@@ -297,8 +269,15 @@ class HonorificTitleGender(Rule):
                     if following and titles_next_person(view.text, h.end, opens, m.end, following, gender):
                         break  # … بما في ذلك نائب المدير العام … السيد عباس: his title, before his name
                     if gender is not h.gender:
-                        yield self._mismatch(ctx, view, h, what, gender, m.concept_id)
+                        reported.add(h.start)
+                        fix = title_fix(self, ctx, view, m, h, honorifics) if head is None else None
+                        yield fix or self._mismatch(ctx, view, h, what, gender, m.concept_id)
                     break
+            for h, (opens, closes), gender, concept in titles_first(view, hons):
+                if gender is not h.gender and h.start not in reported:
+                    title = next((m for m in view.matches if (m.start, m.end) == (opens, closes)), None)
+                    fix = title_fix(self, ctx, view, title, h, honorifics) if title is not None else None
+                    yield fix or title_first_mismatch(self, ctx, view, h, (opens, closes), gender, concept)
 
     def _mismatch(
         self, ctx: UnitContext, view: SideView, h: Honorific, what: str, gender: Gender, concept: str

@@ -10,11 +10,13 @@ from .agreement import VerbHonorificGender
 from .base import Rule
 from .brackets import MixedQuoteStyles, UnbalancedBrackets
 from .consistency import ConceptRenderedTwoWays, InconsistentSource, InconsistentTranslation
+from .doubled import DoubledWord
 from .entities import NoSuchEntity, TermWrongEntity
 from .final_letter import FinalLetterSlip
 from .gender import HonorificSourceGender, HonorificTitleGender
 from .hamza import HamzaSlip
 from .invisible import BidiEmbedding, BidiOverride, StrayNoBreakSpace, Tatweel, ZeroWidthInWord
+from .letter_slip import LetterSlip
 from .marks import StrayVowelMark
 from .markup import InlineCodeMismatch, PlaceholderMismatch
 from .meta import UnusedSuppression
@@ -42,6 +44,7 @@ from .style import (
 from .term_forms import ConstructArticle, TermNearMiss, TermSpellingVariant
 from .term_missing import TermMissing
 from .terms import TermAdmitted, TermDeprecated, TermVariant
+from .title_person import TitlePersonGender
 from .untranslated import EmptyTarget, LatinInArabic, TargetSameAsSource
 
 ALL_RULES: tuple[type[Rule], ...] = (
@@ -61,6 +64,7 @@ ALL_RULES: tuple[type[Rule], ...] = (
     HonorificSourceGender,
     PersonGenderAcrossUnits,
     VerbHonorificGender,
+    TitlePersonGender,
     UnusedSuppression,
     NumberMismatch,
     MonthMismatch,
@@ -81,6 +85,7 @@ ALL_RULES: tuple[type[Rule], ...] = (
     StrayVowelMark,
     HamzaSlip,
     FinalLetterSlip,
+    LetterSlip,
     InconsistentTranslation,
     InconsistentSource,
     ConceptRenderedTwoWays,
@@ -99,6 +104,7 @@ ALL_RULES: tuple[type[Rule], ...] = (
     StateShortName,
     MonthPairSpacing,
     NumberGluedToWord,
+    DoubledWord,
 )
 
 

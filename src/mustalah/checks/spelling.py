@@ -270,7 +270,9 @@ class Misspelling(Rule):
     severity = "info"
     #: a non-word that a term, confusion or vowel-mark rule already reports with its right form
     #: (or ST008: two month names run together, ``أكتوبرتشرين``)
-    yields_to = ("TM002", "TM003", "TM005", "TM006", "TM008", "SP001", "SP003", "SP005", "SP006", "ST008")
+    yields_to = (
+        "TM002", "TM003", "TM005", "TM006", "TM008", "SP001", "SP003", "SP005", "SP006", "SP007", "ST008",
+    )  # fmt: skip
     #: ``words = [...]`` in ``[tool.mustalah.rules.SP002]``: the project's own words (drug names,
     #: transliterated names) that neither the dictionary nor the termbase has.
     defaults: ClassVar[Mapping[str, Any]] = {"words": []}

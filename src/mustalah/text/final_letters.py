@@ -53,6 +53,27 @@ def final_letter_correction(word: str, is_word: Callable[[str], bool]) -> str | 
     return None
 
 
+def inner_yeh_correction(word: str, is_word: Callable[[str], bool]) -> str | None:
+    """The word meant where ``word`` (no vowel marks) has ``ى`` before its last letter, or None
+    when none is known: ``شىء`` → ``شيء``, ``مبادىء`` → ``مبادئ`` (ى + ء for a hamza on a
+    seat), ``علىجميع`` → ``على جميع`` (a preposition run into the next word)."""
+    at = word.find("ى")
+    head, rest = word[: at + 1], word[at + 1 :]
+    candidates = []
+    if rest == "ء":  # فعيل (شيء، بريء، بطيء) writes ي + ء; فاعل, مفاعل and verbs ئ (لاجئ، مبادئ، أنشئ)
+        seated, on_line = word[:at] + "ئ", word[:at] + "يء"
+        short = len(split_proclitics(word)[1]) <= 4
+        candidates = [on_line, seated] if short else [seated, on_line]
+    if split_proclitics(head)[1] in _RUN_ON and len(rest) >= 2:
+        candidates.append(f"{head} {rest}")
+    candidates.append(word[:at] + "ي" + rest)
+    return next((c for c in candidates if all(is_word(w) for w in c.split())), None)
+
+
+#: Words ending in ى that are run into the next word when a space is lost.
+_RUN_ON = frozenset({"على", "إلى", "حتى", "لدى", "سوى", "متى"})
+
+
 def correction_in_context(word: str, following: list[str]) -> str | None:
     """The word UN Arabic writes for ``word``, a word with either last letter, told by the words
     that follow it (no vowel marks), or None.

@@ -1,0 +1,74 @@
+"""ST010: a word typed twice in Arabic text with no English beside it (TT001 covers translations)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from ..model import Finding
+from ..text.typos import common_words
+from .base import Rule, UnitContext
+from .spelling import UNMARK
+
+#: An Arabic word, then white space, then the same word (vowel marks and tatweel inside them).
+_DOUBLED = re.compile(
+    r"(?<![\u0621-\u064a\u064b-\u0652\u0640])([\u0621-\u064a\u064b-\u0652\u0640]+)[ \u00a0]+\1"
+    r"(?![\u0621-\u064a\u064b-\u0652\u0640])"
+)
+#: Short words a slip repeats (``في في``, ``و و``) that no name or code is made of; longer words
+#: count when UN Arabic writes them often (``data/common-words.txt``: ``كان``, ``مشروع``).
+_SHORT_WORDS = frozenset(
+    {"و", "في", "من", "عن", "أو", "ثم", "قد", "لا", "لم", "لن", "ما", "أن", "إن", "هو", "هي"}
+)
+#: Words Arabic says twice on purpose ("gradually", "step by step", "one by one").
+_MEANT_TWICE = frozenset({"رويدا", "خطوة", "واحدا", "شيئا", "قليلا", "يوما", "سنة", "عاما", "جنبا", "بعضا"})
+#: After the second word: a hyphen opens a compound name (``وغينيا وغينيا - بيساو``).
+_COMPOUND = re.compile(r"[ \u00a0]*[-‐–]")
+
+
+class DoubledWord(Rule):
+    """A word typed twice in Arabic text with no English beside it.
+
+    What it catches:
+        The same word twice in a row in Arabic text read alone (a plain Arabic file, a
+        monolingual unit): ``في في``, ``و و``, ``السيد السيد``, ``مؤتمر مؤتمر``.  Only a short
+        function word or a word UN Arabic writes often (``data/common-words.txt``) counts, so
+        names said twice (``بطرس بطرس غالي``, ``باغو باغو``, ``يو يو ما``) and letter codes
+        (``(ك ك)``) are left alone, as are words Arabic repeats on purpose (``رويدا رويدا``,
+        ``خطوة خطوة``) and a word whose repeat opens a hyphenated name (``وغينيا وغينيا -
+        بيساو``).  In a translation TT001 (pofilter's doublewords) reports it, with the source to
+        compare.
+    Why it matters:
+        A doubled word is the commonest slip of editing — a word typed again after a line break
+        or a cut — and the eye reads over it; in a published release it is plain to every reader.
+    Example:
+        en: (none: Arabic text alone)
+        ar: وأكد الأمين العام أن الأمم المتحدة ستواصل العمل في في المنطقة
+    Use instead:
+        ar: وأكد الأمين العام أن الأمم المتحدة ستواصل العمل في المنطقة
+    Suppress:
+        `mustalah: ignore ST010` in the unit's note.
+    """
+
+    code = "ST010"
+    name = "doubled-word"
+    category = "style"
+    severity = "warning"
+
+    def check(self, ctx: UnitContext) -> Iterable[Finding]:
+        if ctx.bilingual:
+            return  # TT001 (pofilter doublewords) reads the translation with its source
+        for view in ctx.in_lang("ar"):
+            for m in _DOUBLED.finditer(view.text):
+                word = m.group(1).translate(UNMARK)
+                if word in _MEANT_TWICE:
+                    continue
+                if word not in _SHORT_WORDS and word not in common_words():
+                    continue  # a name said twice (بطرس بطرس غالي) or a code: no slip anyone can tell
+                if _COMPOUND.match(view.text, m.end()):
+                    continue
+                second = m.end() - len(m.group(1))
+                message = f"'{m.group(1)}' is typed twice"
+                yield self.finding(
+                    ctx, view, m.start(), m.end(), message, suggestion=view.text[second : m.end()]
+                )

@@ -1,0 +1,79 @@
+"""SP007: a non-word one keystroke from a common UN word (a letter dropped, swapped or doubled)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from ..model import Finding
+from ..text.typos import MIN_LETTERS, typo_correction
+from .base import Rule, SideView, UnitContext
+from .sound_names import sound_spelt_names
+from .spelling import AR_WORD, UNMARK, arabic_words, latin_names, spells_a_latin_name
+
+
+class LetterSlip(Rule):
+    """A word the dictionary does not know, one keystroke from a common UN word.
+
+    What it catches:
+        An Arabic word of five letters or more (with no English beside it, four after its
+        proclitics) that Hunspell and the termbase do not know and
+        that is exactly one common word of UN Arabic (``data/common-words.txt``) with a
+        letter dropped (``الفلسطنية``, ``المسؤلين``, ``سبتمر``), two letters swapped
+        (``المستبقل``, ``السطلة``, ``ديسبمر``) or a letter typed twice (``والأمنن``,
+        ``اللاجئيين``).  Left alone: a word two common words are one keystroke from, a word
+        UN Arabic itself writes that the dictionary lacks (``أربيل``, Erbil, is not ``أبريل``:
+        ``data/unlisted-words.txt``), a word that spells a capitalized word of the English, and,
+        with no English beside it, a word read as a name (after an honorific or beside another
+        unknown word).  A letter typed for another is not looked for: on real text it mends as
+        many names as slips.
+    Why it matters:
+        A dropped or swapped letter is the commonest typing slip; the word is no word, so a
+        reader stumbles, a search misses it, and a term or a name with it is not matched.
+        SP002 notes every unknown word; this says which word was meant.
+    Example:
+        en: the Palestinian Authority and its officials
+        ar: السلطة الفلسطنية ومسؤوليها
+    Use instead:
+        ar: السلطة الفلسطينية ومسؤوليها
+    Suppress:
+        `mustalah: ignore SP007` in the unit's note; a name the dictionary lacks goes into the
+        termbase or `words = [...]` under `[tool.mustalah.rules.SP002]`.
+    """
+
+    code = "SP007"
+    name = "letter-slip"
+    category = "spelling"
+    severity = "warning"
+    #: a term, confusion or spelling rule that reports the same word with its right form
+    yields_to = ("TM002", "TM003", "TM005", "TM006", "TM008", "SP001", "SP005", "SP006", "ST007", "ST008")
+
+    def check(self, ctx: UnitContext) -> Iterable[Finding]:
+        names: dict[int, frozenset[str]] = {}
+        for view, m, bare, is_word in arabic_words(ctx):
+            if len(bare) < MIN_LETTERS or is_word(bare):
+                continue
+            fix = typo_correction(bare, is_word, alone=not latin_names(ctx, view))
+            if fix is None or spells_a_latin_name(ctx, view, bare):
+                continue
+            if id(view) not in names:
+                names[id(view)] = _names_by_place(ctx, view, is_word)
+            if bare in names[id(view)]:
+                continue
+            meant, slip = fix
+            message = f"'{bare}' is not a word: '{meant}' mistyped ({slip})?"
+            suggestion = meant if m.group() == bare else None  # vowel marks: the reviser retypes it
+            yield self.finding(ctx, view, m.start(), m.end(), message, suggestion=suggestion)
+
+
+def _names_by_place(ctx: UnitContext, view: SideView, is_word: Callable[[str], bool]) -> frozenset[str]:
+    """With no English beside it, the unknown words that read as names by where they stand."""
+    if latin_names(ctx, view):
+        return frozenset()
+    matches = list(AR_WORD.finditer(view.text))
+    return sound_spelt_names(
+        view.text,
+        matches,
+        lambda w: w.translate(UNMARK),
+        lambda w: not is_word(w),
+        is_word,
+    )
