@@ -25,7 +25,7 @@ from pathlib import Path
 
 from mustalah.cli.main import main
 from mustalah.termbase.loader import load_default
-from mustalah.termbase.model import Concept, Status, Term, TermType
+from mustalah.termbase.model import Concept, Gender, Status, Term, TermType
 from mustalah.text.arabic import attach_clitics
 
 APPROVED = (Status.PREFERRED, Status.ADMITTED)
@@ -40,12 +40,13 @@ def _approved(concept: Concept, lang: str) -> list[Term]:
     ]
 
 
-def _frame(concept: Concept, en: str, ar: str) -> tuple[str, str]:
-    if concept.domain == "people":
-        return f"{en} welcomed the decision.", f"وأشاد {ar} بالقرار."
+def _frame(concept: Concept, en: str, ar: Term) -> tuple[str, str]:
+    if concept.domain == "people":  # the verb agrees with the person (GN004: وأشاد غادة is a slip)
+        verb = "وأشادت" if ar.gender is Gender.FEMININE else "وأشاد"
+        return f"{en} welcomed the decision.", f"{verb} {ar.text} بالقرار."
     if concept.domain == "member-states":
-        return f"The representative of {en} welcomed the decision.", f"وأشاد ممثل {ar} بالقرار."
-    return f"The statement was issued by the {en}.", f"وصدر البيان عن {ar}."
+        return f"The representative of {en} welcomed the decision.", f"وأشاد ممثل {ar.text} بالقرار."
+    return f"The statement was issued by the {en}.", f"وصدر البيان عن {ar.text}."
 
 
 def pairs() -> list[tuple[str, str, str]]:
@@ -59,7 +60,7 @@ def pairs() -> list[tuple[str, str, str]]:
         for en, ar in combos:
             if en.gender and ar.gender and en.gender is not ar.gender:
                 continue  # Mr. / السيدة: two forms of one honorific concept, not a rendering
-            out.append((concept.id, *_frame(concept, en.text, ar.text)))
+            out.append((concept.id, *_frame(concept, en.text, ar)))
     return out
 
 

@@ -44,6 +44,8 @@ _VERB_GENDER = (
     | {_feminine(v): Gender.FEMININE for v in _MASCULINE_VERBS}
     | {"ت" + v[1:]: Gender.FEMININE for v in _MASCULINE_PRESENT}
 )
+#: The termbase domains whose gendered terms can be the verb's subject besides the honorifics.
+_SUBJECTS = frozenset({"posts", "people"})
 #: The verb (with و or ف) that ends the text before an honorific, one space between.
 _VERB_BEFORE = re.compile(
     r"(?<![\w\u0640])[وف]?(" + "|".join(sorted(_VERB_GENDER, key=len, reverse=True)) + r") $"
@@ -54,11 +56,14 @@ class VerbHonorificGender(Rule):
     """A verb and the honorific right after it, its subject, disagree in gender.
 
     What it catches:
-        In Arabic, a past-tense speech or report verb directly followed by a gendered
-        honorific of the other gender: ``وقال السيدة``, ``وأضافت السيد``.  The verb
-        before its subject agrees with it, so one of the two words is wrong.  Verbs
-        that can take a person as object, and honorifics with a proclitic, are not
-        read.  It yields to GN001 and GN002, which know which word is wrong.
+        In Arabic, a speech, report or going verb (past or present) directly followed by a
+        gendered honorific of the other gender (``وقال السيدة``, ``وأضافت السيد``), by a
+        title of the other gender (``قام الممثلة الخاصة``) or by a person the termbase knows
+        (``وأشاد غادة فتحي والي``).  The verb before its subject agrees with it, so one of
+        the two words is wrong.  A woman's masculine title after a feminine verb (``قالت
+        المدير التنفيذي``), which older UN Arabic kept, is a warning.  Verbs that can take a
+        person as object, and words with a proclitic, are not read.  It yields to GN001,
+        GN002 and GN005, which know which word is wrong.
     Why it matters:
         The slip changes who is speaking or reads as broken Arabic; revisers hear it,
         and a rendering that gives the honorific once (``Mr. Kubiš said … Mr. Kubiš
@@ -105,10 +110,14 @@ class VerbHonorificGender(Rule):
             yield from self._titles(ctx, view)
 
     def _titles(self, ctx: UnitContext, view: SideView) -> Iterable[Finding]:
-        """A title with a grammatical gender right after the verb: its subject."""
+        """A title, or a person the termbase knows, with a gender right after the verb: its subject."""
+        read = {h.start for h in honorifics(view)}
         for match in view.matches:
             gender = match.term.gender
-            if match.clitics or gender not in (Gender.MASCULINE, Gender.FEMININE):
+            if match.clitics or gender not in (Gender.MASCULINE, Gender.FEMININE) or match.start in read:
+                continue  # (السيدة is a term too: the honorific, read above)
+            concept = ctx.termbase.get(match.concept_id)
+            if concept is None or concept.domain not in _SUBJECTS:
                 continue
             m = _VERB_BEFORE.search(view.text, max(0, match.start - 20), match.start)
             if m is None or _VERB_GENDER[m.group(1)] is gender:
