@@ -2,7 +2,7 @@
 against: ``src/mustalah/data/hamza-stems.txt`` (SP005), ``final-letter-words.txt`` (SP006),
 ``common-words.txt`` and ``unlisted-words.txt`` (SP007).
 
-Both are built from the Arabic of ``corpora/real/*/ar.txt`` (professionally translated UN text)
+All are built from the Arabic of ``corpora/real/*/ar.txt`` (professionally translated UN text)
 and the termbase.  The Arabic-only blind sets (``corpora/real-ar``) are left out: they measure the
 rules on text they have not seen.
 
@@ -25,7 +25,7 @@ rules on text they have not seen.
   the termbase knows: names of places and people (``أربيل``, Erbil), which SP007 must not mend
   (into ``أبريل``).  Needs Hunspell's Arabic dictionary (the ``spell`` extra).
 
-    .venv/bin/python scripts/build_word_lists.py      # rewrites both data files
+    .venv/bin/python scripts/build_word_lists.py      # rewrites the four data files
 """
 
 from __future__ import annotations

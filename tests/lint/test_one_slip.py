@@ -26,6 +26,12 @@ def lint(en: str, ar: str, *, notes: tuple[str, ...] = (), **settings: object) -
     return list(lint_segments([segment], LintSettings(**settings), "case.txt").findings)  # type: ignore[arg-type]
 
 
+def lint_arabic(ar: str) -> list[Finding]:
+    """Arabic read alone (a plain text file's line)."""
+    segment = Segment("case.txt", "1", 1, ar, None, "ar", line=1)
+    return list(lint_segments([segment], LintSettings(), "case.txt").findings)
+
+
 def at(findings: list[Finding], text: str) -> list[Finding]:
     return [f for f in findings if f.text == text]
 
@@ -241,3 +247,10 @@ def test_an_alef_dropped_inside_a_longer_name_is_one_finding_mending_the_whole_n
         ("TM006", "لصندوق لأمم المتحدة للسكان", "error", "لصندوق الأمم المتحدة للسكان")
     ]
     assert "also TM005 construct-article" in found[0].message
+
+
+def test_a_doubled_honorific_is_one_finding_st001s() -> None:
+    # ST010 (a word typed twice, Arabic alone) yields to ST001 (stacked honorifics) on السيد السيد
+    found = [f for f in lint_arabic("وقال السيد السيد البدوي إن العمل مستمر") if f.code.startswith("ST")]
+    assert [(f.code, f.text) for f in found] == [("ST001", "السيد السيد")]
+    assert "also ST010 doubled-word" in found[0].message

@@ -55,6 +55,14 @@ def appoints(view: SideView, start: int) -> bool:
     return view.lang.startswith("ar") and bool(before) and word_key(before[-1]) in _APPOINTING
 
 
+def appointing_in(view: SideView, start: int, end: int) -> bool:
+    """Whether a word of appointing stands between ``start`` and ``end`` (``وقد عين الأمين العام،
+    أنطونيو غوتيريش، المبعوثة الخاصة``: the title after it is the one appointed)."""
+    return view.lang.startswith("ar") and any(
+        word_key(w) in _APPOINTING for w in AR_NAME_WORD.findall(view.text, start, end)
+    )
+
+
 def name_before(view: SideView, at: int, unknown: Callable[[str], bool]) -> list[tuple[int, int]]:
     """``Name, Title``: the name word just before a title after a comma, and in Arabic the word
     before it too when the dictionary does not know it (a given name: ``ليز غراندي، منسقة`` is

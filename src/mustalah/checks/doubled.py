@@ -10,18 +10,18 @@ from ..text.typos import common_words
 from .base import Rule, UnitContext
 from .spelling import UNMARK
 
-#: An Arabic word, then white space, then the same word (vowel marks and tatweel inside them).
-_DOUBLED = re.compile(
-    r"(?<![\u0621-\u064a\u064b-\u0652\u0640])([\u0621-\u064a\u064b-\u0652\u0640]+)[ \u00a0]+\1"
-    r"(?![\u0621-\u064a\u064b-\u0652\u0640])"
-)
+#: A letter of an Arabic word, its vowel marks and tatweel included (``AR_WORD``'s letters).
+_LETTER = "\u0621-\u0652\u0670\u0671\u06a9\u06cc\u0640"
+#: An Arabic word, then white space and the same word, once or more (``في في في``).
+_DOUBLED = re.compile(rf"(?<![{_LETTER}])([{_LETTER}]+)(?:[ \u00a0]+\1)+(?![{_LETTER}])")
 #: Short words a slip repeats (``في في``, ``و و``) that no name or code is made of; longer words
 #: count when UN Arabic writes them often (``data/common-words.txt``: ``كان``, ``مشروع``).
-_SHORT_WORDS = frozenset(
-    {"و", "في", "من", "عن", "أو", "ثم", "قد", "لا", "لم", "لن", "ما", "أن", "إن", "هو", "هي"}
+_SHORT_WORDS = frozenset({"و", "في", "من", "عن", "أو", "ثم", "قد", "لا", "لم", "لن", "ما", "أن", "إن"})
+#: Words Arabic says twice on purpose ("gradually", "step by step", "one by one", "in between"; هو هو,
+#: "it is the same", is why the pronouns are not among the short words).
+_MEANT_TWICE = frozenset(
+    {"رويدا", "خطوة", "واحدا", "شيئا", "قليلا", "يوما", "سنة", "عاما", "جنبا", "بعضا", "بين"}
 )
-#: Words Arabic says twice on purpose ("gradually", "step by step", "one by one").
-_MEANT_TWICE = frozenset({"رويدا", "خطوة", "واحدا", "شيئا", "قليلا", "يوما", "سنة", "عاما", "جنبا", "بعضا"})
 #: After the second word: a hyphen opens a compound name (``وغينيا وغينيا - بيساو``).
 _COMPOUND = re.compile(r"[ \u00a0]*[-‐–]")
 
@@ -35,9 +35,9 @@ class DoubledWord(Rule):
         function word or a word UN Arabic writes often (``data/common-words.txt``) counts, so
         names said twice (``بطرس بطرس غالي``, ``باغو باغو``, ``يو يو ما``) and letter codes
         (``(ك ك)``) are left alone, as are words Arabic repeats on purpose (``رويدا رويدا``,
-        ``خطوة خطوة``) and a word whose repeat opens a hyphenated name (``وغينيا وغينيا -
-        بيساو``).  In a translation TT001 (pofilter's doublewords) reports it, with the source to
-        compare.
+        ``خطوة خطوة``, ``بين بين``, ``هو هو``) and a word whose repeat opens a hyphenated
+        name (``وغينيا وغينيا - بيساو``).  In a translation TT001 (pofilter's doublewords)
+        reports it, with the source to compare; a doubled honorific is ST001's.
     Why it matters:
         A doubled word is the commonest slip of editing — a word typed again after a line break
         or a cut — and the eye reads over it; in a published release it is plain to every reader.
@@ -54,6 +54,8 @@ class DoubledWord(Rule):
     name = "doubled-word"
     category = "style"
     severity = "warning"
+    #: an honorific typed twice is ST001's (stacked honorifics): one finding
+    yields_to = ("ST001",)
 
     def check(self, ctx: UnitContext) -> Iterable[Finding]:
         if ctx.bilingual:
@@ -67,8 +69,5 @@ class DoubledWord(Rule):
                     continue  # a name said twice (بطرس بطرس غالي) or a code: no slip anyone can tell
                 if _COMPOUND.match(view.text, m.end()):
                     continue
-                second = m.end() - len(m.group(1))
                 message = f"'{m.group(1)}' is typed twice"
-                yield self.finding(
-                    ctx, view, m.start(), m.end(), message, suggestion=view.text[second : m.end()]
-                )
+                yield self.finding(ctx, view, m.start(), m.end(), message, suggestion=m.group(1))

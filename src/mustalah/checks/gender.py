@@ -43,6 +43,11 @@ _ANOTHER_PERSON = re.compile(r"(?:^|\s)و?(?:فخامة|معالي|سعادة|س
 _PREPOSITION_BEFORE = re.compile(r"(?:^|\s)(?:مع|إلى|الى|على|عن|من|لدى|عند|بين|ضد|نحو)\s+$")
 
 
+def _is_person(ctx: UnitContext, concept_id: str) -> bool:
+    concept = ctx.termbase.get(concept_id)
+    return concept is not None and concept.domain == "people"
+
+
 def _names_another_person(ctx: UnitContext, view: SideView, h: Honorific, start: int, concept: str) -> bool:
     """A person the termbase knows, named after the honorific but past a comma or more than four
     words (``رئيسة وزراء بنغلاديش الشيخة حسينة، قال غوتيريش``): another person, the subject of the
@@ -191,7 +196,15 @@ class HonorificTitleGender(Rule):
         ``وظيفة`` ("the post of": ``اختار الدكتورة مارغريت تشان لشغل منصب المدير العام``) names
         the post, as UN Arabic names posts, not her title.  A feminine honorific before a masculine
         post is a warning with no suggestion: Arabic often gives a woman's post in the masculine
-        (``السفيرة صفية السهيل، المندوب الدائم``), and the honorific is most often right.
+        (``السفيرة صفية السهيل، المندوب الدائم``), and the honorific is most often right.  When a
+        second witness agrees with the honorific — the English names one person, with that
+        gender's honorific, or a person the termbase knows of that gender stands between
+        (``السيد فولكر تورك، المفوضة السامية``) — the title is the slip: the finding is on the
+        title, with its form in the person's gender.  A title put before the honorific in
+        apposition (``وقال الممثلة الخاصة السيد …``; ``…، السيد``) is read too, when only a
+        comma stands between them or the title opens its clause; not a title after a comma (it
+        closes the apposition of the person before it), after a preposition (``نيابة عن الأمين
+        العام السيدة …``) or after a verb that may take the honorific's person as object.
     Why it matters:
         Addressing a woman as السيد is an error every reader notices; it also
         breaks the agreement UN Arabic requires between honorific and title.
@@ -222,6 +235,7 @@ class HonorificTitleGender(Rule):
                     limit = min(limit, stop.start())
                 limit = min(limit, h.end + _MAX_WINDOW)
                 following = hons[i + 1] if i + 1 < len(hons) else None
+                person: str | None = None  # a person the termbase knows, agreeing, before the title
                 for m in view.matches:
                     if m.start < h.end or m.start >= limit or m.term.gender is None:
                         continue
@@ -270,8 +284,11 @@ class HonorificTitleGender(Rule):
                         break  # … بما في ذلك نائب المدير العام … السيد عباس: his title, before his name
                     if gender is not h.gender:
                         reported.add(h.start)
-                        fix = title_fix(self, ctx, view, m, h, honorifics) if head is None else None
+                        fix = title_fix(self, ctx, view, m, h, honorifics, person) if head is None else None
                         yield fix or self._mismatch(ctx, view, h, what, gender, m.concept_id)
+                    elif _is_person(ctx, m.concept_id):
+                        person = m.surface
+                        continue  # السيدة غادة والي، المدير التنفيذي: her name agrees; her title is next
                     break
             for h, (opens, closes), gender, concept in titles_first(view, hons):
                 if gender is not h.gender and h.start not in reported:

@@ -15,17 +15,20 @@ class LetterSlip(Rule):
     """A word the dictionary does not know, one keystroke from a common UN word.
 
     What it catches:
-        An Arabic word of five letters or more (with no English beside it, four after its
-        proclitics) that Hunspell and the termbase do not know and
+        An Arabic word of five letters or more that Hunspell and the termbase do not know and
         that is exactly one common word of UN Arabic (``data/common-words.txt``) with a
         letter dropped (``الفلسطنية``, ``المسؤلين``, ``سبتمر``), two letters swapped
         (``المستبقل``, ``السطلة``, ``ديسبمر``) or a letter typed twice (``والأمنن``,
-        ``اللاجئيين``).  Left alone: a word two common words are one keystroke from, a word
-        UN Arabic itself writes that the dictionary lacks (``أربيل``, Erbil, is not ``أبريل``:
-        ``data/unlisted-words.txt``), a word that spells a capitalized word of the English, and,
-        with no English beside it, a word read as a name (after an honorific or beside another
-        unknown word).  A letter typed for another is not looked for: on real text it mends as
-        many names as slips.
+        ``اللاجئيين``).  Left alone: a word two common words are one keystroke from, a letter
+        "dropped" first in the word or first after its proclitics (``والونغو``, Walungu, is no
+        ``والكونغو``), a word UN Arabic itself writes that the dictionary lacks (``أربيل``,
+        Erbil, is not ``أبريل``: ``data/unlisted-words.txt``) and a word that spells a
+        capitalized word of the English.  With no English beside the Arabic, names are the
+        risk, so a stem must have four letters (``السيق``, the Siq of Petra), a word without
+        the article, و or ف is mended only into a month (``ميلون كوثري`` is Miloon Kothari,
+        ``كورييا`` Correa; ``سبتمر`` September), and a word read as a name by where it stands
+        (after an honorific, beside another unknown word) is left alone.  A letter typed for
+        another is not looked for: on real text it mends as many names as slips.
     Why it matters:
         A dropped or swapped letter is the commonest typing slip; the word is no word, so a
         reader stumbles, a search misses it, and a term or a name with it is not matched.
@@ -52,7 +55,7 @@ class LetterSlip(Rule):
         for view, m, bare, is_word in arabic_words(ctx):
             if len(bare) < MIN_LETTERS or is_word(bare):
                 continue
-            fix = typo_correction(bare, is_word, alone=not latin_names(ctx, view))
+            fix = typo_correction(bare, is_word, alone=not _beside_english(ctx, view))
             if fix is None or spells_a_latin_name(ctx, view, bare):
                 continue
             if id(view) not in names:
@@ -63,6 +66,12 @@ class LetterSlip(Rule):
             message = f"'{bare}' is not a word: '{meant}' mistyped ({slip})?"
             suggestion = meant if m.group() == bare else None  # vowel marks: the reviser retypes it
             yield self.finding(ctx, view, m.start(), m.end(), message, suggestion=suggestion)
+
+
+def _beside_english(ctx: UnitContext, view: SideView) -> bool:
+    """Whether the unit has a side in a Latin-script language beside this Arabic one."""
+    other = ctx.target if view is ctx.source else ctx.source
+    return other is not None and other.lang.split("-")[0] != "ar" and bool(other.text.strip())
 
 
 def _names_by_place(ctx: UnitContext, view: SideView, is_word: Callable[[str], bool]) -> frozenset[str]:

@@ -28,9 +28,11 @@ _COMMA_BETWEEN = re.compile(r"\s*[،,]\s*")
 _SPACE_BETWEEN = re.compile(r"\s+")
 #: What may stand right before a title that opens its clause, when no comma follows the title.
 _OPENS_CLAUSE = re.compile(
-    r"(?:^|[.،,؛;:(\"“”«»\-–]|(?<![\u0621-\u064a])(?:مع|إلى|على|عن|من|لدى|بين|فيهم|فيهن|منهم|منهن"
-    r"|[وف]?(?:قال|أضاف|أكد|أشار|أعرب|صرح|شدد|أوضح)ت?))\s*$"
+    r"(?:^|[.؛;:(\"“”«»\-–]|(?<![\u0621-\u064a])[وف]?(?:قال|أضاف|أكد|أشار|أعرب|صرح|شدد|أوضح)ت?)\s*$"
 )
+#: A comma right before the title: it closes the apposition of the person named before it
+#: (``السيد فولكر تورك، المفوض السامي، السيدة أمينة محمد``), not one of the person after it.
+_AFTER_COMMA = re.compile(r"[،,]\s*$")
 #: How far before the honorific a title may end (a comma and spaces).
 _GAP = 4
 #: A verb with the person as its object right before a title (``عيّنها``, ``استقبله``): the title
@@ -38,6 +40,12 @@ _GAP = 4
 OBJECT_PRONOUN = re.compile(
     r"(?<![\u0621-\u064a])(?!ال)[\u0621-\u064a\u064b-\u0652]{2,}(?:ها|ه|هم)[\u064b-\u0652]*\s+$"
 )
+#: A preposition with a pronoun (``فيهم``, ``منها``): what OBJECT_PRONOUN finds, but no verb.
+_PREPOSITION_PRONOUNS = frozenset(
+    p + q
+    for p in ("في", "من", "ل", "على", "عن", "إلى", "مع", "لدى", "بين", "عند", "ب")
+    for q in ("ه", "ها", "هم", "هن", "هما")
+) | {"عليه", "عليها", "عليهم", "إليه", "إليها", "إليهم", "لديه", "لديها", "لديهم"}
 #: Honorifics of a vocative or a list of people (``سيدي الرئيس، السيدات والسادة``): no one person.
 _PLURAL = ("السيدات", "السادة")
 
@@ -119,10 +127,15 @@ def apposed(view: SideView, opens: int, title_end: int, start: int, clitics: str
         return False
     if headed and not comma:
         return False  # ممثلة الأمين التنفيذي السيد بدر: the name may be the head's or the genitive's
+    if _AFTER_COMMA.search(text, max(0, opens - 4), opens):
+        return False
     opener = _OPENS_CLAUSE.search(text, max(0, opens - 12), opens) is not None
-    if appoints(view, opens) or (not opener and OBJECT_PRONOUN.search(text, max(0, opens - 24), opens)):
+    pronoun = OBJECT_PRONOUN.search(text, max(0, opens - 24), opens)
+    if pronoun is not None and pronoun.group().strip() in _PREPOSITION_PRONOUNS:
+        pronoun = None  # بمن فيهم الممثلة الخاصة: a preposition's pronoun, no verb's object
+    if appoints(view, opens) or (not opener and pronoun is not None):
         return False  # عيّن الأمين العام، التي عينها الأمين العام: who appoints, not the one appointed
-    clitic = text[opens] in "وف" if headed else bool(clitics)
+    clitic = text[opens] in "وف" if headed else clitics[:1] in ("و", "ف")
     return comma or clitic or opener
 
 
@@ -140,24 +153,32 @@ def title_fix(
     title: TermMatch,
     h: Titled,
     honorifics: Callable[[SideView], Iterable[Titled]],
+    person: str | None = None,
 ) -> Finding | None:
-    """GN001's finding on the title, with its form in the honorific's gender, when the source names
-    people with honorifics of that gender only (``Mr. Gaye, Special Representative`` = ``السيد
-    غاي، الممثلة الخاصة``): the title is the slip, not the honorific.  None otherwise."""
-    if h.gender is None or view is not ctx.target or {s.gender for s in honorifics(ctx.source)} != {h.gender}:
+    """GN001's finding on the title, with its form in the honorific's gender, when a second witness
+    agrees with the honorific: the source names one person, with an honorific of that gender
+    (``Mr. Gaye, Special Representative`` = ``السيد غاي، الممثلة الخاصة``), or ``person``, a
+    person the termbase knows of that gender, stands between them (``السيد فولكر تورك، المفوضة
+    السامية``).  The title is the slip then, not the honorific.  A woman's masculine title is a
+    warning, as GN001 says of it everywhere.  None otherwise."""
+    said = [s.gender for s in honorifics(ctx.source)] if view is ctx.target else []
+    if h.gender is None or (said != [h.gender] and person is None):
         return None
     form = title_form(ctx, title, h.gender)
     if form is None:
         return None
+    witness = f"'{person}' (the termbase's)" if person is not None else "here and in the source"
     return rule.finding(
         ctx,
         view,
         title.start,
         title.end,
         f"'{title.surface}' ({title.concept_id}) is {title.term.gender} but the person, "
-        f"'{view.text[h.start : h.end]}' here and in the source, is {h.gender.value}",
+        f"'{view.text[h.start : h.end]}' {witness}, is {h.gender.value}"
+        + ("; a woman's post is feminine in UN Arabic" if h.gender is Gender.FEMININE else ""),
         concept=title.concept_id,
         suggestion=form,
+        severity="warning" if h.gender is Gender.FEMININE else None,
     )
 
 

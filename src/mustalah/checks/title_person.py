@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from ..matching.types import TermMatch
 from ..model import Finding
 from ..termbase.model import Gender
+from .apposition import appointing_in
 from .base import Rule, SideView, UnitContext
 from .gender import honorifics
 from .title_first import apposed, construct_head, title_form
@@ -27,9 +28,13 @@ class TitlePersonGender(Rule):
         (``ميشيل باشليه، المدير التنفيذي``) or before the name where the title opens its clause
         (``وقال المفوضة السامية فولكر تورك``).  A construct head before the title gives the
         person's title (``نائبة الأمين العام أمينة محمد``).  A feminine title for a man is an
-        error; a masculine title for a woman, which older UN Arabic kept, a warning.  A title
-        after the name without a comma, or before it after a verb, may be another person
-        (``هنّأ غوتيريش المديرة التنفيذية``: he congratulated her) and is not read.
+        error; a masculine title for a woman, which older UN Arabic kept, a warning.  Not read,
+        as they may be another person: a title after the name without a comma (``هنّأ غوتيريش
+        المديرة التنفيذية``: he congratulated her), one that opens the next item of a list
+        (``غوتيريش، والمديرة التنفيذية``) or is followed by another name, one before the name
+        after a verb that may take it as object, after a comma or a preposition, and one near a
+        word of appointing (``عين الأمين العام، أنطونيو غوتيريش، المبعوثة الخاصة``).  Each title
+        is reported once.
     Why it matters:
         UN Arabic gives titles the holder's gender (``المديرة التنفيذية``); a title of the wrong
         gender beside a known name is a slip of editing (a template reused for the next holder)
@@ -58,12 +63,16 @@ class TitlePersonGender(Rule):
                 continue
             titles = [m for m in gendered if _domain(ctx, m) == "posts"]
             named = {h.end for h in honorifics(view)}
+            reported: set[int] = set()
             for person in people:
                 if any(0 <= person.start - end <= 1 for end in named):
-                    continue  # السيدة ميشيل باشليه: GN001 reads the honorific and the title
+                    continue  # السيدة ميشيل باشليه: GN001 reads the honorific, the name and the title
                 for title in titles:
+                    if title.start in reported:
+                        continue  # one title between two men (تورك، المفوضة السامية فيليبو غراندي): once
                     finding = self._beside(ctx, view, person, title)
                     if finding is not None:
+                        reported.add(title.start)
                         yield finding
 
     def _beside(
@@ -72,8 +81,10 @@ class TitlePersonGender(Rule):
         text = view.text
         head = construct_head(text, title.start)
         opens = head[0] if head is not None else title.start
+        if appointing_in(view, max(0, min(opens, person.start) - _REACH), min(opens, person.start)):
+            return None  # وقد عين الأمين العام، أنطونيو غوتيريش، المبعوثة الخاصة: the one appointed
         if opens >= person.end:
-            if _COMMA.fullmatch(text, person.end, opens) is None:
+            if _COMMA.fullmatch(text, person.end, opens) is None or _another_item(text, opens, title):
                 return None
         elif title.end <= person.start:
             if not apposed(view, opens, title.end, person.start, title.clitics, head is not None):
@@ -98,6 +109,22 @@ class TitlePersonGender(Rule):
             suggestion=suggestion,
             severity="warning" if woman else None,
         )
+
+
+#: How far back a word of appointing is looked for before the person and the title.
+_REACH = 60
+#: What may follow a title in apposition after a name, up to the next mark: its complement,
+#: words with ل or the article (``لحقوق الإنسان``, ``لبرنامج الأغذية العالمي``), at most three.
+_COMPLEMENT = re.compile(r"(?:\s+(?:ل|ال)[\u0621-\u064a\u064b-\u0652]*){0,3}\s*(?:[،,.؛;:)(\-–]|$)")
+
+
+def _another_item(text: str, opens: int, title: TermMatch) -> bool:
+    """Whether the title after ``NAME،`` is not that name's apposition: it opens the next item of a
+    list (``غوتيريش، والمديرة التنفيذية غادة والي``) or another name follows it (``تورك، المديرة
+    التنفيذية لليونيسف كاثرين راسل``)."""
+    if text[opens : opens + 1] in ("و", "ف") and title.clitics[:1] in ("و", "ف"):
+        return True
+    return _COMPLEMENT.match(text, title.end) is None
 
 
 def _domain(ctx: UnitContext, match: TermMatch) -> str | None:

@@ -56,7 +56,9 @@ def final_letter_correction(word: str, is_word: Callable[[str], bool]) -> str | 
 def inner_yeh_correction(word: str, is_word: Callable[[str], bool]) -> str | None:
     """The word meant where ``word`` (no vowel marks) has ``ى`` before its last letter, or None
     when none is known: ``شىء`` → ``شيء``, ``مبادىء`` → ``مبادئ`` (ى + ء for a hamza on a
-    seat), ``علىجميع`` → ``على جميع`` (a preposition run into the next word)."""
+    seat), ``سىاسىة`` → ``سياسية`` (every inner ى), ``علىهم`` → ``عليهم``, and, only when that
+    makes no word, ``علىجميع`` → ``على جميع`` (a preposition run into a word of three letters or
+    more)."""
     at = word.find("ى")
     head, rest = word[: at + 1], word[at + 1 :]
     candidates = []
@@ -64,9 +66,9 @@ def inner_yeh_correction(word: str, is_word: Callable[[str], bool]) -> str | Non
         seated, on_line = word[:at] + "ئ", word[:at] + "يء"
         short = len(split_proclitics(word)[1]) <= 4
         candidates = [on_line, seated] if short else [seated, on_line]
-    if split_proclitics(head)[1] in _RUN_ON and len(rest) >= 2:
+    candidates.append(word[:-1].replace("ى", "ي") + word[-1])
+    if split_proclitics(head)[1] in _RUN_ON and len(rest) >= 3 and "ى" not in rest[:-1]:
         candidates.append(f"{head} {rest}")
-    candidates.append(word[:at] + "ي" + rest)
     return next((c for c in candidates if all(is_word(w) for w in c.split())), None)
 
 

@@ -8,10 +8,12 @@ translated Arabic of ``corpora/real``; ``scripts/build_word_lists.py``).
 
 Other keystrokes are not tried: a letter typed for another (``تخقيق``) or a letter added that is
 not a repeat mends unknown names into common words as often as slips on real text (``شيران`` is
-not ``إيران``, ``لويس`` not ``ليس``, ``بدارفور`` is ب + دارفور).  Two guards keep names out: words
+not ``إيران``, ``لويس`` not ``ليس``, ``بدارفور`` is ب + دارفور).  Guards keep names out: words
 of four letters or fewer, or with a stem of three when no English stands beside them (``بريل``,
-Braille, is not ``أبريل``, nor ``السيق``, the Siq of Petra, ``السياق``), and words the dictionary lacks that
-UN Arabic itself writes (``data/unlisted-words.txt``: ``أربيل``, Erbil, is not ``أبريل`` either).
+Braille, is not ``أبريل``, nor ``السيق``, the Siq of Petra, ``السياق``); with no English, a
+word without the article, و or ف is mended only into a month (``ميلون كوثري`` is Miloon
+Kothari); and words the dictionary lacks that UN Arabic itself writes (``data/unlisted-words.txt``:
+``أربيل``, Erbil, is not ``أبريل`` either).
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from collections.abc import Callable
 from importlib import resources
 
 from .arabic import split_proclitics
+from .dates import AR_MONTH_NAMES
 
 #: The letters a dropped letter may have been.
 LETTERS = "ءآأؤإئابةتثجحخدذرزسشصضطظعغفقكلمنهوىي"
@@ -39,7 +42,7 @@ def _read(name: str) -> frozenset[str]:
 
 @functools.lru_cache(maxsize=1)
 def common_words() -> frozenset[str]:
-    """Words (and stems after proclitics) UN Arabic writes twenty times or more."""
+    """Words (as written, proclitics and all) UN Arabic writes twenty times or more."""
     return _read("common-words.txt")
 
 
@@ -52,9 +55,13 @@ def unlisted_words() -> frozenset[str]:
 def _one_keystroke(word: str) -> dict[str, str]:
     """The words one slip away from ``word``, each with the slip that made ``word`` from it."""
     found: dict[str, str] = {}
-    # a letter dropped inside the word: not the first (a proclitic's place: ب + دارفور) nor the
+    # a letter dropped inside the word: not the first (a proclitic's place: ب + دارفور), not the
+    # first of the stem after the proclitics (``والونغو``, Walungu, is no و + الكونغو) nor the
     # last (a name or a word the dictionary lacks, mended into a feminine: العلاق, مساءل)
+    opens = len(split_proclitics(word)[0])
     for i in range(1, len(word)):
+        if i == opens:
+            continue
         for letter in LETTERS:
             found.setdefault(word[:i] + letter + word[i:], f"'{letter}' dropped")
     for i in range(len(word) - 1):  # two letters swapped
@@ -105,8 +112,10 @@ def _hamza_slip(word: str, is_word: Callable[[str], bool]) -> bool:
 def typo_correction(word: str, is_word: Callable[[str], bool], alone: bool) -> tuple[str, str] | None:
     """``(the common word meant, the slip)`` for ``word`` (no vowel marks), a word ``is_word``
     does not know, or None when no common word, or more than one, is one keystroke away.
-    ``alone``: Arabic with no English beside it, where a short stem is more often a name."""
-    stem = split_proclitics(word)[1]
+    ``alone``: Arabic with no English beside it, where a short stem is more often a name, and
+    a word with neither the article nor و or ف before it is mended only into a month (``ميلون
+    كوثري``, Miloon Kothari, and ``كورييا``, Correa, are names; ``سبتمر 2017`` is September)."""
+    prefix, stem = split_proclitics(word)
     if len(word) < MIN_LETTERS or (alone and len(stem) < MIN_STEM_ALONE):
         return None
     if word in unlisted_words() or stem in unlisted_words():
@@ -114,4 +123,11 @@ def typo_correction(word: str, is_word: Callable[[str], bool], alone: bool) -> t
     meant = [(w, slip) for w, slip in _one_keystroke(word).items() if _common(w)]
     if len(meant) != 1 or not is_word(meant[0][0]) or _hamza_slip(word, is_word):
         return None
+    clitic = prefix.endswith(("ال", "لل")) or prefix[:1] in _CONJUNCTIONS  # a lone ب, ك or ل may open a name
+    if alone and not clitic and meant[0][0] not in MONTHS:
+        return None
     return meant[0]
+
+
+#: The month names of Arabic, every series: a bare word mended into one is a slip wherever it stands.
+MONTHS = frozenset(word for name in AR_MONTH_NAMES for word in name.split())
