@@ -18,7 +18,7 @@ from .title_first import (
     title_fix,
     titles_first,
 )
-from .title_owner import NAME_RUN, titles_next_person
+from .title_owner import NAME_RUN, met_before, titles_next_person
 
 #: Where the search for an honorific's title stops: a semicolon, the full stop ending an Arabic
 #: sentence (after a word, a closing parenthesis, or a year: ``2007. وقد``), or the next honorific.
@@ -251,6 +251,8 @@ class HonorificTitleGender(Rule):
                         and _HER_VERB.search(view.text, max(0, m.start - 24), m.start)
                     ):
                         break  # السيدة كازين أطلعت الرئيس المصري: "she briefed the President", his title
+                    if view.lang == "ar" and met_before(view.text, h.start, h.end, m.start):
+                        break  # التقت … السيدة جينين هينيس-بلاسخارت رئيس بعثة اليونيفيل: whom she met
                     if view.lang == "ar" and (
                         _governed(m.clitics, h.clitics)
                         or _PREPOSITION_BEFORE.search(view.text, max(0, m.start - 12), m.start)

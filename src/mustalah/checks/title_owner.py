@@ -42,3 +42,19 @@ def titles_next_person(
         _RUNS_ON.fullmatch(text, end, following.start) is not None
         and _APPOSED.fullmatch(text, name_at, opens) is None
     )
+
+
+#: A verb of meeting, receiving or thanking in the honorific's clause, before it: the person is its
+#: subject, and a title right after her name with no comma is its object, another person.
+_MEETING_VERB = re.compile(r"(?:^|[\s،,])[وف]?(?:التق|استقبل|قابل|زار|هنأ|شكر|رافق|أطلع)(?:ى|ت|)(?=\s)")
+_CLAUSE_END = re.compile(r"[.؛;!?؟]")
+
+
+def met_before(text: str, honorific: int, name_from: int, title: int) -> bool:
+    """``التقت اليوم المنسقة الخاصة السيدة جينين هينيس-بلاسخارت رئيس بعثة اليونيفيل``: the honorific's
+    person meets someone, and the title after her name, with no comma, is the one she met."""
+    if re.search(r"[،,]", text[name_from:title]):
+        return False
+    ends = list(_CLAUSE_END.finditer(text, max(0, honorific - 120), honorific))
+    clause = ends[-1].end() if ends else max(0, honorific - 120)
+    return _MEETING_VERB.search(text, clause, honorific) is not None
