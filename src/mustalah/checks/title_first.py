@@ -2,12 +2,15 @@
 …``), for GN001: UN Arabic names a person by title first as often as by name first.
 
 The title and the honorific are one person when nothing but a comma stands between them, or only
-white space and the title opens its clause (the text's start, a punctuation mark, a preposition or
-a verb whose subject is the next word: ``وقال المفوض السامي السيد …``) or carries a proclitic
-(``ووكيلة الأمين العام السيدة …``).  Not after any other word: ``استقبل الأمين العام السيدة …`` is
-"the Secretary-General received Ms …", two people; nor after a word of appointing (``عيّن الأمين
-العام، السيدة …``).  A construct head before the title (``نائب الممثلة الخاصة``) gives the person's
-title and gender.
+white space and the title opens its clause (the text's start, a mark other than a comma, or a verb
+whose subject is the next word: ``وقال المفوض السامي السيد …``) or carries و or ف (``ووكيلة الأمين
+العام السيدة …``).  Not after any other word: ``استقبل الأمين العام السيدة …`` is "the
+Secretary-General received Ms …" and ``نيابة عن الأمين العام السيدة …`` "on behalf of the
+Secretary-General, Ms …", two people; nor after a comma, which closes the apposition of the person
+named before it (``السيد فولكر تورك، المفوض السامي، السيدة أمينة محمد``), after a word of appointing
+(``عيّن الأمين العام، السيدة …``) or after a verb with the person as its object (``التي عينها``).  A
+construct head before the title (``نائب الممثلة الخاصة``) gives the person's title and gender, and
+only with a comma after it: ``ممثلةً الأمين التنفيذي السيد بدر`` names the Executive Secretary.
 """
 
 from __future__ import annotations
