@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from ..model import Finding
 from ..text.typos import common_words
 from .base import Rule, UnitContext
+from .pofilter import OPENS_COMPOUND, REDUPLICATED
 from .spelling import UNMARK
 
 #: A letter of an Arabic word, its vowel marks and tatweel included (``AR_WORD``'s letters).
@@ -17,13 +18,9 @@ _DOUBLED = re.compile(rf"(?<![{_LETTER}])([{_LETTER}]+)(?:[ \u00a0]+\1)+(?![{_LE
 #: Short words a slip repeats (``في في``, ``و و``) that no name or code is made of; longer words
 #: count when UN Arabic writes them often (``data/common-words.txt``: ``كان``, ``مشروع``).
 _SHORT_WORDS = frozenset({"و", "في", "من", "عن", "أو", "ثم", "قد", "لا", "لم", "لن", "ما", "أن", "إن"})
-#: Words Arabic says twice on purpose ("gradually", "step by step", "one by one", "in between"; هو هو,
-#: "it is the same", is why the pronouns are not among the short words).
-_MEANT_TWICE = frozenset(
-    {"رويدا", "خطوة", "واحدا", "شيئا", "قليلا", "يوما", "سنة", "عاما", "جنبا", "بعضا", "بين"}
-)
-#: After the second word: a hyphen opens a compound name (``وغينيا وغينيا - بيساو``).
-_COMPOUND = re.compile(r"[ \u00a0]*[-‐–]")
+#: Words Arabic says twice on purpose, besides pofilter's (TT001's) list: "day by day", "year by year",
+#: "side by side", "in between"; ``هو هو`` ("it is the same") is why the pronouns are not short words.
+_MEANT_TWICE = REDUPLICATED | frozenset({"يوما", "سنة", "عاما", "جنبا", "بعضا", "بين"})
 
 
 class DoubledWord(Rule):
@@ -67,7 +64,7 @@ class DoubledWord(Rule):
                     continue
                 if word not in _SHORT_WORDS and word not in common_words():
                     continue  # a name said twice (بطرس بطرس غالي) or a code: no slip anyone can tell
-                if _COMPOUND.match(view.text, m.end()):
+                if OPENS_COMPOUND.match(view.text, m.end()):
                     continue
                 message = f"'{m.group(1)}' is typed twice"
                 yield self.finding(ctx, view, m.start(), m.end(), message, suggestion=m.group(1))

@@ -292,11 +292,11 @@ class HonorificTitleGender(Rule):
                         person = m.surface
                         continue  # السيدة غادة والي، المدير التنفيذي: her name agrees; her title is next
                     break
-            for h, (opens, closes), gender, concept in titles_first(view, hons):
+            for h, title, opens, gender in titles_first(view, hons):
                 if gender is not h.gender and h.start not in reported:
-                    title = next((m for m in view.matches if (m.start, m.end) == (opens, closes)), None)
-                    fix = title_fix(self, ctx, view, title, h, honorifics) if title is not None else None
-                    yield fix or title_first_mismatch(self, ctx, view, h, (opens, closes), gender, concept)
+                    fix = title_fix(self, ctx, view, title, h, honorifics) if opens == title.start else None
+                    span = (opens, title.end)
+                    yield fix or title_first_mismatch(self, ctx, view, h, span, gender, title.concept_id)
 
     def _mismatch(
         self, ctx: UnitContext, view: SideView, h: Honorific, what: str, gender: Gender, concept: str

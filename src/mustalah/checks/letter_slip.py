@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 
 from ..model import Finding
 from ..text.typos import MIN_LETTERS, typo_correction
 from .base import Rule, SideView, UnitContext
-from .sound_names import sound_spelt_names
-from .spelling import AR_WORD, UNMARK, arabic_words, latin_names, spells_a_latin_name
+from .spelling import arabic_speller, arabic_words, names_by_place, spells_a_latin_name
 
 
 class LetterSlip(Rule):
@@ -51,16 +50,14 @@ class LetterSlip(Rule):
     yields_to = ("TM002", "TM003", "TM005", "TM006", "TM008", "SP001", "SP005", "SP006", "ST007", "ST008")
 
     def check(self, ctx: UnitContext) -> Iterable[Finding]:
-        names: dict[int, frozenset[str]] = {}
         for view, m, bare, is_word in arabic_words(ctx):
             if len(bare) < MIN_LETTERS or is_word(bare):
                 continue
             fix = typo_correction(bare, is_word, alone=not _beside_english(ctx, view))
             if fix is None or spells_a_latin_name(ctx, view, bare):
                 continue
-            if id(view) not in names:
-                names[id(view)] = _names_by_place(ctx, view, is_word)
-            if bare in names[id(view)]:
+            speller = arabic_speller()
+            if speller is not None and bare in names_by_place(ctx, view, speller):
                 continue
             meant, slip = fix
             message = f"'{bare}' is not a word: '{meant}' mistyped ({slip})?"
@@ -72,17 +69,3 @@ def _beside_english(ctx: UnitContext, view: SideView) -> bool:
     """Whether the unit has a side in a Latin-script language beside this Arabic one."""
     other = ctx.target if view is ctx.source else ctx.source
     return other is not None and other.lang.split("-")[0] != "ar" and bool(other.text.strip())
-
-
-def _names_by_place(ctx: UnitContext, view: SideView, is_word: Callable[[str], bool]) -> frozenset[str]:
-    """With no English beside it, the unknown words that read as names by where they stand."""
-    if latin_names(ctx, view):
-        return frozenset()
-    matches = list(AR_WORD.finditer(view.text))
-    return sound_spelt_names(
-        view.text,
-        matches,
-        lambda w: w.translate(UNMARK),
-        lambda w: not is_word(w),
-        is_word,
-    )

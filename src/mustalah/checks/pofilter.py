@@ -202,12 +202,13 @@ class PofilterCheck(Rule):
 _CREDITS = frozenset({"translator-credits", "translator_credits", "Your names", "Your emails"})
 
 _DOUBLED = re.compile(r"(?<!\w)(\w+)\s+\1(?!\w)", re.IGNORECASE)
-#: Arabic words said twice on purpose: "gradually", "step by step", "one by one".
-_REDUPLICATED = frozenset({"رويدا", "رويداً", "خطوة", "واحدا", "واحداً", "شيئا", "قليلا", "قليلاً"})
+#: Arabic words said twice on purpose: "gradually", "step by step", "one by one" (ST010 reads the
+#: same list for Arabic text alone).
+REDUPLICATED = frozenset({"رويدا", "رويداً", "خطوة", "واحدا", "واحداً", "شيئا", "قليلا", "قليلاً"})
 
 
 #: A hyphen or dash right after a word, spaced or not: the word opens a compound name.
-_OPENS_COMPOUND = re.compile(r"\s*[-‐–]\s*\w")
+OPENS_COMPOUND = re.compile(r"\s*[-‐–]\s*\w")
 
 #: The Arabic names of Latin letters, as an acronym is spelt out (CNN = سي إن إن, BBC = بي بي سي).
 _LETTER_NAMES = {
@@ -235,8 +236,8 @@ def _meant_twice(source: str, target: str) -> bool:
     if _DOUBLED.search(source):
         return True
     return all(
-        m.group(1) in _REDUPLICATED
-        or _OPENS_COMPOUND.match(target, m.end())
+        m.group(1) in REDUPLICATED
+        or OPENS_COMPOUND.match(target, m.end())
         or _spelt_letters(m.group(1), source)
         for m in _DOUBLED.finditer(target)
     )

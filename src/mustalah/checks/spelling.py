@@ -324,15 +324,7 @@ class Misspelling(Rule):
         project = self._project_words(ctx)
         names = latin_names(ctx, view)
         matches = list(pattern.finditer(text))
-        sounded: frozenset[str] = frozenset()
-        if lang == "ar" and not names:  # no English names to compare: a name by where it stands
-            sounded = sound_spelt_names(
-                text,
-                matches,
-                (lambda w: w.translate(UNMARK)) if marked else str,
-                misspelled.__contains__,
-                functools.partial(arabic_word_known, termbase=ctx.termbase, speller=speller),
-            )
+        sounded = names_by_place(ctx, view, speller) if lang == "ar" else frozenset()
         for m in matches:
             word = m.group()
             bare = word.translate(UNMARK) if marked else word
@@ -340,6 +332,26 @@ class Misspelling(Rule):
                 if names and spells_a_name(bare, names):
                     continue
                 yield self.finding(ctx, view, m.start(), m.end(), f"'{word}' is not in the {lang} dictionary")
+
+
+def names_by_place(ctx: UnitContext, view: SideView, speller: StoredVerdicts) -> frozenset[str]:
+    """With no English names beside the Arabic ``view``, its unknown words that read as names by
+    where they stand (``checks/sound_names.py``), bare; empty otherwise.  Read once per view (SP002
+    and SP007 both ask)."""
+    names: frozenset[str] | None = view.memo.get("names_by_place")
+    if names is None:
+        names = frozenset()
+        if not latin_names(ctx, view):
+            known = functools.partial(arabic_word_known, termbase=ctx.termbase, speller=speller)
+            names = sound_spelt_names(
+                view.text,
+                list(AR_WORD.finditer(view.text)),
+                lambda w: w.translate(UNMARK),
+                lambda w: not known(w),
+                known,
+            )
+        view.memo["names_by_place"] = names
+    return names
 
 
 #: A capitalized Latin word: a name the other side may spell by its sound (``Nagorno-Karabakh``

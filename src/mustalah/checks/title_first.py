@@ -27,7 +27,7 @@ from .apposition import appoints
 from .base import Rule, SideView, UnitContext
 
 #: Between a title and the honorific in apposition to it: a comma (spaces around it), or spaces.
-_COMMA_BETWEEN = re.compile(r"\s*[،,]\s*")
+COMMA_BETWEEN = re.compile(r"\s*[،,]\s*")
 _SPACE_BETWEEN = re.compile(r"\s+")
 #: What may stand right before a title that opens its clause, when no comma follows the title.
 _OPENS_CLAUSE = re.compile(
@@ -101,9 +101,10 @@ class Titled(Protocol):
 H = TypeVar("H", bound=Titled)
 
 
-def titles_first(view: SideView, honorifics: Sequence[H]) -> Iterator[tuple[H, tuple[int, int], Gender, str]]:
-    """Each honorific with the gendered title in apposition right before it: the honorific, where
-    the title (with its construct head) opens and ends, the title's gender and its concept."""
+def titles_first(view: SideView, honorifics: Sequence[H]) -> Iterator[tuple[H, TermMatch, int, Gender]]:
+    """Each honorific with the gendered title in apposition right before it: the honorific, the
+    title's match, where the title opens (its construct head, if any) and the person's gender the
+    title gives (the head's, if any)."""
     text = view.text
     for h in honorifics:
         if h.clitics or h.gender not in (Gender.MASCULINE, Gender.FEMININE):
@@ -117,7 +118,7 @@ def titles_first(view: SideView, honorifics: Sequence[H]) -> Iterator[tuple[H, t
             head = construct_head(text, m.start)
             opens = head[0] if head is not None else m.start
             if apposed(view, opens, m.end, h.start, m.clitics, head is not None):
-                yield h, (opens, m.end), head[1] if head is not None else Gender(gender), m.concept_id
+                yield h, m, opens, head[1] if head is not None else Gender(gender)
             break
 
 
@@ -125,7 +126,7 @@ def apposed(view: SideView, opens: int, title_end: int, start: int, clitics: str
     """Whether the title from ``opens`` (its construct head when ``headed``) to ``title_end`` is in
     apposition to the name or honorific at ``start``, which it stands right before."""
     text = view.text
-    comma = _COMMA_BETWEEN.fullmatch(text, title_end, start) is not None
+    comma = COMMA_BETWEEN.fullmatch(text, title_end, start) is not None
     if not comma and _SPACE_BETWEEN.fullmatch(text, title_end, start) is None:
         return False
     if headed and not comma:

@@ -11,10 +11,8 @@ from ..termbase.model import Gender
 from .apposition import appointing_in
 from .base import Rule, SideView, UnitContext
 from .gender import honorifics
-from .title_first import apposed, construct_head, title_form
+from .title_first import COMMA_BETWEEN, apposed, construct_head, title_form
 
-#: A comma between a name and the title after it (``ميشيل باشليه، المديرة التنفيذية``).
-_COMMA = re.compile(r"\s*[،,]\s*")
 _GENDERS = (Gender.MASCULINE, Gender.FEMININE)
 _WOMANS_POST = "; a woman's post is feminine in UN Arabic"
 
@@ -84,7 +82,7 @@ class TitlePersonGender(Rule):
         if appointing_in(view, max(0, min(opens, person.start) - _REACH), min(opens, person.start)):
             return None  # وقد عين الأمين العام، أنطونيو غوتيريش، المبعوثة الخاصة: the one appointed
         if opens >= person.end:
-            if _COMMA.fullmatch(text, person.end, opens) is None or _another_item(text, opens, title):
+            if COMMA_BETWEEN.fullmatch(text, person.end, opens) is None or _another_item(text, opens, title):
                 return None
         elif title.end <= person.start:
             if not apposed(view, opens, title.end, person.start, title.clitics, head is not None):
