@@ -222,6 +222,15 @@ def test_a_verb_disagreeing_with_an_honorific_the_source_cannot_pair_is_gn004s()
     assert [(f.code, f.text, f.severity) for f in found] == [("GN004", "قال السيدة", "error")]
 
 
+def test_a_title_disagreeing_with_its_verb_and_within_itself_is_gn004s() -> None:
+    # the title given the other gender leaves its mandate's word behind (GN006) and disagrees with
+    # the verb (GN004): one slip, GN004's finding, which says what the verb shows
+    ar = "وقالت الممثل الخاص للأمين العام المعنية بالأطفال والنزاع المسلح، فرجينيا غامبا، إن الوضع خطير."
+    found = [f for f in lint_arabic(ar) if f.code.startswith("GN")]
+    assert [(f.code, f.text) for f in found] == [("GN004", "قالت الممثل الخاص للأمين العام")]
+    assert "also GN006 title-agreement" in found[0].message
+
+
 def test_a_date_left_out_whole_is_one_finding_on_the_date() -> None:
     # corpora/real/blind58 (the IAEA's release): "on Wednesday 30 October 2019" = اليوم ("today")
     en = "following his appointment to the post by the Agency's Board on Wednesday 30 October 2019."

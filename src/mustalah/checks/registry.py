@@ -44,6 +44,7 @@ from .style import (
 from .term_forms import ConstructArticle, TermNearMiss, TermSpellingVariant
 from .term_missing import TermMissing
 from .terms import TermAdmitted, TermDeprecated, TermVariant
+from .title_agreement import TitleAgreement
 from .title_person import TitlePersonGender
 from .untranslated import EmptyTarget, LatinInArabic, TargetSameAsSource
 
@@ -65,6 +66,7 @@ ALL_RULES: tuple[type[Rule], ...] = (
     PersonGenderAcrossUnits,
     VerbHonorificGender,
     TitlePersonGender,
+    TitleAgreement,
     UnusedSuppression,
     NumberMismatch,
     MonthMismatch,

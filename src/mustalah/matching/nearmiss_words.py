@@ -27,11 +27,13 @@ def _with_article(words: str) -> set[str]:
 
 #: Entity-type head words (folded): the words a body's name is built on.  Only these count
 #: as the "head" of a name frame — a country or topic word at the end of a synthetic or
-#: real name (… for Iraq) is not a head, whatever the termbase holds.
+#: real name (… for Iraq) is not a head, whatever the termbase holds.  مفوضية is none: UN
+#: Arabic writes OHCHR's and UNHCR's frames with other heads for real bodies (مكتب الأمم المتحدة
+#: لحقوق الإنسان, the UN Human Rights Office; وكالة الأمم المتحدة لشؤون اللاجئين, the UN Refugee Agency).
 BUILTIN_HEADS = {
     "ar": _with_article(
         "مركز مكتب لجنه مديريه مجلس فريق هيئه منظمه برنامج صندوق امانه منتدي شبكه منصه وحده معهد "
-        "مرصد بعثه سلطه دائره شعبه قسم مرفق وكاله اداره فرقه جهاز اتحاد"
+        "مرصد بعثه سلطه دائره شعبه قسم مرفق وكاله اداره فرقه جهاز اتحاد مؤسسه محكمه"
     ),
     "en": {
         "centre",
@@ -66,6 +68,9 @@ BUILTIN_HEADS = {
         "facility",
         "entity",
         "group",
+        "foundation",
+        "court",
+        "tribunal",
     },
 }
 MIN_EDIT_LEN = 4
