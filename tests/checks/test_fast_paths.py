@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 
-from mustalah.checks import gender, pofilter, style
+from mustalah.checks import honorific_scan, pofilter, style
 from mustalah.checks.terms import concept_counts
 from mustalah.lint.engine import LintSettings, index_for, lint_segments, unit_context
 from mustalah.model import Segment
@@ -53,8 +53,8 @@ def test_pofilter_prefilter_passes_clean_press_text() -> None:
 
 
 def test_honorific_hints_cover_every_form() -> None:
-    assert all(gender.AR_HINT.search(form) for form in gender.AR_HONORIFIC_FORMS)
-    assert all(gender.EN_HINT.search(form) for form in gender.EN_GENDERED_HONORIFICS)
+    assert all(honorific_scan.AR_HINT.search(form) for form in honorific_scan.AR_HONORIFIC_FORMS)
+    assert all(honorific_scan.EN_HINT.search(form) for form in honorific_scan.EN_GENDERED_HONORIFICS)
 
 
 def test_month_prefilters_keep_every_month() -> None:

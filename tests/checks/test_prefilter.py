@@ -19,7 +19,7 @@ import pytest
 
 from mustalah.checks import (
     brackets,
-    gender,
+    honorific_scan,
     marks,
     markup,
     numbers,
@@ -81,9 +81,9 @@ def test_word_features_hold_every_month_honorific_and_title_the_rules_find() -> 
             assert dates.arabic_months(text) and _side_mask(text, "ar") & month, text
     for name in dates.EN_MONTHS:
         assert _side_mask(f"on 8 {name} 2020", "en") & month, name
-    for surface in gender.AR_HONORIFIC_FORMS:
+    for surface in honorific_scan.AR_HONORIFIC_FORMS:
         assert _side_mask(f"وقال {surface} أحمد", "ar") & honorific, surface
-    for surface in gender.EN_GENDERED_HONORIFICS:
+    for surface in honorific_scan.EN_GENDERED_HONORIFICS:
         assert _side_mask(f"said {surface} Smith", "en") & honorific, surface
     for text, lang in (("قال الدكتور السيد أحمد", "ar"), ("said Dr. Mr. Smith", "en"), ("Prof Dr Lee", "en")):
         assert _side_mask(text, lang) & personal, text

@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from ..model import Finding
 from ..termbase.model import Gender
 from .base import Rule, SideView, UnitContext
-from .gender import honorifics
+from .honorific_scan import honorifics
 
 #: Past-tense verbs in the masculine; the feminine adds ت (ألقى → ألقت).
 _MASCULINE_VERBS = (

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Iterable
 
 from ..model import Finding, Severity
 from ..termbase.model import Gender
-from ..text.arabic import HONORIFIC_CLITICS, HONORIFICS_AR, HONORIFICS_EN, gendered, split_honorific_ar
+from ..text.arabic import gendered
 from .base import Rule, SideView, UnitContext
+from .honorific_scan import Honorific, honorifics
 from .title_first import (
     CONSTRUCT_HEADS,
     OBJECT_PRONOUN,
@@ -100,73 +100,6 @@ def _opens_next_person(text: str, start: int, end: int, following: Honorific) ->
         return False
     before = text[max(0, start - 3) : start].rstrip()
     return text[start : start + 1] == "و" or before.endswith(("،", ","))
-
-
-@dataclass(frozen=True, slots=True)
-class Honorific:
-    start: int
-    end: int
-    word: str
-    clitics: str
-    gender: Gender | None
-
-
-def _surface_forms() -> dict[str, tuple[str, str, Gender]]:
-    """Every written form of a gendered Arabic honorific with its proclitics (والسيد، للسيدة …)."""
-    forms: dict[str, tuple[str, str, Gender]] = {}
-    for word, gender in HONORIFICS_AR.items():
-        if gender is None:
-            continue
-        for clitic in HONORIFIC_CLITICS:
-            surface = clitic + word
-            if clitic.endswith("ل") and word.startswith("ال"):
-                surface = clitic + word[1:]  # ل + السيد → للسيد
-            if split_honorific_ar(surface) is not None:
-                forms.setdefault(surface, (clitic, word, gender))
-    return forms
-
-
-AR_HONORIFIC_FORMS = _surface_forms()
-_AR_HONORIFIC = re.compile(
-    r"(?<!\w)(" + "|".join(sorted(map(re.escape, AR_HONORIFIC_FORMS), key=len, reverse=True)) + r")(?!\w)"
-)
-EN_GENDERED_HONORIFICS = {k: v for k, v in HONORIFICS_EN.items() if v is not None}
-_EN_HONORIFIC = re.compile(
-    r"(?<!\w)("
-    + "|".join(sorted(map(re.escape, EN_GENDERED_HONORIFICS), key=len, reverse=True))
-    + r")(?![\w])"
-)
-
-
-#: Every Arabic form contains its honorific without the article (``للسيد`` has ``سيد``), every
-#: English one is itself a literal: a text with none of these has no honorific.
-AR_HINT = re.compile("|".join(sorted({w.removeprefix("ال") for _, w, _ in AR_HONORIFIC_FORMS.values()})))
-EN_HINT = re.compile("|".join(sorted(map(re.escape, EN_GENDERED_HONORIFICS))))
-
-
-def honorifics(view: SideView) -> tuple[Honorific, ...]:
-    """The gendered honorifics of a side, in order (once per view: GN001 and GN002 read them)."""
-    got: tuple[Honorific, ...] | None = view.memo.get("honorifics")
-    if got is None:
-        got = view.memo["honorifics"] = tuple(_honorifics(view.text, view.lang))
-    return got
-
-
-def _honorifics(text: str, lang: str) -> Iterator[Honorific]:
-    if lang == "ar":
-        if not AR_HINT.search(text):
-            return
-        for m in _AR_HONORIFIC.finditer(text):
-            clitic, word, gender = AR_HONORIFIC_FORMS[m.group(1)]
-            if _FIRST_LADY.match(text, m.end()):
-                continue  # السيدة الأولى, "the First Lady": a title of its own, before no name
-            yield Honorific(m.start(), m.end(), word, clitic, gender)
-    else:
-        if not EN_HINT.search(text):
-            return
-        for m in _EN_HONORIFIC.finditer(text):
-            token = m.group(1)
-            yield Honorific(m.start(), m.end(), token, "", EN_GENDERED_HONORIFICS[token])
 
 
 class HonorificTitleGender(Rule):
@@ -328,8 +261,6 @@ class HonorificTitleGender(Rule):
 
 
 _WOMANS_POST = "; a woman's post is feminine in UN Arabic, or the honorific is wrong"
-
-_FIRST_LADY = re.compile(r"\s+الأولى(?![\u0621-\u064a])")
 
 #: The Arabic honorifics of the Mr./Ms. kind, the ones English marks with a gendered honorific.
 _MR_MS_AR = frozenset({"السيد", "السيدة", "الآنسة", "السيدات"})

@@ -26,7 +26,7 @@ from ..termbase.validate import fold as word_key
 from ..text.arabic import attach_clitics, gendered
 from .apposition import AR_NAME_WORD, EN_NAME, appoints, apposed_in_source, name_before, unknown_word
 from .base import CorpusRule, Fact, SideView, UnitContext
-from .gender import Honorific, honorifics
+from .honorific_scan import Honorific, honorifics
 
 #: Particles and speech verbs that end a name after an honorific.
 _AR_STOP = frozenset(

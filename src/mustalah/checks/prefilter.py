@@ -166,16 +166,16 @@ _SCANS: list[ahocorasick.Automaton] = []
 def _word_scans() -> list[ahocorasick.Automaton]:
     """The word features' automata (Arabic sides, other sides), built on first use."""
     from ..text import dates
-    from . import gender
+    from . import honorific_scan
 
     WORDS.update(
         {
             # every month a rule sees contains one (text.dates: ``_arabic_months``, ``english_months``)
             "month": (dates.AR_MONTH_NAMES, tuple({m[:3] for m in dates.EN_MONTHS})),
-            # every honorific contains one (checks.gender: ``_AR_HINT``, ``_EN_HINT``)
+            # every honorific contains one (checks.honorific_scan: ``AR_HINT``, ``EN_HINT``)
             "honorific": (
-                tuple({w.removeprefix("ال") for _, w, _ in gender.AR_HONORIFIC_FORMS.values()}),
-                tuple(gender.EN_GENDERED_HONORIFICS),
+                tuple({w.removeprefix("ال") for _, w, _ in honorific_scan.AR_HONORIFIC_FORMS.values()}),
+                tuple(honorific_scan.EN_GENDERED_HONORIFICS),
             ),
             # ST001's stacked titles (checks.style: ``_PERSONAL_AR_CORE``, ``_PERSONAL_EN_CORE``)
             "personal": (("سيد", "دكتور", "د.", "أستاذ", "آنسة"), ("Mr", "Mrs", "Ms", "Miss", "Dr", "Prof")),

@@ -10,7 +10,7 @@ from ..model import Finding
 from ..termbase.model import Gender
 from .apposition import appointing_in
 from .base import Rule, SideView, UnitContext
-from .gender import honorifics
+from .honorific_scan import honorifics
 from .title_first import COMMA_BETWEEN, apposed, construct_head, title_form
 
 _GENDERS = (Gender.MASCULINE, Gender.FEMININE)
