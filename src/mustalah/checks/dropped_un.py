@@ -1,4 +1,5 @@
-"""A UN body's Arabic name with للأمم dropped before المتحدة: ``الجمعية العامة المتحدة``.
+"""A UN body's Arabic name with للأمم dropped before المتحدة (``الجمعية العامة المتحدة``), or
+المتحدة dropped after الأمم (``برنامج الأمم الإنمائي``).
 
 Names the UN writes ``X للأمم المتحدة …`` (``الجمعية العامة للأمم المتحدة``, ``الأمانة العامة
 للأمم المتحدة``, ``المفوضية السامية للأمم المتحدة لشؤون اللاجئين``) lose their ``للأمم`` to a
@@ -8,6 +9,11 @@ module: wherever ``المتحدة`` follows the words a name puts before ``لل�
 first of them allowed: ``للجمعية العامة المتحدة``), with the rest of that name after it, a
 word was dropped.  ``المتحدة`` after anything else (``الولايات المتحدة``, ``المملكة المتحدة``,
 ``الأمم المتحدة``) is not looked at.
+
+The other slip keeps ``الأمم`` and drops ``المتحدة``: ``برنامج الأمم الإنمائي``, ``صندوق الأمم
+للسكان``, ``لمكتب الأمم المعني بالمخدرات والجريمة``.  ``الأمم`` alone is a word ("nations"), so
+only a name the termbase holds, with a word before ``الأمم`` and one after, or two after, is
+looked for, written out with ``المتحدة`` dropped (:func:`dropped_united`).
 """
 
 from __future__ import annotations
@@ -23,6 +29,7 @@ from ..text.arabic import PROCLITICS
 _UN = " للأمم المتحدة"
 _ORPHAN = re.compile(r"(?<=[\u0621-\u064a] )المتحدة(?![\u0621-\u064a])")
 _LETTER = re.compile(r"[\u0621-\u064a]")
+_LETTERS = re.compile(r"[\u0621-\u064a]+")
 #: No proclitic, one, or a conjunction and a preposition on the name's first word (``وللجمعية``).
 _CLITICS = frozenset({"", *PROCLITICS, *(c + p for c in "وف" for p in PROCLITICS - {"و", "ف"})})
 
@@ -38,10 +45,12 @@ class DroppedUN:
     #: the text with للأمم put back, its proclitics kept (``للجمعية العامة للأمم المتحدة``)
     fix: str
     written: str
+    #: the word dropped: للأمم before المتحدة, or المتحدة after الأمم (``برنامج الأمم الإنمائي``)
+    dropped: str = "للأمم"
 
     @property
     def message(self) -> str:
-        return f"'{self.written}' is {self.concept} '{self.expected}' without 'للأمم'"
+        return f"'{self.written}' is {self.concept} '{self.expected}' without '{self.dropped}'"
 
 
 #: (the words a name puts before للأمم, concept, name, what follows المتحدة)
@@ -115,3 +124,77 @@ def dropped_un(termbase: Termbase, text: str) -> Iterator[DroppedUN]:
             end = orphan.end() + len(rest)
             mended = f"{text[start : orphan.start()]}للأمم {text[orphan.start() : end]}"
             yield DroppedUN(start, end, concept, name, mended, text[start:end])
+
+
+#: (the words before الأمم, الأمم as the name writes it, the words after المتحدة, concept, name)
+_UnitedEntry = tuple[tuple[str, ...], str, tuple[str, ...], str, str]
+_NATIONS = ("الأمم", "للأمم")
+_NATIONS_WORD = re.compile(
+    r"(?<![\u0621-\u064a])([\u0621-\u064a]*(?:الأمم|للأمم)) (?!المتحدة(?![\u0621-\u064a]))"
+)
+
+
+@register("un-names-united")
+def un_names_united(termbase: Termbase) -> dict[str, tuple[_UnitedEntry, ...]]:
+    """Each approved Arabic name with ``الأمم المتحدة`` (or ``للأمم المتحدة``) inside it and at
+    least two other words around it, by the word after ``المتحدة``."""
+    table: dict[str, list[_UnitedEntry]] = {}
+    for concept in termbase.concepts:
+        for term in concept.terms_in("ar"):
+            if not term.approved:
+                continue
+            words = term.text.split(" ")
+            for k in range(len(words) - 2):
+                if words[k] in _NATIONS and words[k + 1] == "المتحدة":
+                    before, after = tuple(words[:k]), tuple(words[k + 2 :])
+                    if len(before) + len(after) >= 2:
+                        table.setdefault(after[0], []).append(
+                            (before, words[k], after, concept.id, term.text)
+                        )
+    return {key: tuple(entries) for key, entries in table.items()}
+
+
+def dropped_united(termbase: Termbase, text: str) -> Iterator[DroppedUN]:
+    """Each UN name in Arabic ``text`` written without its ``المتحدة`` after ``الأمم``."""
+    if "لأمم" not in text:
+        return
+    table = termbase.derived("un-names-united", un_names_united)
+    for m in _NATIONS_WORD.finditer(text):
+        token, after_at = m.group(1), m.end()
+        nxt = _LETTERS.match(text, after_at)
+        if nxt is None:
+            continue
+        fits: list[tuple[int, int, _UnitedEntry]] = []
+        for entry in table.get(nxt.group(), ()):
+            before, nations, after, _concept, _name = entry
+            rest = " ".join(after)
+            end = after_at + len(rest)
+            if not text.startswith(rest, after_at) or _LETTER.match(text, end):
+                continue
+            if before:
+                if token != nations:
+                    continue  # a proclitic stands on the name's first word, not on الأمم
+                tail = " ".join(before[1:])
+                pre = m.start(1) - 1 - (len(tail) + 1 if tail else 0)
+                if pre <= 0 or (tail and not text.startswith(tail + " ", pre + 1)):
+                    continue
+                start = _first_word_at(text, pre, before[0])
+            else:
+                start = m.start(1) if token.endswith(nations) and _proclitics_only(token, nations) else None
+            if start is not None:
+                fits.append((start, end, entry))
+        if fits:
+            start, end, (_b, _n, _a, concept, name) = max(fits, key=lambda f: f[1] - f[0])
+            cut = m.end(1)
+            mended = f"{text[start:cut]} المتحدة{text[cut:end]}"
+            yield DroppedUN(start, end, concept, name, mended, text[start:end], dropped="المتحدة")
+
+
+def _proclitics_only(token: str, word: str) -> bool:
+    """``token`` is ``word`` with nothing but proclitics before it (``والأمم``, ``بالأمم``)."""
+    return token[: len(token) - len(word)] in _CLITICS
+
+
+def dropped_words(termbase: Termbase, text: str) -> list[DroppedUN]:
+    """Both slips in Arabic ``text``: names without their ``للأمم`` or without their ``المتحدة``."""
+    return [*dropped_un(termbase, text), *dropped_united(termbase, text)]

@@ -179,8 +179,9 @@ def _word_scans() -> list[ahocorasick.Automaton]:
             ),
             # ST001's stacked titles (checks.style: ``_PERSONAL_AR_CORE``, ``_PERSONAL_EN_CORE``)
             "personal": (("سيد", "دكتور", "د.", "أستاذ", "آنسة"), ("Mr", "Mrs", "Ms", "Miss", "Dr", "Prof")),
-            # the orphan of a UN name that lost its للأمم (checks.dropped_un)
-            "united": (("المتحدة",), ()),
+            # the orphan of a UN name that lost its للأمم, or the الأمم of one that lost its
+            # المتحدة (checks.dropped_un)
+            "united": (("المتحدة", "لامم"), ()),
         }
     )
     scans: list[ahocorasick.Automaton] = []

@@ -12,7 +12,7 @@ from ..model import Finding
 from ..text.arabic import PROCLITICS
 from ..text.normalize import fold_key
 from .base import Rule, SideView, UnitContext
-from .dropped_un import dropped_un
+from .dropped_un import dropped_words
 from .embedded import ARTICLED
 from .partial import partial_names
 from .policy import is_official_name
@@ -212,8 +212,8 @@ class TermNearMiss(Rule):
         form) is a note; ل for the article after a definite word (``الممثل لخاص``) stays one.
         A word that differs only in its grammatical ending (``كدولة عضوة`` beside ``دولة عضوا``)
         is reported with no fix: the sentence decides the ending (here ``كدولة عضو``).
-        A UN name with ``للأمم`` dropped before ``المتحدة`` (``الجمعية العامة المتحدة``), in
-        bilingual and Arabic-only text.
+        A UN name with ``للأمم`` dropped before ``المتحدة`` (``الجمعية العامة المتحدة``) or
+        ``المتحدة`` after ``الأمم`` (``برنامج الأمم الإنمائي``), in bilingual and Arabic-only text.
     Why it matters:
         ``العنفي`` for ``العنيف`` reads as a different word; revisers catch these
         by eye, a dictionary cannot.
@@ -269,7 +269,7 @@ class TermNearMiss(Rule):
                     suggestion=None if ending else nm.expected,
                     severity="info" if other_word or owned or reflexive else None,
                 )
-            dropped = list(dropped_un(ctx.termbase, view.text)) if view.lang == "ar" else []
+            dropped = dropped_words(ctx.termbase, view.text) if view.lang == "ar" else []
             for d in dropped:
                 yield self.finding(ctx, view, d.start, d.end, d.message, concept=d.concept, suggestion=d.fix)
             if ctx.target is None:
