@@ -19,8 +19,10 @@ from collections.abc import Iterable
 
 from ..model import Finding
 from ..termbase.model import Gender
+from ..text.typos import common_words
 from .base import Rule, SideView, UnitContext
 from .honorific_scan import honorifics
+from .spelling import dictionary_word
 
 #: Past-tense verbs in the masculine; the feminine adds ت (ألقى → ألقت).
 _MASCULINE_VERBS = (
@@ -41,7 +43,7 @@ def _feminine(verb: str) -> str:
     return verb[:-1] + "ت" if verb.endswith("ى") else verb + "ت"
 
 
-_VERB_GENDER = (
+VERB_GENDER = (
     {v: Gender.MASCULINE for v in (*_MASCULINE_VERBS, *_MASCULINE_PRESENT)}
     | {_feminine(v): Gender.FEMININE for v in _MASCULINE_VERBS}
     | {"ت" + v[1:]: Gender.FEMININE for v in _MASCULINE_PRESENT}
@@ -50,14 +52,21 @@ _VERB_GENDER = (
 _SUBJECTS = frozenset({"posts", "people"})
 #: The verb (with و or ف) that ends the text before an honorific, one space between.
 _VERB_BEFORE = re.compile(
-    r"(?<![\w\u0640])[وف]?(" + "|".join(sorted(_VERB_GENDER, key=len, reverse=True)) + r") $"
+    r"(?<![\w\u0640])[وف]?(" + "|".join(sorted(VERB_GENDER, key=len, reverse=True)) + r") $"
 )
 #: The verb, a name of one to four words, and the comma of an apposition before a title:
 #: ``قالت إنغر أندرسن، المديرة التنفيذية`` (the name is the verb's subject, the title is hers).
 _VERB_NAME_COMMA = re.compile(
-    r"(?<![\w\u0640])[وف]?(" + "|".join(sorted(_VERB_GENDER, key=len, reverse=True)) + r")"
+    r"(?<![\w\u0640])[وف]?(" + "|".join(sorted(VERB_GENDER, key=len, reverse=True)) + r")"
     r" ((?:[\u0621-\u064a\-]+ ){0,3}[\u0621-\u064a\-]+)، $"
 )
+#: Given names that are words of the dictionary too (``عبد``, "servant"; ``خالد``, "eternal"):
+#: a name, not a phrase, right after a verb of speaking.
+GIVEN_NAMES = frozenset((
+    "عبد", "عبدالله", "عبدالرحمن", "محمد", "أحمد", "محمود", "مصطفى", "خالد", "علي", "حسن", "حسين",
+    "عمر", "يوسف", "إبراهيم", "سعيد", "كريم", "جمال", "طارق", "سامي", "نبيل", "عادل", "ماهر", "نزار",
+    "فاطمة", "مريم", "أمينة", "ليلى", "نادية", "سلمى", "هالة", "رانيا", "نجاة", "وفاء", "زينب",
+))  # fmt: skip
 #: Words that are no part of a name: what follows the verb is a clause or a phrase, not its subject.
 _NOT_NAME = frozenset((
     "في", "من", "إلى", "على", "عن", "مع", "أن", "إن", "أنه", "إنه", "أنها", "إنها", "إنّ", "أنّ",
@@ -117,7 +126,7 @@ class VerbHonorificGender(Rule):
                 m = _VERB_BEFORE.search(view.text, max(0, h.start - 20), h.start)
                 if m is None:
                     continue
-                verb_gender = _VERB_GENDER[m.group(1)]
+                verb_gender = VERB_GENDER[m.group(1)]
                 if verb_gender is h.gender:
                     continue
                 yield self.finding(
@@ -146,14 +155,14 @@ class VerbHonorificGender(Rule):
             if m is None and concept.domain == "posts" and " " in match.surface.strip():
                 # (a one-word title after a name is often the head of a longer one the
                 # termbase lacks: هاريت لامب، الرئيس التنفيذي, a chief executive, not a chair)
-                m = _named_before(view.text, match.start)
-            if m is None or _VERB_GENDER[m.group(1)] is gender:
+                m = _named_before(ctx, view, match.start)
+            if m is None or VERB_GENDER[m.group(1)] is gender:
                 continue
-            verb_gender = _VERB_GENDER[m.group(1)]
+            verb_gender = VERB_GENDER[m.group(1)]
             role = "its subject" if m.end(1) + 1 == match.start else "the title apposed to its subject"
             # قالت المدير التنفيذي: a woman with a masculine title, kept in older UN Arabic (GN001's
             # policy): a warning; a feminine title after a masculine verb is a slip either way
-            womans_post = gender is Gender.MASCULINE
+            womans_post = gender is Gender.MASCULINE and concept.domain == "posts"
             yield self.finding(
                 ctx,
                 view,
@@ -167,15 +176,33 @@ class VerbHonorificGender(Rule):
             )
 
 
-def _named_before(text: str, start: int) -> re.Match[str] | None:
+def _named_before(ctx: UnitContext, view: SideView, start: int) -> re.Match[str] | None:
     """The verb before a name and a comma that end just before ``start`` (a title apposed to
-    the verb's subject), or None when a word between them is no part of a name."""
+    the verb's subject), or None when what stands between them may be no name, or another's."""
+    text = view.text
     m = _VERB_NAME_COMMA.search(text, max(0, start - 80), start)
     if m is None:
         return None
     words = m.group(2).split()
-    # a surname may take the article (خالد الخياري, عبد الرحمن), a subject's first word may not:
-    # ``قال المتحدث، …`` is a title, read by the checks of titles
-    if words[0].startswith(("ال", "بال", "لل", "وال")) or any(w in _NOT_NAME for w in words):
+    first = words[0]
+    if (
+        # a surname may take the article (خالد الخياري, عبد الرحمن), a subject's first word may
+        # not: ``قال المتحدث، …`` is a title, read by the checks of titles
+        first.startswith(("ال", "بال", "لل", "وال"))
+        or any(w in _NOT_NAME for w in words)
+        # the verb's object or a phrase, the title another person's: ``وأشاد بجهود ميشيل باشليه``,
+        # ``ورحب بتعيين``, ``واجتمع بفرجينيا غامبا``, ``وأدان اغتيال ناشطة``, ``يعلن تعيين``
+        or (first[:1] in "بل" and first not in GIVEN_NAMES)
+        or (first not in GIVEN_NAMES and (first in common_words() or dictionary_word(first, "ar")))
+        # two people (``وقال ديفيد بيزلي وهنرييتا فور، المديرة التنفيذية``): the title is the second's
+        or any(w.startswith("و") for w in words[1:])
+        # a person the termbase knows: GN005 reads the title beside the person, the verb above
+        or any(_person(ctx, t.concept_id) for t in view.matches if t.start < m.end(2) and m.start(2) < t.end)
+    ):
         return None
     return m
+
+
+def _person(ctx: UnitContext, concept_id: str) -> bool:
+    concept = ctx.termbase.get(concept_id)
+    return concept is not None and concept.domain == "people"

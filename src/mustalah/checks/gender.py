@@ -237,7 +237,10 @@ class HonorificTitleGender(Rule):
         # A woman with a masculine title is sometimes kept in older UN Arabic: a warning, not an error,
         # and the honorific is most often right (السفيرة صفية السهيل، المندوب الدائم): the title is
         # what a reviser would make feminine, so no masculine honorific is suggested.
-        woman_with_masculine_post = gender is Gender.MASCULINE and view.lang == "ar"
+        # (a man the termbase knows after a feminine honorific: the honorific is wrong)
+        woman_with_masculine_post = (
+            gender is Gender.MASCULINE and view.lang == "ar" and not _is_person(ctx, concept)
+        )
         suggestion: str | None
         if woman_with_masculine_post:
             suggestion = None

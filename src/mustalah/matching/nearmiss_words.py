@@ -68,9 +68,6 @@ BUILTIN_HEADS = {
         "facility",
         "entity",
         "group",
-        "foundation",
-        "court",
-        "tribunal",
     },
 }
 MIN_EDIT_LEN = 4
