@@ -213,7 +213,9 @@ class TermNearMiss(Rule):
         A word that differs only in its grammatical ending (``كدولة عضوة`` beside ``دولة عضوا``)
         is reported with no fix: the sentence decides the ending (here ``كدولة عضو``).
         A UN name with ``للأمم`` dropped before ``المتحدة`` (``الجمعية العامة المتحدة``) or
-        ``المتحدة`` after ``الأمم`` (``برنامج الأمم الإنمائي``), in bilingual and Arabic-only text.
+        ``المتحدة`` after ``الأمم`` (``برنامج الأمم الإنمائي``), and the first word of a two-word
+        Arabic name with a letter dropped inside it (``الجعية العامة``), in bilingual and
+        Arabic-only text.
     Why it matters:
         ``العنفي`` for ``العنيف`` reads as a different word; revisers catch these
         by eye, a dictionary cannot.

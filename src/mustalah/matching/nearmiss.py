@@ -15,6 +15,7 @@ exact match at least as long are skipped, which keeps sibling names
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterable, KeysView
 from dataclasses import dataclass
@@ -24,6 +25,7 @@ from ..packed import PackedRows
 from ..termbase.model import Termbase
 from ..text.arabic import PROCLITICS
 from ..text.normalize import Folded, fold_key
+from ..text.typos import common_words
 from .nearmiss_tables import DICT_KEYS_MAX as DICT_KEYS_MAX
 from .nearmiss_tables import (
     Info,
@@ -360,9 +362,13 @@ class NearMissIndex:
             return mismatch, "frame"
         if any(o in self.vocabulary for o in options):
             return None
-        if mismatch == 0 and len(toks) == 2 and not cand.name:
+        if mismatch == 0 and len(toks) == 2 and not cand.name and not (
+            self.lang == "ar" and any(letter_dropped_inside(o, expected) for o in options)
+        ):
             # a two-word phrase with another first word is usually another phrase
-            # (وزارة الخارجية is not a misspelt وزيرة الخارجية): not evidence enough
+            # (وزارة الخارجية is not a misspelt وزيرة الخارجية): not evidence enough, unless
+            # the word is the name's own with a letter dropped inside it and UN Arabic does
+            # not write it (الجعية العامة, المم المتحدة, الأين العام)
             return None
         if self.lang == "ar" and mismatch > 0 and proclitic_on(found, expected):
             return None  # المجلس وحقوق الإنسان: a conjunction or preposition starts another phrase
@@ -374,6 +380,23 @@ class NearMissIndex:
         ):
             return mismatch, "edit"
         return None
+
+
+@functools.lru_cache(maxsize=1)
+def _common_folded() -> frozenset[str]:
+    return frozenset(fold_key(w) for w in common_words())
+
+
+def letter_dropped_inside(found: str, expected: str) -> bool:
+    """``found`` (folded) is ``expected`` with one letter dropped, neither its first nor its last
+    (a dropped last letter is often another form: الأمينة → الأمين), and is no word UN Arabic
+    writes often (``data/common-words.txt``: المقر, "headquarters", is no slip of المقرر)."""
+    if len(found) != len(expected) - 1 or len(found) < MIN_EDIT_LEN:
+        return False
+    return (
+        any(expected[:i] + expected[i + 1 :] == found for i in range(1, len(expected) - 1))
+        and found not in _common_folded()
+    )
 
 
 def proclitic_on(found: str, expected: str) -> bool:
