@@ -212,10 +212,8 @@ class TermNearMiss(Rule):
         form) is a note; ل for the article after a definite word (``الممثل لخاص``) stays one.
         A word that differs only in its grammatical ending (``كدولة عضوة`` beside ``دولة عضوا``)
         is reported with no fix: the sentence decides the ending (here ``كدولة عضو``).
-        A UN name with ``للأمم`` dropped before ``المتحدة`` (``الجمعية العامة المتحدة``) or
-        ``المتحدة`` after ``الأمم`` (``برنامج الأمم الإنمائي``), and the first word of a two-word
-        Arabic name with a letter dropped inside it (``الجعية العامة``), in bilingual and
-        Arabic-only text.
+        A UN name without ``للأمم`` (``الجمعية العامة المتحدة``) or ``المتحدة`` (``برنامج الأمم
+        الإنمائي``), and a two-word name's first word with a letter dropped inside (``الجعية العامة``).
     Why it matters:
         ``العنفي`` for ``العنيف`` reads as a different word; revisers catch these
         by eye, a dictionary cannot.
