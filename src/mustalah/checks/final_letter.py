@@ -34,8 +34,10 @@ class FinalLetterSlip(Rule):
         a capitalized word of the English.  Two words that are words with either letter are told
         by what follows: ``وفى`` with no ب-word among the next three (``وفى البيان``: the verb
         "fulfilled" takes ب) and ``المعنى`` before a ب-word (``المعنى بالمسائل``, "concerned
-        with").  And ى inside a word, where Arabic never writes it, is always reported
-        (``شىء``, ``مبادىء`` for ``مبادئ``, ``علىجميع`` for ``على جميع``).  Inside an official
+        with").  The function words ``هى``, ``كى``/``لكى`` and ``أى`` are reported whatever the
+        dictionary says (it knows ``وهى`` and ``أى`` as classical verbs).  And ى inside a word,
+        where Arabic never writes it, is always reported (``شىء``, ``مبادىء`` for ``مبادئ``,
+        ``علىجميع`` for ``على جميع``).  Inside an official
         name the term rules report it (TM003) with the name's right form.
     Why it matters:
         UN Arabic writes a final ي with its dots and keeps ة apart from ه; ``فى`` and

@@ -17,8 +17,15 @@ from .arabic import split_proclitics
 
 #: Each final letter and the one it is mistaken for.
 FINAL_SWAPS = {"ى": "ي", "ي": "ى", "ه": "ة", "ة": "ه"}
-#: ``فى``: two letters, too short for the dictionary test, and never a word of UN Arabic.
-_SHORT_SLIPS = {"فى": "في"}
+#: Function words never written with a final ى in UN Arabic, whatever the dictionary says (it
+#: knows ``وهى``, "weakened", and ``أى``, "saw", as classical verbs): ``فى`` (two letters, too short
+#: for the dictionary test), ``هى``, ``كى``/``لكى`` and ``أى``, with the conjunctions before them.
+_SHORT_SLIPS = {
+    clitic + word: clitic + word[:-1] + "ي"
+    for word in ("فى", "هى", "كى", "لكى", "أى")
+    for clitic in ("", "و", "ف")
+    if clitic + word != "وفى"  # also "fulfilled": correction_in_context reads what follows
+} | {"بأى": "بأي", "لأى": "لأي"}
 #: How many words after a word :func:`correction_in_context` reads: ``وفى`` is ``وفي`` ("and in")
 #: when none of them starts with ب, since the verb ``وفى`` ("fulfilled") takes ب within its clause
 #: (``وفى الأمين العام بوعده``).
