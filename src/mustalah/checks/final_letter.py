@@ -35,7 +35,8 @@ class FinalLetterSlip(Rule):
         by what follows: ``وفى`` with no ب-word among the next three (``وفى البيان``: the verb
         "fulfilled" takes ب) and ``المعنى`` before a ب-word (``المعنى بالمسائل``, "concerned
         with").  The function words ``هى``, ``كى``/``لكى`` and ``أى`` are reported whatever the
-        dictionary says (it knows ``وهى`` and ``أى`` as classical verbs).  And ى inside a word,
+        dictionary says (it knows ``وهى`` and ``أى`` as classical verbs), and so is a word UN
+        Arabic writes often in ية written يه (``عمليه``, read as "his …").  And ى inside a word,
         where Arabic never writes it, is always reported (``شىء``, ``مبادىء`` for ``مبادئ``,
         ``علىجميع`` for ``على جميع``).  Inside an official
         name the term rules report it (TM003) with the name's right form.

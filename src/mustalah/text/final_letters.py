@@ -14,6 +14,7 @@ from collections.abc import Callable
 from importlib import resources
 
 from .arabic import split_proclitics
+from .typos import common_words
 
 #: Each final letter and the one it is mistaken for.
 FINAL_SWAPS = {"ى": "ي", "ي": "ى", "ه": "ة", "ة": "ه"}
@@ -47,11 +48,33 @@ def final_letter_words() -> frozenset[str]:
 def final_letter_correction(word: str, is_word: Callable[[str], bool]) -> str | None:
     """The word UN Arabic writes for ``word`` (no vowel marks) with its last letter swapped, or
     None: ``word`` must be unknown to ``is_word`` and the mended word (or its stem after the
-    proclitics) one of :func:`final_letter_words` that ``is_word`` knows."""
+    proclitics) one of :func:`final_letter_words` that ``is_word`` knows; or a frequent word in
+    ية written يه (:func:`_nisba_with_haa`)."""
     if word in _SHORT_SLIPS:
         return _SHORT_SLIPS[word]
-    if len(word) < 3 or word[-1] not in FINAL_SWAPS or is_word(word):
+    if len(word) < 3 or word[-1] not in FINAL_SWAPS:
         return None
+    if is_word(word):
+        return _nisba_with_haa(word)
+    return _listed_mend(word, is_word)
+
+
+def _nisba_with_haa(word: str) -> str | None:
+    """``عمليه``, ``ماليه``, ``رسميه`` for ``عملية``, ``مالية``, ``رسمية``: the dictionary reads
+    ي + ه as a word and the pronoun "his", but a word UN Arabic writes often that ends in ية, and
+    never in يه, is the slip.  A stem opening like a verb's present tense (ت ي ن أ: ``تغطيه``,
+    "covers it", beside ``تغطية``) is left alone."""
+    if not word.endswith("يه") or len(word) < 4 or word in final_letter_words():
+        return None
+    stem = split_proclitics(word)[1]
+    if stem[:1] in "تينأ" or stem in final_letter_words():
+        return None
+    mended = word[:-1] + "ة"
+    common = common_words()
+    return mended if mended in common or split_proclitics(mended)[1] in common else None
+
+
+def _listed_mend(word: str, is_word: Callable[[str], bool]) -> str | None:
     mended = word[:-1] + FINAL_SWAPS[word[-1]]
     stem = split_proclitics(mended)[1]
     listed = final_letter_words()
