@@ -21,15 +21,20 @@ rules on text they have not seen.
   or more.  SP007
   mends a non-word with a letter dropped, two letters swapped or one typed twice only into one
   of these (``الفلسطنية`` → ``الفلسطينية``).
+* **definite-words.txt** — the words with the article that UN Arabic writes twice or more, in
+  both real corpora: TM006 reads a two-word name's first word with a letter dropped inside
+  (``الجعية العامة``) only when it is none of these (``المحدثة``, "updated", beside ``المتحدثة``).
 * **unlisted-words.txt** — the words the corpus writes twice or more that neither Hunspell nor
   the termbase knows: names of places and people (``أربيل``, Erbil), which SP007 must not mend
   (into ``أبريل``).  Needs Hunspell's Arabic dictionary (the ``spell`` extra).
 
-    .venv/bin/python scripts/build_word_lists.py      # rewrites the four data files
+    .venv/bin/python scripts/build_word_lists.py      # rewrites the five data files
+    .venv/bin/python scripts/build_word_lists.py definite-words.txt   # only the lists named
 """
 
 from __future__ import annotations
 
+import re
 import sys
 from collections import Counter
 from pathlib import Path
@@ -46,6 +51,7 @@ FINAL_LETTERS = ("ي", "ى", "ة", "ه")
 FINAL_MIN_COUNT = 2
 COMMON_MIN_COUNT = 20
 UNLISTED_MIN_COUNT = 2
+DEFINITE_MIN_COUNT = 2
 
 
 def words_and_stems(text: str) -> Counter[str]:
@@ -82,16 +88,41 @@ def main() -> int:
     unlisted = unlisted_words(tokens)
     unlisted_what = "Words UN Arabic writes twice or more (corpora/real/*/ar.txt) that neither Hunspell"
     unlisted_what += "\n# nor the termbase knows (names)"
+    definite = definite_words()
+    definite_what = f"Words with the article UN Arabic writes {DEFINITE_MIN_COUNT} times or more"
+    definite_what += " (corpora/real/*/ar.txt\n# and corpora/real-ar: they only keep a slip from being read)"
     for name, words, what in (
+        ("definite-words.txt", definite, definite_what + ", which TM006 takes for no slip"),
         ("hamza-stems.txt", stems, hamza_what + ", for SP005's suggestions"),
         ("final-letter-words.txt", finals, final_what + ", for SP006's suggestions"),
         ("common-words.txt", common, common_what + ", for SP007's suggestions"),
         ("unlisted-words.txt", unlisted, unlisted_what + ", which SP007 leaves alone"),
     ):
+        if sys.argv[1:] and name not in sys.argv[1:]:
+            continue  # only the lists named on the command line
         header = f"# {what}; written by scripts/build_word_lists.py: do not edit by hand.\n"
         (DATA / name).write_text(header + "\n".join(sorted(words)) + "\n", encoding="utf-8")
         print(f"{(DATA / name).relative_to(ROOT)}: {len(words)} words")
     return 0
+
+
+def definite_words() -> set[str]:
+    """The words with the article (a conjunction or preposition before it dropped, ``لل`` read as
+    ``ال``) that UN Arabic writes ``DEFINITE_MIN_COUNT`` times or more, in both real corpora: a
+    name's first word one letter short of its form is a slip only when it is none of these
+    (``المحدثة``, "updated", beside ``المتحدثة``; ``المثل``, "the ideal", beside ``الممثل``).
+    The Arabic-only blind sets count too: this list only keeps a finding from being made."""
+    counts: Counter[str] = Counter()
+    real, alone = ROOT / "corpora" / "real", ROOT / "corpora" / "real-ar"
+    paths = [*real.glob("*/ar.txt"), *alone.glob("*/text.ar.txt")]
+    for path in sorted(paths):
+        for token in AR_WORD.findall(path.read_text(encoding="utf-8").translate(UNMARK)):
+            bare = re.sub("^[وف]?[بك]?", "", token)
+            if bare.startswith("لل"):
+                bare = "ال" + bare[2:]
+            if bare.startswith("ال") and len(bare) >= 4:
+                counts[bare] += 1
+    return {w for w, n in counts.items() if n >= DEFINITE_MIN_COUNT}
 
 
 def unlisted_words(corpus: Counter[str]) -> set[str]:

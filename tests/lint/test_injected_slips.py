@@ -39,7 +39,7 @@ FLOORS_ALONE = {
     "number": 0, "month-pair-space": 30, "month-pair-mismatch": 30, "space-before-comma": 30,
     "latin-comma": 30, "alef-maqsura-in-name": 30, "taa-marbuta-in-name": 30,
     "construct-head-article": 28, "deprecated-rendering": 29, "honorific-gender": 7, "tatweel": 30,
-    "word-dropped-from-name": 20, "final-yeh-dotless": 26, "final-taa-marbuta-as-haa": 19,
+    "word-dropped-from-name": 20, "final-yeh-dotless": 26, "final-taa-marbuta-as-haa": 18,
     "letter-dropped": 7, "letters-swapped": 9, "doubled-word": 30, "title-gender": 6,
 }  # fmt: skip
 

@@ -17,6 +17,7 @@ import pytest
 
 from mustalah.matching import TermIndex, nearmiss
 from mustalah.matching.nearmiss import BUILTIN_HEADS, TOKEN, NearMissIndex, _Cand, stems
+from mustalah.matching.nearmiss_words import DROP_DOMAINS
 from mustalah.matching.types import NearMiss, TermMatch
 from mustalah.termbase.loader import load_termbase
 from mustalah.termbase.model import Concept, Term, Termbase
@@ -49,7 +50,8 @@ class ScanOracle:
                         continue
                     seen.add((concept.id, toks))
                     self.vocabulary.update(toks)
-                    cand = _Cand(concept.id, toks, surface, concept.domain == "people")
+                    body = concept.domain in DROP_DOMAINS  # a letter dropped inside a body's first word
+                    cand = _Cand(concept.id, toks, surface, concept.domain == "people", body)
                     if len(toks) == 2:
                         self.single0.setdefault(toks[0], []).append(cand)
                         self.single1.setdefault(toks[1], []).append(cand)

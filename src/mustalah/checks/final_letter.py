@@ -16,6 +16,7 @@ from ..text.final_letters import (
     describe_swap,
     final_letter_correction,
     inner_yeh_correction,
+    nisba_with_haa,
 )
 from ..text.hamza import hamza_correction
 from .base import Rule, SideView, UnitContext
@@ -68,6 +69,8 @@ class FinalLetterSlip(Rule):
             if bare[-1:] not in FINAL_SWAPS:
                 continue
             mended = final_letter_correction(bare, is_word)
+            if mended is None and bare.endswith("يه"):
+                mended = nisba_with_haa(bare, _word_before(view.text, m.start()))
             if mended is None and bare in CONTEXT_TOLD and SHADDA not in m.group():
                 mended = correction_in_context(bare, _words_after(view.text, m.end()))
             if mended is None or hamza_correction(bare, is_word) is not None:
@@ -107,3 +110,9 @@ def _words_after(text: str, end: int) -> list[str]:
         if not AR_WORD.fullmatch(word) and not word.isdigit():
             break
     return words
+
+
+def _word_before(text: str, start: int) -> str:
+    """The word (no vowel marks) right before ``start``, or "" after punctuation or at the start."""
+    words = text[max(0, start - 30) : start].split()
+    return words[-1].translate(UNMARK) if words else ""

@@ -23,9 +23,9 @@ from typing import Any
 
 from ..packed import PackedRows
 from ..termbase.model import Termbase
-from ..text.arabic import PROCLITICS
+from ..text.arabic import PROCLITICS, attach_clitics
 from ..text.normalize import Folded, fold_key
-from ..text.typos import common_words
+from ..text.typos import common_words, definite_words
 from .nearmiss_tables import DICT_KEYS_MAX as DICT_KEYS_MAX
 from .nearmiss_tables import (
     Info,
@@ -42,6 +42,7 @@ from .nearmiss_tables import (
 )
 from .nearmiss_words import BUILTIN_HEADS as BUILTIN_HEADS
 from .nearmiss_words import (
+    DROP_DOMAINS,
     MIN_EDIT_LEN,
     MIN_FRAME_TOKENS,
     STEM_CACHE_MAX,
@@ -69,10 +70,13 @@ class _Cand:
     expected: str
     #: a person's name: a truncated or re-spelled name is worth reporting even at its end
     name: bool = False
+    #: a body's or a post's name (``DROP_DOMAINS``): its two-word Arabic form is read with a letter
+    #: dropped inside its first word
+    body: bool = False
 
 
-def _make_cand(concept_id: str, tokens: tuple[str, ...], expected: str, name: bool) -> _Cand:
-    return _Cand(concept_id, tokens, expected, name)
+def _make_cand(concept_id: str, tokens: tuple[str, ...], expected: str, name: bool, body: bool) -> _Cand:
+    return _Cand(concept_id, tokens, expected, name, body)
 
 
 class NearMissIndex:
@@ -122,7 +126,7 @@ class NearMissIndex:
     @classmethod
     def build(cls, termbase: Termbase, lang: str) -> NearMissIndex:
         ids: dict[str, int] = {}
-        rows: list[tuple[str, tuple[str, ...], str, bool]] = []
+        rows: list[tuple[str, tuple[str, ...], str, bool, bool]] = []
         seen: set[tuple[str, tuple[str, ...]]] = set()
         for concept in termbase:
             for term in concept.terms_in(lang):
@@ -135,13 +139,14 @@ class NearMissIndex:
                     seen.add((concept.id, toks))
                     for t in toks:
                         ids.setdefault(t, len(ids))
-                    rows.append((concept.id, toks, surface, concept.domain == "people"))
+                    people, body = concept.domain == "people", concept.domain in DROP_DOMAINS
+                    rows.append((concept.id, toks, surface, people, body))
         heads = set(BUILTIN_HEADS.get(lang, set()))
         keys, seqs, partials = hash_tables(
-            [[ids[t] for t in toks] for _c, toks, _s, _n in rows],
+            [[ids[t] for t in toks] for _c, toks, _s, _n, _b in rows],
             [
-                [slot_can_report(toks, p, name, heads, lang) for p in range(len(toks))]
-                for _c, toks, _s, name in rows
+                [slot_can_report(toks, p, name, heads, lang, body) for p in range(len(toks))]
+                for _c, toks, _s, name, body in rows
             ],
         )
         max_len = max((len(r[1]) for r in rows), default=0)
@@ -328,6 +333,12 @@ class NearMissIndex:
                 if found_tok.endswith(st) and (st in self.heads or st == cand.tokens[0]):
                     clitics = found_tok[: len(found_tok) - len(st)]
                     break
+                if letter_dropped_inside(st, cand.tokens[0]):
+                    # بالجعية, والأين; للجعية is ل + الجعية with the article's alef gone
+                    cut = len(st) if found_tok.endswith(st) else len(st) - 1
+                    clitics = found_tok[: len(found_tok) - cut]
+                    expected = attach_clitics(clitics, cand.expected)  # للجمعية العامة
+                    break
         found[(start, end)] = NearMiss(
             kind,
             self.lang,
@@ -362,8 +373,13 @@ class NearMissIndex:
             return mismatch, "frame"
         if any(o in self.vocabulary for o in options):
             return None
-        if mismatch == 0 and len(toks) == 2 and not cand.name and not (
-            self.lang == "ar" and any(letter_dropped_inside(o, expected) for o in options)
+        if (
+            mismatch == 0
+            and len(toks) == 2
+            and not cand.name
+            and not (
+                self.lang == "ar" and cand.body and any(letter_dropped_inside(o, expected) for o in options)
+            )
         ):
             # a two-word phrase with another first word is usually another phrase
             # (وزارة الخارجية is not a misspelt وزيرة الخارجية): not evidence enough, unless
@@ -383,19 +399,23 @@ class NearMissIndex:
 
 
 @functools.lru_cache(maxsize=1)
-def _common_folded() -> frozenset[str]:
-    return frozenset(fold_key(w) for w in common_words())
+def _written_folded() -> frozenset[str]:
+    """The words UN Arabic writes often, and those with the article it writes twice (folded)."""
+    return frozenset(fold_key(w) for w in (*common_words(), *definite_words()))
 
 
 def letter_dropped_inside(found: str, expected: str) -> bool:
     """``found`` (folded) is ``expected`` with one letter dropped, neither its first nor its last
-    (a dropped last letter is often another form: الأمينة → الأمين), and is no word UN Arabic
-    writes often (``data/common-words.txt``: المقر, "headquarters", is no slip of المقرر)."""
-    if len(found) != len(expected) - 1 or len(found) < MIN_EDIT_LEN:
+    (a dropped last letter is often another form: الأمينة → الأمين), keeps the article (a verb
+    or an indefinite noun one letter short of a name's word is another word: تجمد, "freezes",
+    beside تجميد), and is no word UN Arabic writes often (``data/common-words.txt``: المقر,
+    "headquarters", is no slip of المقرر) nor a word with the article it writes twice
+    (``data/definite-words.txt``: المحدثة, "updated", beside المتحدثة)."""
+    if len(found) != len(expected) - 1 or len(found) < MIN_EDIT_LEN or not found.startswith("ال"):
         return False
     return (
         any(expected[:i] + expected[i + 1 :] == found for i in range(1, len(expected) - 1))
-        and found not in _common_folded()
+        and found not in _written_folded()
     )
 
 

@@ -74,20 +74,23 @@ def hash_tables(
     return keys[order], numbers_all[order].astype(np.int32), partials
 
 
-def slot_can_report(tokens: tuple[str, ...], p: int, name: bool, heads: set[str], lang: str) -> bool:
+def slot_can_report(
+    tokens: tuple[str, ...], p: int, name: bool, heads: set[str], lang: str, body: bool = False
+) -> bool:
     """Whether an odd word in slot ``p`` can ever pass :meth:`NearMissIndex._check`.
 
     A frame needs a head slot of a long name; otherwise only a one-edit variant of a word
     of at least ``MIN_EDIT_LEN`` letters counts, and the first of two words (unless a person's
-    name) only in Arabic, with more letters (a letter dropped inside it).  Slots that can never
-    report are not indexed at all.
+    name) only of a body's, a post's or a State's Arabic name, with more letters (a letter dropped
+    inside).  Slots that can never report are not indexed at all.
     """
     head_pos = 0 if lang == "ar" else len(tokens) - 1
     if len(tokens) >= MIN_FRAME_TOKENS and p == head_pos and tokens[p] in heads:
         return True
     if p == 0 and len(tokens) == 2 and not name:
-        # only an Arabic word with a letter dropped inside it (``الجعية العامة``): nearmiss._check
-        return lang == "ar" and len(tokens[0]) > MIN_EDIT_LEN
+        # only a body's, a post's or a State's Arabic name, a letter dropped inside its first word
+        # (``الجعية العامة``): nearmiss._check
+        return lang == "ar" and body and len(tokens[0]) > MIN_EDIT_LEN
     return len(tokens[p]) >= MIN_EDIT_LEN
 
 

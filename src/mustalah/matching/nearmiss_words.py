@@ -71,6 +71,10 @@ BUILTIN_HEADS = {
     },
 }
 MIN_EDIT_LEN = 4
+#: The termbase domains whose two-word Arabic names are read with a letter dropped inside their
+#: first word, the article kept (``الجعية العامة``, ``الأين العام``): bodies, posts and States;
+#: not generic concepts (``تمول الإرهاب``, "finance terrorism", beside ``تمويل الإرهاب``).
+DROP_DOMAINS = frozenset({"entities", "posts", "member-states"})
 _CLITIC_INITIALS = frozenset(p[0] for p in _PREFIXES if p)
 MIN_FRAME_TOKENS = 4
 

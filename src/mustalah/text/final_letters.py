@@ -22,11 +22,12 @@ FINAL_SWAPS = {"ى": "ي", "ي": "ى", "ه": "ة", "ة": "ه"}
 #: knows ``وهى``, "weakened", and ``أى``, "saw", as classical verbs): ``فى`` (two letters, too short
 #: for the dictionary test), ``هى``, ``كى``/``لكى`` and ``أى``, with the conjunctions before them.
 _SHORT_SLIPS = {
-    clitic + word: clitic + word[:-1] + "ي"
+    conjunction + preposition + word: conjunction + preposition + word[:-1] + "ي"
     for word in ("فى", "هى", "كى", "لكى", "أى")
-    for clitic in ("", "و", "ف")
-    if clitic + word != "وفى"  # also "fulfilled": correction_in_context reads what follows
-} | {"بأى": "بأي", "لأى": "لأي"}
+    for conjunction in ("", "و", "ف")
+    for preposition in (("", "ب", "ل", "ك") if word == "أى" else ("",))
+    if conjunction + word != "وفى"  # also "fulfilled": correction_in_context reads what follows
+}
 #: How many words after a word :func:`correction_in_context` reads: ``وفى`` is ``وفي`` ("and in")
 #: when none of them starts with ب, since the verb ``وفى`` ("fulfilled") takes ب within its clause
 #: (``وفى الأمين العام بوعده``).
@@ -48,30 +49,34 @@ def final_letter_words() -> frozenset[str]:
 def final_letter_correction(word: str, is_word: Callable[[str], bool]) -> str | None:
     """The word UN Arabic writes for ``word`` (no vowel marks) with its last letter swapped, or
     None: ``word`` must be unknown to ``is_word`` and the mended word (or its stem after the
-    proclitics) one of :func:`final_letter_words` that ``is_word`` knows; or a frequent word in
-    ية written يه (:func:`_nisba_with_haa`)."""
+    proclitics) one of :func:`final_letter_words` that ``is_word`` knows."""
     if word in _SHORT_SLIPS:
         return _SHORT_SLIPS[word]
     if len(word) < 3 or word[-1] not in FINAL_SWAPS:
         return None
     if is_word(word):
-        return _nisba_with_haa(word)
+        return None
     return _listed_mend(word, is_word)
 
 
-def _nisba_with_haa(word: str) -> str | None:
-    """``عمليه``, ``ماليه``, ``رسميه`` for ``عملية``, ``مالية``, ``رسمية``: the dictionary reads
-    ي + ه as a word and the pronoun "his", but a word UN Arabic writes often that ends in ية, and
-    never in يه, is the slip.  A stem opening like a verb's present tense (ت ي ن أ: ``تغطيه``,
-    "covers it", beside ``تغطية``) is left alone."""
+#: Words before a plural in construct (``أحد مسؤوليه``, "one of its officials"; ``بعض ممثليه``).
+_QUANTIFIERS = frozenset({"أحد", "إحدى", "بعض", "جميع", "كل", "معظم", "أغلب", "كبار", "أبرز", "مختلف"})
+
+
+def nisba_with_haa(word: str, previous: str) -> str | None:
+    """``عمليه``, ``ماليه``, ``رسميه`` for ``عملية``, ``مالية``, ``رسمية`` (no vowel marks; the word
+    before it as ``previous``): the dictionary reads ي + ه as a word and the pronoun "his", but a
+    word UN Arabic writes often that ends in ية, and never in يه, is the slip.  Left alone: a word
+    with a proclitic or after a quantifier, which may be a plural in construct with its pronoun
+    (``ومسؤوليه``, ``أحد مفوضيه``, "one of its commissioners"), and a stem opening like a verb's
+    present tense (ت ي ن أ: ``تغطيه``, "covers it", beside ``تغطية``)."""
     if not word.endswith("يه") or len(word) < 4 or word in final_letter_words():
         return None
-    stem = split_proclitics(word)[1]
-    if stem[:1] in "تينأ" or stem in final_letter_words():
+    clitics, stem = split_proclitics(word)
+    if clitics or previous in _QUANTIFIERS or stem[:1] in "تينأ":
         return None
     mended = word[:-1] + "ة"
-    common = common_words()
-    return mended if mended in common or split_proclitics(mended)[1] in common else None
+    return mended if mended in common_words() else None
 
 
 def _listed_mend(word: str, is_word: Callable[[str], bool]) -> str | None:

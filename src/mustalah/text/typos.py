@@ -47,6 +47,13 @@ def common_words() -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=1)
+def definite_words() -> frozenset[str]:
+    """Words with the article (a conjunction or preposition before it dropped) UN Arabic writes
+    twice or more: a name's first word one letter short of its form is no slip if it is one."""
+    return _read("definite-words.txt")
+
+
+@functools.lru_cache(maxsize=1)
 def unlisted_words() -> frozenset[str]:
     """Words the dictionary lacks that UN Arabic writes (names of places and people, mostly)."""
     return _read("unlisted-words.txt")
