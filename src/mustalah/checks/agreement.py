@@ -90,9 +90,11 @@ class VerbHonorificGender(Rule):
         after a feminine verb (``قالت المدير التنفيذي``), which older UN Arabic kept, is a
         warning.  Verbs that often take a person as object (``استقبل``، ``دعا``، ``شكر``،
         ``عيّن``، ``التقى``), forms that are also nouns (``توجه``، ``تلقي``), words with a
-        proclitic, a person's one-word short form (``والي`` is also "governor"), a phrase
-        before the comma (``وقالت في بيان،``) and a one-word title after it (``الرئيس`` may
-        head a longer title: ``الرئيس التنفيذي``) are not read.  It yields to GN001, GN002 and GN005,
+        proclitic, a person's one-word short form (``والي`` is also "governor"), a phrase,
+        an object, two people or a person the termbase knows before the comma (``وقالت في
+        بيان،``, ``وأشاد بجهود ميشيل باشليه،``, ``وقال ديفيد بيزلي وهنرييتا فور،``) and a
+        one-word title after it (``الرئيس`` may head a longer one: ``الرئيس التنفيذي``) are
+        not read.  It yields to GN001, GN002 and GN005,
         which know which word is wrong.
     Why it matters:
         The slip changes who is speaking or reads as broken Arabic; revisers hear it,
