@@ -70,8 +70,8 @@ class _Cand:
     expected: str
     #: a person's name: a truncated or re-spelled name is worth reporting even at its end
     name: bool = False
-    #: a body's or a post's name (``DROP_DOMAINS``): its two-word Arabic form is read with a letter
-    #: dropped inside its first word
+    #: a body's, a post's or a State's name (``DROP_DOMAINS``): its two-word Arabic form is read
+    #: with a letter dropped inside its first word
     body: bool = False
 
 
@@ -335,9 +335,12 @@ class NearMissIndex:
                     break
                 if letter_dropped_inside(st, cand.tokens[0]):
                     # بالجعية, والأين; للجعية is ل + الجعية with the article's alef gone
-                    cut = len(st) if found_tok.endswith(st) else len(st) - 1
-                    clitics = found_tok[: len(found_tok) - cut]
-                    expected = attach_clitics(clitics, cand.expected)  # للجمعية العامة
+                    if found_tok.endswith(st):
+                        clitics = found_tok[: len(found_tok) - len(st)]
+                    elif found_tok.endswith("ل" + st[2:]):
+                        clitics = found_tok[: len(found_tok) - len(st) + 1]
+                    if clitics:
+                        expected = attach_clitics(clitics, cand.expected)  # للجمعية العامة
                     break
         found[(start, end)] = NearMiss(
             kind,
