@@ -38,7 +38,7 @@ _TITLE = re.compile(
     rf"(?<![{_LETTER}\u064b-\u0652\u0670\u0640])(?:و|ف)?"
     rf"(?P<title>(?P<pre>{_either('ال', 'لل', 'بال', 'ل', 'ب')})?"
     rf"(?P<head>{_either(*_HEADS)})(?P<head_f>{_word('ة')})?"
-    rf" (?:{_ARTICLE})?(?P<adj>{_either(*_ADJECTIVES)})(?P<adj_f>{_word('ة')})?"
+    rf" (?P<adj_al>{_ARTICLE})?(?P<adj>{_either(*_ADJECTIVES)})(?P<adj_f>{_word('ة')})?"
     rf"(?: (?:{_ARTICLE})?(?P<second>{_either(*_SECOND)})(?P<second_f>{_word('ة')})?)?"
     rf"(?P<complement> {_word('للأمين')} {_word('العام')}| {_word('للأمم')} {_word('المتحدة')})?"
     rf"(?: (?P<concerned>(?:{_ARTICLE})?{_word('معني')})(?P<concerned_f>{_word('ة')})?)?)"
@@ -82,9 +82,10 @@ class TitleAgreement(Rule):
         its phrase (at the start, after punctuation, a verb or a particle), since after a
         noun it may be that noun's (``فرقة العمل التابعة للأمين العام المعنية``, ``ولاية
         المقرر الخاص المعنية``); ``عام`` only as ``عامة`` (the masculine is also "year":
-        ``المقررة عام 2021``, "scheduled for 2021"); and an indefinite title not with the
-        participle ``منسق`` ("coordinated") nor with ``خاصة`` before a preposition (the adverb
-        "especially").
+        ``المقررة عام 2021``, "scheduled for 2021"); head and adjective must both have the
+        article or both lack it (``التعاون المنسق خاصة``, "coordinated cooperation, especially",
+        is no title); and an indefinite title not with the participle ``منسق`` ("coordinated")
+        nor with ``خاصة`` before a preposition (the adverb "especially").
     Why it matters:
         The reader cannot tell whether the post is held by a man or a woman, and the phrase
         is ungrammatical; revisers correct it on sight.
@@ -109,16 +110,20 @@ class TitleAgreement(Rule):
         for view in ctx.in_lang("ar"):
             text = view.text
             for m in _TITLE.finditer(text):
+                pre = re.sub(_MARKS, "", m.group("pre") or "")
+                definite = pre in ("ال", "لل", "بال")
+                if definite != bool(m.group("adj_al")):
+                    continue  # no title: an adjective after a noun (التعاون المنسق خاصة, "especially")
                 read = [k for k in ("head", "adj", "second", "concerned") if m.group(k)]
                 if m.group("adj") == "عام" and not m.group("adj_f"):
                     read.remove("adj")  # "year" (المقررة عام 2021), or the title agrees
                 if "concerned" in read and (
-                    m.group("pre") in ("لل", "ل", "ب", "بال") or not _subject_position(text, m.start("title"))
+                    pre in ("لل", "ل", "ب", "بال") or not _subject_position(text, m.start("title"))
                 ):
                     read.remove("concerned")  # the title is another word's genitive or object
                 if len({bool(m.group(k + "_f")) for k in read}) < 2:
                     continue
-                if not m.group("pre") and not self._indefinite_title(text, m):
+                if not definite and not self._indefinite_title(text, m):
                     continue
                 yield self.finding(
                     ctx,
