@@ -17,11 +17,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from ..matching.types import TermMatch
 from ..model import Finding
 from ..termbase.model import Gender
 from ..text.typos import common_words
 from .base import Rule, SideView, UnitContext
 from .honorific_scan import honorifics
+from .policy import is_person
 from .spelling import dictionary_word
 
 #: Past-tense verbs in the masculine; the feminine adds ت (ألقى → ألقت).
@@ -199,12 +201,12 @@ def _named_before(ctx: UnitContext, view: SideView, start: int) -> re.Match[str]
         # two people (``وقال ديفيد بيزلي وهنرييتا فور، المديرة التنفيذية``): the title is the second's
         or any(w.startswith("و") for w in words[1:])
         # a person the termbase knows: GN005 reads the title beside the person, the verb above
-        or any(_person(ctx, t.concept_id) for t in view.matches if t.start < m.end(2) and m.start(2) < t.end)
+        or any(is_person(ctx.termbase, t.concept_id) for t in _within(view, m.start(2), m.end(2)))
     ):
         return None
     return m
 
 
-def _person(ctx: UnitContext, concept_id: str) -> bool:
-    concept = ctx.termbase.get(concept_id)
-    return concept is not None and concept.domain == "people"
+def _within(view: SideView, start: int, end: int) -> list[TermMatch]:
+    """The term matches of ``view`` that overlap ``start``–``end``."""
+    return [t for t in view.matches if t.start < end and start < t.end]

@@ -10,6 +10,7 @@ from ..termbase.model import Gender
 from ..text.arabic import gendered
 from .base import Rule, SideView, UnitContext
 from .honorific_scan import Honorific, honorifics
+from .policy import is_person
 from .title_first import (
     CONSTRUCT_HEADS,
     OBJECT_PRONOUN,
@@ -41,11 +42,6 @@ _POST_OF = re.compile(r"(?:منصب|وظيفة)\s+$")
 _ANOTHER_PERSON = re.compile(r"(?:^|\s)و?(?:فخامة|معالي|سعادة|سمو|من قبل|من جانب)\s")
 #: A preposition word right before a title (``التقت الدكتورة كانيم مع رئيس الوزراء``): its object.
 _PREPOSITION_BEFORE = re.compile(r"(?:^|\s)(?:مع|إلى|الى|على|عن|من|لدى|عند|بين|ضد|نحو)\s+$")
-
-
-def _is_person(ctx: UnitContext, concept_id: str) -> bool:
-    concept = ctx.termbase.get(concept_id)
-    return concept is not None and concept.domain == "people"
 
 
 def _names_another_person(ctx: UnitContext, view: SideView, h: Honorific, start: int, concept: str) -> bool:
@@ -221,7 +217,7 @@ class HonorificTitleGender(Rule):
                         reported.add(h.start)
                         fix = title_fix(self, ctx, view, m, h, honorifics, person) if head is None else None
                         yield fix or self._mismatch(ctx, view, h, what, gender, m.concept_id)
-                    elif _is_person(ctx, m.concept_id):
+                    elif is_person(ctx.termbase, m.concept_id):
                         person = m.surface
                         continue  # السيدة غادة والي، المدير التنفيذي: her name agrees; her title is next
                     break
@@ -239,7 +235,7 @@ class HonorificTitleGender(Rule):
         # what a reviser would make feminine, so no masculine honorific is suggested.
         # (a man the termbase knows after a feminine honorific: the honorific is wrong)
         woman_with_masculine_post = (
-            gender is Gender.MASCULINE and view.lang == "ar" and not _is_person(ctx, concept)
+            gender is Gender.MASCULINE and view.lang == "ar" and not is_person(ctx.termbase, concept)
         )
         suggestion: str | None
         if woman_with_masculine_post:

@@ -27,6 +27,7 @@ from ..text.arabic import attach_clitics, gendered
 from .apposition import AR_NAME_WORD, EN_NAME, appoints, apposed_in_source, name_before, unknown_word
 from .base import CorpusRule, Fact, SideView, UnitContext
 from .honorific_scan import Honorific, honorifics
+from .policy import is_person
 
 #: Particles and speech verbs that end a name after an honorific.
 _AR_STOP = frozenset(
@@ -164,8 +165,9 @@ class PersonGenderAcrossUnits(CorpusRule):
             yield from self._collect(ctx, view)
 
     def _collect(self, ctx: UnitContext, view: SideView) -> Iterator[Fact]:
-        people = [m for m in view.matches if m.term.gender in _GENDERS and _is_person(ctx, m.concept_id)]
-        stops = {m.start for m in view.matches if not _is_person(ctx, m.concept_id)}
+        termbase = ctx.termbase
+        people = [m for m in view.matches if m.term.gender in _GENDERS and is_person(termbase, m.concept_id)]
+        stops = {m.start for m in view.matches if not is_person(termbase, m.concept_id)}
         ends = frozenset(m.end for m in people)
         for m in people:  # a termbase person introduces (and is) a gender
             gender = m.term.gender
@@ -190,7 +192,7 @@ class PersonGenderAcrossUnits(CorpusRule):
                 yield self._fact(view, ctx, s, e, h.gender, authority, "honorific", finding, fem, masc, keys)
         hons = honorifics(view)
         for m in view.matches:  # gendered titles next to a name: checked, never introducing
-            if m.term.gender not in _GENDERS or _is_person(ctx, m.concept_id):
+            if m.term.gender not in _GENDERS or is_person(ctx.termbase, m.concept_id):
                 continue
             before = [h for h in hons if h.start < m.end and m.start - h.end < 90]
             if before and (before[-1].end > m.start or before[-1].gender is not m.term.gender):
@@ -321,11 +323,6 @@ def _same_person(intro: Fact, mention: Fact, word: str) -> bool:
     if x[-1] == word:
         return not (x[:-1] and y[:-1] and set(x[:-1]).isdisjoint(y[:-1]))
     return x[0] == word and len(y) == 1
-
-
-def _is_person(ctx: UnitContext, concept_id: str) -> bool:
-    concept = ctx.termbase.get(concept_id)
-    return concept is not None and concept.domain == "people"
 
 
 def _tokens(view: SideView, start: int, end: int) -> list[tuple[int, int]]:

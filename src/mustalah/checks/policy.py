@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 
 from ..model import Severity
-from ..termbase.model import Concept
+from ..termbase.model import Concept, Termbase
 
 #: Termbase domains whose every concept is a proper name with one prescribed form.
 NAME_DOMAINS = frozenset({"entities", "posts", "people", "member-states"})
@@ -41,6 +41,12 @@ def is_official_name(concept: Concept) -> bool:
         for term in concept.terms_in("en")
         if term.approved and not term.is_acronym and term.text.strip()
     )
+
+
+def is_person(termbase: Termbase, concept_id: str) -> bool:
+    """The concept is a person the termbase knows (its ``people`` domain)."""
+    concept = termbase.get(concept_id)
+    return concept is not None and concept.domain == "people"
 
 
 def is_low_confidence(concept: Concept) -> bool:
