@@ -251,7 +251,8 @@ class Tatweel(Rule):
         and after a slash before a feminine ending (``الأمين/ـة العام/ـة``, the inclusive form)
         or inside brackets (``مقدوني(ـة)``, as UNTERM's notes write it).
         A tatweel standing alone between spaces was typed for a dash (``مسألة الناس ـ أي
-        البشر``): the finding says so and its fix is a dash.
+        البشر``): the finding says so and its fix is a dash (not beside a one-letter fragment of
+        a word a PDF copy broke, ``ترس ـ ل``).
     Why it matters:
         Justification belongs to the typesetting, not the text: tatweel breaks
         search and matching and is not used in UN Arabic documents.
@@ -290,8 +291,13 @@ class Tatweel(Rule):
 
 
 def _standing_alone(text: str, start: int, end: int) -> bool:
-    """A tatweel run between spaces (``مسألة الناس ـ أي البشر``): typed for a dash, no word stretched."""
-    return (start == 0 or text[start - 1].isspace()) and (end == len(text) or text[end].isspace())
+    """A tatweel run between spaces (``مسألة الناس ـ أي البشر``): typed for a dash, no word stretched.
+    Not beside a one-letter fragment: a word a PDF copy broke with spaces (``ترس ـ ل``, ترسل) has a
+    stray tatweel, and a dash there would make no sense."""
+    if not (start == 0 or text[start - 1].isspace()) or not (end == len(text) or text[end].isspace()):
+        return False
+    beside = text[:start].split()[-1:] + text[end:].split()[:1]
+    return not any(len(w) == 1 and "\u0621" <= w <= "\u064a" and w != "و" for w in beside)
 
 
 #: A feminine ending after a slash and a tatweel (``/ـة``, ``/ـات``, ``/ـها``), as a word ends.

@@ -22,6 +22,7 @@ from .markup import InlineCodeMismatch, PlaceholderMismatch
 from .meta import UnusedSuppression
 from .month_style import MonthPairSpacing, MonthWithoutPair
 from .months import MonthMismatch, MonthPairWrong
+from .number_gender import NumberGender
 from .numbers import NumberMismatch
 from .persons import PersonGenderAcrossUnits
 from .pofilter import PofilterCheck
@@ -30,6 +31,7 @@ from .punctuation import (
     PunctuationBeforeParenthetical,
     SpaceBeforePunctuation,
 )
+from .run_together import WordsRunTogether
 from .spacing import NumberGluedToWord
 from .spelling import ConfusedWord, Misspelling
 from .spelling_slots import RareWordBeforeName
@@ -67,6 +69,7 @@ ALL_RULES: tuple[type[Rule], ...] = (
     VerbHonorificGender,
     TitlePersonGender,
     TitleAgreement,
+    NumberGender,
     UnusedSuppression,
     NumberMismatch,
     MonthMismatch,
@@ -88,6 +91,7 @@ ALL_RULES: tuple[type[Rule], ...] = (
     HamzaSlip,
     FinalLetterSlip,
     LetterSlip,
+    WordsRunTogether,
     InconsistentTranslation,
     InconsistentSource,
     ConceptRenderedTwoWays,

@@ -269,9 +269,10 @@ class Misspelling(Rule):
     category = "spelling"
     severity = "info"
     #: a non-word that a term, confusion or vowel-mark rule already reports with its right form
-    #: (or ST008: two month names run together, ``أكتوبرتشرين``)
+    #: (or SP008, two words run together, or ST008: two month names so, ``أكتوبرتشرين``)
     yields_to = (
-        "TM002", "TM003", "TM005", "TM006", "TM008", "SP001", "SP003", "SP005", "SP006", "SP007", "ST008",
+        "TM002", "TM003", "TM005", "TM006", "TM008", "SP001", "SP003", "SP005", "SP006", "SP007", "SP008",
+        "ST008",
     )  # fmt: skip
     #: ``words = [...]`` in ``[tool.mustalah.rules.SP002]``: the project's own words (drug names,
     #: transliterated names) that neither the dictionary nor the termbase has.

@@ -11,6 +11,7 @@ from ..termbase.derived import register
 from ..termbase.model import Termbase
 from ..text.english import DOCUMENT_SYMBOL
 from .base import Rule, SideView, UnitContext
+from .latin_alone import PARTICLES, QUOTATION, TITLE_WORD, among_latin_names, in_latin_quotation, title_case
 from .markup import PLACEHOLDER
 from .spelling import dictionary_word
 
@@ -212,7 +213,7 @@ class LatinInArabic(Rule):
                     continue  # (المدعي العام ضد كوناراك) Prosecutor v. Kunarac: the original beside it
                 if run_end >= 0 and not text[run_end : m.start()].strip(" ,;:-"):
                     run_end = m.start() + len(word)
-                    all_names = all_names and (word in names or word in _PARTICLES)
+                    all_names = all_names and (word in names or word in PARTICLES)
                     continue
                 if run_start >= 0 and not all_names and not _kept(text, run_start, run_end, other, alone):
                     yield self._report(ctx, view, run_start, run_end)
@@ -231,16 +232,6 @@ _FUNCTION_WORDS = frozenset(
     {"The", "A", "An", "And", "Or", "Of", "In", "On", "At", "To", "For", "From", "With", "By", "As"}
     | {"But", "Not", "This", "That", "These", "Those", "It", "Its", "He", "She", "They", "We", "You"}
     | {"His", "Her", "Their", "Our", "Your", "Is", "Are", "Was", "Were", "Be", "Been", "Has", "Have"}
-)
-
-
-#: Particles inside a name in its own language: Empresa Argentina de Soluciones Satelitales.
-#: … and the small words of an English title (Impacts of Global Financial Crisis on Social and Economic
-#: Development in Vietnam): a title cited in its own language, as UN Arabic cites publications.
-_PARTICLES = frozenset(
-    {"de", "del", "la", "las", "los", "y", "e", "du", "des", "et", "von", "van", "der"}
-    | {"of", "for", "and", "the", "in", "on", "to", "with", "at", "by", "an"}
-    | {"und", "für", "di", "da", "dos", "das", "le", "les", "el", "al"}  # TÜV Produkt und Umwelt
 )
 
 
@@ -279,14 +270,17 @@ def _other_text(ctx: UnitContext, view: SideView) -> str:
 def _kept(text: str, start: int, end: int, other: str, alone: bool) -> bool:
     """A run UN Arabic keeps in Latin: a title the source cites, a name or a list the source
     writes the same way (:func:`_copied_name`), or, in Arabic text with no source, a run in title
-    case (:func:`_title_case`) or inside a quotation in Latin letters."""
+    case, inside a quotation in Latin letters or among Latin names (``checks/latin_alone.py``)."""
     if _cited_title(text, start, end, other) or _copied_name(text[start:end], other):
         return True
     if _named_as_a_title(text, start) and (alone or text[start:end] in other):
         return True  # أغنية بعنوان I was here: a song, a film, a campaign cited by its own name
     if _glossed(text, end):
         return True  # Mesye dam bonjou (صباح الخير جميعًا): words cited in their language, translated
-    return alone and (_title_case(text[start:end]) or _in_latin_quotation(text, start, end))
+    if not alone:
+        return False
+    run = text[start:end]
+    return title_case(run) or in_latin_quotation(text, start, end) or among_latin_names(text, start, end)
 
 
 #: Arabic words that introduce a title or a name cited as it stands: "entitled", "under the
@@ -336,31 +330,6 @@ def _copied_name(run: str, other: str) -> bool:
     return " " not in run and dictionary_word(run.lower(), "en") is False
 
 
-def _in_latin_quotation(text: str, start: int, end: int) -> bool:
-    """The run lies in a quotation written mostly in Latin letters: a headline or a title cited in
-    its own language (``"Iran manufactures first home-made VTOL drone", Fars News Agency``)."""
-    for m in _QUOTATION.finditer(text):
-        if m.start() <= start and end <= m.end():
-            inner: str = m.group(1)
-            latin = sum(c.isascii() and c.isalpha() for c in inner)
-            return latin > 2 * sum("\u0621" <= c <= "\u064a" for c in inner)
-    return False
-
-
-def _title_case(run: str) -> bool:
-    """A name by its shape, as an Arabic text with no source can only judge it: a journal, a
-    company, a ship, a book kept in Latin letters (``Feminist Economics``, ``Sony Pictures
-    Entertainment``, ``Argyll``, ``A Theory of Fairness and Social Welfare``) has a capital on
-    every word but its particles; a phrase left untranslated (``border security and
-    management``, ``Iran manufactures first home-made``) has lower-case words."""
-    words = _TITLE_WORD.findall(run)
-    if not words or not words[0][:1].isupper():
-        return False
-    long_words = [w for w in words if len(w) > 3 and w.lower() not in _PARTICLES]
-    lower = [w for w in long_words if not w[:1].isupper()]
-    return len(lower) <= len(long_words) // 6  # one small word a title keeps lower-case ("that")
-
-
 def _cited_title(text: str, start: int, end: int, other: str) -> bool:
     """A title or a headline cited in its own language: the run opens or closes a quotation in
     the Arabic, and stands inside a quotation of the source that starts with a capital and reads
@@ -371,19 +340,14 @@ def _cited_title(text: str, start: int, end: int, other: str) -> bool:
     if not ((before and before in _QUOTES) or (after and after in _QUOTES)):
         return False
     run = text[start:end]
-    for quoted in _QUOTATION.findall(other):
+    for quoted in QUOTATION.findall(other):
         if run not in quoted or not quoted[:1].isupper():
             continue
-        words = [w for w in _TITLE_WORD.findall(quoted) if len(w) > 3]
+        words = [w for w in TITLE_WORD.findall(quoted) if len(w) > 3]
         title_case = bool(words) and 2 * sum(w[0].isupper() for w in words) >= len(words)
         if title_case or len(quoted.split()) >= 4:
             return True
     return False
-
-
-#: A word of a title in Latin letters (``Fairness``, ``People's``, ``home-made``).
-_TITLE_WORD = re.compile(r"[A-Za-z][\w'’-]*")
-_QUOTATION = re.compile(r"[\"“«‘]([^\"“”«»]+)[\"”»’]")
 
 
 def _beside_its_rendering(text: str, start: int) -> bool:
