@@ -24,13 +24,20 @@ class WordsRunTogether(Rule):
         two words UN Arabic writes often (``data/common-words.txt``, twenty times or more in
         the professionally translated Arabic of ``corpora/real``): ``سكانالبلدان``
         (``سكان البلدان``), ``الممثلةالخاصة``, ``وتوفيرالمساعدات``, ``علىجميع``, ``المشارإليه``.
-        Arabic joins its letters across a lost space without a visible seam, so the slip
-        survives proofreading on screen.  Left alone: a word split two ways into common words
-        (no telling which was meant), a compound name written as one word (``عبدالله``,
-        ``أبوظبي``: its first half is ``عبد``, ``أبو``, ``ابن`` …), a name UN Arabic itself writes
-        that the dictionary lacks (``data/unlisted-words.txt``), a word that spells a
-        capitalized word of the English, a word read as a name by where it stands, and two
-        month names run together (``أكتوبرتشرين``: ST008's month pair).
+        These count too, with two words the dictionary knows: a preposition or ``أن``/``إن``
+        before a word with the article (``فيالبلدان``); words joined after ``ة`` or ``ى``,
+        letters written only at a word's end (``درجةحرارة``, ``العدالةوالإصلاحيات``); a word of
+        four letters or more before one of five or more with the article (``يظهرالتقرير``,
+        ``مستشارالأمم``).  Arabic joins its letters across a lost space without a visible seam,
+        so the slip survives proofreading on screen.  A word that splits two ways
+        (``فيهالبرنامج``: ``فيه البرنامج`` or ``فيها لبرنامج``) is reported with both readings
+        and no fix.  Left alone: a compound name written as one word (``عبدالله``,
+        ``بدرالدين``, ``أبوظبي``: its first half is ``عبد``, ``أبو``, ``ابن`` …, or its second
+        ``الدين``, ``الله`` …), shorter halves before the article (``وسفالبارد``, Svalbard;
+        ``أوسفالدو``, Osvaldo), a name UN Arabic itself writes that the dictionary lacks
+        (``data/unlisted-words.txt``), a word that spells a capitalized word of the English, a
+        word read as a name by where it stands, and two month names run together
+        (``أكتوبرتشرين``: ST008's month pair).
     Why it matters:
         A search for either word misses it, a term or a name inside it is not matched, and
         the page reads as a typing slip.
@@ -53,30 +60,64 @@ class WordsRunTogether(Rule):
         for view, m, bare, is_word in arabic_words(ctx):
             if len(bare) < MIN_LETTERS or is_word(bare) or bare in unlisted_words():
                 continue
-            split = run_together(bare, is_word)
-            if split is None or spells_a_latin_name(ctx, view, bare):
+            splits = run_together(bare, is_word)
+            if not splits or spells_a_latin_name(ctx, view, bare):
                 continue
             speller = arabic_speller()
             if speller is not None and bare in names_by_place(ctx, view, speller):
                 continue
-            left, right = split
-            message = f"'{bare}' is two words run together: '{left} {right}'"
-            suggestion = f"{left} {right}" if m.group() == bare else None  # vowel marks: retype
+            readings = " or ".join(f"'{left} {right}'" for left, right in splits)
+            message = f"'{bare}' is two words run together: {readings}"
+            # one reading and no vowel marks: the fix; else the reviser chooses and retypes
+            suggestion = " ".join(splits[0]) if len(splits) == 1 and m.group() == bare else None
             yield self.finding(ctx, view, m.start(), m.end(), message, suggestion=suggestion)
 
 
-def run_together(word: str, is_word: Callable[[str], bool]) -> tuple[str, str] | None:
-    """``(first, second)`` when ``word`` (no vowel marks, unknown to ``is_word``) is two common
-    words of UN Arabic with the space between them lost, split in one way only; else None."""
+def run_together(word: str, is_word: Callable[[str], bool]) -> list[tuple[str, str]]:
+    """The ways ``word`` (no vowel marks, unknown to ``is_word``) reads as two words with the
+    space between them lost: two common words of UN Arabic, a preposition or ``أن``/``إن``
+    before a word with the article the dictionary knows (``فيالبلدان``), or two words the
+    dictionary knows split after a letter written only at a word's end, ``ة`` or ``ى``
+    (``درجةحرارة``), or before the article of a longer second word (``مستشارالأمم``); empty when
+    none."""
     common = common_words()
     splits = [
-        (word[:i], word[i:]) for i in range(2, len(word) - 2) if word[:i] in common and word[i:] in common
+        (word[:i], word[i:])
+        for i in range(2, len(word) - 2)
+        if (word[:i] in common and word[i:] in common)
+        or _before_the_article(word[:i], word[i:])
+        or _word_before_the_article(word[:i], word[i:])
+        or (word[i - 1] in _WORD_FINAL_ONLY and i >= 3 and len(word) - i >= 3)
     ]
-    if len(splits) != 1:
-        return None
-    left, right = splits[0]
-    if left in NAME_OPENERS or left in MONTHS or right in MONTHS:
-        return None  # two month names run together are ST008's month pair (``أكتوبرتشرين``)
-    if not (is_word(left) and is_word(right)):
-        return None
-    return left, right
+    return [
+        (left, right)
+        for left, right in splits
+        if left.removeprefix("و").removeprefix("ف") not in NAME_OPENERS
+        and left not in MONTHS  # two month names run together are ST008's month pair (``أكتوبرتشرين``)
+        and right not in MONTHS
+        and is_word(left)
+        and is_word(right)
+    ]
+
+
+#: Letters written only at a word's end: a word with one inside is two words (``العدالةوالإصلاحيات``,
+#: ``درجةحرارة``), when both halves are words of three letters or more (``آىسيا`` is آسيا with a
+#: stray ى, not ``آى سيا``).
+_WORD_FINAL_ONLY = frozenset("ةى")
+#: Short words that stand before a noun with the article, never inside a word before ``ال``.
+_BEFORE_ARTICLE = frozenset({"في", "من", "عن", "مع", "على", "إلى", "أن", "إن"})
+
+
+def _before_the_article(left: str, right: str) -> bool:
+    return left in _BEFORE_ARTICLE and right.startswith("ال") and len(right) >= 4
+
+
+#: Second halves of compound names written as one word (``بدرالدين``, ``خيرالله``): no slip.
+NAME_SECOND_HALVES = frozenset({"الدين", "الله", "الإسلام", "الرحمن", "الرحيم", "العزيز", "الكريم", "الحق"})
+
+
+def _word_before_the_article(left: str, right: str) -> bool:
+    """Two longer words the dictionary knows, the second with the article (``يظهرالتقرير``,
+    ``مستشارالأمم``): four letters and five at least, so that a name does not split (``وسفالبارد``,
+    Svalbard; ``أوسفالدو``, Osvaldo; ``الخالدية``, a place)."""
+    return len(left) >= 4 and len(right) >= 5 and right.startswith("ال") and right not in NAME_SECOND_HALVES
