@@ -11,6 +11,7 @@ word, a word dropped from an official name.  Deterministic: the first place that
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable
 
@@ -250,6 +251,17 @@ def doubled_word(ar: str, en: str, names: Names) -> Slip:
     return ar[: m.end()] + m.group(1) + " " + ar[m.end() :], m.start(), m.end() + len(m.group(1))
 
 
+def space_dropped(ar: str, en: str, names: Names) -> Slip:
+    """The space between two words lost (``سكان البلدان`` → ``سكانالبلدان``): the first two words
+    of three letters or more outside an official name, one space between them."""
+    inside = names.spans(ar)
+    words = [m for m in _AR_WORD.finditer(ar) if not any(a < m.end() and m.start() < b for a, b in inside)]
+    for first, second in itertools.pairwise(words):
+        if ar[first.end() : second.start()] == " " and len(first.group()) >= 3 and len(second.group()) >= 3:
+            return ar[: first.end()] + ar[second.start() :], first.start(), second.end() - 1
+    return None
+
+
 #: A title's masculine and feminine forms, as UN Arabic writes them.
 _TITLE_PAIRS = (
     ("المديرة التنفيذية", "المدير التنفيذي"),
@@ -292,4 +304,5 @@ INJECTORS: dict[str, Injector] = {
     "letters-swapped": letters_swapped,
     "doubled-word": doubled_word,
     "title-gender": title_gender,
+    "space-dropped": space_dropped,
 }

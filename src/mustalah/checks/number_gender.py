@@ -10,8 +10,11 @@ from .base import Rule, UnitContext
 
 #: The numbers three to ten in their two forms: with ة before a noun whose singular is masculine
 #: (``ثلاثة أيام``), without before one whose singular is feminine (``ثلاث سنوات``).
-WITH_TAA = ("ثلاثة", "أربعة", "خمسة", "ستة", "سبعة", "ثمانية", "تسعة", "عشرة")
-WITHOUT_TAA = ("ثلاث", "أربع", "خمس", "ست", "سبع", "ثماني", "تسع", "عشر")
+WITH_TAA = ("ثلاثة", "أربعة", "خمسة", "ستة", "سبعة", "ثمانية", "تسعة", "عشرة", "بضعة")
+WITHOUT_TAA = ("ثلاث", "أربع", "خمس", "ست", "سبع", "ثماني", "تسع", "عشر", "بضع")
+#: Other spellings of a number word, read as the word (``اربعة`` without its hamza, ``ثمانى``,
+#: ``ثمان``): the hamza or the ى is SP005's or SP006's, the gender this rule's.
+SPELLINGS = {"اربعة": "أربعة", "اربع": "أربع", "ثمانى": "ثماني", "ثمان": "ثماني"}
 #: Counted plurals whose singular is feminine (سنة، مرة، دولة …): the number has no ة.
 FEMININE_PLURALS = frozenset(
     " ".join(
@@ -20,8 +23,8 @@ FEMININE_PLURALS = frozenset(
             "ساعات ركائز هيئات أولويات نقاط دقائق شركات وحدات حلقات قارات عمليات لغات فتيات",
             "طائرات نتائج قذائف عائلات أسر منظمات لجان مدن قرى بعثات وكالات مبادرات مجموعات سيدات",
             "مؤسسات ولايات جامعات حكومات اتفاقيات مسائل قضايا توصيات دراسات رسائل خطط فرص مهام ليال",
-            "ملاحظات مشكلات أزمات غارات ضربات سيارات شاحنات زيارات مقالات كلمات صفحات مواد إدارات",
-            "ورشات أوراق",
+            "ملاحظات مشكلات أزمات غارات ضربات سيارات شاحنات زيارات كلمات صفحات مواد إدارات ورشات",
+            "أوراق فقرات آليات خدمات سلطات جهات حملات بلديات",
         )
     ).split()
 )
@@ -34,13 +37,28 @@ MASCULINE_PLURALS = frozenset(
             "مرشحين تقييمات وزراء مرافق نواب أجزاء أقسام تقارير ممثلين فتيان تحديات فروع مواضيع",
             "مشاريع مشروعات قرارات مطالب مستشفيات جنود قوارب أهداف مبادئ مجالات مستويات أسئلة برامج",
             "صناديق مؤتمرات أسباب أنواع أشكال ملفات بنود أحزاب أسلحة قتلى جرحى لاجئين أسرى مراقبين",
-            "مستشارين قضاة صحفيين أطباء معلمين طلاب مواطنين مقاعد أحداث مقترحات",
+            "مستشارين قضاة صحفيين أطباء معلمين طلاب مواطنين مقاعد أحداث مقترحات دولارات أنشطة قطاعات",
+            "مجالس أقاليم",
         )
     ).split()
 )
 #: Number words that are also fractions (``خُمس``, a fifth; ``عُشر``, a tenth): before a masculine
 #: plural in construct (``خمس أطفال العالم``, a fifth of the world's children) they are no number.
 FRACTIONS = frozenset({"خمس", "سبع", "تسع", "عشر"})
+#: Words of time after a count (``سبع أشخاص اليوم``): no genitive that makes a fraction of the number.
+_TIME_WORDS = frozenset({"اليوم", "الليلة", "الأسبوع", "الشهر", "العام", "أمس", "الماضي", "الماضية"})
+#: Demonstratives: ``خمس أعضاء هذه الهيئة`` is a fifth of this body's members.
+_DEMONSTRATIVES = frozenset({"هذا", "هذه", "هذين", "هاتين", "هؤلاء", "ذلك", "تلك", "أولئك"})
+#: Units and ordinals before ``عشر``/``عشرة``: a compound number or an ordinal (``الحادي عشر``,
+#: ``الثالثة عشرة``, ``خمس عشرة``), whose noun is singular; the noun after is no count of it.
+_BEFORE_TEN = frozenset(
+    {"أحد", "إحدى", "اثنا", "اثني", "اثنتا", "اثنتي", "الحادي", "الحادية", "الثاني", "الثانية"}
+    | {"الثالث", "الثالثة", "الرابع", "الرابعة", "الخامس", "الخامسة", "السادس", "السادسة", "السابع"}
+    | {"السابعة", "الثامن", "الثامنة", "التاسع", "التاسعة"}
+    | {w for n in WITH_TAA + WITHOUT_TAA for w in (n, "ال" + n)}
+)
+#: Particles before a verb: ``لا تسع`` is "has no room for" (وسع), no nine.
+_BEFORE_A_VERB = frozenset({"لا", "لم", "لن", "قد", "وقد", "ولا", "فلا"})
 #: Vowel marks and tatweel a word may carry between its letters.
 _MARKS = "[\u064b-\u0652\u0670\u0640]*"
 
@@ -49,13 +67,15 @@ def _spelt(word: str) -> str:
     return "".join(re.escape(letter) + _MARKS for letter in word)
 
 
-_NUMBER = "|".join(_spelt(w) for w in sorted(WITH_TAA + WITHOUT_TAA, key=len, reverse=True))
+_NUMBER = "|".join(_spelt(w) for w in sorted((*WITH_TAA, *WITHOUT_TAA, *SPELLINGS), key=len, reverse=True))
 _NOUN = "|".join(_spelt(w) for w in sorted(FEMININE_PLURALS | MASCULINE_PLURALS, key=len, reverse=True))
 #: A number word (its و/ف and ب/ل kept apart), a space, a counted plural, a word's end; and what follows.
 _COUNTED = re.compile(
-    rf"(?<![\u0621-\u064a\u064b-\u0652])([وف]?[بل]?)({_NUMBER})(\s+)({_NOUN})(?![\u0621-\u064a\u064b-\u0652])"
-    r"(\s+\S+)?"
+    rf"(?<![\u0621-\u064a\u064b-\u0652])((?:[وف]{_MARKS})?(?:[بلك]{_MARKS})?)({_NUMBER})(\s+)({_NOUN})"
+    r"(?![\u0621-\u064a\u064b-\u0652])(\s+\S+)?(\s+\S+)?"
 )
+#: The word before a number word.
+_WORD_BEFORE = re.compile(r"(\S+)\s+$")
 _UNMARK = str.maketrans("", "", "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0670\u0640")
 
 
@@ -92,21 +112,39 @@ class NumberGender(Rule):
     def check(self, ctx: UnitContext) -> Iterable[Finding]:
         for view in ctx.in_lang("ar"):
             for m in _COUNTED.finditer(view.text):
-                number, noun = m.group(2).translate(_UNMARK), m.group(4).translate(_UNMARK)
+                written, noun = m.group(2).translate(_UNMARK), m.group(4).translate(_UNMARK)
+                number = SPELLINGS.get(written, written)
+                before = _WORD_BEFORE.search(view.text, 0, m.start())
+                previous = before.group(1).translate(_UNMARK) if before else ""
+                if number in ("عشر", "عشرة") and previous in _BEFORE_TEN:
+                    continue  # الحادي عشر, خمس عشرة: an ordinal or a compound number
                 if number in WITH_TAA and noun in FEMININE_PLURALS:
                     right, gender = WITHOUT_TAA[WITH_TAA.index(number)], "feminine"
                 elif number in WITHOUT_TAA and noun in MASCULINE_PLURALS:
-                    after = (m.group(5) or "").strip()
-                    if number in FRACTIONS and after.startswith(("ال", "وال")):
-                        continue  # خمس أطفال العالم: a fifth of, in construct
+                    if number in FRACTIONS and _a_fraction(m, previous):
+                        continue  # خُمس أطفال العالم: a fifth of, in construct
                     right, gender = WITH_TAA[WITHOUT_TAA.index(number)], "masculine"
                 else:
                     continue
                 start, end = m.start(2), m.end(4)
                 message = (
-                    f"'{number} {noun}': from three to ten the number takes the other gender of its"
+                    f"'{written} {noun}': from three to ten the number takes the other gender of its"
                     f" noun, whose singular is {gender}: '{right} {noun}'"
                 )
-                marked = m.group(2) != number or m.group(4) != noun
+                marked = m.group(2) != written or m.group(4) != noun
                 suggestion = None if marked else f"{right}{m.group(3)}{noun}"
                 yield self.finding(ctx, view, start, end, message, suggestion=suggestion)
+
+
+def _a_fraction(m: re.Match[str], previous: str) -> bool:
+    """Whether ``خمس``, ``سبع``, ``تسع`` or ``عشر`` before a masculine plural reads as a fraction or
+    a verb: marked with its damma (``عُشر``), before a definite genitive (an article, a
+    demonstrative, or a noun in construct with one: ``خمس أطفال العالم``, ``خمس أعضاء هذه
+    الهيئة``, ``عشر مقاعد مجلس النواب``), or after a particle that opens a verb (``لا تسع``)."""
+    if "\u064f" in m.group(2) or previous in _BEFORE_A_VERB:
+        return True
+    after = [(g or "").strip().translate(_UNMARK) for g in (m.group(5), m.group(6))]
+    if after[0] in _TIME_WORDS:
+        return False  # سبع أشخاص اليوم: today, no genitive
+    definite = after[0].startswith(("ال", "وال")) or after[0] in _DEMONSTRATIVES
+    return definite or (bool(after[0]) and after[1].startswith("ال") and after[1] not in _TIME_WORDS)

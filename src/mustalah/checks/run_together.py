@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from ..model import Finding
-from ..text.typos import MONTHS, common_words, unlisted_words
+from ..text.typos import MONTHS, common_words, is_common, unlisted_words
 from .base import Rule, UnitContext
 from .spelling import arabic_speller, arabic_words, names_by_place, spells_a_latin_name
 
@@ -76,23 +76,29 @@ class WordsRunTogether(Rule):
 def run_together(word: str, is_word: Callable[[str], bool]) -> list[tuple[str, str]]:
     """The ways ``word`` (no vowel marks, unknown to ``is_word``) reads as two words with the
     space between them lost: two common words of UN Arabic, a preposition or ``أن``/``إن``
-    before a word with the article the dictionary knows (``فيالبلدان``), or two words the
+    before a word with the article the dictionary knows (``فيالبلدان``) or a common word
+    (``منأجل``), a common word before a preposition (``بالتنسيقمع``), or two words the
     dictionary knows split after a letter written only at a word's end, ``ة`` or ``ى``
     (``درجةحرارة``), or before the article of a longer second word (``مستشارالأمم``); empty when
-    none."""
+    none.  Once one reading is found, every split before an article is a reading too
+    (``كمالمساعدة``: ``كما لمساعدة`` or ``كم المساعدة``)."""
     common = common_words()
-    splits = [
-        (word[:i], word[i:])
-        for i in range(2, len(word) - 2)
+    found = [
+        i
+        for i in range(2, len(word) - 1)
         if (word[:i] in common and word[i:] in common)
-        or _before_the_article(word[:i], word[i:])
+        or _around_a_preposition(word[:i], word[i:], common)
         or _word_before_the_article(word[:i], word[i:])
         or (word[i - 1] in _WORD_FINAL_ONLY and i >= 3 and len(word) - i >= 3)
     ]
+    if found:
+        found += [i for i in range(2, len(word) - 3) if word[i:].startswith("ال") and i not in found]
+    splits = [(word[:i], word[i:]) for i in sorted(found)]
     return [
         (left, right)
         for left, right in splits
         if left.removeprefix("و").removeprefix("ف") not in NAME_OPENERS
+        and right not in NAME_SECOND_HALVES
         and left not in MONTHS  # two month names run together are ST008's month pair (``أكتوبرتشرين``)
         and right not in MONTHS
         and is_word(left)
@@ -108,16 +114,29 @@ _WORD_FINAL_ONLY = frozenset("ةى")
 _BEFORE_ARTICLE = frozenset({"في", "من", "عن", "مع", "على", "إلى", "أن", "إن"})
 
 
-def _before_the_article(left: str, right: str) -> bool:
-    return left in _BEFORE_ARTICLE and right.startswith("ال") and len(right) >= 4
+def _around_a_preposition(left: str, right: str, common: frozenset[str]) -> bool:
+    """A preposition or ``أن``/``إن`` before a word with the article (four letters or more) or a
+    common word of three (``فيالبلدان``, ``منأجل``, ``عنطريق``), or a common word of four letters
+    or more before a preposition (``بالتنسيقمع``)."""
+    if left in _BEFORE_ARTICLE:
+        return (right.startswith("ال") and len(right) >= 4) or (right in common and len(right) >= 3)
+    return right in _PREPOSITIONS and is_common(left) and len(left) >= 4
 
 
-#: Second halves of compound names written as one word (``بدرالدين``, ``خيرالله``): no slip.
-NAME_SECOND_HALVES = frozenset({"الدين", "الله", "الإسلام", "الرحمن", "الرحيم", "العزيز", "الكريم", "الحق"})
+#: Two-letter prepositions that may end a run-together pair.
+_PREPOSITIONS = frozenset({"في", "من", "عن", "مع"})
+
+
+#: Second halves of compound names written as one word (``بدرالدين``, ``خيرالله``, ``أمرالله``,
+#: ``بديعالزمان``), and of ``إنشاءالله`` (إن شاء الله, no إنشاء): no split.
+NAME_SECOND_HALVES = frozenset(
+    {"الدين", "الله", "الإسلام", "الرحمن", "الرحيم", "العزيز", "الكريم", "الحق", "الزمان", "الهدى"}
+    | {"العابدين", "الحسن", "الحسين", "النور"}
+)
 
 
 def _word_before_the_article(left: str, right: str) -> bool:
     """Two longer words the dictionary knows, the second with the article (``يظهرالتقرير``,
     ``مستشارالأمم``): four letters and five at least, so that a name does not split (``وسفالبارد``,
     Svalbard; ``أوسفالدو``, Osvaldo; ``الخالدية``, a place)."""
-    return len(left) >= 4 and len(right) >= 5 and right.startswith("ال") and right not in NAME_SECOND_HALVES
+    return len(left) >= 4 and len(right) >= 5 and right.startswith("ال")

@@ -88,7 +88,8 @@ def _one_keystroke(word: str) -> dict[str, str]:
 _CONJUNCTIONS = ("و", "ف")
 
 
-def _common(word: str) -> bool:
+def is_common(word: str) -> bool:
+    """Whether UN Arabic writes ``word`` often, as written or after its article or conjunction."""
     if word in common_words():
         return True
     prefix, stem = split_proclitics(word)
@@ -127,7 +128,7 @@ def typo_correction(word: str, is_word: Callable[[str], bool], alone: bool) -> t
         return None
     if word in unlisted_words() or stem in unlisted_words():
         return None
-    meant = [(w, slip) for w, slip in _one_keystroke(word).items() if _common(w)]
+    meant = [(w, slip) for w, slip in _one_keystroke(word).items() if is_common(w)]
     if len(meant) != 1 or not is_word(meant[0][0]) or _hamza_slip(word, is_word):
         return None
     clitic = prefix.endswith(("ال", "لل")) or prefix[:1] in _CONJUNCTIONS  # a lone ب, ك or ل may open a name
