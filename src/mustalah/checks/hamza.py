@@ -1,4 +1,4 @@
-"""Hamza slips: a hamza left off a word that needs one, or written on a hamzat al-wasl.
+"""Hamza slips: a hamza left off a word that needs one, written on a hamzat al-wasl, or on the wrong seat.
 
 The commonest slip in the Arabic of UN agencies' and missions' own pages (the Arabic-only blind
 sets of ``corpora/real-ar``): ``الامم``, ``الاردن``, ``ايضا``, ``الانسانية`` with a bare alef, and
@@ -29,14 +29,15 @@ from .spelling import arabic_words, respell, spells_a_latin_name
 
 
 class HamzaSlip(Rule):
-    """A hamza left off a word that needs one, or written on a hamzat al-wasl.
+    """A hamza left off a word that needs one, written on a hamzat al-wasl, or on the wrong seat.
 
     What it catches:
         An Arabic word the dictionary does not know that is a known word once its first alef
         (after the article, or opening the word) takes its hamza — ``الامم``, ``الاردن``,
         ``ايضا``, ``الانسانية``, ``اعادة`` — or loses one it cannot take: the verbal nouns of
         forms VII, VIII and X, ``اسم``, ``اثنان`` (``إجتماع``, ``الإستقرار``, ``إنقضاء``,
-        ``بإسم``).  The hamzated stem must be one UN Arabic writes (``data/hamza-stems.txt``);
+        ``بإسم``), or has it on the wrong seat of its alef (``الإجانب`` for الأجانب).  The
+        hamzated stem must be one UN Arabic writes (``data/hamza-stems.txt``);
         a word that spells a capitalized word of the English (a name) is left alone.  When two
         hamzas make such words (``الاعمار``: الأعمار, الإعمار), both are named and nothing is
         suggested.
@@ -72,6 +73,8 @@ class HamzaSlip(Rule):
             suggestion = respell(token, seat, words[0][seat]) if len(words) == 1 else None
             if kind == "wasl":
                 message = f"'{bare}' has a hamza on a hamzat al-wasl: UN Arabic writes '{words[0]}'"
+            elif kind == "seat":
+                message = f"'{bare}' has its hamza on the wrong seat: UN Arabic writes '{words[0]}'"
             elif suggestion is not None:
                 message = f"'{bare}' has lost its hamza: UN Arabic writes '{words[0]}'"
             else:

@@ -77,7 +77,8 @@ def run_together(word: str, is_word: Callable[[str], bool]) -> list[tuple[str, s
     """The ways ``word`` (no vowel marks, unknown to ``is_word``) reads as two words with the
     space between them lost: two common words of UN Arabic, a preposition or ``أن``/``إن``
     before a word with the article the dictionary knows (``فيالبلدان``) or a common word
-    (``منأجل``), a common word before a preposition (``بالتنسيقمع``), or two words the
+    (``منأجل``), ``لا`` or ``ما`` before a common verb (``لايمكن``), a common word before a
+    preposition (``بالتنسيقمع``), or two words the
     dictionary knows split after a letter written only at a word's end, ``ة`` or ``ى``
     (``درجةحرارة``), or before the article of a longer second word (``مستشارالأمم``); empty when
     none.  Once one reading is found, every split before an article is a reading too
@@ -120,9 +121,13 @@ def _around_a_preposition(left: str, right: str, common: frozenset[str]) -> bool
     or more before a preposition (``بالتنسيقمع``)."""
     if left in _BEFORE_ARTICLE:
         return (right.startswith("ال") and len(right) >= 4) or (right in common and len(right) >= 3)
+    if left in _BEFORE_A_VERB:
+        return right[:1] in "يت" and right in common  # لايمكن, ماتزال: a common verb (not لايتشاك, Lajčák)
     return right in _PREPOSITIONS and is_common(left) and len(left) >= 4
 
 
+#: Particles before a verb that a hurried hand joins to it (``لايمكن``, ``ماتزال``).
+_BEFORE_A_VERB = frozenset({"لا", "ما"})
 #: Two-letter prepositions that may end a run-together pair.
 _PREPOSITIONS = frozenset({"في", "من", "عن", "مع"})
 

@@ -134,7 +134,7 @@ class LatinInArabic(Rule):
         parentheses.  Acronyms (all capitals), acronyms and names the termbase
         lists, anything in parentheses (``(UNCCT)``, an original-language name),
         URLs, e-mail addresses, hashtags and handles (``#volunteernow``, ``@UN``),
-        UN document symbols and character references
+        UN document symbols and their patterns (``S/PRST/year/--``) and character references
         left as text (``&gt;``, escaped twice in both languages), markup tags
         (``<a href='…'>``), placeholders (``{{name}}``, ``%zu``), identifiers
         (``id_token``) and paths or options the source writes the same way
@@ -207,6 +207,8 @@ class LatinInArabic(Rule):
                 # a digit or an underscore against it: an identifier (pp1ab, id_token, _Socks's accelerator)
                 glued = _numbered(text, m.start() + len(word)) or text[m.start() - 1 : m.start()] in _GLUE
                 glued = glued or text[m.end() : m.end() + 1] == "_"
+                # between slashes: a place in a document symbol's pattern (S/PRST/year/--, 1/year/E)
+                glued = glued or text[m.start() - 1 : m.start()] + text[m.end() : m.end() + 1] == "//"
                 if _kept_name(word) or glued:
                     continue  # Ask.fm, C-NBOMe, iPhone; No.14704-6, pp1ab: a name or an identifier in Latin
                 if word[:1].isupper() and _beside_its_rendering(text, m.start()):

@@ -22,6 +22,9 @@ _WASL = re.compile(r"^(?:ثن|سم|بن|مر[أؤئاء]|ست..?ا|.ت.ا|[ضص�
 #: IV's إتمام and إتاحة too, so a hamza is taken off it (the written word unknown, the bare one known)
 #: but never added to it (``اتمام`` may be a slip for إتمام).
 _WASL_ASSIMILATED = re.compile(r"^ت.ا")
+#: A form VIII verb with its first letter assimilated (اتخذ, اتفق, اتسع): a hamza on its alef is a
+#: slip for the bare alef, not a hamza on the other seat (``وإتخذ`` is واتخذ, not وأتخذ).
+_WASL_VERB = re.compile(r"^ت..$")
 
 
 @functools.lru_cache(maxsize=1)
@@ -32,8 +35,10 @@ def hamza_stems() -> frozenset[str]:
 
 
 def hamza_correction(word: str, is_word: Callable[[str], bool]) -> tuple[str, int, list[str]] | None:
-    """``("missing" | "wasl", index of the seat, the corrected words)`` for a hamza slip in the
-    unknown ``word``, or None."""
+    """``("missing" | "wasl" | "seat", index of the seat, the corrected words)`` for a hamza slip
+    in the unknown ``word`` (a hamza lost, one on a hamzat al-wasl, or one on the wrong seat of
+    its alef, ``الإجانب`` for الأجانب, where UN Arabic writes the other: a stem of four letters
+    after a proclitic, five alone, so that a name is not mended, ``إيدي``, Edi), or None."""
     prefix, stem = split_proclitics(word)
     if len(stem) < 3:
         return None
@@ -45,4 +50,11 @@ def hamza_correction(word: str, is_word: Callable[[str], bool]) -> tuple[str, in
     wasl = _WASL.match(stem[1:]) or _WASL_ASSIMILATED.match(stem[1:])
     if stem[0] in "إأ" and wasl and is_word(prefix + "ا" + stem[1:]):
         return "wasl", len(prefix), [prefix + "ا" + stem[1:]]
+    if stem[0] == "إ" and _WASL_VERB.match(stem[1:]) and is_word(prefix + "ا" + stem[1:]):
+        return "wasl", len(prefix), [prefix + "ا" + stem[1:]]  # وإتخذ: واتخذ, a form VIII verb
+    other = {"أ": "إ", "إ": "أ"}.get(stem[0])
+    if other is None or len(stem) < (4 if prefix else 5) or is_word(prefix + "ا" + stem[1:]):
+        return None  # a name on the other seat's word (إيدي, Edi Rama; لإلا, لئلا)
+    if other + stem[1:] in hamza_stems() and is_word(prefix + other + stem[1:]):
+        return "seat", len(prefix), [prefix + other + stem[1:]]  # الإجانب: الأجانب
     return None
