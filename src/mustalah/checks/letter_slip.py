@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from ..model import Finding
 from ..text.typos import MIN_LETTERS, typo_correction
 from .base import Rule, SideView, UnitContext
-from .spelling import arabic_speller, arabic_words, names_by_place, spells_a_latin_name
+from .spelling import arabic_words, read_as_a_name
 
 
 class LetterSlip(Rule):
@@ -54,10 +54,7 @@ class LetterSlip(Rule):
             if len(bare) < MIN_LETTERS or is_word(bare):
                 continue
             fix = typo_correction(bare, is_word, alone=not _beside_english(ctx, view))
-            if fix is None or spells_a_latin_name(ctx, view, bare):
-                continue
-            speller = arabic_speller()
-            if speller is not None and bare in names_by_place(ctx, view, speller):
+            if fix is None or read_as_a_name(ctx, view, bare):
                 continue
             meant, slip = fix
             message = f"'{bare}' is not a word: '{meant}' mistyped ({slip})?"

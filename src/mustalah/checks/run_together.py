@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable
 from ..model import Finding
 from ..text.typos import MONTHS, common_words, is_common, unlisted_words
 from .base import Rule, UnitContext
-from .spelling import arabic_speller, arabic_words, names_by_place, spells_a_latin_name
+from .spelling import arabic_words, read_as_a_name
 
 #: The shortest word taken for two: a letter pair and a word of three.
 MIN_LETTERS = 5
@@ -61,10 +61,7 @@ class WordsRunTogether(Rule):
             if len(bare) < MIN_LETTERS or is_word(bare) or bare in unlisted_words():
                 continue
             splits = run_together(bare, is_word)
-            if not splits or spells_a_latin_name(ctx, view, bare):
-                continue
-            speller = arabic_speller()
-            if speller is not None and bare in names_by_place(ctx, view, speller):
+            if not splits or read_as_a_name(ctx, view, bare):
                 continue
             readings = " or ".join(f"'{left} {right}'" for left, right in splits)
             message = f"'{bare}' is two words run together: {readings}"

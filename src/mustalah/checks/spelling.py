@@ -201,6 +201,15 @@ def arabic_words(ctx: UnitContext) -> Iterator[tuple[SideView, re.Match[str], st
             yield view, m, m.group().translate(UNMARK), is_word
 
 
+def read_as_a_name(ctx: UnitContext, view: SideView, word: str) -> bool:
+    """Whether an Arabic word the dictionary lacks reads as a name: it spells a capitalized word
+    of the other side, or, with no English beside it, where it stands says so (SP007, SP008)."""
+    if spells_a_latin_name(ctx, view, word):
+        return True
+    speller = arabic_speller()
+    return speller is not None and word in names_by_place(ctx, view, speller)
+
+
 def spells_a_latin_name(ctx: UnitContext, view: SideView, word: str) -> bool:
     """Whether the Arabic ``word`` spells a capitalized word of the unit's other side (a name
     written by its sound, no slip)."""
