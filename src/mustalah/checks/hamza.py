@@ -36,8 +36,10 @@ class HamzaSlip(Rule):
         (after the article, or opening the word) takes its hamza — ``الامم``, ``الاردن``,
         ``ايضا``, ``الانسانية``, ``اعادة`` — or loses one it cannot take: the verbal nouns of
         forms VII, VIII and X, ``اسم``, ``اثنان`` (``إجتماع``, ``الإستقرار``, ``إنقضاء``,
-        ``بإسم``), or has it on the wrong seat of its alef (``الإجانب`` for الأجانب).  The
-        hamzated stem must be one UN Arabic writes (``data/hamza-stems.txt``);
+        ``بإسم``; over the alef only after the article: ``بأستانا`` is Astana), or has it on the wrong seat of
+        its alef after the article (``الإجانب`` for الأجانب; not a name: ``إدوار`` is Édouard,
+        not ``أدوار``) or in ``إبريل``.  The hamzated stem must be one UN Arabic writes
+        (``data/hamza-stems.txt``);
         a word that spells a capitalized word of the English (a name) is left alone.  When two
         hamzas make such words (``الاعمار``: الأعمار, الإعمار), both are named and nothing is
         suggested.
@@ -71,6 +73,8 @@ class HamzaSlip(Rule):
             token = m.group()
             kind, seat, words = fix
             suggestion = respell(token, seat, words[0][seat]) if len(words) == 1 else None
+            if kind == "seat" and token != bare:
+                suggestion = None  # الإِجانب: the kasra goes with the seat; the reviser retypes it
             if kind == "wasl":
                 message = f"'{bare}' has a hamza on a hamzat al-wasl: UN Arabic writes '{words[0]}'"
             elif kind == "seat":

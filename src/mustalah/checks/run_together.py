@@ -119,12 +119,13 @@ def _around_a_preposition(left: str, right: str, common: frozenset[str]) -> bool
     if left in _BEFORE_ARTICLE:
         return (right.startswith("ال") and len(right) >= 4) or (right in common and len(right) >= 3)
     if left in _BEFORE_A_VERB:
-        return right[:1] in "يت" and right in common  # لايمكن, ماتزال: a common verb (not لايتشاك, Lajčák)
+        # لايمكن, ماتزال, لاتقل (يقل): a common verb, or its feminine (not لايتشاك, Lajčák)
+        return right[:1] in "يت" and (right in common or "ي" + right[1:] in common)
     return right in _PREPOSITIONS and is_common(left) and len(left) >= 4
 
 
 #: Particles before a verb that a hurried hand joins to it (``لايمكن``, ``ماتزال``).
-_BEFORE_A_VERB = frozenset({"لا", "ما"})
+_BEFORE_A_VERB = frozenset({"لا", "ما", "فلا"})
 #: Two-letter prepositions that may end a run-together pair.
 _PREPOSITIONS = frozenset({"في", "من", "عن", "مع"})
 

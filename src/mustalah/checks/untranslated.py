@@ -207,8 +207,7 @@ class LatinInArabic(Rule):
                 # a digit or an underscore against it: an identifier (pp1ab, id_token, _Socks's accelerator)
                 glued = _numbered(text, m.start() + len(word)) or text[m.start() - 1 : m.start()] in _GLUE
                 glued = glued or text[m.end() : m.end() + 1] == "_"
-                # between slashes: a place in a document symbol's pattern (S/PRST/year/--, 1/year/E)
-                glued = glued or text[m.start() - 1 : m.start()] + text[m.end() : m.end() + 1] == "//"
+                glued = glued or _in_a_symbol_pattern(text, m.start(), m.end())
                 if _kept_name(word) or glued:
                     continue  # Ask.fm, C-NBOMe, iPhone; No.14704-6, pp1ab: a name or an identifier in Latin
                 if word[:1].isupper() and _beside_its_rendering(text, m.start()):
@@ -360,3 +359,21 @@ def _beside_its_rendering(text: str, start: int) -> bool:
         return False
     inside = before[before.rfind("(") + 1 : -1]
     return any("\u0621" <= ch <= "\u064a" for ch in inside)
+
+
+#: A document symbol's pattern: an upper-case series or a number, then places after slashes
+#: (``S/PRST/year/--``, ``A/RES/session/number``, ``1/year/E``).
+_SYMBOL_PATTERN = re.compile(r"[A-Z0-9][A-Z0-9.]*(?:/[A-Za-z0-9.\-]+)+")
+
+
+def _in_a_symbol_pattern(text: str, start: int, end: int) -> bool:
+    """The word is a place in a document symbol's pattern: it stands after a slash, inside a
+    token of Latin letters, digits and slashes that opens with an upper-case series or a number
+    (not ``الصحة/nutrition/التعليم``, nor ``health/education``)."""
+    if text[start - 1 : start] != "/":
+        return False
+    first = start
+    while first > 0 and not text[first - 1].isspace():
+        first -= 1
+    token = _SYMBOL_PATTERN.match(text, first)
+    return token is not None and token.end() >= end

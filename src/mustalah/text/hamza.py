@@ -22,6 +22,8 @@ _WASL = re.compile(r"^(?:ثن|سم|بن|مر[أؤئاء]|ست..?ا|.ت.ا|[ضص�
 #: IV's إتمام and إتاحة too, so a hamza is taken off it (the written word unknown, the bare one known)
 #: but never added to it (``اتمام`` may be a slip for إتمام).
 _WASL_ASSIMILATED = re.compile(r"^ت.ا")
+#: The words (not verbal-noun shapes) that open with a hamzat al-wasl: اثنان, اسم, ابن, امرأة.
+_WASL_WORD = re.compile(r"^(?:ثن|سم|بن|مر[أؤئاء])")
 #: A form VIII verb with its first letter assimilated (اتخذ, اتفق, اتسع): a hamza on its alef is a
 #: slip for the bare alef, not a hamza on the other seat (``وإتخذ`` is واتخذ, not وأتخذ).
 _WASL_VERB = re.compile(r"^ت..$")
@@ -37,8 +39,10 @@ def hamza_stems() -> frozenset[str]:
 def hamza_correction(word: str, is_word: Callable[[str], bool]) -> tuple[str, int, list[str]] | None:
     """``("missing" | "wasl" | "seat", index of the seat, the corrected words)`` for a hamza slip
     in the unknown ``word`` (a hamza lost, one on a hamzat al-wasl, or one on the wrong seat of
-    its alef, ``الإجانب`` for الأجانب, where UN Arabic writes the other: a stem of four letters
-    after a proclitic, five alone, so that a name is not mended, ``إيدي``, Edi), or None."""
+    its alef, ``الإجانب`` for الأجانب, where UN Arabic writes the other: after the article, or
+    the month ``إبريل``, so that a name is not mended, ``إدوار``, Édouard, ``بإيدي``, Edi), or
+    None.  A hamza on a hamzat al-wasl is read under the alef, or over it after the article
+    (``إستقرار``, ``الأثنين``; ``بأستانا`` is Astana)."""
     prefix, stem = split_proclitics(word)
     if len(stem) < 3:
         return None
@@ -48,13 +52,21 @@ def hamza_correction(word: str, is_word: Callable[[str], bool]) -> tuple[str, in
         hamzas = [h for h in "أإآ" if h + stem[1:] in hamza_stems() and is_word(prefix + h + stem[1:])]
         return ("missing", len(prefix), [prefix + h + stem[1:] for h in hamzas]) if hamzas else None
     wasl = _WASL.match(stem[1:]) or _WASL_ASSIMILATED.match(stem[1:])
-    if stem[0] in "إأ" and wasl and is_word(prefix + "ا" + stem[1:]):
+    # over the alef: after the article or in a word of its own (الأثنين, وأمرأتان); not بأستانا, Astana
+    above = stem[0] == "أ" and (prefix.endswith(_ARTICLE_ENDS) or _WASL_WORD.match(stem[1:]) is not None)
+    if (stem[0] == "إ" or above) and wasl and is_word(prefix + "ا" + stem[1:]):
         return "wasl", len(prefix), [prefix + "ا" + stem[1:]]
     if stem[0] == "إ" and _WASL_VERB.match(stem[1:]) and is_word(prefix + "ا" + stem[1:]):
         return "wasl", len(prefix), [prefix + "ا" + stem[1:]]  # وإتخذ: واتخذ, a form VIII verb
     other = {"أ": "إ", "إ": "أ"}.get(stem[0])
-    if other is None or len(stem) < (4 if prefix else 5) or is_word(prefix + "ا" + stem[1:]):
-        return None  # a name on the other seat's word (إيدي, Edi Rama; لإلا, لئلا)
+    if other is None or is_word(prefix + "ا" + stem[1:]):
+        return None
+    if not prefix.endswith(_ARTICLE_ENDS) and stem not in _MONTHS_ON_THE_WRONG_SEAT:
+        return None  # a name: إدوار is Édouard, not أدوار; بإيدي, Edi Rama; إرسين, Ersin
     if other + stem[1:] in hamza_stems() and is_word(prefix + other + stem[1:]):
         return "seat", len(prefix), [prefix + other + stem[1:]]  # الإجانب: الأجانب
     return None
+
+
+#: Month names written with the hamza on the other seat (``إبريل``): no name is spelt so.
+_MONTHS_ON_THE_WRONG_SEAT = frozenset({"إبريل"})
