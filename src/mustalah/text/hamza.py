@@ -24,6 +24,8 @@ _WASL = re.compile(r"^(?:ثن|سم|بن|مر[أؤئاء]|ست..?ا|.ت.ا|[ضص�
 _WASL_ASSIMILATED = re.compile(r"^ت.ا")
 #: The words (not verbal-noun shapes) that open with a hamzat al-wasl: اثنان, اسم, ابن, امرأة.
 _WASL_WORD = re.compile(r"^(?:ثن|سم|بن|مر[أؤئاء])")
+#: Form VIII's verbal noun (افتعال: التقاط, اجتماع), not assimilated.
+_FORM_VIII = re.compile(r"^.ت.ا")
 #: A form VIII verb with its first letter assimilated (اتخذ, اتفق, اتسع): a hamza on its alef is a
 #: slip for the bare alef, not a hamza on the other seat (``وإتخذ`` is واتخذ, not وأتخذ).
 _WASL_VERB = re.compile(r"^ت..$")
@@ -52,8 +54,10 @@ def hamza_correction(word: str, is_word: Callable[[str], bool]) -> tuple[str, in
         hamzas = [h for h in "أإآ" if h + stem[1:] in hamza_stems() and is_word(prefix + h + stem[1:])]
         return ("missing", len(prefix), [prefix + h + stem[1:] for h in hamzas]) if hamzas else None
     wasl = _WASL.match(stem[1:]) or _WASL_ASSIMILATED.match(stem[1:])
-    # over the alef: after the article or in a word of its own (الأثنين, وأمرأتان); not بأستانا, Astana
-    above = stem[0] == "أ" and (prefix.endswith(_ARTICLE_ENDS) or _WASL_WORD.match(stem[1:]) is not None)
+    # over the alef: after the article, in a word of its own or form VIII (الأثنين, وأمرأتان,
+    # لألتقاطها); not the shapes a name takes too (بأستانا, Astana; بأنيتا, Anita)
+    own = _WASL_WORD.match(stem[1:]) or _FORM_VIII.match(stem[1:])
+    above = stem[0] == "أ" and (prefix.endswith(_ARTICLE_ENDS) or own is not None)
     if (stem[0] == "إ" or above) and wasl and is_word(prefix + "ا" + stem[1:]):
         return "wasl", len(prefix), [prefix + "ا" + stem[1:]]
     if stem[0] == "إ" and _WASL_VERB.match(stem[1:]) and is_word(prefix + "ا" + stem[1:]):
