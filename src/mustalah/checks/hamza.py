@@ -36,8 +36,9 @@ class HamzaSlip(Rule):
         (after the article, or opening the word) takes its hamza — ``الامم``, ``الاردن``,
         ``ايضا``, ``الانسانية``, ``اعادة`` — or loses one it cannot take: the verbal nouns of
         forms VII, VIII and X, ``اسم``, ``اثنان`` (``إجتماع``, ``الإستقرار``, ``إنقضاء``,
-        ``بإسم``; over the alef only after the article: ``بأستانا`` is Astana), or has it on the wrong seat of
-        its alef after the article (``الإجانب`` for الأجانب; not a name: ``إدوار`` is Édouard,
+        ``بإسم``; over the alef, after the article or in ``اسم``, ``ابن``, ``امرأة``, ``اثنان``
+        and form VIII only: ``بأستانا`` is Astana), or has it on the wrong seat of its alef
+        after the article (``الإجانب`` for الأجانب; not a name: ``إدوار`` is Édouard,
         not ``أدوار``) or in ``إبريل``.  The hamzated stem must be one UN Arabic writes
         (``data/hamza-stems.txt``);
         a word that spells a capitalized word of the English (a name) is left alone.  When two
