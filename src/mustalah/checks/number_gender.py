@@ -88,10 +88,15 @@ class NumberGender(Rule):
         number before one of the plurals UN Arabic counts most often (years, times, States,
         days, months, children, experts, meetings …; their singular's gender listed) in the
         noun's own gender is reported: ``أربعة سنوات``, ``خمسة دول``, ``تسع بلدان``,
-        ``ثمانية ساعات``.  Left alone: other nouns (no list of every noun's gender), a plural
-        read two ways (``مركبات``: compounds, masculine, or vehicles, feminine), and ``خمس``,
-        ``سبع``, ``تسع``, ``عشر`` before a masculine plural in construct with a definite word
-        (``خمس أطفال العالم``: a fifth of the world's children).
+        ``ثمانية ساعات``, ``بضعة سنوات``, and so are ``اربعة``, ``ثمانى``, ``ثمان`` (their hamza
+        or ى is SP005's or SP006's).  Left alone: other nouns (no list of every noun's gender),
+        a plural read two ways (``مركبات``: compounds, masculine, or vehicles, feminine;
+        ``مقالات``), ``عشر``/``عشرة`` after a unit or an ordinal (``الحادي عشر مبادئ``,
+        ``خمس عشرة``: the noun of a compound number is singular), ``تسع`` after a particle
+        (``لا تسع``, "has no room for"), and ``خمس``, ``سبع``, ``تسع``, ``عشر`` before a
+        masculine plural read as a fraction: marked ``عُشر``, or in construct with a definite
+        word, a demonstrative or a chain ending in one (``خمس أطفال العالم``, a fifth of the
+        world's children; ``عشر مقاعد مجلس النواب``), not a time word (``سبع أشخاص اليوم``).
     Why it matters:
         The agreement is taught early and checked by every reviser; in a published text it reads
         as careless Arabic, and a machine translation makes it often.
