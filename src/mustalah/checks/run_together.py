@@ -20,24 +20,26 @@ class WordsRunTogether(Rule):
     """Two words run together, the space between them dropped.
 
     What it catches:
-        An Arabic word that neither Hunspell nor the termbase knows and that is, split once,
-        two words UN Arabic writes often (``data/common-words.txt``, twenty times or more in
-        the professionally translated Arabic of ``corpora/real``): ``سكانالبلدان``
-        (``سكان البلدان``), ``الممثلةالخاصة``, ``وتوفيرالمساعدات``, ``علىجميع``, ``المشارإليه``.
-        These count too, with two words the dictionary knows: a preposition or ``أن``/``إن``
-        before a word with the article (``فيالبلدان``); words joined after ``ة`` or ``ى``,
-        letters written only at a word's end (``درجةحرارة``, ``العدالةوالإصلاحيات``); a word of
-        four letters or more before one of five or more with the article (``يظهرالتقرير``,
-        ``مستشارالأمم``).  Arabic joins its letters across a lost space without a visible seam,
-        so the slip survives proofreading on screen.  A word that splits two ways
-        (``فيهالبرنامج``: ``فيه البرنامج`` or ``فيها لبرنامج``) is reported with both readings
-        and no fix.  Left alone: a compound name written as one word (``عبدالله``,
-        ``بدرالدين``, ``أبوظبي``: its first half is ``عبد``, ``أبو``, ``ابن`` …, or its second
-        ``الدين``, ``الله`` …), shorter halves before the article (``وسفالبارد``, Svalbard;
-        ``أوسفالدو``, Osvaldo), a name UN Arabic itself writes that the dictionary lacks
-        (``data/unlisted-words.txt``), a word that spells a capitalized word of the English, a
-        word read as a name by where it stands, and two month names run together
-        (``أكتوبرتشرين``: ST008's month pair).
+        An Arabic word that neither Hunspell nor the termbase knows and that is, split once, two words
+        UN Arabic writes often (``data/common-words.txt``, twenty times or more in the professionally
+        translated Arabic of ``corpora/real``): ``سكانالبلدان`` (``سكان البلدان``), ``الممثلةالخاصة``,
+        ``وتوفيرالمساعدات``, ``علىجميع``, ``المشارإليه``. These count too, with two words the
+        dictionary knows: a preposition or ``أن``/``إن`` before a word with the article or a common
+        word (``فيالبلدان``, ``منأجل``); a common word before a preposition (``بالتنسيقمع``); ``لا``,
+        ``ما`` or ``فلا`` before a common verb or its feminine (``لايزال``, ``مايلي``, ``لاتقل``; not
+        ``لايتشاك``, Lajčák); words joined after ``ة`` or ``ى``, letters written only at a word's end
+        (``درجةحرارة``, ``العدالةوالإصلاحيات``); a word of four letters or more before one of five or
+        more with the article (``يظهرالتقرير``, ``مستشارالأمم``). Arabic joins its letters across a
+        lost space without a visible seam, so the slip survives proofreading on screen. A word that
+        splits two ways (``فيهالبرنامج``: ``فيه البرنامج`` or ``فيها لبرنامج``) is reported with both
+        readings and no fix; so is a word where another split reads an article (``كمالمساعدة``: ``كما
+        لمساعدة`` or ``كم المساعدة``). Left alone: a compound name written as one word (``عبدالله``,
+        ``بدرالدين``, ``أبوظبي``, ``بديعالزمان``: its first half is ``عبد``, ``أبو``, ``ابن`` …, or
+        its second ``الدين``, ``الله``, ``الزمان`` …, which leaves ``إنشاءالله`` too), shorter halves
+        before the article (``وسفالبارد``, Svalbard; ``أوسفالدو``, Osvaldo), a name UN Arabic itself
+        writes that the dictionary lacks (``data/unlisted-words.txt``), a word that spells a
+        capitalized word of the English, a word read as a name by where it stands, and two month names
+        run together (``أكتوبرتشرين``: ST008's month pair).
     Why it matters:
         A search for either word misses it, a term or a name inside it is not matched, and
         the page reads as a typing slip.
