@@ -6,7 +6,9 @@ import re
 from collections.abc import Iterable
 
 from ..model import Finding
+from ..text.arabic import MARKS, spelt_with_marks
 from .base import Rule, UnitContext
+from .spelling import UNMARK
 
 #: The numbers three to ten in their two forms: with ة before a noun whose singular is masculine
 #: (``ثلاثة أيام``), without before one whose singular is feminine (``ثلاث سنوات``).
@@ -59,24 +61,22 @@ _BEFORE_TEN = frozenset(
 )
 #: Particles before a verb: ``لا تسع`` is "has no room for" (وسع), no nine.
 _BEFORE_A_VERB = frozenset({"لا", "لم", "لن", "قد", "وقد", "ولا", "فلا"})
-#: Vowel marks and tatweel a word may carry between its letters.
-_MARKS = "[\u064b-\u0652\u0670\u0640]*"
 
 
-def _spelt(word: str) -> str:
-    return "".join(re.escape(letter) + _MARKS for letter in word)
+def _any_of(words: Iterable[str]) -> str:
+    """One of ``words``, the longest first, each letter followed by any vowel marks."""
+    return "|".join(spelt_with_marks(w) for w in sorted(words, key=len, reverse=True))
 
 
-_NUMBER = "|".join(_spelt(w) for w in sorted((*WITH_TAA, *WITHOUT_TAA, *SPELLINGS), key=len, reverse=True))
-_NOUN = "|".join(_spelt(w) for w in sorted(FEMININE_PLURALS | MASCULINE_PLURALS, key=len, reverse=True))
+_NUMBER = _any_of((*WITH_TAA, *WITHOUT_TAA, *SPELLINGS))
+_NOUN = _any_of(FEMININE_PLURALS | MASCULINE_PLURALS)
 #: A number word (its و/ف and ب/ل kept apart), a space, a counted plural, a word's end; and what follows.
 _COUNTED = re.compile(
-    rf"(?<![\u0621-\u064a\u064b-\u0652])((?:[وف]{_MARKS})?(?:[بلك]{_MARKS})?)({_NUMBER})(\s+)({_NOUN})"
+    rf"(?<![\u0621-\u064a\u064b-\u0652])((?:[وف]{MARKS})?(?:[بلك]{MARKS})?)({_NUMBER})(\s+)({_NOUN})"
     r"(?![\u0621-\u064a\u064b-\u0652])(\s+\S+)?(\s+\S+)?"
 )
 #: The word before a number word.
 _WORD_BEFORE = re.compile(r"(\S+)\s+$")
-_UNMARK = str.maketrans("", "", "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0670\u0640")
 
 
 class NumberGender(Rule):
@@ -117,10 +117,10 @@ class NumberGender(Rule):
     def check(self, ctx: UnitContext) -> Iterable[Finding]:
         for view in ctx.in_lang("ar"):
             for m in _COUNTED.finditer(view.text):
-                written, noun = m.group(2).translate(_UNMARK), m.group(4).translate(_UNMARK)
+                written, noun = m.group(2).translate(UNMARK), m.group(4).translate(UNMARK)
                 number = SPELLINGS.get(written, written)
                 before = _WORD_BEFORE.search(view.text, 0, m.start())
-                previous = before.group(1).translate(_UNMARK) if before else ""
+                previous = before.group(1).translate(UNMARK) if before else ""
                 if number in ("عشر", "عشرة") and previous in _BEFORE_TEN:
                     continue  # الحادي عشر, خمس عشرة: an ordinal or a compound number
                 if number in WITH_TAA and noun in FEMININE_PLURALS:
@@ -148,7 +148,7 @@ def _a_fraction(m: re.Match[str], previous: str) -> bool:
     الهيئة``, ``عشر مقاعد مجلس النواب``), or after a particle that opens a verb (``لا تسع``)."""
     if "\u064f" in m.group(2) or previous in _BEFORE_A_VERB:
         return True
-    after = [(g or "").strip().translate(_UNMARK) for g in (m.group(5), m.group(6))]
+    after = [(g or "").strip().translate(UNMARK) for g in (m.group(5), m.group(6))]
     if after[0] in _TIME_WORDS:
         return False  # سبع أشخاص اليوم: today, no genitive
     definite = after[0].startswith(("ال", "وال")) or after[0] in _DEMONSTRATIVES

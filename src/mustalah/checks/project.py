@@ -25,6 +25,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from ..model import Finding, Severity
+from ..text.arabic import spelt_with_marks
 from .base import Rule, UnitContext
 
 #: Codes of project checks: X and three digits (no built-in family starts with X).
@@ -101,7 +102,7 @@ def words_pattern(words: Iterable[str]) -> str:
 
 def _letters(word: str) -> str:
     """``word`` letter by letter, each followed by any diacritics or tatweel."""
-    return "".join(re.escape(ch) + _MARKS for ch in word)
+    return spelt_with_marks(word, _MARKS)
 
 
 def _either(words: tuple[str, ...], regex: str | None) -> str | None:

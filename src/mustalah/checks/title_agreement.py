@@ -6,16 +6,10 @@ import re
 from collections.abc import Iterable
 
 from ..model import Finding
+from ..text.arabic import MARKS
+from ..text.arabic import spelt_with_marks as _word
 from .agreement import VERB_GENDER
 from .base import Rule, UnitContext
-
-#: Vowel marks and tatweel a published word may carry between its letters (``المعنيّة``).
-_MARKS = "[\u064b-\u0652\u0670\u0640]*"
-
-
-def _word(letters: str) -> str:
-    """A pattern for ``letters`` with any vowel marks or tatweel between them."""
-    return _MARKS.join(re.escape(ch) for ch in letters) + _MARKS
 
 
 def _either(*words: str) -> str:
@@ -110,7 +104,7 @@ class TitleAgreement(Rule):
         for view in ctx.in_lang("ar"):
             text = view.text
             for m in _TITLE.finditer(text):
-                pre = re.sub(_MARKS, "", m.group("pre") or "")
+                pre = re.sub(MARKS, "", m.group("pre") or "")
                 definite = pre in ("ال", "لل", "بال")
                 if definite != bool(m.group("adj_al")):
                     continue  # no title: an adjective after a noun (التعاون المنسق خاصة, "especially")

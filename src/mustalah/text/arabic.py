@@ -93,3 +93,12 @@ def gendered(word: str, gender: Gender | None) -> str:
                 return m
         return word + "ة" if not word.endswith("ة") else word
     return word[:-1] if word.endswith("ة") else word
+
+
+#: Vowel marks and tatweel a published word may carry after any of its letters (``المعنيّة``).
+MARKS = "[\u064b-\u0652\u0670\u0640]*"
+
+
+def spelt_with_marks(word: str, marks: str = MARKS) -> str:
+    """A regex for ``word`` letter by letter, each letter followed by any of ``marks``."""
+    return "".join(re.escape(letter) + marks for letter in word)
