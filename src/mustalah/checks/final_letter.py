@@ -18,7 +18,7 @@ from ..text.final_letters import (
     inner_yeh_correction,
     nisba_with_haa,
 )
-from ..text.hamza import hamza_correction
+from ..text.hamza import hamza_correction, hamza_lost_on_a_wasl_shape
 from .base import Rule, SideView, UnitContext
 from .spelling import AR_WORD, UNMARK, arabic_words, respell, spells_a_latin_name
 
@@ -39,7 +39,9 @@ class FinalLetterSlip(Rule):
         dictionary says (it knows ``وهى`` and ``أى`` as classical verbs), and so is a word UN
         Arabic writes often in ية written يه (``عمليه``, read as "his …").  And ى inside a word,
         where Arabic never writes it, is always reported (``شىء``, ``مبادىء`` for ``مبادئ``,
-        ``علىجميع`` for ``على جميع``).  Inside an official
+        ``علىجميع`` for ``على جميع``).  A word that is also a word with a hamza on its
+        first alef, where that alef may be a hamzat al-wasl (``اثنى``: ``اثني``, "two", or
+        ``أثنى``, "praised"), is given both readings and no fix.  Inside an official
         name the term rules report it (TM003) with the name's right form.
     Why it matters:
         UN Arabic writes a final ي with its dots and keeps ة apart from ه; ``فى`` and
@@ -79,7 +81,11 @@ class FinalLetterSlip(Rule):
                 continue
             swap = describe_swap(bare, mended)
             message = f"'{bare}' ends in the wrong letter ({swap}): UN Arabic writes '{mended}'"
-            suggestion = respell(m.group(), len(bare) - 1, mended[-1])
+            suggestion: str | None = respell(m.group(), len(bare) - 1, mended[-1])
+            hamzated = hamza_lost_on_a_wasl_shape(bare, is_word)
+            if hamzated is not None:  # اثنى: اثني, "two", or أثنى, "praised"
+                message = f"'{bare}' is no word: '{mended}' ({swap}) or '{hamzated}' (its hamza lost)"
+                suggestion = None
             yield self.finding(ctx, view, m.start(), m.end(), message, suggestion=suggestion)
 
     def _inner_alef_maqsura(

@@ -23,7 +23,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from ..model import Finding
-from ..text.hamza import hamza_correction
+from ..text.hamza import SHORT_WORDS_WITHOUT_HAMZA, hamza_correction
 from .base import Rule, UnitContext
 from .spelling import arabic_words, respell, spells_a_latin_name
 
@@ -39,8 +39,10 @@ class HamzaSlip(Rule):
         ``بإسم``; over the alef, after the article or in ``اسم``, ``ابن``, ``امرأة``, ``اثنان``
         and form VIII only: ``بأستانا`` is Astana), or has it on the wrong seat of its alef
         after the article (``الإجانب`` for الأجانب; not a name: ``إدوار`` is Édouard,
-        not ``أدوار``) or in ``إبريل``.  The hamzated stem must be one UN Arabic writes
-        (``data/hamza-stems.txt``);
+        not ``أدوار``) or in ``إبريل``.  Short words the stem test cannot read are listed:
+        ``الى``, ``اليه``, ``الف``, ``الاف`` (their alef and lam look like the article) and the
+        two-letter ``او``; ``والى`` is left alone (the verb, or والي with its ى slip).  The
+        hamzated stem must be one UN Arabic writes (``data/hamza-stems.txt``);
         a word that spells a capitalized word of the English (a name) is left alone.  When two
         hamzas make such words (``الاعمار``: الأعمار, الإعمار), both are named and nothing is
         suggested.
@@ -66,7 +68,10 @@ class HamzaSlip(Rule):
 
     def check(self, ctx: UnitContext) -> Iterable[Finding]:
         for view, m, bare, is_word in arabic_words(ctx):
-            if len(bare) < 3 or not ({"ا", "أ", "إ"} & set(bare[:6])) or is_word(bare):
+            if len(bare) < 2 or not ({"ا", "أ", "إ"} & set(bare[:6])):
+                continue
+            # every two-letter word is "known" to the dictionary test: او is read here (أو)
+            if is_word(bare) and not (len(bare) == 2 and bare in SHORT_WORDS_WITHOUT_HAMZA):
                 continue
             fix = hamza_correction(bare, is_word)
             if fix is None or spells_a_latin_name(ctx, view, bare):

@@ -7,8 +7,15 @@ import re
 from collections.abc import Iterable
 
 from ..model import Finding
-from ..text.dates import EN_MONTH_NAMES, UN_PAIRS, numeric_dates, slashless_pairs
-from .base import Rule, UnitContext
+from ..text.dates import (
+    EN_MONTH_NAMES,
+    LEVANTINE_WITHOUT_ARTICLE,
+    UN_PAIRS,
+    MonthMention,
+    numeric_dates,
+    slashless_pairs,
+)
+from .base import Rule, SideView, UnitContext
 from .number_runs import DIGITS
 from .textcache import month_mentions
 
@@ -44,8 +51,9 @@ class MonthWithoutPair(Rule):
     severity = "info"
     #: pre-filter (checks.prefilter): an Arabic digit (a month name beside it, or a date in figures)
     needs = ("ar:digit",)
-    #: a wrong month (NU002): its suggestion, the right month's pair, fixes this too
-    yields_to = ("NU002",)
+    #: a wrong month (NU002): its suggestion, the right month's pair, fixes this too; a single
+    #: Levantine name without its article (ST008): its suggestion is the pair
+    yields_to = ("NU002", "ST008")
 
     def check(self, ctx: UnitContext) -> Iterable[Finding]:
         for view in ctx.in_lang("ar"):
@@ -109,6 +117,12 @@ def _spaced_slash(pair: str) -> re.Match[str] | None:
     return None if slash is None or slash.group() == "/" else slash
 
 
+def _article_note(levantine: str | None) -> str:
+    if levantine not in LEVANTINE_WITHOUT_ARTICLE:
+        return ""
+    return f", and '{levantine}' without its article"
+
+
 def _date_with_pair(written: str, month: int) -> str | None:
     """``25/9/2023`` → ``25 أيلول/سبتمبر 2023`` (day first; a month-first or two-digit-year date
     gets no suggestion)."""
@@ -130,7 +144,11 @@ class MonthPairSpacing(Rule):
         same slip, with the UN pair, Levantine name first, as the suggestion
         (ST002's note on the order is then left out).  The two names
         of one month with no slash between them, run together or parted by a
-        space only (``أكتوبرتشرين الأول``, ``تموز يوليه``), are the same slip.
+        space only (``أكتوبرتشرين الأول``, ``تموز يوليه``), are the same slip.  A Levantine
+        name without its article (``كانون ثاني``, ``تشرين أول/أكتوبر``), as Levantine press
+        writes it, is still the month: in a pair with a space or no slash it is one finding
+        whose fix, the UN pair, mends both; elsewhere it is a warning of its own, with the
+        article as the fix (the UN pair when the name stands alone in a date).
     Why it matters:
         UN Arabic writes the pair as one unit, ``تموز/يوليه``.  A space splits it:
         search and the TM miss the pair, and a line may break inside the date.
@@ -156,24 +174,40 @@ class MonthPairSpacing(Rule):
 
     def check(self, ctx: UnitContext) -> Iterable[Finding]:
         for view in ctx.in_lang("ar"):
+            paired: list[tuple[int, int]] = []
             for glued in slashless_pairs(view.text):
                 names = view.text[glued.start : glued.end]
                 how = "run together" if glued.form == "glued" else "parted by a space"
+                paired.append((glued.start, glued.end))
                 yield self.finding(
                     ctx,
                     view,
                     glued.start,
                     glued.end,
-                    f"the month pair '{names}' has no slash, its two names {how}: "
-                    f"UN Arabic writes '{UN_PAIRS[glued.month]}'",
+                    f"the month pair '{names}' has no slash, its two names {how}"
+                    f"{_article_note(glued.levantine)}: UN Arabic writes '{UN_PAIRS[glued.month]}'",
                     suggestion=UN_PAIRS[glued.month],
                 )
             for m in month_mentions(view.text, "ar"):
-                if m.form not in ("pair", "reversed"):
+                if any(start <= m.start < end for start, end in paired):
                     continue
                 pair = view.text[m.start : m.end]
-                slash = _spaced_slash(pair)
+                slash = _spaced_slash(pair) if m.form in ("pair", "reversed") else None
                 if slash is None:
+                    found = self._article_lost(ctx, view, m)
+                    if found is not None:
+                        yield found
+                    continue
+                if m.levantine in LEVANTINE_WITHOUT_ARTICLE:  # كانون أول/ ديسمبر: the UN pair mends both
+                    yield self.finding(
+                        ctx,
+                        view,
+                        m.start,
+                        m.end,
+                        f"space in the month pair '{pair}'{_article_note(m.levantine)}: "
+                        f"UN Arabic writes '{UN_PAIRS[m.month]}'",
+                        suggestion=UN_PAIRS[m.month],
+                    )
                     continue
                 if m.form == "reversed":  # أكتوبر / تشرين الأول: one month, the Gregorian name first
                     yield self.finding(
@@ -194,3 +228,32 @@ class MonthPairSpacing(Rule):
                     f"space in the month pair '{pair}': UN Arabic writes it without spaces",
                     suggestion=pair[: slash.start()] + "/" + pair[slash.end() :],
                 )
+
+    def _article_lost(self, ctx: UnitContext, view: SideView, m: MonthMention) -> Finding | None:
+        """``كانون ثاني/يناير``, ``تشرين أول``: the Levantine name without its article, a warning
+        (the name's place is sure, the article a convention); dated and alone, the UN pair mends
+        it (ST002's note on the single name yields to this)."""
+        name = view.text[m.start : m.end] if m.form == "levantine" else m.levantine or ""
+        if name not in LEVANTINE_WITHOUT_ARTICLE:
+            return None
+        # the name's span as written (vowel marks and all: تشرين أوّل/أكتوبر): before the slash of
+        # a pair, after it in a pair in the other order
+        start, end = m.start, m.end
+        slash = view.text.find("/", m.start, m.end)
+        if m.form == "pair" and slash > 0:
+            end = slash
+        elif m.form == "reversed" and slash > 0:
+            start = slash + 1
+        written = view.text[start:end].strip()
+        start = view.text.index(written, start)
+        right = LEVANTINE_WITHOUT_ARTICLE[name]
+        fix = UN_PAIRS[m.month] if m.form == "levantine" and m.dated else right
+        return self.finding(
+            ctx,
+            view,
+            start,
+            start + len(written),
+            f"the month '{written}' without its article: UN Arabic writes '{fix}'",
+            suggestion=fix,
+            severity="warning",
+        )

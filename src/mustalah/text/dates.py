@@ -112,6 +112,21 @@ LEVANTINE_AR: dict[str, int] = {
     "ايلول": 9,
     "تشرين الاول": 10,
     "كانون الاول": 12,
+    # written without their article (``كانون ثاني/يناير``, ``تشرين أول/أكتوبر``, as press Arabic
+    # of the Levant does): still the month, so the pair and wrong-month rules read it (ST008
+    # reports the article)
+    "كانون ثاني": 1,
+    "تشرين أول": 10,
+    "تشرين اول": 10,
+    "تشرين ثاني": 11,
+    "كانون أول": 12,
+    "كانون اول": 12,
+}
+#: The Levantine names above written without their article, with the name UN Arabic writes.
+LEVANTINE_WITHOUT_ARTICLE: dict[str, str] = {
+    name: name.replace(" ", " ال").replace("الاول", "الأول")
+    for name in LEVANTINE_AR
+    if " " in name and " ال" not in name
 }
 
 _DIGIT = r"[0-9٠-٩۰-۹]"

@@ -31,6 +31,18 @@ _FORM_VIII = re.compile(r"^.ت.ا")
 _WASL_VERB = re.compile(r"^ت..$")
 
 
+#: Short words that lose their hamza in hurried Arabic and that the stem test cannot read: the
+#: article's letters open them (``الى``, ``اليه``, ``الف``) or they are two letters (``او``); each has
+#: one reading in UN Arabic.  A form the dictionary knows is left alone (``والى``: the verb
+#: "befriended", or والي, "governor", with its final ى slip).
+SHORT_WORDS_WITHOUT_HAMZA: dict[str, str] = {
+    **{prefix + word: hamza for prefix in ("", "و", "ف") for word, hamza in (("الى", "إ"), ("او", "أ"))},
+    **{word: "إ" for word in ("اليه", "اليها", "اليهم", "اليهما", "اليكم", "الينا", "اليك")},
+    "الف": "أ",
+    "الاف": "آ",
+}
+
+
 @functools.lru_cache(maxsize=1)
 def hamza_stems() -> frozenset[str]:
     """The stems opening with a hamza that UN Arabic writes (``data/hamza-stems.txt``)."""
@@ -45,6 +57,9 @@ def hamza_correction(word: str, is_word: Callable[[str], bool]) -> tuple[str, in
     the month ``إبريل``, so that a name is not mended, ``إدوار``, Édouard, ``بإيدي``, Edi), or
     None.  A hamza on a hamzat al-wasl is read under the alef, or over it after the article
     (``إستقرار``, ``الأثنين``; ``بأستانا`` is Astana)."""
+    if word in SHORT_WORDS_WITHOUT_HAMZA:  # الى: إلى (read as ال + ى), او: أو (two letters)
+        seat = word.index("ا")
+        return "missing", seat, [word[:seat] + SHORT_WORDS_WITHOUT_HAMZA[word] + word[seat + 1 :]]
     prefix, stem = split_proclitics(word)
     if len(stem) < 3:
         return None
@@ -74,3 +89,16 @@ def hamza_correction(word: str, is_word: Callable[[str], bool]) -> tuple[str, in
 
 #: Month names written with the hamza on the other seat (``إبريل``): no name is spelt so.
 _MONTHS_ON_THE_WRONG_SEAT = frozenset({"إبريل"})
+
+
+def hamza_lost_on_a_wasl_shape(word: str, is_word: Callable[[str], bool]) -> str | None:
+    """The word ``word`` makes with a hamza on its opening alef when that alef could also be a
+    hamzat al-wasl (``اثنى``: ``أثنى``, "praised", beside ``اثني``, "two"), or None.  Such a word
+    has two readings, so no rule may mend it as the one slip it shows."""
+    prefix, stem = split_proclitics(word)
+    if len(stem) < 3 or stem[0] != "ا" or not _WASL.match(stem[1:]):
+        return None
+    if prefix and not prefix.endswith(_ARTICLE_ENDS):
+        return None
+    hamzas = [prefix + h + stem[1:] for h in "أإآ" if h + stem[1:] in hamza_stems()]
+    return next((w for w in hamzas if is_word(w)), None)
