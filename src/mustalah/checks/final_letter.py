@@ -41,7 +41,8 @@ class FinalLetterSlip(Rule):
         where Arabic never writes it, is always reported (``شىء``, ``مبادىء`` for ``مبادئ``,
         ``علىجميع`` for ``على جميع``).  A word that is also a word with a hamza on its
         first alef, where that alef may be a hamzat al-wasl (``اثنى``: ``اثني``, "two", or
-        ``أثنى``, "praised"), is given both readings and no fix.  Inside an official
+        ``أثنى``, "praised"; ``واثنى``), is given both readings and no fix, unless ``عشر``
+        follows (``اثنى عشر``: ``اثني``).  Inside an official
         name the term rules report it (TM003) with the name's right form.
     Why it matters:
         UN Arabic writes a final ي with its dots and keeps ة apart from ه; ``فى`` and
@@ -83,7 +84,8 @@ class FinalLetterSlip(Rule):
             message = f"'{bare}' ends in the wrong letter ({swap}): UN Arabic writes '{mended}'"
             suggestion: str | None = respell(m.group(), len(bare) - 1, mended[-1])
             hamzated = hamza_lost_on_a_wasl_shape(bare, is_word)
-            if hamzated is not None:  # اثنى: اثني, "two", or أثنى, "praised"
+            if hamzated is not None and _words_after(view.text, m.end())[:1] not in (["عشر"], ["عشرة"]):
+                # اثنى: اثني, "two", or أثنى, "praised" (اثنى عشر is "twelve")
                 message = f"'{bare}' is no word: '{mended}' ({swap}) or '{hamzated}' (its hamza lost)"
                 suggestion = None
             yield self.finding(ctx, view, m.start(), m.end(), message, suggestion=suggestion)

@@ -40,8 +40,9 @@ class HamzaSlip(Rule):
         and form VIII only: ``بأستانا`` is Astana), or has it on the wrong seat of its alef
         after the article (``الإجانب`` for الأجانب; not a name: ``إدوار`` is Édouard,
         not ``أدوار``) or in ``إبريل``.  Short words the stem test cannot read are listed:
-        ``الى``, ``اليه``, ``الف``, ``الاف`` (their alef and lam look like the article) and the
-        two-letter ``او``; ``والى`` is left alone (the verb, or والي with its ى slip).  The
+        ``الى``, ``اليه``, ``اليها``, ``الف``, ``الاف`` (their alef and lam look like the
+        article) and the two-letter ``او``; ``والى`` is left alone (the verb, or والي with its ى
+        slip), and so are ``اليك`` and ``الينا`` (Alec, Alina).  The
         hamzated stem must be one UN Arabic writes (``data/hamza-stems.txt``);
         a word that spells a capitalized word of the English (a name) is left alone.  When two
         hamzas make such words (``الاعمار``: الأعمار, الإعمار), both are named and nothing is

@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from ..model import Finding
 from ..text.dates import (
     EN_MONTH_NAMES,
+    GREGORIAN_AR,
     LEVANTINE_WITHOUT_ARTICLE,
     UN_PAIRS,
     MonthMention,
@@ -17,6 +18,7 @@ from ..text.dates import (
 )
 from .base import Rule, SideView, UnitContext
 from .number_runs import DIGITS
+from .spelling import UNMARK
 from .textcache import month_mentions
 
 
@@ -117,6 +119,22 @@ def _spaced_slash(pair: str) -> re.Match[str] | None:
     return None if slash is None or slash.group() == "/" else slash
 
 
+def _stripped(text: str, start: int, end: int) -> tuple[int, int]:
+    """``start``–``end`` without the white space at either end."""
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    while start < end and text[start].isspace():
+        start += 1
+    return start, end
+
+
+def _gregorian_after(text: str, end: int, month: int) -> bool:
+    """Whether the Gregorian name of ``month`` follows within a few characters (``(أكتوبر)``,
+    ``- أكتوبر``): the pair is written another way, and the UN pair as a fix would repeat it."""
+    after = text[end : end + 14]
+    return any(name in after for name, number in GREGORIAN_AR.items() if number == month)
+
+
 def _article_note(levantine: str | None) -> str:
     if levantine not in LEVANTINE_WITHOUT_ARTICLE:
         return ""
@@ -146,9 +164,12 @@ class MonthPairSpacing(Rule):
         of one month with no slash between them, run together or parted by a
         space only (``أكتوبرتشرين الأول``, ``تموز يوليه``), are the same slip.  A Levantine
         name without its article (``كانون ثاني``, ``تشرين أول/أكتوبر``), as Levantine press
-        writes it, is still the month: in a pair with a space or no slash it is one finding
-        whose fix, the UN pair, mends both; elsewhere it is a warning of its own, with the
-        article as the fix (the UN pair when the name stands alone in a date).
+        writes it, is the month in a pair, beside a number or before ``الماضي``/``المقبل``
+        (elsewhere it is a name and an ordinal: ``صحيفة تشرين أول أمس``, the daily Tishreen
+        "the day before yesterday"): in a pair with a space or no slash it is one finding
+        whose fix, the UN pair, mends both; elsewhere a warning of its own, with the article
+        as the fix, or the UN pair when the pair is in the other order or the name stands
+        alone in a date (not when the Gregorian name follows in brackets).
     Why it matters:
         UN Arabic writes the pair as one unit, ``تموز/يوليه``.  A space splits it:
         search and the TM miss the pair, and a line may break inside the date.
@@ -231,29 +252,34 @@ class MonthPairSpacing(Rule):
 
     def _article_lost(self, ctx: UnitContext, view: SideView, m: MonthMention) -> Finding | None:
         """``كانون ثاني/يناير``, ``تشرين أول``: the Levantine name without its article, a warning
-        (the name's place is sure, the article a convention); dated and alone, the UN pair mends
-        it (ST002's note on the single name yields to this)."""
-        name = view.text[m.start : m.end] if m.form == "levantine" else m.levantine or ""
+        (the name's place is sure, the article a convention).  In a pair in the other order
+        (``يناير/كانون ثاني``) or dated and alone, the UN pair mends it (ST002's note on the
+        order or the single name yields to this) — unless the Gregorian name follows in brackets
+        or after a dash (``تشرين أول (أكتوبر)``): then the article alone, not the month twice."""
+        written = view.text[m.start : m.end] if m.form == "levantine" else m.levantine or ""
+        name = written.translate(UNMARK)  # تشرين أوّل: read without its marks
         if name not in LEVANTINE_WITHOUT_ARTICLE:
             return None
-        # the name's span as written (vowel marks and all: تشرين أوّل/أكتوبر): before the slash of
-        # a pair, after it in a pair in the other order
         start, end = m.start, m.end
         slash = view.text.find("/", m.start, m.end)
-        if m.form == "pair" and slash > 0:
+        if m.form == "pair" and slash > 0:  # the name's span as written: before the pair's slash
             end = slash
-        elif m.form == "reversed" and slash > 0:
-            start = slash + 1
-        written = view.text[start:end].strip()
-        start = view.text.index(written, start)
+            start, end = _stripped(view.text, start, end)
         right = LEVANTINE_WITHOUT_ARTICLE[name]
-        fix = UN_PAIRS[m.month] if m.form == "levantine" and m.dated else right
+        fix = right
+        alone_in_a_date = m.form == "levantine" and m.dated and not _gregorian_after(view.text, end, m.month)
+        if m.form == "reversed" or alone_in_a_date:
+            fix = UN_PAIRS[m.month]
+        shown = view.text[start:end]
         return self.finding(
             ctx,
             view,
             start,
-            start + len(written),
-            f"the month '{written}' without its article: UN Arabic writes '{fix}'",
+            end,
+            f"the month pair '{shown}' in the other order, its Levantine name without its article "
+            f"('{right}'): UN Arabic writes '{fix}'"
+            if m.form == "reversed"
+            else f"the month '{shown}' without its article: UN Arabic writes '{fix}'",
             suggestion=fix,
             severity="warning",
         )

@@ -113,14 +113,14 @@ LEVANTINE_AR: dict[str, int] = {
     "تشرين الاول": 10,
     "كانون الاول": 12,
     # written without their article (``كانون ثاني/يناير``, ``تشرين أول/أكتوبر``, as press Arabic
-    # of the Levant does): still the month, so the pair and wrong-month rules read it (ST008
-    # reports the article)
+    # of the Levant does): still the month in a pair, in a date or before الماضي/المقبل, so the
+    # pair and wrong-month rules read it (ST008 reports the article); elsewhere a name with an
+    # ordinal (``صحيفة تشرين أول أمس``, the daily Tishreen "the day before yesterday").  Not with
+    # أول without its hamza too: SP005 reports that hamza, as it did before.
     "كانون ثاني": 1,
     "تشرين أول": 10,
-    "تشرين اول": 10,
     "تشرين ثاني": 11,
     "كانون أول": 12,
-    "كانون اول": 12,
 }
 #: The Levantine names above written without their article, with the name UN Arabic writes.
 LEVANTINE_WITHOUT_ARTICLE: dict[str, str] = {
@@ -129,6 +129,10 @@ LEVANTINE_WITHOUT_ARTICLE: dict[str, str] = {
     if " " in name and " ال" not in name
 }
 
+#: After a Levantine name without its article, what makes it the month with no number beside it.
+_MONTH_WORD_AFTER = re.compile(
+    r"\s+(?:من\s+)?(?:الماضي|المقبل|القادم|الجاري|العام|عام|هذا العام|من الشهر)(?![\u0621-\u064A])"
+)
 _DIGIT = r"[0-9٠-٩۰-۹]"
 _AR_LETTER = r"\u0621-\u064A\u066E-\u06D3\u06FA-\u06FF"
 #: The letters that may not follow a month's name: a tatweel typed after it for a dash
@@ -136,6 +140,8 @@ _AR_LETTER = r"\u0621-\u064A\u066E-\u06D3\u06FA-\u06FF"
 _AR_LETTER_AFTER = r"\u0621-\u063F\u0641-\u064A\u066E-\u06D3\u06FA-\u06FF"
 _LEV = "|".join(sorted(LEVANTINE_AR, key=len, reverse=True))
 _GREG = "|".join(sorted({**GREGORIAN_AR, **REGIONAL_AR}, key=len, reverse=True))
+#: A Gregorian month name right before (``يناير كانون أول``, two months side by side): a month too.
+_GREG_BEFORE = re.compile(rf"(?:{_GREG})\s*/?\s*$")
 _AR_MONTH = re.compile(
     rf"(?<![{_AR_LETTER}])(?:[وفبل]{{1,2}})?(?:(?P<lev>{_LEV})\s*/\s*)?(?P<greg>{_GREG})"
     rf"(?(lev)|(?:\s*/\s*(?P<levafter>{_LEV}))?)(?![{_AR_LETTER_AFTER}])"
@@ -213,7 +219,14 @@ def _arabic_months(text: str) -> list[MonthMention]:
         if m.group("levonly"):
             month = LEVANTINE_AR[m.group("levonly")]
             start = m.start("levonly")
-            out.append(MonthMention(month, start, m.end(), "levantine", _dated(text, start, m.end())))
+            dated = _dated(text, start, m.end())
+            bare = m.group("levonly") in LEVANTINE_WITHOUT_ARTICLE
+            beside_a_month = _MONTH_WORD_AFTER.match(text, m.end()) or _GREG_BEFORE.search(
+                text[max(0, start - 14) : start]
+            )
+            if bare and not (dated or beside_a_month):
+                continue  # صحيفة تشرين أول أمس: a name and an ordinal, not the month
+            out.append(MonthMention(month, start, m.end(), "levantine", dated))
             continue
         greg = m.group("greg")
         month = GREGORIAN_AR.get(greg) or REGIONAL_AR[greg]

@@ -37,7 +37,8 @@ _WASL_VERB = re.compile(r"^ت..$")
 #: "befriended", or والي, "governor", with its final ى slip).
 SHORT_WORDS_WITHOUT_HAMZA: dict[str, str] = {
     **{prefix + word: hamza for prefix in ("", "و", "ف") for word, hamza in (("الى", "إ"), ("او", "أ"))},
-    **{word: "إ" for word in ("اليه", "اليها", "اليهم", "اليهما", "اليكم", "الينا", "اليك")},
+    # not اليك or الينا: the names Alec (اليك كوليت) and Alina
+    **{word: "إ" for word in ("اليه", "اليها", "اليهما", "اليكم")},
     "الف": "أ",
     "الاف": "آ",
 }
@@ -93,12 +94,11 @@ _MONTHS_ON_THE_WRONG_SEAT = frozenset({"إبريل"})
 
 def hamza_lost_on_a_wasl_shape(word: str, is_word: Callable[[str], bool]) -> str | None:
     """The word ``word`` makes with a hamza on its opening alef when that alef could also be a
-    hamzat al-wasl (``اثنى``: ``أثنى``, "praised", beside ``اثني``, "two"), or None.  Such a word
+    hamzat al-wasl (``اثنى``: ``أثنى``, "praised", beside ``اثني``, "two"; ``واثنى``: ``وأثنى``),
+    or None.  Such a word
     has two readings, so no rule may mend it as the one slip it shows."""
     prefix, stem = split_proclitics(word)
     if len(stem) < 3 or stem[0] != "ا" or not _WASL.match(stem[1:]):
-        return None
-    if prefix and not prefix.endswith(_ARTICLE_ENDS):
         return None
     hamzas = [prefix + h + stem[1:] for h in "أإآ" if h + stem[1:] in hamza_stems()]
     return next((w for w in hamzas if is_word(w)), None)
