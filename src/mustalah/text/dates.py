@@ -124,9 +124,7 @@ LEVANTINE_AR: dict[str, int] = {
 }
 #: The Levantine names above written without their article, with the name UN Arabic writes.
 LEVANTINE_WITHOUT_ARTICLE: dict[str, str] = {
-    name: name.replace(" ", " ال").replace("الاول", "الأول")
-    for name in LEVANTINE_AR
-    if " " in name and " ال" not in name
+    name: name.replace(" ", " ال") for name in LEVANTINE_AR if " " in name and " ال" not in name
 }
 
 #: After a Levantine name without its article, what makes it the month with no number beside it.

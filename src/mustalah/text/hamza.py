@@ -33,8 +33,8 @@ _WASL_VERB = re.compile(r"^ت..$")
 
 #: Short words that lose their hamza in hurried Arabic and that the stem test cannot read: the
 #: article's letters open them (``الى``, ``اليه``, ``الف``) or they are two letters (``او``); each has
-#: one reading in UN Arabic.  A form the dictionary knows is left alone (``والى``: the verb
-#: "befriended", or والي, "governor", with its final ى slip).
+#: one reading in UN Arabic.  SP005 asks only about words the dictionary does not know, so a form
+#: it knows is left alone (``والى``: the verb "befriended", or والي, "governor", with its ى slip).
 SHORT_WORDS_WITHOUT_HAMZA: dict[str, str] = {
     **{prefix + word: hamza for prefix in ("", "و", "ف") for word, hamza in (("الى", "إ"), ("او", "أ"))},
     # not اليك or الينا: the names Alec (اليك كوليت) and Alina
@@ -95,8 +95,7 @@ _MONTHS_ON_THE_WRONG_SEAT = frozenset({"إبريل"})
 def hamza_lost_on_a_wasl_shape(word: str, is_word: Callable[[str], bool]) -> str | None:
     """The word ``word`` makes with a hamza on its opening alef when that alef could also be a
     hamzat al-wasl (``اثنى``: ``أثنى``, "praised", beside ``اثني``, "two"; ``واثنى``: ``وأثنى``),
-    or None.  Such a word
-    has two readings, so no rule may mend it as the one slip it shows."""
+    or None.  Such a word has two readings, so no rule may mend it as the one slip it shows."""
     prefix, stem = split_proclitics(word)
     if len(stem) < 3 or stem[0] != "ا" or not _WASL.match(stem[1:]):
         return None
