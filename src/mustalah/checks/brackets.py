@@ -87,7 +87,9 @@ def _quote_balance(text: str) -> list[tuple[int, str]]:
         return [(last, "an odd number of quotation marks, straight and curly mixed")]
     if text.count('"') % 2:
         problems.append((text.rfind('"'), "an odd number of straight quotes"))
-    if opens != closes:
+    # ” … ”: one mark opening and closing, as Arabic pages often write it, pairs by parity
+    same_mark = min(opens, closes) == 0 and (opens + closes) % 2 == 0
+    if opens != closes and not same_mark:
         pos = text.rfind("\u201d") if closes else text.rfind("\u201c")  # the last of opens + closes
         problems.append((pos, f"{closes} ” and {opens} “ do not pair"))
     return problems
@@ -116,7 +118,9 @@ class UnbalancedBrackets(Rule):
         note: page furniture; so is a bracket left open round the symbol and that label
         (``(القرار 836(IX) (ملف بصيغة الـ PDF بأن …``), whose closing the template dropped with
         the label's.  A quotation opened in one style and closed in the
-        other (``:” … اليوم".``) pairs: PU005 reports the mix, once.
+        other (``:” … اليوم".``) pairs: PU005 reports the mix, once; so does one
+        opened and closed with the same curly mark (``” … ”``), as Arabic pages often write it.
+        A list label closed by a bracket alone (``أ) … ب) …``, ``a)``) has no opening to lose.
     Why it matters:
         A lost bracket or quote changes what is quoted or parenthetical, and in
         Arabic an unpaired bracket mirrors the wrong way.
@@ -186,8 +190,8 @@ class UnbalancedBrackets(Rule):
             elif c in closers:
                 if stack and stack[-1][0] == closers[c]:
                     stack.pop()
-                elif re.match(r"[0-9A-Za-z\u0621-\u064A]\)", text[max(0, i - 1) : i + 1]) and i <= 3:
-                    continue  # a list label "a)" at the start of a unit
+                elif _LIST_LABEL.search(text, 0, i):
+                    continue  # a list label, "a)" or "أ)", at the unit's start or after a space or ":"
                 else:
                     yield self.finding(ctx, view, i, i + 1, f"'{c}' has no opening '{closers[c]}'")
         labels = [i for c, i in stack if c == "(" and _PDF_LINK_LABEL.match(text, i)]
@@ -215,6 +219,11 @@ class UnbalancedBrackets(Rule):
                 )
                 continue
             yield self.finding(ctx, view, i, i + 1, f"'{c}' is not closed", suggestion=_OPENERS[c])
+
+
+#: A list label closed by a bracket alone (``: أ) ميثاق الأمم المتحدة؛ ب) …``): one or two digits, a
+#: letter or ``هـ``, at the unit's start or after a space or punctuation, right before the ``)``.
+_LIST_LABEL = re.compile(r"(?:^|(?<=[\s:؛;،,]))(?:[0-9]{1,2}|[A-Za-z]|[\u0621-\u064A]|هـ)$")
 
 
 def _holds_a_label(text: str, i: int, labels: list[int]) -> bool:
