@@ -209,6 +209,12 @@ def arabic_months(text: str) -> list[MonthMention]:
     ]
 
 
+def _beside_a_month(text: str, start: int, end: int) -> bool:
+    """A Levantine name without its article is the month before ``الماضي``/``المقبل`` … or after a
+    Gregorian name (``يناير كانون أول``)."""
+    return bool(_MONTH_WORD_AFTER.match(text, end) or _GREG_BEFORE.search(text[max(0, start - 14) : start]))
+
+
 def _arabic_months(text: str) -> list[MonthMention]:
     out: list[MonthMention] = []
     if not any(name in text for name in AR_MONTH_NAMES):
@@ -218,11 +224,9 @@ def _arabic_months(text: str) -> list[MonthMention]:
             month = LEVANTINE_AR[m.group("levonly")]
             start = m.start("levonly")
             dated = _dated(text, start, m.end())
-            bare = m.group("levonly") in LEVANTINE_WITHOUT_ARTICLE
-            beside_a_month = _MONTH_WORD_AFTER.match(text, m.end()) or _GREG_BEFORE.search(
-                text[max(0, start - 14) : start]
-            )
-            if bare and not (dated or beside_a_month):
+            if m.group("levonly") in LEVANTINE_WITHOUT_ARTICLE and not (
+                dated or _beside_a_month(text, start, m.end())
+            ):
                 continue  # صحيفة تشرين أول أمس: a name and an ordinal, not the month
             out.append(MonthMention(month, start, m.end(), "levantine", dated))
             continue

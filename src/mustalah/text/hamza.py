@@ -15,17 +15,19 @@ from .arabic import split_proclitics
 #: Not a proclitic alone: a name opening with one (``فايرا``, ``كايمان``, ``لايدن``, ``دي واين``)
 #: would split.  A hamza on a hamzat al-wasl is looked for after any (``بإسم``, ``وإرتفاع``).
 _ARTICLE_ENDS = ("ال", "لل")
-#: A stem (after its alef) that opens with a hamzat al-wasl: اثنان, اسم, ابن, امرأة, and the
-#: verbal nouns of form X (استفعال, استفالة), VIII (افتعال, اضطهاد, ازدياد) and VII (انفعال).
-_WASL = re.compile(r"^(?:ثن|سم|بن|مر[أؤئاء]|ست..?ا|.ت.ا|[ضصطظ]ط.ا|زد.ا|ن..ا)")
+#: The words (not verbal-noun shapes) that open with a hamzat al-wasl: اثنان, اسم, ابن, امرأة.
+_WASL_WORDS = "ثن|سم|بن|مر[أؤئاء]"
+#: Form VIII's verbal noun (افتعال: التقاط, اجتماع), not assimilated.
+_FORM_VIII_SHAPE = ".ت.ا"
+#: A stem (after its alef) that opens with a hamzat al-wasl: those words, and the verbal nouns of
+#: form X (استفعال, استفالة), VIII (افتعال, اضطهاد, ازدياد) and VII (انفعال).
+_WASL = re.compile(rf"^(?:{_WASL_WORDS}|ست..?ا|{_FORM_VIII_SHAPE}|[ضصطظ]ط.ا|زد.ا|ن..ا)")
 #: … and form VIII with its first letter assimilated (اتّفاق, اتّحاد, اتّخاذ, اتّصال): the shape of form
 #: IV's إتمام and إتاحة too, so a hamza is taken off it (the written word unknown, the bare one known)
 #: but never added to it (``اتمام`` may be a slip for إتمام).
 _WASL_ASSIMILATED = re.compile(r"^ت.ا")
-#: The words (not verbal-noun shapes) that open with a hamzat al-wasl: اثنان, اسم, ابن, امرأة.
-_WASL_WORD = re.compile(r"^(?:ثن|سم|بن|مر[أؤئاء])")
-#: Form VIII's verbal noun (افتعال: التقاط, اجتماع), not assimilated.
-_FORM_VIII = re.compile(r"^.ت.ا")
+_WASL_WORD = re.compile(rf"^(?:{_WASL_WORDS})")
+_FORM_VIII = re.compile(rf"^{_FORM_VIII_SHAPE}")
 #: A form VIII verb with its first letter assimilated (اتخذ, اتفق, اتسع): a hamza on its alef is a
 #: slip for the bare alef, not a hamza on the other seat (``وإتخذ`` is واتخذ, not وأتخذ).
 _WASL_VERB = re.compile(r"^ت..$")
@@ -67,8 +69,8 @@ def hamza_correction(word: str, is_word: Callable[[str], bool]) -> tuple[str, in
     if stem[0] == "ا":
         if (prefix and not prefix.endswith(_ARTICLE_ENDS)) or _WASL.match(stem[1:]):
             return None
-        hamzas = [h for h in "أإآ" if h + stem[1:] in hamza_stems() and is_word(prefix + h + stem[1:])]
-        return ("missing", len(prefix), [prefix + h + stem[1:] for h in hamzas]) if hamzas else None
+        hamzated = _hamzated(prefix, stem, is_word)
+        return ("missing", len(prefix), hamzated) if hamzated else None
     wasl = _WASL.match(stem[1:]) or _WASL_ASSIMILATED.match(stem[1:])
     # over the alef: after the article, in a word of its own or form VIII (الأثنين, وأمرأتان,
     # لألتقاطها); not the shapes a name takes too (بأستانا, Astana; بأنيتا, Anita)
@@ -99,5 +101,11 @@ def hamza_lost_on_a_wasl_shape(word: str, is_word: Callable[[str], bool]) -> str
     prefix, stem = split_proclitics(word)
     if len(stem) < 3 or stem[0] != "ا" or not _WASL.match(stem[1:]):
         return None
-    hamzas = [prefix + h + stem[1:] for h in "أإآ" if h + stem[1:] in hamza_stems()]
-    return next((w for w in hamzas if is_word(w)), None)
+    return next(iter(_hamzated(prefix, stem, is_word)), None)
+
+
+def _hamzated(prefix: str, stem: str, is_word: Callable[[str], bool]) -> list[str]:
+    """The words ``prefix`` + ``stem`` makes with a hamza on the stem's opening alef: the stem one
+    UN Arabic writes, the whole word one the dictionary knows."""
+    hamzas = (h for h in "أإآ" if h + stem[1:] in hamza_stems())
+    return [prefix + h + stem[1:] for h in hamzas if is_word(prefix + h + stem[1:])]
