@@ -208,6 +208,26 @@ def test_a_mismatched_month_pair_with_a_space_is_one_finding() -> None:
     assert "also ST008 month-pair-spacing" in found[0].message
 
 
+def test_a_pair_whose_wrong_half_the_source_tells_is_nu002s_with_the_source_months_pair() -> None:
+    """``كانون الأول/يناير`` for December: NU003 alone would mend the Levantine half (January);
+    the source says the Gregorian half is the slip, so NU002's fix stands and NU003 is named in it."""
+    found = lint("On 7 December 2010, the court examined", "وفي 7 كانون الأول/يناير 2010، نظرت المحكمة")
+    assert [(f.code, f.text, f.severity, f.suggestion) for f in found] == [
+        ("NU002", "كانون الأول/يناير", "error", "كانون الأول/ديسمبر")
+    ]
+    assert "also NU003 month-pair-wrong" in found[0].message
+
+
+@pytest.mark.spell
+def test_a_month_name_mistyped_beside_its_english_month_is_sp007s_alone() -> None:
+    """``ديسبر`` for December: the month was rendered, mistyped; NU002 does not also say the
+    source's month is missing from the target."""
+    if not spelling_available("ar"):
+        pytest.skip("needs the Hunspell binding (pip install 'mustalah[spell]') and the ar dictionary")
+    found = lint("On 7 December 2010, the court examined", "وفي 7 كانون الأول/ديسبر 2010، نظرت المحكمة")
+    assert [(f.code, f.side, f.text, f.suggestion) for f in found] == [("SP007", "target", "ديسبر", "ديسمبر")]
+
+
 def test_a_verb_disagreeing_with_an_honorific_the_source_pairs_is_gn002s() -> None:
     en, ar = "Mr. Kubiš said that the attacks were cowardly.", "وقال السيدة كوبيش إن الهجمات جبانة."
     found = [f for f in lint(en, ar) if f.code.startswith("GN")]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from ..model import Finding
-from ..text.typos import MIN_LETTERS, typo_correction
+from ..text.typos import MIN_LETTERS, MONTHS, typo_correction
 from .base import Rule, SideView, UnitContext
 from .spelling import arabic_words, read_as_a_name
 
@@ -26,8 +26,10 @@ class LetterSlip(Rule):
         risk, so a stem must have four letters (``السيق``, the Siq of Petra), a word without
         the article, و or ف is mended only into a month (``ميلون كوثري`` is Miloon Kothari,
         ``كورييا`` Correa; ``سبتمر`` September), and a word read as a name by where it stands
-        (after an honorific, beside another unknown word) is left alone.  A letter typed for
-        another is not looked for: on real text it mends as many names as slips.
+        (after an honorific, beside another unknown word) is left alone; a month's name mistyped
+        is a slip even where it spells the English month (``ديسبر`` beside "December").  A
+        letter typed for another is not looked for: on real text it mends as many names as
+        slips.
     Why it matters:
         A dropped or swapped letter is the commonest typing slip; the word is no word, so a
         reader stumbles, a search misses it, and a term or a name with it is not matched.
@@ -54,9 +56,13 @@ class LetterSlip(Rule):
             if len(bare) < MIN_LETTERS or is_word(bare):
                 continue
             fix = typo_correction(bare, is_word, alone=not _beside_english(ctx, view))
-            if fix is None or read_as_a_name(ctx, view, bare):
+            if fix is None:
                 continue
             meant, slip = fix
+            # a month has one Arabic name: ``ديسبر`` beside "December" is that name mistyped, not
+            # the English month written by its sound
+            if meant not in MONTHS and read_as_a_name(ctx, view, bare):
+                continue
             message = f"'{bare}' is not a word: '{meant}' mistyped ({slip})?"
             suggestion = meant if m.group() == bare else None  # vowel marks: the reviser retypes it
             yield self.finding(ctx, view, m.start(), m.end(), message, suggestion=suggestion)

@@ -10,10 +10,20 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from ..model import Finding
-from ..text.dates import EN_MONTH_NAMES, EN_MONTHS, UN_PAIRS, MonthMention
-from .base import Rule, UnitContext
+from ..text.dates import (
+    EN_MONTH_NAMES,
+    EN_MONTHS,
+    GREGORIAN_AR,
+    LEVANTINE_AR,
+    REGIONAL_AR,
+    UN_PAIRS,
+    MonthMention,
+)
+from ..text.typos import typo_correction
+from .base import Rule, SideView, UnitContext
 from .number_dates import months_in_figures
 from .number_runs import DIGITS
+from .spelling import arabic_words
 from .textcache import month_mentions
 
 
@@ -90,6 +100,9 @@ class MonthMismatch(Rule):
         # … and so do the months of dates written in figures (25/9/2023 = 25 September 2023)
         src_latin = (*_latin_months(ctx.source.text, ctx.source.lang), *_in_figures(ctx.source.text))
         tgt_latin = (*_latin_months(ctx.target.text, ctx.target.lang), *_in_figures(ctx.target.text))
+        # … and so do the Arabic month names mistyped (``ديسبر``): SP007 reports the word itself
+        src_latin += _mistyped_months(ctx, ctx.source)
+        tgt_latin += _mistyped_months(ctx, ctx.target)
         for here, where, mine, other, latin in (
             (ctx.source, "the target", src_months, tgt_months, tgt_latin),
             (ctx.target, "the source", tgt_months, src_months, src_latin),
@@ -167,6 +180,31 @@ def _in_figures(text: str) -> tuple[MonthMention, ...]:
     return tuple(MonthMention(month, 0, 0, "numeric", True) for month in months_in_figures(text))
 
 
+#: Each one-word Arabic month name and its number (the names SP007 mends a mistyped word into).
+_ONE_WORD_MONTHS = {
+    name: month for name, month in {**LEVANTINE_AR, **GREGORIAN_AR, **REGIONAL_AR}.items() if " " not in name
+}
+
+
+def _mistyped_months(ctx: UnitContext, view: SideView) -> tuple[MonthMention, ...]:
+    """The months of the words in ``view`` that are an Arabic month name mistyped (``ديسبر``), as
+    SP007 reads them: the month was rendered, and SP007's finding on the word says what is wrong."""
+    if view.lang != "ar" or not re.search(_UNKNOWN_MONTH_SHAPE, view.text):
+        return ()
+    found = []
+    for side, m, bare, is_word in arabic_words(ctx):
+        if side is not view or bare in _ONE_WORD_MONTHS or is_word(bare):
+            continue
+        fix = typo_correction(bare, is_word, alone=False)
+        if fix is not None and fix[0] in _ONE_WORD_MONTHS:
+            found.append(MonthMention(_ONE_WORD_MONTHS[fix[0]], m.start(), m.end(), "mistyped", True))
+    return tuple(found)
+
+
+#: A word beside a number: only there may a mistyped month stand in a date's place.
+_UNKNOWN_MONTH_SHAPE = r"[0-9٠-٩][\s/]*[\u0621-\u064a]{4,}|[\u0621-\u064a]{4,}[\s/]*[0-9٠-٩]"
+
+
 def _month_of(f: Finding) -> int | None:
     """The month a NU002 finding's span names."""
     if f.lang == "en" and f.text in EN_MONTHS:
@@ -202,6 +240,9 @@ class MonthPairWrong(Rule):
     severity = "error"
     #: pre-filter (checks.prefilter): an Arabic month pair (with '/')
     needs = ("ar:slash", "ar:month")
+    #: the source's month in a wrong pair's place (NU002): its fix, the source month's pair, is the
+    #: one to take (``December`` = ``كانون الأول/يناير``: not ``كانون الثاني/يناير``)
+    yields_to = ("NU002",)
 
     def check(self, ctx: UnitContext) -> Iterable[Finding]:
         for view in ctx.in_lang("ar"):
