@@ -213,7 +213,7 @@ def read_as_a_name(ctx: UnitContext, view: SideView, word: str) -> bool:
 def spells_a_latin_name(ctx: UnitContext, view: SideView, word: str) -> bool:
     """Whether the Arabic ``word`` spells a capitalized word of the unit's other side (a name
     written by its sound, no slip)."""
-    names = latin_names(ctx, view)
+    names = latin_names(ctx, view, openers=False)
     return bool(names) and spells_a_name(word, names)
 
 
@@ -369,15 +369,42 @@ def names_by_place(ctx: UnitContext, view: SideView, speller: StoredVerdicts) ->
 _LATIN_NAME = re.compile(r"[A-Z][A-Za-z']+")
 
 
-def latin_names(ctx: UnitContext, view: SideView) -> frozenset[str]:
+def latin_names(ctx: UnitContext, view: SideView, openers: bool = True) -> frozenset[str]:
     """The capitalized words of the unit's other side, when ``view`` is Arabic and the other is
     Latin: an Arabic word that spells one of them (``دارفور`` / Darfur) is a name, not a typo.
-    Read once per view (SP002, SP005 and SP006 all ask)."""
-    names: frozenset[str] | None = view.memo.get("latin_names")
+    ``openers=False`` leaves out a word capitalized only because it opens a sentence (see
+    :func:`_sentence_opener`): the slip rules ask so, since "More" must not make ``المرأه`` a
+    name, while SP002's notes keep every name.  Read once per view (SP002, SP005–SP008 all ask)."""
+    key = "latin_names" if openers else "latin_names_no_openers"
+    names: frozenset[str] | None = view.memo.get(key)
     if names is None:
         other = ctx.target if view is ctx.source else ctx.source
         names = frozenset()
         if view.lang == "ar" and other is not None and other.lang != "ar":
-            names = frozenset(_LATIN_NAME.findall(other.text))
-        view.memo["latin_names"] = names
+            names = frozenset(
+                m.group()
+                for m in _LATIN_NAME.finditer(other.text)
+                if openers or not _sentence_opener(other.text, m)
+            )
+        view.memo[key] = names
     return names
+
+
+#: What a sentence (or a heading, a list item, a quotation) opens after: a dash or a bullet only
+#: with a space after it (``Bogdan-Martin`` is one name).
+_OPENS_A_SENTENCE = re.compile(r"(?:^|[.!?:;\"“‘(]|[-–—•]\s|\d[.)])\s*$")
+
+
+def _sentence_opener(text: str, m: re.Match[str]) -> bool:
+    """Whether ``m`` is a capitalized word only because it opens a sentence: a word the English
+    dictionary knows in lower case with no capitalized word after it (``More women tend to …``,
+    whose "More" the Arabic ``المرأه`` would otherwise "spell"; ``Nelson Mandela`` stays a name)."""
+    if not _OPENS_A_SENTENCE.search(text, max(0, m.start() - 4), m.start()):
+        return False
+    if _NAME_AFTER.match(text, m.end()):
+        return False
+    return dictionary_word(m.group().lower(), "en") is True
+
+
+#: A capitalized word right after: the word before it is a name's first word.
+_NAME_AFTER = re.compile(r"\s+[A-Z]")
