@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterable
 
 from ..model import Finding
+from ..text.arabic import split_proclitics
 from ..text.typos import common_words
 from .base import Rule, UnitContext
 from .pofilter import OPENS_COMPOUND, REDUPLICATED
@@ -23,13 +24,20 @@ _SHORT_WORDS = frozenset({"و", "في", "من", "عن", "أو", "ثم", "قد", 
 _MEANT_TWICE = REDUPLICATED | frozenset({"يوما", "سنة", "عاما", "جنبا", "بعضا", "بين"})
 
 
+def _definite(word: str) -> bool:
+    """A word of four letters or more with the article (``المزعومة``, ``البرازيل``): no name said
+    twice takes it, so the pair is a slip."""
+    return len(word) >= 4 and split_proclitics(word)[0].endswith(("ال", "لل"))
+
+
 class DoubledWord(Rule):
     """A word typed twice in Arabic text with no English beside it.
 
     What it catches:
         The same word twice in a row in Arabic text read alone (a plain Arabic file, a
-        monolingual unit): ``في في``, ``و و``, ``السيد السيد``, ``مؤتمر مؤتمر``.  Only a short
-        function word or a word UN Arabic writes often (``data/common-words.txt``) counts, so
+        monolingual unit): ``في في``, ``و و``, ``السيد السيد``, ``مؤتمر مؤتمر``, ``المزعومة
+        المزعومة``.  Only a short function word, a word UN Arabic writes often
+        (``data/common-words.txt``) or a word with the article counts, so
         names said twice (``بطرس بطرس غالي``, ``باغو باغو``, ``يو يو ما``) and letter codes
         (``(ك ك)``) are left alone, as are words Arabic repeats on purpose (``رويدا رويدا``,
         ``خطوة خطوة``, ``بين بين``, ``هو هو``) and a word whose repeat opens a hyphenated
@@ -62,7 +70,7 @@ class DoubledWord(Rule):
                 word = m.group(1).translate(UNMARK)
                 if word in _MEANT_TWICE:
                     continue
-                if word not in _SHORT_WORDS and word not in common_words():
+                if word not in _SHORT_WORDS and word not in common_words() and not _definite(word):
                     continue  # a name said twice (بطرس بطرس غالي) or a code: no slip anyone can tell
                 if OPENS_COMPOUND.match(view.text, m.end()):
                     continue

@@ -191,6 +191,8 @@ class PofilterCheck(Rule):
                 continue
             if test == "urls" and _urls(ctx.source.text) == _urls(tgt.text):
                 continue  # (https://…/pubmed/)، : the Arabic comma after the bracket is no part of the URL
+            if test == "escapes" and _escapes(ctx.source.text) == _escapes(tgt.text):
+                continue  # ``professionalism\ and``: a stray backslash in prose is no escape to copy
             if test == "doublespacing" and "  " not in tgt.text:
                 continue  # two spaces after a full stop in the source only: typing, nothing to copy
             start, end = _locate(test, tgt.text)
@@ -241,6 +243,16 @@ def _meant_twice(source: str, target: str) -> bool:
         or _spelt_letters(m.group(1), source)
         for m in _DOUBLED.finditer(target)
     )
+
+
+#: An escape sequence as software strings write it (``\n``, ``\t``, ``\"``, ``\\``, ``\u0627``): a
+#: backslash before a space or a letter no language escapes is a typing slip in prose, not one.
+_ESCAPE = re.compile(r"\\(?:[nrtvfab0\\\"']|u[0-9A-Fa-f]{4}|x[0-9A-Fa-f]{2})")
+
+
+def _escapes(text: str) -> list[str]:
+    """The text's escape sequences, sorted."""
+    return sorted(_ESCAPE.findall(text))
 
 
 _URL = re.compile(r"(?:https?://|www\.)[^\s<>\"'()\u060c\u061b]+")

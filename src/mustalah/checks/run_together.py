@@ -89,6 +89,7 @@ def run_together(word: str, is_word: Callable[[str], bool]) -> list[tuple[str, s
         if (word[:i] in common and word[i:] in common)
         or _around_a_preposition(word[:i], word[i:], common)
         or _word_before_the_article(word[:i], word[i:])
+        or _word_before_a_hamza(word[:i], word[i:])
         or (word[i - 1] in _WORD_FINAL_ONLY and i >= 3 and len(word) - i >= 3)
     ]
     if found:
@@ -138,6 +139,20 @@ NAME_SECOND_HALVES = frozenset(
     {"الدين", "الله", "الإسلام", "الرحمن", "الرحيم", "العزيز", "الكريم", "الحق", "الزمان", "الهدى"}
     | {"العابدين", "الحسن", "الحسين", "النور"}
 )
+
+
+def _word_before_a_hamza(left: str, right: str) -> bool:
+    """A word of three letters or more before one of five or more, or a common one, that opens
+    with a hamza on its alef (``تستمرأسبوعين``: تستمر أسبوعين; ``الأفريقيأملا``): inside a word
+    that alef follows a prefix (``سأل``, ``تأسيس``, ``المرأة``, ``والأجدد``), and a short second
+    half reads a hamza slip as two words (``وأمرأتان`` is وامرأتان, not ``وأمر أتان``)."""
+    if len(left) < 3 or left.endswith("ال") or right[:1] not in _HAMZA_ALEFS:
+        return False
+    return len(right) >= 5 or right in common_words()
+
+
+#: The alef with a hamza or a madda, which opens a word but stands inside one only after a prefix.
+_HAMZA_ALEFS = "أإآ"
 
 
 def _word_before_the_article(left: str, right: str) -> bool:

@@ -15,7 +15,11 @@ from .latin_alone import PARTICLES, QUOTATION, TITLE_WORD, among_latin_names, in
 from .markup import PLACEHOLDER
 from .spelling import dictionary_word
 
-_URL_OR_EMAIL = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_URL_OR_EMAIL = re.compile(
+    r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+    # an address without its scheme (``icao.int/newsroom``, ``unhabitatiraq.net/mosulportal``)
+    r"|(?<![\w.@/])[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:int|org|net|com|gov|edu|info|[a-z]{2})/[^\s)\]]*"
+)
 #: A hashtag or a social-media handle (``#volunteernow``, ``@UN_News_Centre``): Latin by design.
 _HASHTAG_OR_HANDLE = re.compile(r"(?<![\w&])[#@][A-Za-z_]\w*")
 #: A character reference left as text (``&gt;``, ``&amp;``, ``&#160;``): escaped twice, the same
@@ -133,7 +137,8 @@ class LatinInArabic(Rule):
         Latin words with lower-case letters in an Arabic text, outside
         parentheses.  Acronyms (all capitals), acronyms and names the termbase
         lists, anything in parentheses (``(UNCCT)``, an original-language name),
-        URLs, e-mail addresses, hashtags and handles (``#volunteernow``, ``@UN``),
+        URLs (with their scheme or without: ``icao.int/newsroom``), e-mail addresses,
+        hashtags and handles (``#volunteernow``, ``@UN``),
         UN document symbols and their patterns (``S/PRST/year/--``) and character references
         left as text (``&gt;``, escaped twice in both languages), markup tags
         (``<a href='…'>``), placeholders (``{{name}}``, ``%zu``), identifiers
