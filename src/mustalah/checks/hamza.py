@@ -23,7 +23,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from ..model import Finding
-from ..text.hamza import SHORT_WORDS_WITHOUT_HAMZA, hamza_correction
+from ..text.hamza import SHORT_WORDS_WITHOUT_HAMZA, hamza_correction, hamza_lost_inside
 from .base import Rule, UnitContext
 from .spelling import arabic_words, respell, spells_a_latin_name
 
@@ -46,7 +46,9 @@ class HamzaSlip(Rule):
         hamzated stem must be one UN Arabic writes (``data/hamza-stems.txt``);
         a word that spells a capitalized word of the English (a name) is left alone.  When two
         hamzas make such words (``الاعمار``: الأعمار, الإعمار), both are named and nothing is
-        suggested.
+        suggested.  A hamza lost on an alef inside the word (``تاثير``, ``المراة``) is read when
+        the mended word is one UN Arabic writes often (``data/common-words.txt``), so that a
+        name keeps its alef (``تامر``, Tamer).
     Why it matters:
         UN Arabic writes every hamzat al-qat' and none on a hamzat al-wasl; a bare alef is
         the mark of a hurried or machine-stripped text, and it breaks search and term
@@ -74,7 +76,7 @@ class HamzaSlip(Rule):
             # every two-letter word is "known" to the dictionary test: او is read here (أو)
             if is_word(bare) and not (len(bare) == 2 and bare in SHORT_WORDS_WITHOUT_HAMZA):
                 continue
-            fix = hamza_correction(bare, is_word)
+            fix = hamza_correction(bare, is_word) or hamza_lost_inside(bare, is_word)
             if fix is None or spells_a_latin_name(ctx, view, bare):
                 continue
             token = m.group()

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from importlib import resources
 
 from .arabic import split_proclitics
+from .typos import common_words, is_common
 
 #: The proclitics after which a missing hamza is looked for: the article (``وال``, ``لل``) or none.
 #: Not a proclitic alone: a name opening with one (``فايرا``, ``كايمان``, ``لايدن``, ``دي واين``)
@@ -109,3 +110,25 @@ def _hamzated(prefix: str, stem: str, is_word: Callable[[str], bool]) -> list[st
     UN Arabic writes, the whole word one the dictionary knows."""
     hamzas = (h for h in "أإآ" if h + stem[1:] in hamza_stems())
     return [prefix + h + stem[1:] for h in hamzas if is_word(prefix + h + stem[1:])]
+
+
+def hamza_lost_inside(word: str, is_word: Callable[[str], bool]) -> tuple[str, int, list[str]] | None:
+    """``("missing", index of the seat, [the word])`` for the unknown ``word`` whose hamza on an
+    alef inside its stem was lost (``تاثير``: ``تأثير``; ``المراة``: ``المرأة``), or None: exactly
+    one such alef, given its hamza, must make a word the dictionary knows that UN Arabic writes
+    often (``data/common-words.txt``), so that a name is not mended (``تامر`` is Tamer, not
+    ``تأمر``)."""
+    prefix, stem = split_proclitics(word)
+    if len(stem) < 4:
+        return None
+    found = [
+        (i, mended)
+        for i in range(len(prefix) + 1, len(word) - 1)
+        if word[i] == "ا"
+        for mended in (word[:i] + "أ" + word[i + 1 :],)
+        if (is_common(mended) or split_proclitics(mended)[1] in common_words()) and is_word(mended)
+    ]
+    if len(found) != 1:
+        return None
+    seat, mended = found[0]
+    return "missing", seat, [mended]
