@@ -29,7 +29,7 @@ class LetterSlip(Rule):
         (after an honorific, beside another unknown word) is left alone; a month's name mistyped
         is a slip even where it spells the English month (``ديسبر`` beside "December").  A
         letter typed for another is not looked for: on real text it mends as many names as
-        slips.
+        slips; only in a month's name is a letter with another's dots read (``سبتمير``).
     Why it matters:
         A dropped or swapped letter is the commonest typing slip; the word is no word, so a
         reader stumbles, a search misses it, and a term or a name with it is not matched.

@@ -6,7 +6,8 @@ written word is unknown to the dictionary, and exactly one word one such keystro
 UN Arabic writes often (``data/common-words.txt``, twenty times or more in the professionally
 translated Arabic of ``corpora/real``; ``scripts/build_word_lists.py``).
 
-Other keystrokes are not tried: a letter typed for another (``تخقيق``) or a letter added that is
+Other keystrokes are not tried (but a month's letter with another's dots, ``سبتمير``): a letter
+typed for another (``تخقيق``) or a letter added that is
 not a repeat mends unknown names into common words as often as slips on real text (``شيران`` is
 not ``إيران``, ``لويس`` not ``ليس``, ``بدارفور`` is ب + دارفور).  Guards keep names out: words
 of four letters or fewer, or with a stem of three when no English stands beside them (``بريل``,
@@ -82,6 +83,25 @@ def _one_keystroke(word: str) -> dict[str, str]:
     return found
 
 
+#: Letters that differ only by their dots: one typed for the other is read in a month's name only
+#: (``سبتمير``): elsewhere it mends as many words the dictionary lacks and names as slips (``القنال``,
+#: the Canal Hotel, is no ``القتال``; ``النيئة``, "raw", no ``البيئة``).
+_SAME_SHAPE = {
+    letter: group.replace(letter, "")
+    for group in ("بتثنيى", "جحخ", "دذ", "رز", "سش", "صض", "طظ", "عغ", "فق")
+    for letter in group
+}
+
+
+def _dots_moved(word: str) -> dict[str, str]:
+    """The words ``word`` makes with one letter's dots moved (``سبتمير`` → ``سبتمبر``)."""
+    return {
+        word[:i] + other + word[i + 1 :]: f"'{word[i]}' for '{other}'"
+        for i in range(len(word))
+        for other in _SAME_SHAPE.get(word[i], "")
+    }
+
+
 #: Proclitics a common word may take and still be the word the list holds (``للفلسطينية`` is
 #: ``الفلسطينية``): the article and the conjunctions, not a lone ب, ك or ل (``كروسيا`` is no ك +
 #: ``روسيا``, ``بشيلي`` no ب + ``شيلي``: those are names, CORSIA and Shabelle).
@@ -129,6 +149,8 @@ def typo_correction(word: str, is_word: Callable[[str], bool], alone: bool) -> t
     if word in unlisted_words() or stem in unlisted_words():
         return None
     meant = [(w, slip) for w, slip in _one_keystroke(word).items() if is_common(w)]
+    if not meant:  # a month's letter with the dots of another (``سبتمير``, ``ينابر``)
+        meant = [(w, slip) for w, slip in _dots_moved(word).items() if w in MONTHS]
     if len(meant) != 1 or not is_word(meant[0][0]) or _hamza_slip(word, is_word):
         return None
     clitic = prefix.endswith(("ال", "لل")) or prefix[:1] in _CONJUNCTIONS  # a lone ب, ك or ل may open a name
