@@ -28,7 +28,8 @@ class WordsRunTogether(Rule):
         word (``فيالبلدان``, ``منأجل``); a common word before a preposition (``بالتنسيقمع``); ``لا``,
         ``ما`` or ``فلا`` before a common verb or its feminine (``لايزال``, ``مايلي``, ``لاتقل``; not
         ``لايتشاك``, Lajčák); words joined after ``ة`` or ``ى``, letters written only at a word's end
-        (``درجةحرارة``, ``العدالةوالإصلاحيات``); a word of four letters or more before one of five or
+        (``درجةحرارة``, ``العدالةوالإصلاحيات``; after ``ة`` the first may be a name the dictionary lacks,
+        ``بيليةجميع``); a word of four letters or more before one of five or
         more with the article (``يظهرالتقرير``, ``مستشارالأمم``). Arabic joins its letters across a
         lost space without a visible seam, so the slip survives proofreading on screen. A word that
         splits two ways (``فيهالبرنامج``: ``فيه البرنامج`` or ``فيها لبرنامج``) is reported with both
@@ -102,7 +103,7 @@ def run_together(word: str, is_word: Callable[[str], bool]) -> list[tuple[str, s
         and right not in NAME_SECOND_HALVES
         and left not in MONTHS  # two month names run together are ST008's month pair (``أكتوبرتشرين``)
         and right not in MONTHS
-        and is_word(left)
+        and (is_word(left) or left[-1] == "ة")  # ة ends a word, a name's too: ``بيليةجميع``
         and is_word(right)
     ]
 
