@@ -10,6 +10,7 @@ from .agreement import VerbHonorificGender
 from .base import Rule
 from .brackets import MixedQuoteStyles, UnbalancedBrackets
 from .consistency import ConceptRenderedTwoWays, InconsistentSource, InconsistentTranslation
+from .counted_noun import CountedNounSingular
 from .doubled import DoubledWord
 from .entities import NoSuchEntity, TermWrongEntity
 from .final_letter import FinalLetterSlip
@@ -74,6 +75,7 @@ ALL_RULES: tuple[type[Rule], ...] = (
     NumberMismatch,
     MonthMismatch,
     MonthPairWrong,
+    CountedNounSingular,
     LatinPunctuationInArabic,
     SpaceBeforePunctuation,
     PunctuationBeforeParenthetical,

@@ -1,0 +1,84 @@
+"""NU004: a figure from three to ten before a singular noun (``5 مليون دولار``, ``9 دولة``)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from ..model import Finding
+from .base import Rule, UnitContext
+
+#: The singular nouns UN Arabic counts most often, with the plural a figure from three to ten takes.
+PLURAL_OF = {
+    "مليون": "ملايين",
+    "مليار": "مليارات",
+    "ألف": "آلاف",
+    "دولة": "دول",
+    "بلد": "بلدان",
+    "شخص": "أشخاص",
+    "طفل": "أطفال",
+    "مرة": "مرات",
+    "شهر": "أشهر",
+    "يوم": "أيام",
+    "أسبوع": "أسابيع",
+    "ساعة": "ساعات",
+    "سنة": "سنوات",
+    "عام": "أعوام",
+    "منظمة": "منظمات",
+    "وكالة": "وكالات",
+    "مشروع": "مشاريع",
+    "حالة": "حالات",
+}
+#: A figure from three to ten standing alone: not a digit group of a larger number (``3 500`` written
+#: ``500 3`` in a copy that reversed it), a decimal (``2,5``), a range's end (``1-3``) or a date.
+_FIGURE = r"(?<![\d٠-٩.,٫/\-])(?<![\d٠-٩] )(10|[3-9]|١٠|[٣-٩])"
+_COUNTED = re.compile(
+    rf"{_FIGURE}(\s*)({'|'.join(sorted(PLURAL_OF, key=len, reverse=True))})(?![\u0621-\u064a\u064b-\u0652])"
+)
+#: Nouns that also name a year or a day when a figure follows them (``10 سنة 2005``: law No. 10 of
+#: the year 2005): no count.
+_BEFORE_A_DATE = frozenset({"سنة", "عام", "يوم", "شهر"})
+_NUMBER_AFTER = re.compile(r"\s*[\d٠-٩]")
+
+
+class CountedNounSingular(Rule):
+    """A figure from three to ten before a singular noun.
+
+    What it catches:
+        From three to ten, Arabic counts with a plural, in figures as in words: ``3 ملايين``,
+        ``5 دول``, ``7 مليارات``.  A figure from 3 to 10 right before the singular of a noun UN
+        Arabic counts most often — millions, billions, thousands, States, countries, persons,
+        children, times, days, weeks, months, hours, years, organizations, agencies, projects,
+        cases — is reported with the plural (``5 مليون دولار``, ``7 مليون شخص``, ``في 9 دولة``).
+        Left alone: a figure that is part of a larger number (``500 3`` and ``3 500``, ``2,5``,
+        ``1-3``) and a noun that names a date after the count (``القانون رقم 10 سنة 2005``);
+        from eleven on the noun is singular (``11 دولة``, ``105 دولة``) and is not read.
+    Why it matters:
+        The rule is taught early and every reviser applies it; ``5 مليون`` is the mark of a
+        hurried press text, and UN Arabic writes ``5 ملايين``.
+    Example:
+        en: a contribution of US$ 5 million
+        ar: مساهمة قدرها 5 مليون دولار
+    Use instead:
+        ar: مساهمة قدرها 5 ملايين دولار
+    Suppress:
+        `mustalah: ignore NU004` in the unit's note.
+    """
+
+    code = "NU004"
+    name = "counted-noun-singular"
+    category = "number"
+    severity = "warning"
+    #: pre-filter (checks.prefilter): a digit beside an Arabic word
+    needs = ("digit",)
+
+    def check(self, ctx: UnitContext) -> Iterable[Finding]:
+        for view in ctx.in_lang("ar"):
+            for m in _COUNTED.finditer(view.text):
+                noun = m.group(3)
+                if noun in _BEFORE_A_DATE and _NUMBER_AFTER.match(view.text, m.end()):
+                    continue  # 10 سنة 2005: the year named, not ten years
+                figure, plural = m.group(1), PLURAL_OF[noun]
+                message = f"'{m.group()}': from three to ten the counted noun is plural: '{figure} {plural}'"
+                fix = f"{figure}{m.group(2) or ' '}{plural}"
+                yield self.finding(ctx, view, m.start(), m.end(), message, suggestion=fix)
