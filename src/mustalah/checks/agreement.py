@@ -20,6 +20,7 @@ from collections.abc import Iterable
 from ..matching.types import TermMatch
 from ..model import Finding
 from ..termbase.model import Gender
+from ..text.arabic import GIVEN_NAMES
 from ..text.typos import common_words
 from .base import Rule, SideView, UnitContext
 from .honorific_scan import honorifics
@@ -62,13 +63,6 @@ _VERB_NAME_COMMA = re.compile(
     r"(?<![\w\u0640])[وف]?(" + "|".join(sorted(VERB_GENDER, key=len, reverse=True)) + r")"
     r" ((?:[\u0621-\u064a\-]+ ){0,3}[\u0621-\u064a\-]+)، $"
 )
-#: Given names that are words of the dictionary too (``عبد``, "servant"; ``خالد``, "eternal"):
-#: a name, not a phrase, right after a verb of speaking.
-GIVEN_NAMES = frozenset((
-    "عبد", "عبدالله", "عبدالرحمن", "محمد", "أحمد", "محمود", "مصطفى", "خالد", "علي", "حسن", "حسين",
-    "عمر", "يوسف", "إبراهيم", "سعيد", "كريم", "جمال", "طارق", "سامي", "نبيل", "عادل", "ماهر", "نزار",
-    "فاطمة", "مريم", "أمينة", "ليلى", "نادية", "سلمى", "هالة", "رانيا", "نجاة", "وفاء", "زينب",
-))  # fmt: skip
 #: Words that are no part of a name: what follows the verb is a clause or a phrase, not its subject.
 _NOT_NAME = frozenset((
     "في", "من", "إلى", "على", "عن", "مع", "أن", "إن", "أنه", "إنه", "أنها", "إنها", "إنّ", "أنّ",

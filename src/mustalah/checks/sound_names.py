@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-from ..text.arabic import split_honorific_ar
+from ..text.arabic import GIVEN_NAMES, split_honorific_ar
 from ..text.final_letters import FINAL_SWAPS
 from ..text.hamza import hamza_correction, hamza_stems
 
@@ -41,8 +41,8 @@ def sound_spelt_names(
     known: Callable[[str], bool],
 ) -> frozenset[str]:
     """The words of ``words`` (matches in ``text``; ``bare`` drops their vowel marks) that read as
-    a name: ``unknown``, not :func:`mended_by_spelling`, and after an honorific or beside another
-    such word.  Returned bare."""
+    a name: ``unknown``, not :func:`mended_by_spelling`, and after an honorific, after a given
+    name (``هادي البحرة``) or beside another such word.  Returned bare."""
     plain = [bare(m.group()) for m in words]
     odd = [unknown(w) and not mended_by_spelling(w, known) for w in plain]
     names: set[str] = set()
@@ -51,7 +51,9 @@ def sound_spelt_names(
             continue
         before = i > 0 and _NAME_GAP.fullmatch(text[words[i - 1].end() : m.start()]) is not None
         after = i + 1 < len(words) and _NAME_GAP.fullmatch(text[m.end() : words[i + 1].start()]) is not None
-        titled = before and (odd[i - 1] or split_honorific_ar(plain[i - 1]) is not None)
+        titled = before and (
+            odd[i - 1] or split_honorific_ar(plain[i - 1]) is not None or plain[i - 1] in GIVEN_NAMES
+        )
         if titled or (after and odd[i + 1]):
             names.add(plain[i])
     return frozenset(names)

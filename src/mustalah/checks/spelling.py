@@ -255,8 +255,8 @@ class Misspelling(Rule):
         not checked, nor an Arabic word that spells a capitalized word of the English
         (``دارفور`` / Darfur: names are written by their sound,
         ``text/transliteration.py``).  With no English to compare, a word neither knows
-        right after an honorific or beside another such word (``السيدة باتن``,
-        ``إرفيه لادسوس``) is read as a name, unless a hamza or its last letter makes it a
+        right after an honorific or a given name or beside another such word (``السيدة باتن``,
+        ``هادي البحرة``, ``إرفيه لادسوس``) is read as a name, unless a hamza or its last letter makes it a
         known word (``الى``, ``البشريه``: ``checks/sound_names.py``).  Skipped, with one
         line on stderr, when the ``spell`` extra or the dictionaries are not installed.
     Why it matters:

@@ -102,3 +102,14 @@ MARKS = "[\u064b-\u0652\u0670\u0640]*"
 def spelt_with_marks(word: str, marks: str = MARKS) -> str:
     """A regex for ``word`` letter by letter, each letter followed by any of ``marks``."""
     return "".join(re.escape(letter) + marks for letter in word)
+
+
+#: Given names that are words of the dictionary too (``عبد``, "servant"; ``خالد``, "eternal";
+#: ``هادي``, "calm"): a name, not a phrase, right after a verb of speaking (GN004), and the word
+#: after one the dictionary lacks is a surname, not a slip (``هادي البحرة``, Hadi al-Bahra).
+GIVEN_NAMES = frozenset((
+    "عبد", "عبدالله", "عبدالرحمن", "محمد", "أحمد", "محمود", "مصطفى", "خالد", "علي", "حسن", "حسين",
+    "عمر", "يوسف", "إبراهيم", "سعيد", "كريم", "جمال", "طارق", "سامي", "نبيل", "عادل", "ماهر", "نزار",
+    "هادي", "ناصر", "وليد", "فؤاد", "عماد", "كمال",
+    "فاطمة", "مريم", "أمينة", "ليلى", "نادية", "سلمى", "هالة", "رانيا", "نجاة", "وفاء", "زينب",
+))  # fmt: skip
