@@ -31,7 +31,7 @@ PLURAL_OF = {
 }
 #: A figure from three to ten standing alone: not a digit group of a larger number (``3 500`` written
 #: ``500 3`` in a copy that reversed it), a decimal (``2,5``), a range's end (``1-3``) or a date.
-_FIGURE = r"(?<![\d٠-٩.,٫/\-])(?<![\d٠-٩] )(10|[3-9]|١٠|[٣-٩])"
+_FIGURE = r"(?<![\d٠-٩.,٫،/\-–])(?<![\d٠-٩] )(10|[3-9]|١٠|[٣-٩])"
 _COUNTED = re.compile(
     rf"{_FIGURE}(\s*)({'|'.join(sorted(PLURAL_OF, key=len, reverse=True))})(?![\u0621-\u064a\u064b-\u0652])"
 )
@@ -39,6 +39,20 @@ _COUNTED = re.compile(
 #: the year 2005): no count.
 _BEFORE_A_DATE = frozenset({"سنة", "عام", "يوم", "شهر"})
 _NUMBER_AFTER = re.compile(r"\s*[\d٠-٩]")
+#: Words a figure numbers rather than counts after (``الجدول 5 ألف``, table 5.A; ``البند 3 حالة
+#: حقوق الإنسان``, item 3; ``المادة 3 مرة أخرى``, article 3 once more; ``الساعة 10 يوم الخميس``).
+_NUMBERED = frozenset(
+    {"الجدول", "المرفق", "الفرع", "الباب", "الفصل", "الفقرة", "البند", "المادة", "القرار", "الجزء"}
+    | {"المرحلة", "التقرير", "الصفحة", "الهدف", "الغاية", "المؤشر", "رقم", "الساعة", "القاعدة", "الخطوة"}
+    | {"جدول", "مرفق", "فرع", "باب", "فصل", "فقرة", "بند", "مادة", "قرار", "جزء", "صفحة", "الشكل", "شكل"}
+)
+#: What follows a noun that makes it no count: ``مرة أخرى`` (once more), ``شهر آب`` (the month of August).
+_NOT_COUNTED_AFTER = re.compile(
+    r"\s+(?:أخرى|آب|أيار|حزيران|تموز|أيلول|تشرين|كانون|شباط|آذار|نيسان|يناير|فبراير|مارس|أبريل|مايو|يونيو"
+    r"|يونيه|يوليو|يوليه|أغسطس|سبتمبر|أكتوبر|نوفمبر|ديسمبر|رمضان|الاثنين|الثلاثاء|الأربعاء|الخميس"
+    r"|الجمعة|السبت|الأحد)(?![\u0621-\u064a])"
+)
+_WORD_BEFORE = re.compile(r"([\u0621-\u064a]+)\s*$")
 
 
 class CountedNounSingular(Rule):
@@ -51,7 +65,10 @@ class CountedNounSingular(Rule):
         children, times, days, weeks, months, hours, years, organizations, agencies, projects,
         cases — is reported with the plural (``5 مليون دولار``, ``7 مليون شخص``, ``في 9 دولة``).
         Left alone: a figure that is part of a larger number (``500 3`` and ``3 500``, ``2,5``,
-        ``1-3``) and a noun that names a date after the count (``القانون رقم 10 سنة 2005``);
+        ``2،5``, ``1-3``), a noun that names a date after the count (``القانون رقم 10 سنة 2005``),
+        a figure that numbers the word before it (``الجدول 5 ألف``, table 5.A; ``البند 3 حالة
+        حقوق الإنسان``; ``الساعة 10 يوم الخميس``) or opens the unit (a footnote's number), and
+        ``مرة أخرى`` (once more) or ``شهر آب`` (the month of August) after it;
         from eleven on the noun is singular (``11 دولة``, ``105 دولة``) and is not read.
     Why it matters:
         The rule is taught early and every reviser applies it; ``5 مليون`` is the mark of a
@@ -78,6 +95,13 @@ class CountedNounSingular(Rule):
                 noun = m.group(3)
                 if noun in _BEFORE_A_DATE and _NUMBER_AFTER.match(view.text, m.end()):
                     continue  # 10 سنة 2005: the year named, not ten years
+                if not view.text[: m.start()].strip():
+                    continue  # a footnote's or a list's number opening the unit: 3 منظمة الصحة العالمية، …
+                before = _WORD_BEFORE.search(view.text, max(0, m.start() - 20), m.start())
+                if before is not None and before.group(1).removeprefix("و") in _NUMBERED:
+                    continue  # الجدول 5 ألف, البند 3 حالة …: the figure numbers what comes before it
+                if _NOT_COUNTED_AFTER.match(view.text, m.end()):
+                    continue  # 3 مرة أخرى, 5 شهر آب: once more, the month of August
                 figure, plural = m.group(1), PLURAL_OF[noun]
                 message = f"'{m.group()}': from three to ten the counted noun is plural: '{figure} {plural}'"
                 fix = f"{figure}{m.group(2) or ' '}{plural}"

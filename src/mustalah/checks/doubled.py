@@ -30,6 +30,15 @@ def _definite(word: str) -> bool:
     return len(word) >= 4 and split_proclitics(word)[0].endswith(("ال", "لل"))
 
 
+def _said_twice_on_purpose(text: str, m: re.Match[str]) -> bool:
+    """A word repeated in warning or urging (``الحذرَ الحذرَ``, ``النجدةَ النجدةَ``: vowel-marked) or
+    a cry quoted (``"الخبز الخبز"``): Arabic says these twice on purpose."""
+    if m.group(1) != m.group(1).translate(UNMARK):
+        return True
+    before = text[: m.start()]
+    return before.count('"') % 2 == 1 or before.count("«") > before.count("»")
+
+
 class DoubledWord(Rule):
     """A word typed twice in Arabic text with no English beside it.
 
@@ -37,7 +46,8 @@ class DoubledWord(Rule):
         The same word twice in a row in Arabic text read alone (a plain Arabic file, a
         monolingual unit): ``في في``, ``و و``, ``السيد السيد``, ``مؤتمر مؤتمر``, ``المزعومة
         المزعومة``.  Only a short function word, a word UN Arabic writes often
-        (``data/common-words.txt``) or a word with the article counts, so
+        (``data/common-words.txt``) or a word with the article counts (not vowel-marked or
+        quoted: ``الحذرَ الحذرَ``, ``"الخبز الخبز"`` are said twice on purpose), so
         names said twice (``بطرس بطرس غالي``, ``باغو باغو``, ``يو يو ما``) and letter codes
         (``(ك ك)``) are left alone, as are words Arabic repeats on purpose (``رويدا رويدا``,
         ``خطوة خطوة``, ``بين بين``, ``هو هو``) and a word whose repeat opens a hyphenated
@@ -70,7 +80,8 @@ class DoubledWord(Rule):
                 word = m.group(1).translate(UNMARK)
                 if word in _MEANT_TWICE:
                     continue
-                if word not in _SHORT_WORDS and word not in common_words() and not _definite(word):
+                listed = word in _SHORT_WORDS or word in common_words()
+                if not listed and not (_definite(word) and not _said_twice_on_purpose(view.text, m)):
                     continue  # a name said twice (بطرس بطرس غالي) or a code: no slip anyone can tell
                 if OPENS_COMPOUND.match(view.text, m.end()):
                     continue

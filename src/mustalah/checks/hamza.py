@@ -20,14 +20,11 @@ The stems and the shapes, and the mended spelling, are in ``text/hamza.py`` (SP0
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 
 from ..model import Finding
 from ..text.hamza import SHORT_WORDS_WITHOUT_HAMZA, hamza_correction, hamza_lost_inside
-from ..text.typos import common_words
 from .base import Rule, UnitContext
-from .sound_names import mended_by_spelling
 from .spelling import arabic_words, respell, spells_a_latin_name
 
 
@@ -44,10 +41,9 @@ class HamzaSlip(Rule):
         after the article (``الإجانب`` for الأجانب; not a name: ``إدوار`` is Édouard,
         not ``أدوار``) or in ``إبريل``.  Short words the stem test cannot read are listed:
         ``الى``, ``اليه``, ``اليها``, ``الف``, ``الاف`` (their alef and lam look like the
-        article) and the two-letter ``او`` (not a name's middle initial, between a word UN
-        Arabic seldom writes and a name: ``جير او بيدرسن``, Geir O. Pedersen); ``والى`` is left
-        alone (the verb, or والي with its ى slip), and so are ``اليك`` and ``الينا`` (Alec,
-        Alina).  The
+        article) and the two-letter ``او`` (a name's middle initial too: UN Arabic writes Geir
+        O. Pedersen ``غير أو بيدرسن``); ``والى`` is left alone (the verb, or والي with its ى
+        slip), and so are ``اليك`` and ``الينا`` (Alec, Alina).  The
         hamzated stem must be one UN Arabic writes (``data/hamza-stems.txt``);
         a word that spells a capitalized word of the English (a name) is left alone.  When two
         hamzas make such words (``الاعمار``: الأعمار, الإعمار), both are named and nothing is
@@ -84,8 +80,6 @@ class HamzaSlip(Rule):
             fix = hamza_correction(bare, is_word) or hamza_lost_inside(bare, is_word)
             if fix is None or spells_a_latin_name(ctx, view, bare):
                 continue
-            if bare == "او" and _an_initial(view.text, m.start(), m.end(), is_word):
-                continue  # جير او بيدرسن: Geir O. Pedersen's initial, no "or"
             token = m.group()
             kind, seat, words = fix
             suggestion = respell(token, seat, words[0][seat]) if len(words) == 1 else None
@@ -100,18 +94,3 @@ class HamzaSlip(Rule):
             else:
                 message = f"'{bare}' has lost a hamza: " + " or ".join(f"'{w}'" for w in words)
             yield self.finding(ctx, view, m.start(), m.end(), message, suggestion=suggestion)
-
-
-_WORD = re.compile(r"[\u0621-\u064a]+")
-
-
-def _an_initial(text: str, start: int, end: int, is_word: Callable[[str], bool]) -> bool:
-    """Whether ``او`` between ``start`` and ``end`` is a name's middle initial (O.): the word after it
-    is one the dictionary lacks and no spelling slip, and the word before it no word UN Arabic
-    writes often (``جير او بيدرسن``), where "or" joins two words of the text."""
-    before = _WORD.findall(text[max(0, start - 30) : start])
-    after = _WORD.match(text, end + 1) if text[end : end + 1] == " " else None
-    if not before or after is None or before[-1] in common_words():
-        return False
-    following = after.group()
-    return not is_word(following) and not mended_by_spelling(following, is_word)

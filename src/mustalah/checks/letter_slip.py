@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from ..model import Finding
-from ..text.typos import MIN_LETTERS, MONTHS, typo_correction
+from ..text.dates import EN_MONTH_NAMES, GREGORIAN_AR, LEVANTINE_AR, REGIONAL_AR, in_a_date
+from ..text.typos import MIN_LETTERS, typo_correction
 from .base import Rule, SideView, UnitContext
 from .spelling import arabic_words, read_as_a_name
 
@@ -59,9 +60,11 @@ class LetterSlip(Rule):
             if fix is None:
                 continue
             meant, slip = fix
+            if " for " in slip and not in_a_date(view.text, m.start(), m.end()):
+                continue  # a month's letter with another's dots only in a date: بيسان is Bisan, no نيسان
             # a month has one Arabic name: ``ديسبر`` beside "December" is that name mistyped, not
-            # the English month written by its sound
-            if meant not in MONTHS and read_as_a_name(ctx, view, bare):
+            # the English month written by its sound (but ``توليو`` beside "Tullio" is his name)
+            if read_as_a_name(ctx, view, bare) and not _month_in_the_english(ctx, view, meant):
                 continue
             message = f"'{bare}' is not a word: '{meant}' mistyped ({slip})?"
             suggestion = meant if m.group() == bare else None  # vowel marks: the reviser retypes it
@@ -72,3 +75,18 @@ def _beside_english(ctx: UnitContext, view: SideView) -> bool:
     """Whether the unit has a side in a Latin-script language beside this Arabic one."""
     other = ctx.target if view is ctx.source else ctx.source
     return other is not None and other.lang.split("-")[0] != "ar" and bool(other.text.strip())
+
+
+#: Each one-word Arabic month name and its number.
+_MONTH_NUMBER = {
+    name: month for name, month in {**LEVANTINE_AR, **GREGORIAN_AR, **REGIONAL_AR}.items() if " " not in name
+}
+
+
+def _month_in_the_english(ctx: UnitContext, view: SideView, meant: str) -> bool:
+    """Whether ``meant`` is a month the other side names in English (``ديسبر`` beside "December")."""
+    month = _MONTH_NUMBER.get(meant)
+    other = ctx.target if view is ctx.source else ctx.source
+    if month is None or other is None or not _beside_english(ctx, view):
+        return False
+    return EN_MONTH_NAMES[month].lower() in other.text.lower()

@@ -18,6 +18,7 @@ from ..text.dates import (
     REGIONAL_AR,
     UN_PAIRS,
     MonthMention,
+    in_a_date,
 )
 from ..text.typos import typo_correction
 from .base import Rule, SideView, UnitContext
@@ -194,6 +195,8 @@ def _mistyped_months(ctx: UnitContext, view: SideView) -> tuple[MonthMention, ..
     found = []
     for side, m, bare, is_word in arabic_words(ctx):
         if side is not view or bare in _ONE_WORD_MONTHS or is_word(bare):
+            continue
+        if not in_a_date(view.text, m.start(), m.end()):
             continue
         fix = typo_correction(bare, is_word, alone=False)
         if fix is not None and fix[0] in _ONE_WORD_MONTHS:

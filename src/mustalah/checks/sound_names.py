@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-from ..text.arabic import GIVEN_NAMES, split_honorific_ar
+from ..text.arabic import GIVEN_NAMES, GIVEN_NAMES_ALSO_WORDS, PLACE_NOUNS, split_honorific_ar
 from ..text.final_letters import FINAL_SWAPS
 from ..text.hamza import hamza_correction, hamza_stems
 
@@ -42,18 +42,21 @@ def sound_spelt_names(
 ) -> frozenset[str]:
     """The words of ``words`` (matches in ``text``; ``bare`` drops their vowel marks) that read as
     a name: ``unknown``, not :func:`mended_by_spelling`, and after an honorific, after a given
-    name (``هادي البحرة``) or beside another such word.  Returned bare."""
+    name (``هادي البحرة``) or a noun of a place (``سد الوالة``), or beside another such word.
+    Returned bare."""
     plain = [bare(m.group()) for m in words]
     odd = [unknown(w) and not mended_by_spelling(w, known) for w in plain]
     names: set[str] = set()
     for i, m in enumerate(words):
-        if not odd[i]:
-            continue
         before = i > 0 and _NAME_GAP.fullmatch(text[words[i - 1].end() : m.start()]) is not None
+        # after a noun of a place, a name whose last letter swapped makes a word is still a name
+        # (``سد الوالة``: الواله is a word); only a hamza slip is not (SP005 reads those anyway)
+        placed = before and plain[i - 1].removeprefix("و") in PLACE_NOUNS
+        if not (odd[i] or (placed and unknown(plain[i]) and hamza_correction(plain[i], known) is None)):
+            continue
         after = i + 1 < len(words) and _NAME_GAP.fullmatch(text[m.end() : words[i + 1].start()]) is not None
-        titled = before and (
-            odd[i - 1] or split_honorific_ar(plain[i - 1]) is not None or plain[i - 1] in GIVEN_NAMES
-        )
-        if titled or (after and odd[i + 1]):
+        given = plain[i - 1] in GIVEN_NAMES and plain[i - 1] not in GIVEN_NAMES_ALSO_WORDS
+        titled = before and (odd[i - 1] or split_honorific_ar(plain[i - 1]) is not None or given)
+        if placed or titled or (after and odd[i + 1]):
             names.add(plain[i])
     return frozenset(names)

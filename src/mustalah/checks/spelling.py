@@ -24,6 +24,7 @@ from typing import Any, ClassVar
 from ..model import Finding
 from ..termbase.derived import register
 from ..termbase.model import Termbase
+from ..text.english import SENTENCE_OPENERS
 from ..text.transliteration import spells_a_name
 from .base import Rule, SideView, UnitContext
 from .sound_names import sound_spelt_names
@@ -401,6 +402,8 @@ def _sentence_opener(text: str, m: re.Match[str]) -> bool:
     whose "More" the Arabic ``المرأه`` would otherwise "spell"; ``Nelson Mandela`` stays a name)."""
     if not _OPENS_A_SENTENCE.search(text, max(0, m.start() - 4), m.start()):
         return False
+    if m.group().lower() in SENTENCE_OPENERS:
+        return True  # More Afghan women …: a quantifier before an adjective of nationality
     if _NAME_AFTER.match(text, m.end()):
         return False
     return dictionary_word(m.group().lower(), "en") is True

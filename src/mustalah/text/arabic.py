@@ -113,3 +113,17 @@ GIVEN_NAMES = frozenset((
     "هادي", "ناصر", "وليد", "فؤاد", "عماد", "كمال",
     "فاطمة", "مريم", "أمينة", "ليلى", "نادية", "سلمى", "هالة", "رانيا", "نجاة", "وفاء", "زينب",
 ))  # fmt: skip
+
+#: Nouns of places a name follows (``سد الوالة``, the Wala Dam; ``مخيم الزعتري``; ``وادي عربة``): the word
+#: after one that the dictionary lacks is the place's name, not a slip.
+PLACE_NOUNS = frozenset((
+    "سد", "نهر", "وادي", "جبل", "بحيرة", "جزيرة", "مدينة", "بلدة", "قرية", "مخيم", "محافظة", "ولاية",
+    "قضاء", "ناحية", "مطار", "ميناء", "معبر", "حي", "شارع", "ساحة", "منطقة", "إقليم", "مقاطعة",
+))  # fmt: skip
+
+#: Given names that are also common words of UN Arabic (``علي``, often typed for على; ``كريم``,
+#: "generous"; ``حسن``, "good"): the word after one is read as a surname only after the others.
+GIVEN_NAMES_ALSO_WORDS = frozenset(
+    {"عبد", "علي", "عادل", "كريم", "حسن", "عماد", "عمر", "وفاء", "جمال", "سعيد", "كمال", "سامي", "نبيل"}
+    | {"ماهر", "خالد", "نجاة", "أمينة"}
+)

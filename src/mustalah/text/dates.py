@@ -197,6 +197,12 @@ def _dated(text: str, start: int, end: int) -> bool:
     )
 
 
+def in_a_date(text: str, start: int, end: int) -> bool:
+    """Whether the word at ``start:end`` stands where a month does in a date: a number right before
+    or after it, or a slash joining it to the other half of a month pair (``أيلول/سبتمير``)."""
+    return _dated(text, start, end) or text[max(0, start - 1) : start] == "/" or text[end : end + 1] == "/"
+
+
 def arabic_months(text: str) -> list[MonthMention]:
     """Month names in Arabic ``text``; vowel marks (``مّارس``, ``آذَار``) do not hide one."""
     stripped = without_vowel_marks(text)

@@ -124,3 +124,12 @@ def document_symbols(text: str) -> list[tuple[int, int, str]]:
             start, end = kept[start], kept[end - 1] + 1
         out.append((start, end, sym))
     return out
+
+
+#: Words that open an English sentence and never a name, whatever follows them (``More Afghan
+#: women …``): a capital on one of these is the sentence's, not a name's.
+SENTENCE_OPENERS = frozenset({
+    "more", "most", "many", "much", "some", "all", "few", "several", "the", "this", "these", "those",
+    "such", "other", "each", "every", "both", "no", "any", "a", "an", "in", "on", "at", "for", "by",
+    "with", "from", "of", "to", "as", "if", "when", "while", "after", "before", "since",
+})  # fmt: skip
