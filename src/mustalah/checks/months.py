@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from ..model import Finding
@@ -104,6 +104,11 @@ class MonthMismatch(Rule):
         # … and so do the Arabic month names mistyped (``ديسبر``): SP007 reports the word itself
         src_latin += _mistyped_months(ctx, ctx.source)
         tgt_latin += _mistyped_months(ctx, ctx.target)
+        # a pair whose halves name two months stands for the one the other side lacks (``كانون
+        # الأول/يناير`` beside "December … January"): NU003 reports the pair, and no right date is
+        # made to pay for it
+        tgt_months = _resolve_wrong_pairs(tgt_months, (*src_months, *src_latin))
+        src_months = _resolve_wrong_pairs(src_months, (*tgt_months, *tgt_latin))
         for here, where, mine, other, latin in (
             (ctx.source, "the target", src_months, tgt_months, tgt_latin),
             (ctx.target, "the source", tgt_months, src_months, src_latin),
@@ -181,6 +186,34 @@ def _in_figures(text: str) -> tuple[MonthMention, ...]:
     return tuple(MonthMention(month, 0, 0, "numeric", True) for month in months_in_figures(text))
 
 
+def _resolve_wrong_pairs(
+    mine: Sequence[MonthMention], theirs: Sequence[MonthMention]
+) -> tuple[MonthMention, ...]:
+    """``mine`` with each pair whose halves disagree read as the month of its Levantine half when
+    the other side needs that month and not the Gregorian one, once the pairs that agree are counted."""
+    if all(m.pair_ok for m in mine):
+        return tuple(mine)
+    wanted = Counter(m.month for m in theirs)
+    wanted.subtract(m.month for m in mine if m.pair_ok)
+    out = []
+    for m in mine:
+        levantine = LEVANTINE_AR.get(m.levantine or "")
+        if not m.pair_ok and levantine is not None and wanted[levantine] > 0 >= wanted[m.month]:
+            m = replace(m, month=levantine)
+        wanted[m.month] -= not m.pair_ok
+        out.append(m)
+    return tuple(out)
+
+
+def _as_the_other_side_reads(ctx: UnitContext, view: SideView) -> tuple[MonthMention, ...]:
+    """``view``'s months, each pair whose halves disagree read as the month the other side needs."""
+    mine = month_mentions(view.text, view.lang)
+    other = ctx.source if view is ctx.target else ctx.target
+    if other is None or all(m.pair_ok for m in mine):
+        return tuple(mine)
+    return _resolve_wrong_pairs(mine, month_mentions(other.text, other.lang))
+
+
 #: Each one-word Arabic month name and its number (the names SP007 mends a mistyped word into).
 _ONE_WORD_MONTHS = {
     name: month for name, month in {**LEVANTINE_AR, **GREGORIAN_AR, **REGIONAL_AR}.items() if " " not in name
@@ -224,7 +257,10 @@ class MonthPairWrong(Rule):
         The UN pairs are كانون الثاني/يناير،
         شباط/فبراير، آذار/مارس، نيسان/أبريل، أيار/مايو، حزيران/يونيه، تموز/يوليه،
         آب/أغسطس، أيلول/سبتمبر، تشرين الأول/أكتوبر، تشرين الثاني/نوفمبر،
-        كانون الأول/ديسمبر.
+        كانون الأول/ديسمبر.  The fix is the Gregorian half's pair, unless the English beside it
+        names the Levantine half's month and not the other (``كانون الأول/يناير`` for "15 December
+        2020 to 15 January 2021": ``كانون الأول/ديسمبر``); NU002 then counts the pair as that
+        month, so the right date beside it is not called a month said twice.
     Why it matters:
         The two halves are read by different audiences; a mismatched pair gives two
         dates at once.
@@ -249,13 +285,11 @@ class MonthPairWrong(Rule):
 
     def check(self, ctx: UnitContext) -> Iterable[Finding]:
         for view in ctx.in_lang("ar"):
-            for m in month_mentions(view.text, "ar"):
+            for m in _as_the_other_side_reads(ctx, view):
                 if m.form in ("pair", "reversed") and not m.pair_ok:
-                    yield self.finding(
-                        ctx,
-                        view,
-                        m.start,
-                        m.end,
-                        f"'{m.levantine}' does not pair with the Gregorian month {m.month}",
-                        suggestion=UN_PAIRS[m.month],
-                    )
+                    month = m.month
+                    m = next(x for x in month_mentions(view.text, "ar") if x.start == m.start)
+                    message = f"'{m.levantine}' does not pair with the Gregorian month {m.month}"
+                    if month != m.month:  # كانون الأول/يناير for "December": the Gregorian half is wrong
+                        message += f"; the source has month {month}, so the Gregorian half is the slip"
+                    yield self.finding(ctx, view, m.start, m.end, message, suggestion=UN_PAIRS[month])
