@@ -28,10 +28,23 @@ PLURAL_OF = {
     "وكالة": "وكالات",
     "مشروع": "مشاريع",
     "حالة": "حالات",
+    "تريليون": "تريليونات",
+    "مدينة": "مدن",
+    "قرية": "قرى",
+    # the accusative singular Arabic counts with from eleven on (``10 عاما`` for ``10 أعوام``)
+    **{
+        f"{noun}{mark}": plural
+        for noun, plural in (("عاما", "أعوام"), ("يوما", "أيام"), ("شهرا", "أشهر"))
+        for mark in ("", "\u064b")
+    },
+    **{
+        f"{noun[:-1]}\u064b{noun[-1]}": plural
+        for noun, plural in (("عاما", "أعوام"), ("يوما", "أيام"), ("شهرا", "أشهر"))
+    },
 }
 #: A figure from three to ten standing alone: not a digit group of a larger number (``3 500`` written
 #: ``500 3`` in a copy that reversed it), a decimal (``2,5``), a range's end (``1-3``) or a date.
-_FIGURE = r"(?<![\d٠-٩.,٫،/\-–])(?<![\d٠-٩] )(10|[3-9]|١٠|[٣-٩])"
+_FIGURE = r"(?<![\d٠-٩۰-۹.,٫،/\-–])(?<![\d٠-٩۰-۹] )(10|[3-9]|١٠|[٣-٩]|۱۰|[۳-۹])"
 _COUNTED = re.compile(
     rf"{_FIGURE}(\s*)({'|'.join(sorted(PLURAL_OF, key=len, reverse=True))})(?![\u0621-\u064a\u064b-\u0652])"
 )
@@ -63,7 +76,9 @@ class CountedNounSingular(Rule):
         ``5 دول``, ``7 مليارات``.  A figure from 3 to 10 right before the singular of a noun UN
         Arabic counts most often — millions, billions, thousands, States, countries, persons,
         children, times, days, weeks, months, hours, years, organizations, agencies, projects,
-        cases — is reported with the plural (``5 مليون دولار``, ``7 مليون شخص``, ``في 9 دولة``).
+        cases, cities, villages, trillions — or the accusative singular counted from eleven on
+        (``10 عاما``) is reported with the plural (``5 مليون دولار``, ``7 مليون شخص``, ``في 9
+        دولة``), in any of the three digit forms.
         Left alone: a figure that is part of a larger number (``500 3`` and ``3 500``, ``2,5``,
         ``2،5``, ``1-3``), a noun that names a date after the count (``القانون رقم 10 سنة 2005``),
         a figure that numbers the word before it (``الجدول 5 ألف``, table 5.A; ``البند 3 حالة
