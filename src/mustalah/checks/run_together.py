@@ -27,7 +27,8 @@ class WordsRunTogether(Rule):
         dictionary knows: a preposition or ``أن``/``إن`` before a word with the article or a common
         word (``فيالبلدان``, ``منأجل``); a common word before a preposition (``بالتنسيقمع``); ``لا``,
         ``ما`` or ``فلا`` before a common verb or its feminine (``لايزال``, ``مايلي``, ``لاتقل``; not
-        ``لايتشاك``, Lajčák); words joined after ``ة`` or ``ى``, letters written only at a word's end
+        ``لايتشاك``, Lajčák); a word of three letters or more before ``إن`` or ``أن``
+        (``المفوضيةإن``); words joined after ``ة`` or ``ى``, letters written only at a word's end
         (``درجةحرارة``, ``العدالةوالإصلاحيات``; after ``ة`` the first may be a name the dictionary lacks,
         ``بيليةجميع``); a word of four letters or more before one of five or
         more with the article (``يظهرالتقرير``, ``مستشارالأمم``). Arabic joins its letters across a
@@ -91,6 +92,7 @@ def run_together(word: str, is_word: Callable[[str], bool]) -> list[tuple[str, s
         or _around_a_preposition(word[:i], word[i:], common)
         or _word_before_the_article(word[:i], word[i:])
         or _word_before_a_hamza(word[:i], word[i:])
+        or (i >= 3 and word[i:] in _THAT)  # المفوضيةإن, غوتيريشإن: a word before إن or أن
         or (word[i - 1] in _WORD_FINAL_ONLY and i >= 3 and len(word) - i >= 3)
     ]
     if found:
@@ -152,6 +154,8 @@ def _word_before_a_hamza(left: str, right: str) -> bool:
     return len(right) >= 5 or right in common_words()
 
 
+#: ``إن`` and ``أن`` ("that"), which a hurried hand joins to the word before them.
+_THAT = frozenset({"إن", "أن"})
 #: The alef with a hamza or a madda, which opens a word but stands inside one only after a prefix.
 _HAMZA_ALEFS = "أإآ"
 
