@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from ..model import Finding
-from ..text.dates import EN_MONTH_NAMES, GREGORIAN_AR, LEVANTINE_AR, REGIONAL_AR, in_a_date
-from ..text.typos import MIN_LETTERS, typo_correction
+from ..text.dates import EN_MONTH_NAMES, ONE_WORD_MONTHS, in_a_date
+from ..text.typos import MIN_LETTERS, dots_moved_slip, typo_correction
 from .base import Rule, SideView, UnitContext
 from .spelling import arabic_words, read_as_a_name
 
@@ -27,8 +27,9 @@ class LetterSlip(Rule):
         risk, so a stem must have four letters (``السيق``, the Siq of Petra), a word without
         the article, و or ف is mended only into a month (``ميلون كوثري`` is Miloon Kothari,
         ``كورييا`` Correa; ``سبتمر`` September), and a word read as a name by where it stands
-        (after an honorific, beside another unknown word) is left alone; a month's name mistyped
-        is a slip even where it spells the English month (``ديسبر`` beside "December").  A
+        (after an honorific, a given name or a noun of a place, beside another unknown word) is
+        left alone; a month's name mistyped is a slip even where it spells a capitalized word of
+        the English, when that word is the month (``ديسبر`` beside "December").  A
         letter typed for another is not looked for: on real text it mends as many names as
         slips; only in a month's name is a letter with another's dots read (``سبتمير``).
     Why it matters:
@@ -60,7 +61,7 @@ class LetterSlip(Rule):
             if fix is None:
                 continue
             meant, slip = fix
-            if " for " in slip and not in_a_date(view.text, m.start(), m.end()):
+            if dots_moved_slip(slip) and not in_a_date(view.text, m.start(), m.end()):
                 continue  # a month's letter with another's dots only in a date: بيسان is Bisan, no نيسان
             # a month has one Arabic name: ``ديسبر`` beside "December" is that name mistyped, not
             # the English month written by its sound (but ``توليو`` beside "Tullio" is his name)
@@ -77,15 +78,9 @@ def _beside_english(ctx: UnitContext, view: SideView) -> bool:
     return other is not None and other.lang.split("-")[0] != "ar" and bool(other.text.strip())
 
 
-#: Each one-word Arabic month name and its number.
-_MONTH_NUMBER = {
-    name: month for name, month in {**LEVANTINE_AR, **GREGORIAN_AR, **REGIONAL_AR}.items() if " " not in name
-}
-
-
 def _month_in_the_english(ctx: UnitContext, view: SideView, meant: str) -> bool:
     """Whether ``meant`` is a month the other side names in English (``ديسبر`` beside "December")."""
-    month = _MONTH_NUMBER.get(meant)
+    month = ONE_WORD_MONTHS.get(meant)
     other = ctx.target if view is ctx.source else ctx.source
     if month is None or other is None or not _beside_english(ctx, view):
         return False

@@ -13,9 +13,8 @@ from ..model import Finding
 from ..text.dates import (
     EN_MONTH_NAMES,
     EN_MONTHS,
-    GREGORIAN_AR,
     LEVANTINE_AR,
-    REGIONAL_AR,
+    ONE_WORD_MONTHS,
     UN_PAIRS,
     MonthMention,
     in_a_date,
@@ -205,19 +204,15 @@ def _resolve_wrong_pairs(
     return tuple(out)
 
 
-def _as_the_other_side_reads(ctx: UnitContext, view: SideView) -> tuple[MonthMention, ...]:
-    """``view``'s months, each pair whose halves disagree read as the month the other side needs."""
-    mine = month_mentions(view.text, view.lang)
+def _as_the_other_side_reads(
+    ctx: UnitContext, view: SideView, mine: Sequence[MonthMention]
+) -> tuple[MonthMention, ...]:
+    """``mine``, ``view``'s months, each pair whose halves disagree read as the month the other side
+    needs."""
     other = ctx.source if view is ctx.target else ctx.target
     if other is None or all(m.pair_ok for m in mine):
         return tuple(mine)
     return _resolve_wrong_pairs(mine, month_mentions(other.text, other.lang))
-
-
-#: Each one-word Arabic month name and its number (the names SP007 mends a mistyped word into).
-_ONE_WORD_MONTHS = {
-    name: month for name, month in {**LEVANTINE_AR, **GREGORIAN_AR, **REGIONAL_AR}.items() if " " not in name
-}
 
 
 def _mistyped_months(ctx: UnitContext, view: SideView) -> tuple[MonthMention, ...]:
@@ -227,13 +222,13 @@ def _mistyped_months(ctx: UnitContext, view: SideView) -> tuple[MonthMention, ..
         return ()
     found = []
     for side, m, bare, is_word in arabic_words(ctx):
-        if side is not view or bare in _ONE_WORD_MONTHS or is_word(bare):
+        if side is not view or bare in ONE_WORD_MONTHS or is_word(bare):
             continue
         if not in_a_date(view.text, m.start(), m.end()):
             continue
         fix = typo_correction(bare, is_word, alone=False)
-        if fix is not None and fix[0] in _ONE_WORD_MONTHS:
-            found.append(MonthMention(_ONE_WORD_MONTHS[fix[0]], m.start(), m.end(), "mistyped", True))
+        if fix is not None and fix[0] in ONE_WORD_MONTHS:
+            found.append(MonthMention(ONE_WORD_MONTHS[fix[0]], m.start(), m.end(), "mistyped", True))
     return tuple(found)
 
 
@@ -285,11 +280,10 @@ class MonthPairWrong(Rule):
 
     def check(self, ctx: UnitContext) -> Iterable[Finding]:
         for view in ctx.in_lang("ar"):
-            for m in _as_the_other_side_reads(ctx, view):
+            mentions = month_mentions(view.text, "ar")
+            for m, read in zip(mentions, _as_the_other_side_reads(ctx, view, mentions), strict=True):
                 if m.form in ("pair", "reversed") and not m.pair_ok:
-                    month = m.month
-                    m = next(x for x in month_mentions(view.text, "ar") if x.start == m.start)
                     message = f"'{m.levantine}' does not pair with the Gregorian month {m.month}"
-                    if month != m.month:  # كانون الأول/يناير for "December": the Gregorian half is wrong
-                        message += f"; the source has month {month}, so the Gregorian half is the slip"
-                    yield self.finding(ctx, view, m.start, m.end, message, suggestion=UN_PAIRS[month])
+                    if read.month != m.month:  # كانون الأول/يناير for "December": the Gregorian half is wrong
+                        message += f"; the other language has month {read.month}: the Gregorian half slipped"
+                    yield self.finding(ctx, view, m.start, m.end, message, suggestion=UN_PAIRS[read.month])

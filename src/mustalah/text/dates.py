@@ -167,6 +167,10 @@ SHORT_YEAR_AFTER_MONTH = re.compile(r"(?:" + "|".join(_EN_SHORT) + r"|May)\.?\s+
 #: Every match of ``_AR_MONTH`` contains one of these names, every match of ``_EN_MONTH`` one of
 #: these prefixes: a text without any has no month (a cheap test before the full patterns).
 AR_MONTH_NAMES = tuple(sorted({*GREGORIAN_AR, *REGIONAL_AR, *LEVANTINE_AR}))
+#: Each one-word Arabic month name and its number (the names a mistyped word is mended into).
+ONE_WORD_MONTHS: dict[str, int] = {
+    name: month for name, month in {**LEVANTINE_AR, **GREGORIAN_AR, **REGIONAL_AR}.items() if " " not in name
+}
 _EN_PREFIX = re.compile("|".join(sorted({re.escape(m[:3]) for m in EN_MONTHS})))
 _NEAR_NUMBER = re.compile(rf"{_DIGIT}\s*$")
 _NUMBER_AFTER = re.compile(rf"^\s*,?\s*{_DIGIT}")

@@ -93,6 +93,12 @@ _SAME_SHAPE = {
 }
 
 
+def dots_moved_slip(slip: str) -> bool:
+    """Whether ``slip``, as :func:`typo_correction` names it, is a letter's dots moved (read in a
+    month's name only, and only in a date)."""
+    return slip.endswith("'") and " for " in slip
+
+
 def _dots_moved(word: str) -> dict[str, str]:
     """The words ``word`` makes with one letter's dots moved (``سبتمير`` → ``سبتمبر``)."""
     return {
