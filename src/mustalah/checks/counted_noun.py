@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterable
 
 from ..model import Finding
+from ..text.dates import AR_MONTH_NAMES
 from .base import Rule, UnitContext
 
 #: The singular nouns UN Arabic counts most often, with the plural a figure from three to ten takes.
@@ -31,15 +32,12 @@ PLURAL_OF = {
     "تريليون": "تريليونات",
     "مدينة": "مدن",
     "قرية": "قرى",
-    # the accusative singular Arabic counts with from eleven on (``10 عاما`` for ``10 أعوام``)
+    # the accusative singular Arabic counts with from eleven on (``10 عاما`` for ``10 أعوام``), its
+    # tanwin written after the alef, before it or not at all
     **{
-        f"{noun}{mark}": plural
+        spelling: plural
         for noun, plural in (("عاما", "أعوام"), ("يوما", "أيام"), ("شهرا", "أشهر"))
-        for mark in ("", "\u064b")
-    },
-    **{
-        f"{noun[:-1]}\u064b{noun[-1]}": plural
-        for noun, plural in (("عاما", "أعوام"), ("يوما", "أيام"), ("شهرا", "أشهر"))
+        for spelling in (noun, noun + "\u064b", noun[:-1] + "\u064b" + noun[-1])
     },
 }
 #: A figure from three to ten standing alone: not a digit group of a larger number (``3 500`` written
@@ -61,9 +59,16 @@ _NUMBERED = frozenset(
 )
 #: What follows a noun that makes it no count: ``مرة أخرى`` (once more), ``شهر آب`` (the month of August).
 _NOT_COUNTED_AFTER = re.compile(
-    r"\s+(?:أخرى|آب|أيار|حزيران|تموز|أيلول|تشرين|كانون|شباط|آذار|نيسان|يناير|فبراير|مارس|أبريل|مايو|يونيو"
-    r"|يونيه|يوليو|يوليه|أغسطس|سبتمبر|أكتوبر|نوفمبر|ديسمبر|رمضان|الاثنين|الثلاثاء|الأربعاء|الخميس"
-    r"|الجمعة|السبت|الأحد)(?![\u0621-\u064a])"
+    r"\s+(?:"
+    + "|".join(
+        sorted(
+            {"أخرى", "رمضان", "الاثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت", "الأحد"}
+            | {name.split()[0] for name in AR_MONTH_NAMES},
+            key=len,
+            reverse=True,
+        )
+    )
+    + r")(?![\u0621-\u064a])"
 )
 _WORD_BEFORE = re.compile(r"([\u0621-\u064a]+)\s*$")
 
